@@ -1,0 +1,44 @@
+// Minimal flag parsing with clear messages for unknown flags and bad values.
+import { CliError } from './errors';
+
+export interface FlagSpec {
+  name: string;
+  kind: 'string' | 'int' | 'number' | 'bool';
+  help: string;
+}
+
+export interface Parsed {
+  positional: string[];
+  flags: Record<string, string | number | boolean>;
+}
+
+export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
+  const positional: string[] = [];
+  const flags: Record<string, string | number | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    const spec = specs.find((s) => s.name === rawName);
+    if (!spec) throw new CliError(`unknown option --${rawName} (options: ${specs.map((s) => `--${s.name}`).join(', ')})`);
+    if (spec.kind === 'bool') {
+      flags[spec.name] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new CliError(`option --${spec.name} needs a value`);
+    flags[spec.name] = convert(spec, value);
+  }
+  return { positional, flags };
+}
+
+function convert(spec: FlagSpec, value: string): string | number {
+  if (spec.kind === 'string') return value;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`option --${spec.name}: "${value}" is not a number`);
+  if (spec.kind === 'int' && !Number.isInteger(n)) throw new CliError(`option --${spec.name}: "${value}" is not a whole number`);
+  return n;
+}

@@ -1,0 +1,65 @@
+// Applying command-line overrides to a graph's training section, then loading its dataset.
+import { loadDataset } from '../src-engine/hosts/node/datasets';
+import { DatasetError } from '../src-engine/data/errors';
+import { parseGraph, describeIssue, type GraphDoc } from '../src-shared/graphFormat';
+import { CliError } from './errors';
+import type { FlagSpec } from './args';
+import type { Dataset } from '../src-engine/data/types';
+
+export const trainingFlags: FlagSpec[] = [
+  { name: 'dataset', kind: 'string', help: 'dataset id (see `datasets`) or a .csv / IDX path' },
+  { name: 'target', kind: 'string', help: 'target column of a CSV dataset' },
+  { name: 'epochs', kind: 'int', help: 'number of passes over the training data' },
+  { name: 'batch-size', kind: 'int', help: 'samples per step' },
+  { name: 'optimizer', kind: 'string', help: 'sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw' },
+  { name: 'lr', kind: 'number', help: 'learning rate' },
+  { name: 'init', kind: 'string', help: 'default weight initializer' },
+  { name: 'seed', kind: 'int', help: 'seed for weights, shuffling and dropout' },
+  { name: 'val-split', kind: 'number', help: 'fraction of samples held out for validation' },
+];
+
+type Json = Record<string, unknown>;
+
+/** Flags override the file's training section (before validation, so bad values are reported like the file's). */
+export function applyOverrides(doc: unknown, flags: Record<string, string | number | boolean>): unknown {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
+  const graph = { ...(doc as Json) };
+  const training: Json = typeof graph.training === 'object' && graph.training !== null ? { ...(graph.training as Json) } : {};
+  const optimizer: Json = typeof training.optimizer === 'object' && training.optimizer !== null ? { ...(training.optimizer as Json) } : {};
+  const datasetOptions: Json = typeof training.datasetOptions === 'object' && training.datasetOptions !== null ? { ...(training.datasetOptions as Json) } : {};
+  if (flags.dataset !== undefined) training.dataset = flags.dataset;
+  if (flags.target !== undefined) datasetOptions.target = flags.target;
+  if (flags.epochs !== undefined) training.epochs = flags.epochs;
+  if (flags['batch-size'] !== undefined) training.batchSize = flags['batch-size'];
+  if (flags.optimizer !== undefined) optimizer.name = flags.optimizer;
+  if (flags.lr !== undefined) optimizer.lr = flags.lr;
+  if (flags.init !== undefined) training.initializer = flags.init;
+  if (flags.seed !== undefined) training.seed = flags.seed;
+  if (flags['val-split'] !== undefined) training.validationSplit = flags['val-split'];
+  training.optimizer = optimizer;
+  if (Object.keys(datasetOptions).length) training.datasetOptions = datasetOptions;
+  graph.training = training;
+  return graph;
+}
+
+export function parseGraphOrThrow(doc: unknown, path: string): GraphDoc {
+  const parsed = parseGraph(doc);
+  if (!parsed.ok) throw new CliError(`${path}: ${parsed.issues.map(describeIssue).join('; ')}`);
+  return parsed.graph;
+}
+
+export async function loadTrainingDataset(graph: GraphDoc): Promise<Dataset> {
+  const t = graph.training;
+  const o = t.datasetOptions ?? {};
+  try {
+    return await loadDataset(t.dataset, {
+      ...(o.samples !== undefined ? { samples: o.samples } : {}),
+      ...(o.noise !== undefined ? { noise: o.noise } : {}),
+      seed: o.seed ?? t.seed,
+      ...(o.target !== undefined ? { target: o.target } : {}),
+    });
+  } catch (e) {
+    if (e instanceof DatasetError) throw new CliError(`dataset "${t.dataset}": ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,52 @@
+// CSV text or bytes → Dataset. Tokenizing is in csv-parse.ts, typing and encoding in table.ts.
+
+import { readCell } from './cells';
+import { tokenizeCsv } from './csv-parse';
+import { DatasetError } from './errors';
+import { buildTableDataset } from './table';
+import type { TableImport, TableOptions } from './table-types';
+
+export interface CsvOptions extends TableOptions {
+  /** File name for messages and the default dataset name. */
+  fileName?: string;
+  /** Whether the first line names the columns; detected when not given. */
+  header?: boolean;
+  /** Field separator, default ",". */
+  delimiter?: string;
+}
+
+/** Parses CSV; throws DatasetError naming the file, line and column of the first problem.
+ *  Without a header, columns are called column1, column2, … */
+export function parseCsv(input: string | Uint8Array, options: CsvOptions): TableImport {
+  const file = options.fileName;
+  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8').decode(input);
+  if (text.trim() === '') throw new DatasetError('the file is empty', { file });
+
+  const { records, lines } = tokenizeCsv(text, options.delimiter ?? ',', file);
+  const header = options.header ?? looksLikeHeader(records[0]);
+  const width = records[0].length;
+  const columns = header
+    ? records[0].map((name, i) => name.trim() || `column${i + 1}`)
+    : records[0].map((_, i) => `column${i + 1}`);
+  const first = header ? 1 : 0;
+  if (records.length === first) {
+    throw new DatasetError('the file has a header line but no data rows', { file });
+  }
+  for (let r = first; r < records.length; r++) {
+    if (records[r].length !== width) {
+      throw new DatasetError(
+        `expected ${width} fields (like ${header ? 'the header' : 'the first line'}) but found ${records[r].length}`,
+        { file, line: lines[r] },
+      );
+    }
+  }
+  return buildTableDataset(
+    { columns, rows: records.slice(first), rowLines: lines.slice(first), source: file },
+    options,
+  );
+}
+
+/** A first line is a header when none of its fields is a number or empty (data rows usually have some). */
+export function looksLikeHeader(fields: string[]): boolean {
+  return fields.every((field) => readCell(field).kind === 'text');
+}

@@ -1,0 +1,84 @@
+// Structural checks of a graph: ids, edges, one Input, no cycles, one output reachable from it.
+import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
+
+export interface Structure {
+  /** Node ids in an order where every node comes after its inputs. */
+  order: string[];
+  /** Incoming node ids per node, in edge order (Concat keeps this order). */
+  inputsOf: Map<string, string[]>;
+  inputId: string;
+  outputId: string;
+}
+
+export function checkStructure(graph: GraphDoc): { structure?: Structure; issues: GraphIssue[] } {
+  const issues: GraphIssue[] = [];
+  const ids = new Set<string>();
+  for (const node of graph.nodes) {
+    if (ids.has(node.id)) issues.push({ nodeId: node.id, message: 'another node has the same id' });
+    ids.add(node.id);
+  }
+  const inputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  const outputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  graph.edges.forEach((e, k) => {
+    const edgeId = e.id ?? `${e.source}->${e.target}`;
+    if (!ids.has(e.source)) issues.push({ edgeId, field: `edges[${k}].source`, message: `starts at unknown node "${e.source}"` });
+    else if (!ids.has(e.target)) issues.push({ edgeId, field: `edges[${k}].target`, message: `ends at unknown node "${e.target}"` });
+    else if (e.source === e.target) issues.push({ nodeId: e.source, message: 'is connected to itself' });
+    else {
+      inputsOf.get(e.target)!.push(e.source);
+      outputsOf.get(e.source)!.push(e.target);
+    }
+  });
+  if (graph.nodes.length === 0) return { issues: [...issues, { message: 'the graph is empty: add an Input node and a layer' }] };
+
+  const inputNodes = graph.nodes.filter((n) => n.type === 'Input');
+  if (inputNodes.length === 0) issues.push({ message: 'the graph has no Input node' });
+  for (const extra of inputNodes.slice(1)) issues.push({ nodeId: extra.id, message: 'is a second Input node; a model has exactly one' });
+
+  // Kahn's algorithm; whatever is left over sits on a cycle.
+  const indegree = new Map(graph.nodes.map((n) => [n.id, inputsOf.get(n.id)!.length]));
+  const ready = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const order: string[] = [];
+  while (ready.length) {
+    const id = ready.shift()!;
+    order.push(id);
+    for (const next of outputsOf.get(id)!) {
+      indegree.set(next, indegree.get(next)! - 1);
+      if (indegree.get(next) === 0) ready.push(next);
+    }
+  }
+  if (order.length < graph.nodes.length) {
+    const cyclic = graph.nodes.filter((n) => !order.includes(n.id)).map((n) => n.id);
+    for (const id of cyclic) issues.push({ nodeId: id, message: `is part of a cycle (${cyclic.join(' → ')}); connections must flow one way` });
+    return { issues };
+  }
+  if (inputNodes.length !== 1) return { issues };
+
+  const inputId = inputNodes[0].id;
+  const reachable = walk(inputId, outputsOf);
+  for (const n of graph.nodes) {
+    if (!reachable.has(n.id)) issues.push({ nodeId: n.id, message: 'is not connected to the Input' });
+  }
+  const sinks = graph.nodes.filter((n) => reachable.has(n.id) && outputsOf.get(n.id)!.length === 0).map((n) => n.id);
+  if (sinks.length === 0 || (sinks.length === 1 && sinks[0] === inputId)) {
+    issues.push({ nodeId: inputId, message: 'is not connected to any layer: the model has no output' });
+  } else if (sinks.length > 1) {
+    for (const id of sinks) issues.push({ nodeId: id, message: `is one of ${sinks.length} dead ends (${sinks.join(', ')}); a model has exactly one output, so connect or delete the others` });
+  }
+  if (issues.length) return { issues };
+  return { structure: { order, inputsOf, inputId, outputId: sinks[0] }, issues };
+}
+
+function walk(start: string, next: Map<string, string[]>): Set<string> {
+  const seen = new Set([start]);
+  const stack = [start];
+  while (stack.length) {
+    for (const n of next.get(stack.pop()!)!) {
+      if (!seen.has(n)) {
+        seen.add(n);
+        stack.push(n);
+      }
+    }
+  }
+  return seen;
+}

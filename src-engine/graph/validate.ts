@@ -1,0 +1,142 @@
+// Validation and shape inference of a saved graph: every problem comes back as a GraphIssue
+// naming the node or field, so the canvas can mark it and the CLI can print it.
+import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
+import { getLayer, listLayers, ShapeError, type LayerDef } from '../layers';
+import { getLoss, listLosses, type LossDef } from '../losses';
+import { isOptimizer, listOptimizers } from '../optim';
+import { isInitializer, listInitializers } from '../init';
+import { validateParams, type ParamValues } from '../core/params';
+import { formatShape, shapesEqual } from '../core/shape';
+import { checkStructure, type Structure } from './structure';
+import type { Task } from '../data/types';
+
+/** What validation needs to know of the dataset (a summary is enough). */
+export interface DatasetInfo {
+  task: Task;
+  inputShape: number[];
+  targetShape: number[];
+  classCount?: number;
+}
+
+export interface ValidatedNode {
+  id: string;
+  def: LayerDef;
+  params: ParamValues;
+  inputIds: string[];
+  inputShapes: number[][];
+  outputShape: number[];
+}
+
+export interface ValidatedGraph {
+  graph: GraphDoc;
+  structure: Structure;
+  nodes: Map<string, ValidatedNode>;
+  loss: LossDef;
+  initializer: string;
+}
+
+export type Validation =
+  | { ok: true; validated: ValidatedGraph; shapes: Record<string, number[]> }
+  | { ok: false; issues: GraphIssue[]; shapes: Record<string, number[]> };
+
+export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation {
+  const parsed = parseGraph(value);
+  if (!parsed.ok) return { ok: false, issues: parsed.issues, shapes: {} };
+  const graph = parsed.graph;
+  const issues: GraphIssue[] = [...checkTraining(graph)];
+  const shapes: Record<string, number[]> = {};
+
+  const params = new Map<string, ParamValues>();
+  for (const node of graph.nodes) {
+    const def = getLayer(node.type);
+    if (!def) {
+      issues.push({ nodeId: node.id, field: 'type', message: `unknown layer type "${node.type}" (known: ${listLayers().map((l) => l.type).join(', ')})` });
+      continue;
+    }
+    const given = { ...node.params };
+    if (def.type === 'Input' && given.shape === undefined && dataset) given.shape = dataset.inputShape;
+    const checked = validateParams(def.params, given, isInitializer);
+    for (const e of checked.errors) issues.push({ nodeId: node.id, field: `params.${e.field}`, message: e.message });
+    params.set(node.id, checked.values);
+  }
+
+  const { structure, issues: structural } = checkStructure(graph);
+  issues.push(...structural);
+  if (!structure) return { ok: false, issues, shapes };
+
+  const nodes = new Map<string, ValidatedNode>();
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  for (const id of structure.order) {
+    const def = getLayer(byId.get(id)!.type);
+    const p = params.get(id);
+    const inputIds = structure.inputsOf.get(id)!;
+    if (!def || !p) continue;
+    if (inputIds.length < def.arity.min || inputIds.length > def.arity.max) {
+      issues.push({ nodeId: id, message: arityMessage(def, inputIds.length) });
+      continue;
+    }
+    const inputShapes = inputIds.map((i) => shapes[i]);
+    if (inputShapes.some((s) => !s)) continue; // an upstream node already has an issue
+    try {
+      const outputShape = def.outputShape(inputShapes, p);
+      shapes[id] = outputShape;
+      nodes.set(id, { id, def, params: p, inputIds, inputShapes, outputShape });
+    } catch (e) {
+      if (!(e instanceof ShapeError)) throw e;
+      issues.push({ nodeId: id, message: `${def.type} ${e.message}` });
+    }
+  }
+
+  const loss = getLoss(graph.training.loss);
+  const output = nodes.get(structure.outputId);
+  if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
+  if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
+    issues.push({
+      nodeId: structure.inputId,
+      field: 'params.shape',
+      message: `has shape ${formatShape(shapes[structure.inputId])} but the dataset's samples are ${formatShape(dataset.inputShape)}`,
+    });
+  }
+  if (issues.length || !loss) return { ok: false, issues, shapes };
+  const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
+  return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
+}
+
+function arityMessage(def: LayerDef, count: number): string {
+  if (def.arity.max === 0) return `${def.type} takes no inputs, but ${count} connection${count === 1 ? '' : 's'} lead into it`;
+  if (def.arity.min === def.arity.max) return `${def.type} takes exactly ${def.arity.min} input, but has ${count}`;
+  return `${def.type} needs ${def.arity.min} to ${def.arity.max} inputs, but has ${count}`;
+}
+
+function checkTraining(graph: GraphDoc): GraphIssue[] {
+  const t = graph.training;
+  const issues: GraphIssue[] = [];
+  if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: `unknown loss "${t.loss}" (known: ${listLosses().map((l) => l.name).join(', ')})` });
+  if (!isOptimizer(t.optimizer.name)) {
+    issues.push({ field: 'training.optimizer.name', message: `unknown optimizer "${t.optimizer.name}" (known: ${listOptimizers().map((o) => o.name).join(', ')})` });
+  }
+  if (t.initializer && !isInitializer(t.initializer)) {
+    issues.push({ field: 'training.initializer', message: `unknown initializer "${t.initializer}" (known: ${listInitializers().map((i) => i.name).join(', ')})` });
+  }
+  return issues;
+}
+
+/** The output layer must produce what the loss and the dataset's targets need. */
+function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): GraphIssue[] {
+  const shape = output.outputShape;
+  const at = (message: string): GraphIssue[] => [{ nodeId: output.id, message }];
+  if (ds.task === 'regression') {
+    if (loss.name === 'cross_entropy' || loss.name === 'hinge' || loss.name === 'binary_cross_entropy') {
+      return [{ field: 'training.loss', message: `${loss.label} is for classification, but the dataset is a regression task: use mse, mae or smooth_l1` }];
+    }
+    return shapesEqual(shape, ds.targetShape) ? [] : at(`is the output and gives ${formatShape(shape)}, but the targets are ${formatShape(ds.targetShape)}`);
+  }
+  const classes = ds.classCount ?? 2;
+  if (loss.name === 'binary_cross_entropy') {
+    if (classes !== 2) return [{ field: 'training.loss', message: `binary cross-entropy needs 2 classes, the dataset has ${classes}: use cross_entropy` }];
+    return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; binary cross-entropy needs one unit [1]`);
+  }
+  if (shapesEqual(shape, [classes])) return [];
+  if (classes === 2 && shapesEqual(shape, [1]) && loss.name !== 'cross_entropy' && loss.name !== 'hinge') return [];
+  return at(`is the output and gives ${formatShape(shape)}, but the dataset has ${classes} classes: end with ${classes} units`);
+}

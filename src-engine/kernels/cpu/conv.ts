@@ -1,0 +1,86 @@
+// Convolution on the CPU as im2col + matrix multiply, NHWC layout, filters [kh, kw, inC, outC].
+import { registerKernel } from '../registry';
+import { convGeometry, type ConvGeometry } from '../convGeometry';
+import { CpuBackend, arr } from './cpuBackend';
+import { matmulInto } from './matmul';
+import type { FloatArray } from '../../core/backend';
+
+/** Rows of patches: [n·oh·ow, kh·kw·c], zeros where the window hangs over the padding. */
+function im2col(be: CpuBackend, x: FloatArray, g: ConvGeometry): FloatArray {
+  const patch = g.kh * g.kw * g.c;
+  const cols = be.alloc(g.n * g.oh * g.ow * patch);
+  let row = 0;
+  for (let b = 0; b < g.n; b++) {
+    for (let oy = 0; oy < g.oh; oy++) {
+      for (let ox = 0; ox < g.ow; ox++, row++) {
+        let o = row * patch;
+        for (let ky = 0; ky < g.kh; ky++) {
+          const iy = oy * g.strideH - g.padTop + ky;
+          for (let kx = 0; kx < g.kw; kx++, o += g.c) {
+            const ix = ox * g.strideW - g.padLeft + kx;
+            if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) continue;
+            const src = ((b * g.h + iy) * g.w + ix) * g.c;
+            for (let ch = 0; ch < g.c; ch++) cols[o + ch] = x[src + ch];
+          }
+        }
+      }
+    }
+  }
+  return cols;
+}
+
+/** The adjoint of im2col: adds each patch row back onto the input positions it came from. */
+function col2im(be: CpuBackend, cols: FloatArray, g: ConvGeometry): FloatArray {
+  const dx = be.alloc(g.n * g.h * g.w * g.c);
+  const patch = g.kh * g.kw * g.c;
+  let row = 0;
+  for (let b = 0; b < g.n; b++) {
+    for (let oy = 0; oy < g.oh; oy++) {
+      for (let ox = 0; ox < g.ow; ox++, row++) {
+        let o = row * patch;
+        for (let ky = 0; ky < g.kh; ky++) {
+          const iy = oy * g.strideH - g.padTop + ky;
+          for (let kx = 0; kx < g.kw; kx++, o += g.c) {
+            const ix = ox * g.strideW - g.padLeft + kx;
+            if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) continue;
+            const dst = ((b * g.h + iy) * g.w + ix) * g.c;
+            for (let ch = 0; ch < g.c; ch++) dx[dst + ch] += cols[o + ch];
+          }
+        }
+      }
+    }
+  }
+  return dx;
+}
+
+export function registerConvKernels(): void {
+  registerKernel('cpu', 'Conv2D', (be, [x, w], { strideH, strideW, padding }) => {
+    const cpu = be as CpuBackend;
+    const [kh, kw, , f] = w.shape;
+    const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
+    const cols = im2col(cpu, arr(x.data), g);
+    const rows = g.n * g.oh * g.ow;
+    const y = cpu.alloc(rows * f);
+    matmulInto(y, cols, arr(w.data), rows, kh * kw * g.c, f, false, false);
+    return { data: y, shape: [g.n, g.oh, g.ow, f] };
+  });
+  registerKernel('cpu', 'Conv2DBackpropFilter', (be, [x, dy], { strideH, strideW, padding, filterShape }) => {
+    const cpu = be as CpuBackend;
+    const [kh, kw, c, f] = filterShape;
+    const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
+    const cols = im2col(cpu, arr(x.data), g);
+    const rows = g.n * g.oh * g.ow;
+    const dw = cpu.alloc(kh * kw * c * f);
+    matmulInto(dw, cols, arr(dy.data), kh * kw * c, rows, f, true, false);
+    return { data: dw, shape: filterShape };
+  });
+  registerKernel('cpu', 'Conv2DBackpropInput', (be, [dy, w], { strideH, strideW, padding, inputShape }) => {
+    const cpu = be as CpuBackend;
+    const [kh, kw, c, f] = w.shape;
+    const g = convGeometry(inputShape, kh, kw, strideH, strideW, padding);
+    const rows = g.n * g.oh * g.ow;
+    const dcols = cpu.alloc(rows * kh * kw * c);
+    matmulInto(dcols, arr(dy.data), arr(w.data), rows, f, kh * kw * c, false, true);
+    return { data: col2im(cpu, dcols, g), shape: inputShape };
+  });
+}

@@ -1,0 +1,58 @@
+// Input and Dense: where every network starts.
+import { registerLayer } from './registry';
+import { ShapeError } from './types';
+import { matmul, add } from '../ops';
+import { formatShape } from '../core/shape';
+import { weight, constantParam, initializerParam, biasParam } from './weights';
+import { activationParam, applyActivation, squashOf } from './activationFunctions';
+
+registerLayer({
+  type: 'Input',
+  category: 'Input',
+  description: "Where samples enter the network; its shape follows the dataset's.",
+  params: [
+    { kind: 'shape', name: 'shape', label: 'Shape', description: 'Shape of one sample, e.g. [2] or [28, 28, 1]; empty follows the dataset.', optional: true },
+  ],
+  arity: { min: 0, max: 0 },
+  outputShape: (_inputs, p) => {
+    if (!p.shape) throw new ShapeError('has no shape: pick a dataset or set the shape');
+    return p.shape as number[];
+  },
+  build: () => ({ params: [], forward: ([x]) => x }),
+  gradCheck: [],
+});
+
+registerLayer({
+  type: 'Dense',
+  category: 'Core',
+  description: 'Fully connected: every output is a weighted sum of all inputs plus a bias.',
+  params: [
+    { kind: 'int', name: 'units', label: 'Units', description: 'Number of output neurons.', default: 16, min: 1, max: 65536 },
+    activationParam,
+    initializerParam,
+    biasParam,
+  ],
+  arity: { min: 1, max: 1 },
+  outputShape: ([input], p) => {
+    if (input.length !== 1) {
+      throw new ShapeError(`needs a flat input but receives ${formatShape(input)}: add a Flatten before it`);
+    }
+    return [p.units as number];
+  },
+  build: ([input], p, ctx) => {
+    const kernel = weight(ctx, 'kernel', [input[0], p.units as number], p.initializer as string);
+    const bias = p.useBias ? constantParam(ctx, 'bias', [p.units as number], 0) : null;
+    const activation = p.activation as string;
+    const linear = (x: Parameters<typeof matmul>[0]) => (bias ? add(matmul(x, kernel), bias) : matmul(x, kernel));
+    return {
+      params: bias ? [kernel, bias] : [kernel],
+      forward: ([x]) => applyActivation(activation, linear(x)),
+      logits: ([x]) => linear(x),
+      squash: squashOf(activation),
+    };
+  },
+  gradCheck: [
+    { inputShapes: [[5]], params: { units: 3 } },
+    { inputShapes: [[4]], params: { units: 3, activation: 'tanh', useBias: false } },
+  ],
+});

@@ -1,0 +1,10 @@
+// Importing this registers every built-in layer.
+import './core';
+import './convolutional';
+import './shaping';
+import './regularization';
+import './activation';
+import './merge';
+
+export { registerLayer, getLayer, listLayers } from './registry';
+export * from './types';

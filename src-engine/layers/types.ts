@@ -1,0 +1,68 @@
+// The contract every layer fulfils: its settings, its shape rule, and how to build it.
+import type { Tensor } from '../core/tensor';
+import type { Rng } from '../core/rng';
+import type { ParamSpec, ParamValues } from '../core/params';
+
+export type LayerCategory =
+  | 'Input'
+  | 'Core'
+  | 'Convolution'
+  | 'Pooling'
+  | 'Recurrent'
+  | 'Merge'
+  | 'Activation'
+  | 'Normalization'
+  | 'Regularization';
+
+/** A shape problem the user must fix; the message is plain words and names no node (the compiler adds it). */
+export class ShapeError extends Error {}
+
+export interface LayerBuildContext {
+  /** The node's own initialization stream (derived from the run seed and the node id). */
+  rng: Rng;
+  /** Graph-wide default initializer for weights when the layer says 'default'. */
+  defaultInitializer: string;
+  /** Prefix for parameter names, e.g. the node id. */
+  name: string;
+}
+
+export interface ForwardMode {
+  training: boolean;
+  /** Randomness for dropout masks and the like (the run's dropout stream). */
+  rng: Rng;
+}
+
+export interface LayerInstance {
+  /** Trainable parameters, named `<node>.<param>` (e.g. `dense1.kernel`). */
+  params: Tensor[];
+  forward(inputs: Tensor[], mode: ForwardMode): Tensor;
+  /** For layers ending in softmax or sigmoid: the output before that squashing, for stable losses. */
+  logits?(inputs: Tensor[], mode: ForwardMode): Tensor;
+  /** Which squashing `logits` skips. */
+  squash?: 'softmax' | 'sigmoid';
+  /** Non-trainable state saved with checkpoints (batch-norm running statistics). */
+  state?: Tensor[];
+}
+
+export interface GradCheckLayerCase {
+  inputShapes: number[][];
+  params: Record<string, unknown>;
+  /** Sample inputs that are integer indices (embeddings). */
+  integerInputs?: { max: number };
+  training?: boolean;
+}
+
+export interface LayerDef {
+  type: string;
+  category: LayerCategory;
+  /** One line for the palette and the inspector. */
+  description: string;
+  params: readonly ParamSpec[];
+  /** How many incoming edges the layer takes. */
+  arity: { min: number; max: number };
+  /** Output shape (without the batch dimension); throws ShapeError with a plain message. */
+  outputShape(inputShapes: number[][], params: ParamValues): number[];
+  build(inputShapes: number[][], params: ParamValues, ctx: LayerBuildContext): LayerInstance;
+  /** Cases for the gradient-check test; every layer except Input must have at least one. */
+  gradCheck: GradCheckLayerCase[];
+}

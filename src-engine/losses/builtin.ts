@@ -1,0 +1,62 @@
+// The built-in losses. Every loss gets targets shaped like the output: one-hot rows for
+// multi-class classification, 0/1 for a single sigmoid unit, values for regression.
+import { registerLoss } from './registry';
+import type { Tensor } from '../core/tensor';
+import { abs, mean, mul, neg, relu, scale, smoothL1, softplus, square, sub, sum, logSoftmax } from '../ops';
+
+function batchMean(perSampleTotal: Tensor, n: number): Tensor {
+  return scale(perSampleTotal, 1 / n);
+}
+
+registerLoss({
+  name: 'mse',
+  label: 'Mean squared error',
+  description: 'Average of (prediction − target)²; punishes large errors strongly.',
+  compute: (out, y) => mean(square(sub(out, y))),
+});
+
+registerLoss({
+  name: 'mae',
+  label: 'Mean absolute error',
+  description: 'Average of |prediction − target|; robust to outliers.',
+  compute: (out, y) => mean(abs(sub(out, y))),
+});
+
+registerLoss({
+  name: 'smooth_l1',
+  label: 'Smooth L1 (Huber)',
+  description: 'Squared error for small errors (|e| < 1), absolute error beyond: robust and smooth.',
+  compute: (out, y) => mean(smoothL1(sub(out, y), 1)),
+});
+
+registerLoss({
+  name: 'cross_entropy',
+  label: 'Cross-entropy (softmax)',
+  description: 'Negative log-probability of the true class under a softmax of the outputs.',
+  absorbs: 'softmax',
+  // NOTE: log-softmax from logits (log-sum-exp) instead of log(softmax), which underflows.
+  compute: (logits, y) => {
+    return batchMean(neg(sum(mul(y, logSoftmax(logits)))), logits.shape[0]);
+  },
+});
+
+registerLoss({
+  name: 'binary_cross_entropy',
+  label: 'Binary cross-entropy (sigmoid)',
+  description: 'For one output unit: −[y·log σ(z) + (1−y)·log(1−σ(z))], computed stably from z.',
+  absorbs: 'sigmoid',
+  // NOTE: from logits, log(1 + eᶻ) − z·y, with a softplus that never overflows.
+  compute: (z, y) => mean(sub(softplus(z), mul(z, y))),
+});
+
+registerLoss({
+  name: 'hinge',
+  label: 'Hinge (multiclass SVM)',
+  description: 'Σ over wrong classes of max(0, 1 + score − true score): wants the true class ahead by a margin of 1.',
+  compute: (scores, y) => {
+    const trueScore = sum(mul(scores, y), [1], true);
+    const margins = relu(scale(sub(scores, trueScore), 1, 1));
+    // The true class itself would contribute max(0, 1) = 1: mask it out with (1 − y).
+    return batchMean(sum(mul(margins, scale(y, -1, 1))), scores.shape[0]);
+  },
+});

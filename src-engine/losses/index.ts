@@ -1,0 +1,2 @@
+import './builtin';
+export { getLoss, listLosses, registerLoss, type LossDef } from './registry';

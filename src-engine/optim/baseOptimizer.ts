@@ -1,0 +1,59 @@
+// What every optimizer does around its update rule: the schedule, penalties, clipping, and
+// lazily created per-parameter state that lives on the parameter's backend.
+import { Tensor } from '../core/tensor';
+import { learningRateAt } from './schedules';
+import { applyPenalties, clipByGlobalNorm, paramsWithGrad, unshareGradients } from './gradients';
+import type { Optimizer, ScheduleSettings } from './types';
+
+/** Settings common to all rules, already resolved (defaults filled, coupled decay folded into l2). */
+export interface CommonSettings {
+  lr: number;
+  l1: number;
+  l2: number;
+  clipNorm?: number;
+  schedule?: ScheduleSettings;
+}
+
+export abstract class BaseOptimizer implements Optimizer {
+  private lr: number;
+  /** Number of step() calls so far. */
+  iterations = 0;
+  private readonly state = new WeakMap<Tensor, Tensor[]>();
+
+  constructor(
+    readonly name: string,
+    protected readonly common: CommonSettings,
+  ) {
+    this.lr = learningRateAt(common.lr, common.schedule, 0);
+  }
+
+  get currentLr(): number {
+    return this.lr;
+  }
+
+  setEpoch(epoch: number): void {
+    this.lr = learningRateAt(this.common.lr, this.common.schedule, epoch);
+  }
+
+  step(params: Tensor[]): void {
+    const live = paramsWithGrad(params);
+    unshareGradients(live);
+    applyPenalties(live, this.common.l1, this.common.l2);
+    if (this.common.clipNorm !== undefined) clipByGlobalNorm(live, this.common.clipNorm);
+    for (const p of live) this.update(p, p.grad!, this.lr);
+    this.iterations++;
+  }
+
+  /** Applies the rule's in-place kernel to one parameter. */
+  protected abstract update(param: Tensor, grad: Tensor, lr: number): void;
+
+  /** The param's `count` state tensors (velocity, moments, ...), zero-filled on first use. */
+  protected slots(param: Tensor, count: number): Tensor[] {
+    let slots = this.state.get(param);
+    if (!slots) {
+      slots = Array.from({ length: count }, () => new Tensor(param.shape, param.backend.zeros(param.size), param.backend));
+      this.state.set(param, slots);
+    }
+    return slots;
+  }
+}

@@ -1,0 +1,94 @@
+// The optimizers the UI and CLI can offer, and the one place that turns settings into an instance.
+import { validateParams, type ParamSpec } from '../core/params';
+import { AdagradOptimizer } from './adagrad';
+import { AdamOptimizer } from './adam';
+import type { CommonSettings } from './baseOptimizer';
+import { MomentumOptimizer } from './momentum';
+import * as specs from './paramSpecs';
+import { RmspropOptimizer } from './rmsprop';
+import { resolveSchedule } from './schedules';
+import { SgdOptimizer } from './sgd';
+import type { Optimizer, OptimizerInfo, OptimizerSettings } from './types';
+
+type Values = Record<string, number>;
+
+interface Entry {
+  info: OptimizerInfo;
+  create(values: Values, common: CommonSettings): Optimizer;
+}
+
+function entry(name: string, label: string, description: string, own: ParamSpec[], create: Entry['create']): Entry {
+  return { info: { name, label, description, params: [...own, ...specs.commonSpecs] }, create };
+}
+
+const adamSpecs = [specs.lrSpec(0.001), specs.beta1Spec, specs.beta2Spec, specs.epsSpec(1e-8)];
+
+const ENTRIES: Entry[] = [
+  entry('sgd', 'SGD', 'Plain gradient descent: w ← w − lr·g.', [specs.lrSpec(0.01)], (_v, c) => new SgdOptimizer(c)),
+  entry(
+    'momentum', 'SGD + momentum', 'Keeps a velocity v ← μv + g and steps w ← w − lr·v, rolling through small bumps.',
+    [specs.lrSpec(0.01), specs.momentumSpec],
+    (v, c) => new MomentumOptimizer(c, v.momentum, false),
+  ),
+  entry(
+    'nesterov', 'Nesterov momentum', 'Momentum that looks ahead: v ← μv + g, w ← w − lr·(g + μv).',
+    [specs.lrSpec(0.01), specs.momentumSpec],
+    (v, c) => new MomentumOptimizer(c, v.momentum, true),
+  ),
+  entry(
+    'adagrad', 'Adagrad', 'Divides each weight’s step by the root of its summed squared gradients; steps shrink over time.',
+    [specs.lrSpec(0.01), specs.epsSpec(1e-10)],
+    (v, c) => new AdagradOptimizer(c, v.eps),
+  ),
+  entry(
+    'rmsprop', 'RMSprop', 'Divides each weight’s step by the root of a running average of squared gradients.',
+    [specs.lrSpec(0.001), specs.rhoSpec, specs.epsSpec(1e-8)],
+    (v, c) => new RmspropOptimizer(c, v.rho, v.eps),
+  ),
+  entry(
+    'adam', 'Adam', 'Momentum plus RMSprop-style scaling, with bias correction for the first steps.',
+    adamSpecs,
+    (v, c) => new AdamOptimizer('adam', c, { beta1: v.beta1, beta2: v.beta2, eps: v.eps, decoupledDecay: 0 }),
+  ),
+  entry(
+    'adamw', 'AdamW', 'Adam with weight decay applied to the weights directly, not mixed into the adaptive gradient.',
+    [...adamSpecs, specs.decoupledDecaySpec],
+    (v, c) => new AdamOptimizer('adamw', c, { beta1: v.beta1, beta2: v.beta2, eps: v.eps, decoupledDecay: v.weightDecay }),
+  ),
+];
+
+export function listOptimizers(): OptimizerInfo[] {
+  return ENTRIES.map((e) => ({ ...e.info, params: [...e.info.params] }));
+}
+
+export function isOptimizer(name: string): boolean {
+  return ENTRIES.some((e) => e.info.name === name);
+}
+
+/**
+ * Builds the optimizer named in `settings`. Missing numbers take the rule's defaults; fields that
+ * do not apply to the rule are ignored; out-of-range numbers and unknown names throw plain messages.
+ */
+export function createOptimizer(settings: OptimizerSettings): Optimizer {
+  const found = ENTRIES.find((e) => e.info.name === settings.name);
+  if (!found) {
+    throw new Error(`unknown optimizer "${settings.name}" (known: ${ENTRIES.map((e) => e.info.name).join(', ')})`);
+  }
+  const decoupled = found.info.name === 'adamw';
+  const accepted = decoupled ? found.info.params : [...found.info.params, specs.coupledDecaySpec];
+  const given = settings as unknown as Record<string, unknown>;
+  const relevant = Object.fromEntries(accepted.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]));
+  const { values, errors } = validateParams(accepted, relevant);
+  if (errors.length) throw new Error(`${found.info.label}: ${errors.map((e) => e.message).join('; ')}`);
+  if (settings.schedule) resolveSchedule(settings.schedule);
+  const v = values as Values;
+  const common: CommonSettings = {
+    lr: v.lr,
+    l1: v.l1,
+    // For every rule but AdamW, weight decay is the classic coupled L2 term.
+    l2: v.l2 + (decoupled ? 0 : (v.weightDecay ?? 0)),
+    clipNorm: v.clipNorm,
+    schedule: settings.schedule,
+  };
+  return found.create(v, common);
+}

@@ -1,0 +1,64 @@
+// Turning rows of a dataset split into input and target tensors of one batch.
+import { tensor, type Tensor } from '../core/tensor';
+import { sizeOf } from '../core/shape';
+import type { DataSplit, Task } from '../data/types';
+
+/** How targets are laid out for the loss: one-hot rows, a 0/1 column, or regression values. */
+export interface TargetLayout {
+  task: Task;
+  /** Output units of the model: classes for one-hot, 1 for a single sigmoid/threshold unit. */
+  width: number;
+}
+
+export function targetLayout(task: Task, outputShape: number[]): TargetLayout {
+  return { task, width: sizeOf(outputShape) };
+}
+
+export class BatchMaker {
+  private readonly sampleSize: number;
+  constructor(
+    private readonly split: DataSplit,
+    private readonly inputShape: number[],
+    private readonly layout: TargetLayout,
+  ) {
+    this.sampleSize = sizeOf(inputShape);
+  }
+
+  /** Inputs [B, ...inputShape] and targets [B, width] for the rows `indices[start..end)`. */
+  make(indices: ArrayLike<number>, start: number, end: number): { x: Tensor; y: Tensor; labels: Int32Array | null } {
+    const b = end - start;
+    const xs = new Float32Array(b * this.sampleSize);
+    const width = this.layout.width;
+    const ys = new Float32Array(b * width);
+    const classification = this.layout.task === 'classification';
+    const labels = classification ? new Int32Array(b) : null;
+    for (let i = 0; i < b; i++) {
+      const row = indices[start + i];
+      xs.set(this.split.x.subarray(row * this.sampleSize, (row + 1) * this.sampleSize), i * this.sampleSize);
+      if (classification) {
+        const label = this.split.y[row];
+        labels![i] = label;
+        if (width === 1) ys[i] = label;
+        else ys[i * width + label] = 1;
+      } else {
+        ys.set(this.split.y.subarray(row * width, (row + 1) * width), i * width);
+      }
+    }
+    return { x: tensor(xs, [b, ...this.inputShape]), y: tensor(ys, [b, width]), labels };
+  }
+}
+
+/** Number of correct predictions: argmax for several units, a threshold for one. */
+export function countCorrect(output: ArrayLike<number>, labels: Int32Array, width: number, threshold: number): number {
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) {
+    let predicted: number;
+    if (width === 1) predicted = output[i] > threshold ? 1 : 0;
+    else {
+      predicted = 0;
+      for (let j = 1; j < width; j++) if (output[i * width + j] > output[i * width + predicted]) predicted = j;
+    }
+    if (predicted === labels[i]) correct++;
+  }
+  return correct;
+}

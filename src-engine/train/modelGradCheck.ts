@@ -1,0 +1,40 @@
+// The gradient check of a whole model on a few real samples: the loss's gradient with respect
+// to every parameter by backprop against central differences, in float64.
+import { withBackend, type Backend } from '../core/backend';
+import { gradCheck } from '../core/gradcheck';
+import { Rng } from '../core/rng';
+import { Model } from '../graph/model';
+import { BatchMaker, targetLayout } from './batches';
+import type { ValidatedGraph } from '../graph/validate';
+import type { DataSplit, Task } from '../data/types';
+
+export interface ParamGradError {
+  nodeId: string;
+  param: string;
+  maxRelError: number;
+  maxAbsError: number;
+}
+
+export function modelGradCheck(
+  validated: ValidatedGraph,
+  data: { split: DataSplit; task: Task; inputShape: number[] },
+  float64: Backend,
+  options: { samples?: number; seed?: number } = {},
+): ParamGradError[] {
+  return withBackend(float64, () => {
+    const model = new Model(validated, options.seed ?? validated.graph.training.seed);
+    const loss = validated.loss;
+    const n = Math.min(options.samples ?? 4, data.split.count);
+    const rows = Int32Array.from({ length: n }, (_, i) => i);
+    const batch = new BatchMaker(data.split, data.inputShape, targetLayout(data.task, model.outputNode.outputShape)).make(rows, 0, n);
+    const logitsFor = loss.absorbs && model.outputSquash() === loss.absorbs ? loss.absorbs : undefined;
+    const params = model.params();
+    // A fresh dropout stream per evaluation keeps the same mask across the finite differences.
+    const f = () => loss.compute(model.forward(batch.x, { training: true, rng: new Rng(11) }, { logitsFor }).output, batch.y);
+    const result = gradCheck(f, params, { maxProbes: 24 });
+    return result.errors.map((e) => {
+      const dot = e.name.lastIndexOf('.');
+      return { nodeId: e.name.slice(0, dot), param: e.name.slice(dot + 1), maxRelError: e.maxRelError, maxAbsError: e.maxAbsError };
+    });
+  });
+}

@@ -1,0 +1,65 @@
+// From a saved graph and a loaded dataset to everything a training run needs: validation,
+// splits, scaling fitted on the training split, model weights and the optimizer.
+import { validateGraph, type DatasetInfo, type ValidatedGraph } from '../graph/validate';
+import { Model } from '../graph/model';
+import { createOptimizer, type Optimizer } from '../optim';
+import { splitDataset, fitScaler, applyScaler, type DatasetSplits } from '../data/preprocess';
+import { sizeOf } from '../core/shape';
+import type { Dataset, DataSplit } from '../data/types';
+import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
+import type { TrainSetup } from './trainer';
+
+export function datasetInfo(ds: Pick<Dataset, 'task' | 'inputShape' | 'targetShape' | 'classNames'>): DatasetInfo {
+  return { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length };
+}
+
+export interface PreparedRun {
+  graph: GraphDoc;
+  validated: ValidatedGraph;
+  model: Model;
+  optimizer: Optimizer;
+  splits: DatasetSplits;
+  setup: TrainSetup;
+}
+
+export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
+  const v = validateGraph(graphValue, datasetInfo(dataset));
+  if (!v.ok) return { ok: false, issues: v.issues };
+  const graph = v.validated.graph;
+  const t = graph.training;
+  const splits = splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true });
+  const scaling = t.datasetOptions?.scaling ?? 'none';
+  if (scaling !== 'none') {
+    const features = sizeOf(dataset.inputShape);
+    const scaler = fitScaler(scaling, splits.train, features);
+    const scale = (s: DataSplit): DataSplit => ({ ...s, x: applyScaler(scaler, s.x) });
+    splits.train = scale(splits.train);
+    splits.validation = scale(splits.validation);
+    if (splits.test) splits.test = scale(splits.test);
+  }
+  const model = new Model(v.validated, t.seed);
+  const optimizer = createOptimizer({ ...t.optimizer });
+  return {
+    ok: true,
+    run: {
+      graph,
+      validated: v.validated,
+      model,
+      optimizer,
+      splits,
+      setup: {
+        model,
+        loss: v.validated.loss,
+        optimizer,
+        task: dataset.task,
+        inputShape: dataset.inputShape,
+        train: splits.train,
+        validation: splits.validation.count > 0 ? splits.validation : undefined,
+        test: splits.test,
+        batchSize: t.batchSize,
+        epochs: t.epochs,
+        seed: t.seed,
+      },
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// The saved graph format, `layerlab.graph/1`: written once here and imported by every side
+// (canvas, main process, engine, CLI), so a renamed field fails to compile everywhere.
+import { z } from 'zod';
+
+export const GRAPH_FORMAT = 'layerlab.graph/1';
+
+export const nodeSchema = z.object({
+  id: z.string().min(1, 'a node id may not be empty'),
+  type: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+  label: z.string().optional(),
+});
+
+export const edgeSchema = z.object({
+  id: z.string().optional(),
+  source: z.string(),
+  target: z.string(),
+});
+
+export const scheduleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('constant') }),
+  z.object({ type: z.literal('step'), stepSize: z.number().int().positive(), gamma: z.number().positive() }),
+  z.object({ type: z.literal('exponential'), gamma: z.number().positive() }),
+  z.object({ type: z.literal('cosine'), total: z.number().int().positive(), minLr: z.number().nonnegative().optional() }),
+]);
+
+export const optimizerSchema = z.object({
+  name: z.string(),
+  lr: z.number().positive(),
+  momentum: z.number().min(0).max(1).optional(),
+  beta1: z.number().min(0).lt(1).optional(),
+  beta2: z.number().min(0).lt(1).optional(),
+  eps: z.number().positive().optional(),
+  rho: z.number().min(0).lt(1).optional(),
+  weightDecay: z.number().nonnegative().optional(),
+  l1: z.number().nonnegative().optional(),
+  l2: z.number().nonnegative().optional(),
+  clipNorm: z.number().positive().optional(),
+  schedule: scheduleSchema.optional(),
+});
+
+export const datasetOptionsSchema = z.object({
+  samples: z.number().int().positive().optional(),
+  noise: z.number().nonnegative().optional(),
+  seed: z.number().int().optional(),
+  /** Target column of an imported CSV file. */
+  target: z.string().optional(),
+  /** Feature scaling fitted on the training split. */
+  scaling: z.enum(['none', 'minmax', 'standard']).optional(),
+});
+
+export const trainingSchema = z.object({
+  dataset: z.string().min(1),
+  datasetOptions: datasetOptionsSchema.optional(),
+  loss: z.string(),
+  optimizer: optimizerSchema,
+  batchSize: z.number().int().positive(),
+  epochs: z.number().int().positive(),
+  seed: z.number().int().nonnegative(),
+  validationSplit: z.number().min(0).max(0.9),
+  /** Graph-wide default weight initializer; layers may override it. */
+  initializer: z.string().optional(),
+});
+
+export const graphSchema = z.object({
+  format: z.literal(GRAPH_FORMAT),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema),
+  training: trainingSchema,
+});
+
+export type GraphNode = z.infer<typeof nodeSchema>;
+export type GraphEdge = z.infer<typeof edgeSchema>;
+export type TrainingConfig = z.infer<typeof trainingSchema>;
+export type OptimizerConfig = z.infer<typeof optimizerSchema>;
+export type GraphDoc = z.infer<typeof graphSchema>;
+
+export const DEFAULT_INITIALIZER = 'xavier_uniform';
+
+/** One problem with a graph, pointing at the place to fix. */
+export interface GraphIssue {
+  nodeId?: string;
+  edgeId?: string;
+  /** Dotted path of the field, e.g. `params.units` or `training.optimizer.lr`. */
+  field?: string;
+  message: string;
+}
+
+export function describeIssue(issue: GraphIssue): string {
+  const where = issue.nodeId
+    ? `node "${issue.nodeId}"${issue.field ? ` (${issue.field})` : ''}`
+    : issue.edgeId
+      ? `edge "${issue.edgeId}"`
+      : issue.field ?? 'graph';
+  return `${where}: ${issue.message}`;
+}
+
+/** Schema problems as GraphIssues naming the node where the path points into `nodes`. */
+export function parseGraph(value: unknown, nodes?: unknown): { ok: true; graph: GraphDoc } | { ok: false; issues: GraphIssue[] } {
+  const result = graphSchema.safeParse(value);
+  if (result.success) return { ok: true, graph: result.data };
+  const list = Array.isArray(nodes) ? nodes : Array.isArray((value as { nodes?: unknown })?.nodes) ? (value as { nodes: unknown[] }).nodes : [];
+  const issues = result.error.issues.map((i): GraphIssue => {
+    const path = i.path.map(String);
+    if (path[0] === 'nodes' && path.length > 1) {
+      const node = list[Number(path[1])] as { id?: unknown } | undefined;
+      const nodeId = typeof node?.id === 'string' ? node.id : undefined;
+      return { nodeId, field: nodeId ? path.slice(2).join('.') || undefined : path.join('.'), message: i.message };
+    }
+    return { field: path.join('.') || undefined, message: i.message };
+  });
+  return { ok: false, issues };
+}
