@@ -61,6 +61,10 @@ export const trainingSchema = z.object({
   validationSplit: z.number().min(0).max(0.9),
   /** Graph-wide default weight initializer; layers may override it. */
   initializer: z.string().optional(),
+  /** Settings of the default initializer: std (normal), limit (uniform), value (constant), gain (orthogonal). */
+  initializerOptions: z
+    .object({ std: z.number().positive().optional(), limit: z.number().positive().optional(), value: z.number().optional(), gain: z.number().positive().optional() })
+    .optional(),
 });
 
 export const graphSchema = z.object({

@@ -46,7 +46,9 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions): Table
   );
 }
 
-/** A first line is a header when none of its fields is a number or empty (data rows usually have some). */
+/** A first line is a header when it holds text and no numbers (an empty name is allowed, as in
+ *  exports with an unnamed index column). Files of text only therefore need header: false. */
 export function looksLikeHeader(fields: string[]): boolean {
-  return fields.every((field) => readCell(field).kind === 'text');
+  const kinds = fields.map((field) => readCell(field).kind);
+  return kinds.includes('text') && !kinds.includes('number');
 }

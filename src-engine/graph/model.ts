@@ -32,7 +32,12 @@ export class Model {
     this.outputId = validated.structure.outputId;
     this.nodes = validated.structure.order.map((id) => {
       const v = validated.nodes.get(id)!;
-      const instance = v.def.build(v.inputShapes, v.params, { rng: initRoot.fork(id), defaultInitializer: initializer, name: id });
+      const instance = v.def.build(v.inputShapes, v.params, {
+        rng: initRoot.fork(id),
+        defaultInitializer: initializer,
+        initializerOptions: validated.graph.training.initializerOptions,
+        name: id,
+      });
       return { id, type: v.def.type, def: v.def, instance, inputIds: v.inputIds, outputShape: v.outputShape };
     });
   }

@@ -57,7 +57,8 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
     if (def.type === 'Input' && given.shape === undefined && dataset) given.shape = dataset.inputShape;
     const checked = validateParams(def.params, given, isInitializer);
     for (const e of checked.errors) issues.push({ nodeId: node.id, field: `params.${e.field}`, message: e.message });
-    params.set(node.id, checked.values);
+    // Shapes of a node with bad settings would be nonsense; its issue is already reported.
+    if (checked.errors.length === 0) params.set(node.id, checked.values);
   }
 
   const { structure, issues: structural } = checkStructure(graph);

@@ -22,6 +22,8 @@ export interface LayerBuildContext {
   rng: Rng;
   /** Graph-wide default initializer for weights when the layer says 'default'. */
   defaultInitializer: string;
+  /** Options of the default initializer (e.g. the std of `normal`). */
+  initializerOptions?: { std?: number; limit?: number; value?: number; gain?: number };
   /** Prefix for parameter names, e.g. the node id. */
   name: string;
 }

@@ -5,10 +5,11 @@ import type { LayerBuildContext } from './types';
 import type { ParamSpec } from '../core/params';
 
 export function weight(ctx: LayerBuildContext, label: string, shape: number[], initializer: string | undefined): Tensor {
-  const name = !initializer || initializer === 'default' ? ctx.defaultInitializer : initializer;
+  const useDefault = !initializer || initializer === 'default';
+  const name = useDefault ? ctx.defaultInitializer : initializer;
   const { fanIn, fanOut } = fansOf(shape);
   // Each parameter draws from its own stream, so adding a bias never shifts the kernel's values.
-  const values = initialValues(name, shape, { fanIn, fanOut, rng: ctx.rng.fork(label) });
+  const values = initialValues(name, shape, { fanIn, fanOut, rng: ctx.rng.fork(label) }, useDefault ? ctx.initializerOptions : undefined);
   return parameter(values, shape, `${ctx.name}.${label}`);
 }
 

@@ -11,7 +11,10 @@ const SCHEDULES: ScheduleInfo[] = [
     description: 'Multiplies the rate by gamma every stepSize epochs: lr·gamma^⌊epoch/stepSize⌋.',
     params: [
       { name: 'stepSize', label: 'Step size', kind: 'int', default: 10, min: 1, description: 'Epochs between two drops of the rate.' },
-      { name: 'gamma', label: 'Gamma', kind: 'number', default: 0.1, min: 0, max: 1, exclusiveMin: true, description: 'Factor applied at each drop (0.1 = ten times smaller).' },
+      {
+        name: 'gamma', label: 'Gamma', kind: 'number', default: 0.1, min: 0, max: 1, exclusiveMin: true,
+        description: 'Factor applied at each drop (0.1 = ten times smaller).',
+      },
     ],
   },
   {
@@ -19,7 +22,10 @@ const SCHEDULES: ScheduleInfo[] = [
     label: 'Exponential decay',
     description: 'Multiplies the rate by gamma every epoch: lr·gamma^epoch.',
     params: [
-      { name: 'gamma', label: 'Gamma', kind: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true, description: 'Factor applied once per epoch.' },
+      {
+        name: 'gamma', label: 'Gamma', kind: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true,
+        description: 'Factor applied once per epoch.',
+      },
     ],
   },
   {
@@ -28,7 +34,10 @@ const SCHEDULES: ScheduleInfo[] = [
     description: 'Glides from lr down to minLr along half a cosine over total epochs, then stays at minLr.',
     params: [
       { name: 'total', label: 'Total epochs', kind: 'int', default: 50, min: 1, description: 'Epoch at which the rate reaches minLr.' },
-      { name: 'minLr', label: 'Minimum rate', kind: 'number', default: 0, min: 0, optional: true, description: 'The rate at the end of the curve.' },
+      {
+        name: 'minLr', label: 'Minimum rate', kind: 'number', default: 0, min: 0, optional: true,
+        description: 'The rate at the end of the curve.',
+      },
     ],
   },
 ];

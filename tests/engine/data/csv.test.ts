@@ -74,6 +74,12 @@ describe('parseCsv on good files', () => {
     expect(dataset.count).toBe(2);
   });
 
+  it('takes a first line with an empty name (an unnamed index column) as a header', () => {
+    const { dataset } = parseCsv(',size,kind\n0,1.5,a\n1,2.5,b\n', { target: 'kind' });
+    expect(dataset.featureNames).toEqual(['column1', 'size']);
+    expect(parseCsv('a,b\nx,1\ny,2\n', { target: 'column2', header: false }).dataset.count).toBe(3);
+  });
+
   it('leaves out text columns with too many values (like names) unless they were asked for', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `car${i},${i},${i % 2 ? 'a' : 'b'}`);
     const result = parseCsv(['name,power,kind', ...rows].join('\n'), { target: 'kind' });

@@ -1,0 +1,155 @@
+// The one API the renderer uses, whatever carries it: the preload bridge in Electron or a
+// WebSocket in serve mode. Channel names are `<area>:<verb>`; every payload is validated
+// against the schemas in apiSchemas.ts at the receiving side.
+import type { GraphDoc, TrainingConfig } from './graphFormat';
+import type { EngineEvent, LayerDiagnostics } from './engineEvents';
+
+export type RunStatus = 'queued' | 'running' | 'paused' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  status: RunStatus;
+  createdAt: string;
+  startedAt?: string;
+  finishedAt?: string;
+  datasetId: string;
+  datasetHash?: string;
+  optimizer: string;
+  initializer: string;
+  lr: number;
+  seed: number;
+  backend: string;
+  sweepId?: string;
+  tags: string[];
+  notes: string;
+  epochsDone: number;
+  epochsTotal: number;
+  finalTrainLoss?: number;
+  finalValLoss?: number;
+  finalValAcc?: number;
+  /** Plain-language reason for failed, diverged and interrupted runs. */
+  error?: string;
+}
+
+export interface RunDetail extends RunSummary {
+  graph: GraphDoc;
+  config: TrainingConfig;
+}
+
+export interface EpochMetric {
+  epoch: number;
+  step: number;
+  trainLoss: number;
+  trainAcc?: number;
+  valLoss?: number;
+  valAcc?: number;
+  lr: number;
+  elapsedMs: number;
+  samplesPerSec: number;
+}
+
+export interface StepMetric {
+  step: number;
+  epoch: number;
+  loss: number;
+}
+
+export interface LayerMetric extends LayerDiagnostics {
+  epoch: number;
+  nodeId: string;
+}
+
+export interface RunMetrics {
+  epochs: EpochMetric[];
+  steps: StepMetric[];
+  layers: LayerMetric[];
+}
+
+export interface SweepGrid {
+  optimizers?: string[];
+  initializers?: string[];
+  learningRates?: number[];
+  seeds?: number[];
+}
+
+export interface SweepSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  grid: SweepGrid;
+  runIds: string[];
+}
+
+export interface DatasetListItem {
+  id: string;
+  name: string;
+  description: string;
+  task: 'classification' | 'regression';
+  inputShape: number[];
+  targetShape: number[];
+  classNames?: string[];
+  count: number;
+  testCount: number;
+}
+
+/** Pushed to the renderer for every run, throttled to about 10 a second per run. */
+export type RunUpdate =
+  | { runId: string; kind: 'engine'; event: EngineEvent }
+  | { runId: string; kind: 'status'; status: RunStatus; error?: string };
+
+export interface LayerLabApi {
+  runs: {
+    start(graph: GraphDoc, options?: { name?: string }): Promise<{ runId: string }>;
+    pause(runId: string): Promise<void>;
+    resume(runId: string): Promise<void>;
+    stop(runId: string): Promise<void>;
+    list(): Promise<RunSummary[]>;
+    get(runId: string): Promise<RunDetail>;
+    metrics(runId: string): Promise<RunMetrics>;
+    rename(runId: string, name: string): Promise<void>;
+    setTags(runId: string, tags: string[]): Promise<void>;
+    setNotes(runId: string, notes: string): Promise<void>;
+    delete(runId: string): Promise<void>;
+  };
+  sweeps: {
+    start(base: GraphDoc, grid: SweepGrid, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
+    list(): Promise<SweepSummary[]>;
+  };
+  datasets: {
+    list(): Promise<DatasetListItem[]>;
+    /** Summary and preview payload (points, images or table rows) of one dataset. */
+    preview(id: string): Promise<{ summary: DatasetListItem; preview: unknown }>;
+  };
+  /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
+  projects: {
+    /** True when open/save without a path show the system's file dialogs (Electron). */
+    hasNativeDialogs(): Promise<boolean>;
+    /** Recently used project files (Electron) or the files of the projects folder (serve mode). */
+    list(): Promise<ProjectFileInfo[]>;
+    /** Saves to `path` (a name inside the projects folder in serve mode); without a path, Electron asks where. Null when cancelled. */
+    save(doc: GraphDoc, path?: string): Promise<{ path: string } | null>;
+    /** Opens `path`; without a path, Electron asks which file. Null when cancelled. The document is validated by the caller. */
+    open(path?: string): Promise<{ path: string; doc: unknown } | null>;
+  };
+  /** Small persistent preferences: theme, last project path, panel sizes. */
+  settings: {
+    get(key: string): Promise<unknown>;
+    set(key: string, value: unknown): Promise<void>;
+  };
+  /** Commands from the application menu (Electron); never fires in serve mode. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onRunUpdate(listener: (update: RunUpdate) => void): () => void;
+}
+
+export interface ProjectFileInfo {
+  path: string;
+  name: string;
+  modifiedAt: string;
+}
+
+export type MenuCommand =
+  | { command: 'new' | 'open' | 'save' | 'saveAs' | 'importDataset' }
+  | { command: 'openRecent'; path: string }
+  | { command: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll' }
+  | { command: 'fitView' | 'autoLayout' | 'toggleTheme' };

@@ -1,0 +1,75 @@
+// Every loss: gradient check, and its value against the textbook formula on hand-made numbers.
+import { describe, expect, it } from 'vitest';
+import { cpu64 } from './setup';
+import { withBackend } from '../../src-engine/core/backend';
+import { tensor } from '../../src-engine/core/tensor';
+import { gradCheck } from '../../src-engine/core/gradcheck';
+import { Rng } from '../../src-engine/core/rng';
+import { getLoss, listLosses } from '../../src-engine/losses';
+
+function oneHot(labels: number[], classes: number): number[] {
+  return labels.flatMap((l) => Array.from({ length: classes }, (_, j) => (j === l ? 1 : 0)));
+}
+
+describe('losses', () => {
+  it('registers the six losses the app teaches', () => {
+    expect(listLosses().map((l) => l.name).sort()).toEqual(['binary_cross_entropy', 'cross_entropy', 'hinge', 'mae', 'mse', 'smooth_l1']);
+  });
+
+  for (const loss of listLosses()) {
+    it(`${loss.name} passes the gradient check`, () => {
+      withBackend(cpu64, () => {
+        const rng = new Rng(3);
+        const binary = loss.name === 'binary_cross_entropy';
+        const width = binary ? 1 : 4;
+        const out = tensor(Array.from({ length: 5 * width }, () => rng.uniform(-2, 2)), [5, width]);
+        out.requiresGrad = true;
+        const classification = ['cross_entropy', 'hinge', 'binary_cross_entropy'].includes(loss.name);
+        const target = classification
+          ? binary
+            ? tensor([0, 1, 1, 0, 1], [5, 1])
+            : tensor(oneHot([0, 3, 1, 2, 3], 4), [5, 4])
+          : tensor(Array.from({ length: 20 }, () => rng.uniform(-2, 2)), [5, 4]);
+        const result = gradCheck(() => loss.compute(out, target), [out]);
+        expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(1e-6);
+      });
+    });
+  }
+
+  const value = (name: string, out: number[], target: number[], shape: number[]) =>
+    withBackend(cpu64, () => getLoss(name)!.compute(tensor(out, shape), tensor(target, shape)).item());
+
+  it('mse, mae and smooth_l1 match their formulas', () => {
+    // errors: 0.5, -2, 1, 0.25
+    const out = [1.5, 0, 3, 0.25];
+    const y = [1, 2, 2, 0];
+    expect(value('mse', out, y, [2, 2])).toBeCloseTo((0.25 + 4 + 1 + 0.0625) / 4, 12);
+    expect(value('mae', out, y, [2, 2])).toBeCloseTo((0.5 + 2 + 1 + 0.25) / 4, 12);
+    // smooth L1 (β = 1): ½e² inside |e| < 1, |e| − ½ outside
+    expect(value('smooth_l1', out, y, [2, 2])).toBeCloseTo((0.125 + 1.5 + 0.5 + 0.03125) / 4, 12);
+  });
+
+  it('cross_entropy is −log softmax of the true class, stable for huge logits', () => {
+    const logits = [2, 1, 0.1];
+    const softmax0 = Math.exp(2) / (Math.exp(2) + Math.exp(1) + Math.exp(0.1));
+    expect(value('cross_entropy', logits, [1, 0, 0], [1, 3])).toBeCloseTo(-Math.log(softmax0), 12);
+    const huge = value('cross_entropy', [1000, 0, -1000], [0, 1, 0], [1, 3]);
+    expect(huge).toBeCloseTo(1000, 6);
+  });
+
+  it('binary_cross_entropy works from logits without overflow', () => {
+    const z = 0.7;
+    const p = 1 / (1 + Math.exp(-z));
+    expect(value('binary_cross_entropy', [z], [1], [1, 1])).toBeCloseTo(-Math.log(p), 12);
+    expect(value('binary_cross_entropy', [z], [0], [1, 1])).toBeCloseTo(-Math.log(1 - p), 12);
+    expect(value('binary_cross_entropy', [-800], [1], [1, 1])).toBeCloseTo(800, 6);
+    expect(Number.isFinite(value('binary_cross_entropy', [800], [0], [1, 1]))).toBe(true);
+  });
+
+  it('hinge sums max(0, 1 + s_j − s_y) over the wrong classes', () => {
+    // CS231n's example: scores [3.2, 5.1, −1.7], true class 0 → max(0, 2.9) + max(0, −3.9) = 2.9
+    expect(value('hinge', [3.2, 5.1, -1.7], [1, 0, 0], [1, 3])).toBeCloseTo(2.9, 12);
+    // true class 1 with a margin larger than 1 everywhere → 0
+    expect(value('hinge', [1.3, 4.9, 2.0], [0, 1, 0], [1, 3])).toBeCloseTo(0, 12);
+  });
+});
