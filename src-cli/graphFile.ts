@@ -1,6 +1,7 @@
 // Reading a graph file with errors that point at the file, line and column.
 import { readFileSync } from 'node:fs';
 import { CliError } from './errors';
+import { jsonErrorOffset, lineAndColumn } from './jsonErrorPosition';
 
 export function readJsonFile(path: string): unknown {
   let text: string;
@@ -18,14 +19,12 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-/** Turns "… at position 42" into "line 3, column 7: …". */
+/** Names the line and column where the JSON goes wrong. */
 function describeJsonError(text: string, message: string): string {
-  const clean = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  const match = /position (\d+)/.exec(message);
-  if (!match) return text.trim() === '' ? 'the file is empty' : clean;
-  const pos = Number(match[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${clean}`;
+  if (text.trim() === '') return 'the file is empty';
+  const offset = jsonErrorOffset(text);
+  const what = offset >= 0 && offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : offset >= text.length ? 'the text ends too early' : message;
+  if (offset < 0) return message;
+  const { line, column } = lineAndColumn(text, Math.min(offset, text.length));
+  return `line ${line}, column ${column}: ${what}`;
 }

@@ -76,3 +76,44 @@ describe('lesson: vanishing gradients', () => {
     }
   });
 });
+
+describe('lesson: the perceptron', () => {
+  const perceptron = (gate: string) =>
+    chain([['in', 'Input'], ['out', 'Dense', { units: 1, activation: 'sigmoid' }]], {
+      dataset: gate,
+      loss: 'binary_cross_entropy',
+      epochs: 400,
+      batchSize: 4,
+      optimizer: { name: 'sgd', lr: 1 },
+    });
+
+  for (const gate of ['and', 'or', 'nand']) {
+    it(`a single layer learns ${gate.toUpperCase()}`, async () => {
+      const { done } = await trainGraph(perceptron(gate), createGeneratedDataset(gate));
+      expect(done.finalTrainAcc).toBe(1);
+    });
+  }
+
+  it('a single layer cannot learn XOR: it is not linearly separable', async () => {
+    const { done } = await trainGraph(perceptron('xor'), createGeneratedDataset('xor'));
+    expect(done.finalTrainAcc).toBeLessThanOrEqual(0.75);
+  });
+});
+
+describe('divergence', () => {
+  it('a non-finite loss ends the run as diverged, naming the step', async () => {
+    const sine = createGeneratedDataset('sine', { samples: 64, seed: 1 });
+    const doc = chain([['in', 'Input'], ['h', 'Dense', { units: 16, activation: 'relu' }], ['out', 'Dense', { units: 1 }]], {
+      dataset: 'sine',
+      loss: 'mse',
+      epochs: 50,
+      batchSize: 16,
+      optimizer: { name: 'sgd', lr: 10 },
+    });
+    const { done, epochs } = await trainGraph(doc, sine);
+    expect(done.status).toBe('diverged');
+    expect(done.divergedAtStep).toBeGreaterThan(0);
+    expect(done.message).toMatch(/^the loss became (NaN|Infinity) at step \d+ \(epoch \d+\); try a lower learning rate$/);
+    expect(epochs.length).toBeLessThan(50);
+  });
+});

@@ -1,0 +1,25 @@
+// The small examples reach their targets from the CLI with their own defaults.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli';
+
+async function done(example: string): Promise<Record<string, number | string>> {
+  const r = await runCli(['train', example, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  const lines = r.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+describe('examples', () => {
+  it('xor.json reaches 100% accuracy', async () => {
+    expect((await done('examples/xor.json')).finalTrainAcc).toBe(1);
+  });
+  it('iris-mlp.json reaches at least 0.93 validation accuracy', async () => {
+    expect((await done('examples/iris-mlp.json')).finalValAcc).toBeGreaterThanOrEqual(0.93);
+  });
+  it('spiral.json reaches at least 0.95 validation accuracy', async () => {
+    expect((await done('examples/spiral.json')).finalValAcc).toBeGreaterThanOrEqual(0.95);
+  });
+  it('cars-regression.json beats predicting the mean by a wide margin (R² ≥ 0.8)', async () => {
+    expect((await done('examples/cars-regression.json')).finalValR2).toBeGreaterThanOrEqual(0.8);
+  });
+});
