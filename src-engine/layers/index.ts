@@ -5,6 +5,8 @@ import './shaping';
 import './regularization';
 import './activation';
 import './merge';
+import './embedding';
+import './recurrent';
 
 export { registerLayer, getLayer, listLayers } from './registry';
 export * from './types';

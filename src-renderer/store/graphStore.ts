@@ -179,7 +179,9 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
     paste(offset = { x: 40, y: 40 }) {
       const s = get();
       if (!s.clipboard) return;
-      set({ ...checkpoint(), ...pasteClipboard(s.clipboard, s.nodes, s.edges, offset) });
+      // The next paste lands one step further, not on top of this one.
+      const shifted = { ...s.clipboard, nodes: s.clipboard.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })) };
+      set({ ...checkpoint(), ...pasteClipboard(s.clipboard, s.nodes, s.edges, offset), clipboard: shifted });
     },
 
     duplicate() {

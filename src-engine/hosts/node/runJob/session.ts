@@ -1,0 +1,49 @@
+// The engine side of the protocol, independent of the transport: it validates what the host sends,
+// runs one job (training or a dataset preview) and posts typed messages back.
+import { hostToEngineSchema, type EngineToHost } from '../../../../src-shared/engineProtocol';
+import { RunControl } from './runControl';
+import { trainJob } from './trainJob';
+import { previewJob } from './previewJob';
+
+export interface EngineSession {
+  receive(message: unknown): void;
+}
+
+export function createEngineSession(post: (message: EngineToHost) => void): EngineSession {
+  const control = new RunControl();
+  let busy = false;
+
+  const runJob = (job: () => Promise<void>): void => {
+    if (busy) {
+      post({ type: 'failed', message: 'this engine process already has a job' });
+      return;
+    }
+    busy = true;
+    job()
+      .catch((e: unknown) => post({ type: 'failed', message: `the engine stopped with an internal error: ${e instanceof Error ? e.message : String(e)}` }))
+      .finally(() => post({ type: 'finished' }));
+  };
+
+  return {
+    receive(raw) {
+      const parsed = hostToEngineSchema.safeParse(raw);
+      if (!parsed.success) {
+        post({ type: 'failed', message: `the engine received a malformed message: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` });
+        return;
+      }
+      const message = parsed.data;
+      switch (message.type) {
+        case 'train':
+          return runJob(() => trainJob(message, post, control));
+        case 'preview':
+          return runJob(() => previewJob(message.datasetId, post));
+        case 'pause':
+          return control.pause();
+        case 'resume':
+          return control.resume();
+        case 'stop':
+          return control.stop();
+      }
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// One helper registers SimpleRNN, LSTM and GRU alike: shared settings, shape rule, weights,
+// unrolled forward pass, and a trace of every gate for the gate heatmap.
+import { registerLayer } from '../registry';
+import type { GradCheckLayerCase, LayerInstance } from '../types';
+import type { Tensor } from '../../core/tensor';
+import type { ParamSpec, ParamValues } from '../../core/params';
+import {
+  initialStateParam, kernelInitializerParam, recurrentBiasParam, recurrentInitializerParam, recurrentOutputShape,
+  returnSequencesParam, sequenceInput, unitsParam,
+} from './params';
+import { recurrentWeights, startStates, type RecurrentWeights } from './weights';
+import { traceUnroll, unroll, type RecurrentCell, type StepSeries } from './unroll';
+
+export interface RecurrentLayerSpec {
+  type: string;
+  description: string;
+  /** Settings beyond the shared ones (units, returnSequences, initialState, initializers, bias). */
+  extraParams: ParamSpec[];
+  /** Gate blocks in the fused kernels (1 for SimpleRNN, 3 for GRU, 4 for LSTM). */
+  gates: number;
+  stateNames: readonly string[];
+  /** Starting value of bias element i (LSTM's forget-gate bias of 1). */
+  biasStart?: (p: ParamValues) => (index: number) => number;
+  makeCell(w: RecurrentWeights, p: ParamValues): RecurrentCell;
+  gradCheck: GradCheckLayerCase[];
+}
+
+/** What a recurrent layer instance adds to LayerInstance: its gates over time for one sequence. */
+export interface RecurrentInstance extends LayerInstance {
+  recurrent: {
+    type: string;
+    units: number;
+    gateNames: readonly string[];
+    stateNames: readonly string[];
+    /** x [1, steps, features] → name → [steps][units]. */
+    trace(x: Tensor): StepSeries;
+  };
+}
+
+export function isRecurrentInstance(instance: LayerInstance): instance is RecurrentInstance {
+  return typeof (instance as Partial<RecurrentInstance>).recurrent === 'object';
+}
+
+export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
+  registerLayer({
+    type: spec.type,
+    category: 'Recurrent',
+    description: spec.description,
+    params: [unitsParam, ...spec.extraParams, returnSequencesParam, initialStateParam, kernelInitializerParam, recurrentInitializerParam, recurrentBiasParam],
+    arity: { min: 1, max: 1 },
+    outputShape: recurrentOutputShape,
+    build: ([input], p, ctx): RecurrentInstance => {
+      const { features } = sequenceInput(input);
+      const w = recurrentWeights(ctx, p, features, spec.gates, spec.stateNames, spec.biasStart?.(p));
+      const cell = spec.makeCell(w, p);
+      const returnSequences = p.returnSequences as boolean;
+      return {
+        params: w.all,
+        forward: ([x]) => unroll(x, cell, startStates(w, x.shape[0], spec.stateNames.length), returnSequences),
+        recurrent: {
+          type: spec.type,
+          units: p.units as number,
+          gateNames: cell.gateNames,
+          stateNames: cell.stateNames,
+          trace: (x) => traceUnroll(x, cell, startStates(w, 1, spec.stateNames.length)),
+        },
+      };
+    },
+    gradCheck: spec.gradCheck,
+  });
+}

@@ -1,0 +1,69 @@
+// Every user command in one place: toolbar buttons, keyboard shortcuts and the Electron menu
+// all call runCommand, so they behave the same.
+import type { MenuCommand } from '../../src-shared/api';
+import { useGraphStore } from '../store/graphStore';
+import { useRunStore } from '../runs/runStore';
+import { fitCanvas, visibleCentre } from '../canvas/canvasControls';
+import { useUiStore } from '../ui/uiStore';
+import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
+import { startTraining } from '../runs/trainActions';
+import { toggleTheme } from '../theme/themeActions';
+
+export type CommandName =
+  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'selectAll'
+  | 'new' | 'open' | 'save' | 'saveAs' | 'templates' | 'importDataset'
+  | 'fitView' | 'autoLayout' | 'toggleTheme' | 'train';
+
+const EDITING: ReadonlySet<CommandName> = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate', 'delete', 'selectAll', 'autoLayout']);
+
+export function runCommand(name: CommandName): void {
+  const graph = useGraphStore.getState();
+  // While a finished run is open, the canvas is read-only.
+  if (EDITING.has(name) && useRunStore.getState().viewed) return;
+  switch (name) {
+    case 'undo': return graph.undo();
+    case 'redo': return graph.redo();
+    case 'copy': {
+      graph.copy();
+      return;
+    }
+    case 'cut': {
+      if (graph.copy()) graph.deleteSelected();
+      return;
+    }
+    case 'paste': return pasteAtView();
+    case 'duplicate': return graph.duplicate();
+    case 'delete': return graph.deleteSelected();
+    case 'selectAll': return graph.selectAll();
+    case 'new': return void newProject();
+    case 'open': return void openProject();
+    case 'save': return void saveProject(false);
+    case 'saveAs': return void saveProject(true);
+    case 'templates': return useUiStore.getState().openDialog({ kind: 'templates' });
+    case 'importDataset': return useUiStore.getState().setBottomTab('dataset');
+    case 'fitView': return fitCanvas();
+    case 'autoLayout': {
+      graph.autoLayout();
+      setTimeout(fitCanvas, 30);
+      return;
+    }
+    case 'toggleTheme': return toggleTheme();
+    case 'train': return void startTraining();
+  }
+}
+
+/** Pastes next to the copied nodes if they are in view, else at the centre of the view. */
+function pasteAtView(): void {
+  const g = useGraphStore.getState();
+  const clip = g.clipboard;
+  if (!clip?.nodes.length) return;
+  const centre = visibleCentre();
+  const first = clip.nodes[0].position;
+  const far = Math.abs(first.x - centre.x) > 1200 || Math.abs(first.y - centre.y) > 800;
+  g.paste(far ? { x: centre.x - first.x, y: centre.y - first.y } : { x: 40, y: 40 });
+}
+
+export function runMenuCommand(menu: MenuCommand): void {
+  if (menu.command === 'openRecent') return void openProjectPath(menu.path);
+  runCommand(menu.command);
+}

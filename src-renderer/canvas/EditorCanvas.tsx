@@ -1,0 +1,128 @@
+// The editable canvas: drop layers from the palette, connect them (refusing bad connections
+// with the reason), move, select and delete; shapes and problems come from the live check.
+import { useCallback, useRef, type DragEvent, type PointerEvent } from 'react';
+import {
+  Background, BackgroundVariant, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type ReactFlowInstance,
+} from '@xyflow/react';
+import { getLayer } from '../app/engine';
+import { useGraphStore } from '../store/graphStore';
+import type { LayerFlowNode, ShapeFlowEdge } from '../store/types';
+import { useUiStore } from '../ui/uiStore';
+import { connectionProblem } from '../validation/connection';
+import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
+import { GraphCheckContext } from './GraphCheckContext';
+import { edgeTypes, nodeTypes } from './flowTypes';
+import { LAYER_DRAG_TYPE, registerCanvas, screenToFlow } from './canvasControls';
+import { categoryColor } from './categoryColors';
+import { CanvasToolbar } from './CanvasToolbar';
+import { EmptyCanvas } from './EmptyCanvas';
+
+const NODE_HALF = { x: 90, y: 36 };
+
+export function EditorCanvas() {
+  const nodes = useGraphStore((s) => s.nodes);
+  const edges = useGraphStore((s) => s.edges);
+  const onNodesChange = useGraphStore((s) => s.onNodesChange);
+  const onEdgesChange = useGraphStore((s) => s.onEdgesChange);
+  const theme = useUiStore((s) => s.theme);
+  const check = useLiveCheck();
+  const dataset = useDatasetInfo();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const pointer = useRef({ x: 0, y: 0 });
+  const lastProblem = useRef<string | null>(null);
+
+  const onInit = useCallback((instance: ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>) => registerCanvas(instance, wrapper.current), []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      const s = useGraphStore.getState();
+      const problem = connectionProblem(s, { source: c.source, target: c.target }, dataset);
+      lastProblem.current = problem;
+      useUiStore.getState().setHint(problem ? { text: problem, ...pointer.current } : null);
+      return problem === null;
+    },
+    [dataset],
+  );
+
+  const onConnect = useCallback((c: Connection) => useGraphStore.getState().connect(c.source, c.target), []);
+
+  const onConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    const ui = useUiStore.getState();
+    ui.setHint(null);
+    if (state.toHandle && !state.isValid && lastProblem.current) ui.toast(`Connection refused: ${lastProblem.current}`, 'error');
+    lastProblem.current = null;
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(LAYER_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const type = e.dataTransfer.getData(LAYER_DRAG_TYPE);
+    if (!type || !getLayer(type)) return;
+    e.preventDefault();
+    const at = screenToFlow({ x: e.clientX, y: e.clientY });
+    useGraphStore.getState().addLayer(type, { x: Math.round(at.x - NODE_HALF.x), y: Math.round(at.y - NODE_HALF.y) });
+  }, []);
+
+  const onPointerMove = useCallback((e: PointerEvent) => {
+    pointer.current = { x: e.clientX, y: e.clientY };
+    const hint = useUiStore.getState().hint;
+    if (hint) useUiStore.getState().setHint({ ...hint, x: e.clientX, y: e.clientY });
+  }, []);
+
+  return (
+    <div className="canvas" ref={wrapper} onPointerMove={onPointerMove} data-testid="editor-canvas">
+      <GraphCheckContext.Provider value={check}>
+        <ReactFlow<LayerFlowNode, ShapeFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={beginDrag}
+          onNodeDragStop={endDrag}
+          onSelectionDragStart={beginDrag}
+          onSelectionDragStop={endDrag}
+          onInit={onInit}
+          onDrop={onDrop}
+          onDragOver={onDragOver}
+          colorMode={theme}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+          fitView
+          fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
+          minZoom={0.1}
+          maxZoom={2.5}
+          defaultEdgeOptions={{ type: 'shape' }}
+          connectionRadius={28}
+          attributionPosition="bottom-left"
+        >
+          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
+          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Overview of the graph" />
+          <CanvasToolbar />
+        </ReactFlow>
+      </GraphCheckContext.Provider>
+      {nodes.length === 0 && <EmptyCanvas />}
+    </div>
+  );
+}
+
+function beginDrag() {
+  useGraphStore.getState().beginDrag();
+}
+
+function endDrag() {
+  useGraphStore.getState().endDrag();
+}
+
+function minimapColor(node: LayerFlowNode): string {
+  return categoryColor(getLayer(node.data.layerType)?.category);
+}

@@ -1,0 +1,43 @@
+// A layer on the canvas: type, id, key settings and the inferred output shape; red when it has problems.
+import { memo, useContext } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { formatShape, getLayer } from '../app/engine';
+import type { LayerFlowNode } from '../store/types';
+import { GraphCheckContext } from './GraphCheckContext';
+import { categoryColor } from './categoryColors';
+import { paramSummary } from './paramSummary';
+
+function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+  const check = useContext(GraphCheckContext);
+  const def = getLayer(data.layerType);
+  const shape = check.shapes[id];
+  const issues = check.nodeIssues[id];
+  const summary = def ? paramSummary(def, data.params) : [];
+  const color = categoryColor(def?.category);
+  const classes = ['layer-node', selected ? 'is-selected' : '', issues ? 'has-issue' : ''].join(' ');
+  return (
+    <div
+      className={classes}
+      style={{ ['--cat' as string]: color }}
+      data-testid={`node-${id}`}
+      data-layer-type={data.layerType}
+      title={issues ? issues.join('\n') : def?.description}
+    >
+      {def && def.arity.max > 0 && <Handle type="target" position={Position.Left} className="layer-handle" />}
+      <div className="layer-node-head">
+        <span className="layer-node-type">{data.label || data.layerType}</span>
+        <span className="layer-node-id">{id}</span>
+      </div>
+      {summary.length > 0 && <div className="layer-node-params">{summary.join(' · ')}</div>}
+      <div className="layer-node-shape" data-testid={`shape-${id}`}>
+        {issues ? (
+          <span className="layer-node-problem">⚠ {issues.length === 1 ? '1 problem' : `${issues.length} problems`}</span>
+        ) : null}
+        <span className="layer-node-out">{shape ? formatShape(shape) : '—'}</span>
+      </div>
+      <Handle type="source" position={Position.Right} className="layer-handle" />
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

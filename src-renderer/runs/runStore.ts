@@ -1,0 +1,167 @@
+// Runs: the history list, live runs fed by onRunUpdate, and the run opened for viewing.
+import { create } from 'zustand';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { RunDetail, RunStatus, RunSummary, RunUpdate } from '../../src-shared/api';
+import { api, errorText } from '../app/api';
+import { MetricsBuffer } from '../charts/metricsBuffer';
+import { advanceProgress, emptyProgress, type RunProgress } from './progress';
+
+export interface LiveRun {
+  runId: string;
+  status: RunStatus;
+  metrics: MetricsBuffer;
+  /** Bumped whenever metrics gain points, so charts know to draw. */
+  revision: number;
+  progress: RunProgress;
+  /** What happened, in plain words, for failed, diverged and stopped runs. */
+  message?: string;
+}
+
+export interface ViewedRun {
+  runId: string;
+  detail?: RunDetail;
+  metrics?: MetricsBuffer;
+  error?: string;
+}
+
+interface RunState {
+  runs: RunSummary[];
+  listError?: string;
+  live: Record<string, LiveRun>;
+  /** The run started from the editor, shown in the top bar. */
+  activeRunId: string | null;
+  viewed: ViewedRun | null;
+  refresh(): Promise<void>;
+  start(graph: GraphDoc, name?: string): Promise<string>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+  open(runId: string): Promise<void>;
+  close(): void;
+  applyUpdate(update: RunUpdate): void;
+  rename(runId: string, name: string): Promise<void>;
+  setTags(runId: string, tags: string[]): Promise<void>;
+  setNotes(runId: string, notes: string): Promise<void>;
+  remove(runId: string): Promise<void>;
+}
+
+export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'paused'];
+
+function newLive(runId: string, status: RunStatus = 'queued'): LiveRun {
+  return { runId, status, metrics: new MetricsBuffer(), revision: 0, progress: emptyProgress() };
+}
+
+export const useRunStore = create<RunState>()((set, get) => {
+  const patchSummary = (runId: string, patch: Partial<RunSummary>) =>
+    set({ runs: get().runs.map((r) => (r.id === runId ? { ...r, ...patch } : r)) });
+  const patchDetail = (runId: string, patch: Partial<RunDetail>) => {
+    const v = get().viewed;
+    if (v?.runId === runId && v.detail) set({ viewed: { ...v, detail: { ...v.detail, ...patch } } });
+  };
+
+  return {
+    runs: [],
+    live: {},
+    activeRunId: null,
+    viewed: null,
+
+    async refresh() {
+      try {
+        const runs = await api().runs.list();
+        set({ runs: [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), listError: undefined });
+      } catch (e) {
+        set({ listError: errorText(e) });
+      }
+    },
+
+    async start(graph, name) {
+      const { runId } = await api().runs.start(graph, name ? { name } : undefined);
+      // Updates may have arrived before the reply; keep what they brought.
+      const live = get().live[runId] ?? newLive(runId);
+      set({ live: { ...get().live, [runId]: live }, activeRunId: runId });
+      void get().refresh();
+      return runId;
+    },
+
+    async pause() {
+      const id = get().activeRunId;
+      if (id) await api().runs.pause(id);
+    },
+
+    async resume() {
+      const id = get().activeRunId;
+      if (id) await api().runs.resume(id);
+    },
+
+    async stop() {
+      const id = get().activeRunId;
+      if (id) await api().runs.stop(id);
+    },
+
+    async open(runId) {
+      set({ viewed: { runId } });
+      try {
+        const [detail, metrics] = await Promise.all([api().runs.get(runId), api().runs.metrics(runId)]);
+        if (get().viewed?.runId !== runId) return;
+        set({ viewed: { runId, detail, metrics: MetricsBuffer.fromRunMetrics(metrics) } });
+      } catch (e) {
+        if (get().viewed?.runId === runId) set({ viewed: { runId, error: errorText(e) } });
+      }
+    },
+
+    close() {
+      set({ viewed: null });
+    },
+
+    applyUpdate(update) {
+      const current = get().live[update.runId] ?? newLive(update.runId);
+      let next: LiveRun;
+      if (update.kind === 'status') {
+        next = { ...current, status: update.status, message: update.error ?? current.message };
+        patchSummary(update.runId, { status: update.status, ...(update.error ? { error: update.error } : {}) });
+        if (!ACTIVE_STATUSES.includes(update.status)) void get().refresh();
+      } else {
+        const event = update.event;
+        const drew = current.metrics.apply(event);
+        next = {
+          ...current,
+          status: event.event === 'done' ? current.status : current.status === 'queued' ? 'running' : current.status,
+          revision: drew ? current.revision + 1 : current.revision,
+          progress: advanceProgress(current.progress, event, Date.now()),
+          message: event.event === 'done' && event.message ? event.message : current.message,
+        };
+      }
+      set({ live: { ...get().live, [update.runId]: next } });
+    },
+
+    async rename(runId, name) {
+      await api().runs.rename(runId, name);
+      patchSummary(runId, { name });
+      patchDetail(runId, { name });
+    },
+
+    async setTags(runId, tags) {
+      await api().runs.setTags(runId, tags);
+      patchSummary(runId, { tags });
+      patchDetail(runId, { tags });
+    },
+
+    async setNotes(runId, notes) {
+      await api().runs.setNotes(runId, notes);
+      patchSummary(runId, { notes });
+      patchDetail(runId, { notes });
+    },
+
+    async remove(runId) {
+      await api().runs.delete(runId);
+      const live = { ...get().live };
+      delete live[runId];
+      set({
+        runs: get().runs.filter((r) => r.id !== runId),
+        live,
+        viewed: get().viewed?.runId === runId ? null : get().viewed,
+        activeRunId: get().activeRunId === runId ? null : get().activeRunId,
+      });
+    },
+  };
+});

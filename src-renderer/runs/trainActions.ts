@@ -1,0 +1,73 @@
+// Starting a run from the editor: refuses with the list of problems when the graph cannot train.
+import { api, errorText } from '../app/api';
+import { currentContent, useGraphStore } from '../store/graphStore';
+import { toGraphDoc } from '../store/document';
+import { useUiStore } from '../ui/uiStore';
+import { currentCheck } from '../validation/useLiveCheck';
+import { ACTIVE_STATUSES, useRunStore } from './runStore';
+
+export async function startTraining(): Promise<void> {
+  const ui = useUiStore.getState();
+  const runs = useRunStore.getState();
+  const active = runs.activeRunId ? runs.live[runs.activeRunId] : undefined;
+  if (active && ACTIVE_STATUSES.includes(active.status)) {
+    ui.toast('A run is already training: pause or stop it first.');
+    return;
+  }
+  const check = currentCheck();
+  if (!check.ok) {
+    const n = check.issues.length;
+    ui.setBottomTab('problems');
+    ui.toast(n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the graph before training.` : 'The graph cannot train yet.', 'error');
+    return;
+  }
+  const content = currentContent();
+  try {
+    await runs.start(toGraphDoc(content), runName(content.meta.name));
+    runs.close();
+    ui.setBottomTab('charts');
+  } catch (e) {
+    ui.toast(`Training could not start: ${errorText(e)}`, 'error');
+  }
+}
+
+export async function pauseOrResume(): Promise<void> {
+  const runs = useRunStore.getState();
+  const live = runs.activeRunId ? runs.live[runs.activeRunId] : undefined;
+  try {
+    if (live?.status === 'paused') await runs.resume();
+    else await runs.pause();
+  } catch (e) {
+    useUiStore.getState().toast(errorText(e), 'error');
+  }
+}
+
+export async function stopTraining(): Promise<void> {
+  try {
+    await useRunStore.getState().stop();
+  } catch (e) {
+    useUiStore.getState().toast(errorText(e), 'error');
+  }
+}
+
+function runName(projectName: string | undefined): string {
+  const t = useGraphStore.getState().training;
+  const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return `${projectName && projectName !== 'Untitled' ? projectName : t.dataset} · ${t.optimizer.name} · ${time}`;
+}
+
+/** Keeps the run list and live runs in step with the back end's pushes. */
+export function subscribeToRunUpdates(): () => void {
+  return api().onRunUpdate((update) => {
+    useRunStore.getState().applyUpdate(update);
+    if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId) announceEnd(update.status, update.error);
+  });
+}
+
+function announceEnd(status: string, error: string | undefined): void {
+  const ui = useUiStore.getState();
+  if (status === 'completed') ui.toast('Training finished.', 'success');
+  else if (status === 'diverged') ui.toast(`Training diverged: ${error ?? 'the loss stopped being a number'}. Try a lower learning rate.`, 'error');
+  else if (status === 'failed') ui.toast(`Training failed: ${error ?? 'the engine stopped unexpectedly'}`, 'error');
+  else if (status === 'interrupted') ui.toast(`Training was interrupted${error ? `: ${error}` : ''}.`, 'error');
+}

@@ -1,0 +1,71 @@
+// The datasets the user can pick, and what validation needs to know about the chosen one.
+import { create } from 'zustand';
+import type { DatasetListItem } from '../../src-shared/api';
+import { api, errorText } from '../app/api';
+import { CATALOGUE, type DatasetInfo } from '../app/engine';
+
+export interface PreviewState {
+  loading: boolean;
+  data?: unknown;
+  error?: string;
+}
+
+interface DatasetState {
+  /** Starts as the built-in catalogue so the canvas can check shapes before the back end answers. */
+  list: DatasetListItem[];
+  previews: Record<string, PreviewState>;
+  load(): Promise<void>;
+  loadPreview(id: string): Promise<void>;
+}
+
+export const builtinDatasets: DatasetListItem[] = CATALOGUE.map((c) => ({
+  id: c.id,
+  name: c.name,
+  description: c.description,
+  task: c.task,
+  inputShape: [...c.inputShape],
+  targetShape: [...c.targetShape],
+  ...(c.classNames ? { classNames: [...c.classNames] } : {}),
+  count: c.count,
+  testCount: c.testCount,
+}));
+
+export const useDatasetStore = create<DatasetState>()((set, get) => ({
+  list: builtinDatasets,
+  previews: {},
+
+  async load() {
+    try {
+      const list = await api().datasets.list();
+      if (list.length) set({ list });
+    } catch {
+      // The built-in catalogue stays; the dataset panel shows errors when a preview fails.
+    }
+  },
+
+  async loadPreview(id) {
+    const existing = get().previews[id];
+    if (existing && (existing.loading || existing.data)) return;
+    set({ previews: { ...get().previews, [id]: { loading: true } } });
+    try {
+      const { preview } = await api().datasets.preview(id);
+      set({ previews: { ...get().previews, [id]: { loading: false, data: preview } } });
+    } catch (e) {
+      set({ previews: { ...get().previews, [id]: { loading: false, error: errorText(e) } } });
+    }
+  },
+}));
+
+const infoCache = new WeakMap<DatasetListItem, DatasetInfo>();
+
+/** Validation's view of a dataset; the same object for the same list item, so checks memoize. */
+export function datasetInfo(list: readonly DatasetListItem[], id: string): DatasetInfo | undefined {
+  const item = list.find((d) => d.id === id);
+  if (!item) return undefined;
+  let info = infoCache.get(item);
+  if (!info) {
+    info = { task: item.task, inputShape: item.inputShape, targetShape: item.targetShape, classCount: item.classNames?.length };
+    infoCache.set(item, info);
+  }
+  return info;
+}

@@ -1,0 +1,25 @@
+// Keyboard shortcuts in one table: the key handler and every tooltip read it, so they agree.
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl';
+
+export const SHORTCUTS = {
+  undo: `${mod}+Z`,
+  redo: isMac ? '⇧⌘Z' : 'Ctrl+Y',
+  copy: `${mod}+C`,
+  paste: `${mod}+V`,
+  duplicate: `${mod}+D`,
+  delete: 'Delete',
+  selectAll: `${mod}+A`,
+  save: `${mod}+S`,
+  open: `${mod}+O`,
+  fitView: 'F',
+  autoLayout: 'L',
+  train: `${mod}+Enter`,
+} as const;
+
+export type ShortcutName = keyof typeof SHORTCUTS;
+
+/** "Undo (Ctrl+Z)" for a tooltip. */
+export function withShortcut(label: string, name: ShortcutName): string {
+  return `${label} (${SHORTCUTS[name]})`;
+}

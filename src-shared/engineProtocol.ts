@@ -1,0 +1,146 @@
+// Messages between a run host (Electron main process, serve-mode server, tests) and an engine
+// process (Electron utility process, worker thread or child process). Both sides validate what
+// they receive with these schemas: a process boundary is a trust boundary.
+import { z } from 'zod';
+import { graphSchema, type GraphDoc } from './graphFormat';
+import type { EngineEvent } from './engineEvents';
+import type { DatasetListItem } from './api';
+
+export const ENGINE_PROTOCOL = 1;
+
+export type CheckpointKind = 'initial' | 'best' | 'final';
+
+/** One tensor of a checkpoint: a parameter or a batch-norm running statistic. */
+export interface TensorSnapshot {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+export type HostToEngine =
+  | {
+      type: 'train';
+      protocol: typeof ENGINE_PROTOCOL;
+      runId: string;
+      graph: GraphDoc;
+      /** Emit a `step` event every N steps; omitted: about 20 per epoch. */
+      stepEventEvery?: number;
+    }
+  | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' };
+
+export type EngineToHost =
+  /** The process is up and listening. */
+  | { type: 'ready' }
+  /** What the run trains on, once the dataset is loaded. */
+  | { type: 'dataset'; id: string; hash: string }
+  | { type: 'event'; event: EngineEvent }
+  | { type: 'checkpoint'; kind: CheckpointKind; epoch: number; tensors: TensorSnapshot[] }
+  | { type: 'preview'; summary: DatasetListItem; preview: unknown }
+  /** The job could not run or broke; `message` is for people. */
+  | { type: 'failed'; message: string }
+  /** Everything has been sent; the host may end the process. */
+  | { type: 'finished' };
+
+const layerDiagnosticsSchema = z.object({
+  weightNorm: z.number().optional(),
+  gradNorm: z.number().optional(),
+  actMean: z.number(),
+  actStd: z.number(),
+});
+
+// Measurements may be NaN or ±Infinity (a diverging validation loss); z.number() rejects both.
+const num = z.custom<number>((v) => typeof v === 'number', 'expected a number');
+const optNum = num.optional();
+
+export const engineEventSchema = z.discriminatedUnion('event', [
+  z.object({
+    event: z.literal('start'),
+    epochs: z.number(),
+    stepsPerEpoch: z.number(),
+    trainCount: z.number(),
+    valCount: z.number(),
+    parameterCount: z.number(),
+    backend: z.string(),
+  }),
+  z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: num, lr: z.number() }),
+  z.object({
+    event: z.literal('epoch'),
+    epoch: z.number(),
+    step: z.number(),
+    trainLoss: num,
+    trainAcc: optNum,
+    valLoss: optNum,
+    valAcc: optNum,
+    valR2: optNum,
+    lr: z.number(),
+    elapsedMs: z.number(),
+    samplesPerSec: z.number(),
+    layers: z.record(z.string(), layerDiagnosticsSchema),
+  }),
+  z.object({
+    event: z.literal('done'),
+    status: z.enum(['completed', 'diverged', 'stopped']),
+    epochs: z.number(),
+    steps: z.number(),
+    samplesPerSec: z.number(),
+    finalTrainLoss: num.nullable(),
+    finalTrainAcc: optNum,
+    finalValLoss: optNum,
+    finalValAcc: optNum,
+    finalValR2: optNum,
+    testLoss: optNum,
+    testAcc: optNum,
+    divergedAtStep: z.number().optional(),
+    message: z.string().optional(),
+  }),
+]) satisfies z.ZodType<EngineEvent>;
+
+const tensorSnapshotSchema = z.object({
+  name: z.string(),
+  shape: z.array(z.number().int().nonnegative()),
+  data: z.instanceof(Float32Array),
+});
+
+const datasetListItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  task: z.enum(['classification', 'regression']),
+  inputShape: z.array(z.number()),
+  targetShape: z.array(z.number()),
+  classNames: z.array(z.string()).optional(),
+  count: z.number(),
+  testCount: z.number(),
+});
+
+export const engineToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('dataset'), id: z.string(), hash: z.string() }),
+  z.object({ type: z.literal('event'), event: engineEventSchema }),
+  z.object({
+    type: z.literal('checkpoint'),
+    kind: z.enum(['initial', 'best', 'final']),
+    epoch: z.number().int().nonnegative(),
+    tensors: z.array(tensorSnapshotSchema),
+  }),
+  z.object({ type: z.literal('preview'), summary: datasetListItemSchema, preview: z.unknown() }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('finished') }),
+]) satisfies z.ZodType<EngineToHost>;
+
+export const hostToEngineSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('train'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    runId: z.string().min(1),
+    graph: graphSchema,
+    stepEventEvery: z.number().int().nonnegative().optional(),
+  }),
+  z.object({ type: z.literal('preview'), protocol: z.literal(ENGINE_PROTOCOL), datasetId: z.string().min(1) }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('stop') }),
+]) satisfies z.ZodType<HostToEngine>;
