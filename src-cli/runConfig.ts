@@ -1,5 +1,5 @@
 // Applying command-line overrides to a graph's training section, then loading its dataset.
-import { loadDataset } from '../src-engine/hosts/node/datasets';
+import { loadDatasetDetailed } from '../src-engine/hosts/node/datasets';
 import { DatasetError } from '../src-engine/data/errors';
 import { parseGraph, describeIssue, type GraphDoc } from '../src-shared/graphFormat';
 import { CliError } from './errors';
@@ -9,6 +9,7 @@ import type { Dataset } from '../src-engine/data/types';
 export const trainingFlags: FlagSpec[] = [
   { name: 'dataset', kind: 'string', help: 'dataset id (see `datasets`) or a .csv / IDX path' },
   { name: 'target', kind: 'string', help: 'target column of a CSV dataset' },
+  { name: 'missing', kind: 'string', help: 'rows with missing values in a CSV: refuse (default) or drop' },
   { name: 'epochs', kind: 'int', help: 'number of passes over the training data' },
   { name: 'batch-size', kind: 'int', help: 'samples per step' },
   { name: 'optimizer', kind: 'string', help: 'sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw' },
@@ -29,6 +30,7 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
   const datasetOptions: Json = typeof training.datasetOptions === 'object' && training.datasetOptions !== null ? { ...(training.datasetOptions as Json) } : {};
   if (flags.dataset !== undefined) training.dataset = flags.dataset;
   if (flags.target !== undefined) datasetOptions.target = flags.target;
+  if (flags.missing !== undefined) datasetOptions.missing = flags.missing;
   if (flags.epochs !== undefined) training.epochs = flags.epochs;
   if (flags['batch-size'] !== undefined) training.batchSize = flags['batch-size'];
   if (flags.optimizer !== undefined) optimizer.name = flags.optimizer;
@@ -48,16 +50,24 @@ export function parseGraphOrThrow(doc: unknown, path: string): GraphDoc {
   return parsed.graph;
 }
 
+/** Loads the graph's dataset; rows dropped for missing values are reported on stderr. */
 export async function loadTrainingDataset(graph: GraphDoc): Promise<Dataset> {
   const t = graph.training;
   const o = t.datasetOptions ?? {};
   try {
-    return await loadDataset(t.dataset, {
+    const { dataset, droppedRows, missingByColumn } = await loadDatasetDetailed(t.dataset, {
       ...(o.samples !== undefined ? { samples: o.samples } : {}),
       ...(o.noise !== undefined ? { noise: o.noise } : {}),
       seed: o.seed ?? t.seed,
       ...(o.target !== undefined ? { target: o.target } : {}),
+      ...(o.missing !== undefined ? { missing: o.missing } : {}),
     });
+    if (droppedRows > 0) {
+      const where = Object.entries(missingByColumn ?? {}).filter(([, n]) => n > 0).map(([c, n]) => `${c}: ${n}`).join(', ');
+      process.stderr.write(`note: dropped ${droppedRows} row${droppedRows === 1 ? '' : 's'} with missing values${where ? ` (${where})` : ''}
+`);
+    }
+    return dataset;
   } catch (e) {
     if (e instanceof DatasetError) throw new CliError(`dataset "${t.dataset}": ${e.message}`);
     throw e;

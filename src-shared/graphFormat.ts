@@ -46,6 +46,8 @@ export const datasetOptionsSchema = z.object({
   seed: z.number().int().optional(),
   /** Target column of an imported CSV file. */
   target: z.string().optional(),
+  /** Rows of an imported table with a missing value: refuse the file (default) or drop them. */
+  missing: z.enum(['drop', 'refuse']).optional(),
   /** Feature scaling fitted on the training split. */
   scaling: z.enum(['none', 'minmax', 'standard']).optional(),
 });

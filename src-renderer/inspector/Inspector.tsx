@@ -1,7 +1,8 @@
 // The right-hand inspector: edits the selected layer's settings, each explained in one line.
+import { useShallow } from 'zustand/react/shallow';
 import { formatShape, getLayer, listInitializers } from '../app/engine';
 import { useGraphStore } from '../store/graphStore';
-import type { LayerFlowNode } from '../store/types';
+import type { LayerNodeData } from '../store/types';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { categoryColor } from '../canvas/categoryColors';
 import { runCommand } from '../app/commands';
@@ -11,10 +12,11 @@ import { ParamField } from './ParamField';
 import { GraphSummary } from './GraphSummary';
 
 export function Inspector() {
-  const selected = useGraphStore((s) => s.nodes.filter((n) => n.selected));
+  // Ids only: dragging changes node objects every frame, but not the selection.
+  const selected = useGraphStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
   if (selected.length === 0) return <GraphSummary />;
   if (selected.length > 1) return <MultiSelection count={selected.length} />;
-  return <NodeInspector key={selected[0].id} node={selected[0]} />;
+  return <NodeInspector key={selected[0]} nodeId={selected[0]} />;
 }
 
 function MultiSelection({ count }: { count: number }) {
@@ -30,7 +32,14 @@ function MultiSelection({ count }: { count: number }) {
   );
 }
 
-function NodeInspector({ node }: { node: LayerFlowNode }) {
+function NodeInspector({ nodeId }: { nodeId: string }) {
+  const data = useGraphStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
+  if (!data) return null;
+  return <NodeSettings nodeId={nodeId} data={data} />;
+}
+
+function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData }) {
+  const node = { id: nodeId, data };
   const setParam = useGraphStore((s) => s.setParam);
   const setLabel = useGraphStore((s) => s.setLabel);
   const graphInit = useGraphStore((s) => s.training.initializer);

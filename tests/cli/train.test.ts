@@ -1,5 +1,8 @@
 // The CLI trains saved graphs: JSON lines, the human table, gradcheck and dataset listings.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCli } from './runCli';
 
 function jsonLines(stdout: string): Array<Record<string, unknown>> {
@@ -47,6 +50,28 @@ describe('CLI train', () => {
     const result = JSON.parse(cnn.stdout);
     expect(result.passed).toBe(true);
     expect(result.params.map((p: { nodeId: string }) => p.nodeId)).toEqual(['conv1', 'conv1', 'conv2', 'conv2', 'output', 'output']);
+  });
+
+  it('trains on a CSV file with --target, dropping rows with missing values on request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-csv-'));
+    const rows = ['size,colour,kind', '1,red,a', '2,,b', ...Array.from({ length: 40 }, (_, i) => `${i % 2 ? 5 + (i % 3) : i % 3},${i % 2 ? 'blue' : 'red'},${i % 2 ? 'b' : 'a'}`)];
+    writeFileSync(join(dir, 'things.csv'), rows.join('\n'));
+    const graph = {
+      format: 'layerlab.graph/1',
+      nodes: [{ id: 'in', type: 'Input' }, { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } }],
+      edges: [{ source: 'in', target: 'out' }],
+      training: { dataset: join(dir, 'things.csv'), datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.1 }, batchSize: 8, epochs: 30, seed: 1, validationSplit: 0.25 },
+    };
+    writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
+    const refused = await runCli(['train', join(dir, 'graph.json'), '--target', 'kind']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/things\.csv line 3: column "colour": missing value/);
+    const r = await runCli(['train', join(dir, 'graph.json'), '--target', 'kind', '--missing', 'drop', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/note: dropped 1 row with missing values \(colour: 1\)/);
+    const done = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    expect(done.finalValAcc).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('lists datasets and shows one', async () => {
