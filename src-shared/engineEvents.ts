@@ -10,6 +10,28 @@ export interface LayerDiagnostics {
   actStd: number;
 }
 
+export interface HistogramData {
+  min: number;
+  max: number;
+  edges: number[];
+  counts: number[];
+}
+
+export interface LayerHistograms {
+  weights?: HistogramData;
+  activations?: HistogramData;
+  gradients?: HistogramData;
+}
+
+/** Optional per-epoch looks inside the network (asked for with the run's insight options). */
+export interface InsightEvent {
+  event: 'insight';
+  epoch: number;
+  histograms?: Record<string, LayerHistograms>;
+  /** For 2-D inputs: predicted class and confidence on a grid over the input plane (rows of y). */
+  boundary?: { xs: number[]; ys: number[]; predicted: number[][]; confidence: number[][] };
+}
+
 export type RunStatus = 'completed' | 'diverged' | 'stopped';
 
 export type EngineEvent =
@@ -37,6 +59,7 @@ export type EngineEvent =
       samplesPerSec: number;
       layers: Record<string, LayerDiagnostics>;
     }
+  | InsightEvent
   | {
       event: 'done';
       status: RunStatus;

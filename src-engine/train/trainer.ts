@@ -10,6 +10,7 @@ import type { DataSplit, Task } from '../data/types';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import { BatchMaker, countCorrect, targetLayout } from './batches';
 import { layerDiagnostics } from './diagnostics';
+import { collectInsights, type InsightOptions } from './insights';
 
 export interface TrainControl {
   /** Checked between steps; true ends the run as `stopped`. */
@@ -36,6 +37,8 @@ export interface TrainSetup {
   /** Samples of the training split used for activation statistics. */
   probeSize?: number;
   backendName?: string;
+  /** Histograms and decision boundaries per epoch, for the app's views inside the network. */
+  insights?: InsightOptions;
 }
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -137,6 +140,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       samplesPerSec: trainTimeMs > 0 ? (samplesSeen * 1000) / trainTimeMs : 0,
       layers: layerDiagnostics(model, probeRun.activations!),
     });
+    if (setup.insights) emit(collectInsights(model, epoch + 1, probeRun.activations!, setup.insights));
   }
   const test = setup.test && setup.test.count > 0 ? evaluate(setup, setup.test, logitsFor, threshold) : undefined;
   return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});

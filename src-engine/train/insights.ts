@@ -1,0 +1,51 @@
+// Per-epoch views inside the network for the app: histograms of each layer's weights,
+// activations and gradients, and, for 2-D inputs, the decision boundary over the input plane.
+import type { Model } from '../graph/model';
+import type { Tensor } from '../core/tensor';
+import { histogram } from '../analysis/inspect';
+import { decisionBoundary } from '../analysis/inspect';
+import type { LayerHistograms, InsightEvent } from '../../src-shared/engineEvents';
+
+export interface InsightOptions {
+  /** Histograms of weights, activations and gradients per layer (30 bins). */
+  histograms?: boolean;
+  /** Decision boundary grid for models with 2-D inputs. */
+  boundary?: { x: [number, number]; y: [number, number]; resolution?: number };
+}
+
+function concatValues(tensors: Tensor[]): Float32Array {
+  const total = tensors.reduce((n, t) => n + t.size, 0);
+  const out = new Float32Array(total);
+  let offset = 0;
+  for (const t of tensors) {
+    out.set(t.dataSync(), offset);
+    offset += t.size;
+  }
+  return out;
+}
+
+export function collectInsights(model: Model, epoch: number, activations: Map<string, Tensor>, options: InsightOptions): InsightEvent {
+  const event: InsightEvent = { event: 'insight', epoch };
+  if (options.histograms) {
+    const layers: Record<string, LayerHistograms> = {};
+    for (const node of model.nodes) {
+      if (node.id === model.inputId) continue;
+      const act = activations.get(node.id);
+      const entry: LayerHistograms = {};
+      if (act) entry.activations = histogram(act.dataSync(), 30);
+      const params = node.instance.params;
+      if (params.length) {
+        entry.weights = histogram(concatValues(params), 30);
+        const grads = params.map((p) => p.grad).filter((g): g is Tensor => g !== null);
+        if (grads.length) entry.gradients = histogram(concatValues(grads), 30);
+      }
+      layers[node.id] = entry;
+    }
+    event.histograms = layers;
+  }
+  if (options.boundary) {
+    const grid = decisionBoundary(model, { x: options.boundary.x, y: options.boundary.y }, options.boundary.resolution ?? 40);
+    event.boundary = { xs: grid.xs, ys: grid.ys, predicted: grid.predicted, confidence: grid.confidence };
+  }
+  return event;
+}
