@@ -100,7 +100,7 @@ export type RunUpdate =
 
 export interface LayerLabApi {
   runs: {
-    start(graph: GraphDoc, options?: { name?: string }): Promise<{ runId: string }>;
+    start(graph: GraphDoc, options?: { name?: string; insights?: InsightRequest }): Promise<{ runId: string }>;
     pause(runId: string): Promise<void>;
     resume(runId: string): Promise<void>;
     stop(runId: string): Promise<void>;
@@ -140,6 +140,14 @@ export interface LayerLabApi {
   /** Commands from the application menu (Electron); never fires in serve mode. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onRunUpdate(listener: (update: RunUpdate) => void): () => void;
+}
+
+/** Extra per-epoch `insight` events a run should emit (forwarded live, not stored). */
+export interface InsightRequest {
+  /** Histograms of each layer's weights, activations and gradients. */
+  histograms?: boolean;
+  /** Decision boundary over the input plane (2-D inputs only; the range is the data's, padded). */
+  boundary?: boolean;
 }
 
 export interface ProjectFileInfo {

@@ -3,8 +3,8 @@
 // they receive with these schemas: a process boundary is a trust boundary.
 import { z } from 'zod';
 import { graphSchema, type GraphDoc } from './graphFormat';
-import type { EngineEvent } from './engineEvents';
-import type { DatasetListItem } from './api';
+import type { EngineEvent, LayerHistograms } from './engineEvents';
+import type { DatasetListItem, InsightRequest } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -25,6 +25,8 @@ export type HostToEngine =
       graph: GraphDoc;
       /** Emit a `step` event every N steps; omitted: about 20 per epoch. */
       stepEventEvery?: number;
+      /** Per-epoch `insight` events to emit. */
+      insights?: InsightRequest;
     }
   | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string }
   | { type: 'pause' }
@@ -81,6 +83,15 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     layers: z.record(z.string(), layerDiagnosticsSchema),
   }),
   z.object({
+    event: z.literal('insight'),
+    epoch: z.number(),
+    // Shapes are the engine's own (src-engine/train/insights.ts); only the envelope is checked here.
+    histograms: z.record(z.string(), z.custom<LayerHistograms>((v) => typeof v === 'object' && v !== null)).optional(),
+    boundary: z
+      .object({ xs: z.array(num), ys: z.array(num), predicted: z.array(z.array(num)), confidence: z.array(z.array(num)) })
+      .optional(),
+  }),
+  z.object({
     event: z.literal('done'),
     status: z.enum(['completed', 'diverged', 'stopped']),
     epochs: z.number(),
@@ -97,6 +108,11 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     message: z.string().optional(),
   }),
 ]) satisfies z.ZodType<EngineEvent>;
+
+// A new kind of engine event must be added to the schema above, or this line stops compiling
+// (and the host would otherwise refuse the event as malformed at run time).
+const everyEventKindChecked: [Exclude<EngineEvent['event'], z.infer<typeof engineEventSchema>['event']>] extends [never] ? true : never = true;
+void everyEventKindChecked;
 
 const tensorSnapshotSchema = z.object({
   name: z.string(),
@@ -138,6 +154,7 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     runId: z.string().min(1),
     graph: graphSchema,
     stepEventEvery: z.number().int().nonnegative().optional(),
+    insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional() }).optional(),
   }),
   z.object({ type: z.literal('preview'), protocol: z.literal(ENGINE_PROTOCOL), datasetId: z.string().min(1) }),
   z.object({ type: z.literal('pause') }),

@@ -22,6 +22,22 @@ export interface Backend {
   hostView(handle: DataHandle): FloatArray | null;
   /** Frees device storage early (a no-op where the garbage collector does it). */
   release(handle: DataHandle): void;
+  /**
+   * Starts recording allocations so a training step can free its temporaries at once (backends
+   * with pooled storage; absent where the garbage collector does it all).
+   */
+  openScope?(): MemoryScope;
+}
+
+/** Storage allocated while a scope records, freed together (see Backend.openScope). */
+export interface MemoryScope {
+  /** Stops recording: storage allocated from now on outlives the scope. */
+  pause(): void;
+  /**
+   * Frees the recorded storage and the `carried` handles (kept by an earlier scope), except
+   * those in `keep`; returns the kept ones among them for the next scope to reconsider.
+   */
+  release(keep: ReadonlySet<DataHandle>, carried?: readonly DataHandle[]): DataHandle[];
 }
 
 let active: Backend | null = null;

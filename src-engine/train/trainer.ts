@@ -2,7 +2,8 @@
 // pause/stop hooks, and a clean `diverged` end when the loss stops being a number.
 import { Rng } from '../core/rng';
 import { backward, noGrad } from '../core/autograd';
-import { tensor } from '../core/tensor';
+import { tensor, type Tensor } from '../core/tensor';
+import { getBackend, type Backend, type DataHandle } from '../core/backend';
 import type { Model } from '../graph/model';
 import type { LossDef } from '../losses';
 import type { Optimizer } from '../optim';
@@ -55,6 +56,10 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
   // A single unit read as logits (binary cross-entropy) predicts class 1 above 0; otherwise above ½.
   const threshold = loss.absorbs === 'sigmoid' ? 0 : 0.5;
   const stepsPerEpoch = Math.ceil(setup.train.count / batchSize);
+  // Pooled backends free each step's temporaries at its end; weights, their gradients and
+  // layer state (what is still referenced from the model) are kept, and re-examined next step.
+  const backend = backendOf(model);
+  let carried: DataHandle[] = [];
   const probe = trainBatches.make(rangeOf(Math.min(setup.probeSize ?? 256, setup.train.count)), 0, Math.min(setup.probeSize ?? 256, setup.train.count));
   emit({
     event: 'start',
@@ -106,27 +111,44 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       }
       const t0 = clock();
       const end = Math.min(start + batchSize, setup.train.count);
-      const batch = trainBatches.make(order, start, end);
       for (const p of params) p.grad = null;
-      const { output } = model.forward(batch.x, { training: true, rng: dropoutRng }, { logitsFor });
-      const lossValue = loss.compute(output, batch.y);
-      const value = lossValue.item();
-      step++;
-      if (!Number.isFinite(value)) {
-        return done('diverged', epoch, { divergedAtStep: step, message: `the loss became ${value} at step ${step} (epoch ${epoch + 1}); try a lower learning rate` });
+      const scope = backend.openScope?.();
+      let value: number;
+      try {
+        const batch = trainBatches.make(order, start, end);
+        const { output } = model.forward(batch.x, { training: true, rng: dropoutRng }, { logitsFor });
+        const lossValue = loss.compute(output, batch.y);
+        value = lossValue.item();
+        step++;
+        if (!Number.isFinite(value)) {
+          return done('diverged', epoch, { divergedAtStep: step, message: `the loss became ${value} at step ${step} (epoch ${epoch + 1}); try a lower learning rate` });
+        }
+        backward(lossValue, tensor([1], []));
+        // Optimizer state created from here on (on the first step) must outlive the scope.
+        scope?.pause();
+        noGrad(() => optimizer.step(params));
+        if (batch.labels) correct += countCorrect(output.dataSync(), batch.labels, layout.width, threshold);
+      } finally {
+        if (scope) carried = scope.release(storageOf(model.stateTensors()), carried);
       }
-      backward(lossValue, tensor([1], []));
-      noGrad(() => optimizer.step(params));
       trainTimeMs += clock() - t0;
       samplesSeen += end - start;
       lossSum += value * (end - start);
-      if (batch.labels) correct += countCorrect(output.dataSync(), batch.labels, layout.width, threshold);
       if (setup.stepEventEvery && step % setup.stepEventEvery === 0) emit({ event: 'step', epoch: epoch + 1, step, loss: value, lr: optimizer.currentLr });
     }
     lastTrainLoss = lossSum / setup.train.count;
     lastTrainAcc = setup.task === 'classification' ? correct / setup.train.count : undefined;
     lastVal = setup.validation && setup.validation.count > 0 ? evaluate(setup, setup.validation, logitsFor, threshold) : undefined;
-    const probeRun = noGrad(() => model.forward(probe.x, { training: false, rng: dropoutRng }, { keepActivations: true }));
+    const probeScope = backend.openScope?.();
+    let layers: ReturnType<typeof layerDiagnostics>;
+    let insight: ReturnType<typeof collectInsights> | undefined;
+    try {
+      const probeRun = noGrad(() => model.forward(probe.x, { training: false, rng: dropoutRng }, { keepActivations: true }));
+      layers = layerDiagnostics(model, probeRun.activations!);
+      if (setup.insights) insight = collectInsights(model, epoch + 1, probeRun.activations!, setup.insights);
+    } finally {
+      probeScope?.release(NOTHING);
+    }
     const elapsed = clock() - epochStart;
     emit({
       event: 'epoch',
@@ -138,9 +160,9 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       lr: optimizer.currentLr,
       elapsedMs: elapsed,
       samplesPerSec: trainTimeMs > 0 ? (samplesSeen * 1000) / trainTimeMs : 0,
-      layers: layerDiagnostics(model, probeRun.activations!),
+      layers,
     });
-    if (setup.insights) emit(collectInsights(model, epoch + 1, probeRun.activations!, setup.insights));
+    if (insight) emit(insight);
   }
   const test = setup.test && setup.test.count > 0 ? evaluate(setup, setup.test, logitsFor, threshold) : undefined;
   return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});
@@ -169,17 +191,23 @@ export function evaluate(
   let correct = 0;
   let ssRes = 0;
   const size = Math.max(setup.batchSize, 256);
+  const backend = backendOf(setup.model);
   noGrad(() => {
     for (let start = 0; start < split.count; start += size) {
       const end = Math.min(start + size, split.count);
-      const batch = maker.make(rows, start, end);
-      const { output } = setup.model.forward(batch.x, { training: false, rng }, { logitsFor });
-      lossSum += setup.loss.compute(output, batch.y).item() * (end - start);
-      const predicted = output.dataSync();
-      if (batch.labels) correct += countCorrect(predicted, batch.labels, layout.width, threshold);
-      else {
-        const target = batch.y.dataSync();
-        for (let i = 0; i < target.length; i++) ssRes += (predicted[i] - target[i]) ** 2;
+      const scope = backend.openScope?.();
+      try {
+        const batch = maker.make(rows, start, end);
+        const { output } = setup.model.forward(batch.x, { training: false, rng }, { logitsFor });
+        lossSum += setup.loss.compute(output, batch.y).item() * (end - start);
+        const predicted = output.dataSync();
+        if (batch.labels) correct += countCorrect(predicted, batch.labels, layout.width, threshold);
+        else {
+          const target = batch.y.dataSync();
+          for (let i = 0; i < target.length; i++) ssRes += (predicted[i] - target[i]) ** 2;
+        }
+      } finally {
+        scope?.release(NOTHING);
       }
     }
   });
@@ -205,4 +233,20 @@ function rangeOf(n: number): Int32Array {
   const r = new Int32Array(n);
   for (let i = 0; i < n; i++) r[i] = i;
   return r;
+}
+
+const NOTHING: ReadonlySet<DataHandle> = new Set();
+
+function backendOf(model: Model): Backend {
+  return model.params()[0]?.backend ?? getBackend();
+}
+
+/** Storage still referenced by the model after a step: values and gradients of its tensors. */
+function storageOf(tensors: Tensor[]): Set<DataHandle> {
+  const kept = new Set<DataHandle>();
+  for (const t of tensors) {
+    kept.add(t.data);
+    if (t.grad) kept.add(t.grad.data);
+  }
+  return kept;
 }

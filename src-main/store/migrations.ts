@@ -63,7 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
         run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
         tag TEXT NOT NULL,
         PRIMARY KEY (run_id, tag)
-      ) WITHOUT ROWID;
+      );
 
       CREATE TABLE epoch_metrics (
         run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -108,7 +108,7 @@ export const MIGRATIONS: readonly Migration[] = [
         shape_json TEXT NOT NULL,
         data BLOB NOT NULL,
         PRIMARY KEY (run_id, kind, param_name)
-      ) WITHOUT ROWID;
+      );
 
       CREATE TABLE settings (
         key TEXT PRIMARY KEY,

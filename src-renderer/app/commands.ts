@@ -3,7 +3,7 @@
 import type { MenuCommand } from '../../src-shared/api';
 import { useGraphStore } from '../store/graphStore';
 import { useRunStore } from '../runs/runStore';
-import { fitCanvas, visibleCentre } from '../canvas/canvasControls';
+import { canvasArea, fitCanvas, visibleCentre } from '../canvas/canvasControls';
 import { useUiStore } from '../ui/uiStore';
 import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
 import { startTraining } from '../runs/trainActions';
@@ -43,7 +43,7 @@ export function runCommand(name: CommandName): void {
     case 'importDataset': return useUiStore.getState().setBottomTab('dataset');
     case 'fitView': return fitCanvas();
     case 'autoLayout': {
-      graph.autoLayout();
+      graph.autoLayout(canvasArea());
       setTimeout(fitCanvas, 30);
       return;
     }

@@ -1,6 +1,6 @@
 // The editable canvas: drop layers from the palette, connect them (refusing bad connections
 // with the reason), move, select and delete; shapes and problems come from the live check.
-import { useCallback, useRef, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent, type PointerEvent } from 'react';
 import {
   Background, BackgroundVariant, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type ReactFlowInstance,
 } from '@xyflow/react';
@@ -12,7 +12,7 @@ import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
 import { GraphCheckContext } from './GraphCheckContext';
 import { edgeTypes, nodeTypes } from './flowTypes';
-import { LAYER_DRAG_TYPE, registerCanvas, screenToFlow } from './canvasControls';
+import { LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -30,6 +30,17 @@ export function EditorCanvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef({ x: 0, y: 0 });
   const lastProblem = useRef<string | null>(null);
+
+  const viewport = useRef(rememberedViewport());
+  // Fit only a graph that is there at start; an empty canvas must not jump when the first layer lands.
+  const fitAtStart = useRef(!viewport.current && nodes.length > 0);
+  useEffect(
+    () => () => {
+      rememberViewport();
+      registerCanvas(null, null);
+    },
+    [],
+  );
 
   const onInit = useCallback((instance: ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>) => registerCanvas(instance, wrapper.current), []);
 
@@ -97,8 +108,9 @@ export function EditorCanvas() {
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-          fitView
-          fitViewOptions={{ padding: 0.2, maxZoom: 1.25 }}
+          fitView={fitAtStart.current}
+          {...(viewport.current ? { defaultViewport: viewport.current } : {})}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1.1, minZoom: 0.5 }}
           minZoom={0.1}
           maxZoom={2.5}
           defaultEdgeOptions={{ type: 'shape' }}
@@ -106,7 +118,9 @@ export function EditorCanvas() {
           attributionPosition="bottom-left"
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
-          <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Overview of the graph" />
+          {nodes.length > 0 && (
+            <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Overview of the graph" style={{ width: 132, height: 84 }} />
+          )}
           <CanvasToolbar />
         </ReactFlow>
       </GraphCheckContext.Provider>

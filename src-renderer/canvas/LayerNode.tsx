@@ -6,6 +6,7 @@ import type { LayerFlowNode } from '../store/types';
 import { GraphCheckContext } from './GraphCheckContext';
 import { categoryColor } from './categoryColors';
 import { paramSummary } from './paramSummary';
+import { nodeIssueText } from '../validation/issueText';
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const check = useContext(GraphCheckContext);
@@ -21,7 +22,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       style={{ ['--cat' as string]: color }}
       data-testid={`node-${id}`}
       data-layer-type={data.layerType}
-      title={issues ? issues.join('\n') : def?.description}
+      title={issues ? issues.map((m) => nodeIssueText(id, m)).join('\n') : def?.description}
     >
       {def && def.arity.max > 0 && <Handle type="target" position={Position.Left} className="layer-handle" />}
       <div className="layer-node-head">
@@ -29,11 +30,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
         <span className="layer-node-id">{id}</span>
       </div>
       {summary.length > 0 && <div className="layer-node-params">{summary.join(' · ')}</div>}
-      <div className="layer-node-shape" data-testid={`shape-${id}`}>
+      <div className="layer-node-shape">
         {issues ? (
           <span className="layer-node-problem">⚠ {issues.length === 1 ? '1 problem' : `${issues.length} problems`}</span>
         ) : null}
-        <span className="layer-node-out">{shape ? formatShape(shape) : '—'}</span>
+        <span className="layer-node-out" data-testid={`shape-${id}`} title="Output shape of one sample">
+          {shape ? formatShape(shape) : '—'}
+        </span>
       </div>
       <Handle type="source" position={Position.Right} className="layer-handle" />
     </div>

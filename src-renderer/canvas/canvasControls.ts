@@ -1,5 +1,5 @@
 // Lets shortcuts, menus and the problems list drive the editor canvas (fit, focus, centre).
-import type { ReactFlowInstance, XYPosition } from '@xyflow/react';
+import type { ReactFlowInstance, Viewport, XYPosition } from '@xyflow/react';
 import type { LayerFlowNode, ShapeFlowEdge } from '../store/types';
 
 /** The drag payload type of a palette item. */
@@ -14,8 +14,19 @@ export function registerCanvas(next: Instance | null, element: HTMLElement | nul
   container = element;
 }
 
+let savedViewport: Viewport | null = null;
+
+/** Keeps the editor's pan and zoom while a run is open, so coming back lands in the same place. */
+export function rememberViewport(): void {
+  if (instance) savedViewport = instance.getViewport();
+}
+
+export function rememberedViewport(): Viewport | null {
+  return savedViewport;
+}
+
 export function fitCanvas(): void {
-  void instance?.fitView({ padding: 0.2, duration: 250, maxZoom: 1.25 });
+  void instance?.fitView({ padding: 0.15, duration: 250, maxZoom: 1.1, minZoom: 0.5 });
 }
 
 export function zoomCanvas(direction: 1 | -1): void {
@@ -23,8 +34,14 @@ export function zoomCanvas(direction: 1 | -1): void {
   else void instance?.zoomOut({ duration: 150 });
 }
 
+/** Brings a node to the centre without a jarring zoom: only zooms in if the view is too small to read. */
 export function focusNode(id: string): void {
-  void instance?.fitView({ nodes: [{ id }], padding: 1.2, duration: 300, maxZoom: 1.25 });
+  const node = instance?.getInternalNode(id);
+  if (!instance || !node) return;
+  const { x, y } = node.internals.positionAbsolute;
+  const width = node.measured.width ?? 184;
+  const height = node.measured.height ?? 76;
+  void instance.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(instance.getZoom(), 0.8), duration: 300 });
 }
 
 /** Flow coordinates of the visible centre, for adding a layer by click. */
@@ -32,6 +49,12 @@ export function visibleCentre(): XYPosition {
   if (!instance || !container) return { x: 0, y: 0 };
   const r = container.getBoundingClientRect();
   return instance.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+}
+
+/** The canvas's size on screen, for a layout that fits it. */
+export function canvasArea(): { width: number; height: number } | undefined {
+  const r = container?.getBoundingClientRect();
+  return r && r.width > 0 ? { width: r.width, height: r.height } : undefined;
 }
 
 export function screenToFlow(point: XYPosition): XYPosition {

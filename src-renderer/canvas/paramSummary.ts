@@ -1,32 +1,37 @@
-// The few settings a node shows on the canvas, e.g. "16 units · relu" or "3×3 · 8 filters".
+// The few settings a node shows on the canvas, e.g. "16 units · relu" or "8 filters · 3×3 kernel".
+// The main setting always shows; others only when the user changed them.
 import type { LayerDef, ParamSpec } from '../app/engine';
 
 export function paramSummary(def: LayerDef, params: Record<string, unknown>): string[] {
   const parts: string[] = [];
+  const primary = def.params.find((s) => s.kind === 'int' || s.kind === 'pair' || s.kind === 'shape' || s.kind === 'number');
   for (const spec of def.params) {
-    const value = params[spec.name] ?? spec.default;
-    const text = describe(spec, value, params[spec.name] !== undefined);
+    const explicit = params[spec.name] !== undefined && JSON.stringify(params[spec.name]) !== JSON.stringify(spec.default);
+    if (spec !== primary && !explicit) continue;
+    const text = describe(spec, params[spec.name] ?? spec.default, def.type);
     if (text) parts.push(text);
   }
   return parts.slice(0, 4);
 }
 
-function describe(spec: ParamSpec, value: unknown, explicit: boolean): string | null {
-  if (value === undefined || value === null) return null;
+function describe(spec: ParamSpec, value: unknown, type: string): string | null {
+  if (value === undefined || value === null) return spec.kind === 'shape' && type === 'Input' ? 'shape from dataset' : null;
+  const label = spec.label.toLowerCase();
   switch (spec.kind) {
     case 'int':
+      return `${formatNumber(value as number)} ${label}`;
     case 'number':
-      return `${spec.label.toLowerCase()} ${formatNumber(value as number)}`;
+      return `${label} ${formatNumber(value as number)}`;
     case 'pair': {
       const [a, b] = value as [number, number];
-      return `${spec.label.toLowerCase()} ${a}×${b}`;
+      return `${a}×${b} ${label.replace(/ size$/, '')}`;
     }
     case 'shape':
       return `[${(value as number[]).join(', ')}]`;
     case 'enum':
       return spec.name === 'activation' && value === 'linear' ? null : String(value);
     case 'bool':
-      return explicit && value !== spec.default ? `${spec.label.toLowerCase()}: ${value ? 'on' : 'off'}` : null;
+      return `${label}: ${value ? 'on' : 'off'}`;
     case 'initializer':
       return value === 'default' ? null : `init ${String(value)}`;
   }

@@ -3,6 +3,19 @@ import { useGraphStore } from '../store/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/icons';
+import { SHORTCUTS } from '../ui/shortcuts';
+
+const KEYS: Array<[string, string]> = [
+  ['Undo / redo', `${SHORTCUTS.undo} / ${SHORTCUTS.redo}`],
+  ['Copy / paste', `${SHORTCUTS.copy} / ${SHORTCUTS.paste}`],
+  ['Duplicate', SHORTCUTS.duplicate],
+  ['Delete selection', `${SHORTCUTS.delete} / Backspace`],
+  ['Select all', SHORTCUTS.selectAll],
+  ['Fit view', SHORTCUTS.fitView],
+  ['Auto-layout', SHORTCUTS.autoLayout],
+  ['Save / open', `${SHORTCUTS.save} / ${SHORTCUTS.open}`],
+  ['Train', SHORTCUTS.train],
+];
 
 export function GraphSummary() {
   const nodes = useGraphStore((s) => s.nodes.length);
@@ -32,7 +45,16 @@ export function GraphSummary() {
           )}
         </dd>
       </dl>
-      <p className="muted inspector-tip">Select a layer to edit its settings. Shift-drag to select several; press Delete to remove them.</p>
+      <p className="muted inspector-tip">Select a layer to edit its settings. Shift-drag to select several.</p>
+      <h3 className="inspector-sub">Keyboard</h3>
+      <dl className="shortcut-list">
+        {KEYS.map(([label, key]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd><kbd>{key}</kbd></dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

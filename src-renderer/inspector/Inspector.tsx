@@ -9,6 +9,7 @@ import { runCommand } from '../app/commands';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { ParamField } from './ParamField';
+import { nodeIssueText } from '../validation/issueText';
 import { GraphSummary } from './GraphSummary';
 
 export function Inspector() {
@@ -74,7 +75,7 @@ function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData })
       {generalIssues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems of this layer">
           {generalIssues.map((i, k) => (
-            <li key={k}><Icon name="warning" /> {i.message}</li>
+            <li key={k}><Icon name="warning" /> {nodeIssueText(node.id, i.message)}</li>
           ))}
         </ul>
       )}

@@ -31,6 +31,11 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
 
   const commitText = (text: string) => {
     setLocal(text);
+    // Clearing a field to type a new number is not yet a choice of the default: that waits for blur.
+    if (text.trim() === '') {
+      setError(null);
+      return;
+    }
     const parsed = parseParamText(spec, text);
     if (parsed.ok) {
       setError(null);
@@ -91,6 +96,12 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
           placeholder={placeholder(spec)}
           onChange={(e) => commitText(e.target.value)}
           onBlur={() => {
+            if (local !== null && local.trim() === '' && value !== undefined) {
+              const parsed = parseParamText(spec, '');
+              if (parsed.ok) onChange(undefined);
+              else setError(parsed.message);
+              if (!parsed.ok) return;
+            }
             typed.current = null;
             setLocal(null);
             setError(null);

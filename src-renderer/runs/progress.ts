@@ -27,6 +27,8 @@ export function advanceProgress(p: RunProgress, event: EngineEvent, now: number)
       return withEta({ ...p, epoch: event.epoch, step: event.step, samplesPerSec: event.samplesPerSec }, now);
     case 'done':
       return { ...p, epoch: event.epochs, step: event.steps, samplesPerSec: event.samplesPerSec || p.samplesPerSec, etaMs: 0 };
+    default:
+      return p;
   }
 }
 
@@ -35,7 +37,8 @@ function withEta(p: RunProgress, now: number): RunProgress {
   const done = started.step - started.startedAtStep;
   const elapsed = now - started.startedAt;
   const left = started.totalSteps - started.step;
-  const etaMs = done > 0 && elapsed > 0 && started.totalSteps ? (elapsed / done) * Math.max(0, left) : null;
+  // Under a second of history gives wild guesses; wait for more.
+  const etaMs = done > 0 && elapsed >= 1000 && started.totalSteps ? (elapsed / done) * Math.max(0, left) : null;
   return { ...started, etaMs };
 }
 

@@ -39,6 +39,8 @@ interface RunState {
   open(runId: string): Promise<void>;
   close(): void;
   applyUpdate(update: RunUpdate): void;
+  /** Several updates with one store change (the back end sends them in batches). */
+  applyUpdates(updates: readonly RunUpdate[]): void;
   rename(runId: string, name: string): Promise<void>;
   setTags(runId: string, tags: string[]): Promise<void>;
   setNotes(runId: string, notes: string): Promise<void>;
@@ -114,24 +116,32 @@ export const useRunStore = create<RunState>()((set, get) => {
     },
 
     applyUpdate(update) {
-      const current = get().live[update.runId] ?? newLive(update.runId);
-      let next: LiveRun;
-      if (update.kind === 'status') {
-        next = { ...current, status: update.status, message: update.error ?? current.message };
-        patchSummary(update.runId, { status: update.status, ...(update.error ? { error: update.error } : {}) });
-        if (!ACTIVE_STATUSES.includes(update.status)) void get().refresh();
-      } else {
+      get().applyUpdates([update]);
+    },
+
+    applyUpdates(updates) {
+      const live = { ...get().live };
+      let refresh = false;
+      for (const update of updates) {
+        const current = live[update.runId] ?? newLive(update.runId);
+        if (update.kind === 'status') {
+          live[update.runId] = { ...current, status: update.status, message: update.error ?? current.message };
+          patchSummary(update.runId, { status: update.status, ...(update.error ? { error: update.error } : {}) });
+          if (!ACTIVE_STATUSES.includes(update.status)) refresh = true;
+          continue;
+        }
         const event = update.event;
         const drew = current.metrics.apply(event);
-        next = {
+        live[update.runId] = {
           ...current,
-          status: event.event === 'done' ? current.status : current.status === 'queued' ? 'running' : current.status,
+          status: event.event === 'done' || current.status !== 'queued' ? current.status : 'running',
           revision: drew ? current.revision + 1 : current.revision,
           progress: advanceProgress(current.progress, event, Date.now()),
           message: event.event === 'done' && event.message ? event.message : current.message,
         };
       }
-      set({ live: { ...get().live, [update.runId]: next } });
+      set({ live });
+      if (refresh) void get().refresh();
     },
 
     async rename(runId, name) {

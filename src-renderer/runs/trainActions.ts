@@ -1,4 +1,5 @@
 // Starting a run from the editor: refuses with the list of problems when the graph cannot train.
+import type { RunUpdate } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { currentContent, useGraphStore } from '../store/graphStore';
 import { toGraphDoc } from '../store/document';
@@ -58,9 +59,20 @@ function runName(projectName: string | undefined): string {
 
 /** Keeps the run list and live runs in step with the back end's pushes. */
 export function subscribeToRunUpdates(): () => void {
+  // Updates arrive one by one but in bursts (a batch per ~100 ms); they are applied together,
+  // so the charts redraw once per batch, not once per step.
+  let pending: RunUpdate[] = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    useRunStore.getState().applyUpdates(batch);
+    for (const update of batch) {
+      if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId) announceEnd(update.status, update.error);
+    }
+  };
   return api().onRunUpdate((update) => {
-    useRunStore.getState().applyUpdate(update);
-    if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId) announceEnd(update.status, update.error);
+    if (pending.length === 0) queueMicrotask(flush);
+    pending.push(update);
   });
 }
 

@@ -15,7 +15,8 @@ interface DatasetState {
   list: DatasetListItem[];
   previews: Record<string, PreviewState>;
   load(): Promise<void>;
-  loadPreview(id: string): Promise<void>;
+  /** Loads the preview (and, for an imported file, its summary) once; `force` reloads. */
+  loadPreview(id: string, force?: boolean): Promise<void>;
 }
 
 export const builtinDatasets: DatasetListItem[] = CATALOGUE.map((c) => ({
@@ -37,19 +38,23 @@ export const useDatasetStore = create<DatasetState>()((set, get) => ({
   async load() {
     try {
       const list = await api().datasets.list();
-      if (list.length) set({ list });
+      // Keep imported files the back end does not list.
+      const imported = get().list.filter((d) => !builtinDatasets.includes(d) && !list.some((l) => l.id === d.id));
+      if (list.length) set({ list: [...list, ...imported] });
     } catch {
       // The built-in catalogue stays; the dataset panel shows errors when a preview fails.
     }
   },
 
-  async loadPreview(id) {
+  async loadPreview(id, force = false) {
     const existing = get().previews[id];
-    if (existing && (existing.loading || existing.data)) return;
+    if (!force && existing && (existing.loading || existing.data || existing.error)) return;
     set({ previews: { ...get().previews, [id]: { loading: true } } });
     try {
-      const { preview } = await api().datasets.preview(id);
-      set({ previews: { ...get().previews, [id]: { loading: false, data: preview } } });
+      const { summary, preview } = await api().datasets.preview(id);
+      // An imported file joins the list, so validation learns its shapes.
+      const list = get().list.some((d) => d.id === id) ? get().list : [...get().list, { ...summary, id }];
+      set({ list, previews: { ...get().previews, [id]: { loading: false, data: preview } } });
     } catch (e) {
       set({ previews: { ...get().previews, [id]: { loading: false, error: errorText(e) } } });
     }

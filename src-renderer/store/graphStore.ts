@@ -7,7 +7,7 @@ import { emptyContent } from './defaults';
 import { nextEdgeId, nextNodeId } from './ids';
 import { toFlowEdge } from './document';
 import { copySelection, deleteSelection, pasteClipboard, type ClipboardData } from './selection';
-import { layoutNodes } from './layout';
+import { layoutNodes, type LayoutArea } from './layout';
 import type { GraphContent, LayerFlowNode, ShapeFlowEdge } from './types';
 
 interface Snapshot extends GraphContent {
@@ -44,9 +44,15 @@ export interface GraphActions {
   duplicate(): void;
   undo(): void;
   redo(): void;
-  autoLayout(): void;
+  /** Lays the graph out; with the canvas size, long networks wrap into rows. */
+  autoLayout(area?: LayoutArea): void;
   load(content: GraphContent, path: string | null): void;
   markSaved(path: string): void;
+}
+
+/** An edit that changes nothing is not an undo step. */
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 let versionCounter = 0;
@@ -119,6 +125,8 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
 
     setParam(nodeId, name, value) {
       const s = get();
+      const node = s.nodes.find((n) => n.id === nodeId);
+      if (!node || same(node.data.params[name], value)) return;
       set({
         ...checkpoint(`param:${nodeId}:${name}`),
         nodes: s.nodes.map((n) => {
@@ -140,11 +148,15 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
     },
 
     setTraining(patch, key) {
+      const t = get().training as unknown as Record<string, unknown>;
+      if (Object.entries(patch).every(([k, v]) => same(t[k], v))) return;
       set({ ...checkpoint(key ?? `training:${Object.keys(patch).join(',')}`), training: { ...get().training, ...patch } });
     },
 
     setOptimizer(patch, key) {
       const t = get().training;
+      const o = t.optimizer as unknown as Record<string, unknown>;
+      if (Object.entries(patch).every(([k, v]) => same(o[k], v))) return;
       set({ ...checkpoint(key ?? `optimizer:${Object.keys(patch).join(',')}`), training: { ...t, optimizer: { ...t.optimizer, ...patch } } });
     },
 
@@ -202,10 +214,10 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
       if (step) restore(step.restored, step.history);
     },
 
-    autoLayout() {
+    autoLayout(area) {
       const s = get();
       if (!s.nodes.length) return;
-      set({ ...checkpoint(), nodes: layoutNodes(s.nodes, s.edges) });
+      set({ ...checkpoint(), nodes: layoutNodes(s.nodes, s.edges, area) });
     },
 
     load(content, path) {

@@ -1,4 +1,6 @@
 // Starting points, each a valid graph with a matching dataset and training settings.
+import { layoutNodes } from '../store/layout';
+import { fromGraphDoc } from '../store/document';
 import { GRAPH_FORMAT, type GraphDoc, type GraphEdge, type GraphNode, type TrainingConfig } from '../../src-shared/graphFormat';
 
 export interface Template {
@@ -13,11 +15,10 @@ type Row = [id: string, type: string, params?: Record<string, unknown>];
 
 /** A chain of layers left to right, plus any extra edges (skip connections). */
 function chain(name: string, description: string, rows: Row[], training: TrainingConfig, extra: Array<[string, string, number?]> = []): GraphDoc {
-  const nodes: GraphNode[] = rows.map(([id, type, params], i) => ({
+  const nodes: GraphNode[] = rows.map(([id, type, params]) => ({
     id,
     type,
     ...(params ? { params } : {}),
-    position: { x: i * 230, y: 0 },
   }));
   const edges: GraphEdge[] = [];
   for (let i = 1; i < rows.length; i++) edges.push({ id: `e${i}`, source: rows[i - 1][0], target: rows[i][0] });
@@ -27,7 +28,16 @@ function chain(name: string, description: string, rows: Row[], training: Trainin
     if (at === undefined) edges.push(edge);
     else edges.splice(at, 0, edge);
   }
-  return { format: GRAPH_FORMAT, name, description, nodes, edges, training };
+  return placed({ format: GRAPH_FORMAT, name, description, nodes, edges, training });
+}
+
+/** The canvas at 1280×800 shows about this much; long templates wrap into rows to stay readable. */
+const TYPICAL_CANVAS = { width: 700, height: 440 };
+
+function placed(doc: GraphDoc): GraphDoc {
+  const content = fromGraphDoc(doc);
+  const positions = new Map(layoutNodes(content.nodes, content.edges, TYPICAL_CANVAS).map((n) => [n.id, n.position]));
+  return { ...doc, nodes: doc.nodes.map((n) => ({ ...n, position: positions.get(n.id) })) };
 }
 
 const base = (t: Partial<TrainingConfig> & Pick<TrainingConfig, 'dataset' | 'loss'>): TrainingConfig => ({
@@ -109,31 +119,22 @@ export const TEMPLATES: readonly Template[] = [
     id: 'residual',
     name: 'Residual block',
     description: 'A skip connection adds a block’s input to its output (ResNet), so the block only learns a correction.',
-    doc: withBranchPositions(
-      chain(
-        'Residual block on the moons',
-        'Input → stem → two dense layers whose result is added back to the stem’s output.',
-        [
-          ['input', 'Input'],
-          ['stem', 'Dense', { units: 16, activation: 'relu' }],
-          ['block1', 'Dense', { units: 16, activation: 'relu' }],
-          ['block2', 'Dense', { units: 16 }],
-          ['add', 'Add'],
-          ['relu', 'ReLU'],
-          ['output', 'Dense', { units: 2, activation: 'softmax' }],
-        ],
-        base({ dataset: 'moons', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, epochs: 60, initializer: 'he_uniform' }),
-        [['stem', 'add']],
-      ),
+    doc: chain(
+      'Residual block on the moons',
+      'Input → stem → two dense layers whose result is added back to the stem’s output, then a softmax classifier.',
+      [
+        ['input', 'Input'],
+        ['stem', 'Dense', { units: 16, activation: 'relu' }],
+        ['block1', 'Dense', { units: 16, activation: 'relu' }],
+        ['block2', 'Dense', { units: 16 }],
+        ['add', 'Add'],
+        ['output', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      base({ dataset: 'moons', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, epochs: 60, initializer: 'he_uniform' }),
+      [['stem', 'add']],
     ),
   },
 ];
-
-/** Lifts the block above the skip connection so the branch is visible. */
-function withBranchPositions(doc: GraphDoc): GraphDoc {
-  const lift = new Set(['block1', 'block2']);
-  return { ...doc, nodes: doc.nodes.map((n) => (lift.has(n.id) && n.position ? { ...n, position: { x: n.position.x, y: -110 } } : n)) };
-}
 
 export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);

@@ -14,9 +14,11 @@ interface Props {
   tipSide?: 'below' | 'above' | 'right';
   testId?: string;
   pressed?: boolean;
+  /** "end" keeps the tooltip inside the window for buttons at its right edge. */
+  tipAlign?: 'end';
 }
 
-export function IconButton({ icon, label, shortcut, onClick, disabled, children, className, tipSide = 'below', testId, pressed }: Props) {
+export function IconButton({ icon, label, shortcut, onClick, disabled, children, className, tipSide = 'below', testId, pressed, tipAlign }: Props) {
   const tip = shortcut ? `${label} (${SHORTCUTS[shortcut]})` : label;
   return (
     <button
@@ -25,6 +27,7 @@ export function IconButton({ icon, label, shortcut, onClick, disabled, children,
       aria-label={tip}
       data-tip={tip}
       data-tip-side={tipSide}
+      data-tip-align={tipAlign}
       onClick={onClick}
       disabled={disabled}
       data-testid={testId}

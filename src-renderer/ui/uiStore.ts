@@ -29,6 +29,8 @@ interface UiState {
   bottomTab: BottomTab;
   sideTab: SideTab;
   bottomOpen: boolean;
+  /** Height of the bottom panel in pixels (the user drags its edge). */
+  bottomHeight: number;
   dialog: Dialog | null;
   toasts: Toast[];
   hint: ConnectionHint | null;
@@ -36,6 +38,7 @@ interface UiState {
   setBottomTab(tab: BottomTab): void;
   setSideTab(tab: SideTab): void;
   setBottomOpen(open: boolean): void;
+  setBottomHeight(height: number): void;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
   toast(text: string, kind?: Toast['kind']): void;
@@ -50,6 +53,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   bottomTab: 'training',
   sideTab: 'layers',
   bottomOpen: true,
+  bottomHeight: 280,
   dialog: null,
   toasts: [],
   hint: null,
@@ -57,6 +61,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   setBottomTab: (bottomTab) => set({ bottomTab, bottomOpen: true }),
   setSideTab: (sideTab) => set({ sideTab }),
   setBottomOpen: (bottomOpen) => set({ bottomOpen }),
+  setBottomHeight: (h) => set({ bottomHeight: Math.round(Math.min(Math.max(h, 140), Math.max(160, window.innerHeight - 220))) }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   toast(text, kind = 'info') {

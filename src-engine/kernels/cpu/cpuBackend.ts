@@ -3,7 +3,7 @@
 import type { Backend, DataHandle, DataType, FloatArray } from '../../core/backend';
 
 export class CpuBackend implements Backend {
-  readonly name = 'cpu';
+  readonly name: string = 'cpu';
   constructor(readonly dtype: DataType = 'float32') {}
 
   alloc(size: number): FloatArray {
@@ -28,7 +28,7 @@ export class CpuBackend implements Backend {
     return handle as FloatArray;
   }
 
-  release(): void {
+  release(_handle: DataHandle): void {
     // Garbage-collected.
   }
 }

@@ -55,7 +55,7 @@ function binary(backend: Backend, a: TensorInfo, b: TensorInfo, f: Binary): Tens
 }
 
 /** True when `small` equals the trailing dimensions of `full` (e.g. a bias [F] on [N, F]). */
-function isTrailing(small: readonly number[], full: readonly number[]): boolean {
+export function isTrailing(small: readonly number[], full: readonly number[]): boolean {
   let start = 0;
   while (start < small.length && small[start] === 1) start++;
   const rest = small.slice(start);

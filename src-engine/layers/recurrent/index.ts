@@ -8,3 +8,4 @@ import './dot';
 export { isRecurrentInstance, type RecurrentInstance } from './define';
 export type { StepSeries } from './unroll';
 export { recurrentTrace, lstmTrace, type RecurrentTrace, type LstmTrace } from './trace';
+export { sampleSequences, type SampleOptions } from './sampleText';

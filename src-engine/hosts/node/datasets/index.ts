@@ -4,3 +4,4 @@ export { loadDataset, loadDatasetDetailed, listDatasets, type LoadDatasetOptions
 export { loadMnist, defaultMnistCacheDir, type MnistLoad } from './mnist';
 export { loadIdxFiles, idxPathsInFolder, type IdxPaths } from './idx-files';
 export { loadCsvFile, type CsvFileOptions } from './csv-file';
+export { loadNames, loadCo2, loadSkipgram, loadCorpusText } from './sequence-files';

@@ -10,6 +10,8 @@ import { loadCsvFile, type CsvFileOptions } from './csv-file';
 import { isDirectory } from './files';
 import { idxPathsInFolder, isIdxImagesName, labelsNextTo, loadIdxFiles, type IdxPaths } from './idx-files';
 import { loadMnist } from './mnist';
+import { loadCo2, loadNames, loadSkipgram } from './sequence-files';
+import { isSequenceDatasetId, parseDatasetRef } from '../../../data/sequences';
 
 export type LoadDatasetOptions = GeneratedOptions &
   CsvFileOptions & {
@@ -41,8 +43,10 @@ export async function loadDataset(source: DatasetSource, options: LoadDatasetOpt
 export async function loadDatasetDetailed(source: DatasetSource, options: LoadDatasetOptions = {}): Promise<LoadResult> {
   if (typeof source !== 'string') return { dataset: loadIdxFiles(source, options), droppedRows: 0 };
 
-  const entry = catalogueEntry(source);
-  if (entry) return loadBuiltin(entry, options);
+  // "adding:length=100": a built-in id with options written into it.
+  const ref = parseDatasetRef(source, (id) => catalogueEntry(id) !== undefined);
+  const entry = catalogueEntry(ref.id);
+  if (entry) return loadBuiltin(entry, source, ref.given, options);
   if (source.toLowerCase().endsWith('.csv')) return fromTable(loadCsvFile(source, options));
   if (isDirectory(source)) return { dataset: loadIdxFiles(idxPathsInFolder(source), options), droppedRows: 0 };
   if (isIdxImagesName(source) && existsSync(source)) {
@@ -61,8 +65,14 @@ export function listDatasets(): CatalogueEntry[] {
   return CATALOGUE.map((entry) => ({ ...entry }));
 }
 
-async function loadBuiltin(entry: CatalogueEntry, options: LoadDatasetOptions): Promise<LoadResult> {
+async function loadBuiltin(entry: CatalogueEntry, source: string, given: Record<string, string>, options: LoadDatasetOptions): Promise<LoadResult> {
+  if (Object.keys(given).length > 0 && !isSequenceDatasetId(entry.id)) {
+    throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', { file: source });
+  }
   switch (entry.id) {
+    case 'names': return { dataset: loadNames({ ...options }, given), droppedRows: 0 };
+    case 'co2': return { dataset: loadCo2({ ...options }, given), droppedRows: 0 };
+    case 'skipgram': return { dataset: loadSkipgram({ ...options }, given), droppedRows: 0 };
     case 'iris': return fromTable(await loadIris());
     case 'cars': return fromTable(loadCars());
     case 'penguins': return fromTable(loadPenguins());
@@ -72,7 +82,7 @@ async function loadBuiltin(entry: CatalogueEntry, options: LoadDatasetOptions): 
       return { dataset, droppedRows: 0, fromCache };
     }
     default:
-      return { dataset: createGeneratedDataset(entry.id, options), droppedRows: 0 };
+      return { dataset: createGeneratedDataset(source, options), droppedRows: 0 };
   }
 }
 

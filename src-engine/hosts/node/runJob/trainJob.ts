@@ -9,6 +9,7 @@ import type { EngineEvent } from '../../../../src-shared/engineEvents';
 import type { EngineToHost, HostToEngine } from '../../../../src-shared/engineProtocol';
 import { BestTracker, snapshotModel } from './checkpoints';
 import { loadGraphDataset } from './datasetLoad';
+import { insightOptions } from './insightOptions';
 import type { RunControl } from './runControl';
 
 type TrainRequest = Extract<HostToEngine, { type: 'train' }>;
@@ -50,7 +51,8 @@ export async function trainJob(request: TrainRequest, post: (message: EngineToHo
     if (event.event === 'epoch') best.offer(event.epoch, event.trainLoss, event.valLoss, model);
     post({ type: 'event', event });
   };
-  const result = await train({ ...setup, stepEventEvery, backendName: backend.name }, emit, control);
+  const insights = insightOptions(request.insights, setup.inputShape, setup.train);
+  const result = await train({ ...setup, stepEventEvery, backendName: backend.name, ...(insights ? { insights } : {}) }, emit, control);
   const epochs = result.epochs;
   if (best.best) post({ type: 'checkpoint', kind: 'best', epoch: best.best.epoch, tensors: best.best.tensors });
   post({ type: 'checkpoint', kind: 'final', epoch: epochs, tensors: snapshotModel(model) });

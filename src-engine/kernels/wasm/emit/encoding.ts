@@ -63,7 +63,7 @@ export interface MemoryImport {
 }
 
 /** A module importing `env.memory` and exporting every function by name (no results). */
-export function encodeModule(functions: EncodedFunction[], memory: MemoryImport): Uint8Array {
+export function encodeModule(functions: EncodedFunction[], memory: MemoryImport): Uint8Array<ArrayBuffer> {
   const signatures: string[] = [];
   const typeOf = functions.map((f) => {
     const key = f.params.join(',');

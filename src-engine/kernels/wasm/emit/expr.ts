@@ -76,6 +76,8 @@ export const i32 = {
   ltS: binary('i32', 'i32', [0x48]),
   gtS: binary('i32', 'i32', [0x4a]),
   leS: binary('i32', 'i32', [0x4c]),
+  /** Unsigned: for byte addresses, which may pass 2 GiB. */
+  leU: binary('i32', 'i32', [0x4d]),
   geS: binary('i32', 'i32', [0x4e]),
   eqz: unary('i32', 'i32', [0x45]),
   minS: (a: Operand, b: Operand) => select(operand(a, 'i32'), operand(b, 'i32'), i32.ltS(a, b)),
@@ -96,6 +98,7 @@ export const f32 = {
   sqrt: unary('f32', 'f32', [0x91]),
   abs: unary('f32', 'f32', [0x8b]),
   neg: unary('f32', 'f32', [0x8c]),
+  eq: binary('i32', 'f32', [0x5b]),
   gt: binary('i32', 'f32', [0x5e]),
   lt: binary('i32', 'f32', [0x5d]),
   ge: binary('i32', 'f32', [0x60]),
@@ -125,7 +128,10 @@ export const v128 = {
   /** Lane masks (all ones where true). */
   gt: binary('v128', 'v128', simd(0x44)),
   lt: binary('v128', 'v128', simd(0x43)),
+  eq: binary('v128', 'v128', simd(0x41)),
   and: binary('v128', 'v128', simd(0x4e)),
+  /** a & ~b */
+  andNot: binary('v128', 'v128', simd(0x4f)),
   or: binary('v128', 'v128', simd(0x50)),
   /** Lanes of `a` where `mask` is set, else of `b`. */
   select: (a: Operand, b: Operand, mask: Operand) => code('v128', [operand(a, 'v128'), operand(b, 'v128'), operand(mask, 'v128'), simd(0x52)]),

@@ -57,8 +57,11 @@ export const packB: EncodedFunction = wasmFunction(
  * C rows [rowStart, rowEnd) of A·B from packed B. A's element (i, k) is at
  * a + 4·(i·rsA + k·ksA): rsA = K, ksA = 1 for A as stored, rsA = 1, ksA = M for Aᵀ.
  */
-export const gemm: EncodedFunction = wasmFunction(
-  'gemm',
+export const gemm: EncodedFunction = makeGemm('gemm', STRIP);
+
+export function makeGemm(name: string, STRIP: number, UNROLL = 1): EncodedFunction {
+  return wasmFunction(
+  name,
   { a: 'i32', rsA: 'i32', ksA: 'i32', bp: 'i32', c: 'i32', M: 'i32', N: 'i32', K: 'i32', rowStart: 'i32', rowEnd: 'i32' },
   ({ a, rsA, ksA, bp, c, M, N, K, rowStart, rowEnd }, s) => {
     const i0 = s.local('i32', 'i0');
@@ -77,6 +80,7 @@ export const gemm: EncodedFunction = wasmFunction(
     const cRow = s.local('i32', 'cRow');
     const lastRow = s.local('i32', 'lastRow');
     const rowBytes = s.local('i32', 'rowBytes');
+    const kMain = s.local('i32', 'kMain');
 
     const kLoop: Code[] = [set(b0, v128.load(pb)), set(b1, v128.load(pb, 16))];
     for (let r = 0; r < STRIP; r++) {
@@ -112,13 +116,16 @@ export const gemm: EncodedFunction = wasmFunction(
           set(j0, i32.mul(p, PANEL)),
           ...acc.map((x) => set(x, v128.zero())),
           ...ptr.map((x, r) => set(x, get(rows[r]))),
-          forRange(k, 0, K, 1, ...kLoop),
+          set(kMain, i32.sub(K, i32.remS(K, UNROLL))),
+          forRange(k, 0, kMain, UNROLL, ...Array.from({ length: UNROLL }, () => kLoop).flat()),
+          forRange(k, kMain, K, 1, ...kLoop),
           ...stores,
         ),
       ),
     ];
   },
-);
+  );
+}
 
 /** Stores the first `count` (< 8) lanes of the pair (lo, hi) at addr. */
 function partialStore(addr: Local, lo: Local, hi: Local, count: Code): Code[] {

@@ -1,0 +1,204 @@
+// What every engine in the training benchmark shares: the two models, their FLOP counts, the
+// data (written once to files so every engine, Python included, trains on the same bytes), and
+// the timing rule (warm up, then count whole steps for a fixed time).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type ModelId = 'mlp' | 'cnn';
+
+export interface ModelSpec {
+  id: ModelId;
+  label: string;
+  batchSize: number;
+  /** Dense layer widths (MLP) or the conv filters, for building and counting. */
+  description: string;
+}
+
+export const MODELS: Record<ModelId, ModelSpec> = {
+  mlp: { id: 'mlp', label: 'MLP 784-256-128-10, Adam, batch 128', batchSize: 128, description: 'Dense 256 relu → Dense 128 relu → Dense 10' },
+  cnn: { id: 'cnn', label: 'CNN conv8 3×3 → pool → conv16 3×3 → pool → dense10, Adam, batch 64', batchSize: 64, description: 'Conv 8@3×3 relu → MaxPool 2 → Conv 16@3×3 relu → MaxPool 2 → Dense 10' },
+};
+
+export const MLP_WIDTHS = [784, 256, 128, 10];
+export const IMAGE = 28;
+export const CLASSES = 10;
+export const SAMPLES = 8192;
+
+/**
+ * Multiply-add FLOPs (×2) of one training sample: forward, weight gradients, and input
+ * gradients of every layer but the first (the data needs none). Element-wise work is left out.
+ */
+export function flopsPerSample(model: ModelId): number {
+  if (model === 'mlp') {
+    const layers = MLP_WIDTHS.slice(1).map((out, i) => 2 * MLP_WIDTHS[i] * out);
+    return layers.reduce((s, f, i) => s + f * (i === 0 ? 2 : 3), 0);
+  }
+  const conv1 = 2 * 26 * 26 * 8 * (3 * 3 * 1);
+  const conv2 = 2 * 11 * 11 * 16 * (3 * 3 * 8);
+  const dense = 2 * 5 * 5 * 16 * CLASSES;
+  return conv1 * 2 + conv2 * 3 + dense * 3;
+}
+
+export interface BenchData {
+  /** SAMPLES images of 28×28, values in [0, 1), row-major (also read as [N, 784]). */
+  x: Float32Array;
+  /** Class per sample, 0..9, decided by a fixed random projection so the task is learnable. */
+  y: Int32Array;
+}
+
+/** Deterministic data from a small LCG (no engine's random generator involved). */
+export function makeBenchData(count = SAMPLES): BenchData {
+  let state = 12345;
+  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const features = IMAGE * IMAGE;
+  const projection = Float32Array.from({ length: features * CLASSES }, () => next() - 0.5);
+  const x = new Float32Array(count * features);
+  const y = new Int32Array(count);
+  for (let s = 0; s < count; s++) {
+    const row = x.subarray(s * features, (s + 1) * features);
+    for (let i = 0; i < features; i++) row[i] = next();
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let c = 0; c < CLASSES; c++) {
+      let score = 0;
+      for (let i = 0; i < features; i++) score += row[i] * projection[i * CLASSES + c];
+      if (score > bestScore) [best, bestScore] = [c, score];
+    }
+    y[s] = best;
+  }
+  return { x, y };
+}
+
+export function writeBenchData(dir: string, data: BenchData): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'x.f32'), new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength));
+  writeFileSync(join(dir, 'y.i32'), new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength));
+}
+
+export function readBenchData(dir: string): BenchData {
+  const xb = readFileSync(join(dir, 'x.f32'));
+  const yb = readFileSync(join(dir, 'y.i32'));
+  return {
+    x: new Float32Array(xb.buffer.slice(xb.byteOffset, xb.byteOffset + xb.byteLength)),
+    y: new Int32Array(yb.buffer.slice(yb.byteOffset, yb.byteOffset + yb.byteLength)),
+  };
+}
+
+/** One engine's result for one model, as every child process prints it (last line, JSON). */
+export interface Measurement {
+  engine: string;
+  model: ModelId;
+  /** Steady-state training throughput (best time window); null when the engine cannot train the model. */
+  samplesPerSec: number | null;
+  /** Throughput over the whole timed run (lower than the best window when the machine is busy). */
+  meanSamplesPerSec?: number | null;
+  steps: number;
+  seconds: number;
+  threads?: number;
+  rssMB: number;
+  note?: string;
+}
+
+export interface ChildArgs {
+  model: ModelId;
+  seconds: number;
+  warmup: number;
+  data: string;
+  threads: number;
+  backend: string;
+  steps: number;
+}
+
+export function parseChildArgs(argv: string[]): ChildArgs {
+  const get = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+  };
+  const model = get('model', 'mlp');
+  if (model !== 'mlp' && model !== 'cnn') throw new Error(`--model must be mlp or cnn, not ${model}`);
+  return {
+    model,
+    seconds: Number(get('seconds', '5')),
+    warmup: Number(get('warmup', '1.5')),
+    data: get('data', ''),
+    threads: Number(get('threads', '2')),
+    backend: get('backend', 'cpu'),
+    steps: Number(get('steps', '0')),
+  };
+}
+
+/** Equal time windows a measurement is cut into; the best one is reported (see bestWindow). */
+export const WINDOWS = 5;
+
+/**
+ * Throughput of the best of WINDOWS consecutive windows of (step end time, samples) pairs, and
+ * of the whole run. On a machine shared with other work, the best window is the engine's own
+ * speed; the mean shows how much the rest of the machine took.
+ */
+export function bestWindow(ends: number[], samplesPerStep: number, start: number): { samplesPerSec: number; meanSamplesPerSec: number; steps: number; seconds: number } {
+  const total = (ends[ends.length - 1] - start) / 1000;
+  let best = 0;
+  let from = start;
+  let i = 0;
+  for (let w = 1; w <= WINDOWS; w++) {
+    const until = start + ((ends[ends.length - 1] - start) * w) / WINDOWS;
+    let steps = 0;
+    let last = from;
+    while (i < ends.length && ends[i] <= until) {
+      last = ends[i++];
+      steps++;
+    }
+    if (steps > 0 && last > from) best = Math.max(best, (steps * samplesPerStep) / ((last - from) / 1000));
+    from = last;
+  }
+  const meanSamplesPerSec = (ends.length * samplesPerStep) / total;
+  return { samplesPerSec: Math.max(best, meanSamplesPerSec), meanSamplesPerSec, steps: ends.length, seconds: total };
+}
+
+/**
+ * Calls `step` (one training step on `batch` samples) for `warmup` seconds, then for `seconds`
+ * seconds, recording when each step ends.
+ */
+export async function timeSteps(step: (index: number) => void | Promise<void>, batch: number, seconds: number, warmup: number) {
+  let index = 0;
+  const warmEnd = performance.now() + warmup * 1000;
+  while (performance.now() < warmEnd || index < 3) await step(index++);
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  const ends: number[] = [];
+  while (performance.now() < end || ends.length < WINDOWS) {
+    await step(index++);
+    ends.push(performance.now());
+  }
+  return bestWindow(ends, batch, start);
+}
+
+export function rssMB(): number {
+  return process.memoryUsage().rss / 2 ** 20;
+}
+
+/** Rows `order[start..start+batch)` of x (row size `width`) into `xs`, their labels into `labels`. */
+export function gatherBatch(data: BenchData, width: number, order: Int32Array, start: number, batch: number, xs: Float32Array, labels: Int32Array): void {
+  for (let i = 0; i < batch; i++) {
+    const row = order[(start + i) % order.length];
+    xs.set(data.x.subarray(row * width, (row + 1) * width), i * width);
+    labels[i] = data.y[row];
+  }
+}
+
+/** A fixed shuffled order of the samples (the same for every engine). */
+export function sampleOrder(count = SAMPLES): Int32Array {
+  const order = Int32Array.from({ length: count }, (_, i) => i);
+  let state = 99;
+  for (let i = count - 1; i > 0; i--) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const j = state % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
+/** Prints the measurement as the child's last stdout line. */
+export function report(m: Measurement): void {
+  process.stdout.write(`${JSON.stringify(m)}\n`);
+}

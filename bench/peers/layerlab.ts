@@ -1,0 +1,116 @@
+// Child process: trains one benchmark model with LayerLab's own trainer (the path the app and
+// the CLI use: batches, autograd, Adam, per-step memory scopes) and prints a Measurement.
+//   tsx bench/peers/layerlab.ts --model mlp --seconds 5 --warmup 1.5 --data DIR --threads 2
+// With --steps N it instead trains N steps (MLP, batch 32) and reports resident memory along the way.
+import { useCpuBackend, cpuThreadsReady, cpuThreads } from '../../src-engine/hosts/node/cpuEngine';
+import { wasmRuntime } from '../../src-engine/kernels/wasm/runtime';
+import { makeDataset } from '../../src-engine/data/make-dataset';
+import { prepareRun } from '../../src-engine/train/prepareRun';
+import { train } from '../../src-engine/train/trainer';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import { CLASSES, IMAGE, MODELS, WINDOWS, bestWindow, parseChildArgs, readBenchData, report, rssMB, type BenchData, type ModelId } from './common';
+
+type NodeSpec = [id: string, type: string, params?: Record<string, unknown>];
+
+function graphOf(model: ModelId, batchSize: number): GraphDoc {
+  const nodes: NodeSpec[] =
+    model === 'mlp'
+      ? [
+          ['in', 'Input'],
+          ['flat', 'Flatten'],
+          ['h1', 'Dense', { units: 256, activation: 'relu' }],
+          ['h2', 'Dense', { units: 128, activation: 'relu' }],
+          ['out', 'Dense', { units: CLASSES, activation: 'softmax' }],
+        ]
+      : [
+          ['in', 'Input'],
+          ['c1', 'Conv2D', { filters: 8, kernelSize: [3, 3], activation: 'relu' }],
+          ['p1', 'MaxPool2D', { poolSize: [2, 2] }],
+          ['c2', 'Conv2D', { filters: 16, kernelSize: [3, 3], activation: 'relu' }],
+          ['p2', 'MaxPool2D', { poolSize: [2, 2] }],
+          ['flat', 'Flatten'],
+          ['out', 'Dense', { units: CLASSES, activation: 'softmax' }],
+        ];
+  return {
+    format: 'layerlab.graph/1',
+    nodes: nodes.map(([id, type, params], i) => ({ id, type, ...(params ? { params } : {}), position: { x: i * 200, y: 0 } })),
+    edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i][0], target: n[0] })),
+    training: { dataset: 'bench', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 1_000_000, seed: 1, validationSplit: 0, initializer: 'he_normal' },
+  };
+}
+
+function datasetOf(data: BenchData) {
+  return makeDataset({
+    id: 'bench', name: 'benchmark digits', description: 'synthetic 28×28 images', task: 'classification',
+    inputShape: [IMAGE, IMAGE, 1], targetShape: [1], classNames: Array.from({ length: CLASSES }, (_, i) => String(i)),
+    x: data.x, y: Float32Array.from(data.y), count: data.y.length,
+  });
+}
+
+interface StepClock {
+  /** When each timed step ended (ms), and when timing started. */
+  ends: number[];
+  start: number;
+}
+
+/**
+ * Trains with the real trainer and records when each step after the warm-up ends, on a clock
+ * that leaves out each epoch's end (validation, diagnostics): the step after it counts as an
+ * average step.
+ */
+async function trainFor(doc: GraphDoc, data: BenchData, stop: (clock: StepClock, step: number) => boolean, warmup: number, onStep?: (step: number) => void): Promise<StepClock> {
+  const prepared = prepareRun(doc, datasetOf(data));
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+  const clock: StepClock = { ends: [], start: 0 };
+  const started = performance.now();
+  let counted = 0; // ms of step time since timing started
+  let lastEnd = 0;
+  let epochEnded = false;
+  let stopping = false;
+  await train({ ...prepared.run.setup, stepEventEvery: 1, probeSize: 64 }, (e) => {
+    const now = performance.now();
+    if (e.event === 'epoch') epochEnded = true;
+    if (e.event !== 'step') return;
+    onStep?.(e.step);
+    if (now - started > warmup * 1000) {
+      if (clock.start === 0) clock.start = now;
+      else {
+        // A step right after an epoch's end counts as an average step.
+        const n = clock.ends.length;
+        counted += epochEnded && n > 0 ? counted / n : now - lastEnd;
+        clock.ends.push(clock.start + counted);
+      }
+    }
+    epochEnded = false;
+    lastEnd = now;
+    stopping = stop(clock, e.step);
+  }, { shouldStop: () => stopping });
+  return clock;
+}
+
+async function main(): Promise<void> {
+  const args = parseChildArgs(process.argv.slice(2));
+  const backend = useCpuBackend({ threads: args.threads });
+  await cpuThreadsReady();
+  const data = readBenchData(args.data);
+  if (args.steps > 0) {
+    // Memory: resident set size while training `steps` steps of the MLP at batch 32.
+    const samples: Array<{ step: number; rssMB: number }> = [];
+    const marks = new Set([1, 100, 1000, 2500, 5000, 7500, args.steps]);
+    await trainFor(graphOf('mlp', 32), data, (_c, step) => step >= args.steps, 0, (step) => {
+      if (marks.has(step)) samples.push({ step, rssMB: rssMB() });
+    });
+    const pool = wasmRuntime()?.pool.stats();
+    process.stdout.write(`${JSON.stringify({ engine: 'layerlab', steps: args.steps, samples, poolReservedMB: pool ? pool.reservedBytes / 2 ** 20 : null })}\n`);
+    return;
+  }
+  const spec = MODELS[args.model];
+  const done = (c: StepClock) => c.ends.length >= WINDOWS && c.ends[c.ends.length - 1] - c.start >= args.seconds * 1000;
+  const clock = await trainFor(graphOf(args.model, spec.batchSize), data, done, args.warmup);
+  report({ engine: `layerlab ${backend.name}`, model: args.model, ...bestWindow(clock.ends, spec.batchSize, clock.start), threads: cpuThreads(), rssMB: rssMB() });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

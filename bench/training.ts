@@ -1,0 +1,157 @@
+// Training benchmark: the MLP and the CNN trained for a fixed time in LayerLab, TensorFlow.js
+// (cpu and wasm backends) and, where `import torch` works, PyTorch; each engine in its own child
+// process on the same data files. Reports samples/s, GFLOP/s, share of the machine's peak,
+// LayerLab's ratio to each peer with the issue's targets, and resident memory over many steps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { flopsPerSample, makeBenchData, MODELS, writeBenchData, type Measurement, type ModelId } from './peers/common';
+import { describeMachine, findTorchPython, runChild, tsChild, type Machine } from './peers/machine';
+
+export interface TargetCheck {
+  model: ModelId | 'memory';
+  /** What is compared, e.g. "LayerLab ≥ 8× tfjs-wasm". */
+  target: string;
+  value: number | null;
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface MemoryCheck {
+  steps: number;
+  samples: Array<{ step: number; rssMB: number }>;
+  /** Resident memory growth from step 1,000 to the last step. */
+  growthMB: number | null;
+  poolReservedMB: number | null;
+}
+
+export interface TrainingBenchResult {
+  machine: Machine;
+  seconds: number;
+  threads: number;
+  models: Array<{ model: ModelId; label: string; flopsPerSample: number; results: Measurement[] }>;
+  memory: MemoryCheck | null;
+  targets: TargetCheck[];
+  notes: string[];
+}
+
+export interface TrainingBenchOptions {
+  seconds: number;
+  threads: number;
+  /** Steps of the resident-memory check (0 skips it). */
+  memorySteps: number;
+  log?: (line: string) => void;
+}
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+
+/** The issue's targets: LayerLab's speed as a multiple of each peer's. */
+const TARGETS: Array<{ model: ModelId; peer: string; factor: number }> = [
+  { model: 'mlp', peer: 'tfjs-wasm', factor: 8 },
+  { model: 'mlp', peer: 'tfjs-cpu', factor: 40 },
+  { model: 'mlp', peer: 'pytorch', factor: 0.5 },
+  { model: 'cnn', peer: 'tfjs-cpu', factor: 200 },
+  { model: 'cnn', peer: 'pytorch', factor: 0.5 },
+];
+export const MEMORY_GROWTH_LIMIT_MB = 16;
+
+export async function runTrainingBench(options: TrainingBenchOptions): Promise<TrainingBenchResult> {
+  const log = options.log ?? (() => {});
+  const machine = describeMachine();
+  const notes: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-bench-'));
+  try {
+    writeBenchData(dir, makeBenchData());
+    const torch = findTorchPython();
+    if (!torch) notes.push('PyTorch not found (tried /usr/bin/python3 and python3): install python3-torch and libopenblas0-openmp for the native reference (bench/README.md).');
+    const timeout = (options.seconds * 4 + 60) * 1000;
+    const common = (model: ModelId) => ['--model', model, '--seconds', String(options.seconds), '--warmup', String(Math.min(2, Math.max(1, options.seconds / 3))), '--data', dir, '--threads', String(options.threads)];
+    const models: TrainingBenchResult['models'] = [];
+    for (const model of ['mlp', 'cnn'] as const) {
+      const results: Measurement[] = [];
+      const gradients = [pathToFileURL(here('./peers/tfjs-gradients.mjs')).href];
+      const engines: Array<[string, () => ReturnType<typeof runChild>]> = [
+        ['LayerLab', () => tsChild(here('./peers/layerlab.ts'), common(model), timeout)],
+        ['TensorFlow.js cpu', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'cpu'], timeout, gradients)],
+        ['TensorFlow.js wasm', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'wasm'], timeout, gradients)],
+      ];
+      if (torch) engines.push(['PyTorch', () => runChild(torch.python, [here('./peers/torch_bench.py'), ...common(model)], timeout)]);
+      for (const [name, start] of engines) {
+        log(`training ${model} with ${name} …`);
+        const r = start();
+        if (r.ok) results.push(r.value as Measurement);
+        else results.push({ engine: name, model, samplesPerSec: null, steps: 0, seconds: 0, rssMB: 0, note: `failed: ${r.error}` });
+      }
+      models.push({ model, label: MODELS[model].label, flopsPerSample: flopsPerSample(model), results });
+    }
+    let memory: MemoryCheck | null = null;
+    if (options.memorySteps > 0) {
+      log(`resident memory over ${options.memorySteps} LayerLab training steps …`);
+      const r = tsChild(here('./peers/layerlab.ts'), ['--steps', String(options.memorySteps), '--data', dir, '--threads', String(options.threads)], options.memorySteps * 50 + 60_000);
+      if (r.ok) {
+        const v = r.value as { samples: MemoryCheck['samples']; poolReservedMB: number | null };
+        const from = v.samples.find((s) => s.step === 1000);
+        const to = v.samples[v.samples.length - 1];
+        memory = { steps: options.memorySteps, samples: v.samples, growthMB: from && to ? to.rssMB - from.rssMB : null, poolReservedMB: v.poolReservedMB };
+      } else notes.push(`memory check failed: ${r.error}`);
+    }
+    return { machine, seconds: options.seconds, threads: options.threads, models, memory, targets: checkTargets(models, memory), notes };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function speedOf(results: Measurement[], engine: string): number | null {
+  return results.find((r) => r.engine.toLowerCase().startsWith(engine))?.samplesPerSec ?? null;
+}
+
+function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck | null): TargetCheck[] {
+  const checks: TargetCheck[] = TARGETS.map(({ model, peer, factor }) => {
+    const results = models.find((m) => m.model === model)?.results ?? [];
+    const ours = speedOf(results, 'layerlab');
+    const theirs = speedOf(results, peer);
+    const target = `LayerLab ≥ ${factor}× ${peer}`;
+    if (ours === null || theirs === null) return { model, target, value: null, pass: null, note: `${ours === null ? 'LayerLab' : peer} not measured` };
+    const ratio = ours / theirs;
+    return { model, target, value: ratio, pass: ratio >= factor };
+  });
+  checks.push({
+    model: 'memory',
+    target: `resident memory grows ≤ ${MEMORY_GROWTH_LIMIT_MB} MB from step 1,000 to ${memory?.steps ?? 10_000}`,
+    value: memory?.growthMB ?? null,
+    pass: memory?.growthMB == null ? null : memory.growthMB <= MEMORY_GROWTH_LIMIT_MB,
+  });
+  return checks;
+}
+
+const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+
+export function printTrainingBench(r: TrainingBenchResult, out: (line: string) => void = console.log): void {
+  out(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores; peak ${fmt(r.machine.peakGflops)} GFLOP/s float32 (${r.machine.estimate}); WebAssembly SIMD peak ${fmt(r.machine.wasmPeakGflops)} GFLOP/s.`);
+  out(`Each engine trains ${r.seconds} s after a warm-up, in its own process; LayerLab and PyTorch use ${r.threads} threads.`);
+  for (const m of r.models) {
+    out('');
+    out(`${m.label} — ${fmt(m.flopsPerSample / 1e6, 2)} MFLOP per sample`);
+    out(`  ${'engine'.padEnd(28)}${'samples/s'.padStart(12)}${'GFLOP/s'.padStart(10)}${'% peak'.padStart(8)}${'LayerLab ×'.padStart(12)}  note`);
+    const ours = speedOf(m.results, 'layerlab');
+    for (const res of m.results) {
+      const gflops = res.samplesPerSec === null ? null : (res.samplesPerSec * m.flopsPerSample) / 1e9;
+      const ratio = res.samplesPerSec && ours ? ours / res.samplesPerSec : null;
+      const isOurs = res.engine.toLowerCase().startsWith('layerlab');
+      out(`  ${res.engine.padEnd(28)}${fmt(res.samplesPerSec).padStart(12)}${fmt(gflops, 1).padStart(10)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`);
+    }
+  }
+  if (r.memory) {
+    out('');
+    out(`Resident memory while training ${r.memory.steps.toLocaleString('en-US')} steps (MLP, batch 32): ${r.memory.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(r.memory.poolReservedMB, 1)} MB.`);
+  }
+  out('');
+  out('Targets:');
+  for (const t of r.targets) {
+    const verdict = t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL';
+    const value = t.model === 'memory' ? `${fmt(t.value, 1)} MB` : `${fmt(t.value, 2)}×`;
+    out(`  ${verdict}  ${t.model.padEnd(6)} ${t.target.padEnd(58)} ${value}${t.note ? ` (${t.note})` : ''}`);
+  }
+  for (const n of r.notes) out(`Note: ${n}`);
+}

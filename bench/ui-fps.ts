@@ -1,0 +1,193 @@
+// UI smoothness in serve mode, in Debian's Chromium: frames per second while panning a
+// 300-node graph, and while the loss chart receives 10 updates a second of a 100,000-step run.
+// Headless Chromium renders in software here (no GPU), so these are lower bounds.
+//   npx tsx bench/ui-fps.ts        (also the "ui" section of npm run bench)
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { startSession } from '../tests/e2e/harness';
+import { GRAPH_FORMAT, type GraphDoc } from '../src-shared/graphFormat';
+
+export interface UiFpsResult {
+  nodes: number;
+  edges: number;
+  panSeconds: number;
+  panFps: number;
+  chartSeconds: number;
+  chartUpdatesPerSecond: number;
+  chartSteps: number;
+  chartFps: number;
+  /** Mean main-thread time of one chart update (store + ECharts), in ms. */
+  chartUpdateMs: number;
+  renderer: string;
+}
+
+/** 300 layers: Input, 99 residual stages (Dense → Dense → Add, with a skip edge), Dropout, output; ~400 edges. */
+export function benchGraph(stages = 99): GraphDoc {
+  const nodes: GraphDoc['nodes'] = [{ id: 'input', type: 'Input', position: { x: 0, y: 0 } }];
+  const edges: Array<{ source: string; target: string }> = [];
+  let previous = 'input';
+  for (let s = 0; s < stages; s++) {
+    // Ten stages per band, bands stacked downwards.
+    const x = 260 + (s % 10) * 3 * 260;
+    const y = Math.floor(s / 10) * 300;
+    const [a, b, add] = [`a${s}`, `b${s}`, `add${s}`];
+    nodes.push(
+      { id: a, type: 'Dense', params: { units: 16, activation: 'relu' }, position: { x, y } },
+      { id: b, type: 'Dense', params: { units: 16 }, position: { x: x + 260, y: y + 130 } },
+      { id: add, type: 'Add', position: { x: x + 520, y } },
+    );
+    edges.push({ source: previous, target: a }, { source: a, target: b }, { source: b, target: add }, { source: a, target: add });
+    previous = add;
+  }
+  nodes.push(
+    { id: 'dropout', type: 'Dropout', params: { rate: 0.2 }, position: { x: 0, y: 3100 } },
+    { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' }, position: { x: 260, y: 3100 } },
+  );
+  edges.push({ source: previous, target: 'dropout' }, { source: 'dropout', target: 'output' });
+  return {
+    format: GRAPH_FORMAT,
+    name: 'bench-300',
+    nodes,
+    edges: edges.map((e, i) => ({ id: `e${i + 1}`, ...e })),
+    training: { dataset: 'iris', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 16, epochs: 1, seed: 1, validationSplit: 0.2 },
+  };
+}
+
+/** Counts animation frames while `during` (an async function body, given `seconds`) runs in the
+ *  page. Page code is passed as text: tsx's helpers would not exist inside the page. */
+async function framesDuring(page: Page, seconds: number, during: string): Promise<{ fps: number; extra: number }> {
+  return page.evaluate(`(async () => {
+    let frames = 0;
+    let running = true;
+    const tick = () => { frames++; if (running) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const start = performance.now();
+    const seconds = ${seconds};
+    const extra = await (async () => { ${during} })();
+    running = false;
+    return { fps: frames / ((performance.now() - start) / 1000), extra: extra || 0 };
+  })()`);
+}
+
+export async function runUiFpsBench(): Promise<UiFpsResult> {
+  const session = await startSession({ query: 'testHooks=1' });
+  const page = session.page;
+  try {
+    const doc = benchGraph();
+    const loaded = await page.evaluate(`window.__layerlab.loadDoc(${JSON.stringify(doc)})`);
+    if (!loaded) throw new Error('the bench graph does not parse');
+    // (waitForFunction would evaluate text in the page, which the app's CSP forbids.)
+    for (let waited = 0; Number(await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) < doc.nodes.length; waited += 100) {
+      if (waited > 60_000) throw new Error('the bench graph did not render');
+      await page.waitForTimeout(100);
+    }
+    await page.keyboard.press('f');
+    await page.waitForTimeout(800);
+
+    // Pan: drag the empty canvas back and forth for ~3 s with real mouse events.
+    const pane = await page.locator('[data-testid="editor-canvas"]').boundingBox();
+    if (!pane) throw new Error('no canvas');
+    const panSeconds = 3;
+    // Start the drag on empty canvas (not on a node, which would move the node instead).
+    const empty = (await page.evaluate(`(() => {
+      for (let y = ${Math.round(pane.y + 120)}; y < ${Math.round(pane.y + pane.height - 40)}; y += 10)
+        for (let x = ${Math.round(pane.x + 40)}; x < ${Math.round(pane.x + pane.width - 40)}; x += 10)
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return [x, y];
+      return null;
+    })()`)) as [number, number] | null;
+    if (!empty) throw new Error('no empty spot on the canvas to drag');
+    const [cx, cy] = empty;
+    const counting = framesDuring(page, panSeconds, 'await new Promise((r) => setTimeout(r, seconds * 1000)); return 0;');
+    const end = Date.now() + panSeconds * 1000;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; Date.now() < end; i++) {
+      await page.mouse.move(cx + Math.sin(i / 10) * 150, cy + Math.cos(i / 13) * 100);
+    }
+    await page.mouse.up();
+    const pan = await counting;
+    const moved = await page.evaluate(`getComputedStyle(document.querySelector('.react-flow__viewport')).transform`);
+    if (moved === 'none') throw new Error('the canvas did not pan');
+
+    // Chart: a fake live run with 90,000 steps already drawn, then 10 updates a second.
+    await page.evaluate(`(() => {
+      const hooks = window.__layerlab;
+      hooks.ui.getState().setBottomTab('charts');
+      hooks.runs.setState({ activeRunId: 'bench' });
+      const batch = [{ runId: 'bench', kind: 'engine', event: { event: 'start', epochs: 100, stepsPerEpoch: 1000, trainCount: 16000, valCount: 4000, parameterCount: 1000, backend: 'cpu' } }];
+      for (let step = 1; step <= 90000; step++) {
+        batch.push({ runId: 'bench', kind: 'engine', event: { event: 'step', epoch: Math.ceil(step / 1000), step, loss: 1 / Math.sqrt(step) + Math.random() * 0.1, lr: 0.01 } });
+      }
+      hooks.runs.getState().applyUpdates(batch);
+    })()`);
+    await page.waitForTimeout(500);
+    const chartSeconds = 3;
+    const chart = await framesDuring(
+      page,
+      chartSeconds,
+      `
+      const applyAll = window.__layerlab.runs.getState().applyUpdates;
+      let step = 90000, busy = 0, updates = 0;
+      const until = performance.now() + seconds * 1000;
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const batch = [];
+        for (let k = 0; k < 333; k++) {
+          step++;
+          batch.push({ runId: 'bench', kind: 'engine', event: { event: 'step', epoch: Math.ceil(step / 1000), step, loss: 1 / Math.sqrt(step), lr: 0.01 } });
+        }
+        if (step % 1000 < 333) batch.push({ runId: 'bench', kind: 'engine', event: { event: 'epoch', epoch: Math.ceil(step / 1000), step, trainLoss: 1 / Math.sqrt(step), trainAcc: 0.9, valLoss: 1.1 / Math.sqrt(step), valAcc: 0.88, lr: 0.01, elapsedMs: 100, samplesPerSec: 1000, layers: {} } });
+        applyAll(batch);
+        await new Promise((r) => requestAnimationFrame(() => r(0)));
+        busy += performance.now() - t0;
+        updates++;
+        await new Promise((r) => setTimeout(r, Math.max(0, 100 - (performance.now() - t0))));
+      }
+      window.__benchUpdates = updates;
+      return busy / updates;
+      `,
+    );
+    const updates = Number(await page.evaluate('window.__benchUpdates'));
+    const renderer = String(
+      await page.evaluate(`(() => {
+        const gl = document.createElement('canvas').getContext('webgl');
+        const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+        return info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'software (no WebGL)';
+      })()`),
+    );
+    return {
+      nodes: doc.nodes.length,
+      edges: doc.edges.length,
+      panSeconds,
+      panFps: round(pan.fps),
+      chartSeconds,
+      chartUpdatesPerSecond: round(updates / chartSeconds),
+      chartSteps: 90_000 + updates * 333,
+      chartFps: round(chart.fps),
+      chartUpdateMs: round(chart.extra),
+      renderer,
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+export function printUiFpsBench(r: UiFpsResult): void {
+  console.log(`Panning a ${r.nodes}-node, ${r.edges}-edge graph for ${r.panSeconds} s: ${r.panFps} frames/s`);
+  console.log(
+    `Loss chart at ${r.chartUpdatesPerSecond} updates/s up to ${r.chartSteps.toLocaleString('en')} steps: ${r.chartFps} frames/s ` +
+      `(${r.chartUpdateMs} ms of main-thread work per update)`,
+  );
+  console.log(`Chromium headless, renderer: ${r.renderer}; software rendering on this machine, so real displays do better.`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runUiFpsBench().then(printUiFpsBench, (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,66 @@
+// Max pooling and the in-place optimizer updates on the fast backend. In-place kernels need the
+// parameter's own storage; storage from another backend goes to the reference kernel.
+import { getKernel, registerKernel, type TensorInfo } from '../../registry';
+import { convGeometry } from '../../convGeometry';
+import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
+import { unaryInto } from './elementwise';
+import type { Backend } from '../../../core/backend';
+import type { KernelAttrs, KernelName, PoolAttrs } from '../../kernelNames';
+
+const NS_PER_ELEMENT = 1;
+const GRAIN = 16;
+
+function poolArgs(shape: readonly number[], a: PoolAttrs) {
+  const g = convGeometry(shape, a.poolH, a.poolW, a.strideH, a.strideW, a.padding);
+  return { g, args: [g.h, g.w, g.c, g.kh, g.kw, g.oh, g.ow, g.strideH, g.strideW, g.padTop, g.padLeft] };
+}
+
+/** Runs `fast` when every in-place input is this backend's storage, else the reference kernel. */
+function inPlace<K extends KernelName>(name: K, fast: (be: FastCpuBackend, inputs: TensorInfo[], attrs: KernelAttrs[K]) => void): void {
+  registerKernel(FAST_CPU, name, (backend: Backend, inputs, attrs) => {
+    const be = backend as FastCpuBackend;
+    if (!inputs.every((t) => be.owns(t.data))) return getKernel('cpu', name)(backend, inputs, attrs);
+    fast(be, inputs, attrs);
+    return [];
+  });
+}
+
+export function registerFastPoolAndOptimizerKernels(): void {
+  registerKernel(FAST_CPU, 'MaxPool', (backend, [x], attrs) => {
+    const be = backend as FastCpuBackend;
+    const { g, args } = poolArgs(x.shape, attrs);
+    const rows = g.n * g.oh * g.ow;
+    const out = be.allocUninitialized(rows * g.c);
+    be.runtime.run('maxPool', [be.address(x.data), out.byteOffset, ...args], rows, 1, g.c * g.kh * g.kw * 0.3);
+    return { data: out, shape: [g.n, g.oh, g.ow, g.c] };
+  });
+  registerKernel(FAST_CPU, 'MaxPoolGrad', (backend, [dy, x], attrs) => {
+    const be = backend as FastCpuBackend;
+    const { g, args } = poolArgs(x.shape, attrs);
+    const dx = be.allocUninitialized(g.n * g.h * g.w * g.c);
+    const perImage = g.oh * g.ow * g.c * g.kh * g.kw * 0.6;
+    be.runtime.run('maxPoolGrad', [be.address(dy.data), be.address(x.data), dx.byteOffset, ...args], g.n, 1, perImage);
+    return { data: dx, shape: x.shape };
+  });
+
+  inPlace('ScaleInPlace', (be, [x], { factor }) => {
+    const v = x.data as Float32Array;
+    unaryInto(be, 'affine', v.byteOffset, v.byteOffset, v.length, factor, 0);
+  });
+  inPlace('ApplySgd', (be, [p, g], { lr }) => {
+    const v = p.data as Float32Array;
+    be.runtime.run('applySgd', [v.byteOffset, be.address(g.data), lr], v.length, GRAIN, NS_PER_ELEMENT);
+  });
+  inPlace('ApplyMomentum', (be, [p, g, velocity], { lr, momentum, nesterov }) => {
+    const v = p.data as Float32Array;
+    const args = [v.byteOffset, be.address(g.data), be.address(velocity.data), lr, momentum];
+    be.runtime.run(nesterov ? 'applyNesterov' : 'applyMomentum', args, v.length, GRAIN, NS_PER_ELEMENT);
+  });
+  inPlace('ApplyAdam', (be, [p, g, m, v], { lr, beta1, beta2, eps, step, weightDecay }) => {
+    const values = p.data as Float32Array;
+    const c1 = 1 - Math.pow(beta1, step);
+    const c2 = 1 - Math.pow(beta2, step);
+    const args = [values.byteOffset, be.address(g.data), be.address(m.data), be.address(v.data), lr, beta1, 1 - beta1, beta2, 1 - beta2, eps, 1 / c1, 1 / c2, weightDecay];
+    be.runtime.run('applyAdam', args, values.length, GRAIN, NS_PER_ELEMENT);
+  });
+}

@@ -1,0 +1,25 @@
+// The preload script (sandboxed, CommonJS): exposes exactly one object, `window.layerlab`, the
+// typed LayerLabApi. The page never sees ipcRenderer; only the channels of the table are reachable.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { createApiClient, unwrapReply } from '../../src-renderer/transport/apiClient';
+import { EVENT_CHANNELS } from '../../src-shared/apiSchemas';
+import type { MenuCommand, RunUpdate } from '../../src-shared/api';
+
+function subscribe<T>(channel: string, deliver: (payload: unknown, listener: (value: T) => void) => void) {
+  return (listener: (value: T) => void): (() => void) => {
+    const handler = (_event: IpcRendererEvent, payload: unknown) => deliver(payload, listener);
+    ipcRenderer.on(channel, handler);
+    return () => ipcRenderer.removeListener(channel, handler);
+  };
+}
+
+const api = createApiClient({
+  invoke: async (channel, args) => unwrapReply(await ipcRenderer.invoke(channel, args)),
+  // Updates arrive in batches (at most ~10 a second); listeners get them one by one.
+  onRunUpdate: subscribe<RunUpdate>(EVENT_CHANNELS.runUpdates, (batch, listener) => {
+    if (Array.isArray(batch)) for (const update of batch) listener(update as RunUpdate);
+  }),
+  onMenuCommand: subscribe<MenuCommand>(EVENT_CHANNELS.menuCommand, (command, listener) => listener(command as MenuCommand)),
+});
+
+contextBridge.exposeInMainWorld('layerlab', api);

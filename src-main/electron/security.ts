@@ -1,0 +1,36 @@
+// App-wide hardening (Electron's security checklist): no navigation away from the app, no new
+// windows, no webviews, no permissions, no remote content.
+import { app, session, shell, type WebContents } from 'electron';
+
+/** Whether a URL belongs to the app itself (its protocol, or the dev server in development). */
+export type AppUrlTest = (url: string) => boolean;
+
+export function hardenApp(isAppUrl: AppUrlTest): void {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation open in the user's browser, never inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+/** Call once the app is ready: the default session refuses permissions and remote requests. */
+export function hardenSession(isAppUrl: AppUrlTest): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.webRequest.onBeforeRequest((details, callback) => {
+    const url = details.url;
+    const local = isAppUrl(url) || /^(devtools|data|blob|chrome-extension):/.test(url);
+    callback({ cancel: !local });
+  });
+}

@@ -1,0 +1,226 @@
+// The engine host: a queue of runs with a concurrency limit, one engine process per active run,
+// and each run's lifecycle (queued → running ⇄ paused → completed | stopped | diverged | failed).
+// An engine that dies ends its run as failed with the reason; the host keeps working.
+import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { InsightRequest, RunStatus } from '../../src-shared/api';
+import type { Store } from '../store/store';
+import { describeExit, type EngineProcess, type EngineSpawner } from './engineProcess';
+import type { UpdateStream } from './updateStream';
+import { UserError } from '../services/userError';
+
+export interface RunManagerOptions {
+  store: Store;
+  spawn: EngineSpawner;
+  updates: UpdateStream;
+  concurrency?: number;
+  /** How long a stop may take before the engine is killed. */
+  stopTimeoutMs?: number;
+}
+
+interface ActiveRun {
+  id: string;
+  engine: EngineProcess;
+  paused: boolean;
+  /** Set once the run's final status is written; later messages and the exit are ignored. */
+  ended: boolean;
+  done?: Extract<EngineToHost, { type: 'event' }>['event'] & { event: 'done' };
+  failure?: string;
+  stopTimer?: ReturnType<typeof setTimeout>;
+}
+
+interface QueuedRun {
+  id: string;
+  graph: GraphDoc;
+  insights?: InsightRequest;
+}
+
+export const MAX_CONCURRENCY = 8;
+
+export class RunManager {
+  private readonly queue: QueuedRun[] = [];
+  private readonly active = new Map<string, ActiveRun>();
+  private concurrency: number;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+
+  constructor(private readonly o: RunManagerOptions) {
+    this.concurrency = clampConcurrency(o.concurrency ?? 1);
+  }
+
+  get limit(): number {
+    return this.concurrency;
+  }
+
+  setConcurrency(n: number): void {
+    this.concurrency = clampConcurrency(n);
+    this.pump();
+  }
+
+  /** Queues a run whose row the caller has just inserted (status queued). */
+  enqueue(id: string, graph: GraphDoc, insights?: InsightRequest): void {
+    if (this.closed) throw new UserError('LayerLab is shutting down; the run was not started');
+    this.queue.push({ id, graph, insights });
+    this.pump();
+  }
+
+  isActive(id: string): boolean {
+    return this.active.has(id) || this.queue.some((q) => q.id === id);
+  }
+
+  activeIds(): string[] {
+    return [...this.active.keys()];
+  }
+
+  pause(id: string): void {
+    const run = this.requireRunning(id, 'pause');
+    if (run.paused) return;
+    run.paused = true;
+    run.engine.send({ type: 'pause' });
+    this.o.updates.status(id, 'paused');
+  }
+
+  resume(id: string): void {
+    const run = this.requireRunning(id, 'resume');
+    if (!run.paused) return;
+    run.paused = false;
+    run.engine.send({ type: 'resume' });
+    this.o.updates.status(id, 'running');
+  }
+
+  stop(id: string): void {
+    const queued = this.queue.findIndex((q) => q.id === id);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.o.updates.status(id, 'stopped', { finishedAt: now() });
+      this.notifyIfIdle();
+      return;
+    }
+    const run = this.requireRunning(id, 'stop');
+    run.engine.send({ type: 'stop' });
+    // An engine stuck in a long step still ends: it is killed and the run recorded as stopped.
+    run.stopTimer ??= setTimeout(() => {
+      this.end(run, 'stopped', 'the engine did not stop in time and was ended');
+      run.engine.kill();
+    }, this.o.stopTimeoutMs ?? 10_000);
+  }
+
+  /** Resolves when no run is queued or active. */
+  whenIdle(): Promise<void> {
+    if (this.queue.length === 0 && this.active.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Ends every engine; active and queued runs are recorded as interrupted. */
+  shutdown(reason: string): void {
+    this.closed = true;
+    for (const q of this.queue.splice(0)) this.o.updates.status(q.id, 'interrupted', { finishedAt: now(), error: reason });
+    for (const run of [...this.active.values()]) {
+      this.end(run, 'interrupted', reason);
+      run.engine.kill();
+    }
+    this.o.updates.flush();
+  }
+
+  private requireRunning(id: string, verb: string): ActiveRun {
+    const run = this.active.get(id);
+    if (run) return run;
+    if (this.queue.some((q) => q.id === id)) throw new UserError(`cannot ${verb} run ${id}: it is queued and has not started yet`);
+    const status = this.o.store.runs.status(id);
+    if (!status) throw new UserError(`there is no run ${id}`);
+    throw new UserError(`cannot ${verb} run ${id}: it is ${status}`);
+  }
+
+  private pump(): void {
+    while (!this.closed && this.active.size < this.concurrency && this.queue.length > 0) {
+      this.launch(this.queue.shift()!);
+    }
+    this.notifyIfIdle();
+  }
+
+  private launch({ id, graph, insights }: QueuedRun): void {
+    let engine: EngineProcess;
+    try {
+      engine = this.o.spawn();
+    } catch (e) {
+      this.o.updates.status(id, 'failed', { finishedAt: now(), error: `the engine could not start: ${(e as Error).message}` });
+      return;
+    }
+    const run: ActiveRun = { id, engine, paused: false, ended: false };
+    this.active.set(id, run);
+    this.o.updates.status(id, 'running', { startedAt: now() });
+    engine.onMessage((raw) => {
+      try {
+        this.receive(run, graph, insights, raw);
+      } catch (e) {
+        this.end(run, 'failed', `the run could not be recorded: ${(e as Error).message}`);
+        run.engine.kill();
+      }
+    });
+    engine.onExit((exit) => {
+      if (!run.ended) this.end(run, 'failed', `the engine process ended unexpectedly (${describeExit(exit)}); the epochs recorded before are kept`);
+    });
+  }
+
+  private receive(run: ActiveRun, graph: GraphDoc, insights: InsightRequest | undefined, raw: unknown): void {
+    if (run.ended) return;
+    const parsed = engineToHostSchema.safeParse(raw);
+    if (!parsed.success) throw new Error(`the engine sent a malformed message (${parsed.error.issues[0]?.message ?? 'unknown problem'})`);
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        run.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: run.id, graph, ...(insights ? { insights } : {}) });
+        return;
+      case 'dataset':
+        this.o.store.runs.setDatasetHash(run.id, message.hash);
+        return;
+      case 'event':
+        this.o.updates.event(run.id, message.event);
+        if (message.event.event === 'done') run.done = message.event;
+        return;
+      case 'checkpoint':
+        this.o.store.checkpoints.save(run.id, { kind: message.kind, epoch: message.epoch, tensors: message.tensors });
+        return;
+      case 'preview':
+        return;
+      case 'failed':
+        run.failure = message.message;
+        return;
+      case 'finished': {
+        const done = run.done;
+        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : null);
+        else this.end(run, 'failed', run.failure ?? 'the engine finished without reporting a result');
+        run.engine.kill();
+        return;
+      }
+    }
+  }
+
+  private end(run: ActiveRun, status: RunStatus, error: string | null): void {
+    if (run.ended) return;
+    run.ended = true;
+    if (run.stopTimer) clearTimeout(run.stopTimer);
+    this.active.delete(run.id);
+    try {
+      this.o.updates.status(run.id, status, { finishedAt: now(), error });
+    } catch (e) {
+      // The run still ends and frees its slot; start-up recovery will mark it interrupted.
+      console.error(`could not record the end of run ${run.id}:`, e);
+    }
+    this.pump();
+  }
+
+  private notifyIfIdle(): void {
+    if (this.queue.length > 0 || this.active.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+function clampConcurrency(n: number): number {
+  if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of runs at once must be a whole number from 1 to ${MAX_CONCURRENCY}`);
+  return Math.min(n, MAX_CONCURRENCY);
+}
+
+const now = (): string => new Date().toISOString();

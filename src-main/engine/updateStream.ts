@@ -1,0 +1,70 @@
+// The one way run data leaves the engine host: events are buffered, written to SQLite in one
+// transaction, and only then forwarded to the UI as one batch. Batches go out at most every
+// `intervalMs` (100 ms: about 10 updates a second), so the chart never shows a point the
+// database lacks and the database holds every point the chart was sent.
+import type { RunStatus, RunUpdate } from '../../src-shared/api';
+import type { EngineEvent } from '../../src-shared/engineEvents';
+import type { Store } from '../store/store';
+import type { StatusChange } from '../store/runsRepo';
+
+export type UpdateListener = (updates: RunUpdate[]) => void;
+
+export class UpdateStream {
+  private pending: RunUpdate[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<UpdateListener>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly intervalMs = 100,
+    /** A write that fails (disk full, database closed) is reported here; its batch is not forwarded. */
+    private readonly onError: (e: unknown) => void = (e) => console.error('could not record run metrics:', e),
+  ) {}
+
+  subscribe(listener: UpdateListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  event(runId: string, event: EngineEvent): void {
+    this.pending.push({ runId, kind: 'engine', event });
+    this.timer ??= setTimeout(() => {
+      try {
+        this.flush();
+      } catch (e) {
+        this.onError(e);
+      }
+    }, this.intervalMs);
+  }
+
+  /** Status changes are rare and answer a request: they flush and go out at once. */
+  status(runId: string, status: RunStatus, change: StatusChange = {}): void {
+    const update: RunUpdate = change.error ? { runId, kind: 'status', status, error: change.error } : { runId, kind: 'status', status };
+    this.flush(() => this.store.runs.setStatus(runId, status, change), update);
+  }
+
+  /** Writes what is buffered (plus `extra`'s write), then tells the listeners. */
+  flush(extra?: () => void, extraUpdate?: RunUpdate): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 && !extra) return;
+    this.store.transaction(() => {
+      for (const update of batch) if (update.kind === 'engine') this.store.metrics.record(update.runId, update.event);
+      extra?.();
+    });
+    if (extraUpdate) batch.push(extraUpdate);
+    for (const listener of this.listeners) {
+      try {
+        listener(batch);
+      } catch {
+        // A broken listener (a closed window, a dropped socket) must not stop the others.
+      }
+    }
+  }
+
+  close(): void {
+    this.flush();
+  }
+}

@@ -1,0 +1,72 @@
+// Everything behind the API, wired from its dependencies (database file, engine spawner,
+// project storage), so that Electron, serve mode and tests assemble the same services.
+import type { RunUpdate } from '../../src-shared/api';
+import type { EngineSpawner } from '../engine/engineProcess';
+import { RunManager } from '../engine/runManager';
+import { UpdateStream } from '../engine/updateStream';
+import { openStore, type Store } from '../store/store';
+import { createDispatcher, type ApiHandlers, type Dispatch } from './dispatcher';
+import { createRunsService } from './runsService';
+import { createSweepsService } from './sweepsService';
+import { createDatasetsService } from './datasetsService';
+import { CONCURRENCY_KEY, createSettingsService } from './settingsService';
+
+export interface AppServicesOptions {
+  dbPath: string;
+  spawnEngine: EngineSpawner;
+  /** Project files: native dialogs in Electron, a folder in serve mode. */
+  projects: (store: Store) => ApiHandlers['projects'];
+  /** Runs at once; without it, the saved `engine.concurrency` setting, else 1. */
+  concurrency?: number;
+  /** How often buffered metrics are written and forwarded (default 100 ms). */
+  updateIntervalMs?: number;
+  backend?: string;
+  onInternalError?: (e: unknown) => void;
+}
+
+export interface AppServices {
+  store: Store;
+  manager: RunManager;
+  handlers: ApiHandlers;
+  dispatch: Dispatch;
+  /** Batches of run updates, after they are in the database. */
+  onRunUpdates(listener: (updates: RunUpdate[]) => void): () => void;
+  /** Ends every engine (active runs become interrupted) and closes the database. */
+  close(reason?: string): void;
+  /** How many runs start-up recovery marked interrupted. */
+  recovered: number;
+}
+
+export function createAppServices(o: AppServicesOptions): AppServices {
+  const store = openStore(o.dbPath);
+  // Nothing runs yet: any run still marked active belongs to an app that crashed or was killed.
+  const recovered = store.recoverInterrupted();
+  const updates = new UpdateStream(store, o.updateIntervalMs ?? 100);
+  const saved = store.settings.get(CONCURRENCY_KEY);
+  const concurrency = o.concurrency ?? (typeof saved === 'number' && Number.isInteger(saved) && saved >= 1 ? saved : 1);
+  const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency });
+  const backend = o.backend ?? 'cpu';
+  const handlers: ApiHandlers = {
+    runs: createRunsService({ store, manager, backend }),
+    sweeps: createSweepsService({ store, manager, backend }),
+    datasets: createDatasetsService(o.spawnEngine),
+    projects: o.projects(store),
+    settings: createSettingsService(store, manager),
+  };
+  let closed = false;
+  return {
+    store,
+    manager,
+    handlers,
+    dispatch: createDispatcher(handlers, o.onInternalError),
+    onRunUpdates: (listener) => updates.subscribe(listener),
+    recovered,
+    close(reason = 'LayerLab closed during this run; the epochs recorded before are kept') {
+      if (closed) return;
+      closed = true;
+      manager.shutdown(reason);
+      updates.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// datasets.*: the catalogue, and previews computed in an engine process (loading MNIST must
+// not freeze the window). Previews are cached for the life of the app.
+import type { DatasetListItem, LayerLabApi } from '../../src-shared/api';
+import { CATALOGUE, catalogueEntry } from '../../src-engine/data/catalogue';
+import type { EngineSpawner } from '../engine/engineProcess';
+import { previewInEngine } from '../engine/previewInEngine';
+import { UserError } from './userError';
+
+export function createDatasetsService(spawn: EngineSpawner): LayerLabApi['datasets'] {
+  const cache = new Map<string, Promise<{ summary: DatasetListItem; preview: unknown }>>();
+  return {
+    async list() {
+      return CATALOGUE.map(
+        (e): DatasetListItem => ({
+          id: e.id,
+          name: e.name,
+          description: e.description,
+          task: e.task,
+          inputShape: [...e.inputShape],
+          targetShape: [...e.targetShape],
+          ...(e.classNames ? { classNames: [...e.classNames] } : {}),
+          count: e.count,
+          testCount: e.testCount,
+        }),
+      );
+    },
+    preview(id) {
+      if (!catalogueEntry(id)) return Promise.reject(new UserError(`unknown dataset "${id}"`));
+      let pending = cache.get(id);
+      if (!pending) {
+        pending = previewInEngine(spawn, id);
+        cache.set(id, pending);
+        // A failure is not cached: the next request tries again.
+        pending.catch(() => cache.delete(id));
+      }
+      return pending;
+    },
+  };
+}

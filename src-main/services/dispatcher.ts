@@ -1,0 +1,38 @@
+// Turns a (channel, args) request from IPC or the WebSocket into a call of the API handlers:
+// the channel must be in the table, the args must pass its schema, and errors come back as
+// plain sentences (UserError messages as they are, anything else as "internal error: …").
+import { API_CHANNELS, describeArgsError, isApiChannel } from '../../src-shared/apiSchemas';
+import type { LayerLabApi } from '../../src-shared/api';
+import { UserError } from './userError';
+import { StoreError } from '../store/storeError';
+
+/** The request/response part of the API: what the main process or server implements. */
+export type ApiHandlers = Omit<LayerLabApi, 'onMenuCommand' | 'onRunUpdate'>;
+
+export type Dispatch = (channel: unknown, args: unknown) => Promise<unknown>;
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+export function createDispatcher(handlers: ApiHandlers, onInternalError: (e: unknown) => void = () => undefined): Dispatch {
+  return async (channel, args) => {
+    if (!isApiChannel(channel)) throw new UserError(`unknown request "${String(channel).slice(0, 100)}"`);
+    const entry = API_CHANNELS[channel];
+    const parsed = entry.args.safeParse(args);
+    if (!parsed.success) throw new UserError(describeArgsError(channel, parsed.error, args));
+    const [area, verb] = entry.method.split('.') as [string, string];
+    const method = (handlers as unknown as Record<string, Record<string, AnyMethod>>)[area][verb];
+    try {
+      return await method(...(parsed.data as unknown[]));
+    } catch (e) {
+      if (e instanceof UserError || e instanceof StoreError) throw e;
+      onInternalError(e);
+      throw new UserError(`internal error in ${channel}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+/** The message to send back for a failed request. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}

@@ -1,0 +1,86 @@
+// runs.*: start (validate, snapshot, queue), control, and the records of past runs.
+import { randomUUID } from 'node:crypto';
+import type { LayerLabApi, RunDetail } from '../../src-shared/api';
+import { describeIssue, type GraphDoc } from '../../src-shared/graphFormat';
+import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate';
+import { catalogueEntry } from '../../src-engine/data/catalogue';
+import type { Store } from '../store/store';
+import type { RunManager } from '../engine/runManager';
+import { UserError } from './userError';
+
+export interface RunsServiceDeps {
+  store: Store;
+  manager: RunManager;
+  backend: string;
+}
+
+/** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
+function datasetInfoFor(id: string): DatasetInfo | undefined {
+  const entry = catalogueEntry(id);
+  return entry && { task: entry.task, inputShape: entry.inputShape, targetShape: entry.targetShape, classCount: entry.classNames?.length };
+}
+
+/** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
+export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
+  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset));
+  if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
+}
+
+export function defaultRunName(graph: GraphDoc): string {
+  const o = graph.training.optimizer;
+  return `${graph.name?.trim() || 'Untitled graph'} · ${o.name} lr ${o.lr}`;
+}
+
+export function createRunsService({ store, manager, backend }: RunsServiceDeps): LayerLabApi['runs'] {
+  const requireRun = (id: string): RunDetail => {
+    const run = store.runs.detail(id);
+    if (!run) throw new UserError(`there is no run ${id}`);
+    return run;
+  };
+
+  return {
+    async start(graph, options) {
+      assertTrainable(graph);
+      const id = randomUUID();
+      store.runs.insert({ id, name: options?.name ?? defaultRunName(graph), graph, backend, createdAt: new Date().toISOString() });
+      manager.enqueue(id, graph, options?.insights);
+      return { runId: id };
+    },
+    async pause(id) {
+      manager.pause(id);
+    },
+    async resume(id) {
+      manager.resume(id);
+    },
+    async stop(id) {
+      manager.stop(id);
+    },
+    async list() {
+      return store.runs.list();
+    },
+    async get(id) {
+      return requireRun(id);
+    },
+    async metrics(id) {
+      requireRun(id);
+      return store.metrics.all(id);
+    },
+    async rename(id, name) {
+      requireRun(id);
+      store.runs.rename(id, name);
+    },
+    async setTags(id, tags) {
+      requireRun(id);
+      store.runs.setTags(id, [...new Set(tags)]);
+    },
+    async setNotes(id, notes) {
+      requireRun(id);
+      store.runs.setNotes(id, notes);
+    },
+    async delete(id) {
+      requireRun(id);
+      if (manager.isActive(id)) throw new UserError(`run ${id} is still active; stop it before deleting it`);
+      store.runs.delete(id);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// sweeps.*: one request creates a recorded group of runs from a base graph and a grid.
+import { randomUUID } from 'node:crypto';
+import type { LayerLabApi } from '../../src-shared/api';
+import type { Store } from '../store/store';
+import type { RunManager } from '../engine/runManager';
+import { expandGrid, MAX_SWEEP_RUNS, sweepSize } from '../sweeps/expandGrid';
+import { assertTrainable } from './runsService';
+import { UserError } from './userError';
+
+export function createSweepsService(deps: { store: Store; manager: RunManager; backend: string }): LayerLabApi['sweeps'] {
+  const { store, manager, backend } = deps;
+  return {
+    async start(base, grid, options) {
+      const size = sweepSize(grid);
+      if (size > MAX_SWEEP_RUNS) throw new UserError(`this sweep would make ${size} runs; the most is ${MAX_SWEEP_RUNS}`);
+      const variants = expandGrid(base, grid);
+      // Check every combination before recording anything, so a bad one changes nothing.
+      for (const v of variants) assertTrainable(v.graph, `the sweep run "${v.label}"`);
+      const sweepId = randomUUID();
+      const name = options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`;
+      const createdAt = new Date().toISOString();
+      const runIds = variants.map(() => randomUUID());
+      store.transaction(() => {
+        store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
+        variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend, sweepId, createdAt }));
+      });
+      variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph));
+      return { sweepId, runIds };
+    },
+    async list() {
+      return store.sweeps.list();
+    },
+  };
+}

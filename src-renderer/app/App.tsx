@@ -1,0 +1,44 @@
+// The application frame: top bar, side panels, the editor or an opened run, and the inspector.
+import { useEffect } from 'react';
+import { TopBar } from '../topbar/TopBar';
+import { Sidebar } from './Sidebar';
+import { EditorCanvas } from '../canvas/EditorCanvas';
+import { BottomPanel } from '../panels/BottomPanel';
+import { Inspector } from '../inspector/Inspector';
+import { RunView } from '../runs/RunView';
+import { RunDetails } from '../runs/RunDetails';
+import { useRunStore } from '../runs/runStore';
+import { Dialogs } from '../ui/Dialogs';
+import { ConnectionHintView, Toasts } from '../ui/Toasts';
+import { useShortcuts } from './useShortcuts';
+import { startApp } from './startApp';
+
+export function App() {
+  const viewing = useRunStore((s) => s.viewed !== null);
+  useShortcuts();
+  useEffect(() => startApp(), []);
+  return (
+    <div className="app">
+      <TopBar />
+      <div className="workspace">
+        <Sidebar />
+        <main className="center" aria-label={viewing ? 'Run' : 'Editor'}>
+          {viewing ? (
+            <RunView />
+          ) : (
+            <>
+              <EditorCanvas />
+              <BottomPanel />
+            </>
+          )}
+        </main>
+        <aside className="inspector-pane" aria-label={viewing ? 'Run details' : 'Inspector'}>
+          {viewing ? <RunDetails /> : <Inspector />}
+        </aside>
+      </div>
+      <Dialogs />
+      <Toasts />
+      <ConnectionHintView />
+    </div>
+  );
+}

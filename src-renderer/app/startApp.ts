@@ -1,0 +1,44 @@
+// What happens once at start: theme, datasets, runs, live updates, menu commands, last project.
+import { api } from './api';
+import { runMenuCommand } from './commands';
+import { restoreTheme } from '../theme/themeActions';
+import { useDatasetStore } from '../store/datasetStore';
+import { useRunStore } from '../runs/runStore';
+import { subscribeToRunUpdates } from '../runs/trainActions';
+import { reopenLastProject } from '../project/projectActions';
+import { useGraphStore } from '../store/graphStore';
+import { useUiStore } from '../ui/uiStore';
+import { fitCanvas } from '../canvas/canvasControls';
+import { installTestHooks } from './testHooks';
+import { BOTTOM_HEIGHT_KEY } from '../panels/PanelResizer';
+
+async function restorePanelHeight(): Promise<void> {
+  const saved = await api().settings.get(BOTTOM_HEIGHT_KEY).catch(() => null);
+  if (typeof saved === 'number') useUiStore.getState().setBottomHeight(saved);
+}
+
+/** Starts everything; returns the cleanup (React may mount twice in development). */
+export function startApp(): () => void {
+  installTestHooks();
+  void restoreTheme();
+  void restorePanelHeight();
+  void useDatasetStore.getState().load();
+  void useRunStore.getState().refresh();
+  const stopUpdates = subscribeToRunUpdates();
+  const stopMenu = api().onMenuCommand(runMenuCommand);
+  void reopenLastProject().then((opened) => {
+    if (opened) setTimeout(fitCanvas, 50);
+    else if (useGraphStore.getState().nodes.length === 0) useUiStore.getState().setBottomTab('training');
+  });
+  // Warn before closing the window with unsaved changes.
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    const s = useGraphStore.getState();
+    if (s.version !== s.savedVersion && s.nodes.length > 0) e.preventDefault();
+  };
+  window.addEventListener('beforeunload', beforeUnload);
+  return () => {
+    stopUpdates();
+    stopMenu();
+    window.removeEventListener('beforeunload', beforeUnload);
+  };
+}

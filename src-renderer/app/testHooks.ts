@@ -1,0 +1,42 @@
+// With ?testHooks=1 in the address, the stores are reachable from the page (e2e tests and the
+// FPS benchmark load large graphs and stream chart data through them). Off otherwise.
+import { useGraphStore } from '../store/graphStore';
+import { useRunStore } from '../runs/runStore';
+import { useUiStore } from '../ui/uiStore';
+import { useDatasetStore } from '../store/datasetStore';
+import { fromGraphDoc, toGraphDoc } from '../store/document';
+import { parseGraph } from '../../src-shared/graphFormat';
+import { currentContent } from '../store/graphStore';
+
+export interface LayerLabTestHooks {
+  graph: typeof useGraphStore;
+  runs: typeof useRunStore;
+  ui: typeof useUiStore;
+  datasets: typeof useDatasetStore;
+  /** Loads a graph document as an unsaved project; returns false if it does not parse. */
+  loadDoc(doc: unknown): boolean;
+  currentDoc(): unknown;
+}
+
+declare global {
+  interface Window {
+    __layerlab?: LayerLabTestHooks;
+  }
+}
+
+export function installTestHooks(): void {
+  if (!new URLSearchParams(window.location.search).has('testHooks')) return;
+  window.__layerlab = {
+    graph: useGraphStore,
+    runs: useRunStore,
+    ui: useUiStore,
+    datasets: useDatasetStore,
+    loadDoc(doc) {
+      const parsed = parseGraph(doc);
+      if (!parsed.ok) return false;
+      useGraphStore.getState().load(fromGraphDoc(parsed.graph), null);
+      return true;
+    },
+    currentDoc: () => toGraphDoc(currentContent()),
+  };
+}

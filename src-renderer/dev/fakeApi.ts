@@ -1,0 +1,166 @@
+// An in-memory LayerLabApi for the dev preview and unit tests: runs, projects and settings live in
+// maps; runs train for real with the engine on generated datasets (no Node needed). Never used by
+// the app itself, which talks to the real back end through src-renderer/transport.
+import type {
+  DatasetListItem, LayerLabApi, MenuCommand, ProjectFileInfo, RunDetail, RunMetrics, RunStatus, RunSummary, RunUpdate,
+} from '../../src-shared/api';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { EngineEvent } from '../../src-shared/engineEvents';
+import { CATALOGUE, createGeneratedDataset } from '../../src-engine/data/catalogue';
+import { datasetPreview, summarize } from '../../src-engine/data/preview';
+import { prepareRun } from '../../src-engine/train/prepareRun';
+import { train } from '../../src-engine/train/trainer';
+import { setBackend } from '../../src-engine/core/backend';
+import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
+
+interface FakeRun {
+  summary: RunSummary;
+  graph: GraphDoc;
+  metrics: RunMetrics;
+  stop: boolean;
+  paused: boolean;
+}
+
+export interface FakeApi extends LayerLabApi {
+  /** Sends a menu command as the Electron menu would. */
+  emitMenu(command: MenuCommand): void;
+}
+
+export function createFakeApi(): FakeApi {
+  const runs = new Map<string, FakeRun>();
+  const projects = new Map<string, { doc: GraphDoc; modifiedAt: string }>();
+  const settings = new Map<string, unknown>();
+  const runListeners = new Set<(u: RunUpdate) => void>();
+  const menuListeners = new Set<(c: MenuCommand) => void>();
+  let nextId = 1;
+  const send = (u: RunUpdate) => runListeners.forEach((l) => l(u));
+  const need = (id: string) => {
+    const r = runs.get(id);
+    if (!r) throw new Error(`no run "${id}"`);
+    return r;
+  };
+  const setStatus = (r: FakeRun, status: RunStatus, error?: string) => {
+    r.summary = { ...r.summary, status, ...(error ? { error } : {}) };
+    send({ runId: r.summary.id, kind: 'status', status, ...(error ? { error } : {}) });
+  };
+
+  async function execute(r: FakeRun): Promise<void> {
+    registerCpuKernels();
+    setBackend(new CpuBackend('float32'));
+    const t = r.graph.training;
+    const dataset = createGeneratedDataset(t.dataset, { samples: t.datasetOptions?.samples, noise: t.datasetOptions?.noise, seed: t.datasetOptions?.seed });
+    const prepared = prepareRun(r.graph, dataset);
+    if (!prepared.ok) return setStatus(r, 'failed', prepared.issues.map((i) => i.message).join('; '));
+    r.summary = { ...r.summary, startedAt: new Date().toISOString() };
+    setStatus(r, 'running');
+    let pending: EngineEvent[] = [];
+    const flush = () => {
+      for (const event of pending) send({ runId: r.summary.id, kind: 'engine', event });
+      pending = [];
+    };
+    const timer = setInterval(flush, 100);
+    const done = await train({ ...prepared.run.setup, stepEventEvery: 1 }, (e) => {
+      record(r, e);
+      pending.push(e);
+    }, {
+      shouldStop: () => r.stop,
+      waitWhilePaused: async () => {
+        while (r.paused && !r.stop) await new Promise((res) => setTimeout(res, 50));
+      },
+    });
+    clearInterval(timer);
+    flush();
+    r.summary = {
+      ...r.summary, finishedAt: new Date().toISOString(), epochsDone: done.epochs,
+      finalTrainLoss: done.finalTrainLoss ?? undefined, finalValLoss: done.finalValLoss, finalValAcc: done.finalValAcc,
+    };
+    setStatus(r, done.status, done.message);
+  }
+
+  return {
+    runs: {
+      async start(graph, options) {
+        const id = `run-${nextId++}`;
+        const t = graph.training;
+        const summary: RunSummary = {
+          id, name: options?.name ?? id, status: 'queued', createdAt: new Date().toISOString(), datasetId: t.dataset,
+          optimizer: t.optimizer.name, initializer: t.initializer ?? 'xavier_uniform', lr: t.optimizer.lr, seed: t.seed,
+          backend: 'cpu', tags: [], notes: '', epochsDone: 0, epochsTotal: t.epochs,
+        };
+        const run: FakeRun = { summary, graph, metrics: { epochs: [], steps: [], layers: [] }, stop: false, paused: false };
+        runs.set(id, run);
+        setTimeout(() => void execute(run).catch((e) => setStatus(run, 'failed', e instanceof Error ? e.message : String(e))), 0);
+        return { runId: id };
+      },
+      async pause(id) { need(id).paused = true; setStatus(need(id), 'paused'); },
+      async resume(id) { need(id).paused = false; setStatus(need(id), 'running'); },
+      async stop(id) { need(id).stop = true; },
+      async list() { return [...runs.values()].map((r) => r.summary); },
+      async get(id): Promise<RunDetail> { const r = need(id); return { ...r.summary, graph: r.graph, config: r.graph.training }; },
+      async metrics(id) { return structuredClone(need(id).metrics); },
+      async rename(id, name) { const r = need(id); r.summary = { ...r.summary, name }; },
+      async setTags(id, tags) { const r = need(id); r.summary = { ...r.summary, tags }; },
+      async setNotes(id, notes) { const r = need(id); r.summary = { ...r.summary, notes }; },
+      async delete(id) { runs.delete(id); },
+    },
+    sweeps: {
+      async start() { throw new Error('sweeps are not part of the dev preview'); },
+      async list() { return []; },
+    },
+    datasets: {
+      async list(): Promise<DatasetListItem[]> {
+        return CATALOGUE.map(({ source: _s, package: _p, defaults: _d, ...item }) => item);
+      },
+      async preview(id) {
+        const entry = CATALOGUE.find((c) => c.id === id);
+        if (!entry || entry.source !== 'generated') throw new Error(`the dev preview only generates datasets; "${id}" needs the back end`);
+        const ds = createGeneratedDataset(id);
+        return { summary: summarize(ds), preview: datasetPreview(ds) };
+      },
+    },
+    projects: {
+      async hasNativeDialogs() { return false; },
+      async list(): Promise<ProjectFileInfo[]> {
+        return [...projects].map(([path, p]) => ({ path, name: path.replace(/\.layerlab\.json$/, ''), modifiedAt: p.modifiedAt }));
+      },
+      async save(doc, path) {
+        if (!path) return null;
+        const file = path.endsWith('.layerlab.json') ? path : `${path}.layerlab.json`;
+        projects.set(file, { doc: structuredClone(doc), modifiedAt: new Date().toISOString() });
+        return { path: file };
+      },
+      async open(path) {
+        const p = path ? projects.get(path) : undefined;
+        if (!path || !p) throw new Error(`no project "${path}"`);
+        return { path, doc: structuredClone(p.doc) };
+      },
+    },
+    settings: {
+      async get(key) { return settings.get(key) ?? null; },
+      async set(key, value) { settings.set(key, value); },
+    },
+    onMenuCommand(listener) {
+      menuListeners.add(listener);
+      return () => menuListeners.delete(listener);
+    },
+    onRunUpdate(listener) {
+      runListeners.add(listener);
+      return () => runListeners.delete(listener);
+    },
+    emitMenu(command) {
+      menuListeners.forEach((l) => l(command));
+    },
+  };
+}
+
+function record(r: FakeRun, e: EngineEvent): void {
+  if (e.event === 'step') r.metrics.steps.push({ step: e.step, epoch: e.epoch, loss: e.loss });
+  if (e.event === 'epoch') {
+    r.metrics.epochs.push({
+      epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc,
+      lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec,
+    });
+    for (const [nodeId, d] of Object.entries(e.layers)) r.metrics.layers.push({ ...d, epoch: e.epoch, nodeId });
+    r.summary = { ...r.summary, epochsDone: e.epoch };
+  }
+}

@@ -1,0 +1,24 @@
+// Charts tab: the live charts of the run started from the editor.
+import { useGraphStore } from '../store/graphStore';
+import { useDatasetStore } from '../store/datasetStore';
+import { useRunStore } from '../runs/runStore';
+import { RunCharts } from '../charts/RunCharts';
+import { RunStatusLine } from '../runs/RunStatusLine';
+
+export function ChartsPanel() {
+  const runId = useRunStore((s) => s.activeRunId);
+  const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
+  const summary = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId));
+  const nodes = useGraphStore((s) => s.nodes);
+  const task = useDatasetStore((s) => s.list.find((d) => d.id === (summary?.datasetId ?? useGraphStore.getState().training.dataset))?.task);
+  if (!runId || !live) {
+    return <p className="panel-empty">Press <strong>Train</strong> to start a run: its loss, accuracy, gradient norms and activations draw here as it learns.</p>;
+  }
+  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label || id;
+  return (
+    <div className="charts-panel">
+      <RunStatusLine status={live.status} message={live.message ?? summary?.error} name={summary?.name} />
+      <RunCharts metrics={live.metrics} revision={live.revision} task={task} labelOf={labelOf} />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Dataset tab: the catalogue, the chosen dataset's facts and preview, generator options, import.
+import { useEffect, useState } from 'react';
+import type { DatasetListItem } from '../../src-shared/api';
+import { catalogueEntry, formatShape, type ParamSpec } from '../app/engine';
+import { useDatasetStore } from '../store/datasetStore';
+import { useGraphStore } from '../store/graphStore';
+import { chooseDataset } from '../datasets/chooseDataset';
+import { ParamField } from '../inspector/ParamField';
+import { DatasetPreviewView } from './DatasetPreviewView';
+import { asDatasetPreview } from './previewTypes';
+
+export function DatasetPanel() {
+  const list = useDatasetStore((s) => s.list);
+  const current = useGraphStore((s) => s.training.dataset);
+  const selected = list.find((d) => d.id === current);
+  return (
+    <div className="dataset-panel">
+      <ul className="dataset-list" aria-label="Datasets">
+        {list.map((d) => (
+          <li key={d.id}>
+            <button
+              type="button"
+              className={d.id === current ? 'dataset-item is-current' : 'dataset-item'}
+              aria-current={d.id === current ? 'true' : undefined}
+              onClick={() => chooseDataset(d.id)}
+              data-testid={`dataset-${d.id}`}
+            >
+              <span className="dataset-name">{d.name}</span>
+              <span className="dataset-meta">{d.task === 'classification' ? `${d.classNames?.length ?? '?'} classes` : 'regression'} · {formatShape(d.inputShape)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="dataset-detail">
+        {selected ? <DatasetDetail item={selected} /> : <UnknownDataset id={current} />}
+        <ImportForm />
+      </div>
+    </div>
+  );
+}
+
+function DatasetDetail({ item }: { item: DatasetListItem }) {
+  const preview = useDatasetStore((s) => s.previews[item.id]);
+  const loadPreview = useDatasetStore((s) => s.loadPreview);
+  useEffect(() => void loadPreview(item.id), [item.id, loadPreview]);
+  const data = asDatasetPreview(preview?.data);
+  return (
+    <div className="dataset-facts" data-testid="dataset-detail">
+      <div className="dataset-facts-text">
+        <h3>{item.name}</h3>
+        <p>{item.description}</p>
+        <dl>
+          <dt>Task</dt>
+          <dd>{item.task}</dd>
+          <dt>Sample</dt>
+          <dd>{formatShape(item.inputShape)} → {item.task === 'classification' ? 'class' : formatShape(item.targetShape)}</dd>
+          <dt>Samples</dt>
+          <dd>{item.count.toLocaleString()}{item.testCount ? ` + ${item.testCount.toLocaleString()} test` : ''}</dd>
+        </dl>
+        {item.classNames && (
+          <div className="class-chips" aria-label="Classes">
+            {item.classNames.slice(0, 12).map((c) => <span key={c} className="chip static">{c}</span>)}
+          </div>
+        )}
+        <GeneratorOptions id={item.id} />
+      </div>
+      <div className="dataset-preview">
+        {preview?.loading && <p className="muted">Loading a preview…</p>}
+        {preview?.error && <p className="field-error">The preview could not load: {preview.error}</p>}
+        {data && <DatasetPreviewView preview={data} classNames={item.classNames} task={item.task} />}
+      </div>
+    </div>
+  );
+}
+
+const samplesSpec = (d: number): ParamSpec => ({ kind: 'int', default: d, name: 'samples', label: 'Samples', min: 4, max: 100000, optional: true, description: 'How many points to generate.' });
+const noiseSpec = (d: number): ParamSpec => ({ kind: 'number', default: d, name: 'noise', label: 'Noise', min: 0, max: 5, optional: true, description: 'How much the points scatter around the pattern.' });
+
+function GeneratorOptions({ id }: { id: string }) {
+  const options = useGraphStore((s) => s.training.datasetOptions);
+  const setTraining = useGraphStore((s) => s.setTraining);
+  const entry = catalogueEntry(id);
+  if (!entry?.defaults || entry.count === 4) return null;
+  const set = (name: 'samples' | 'noise', v: unknown) => setTraining({ datasetOptions: { ...options, [name]: v as number | undefined } }, `dataset:${name}`);
+  return (
+    <div className="generator-options">
+      <ParamField spec={samplesSpec(entry.defaults.samples)} value={options?.samples} onChange={(v) => set('samples', v)} />
+      <ParamField spec={noiseSpec(entry.defaults.noise)} value={options?.noise} onChange={(v) => set('noise', v)} />
+    </div>
+  );
+}
+
+function UnknownDataset({ id }: { id: string }) {
+  const loadPreview = useDatasetStore((s) => s.loadPreview);
+  const preview = useDatasetStore((s) => s.previews[id]);
+  useEffect(() => void loadPreview(id), [id, loadPreview]);
+  return (
+    <div className="dataset-facts">
+      <div className="dataset-facts-text">
+        <h3>{id}</h3>
+        {preview?.loading ? <p className="muted">Reading the file…</p> : <p className="field-error">{preview?.error ?? 'This dataset is not in the catalogue.'}</p>}
+      </div>
+    </div>
+  );
+}
+
+function ImportForm() {
+  const [path, setPath] = useState('');
+  const [target, setTarget] = useState('');
+  const isCsv = /\.(csv|tsv|txt)$/i.test(path.trim());
+  const submit = () => {
+    const p = path.trim();
+    if (!p) return;
+    chooseDataset(p, isCsv && target.trim() ? { target: target.trim() } : {});
+    void useDatasetStore.getState().loadPreview(p, true);
+  };
+  return (
+    <form className="import-form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Import a dataset file">
+      <h4>Import a file</h4>
+      <p className="field-help">A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer.</p>
+      <div className="import-row">
+        <input type="text" placeholder="/path/to/data.csv or train-images-idx3-ubyte" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File path" spellCheck={false} />
+        {isCsv && <input type="text" placeholder="column to predict" value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Target column" spellCheck={false} />}
+        <button type="submit" className="button" disabled={!path.trim()}>Use this file</button>
+      </div>
+    </form>
+  );
+}

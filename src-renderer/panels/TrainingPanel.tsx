@@ -1,0 +1,199 @@
+// Training settings: loss, optimizer and its hyperparameters, schedule, loop, initialization.
+import type { OptimizerConfig, TrainingConfig } from '../../src-shared/graphFormat';
+import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
+import { useGraphStore } from '../store/graphStore';
+import { useLiveCheck } from '../validation/useLiveCheck';
+import { ParamField } from '../inspector/ParamField';
+import { batchSizeSpec, epochsSpec, initializerOptionSpecs, scalingSpec, seedSpec, validationSpec } from './trainingSpecs';
+
+const coupledDecaySpec: ParamSpec = {
+  kind: 'number', name: 'weightDecay', label: 'Weight decay', min: 0, max: 1, optional: true,
+  description: 'Coupled weight decay: the same as the L2 penalty, added to it.',
+};
+
+export function TrainingPanel() {
+  const training = useGraphStore((s) => s.training);
+  const setTraining = useGraphStore((s) => s.setTraining);
+  const setOptimizer = useGraphStore((s) => s.setOptimizer);
+  const check = useLiveCheck();
+  const problemOf = (field: string) => check.issues.find((i) => i.field === field)?.message;
+  const losses = listLosses();
+  const optimizers = listOptimizers();
+  const optimizer = optimizers.find((o) => o.name === training.optimizer.name);
+  const optimizerSpecs = optimizer ? withCoupledDecay(optimizer.name, optimizer.params) : [];
+  const schedules = listSchedules();
+  const schedule = training.optimizer.schedule;
+  const scheduleInfo = schedules.find((s) => s.type === (schedule?.type ?? 'constant'));
+  const initializers = listInitializers();
+  const init = training.initializer ?? 'xavier_uniform';
+  const initOption = initializerOptionSpecs[init];
+  const optValue = (name: string) => (training.optimizer as unknown as Record<string, unknown>)[name];
+
+  return (
+    <div className="training-panel" data-testid="training-panel">
+      <fieldset>
+        <legend>Objective</legend>
+        <SelectField
+          id="loss"
+          label="Loss"
+          value={training.loss}
+          options={losses.map((l) => ({ value: l.name, label: l.label }))}
+          help={problemOf('training.loss') ?? losses.find((l) => l.name === training.loss)?.description}
+          error={Boolean(problemOf('training.loss'))}
+          onChange={(loss) => setTraining({ loss })}
+        />
+        <SelectField
+          id="initializer"
+          label="Default initializer"
+          value={init}
+          options={initializers.map((i) => ({ value: i.name, label: i.label }))}
+          help={`${initializers.find((i) => i.name === init)?.description ?? ''} Layers can override it in the inspector.`}
+          onChange={(initializer) => setTraining({ initializer, initializerOptions: undefined })}
+        />
+        {initOption && (
+          <ParamField
+            spec={initOption}
+            value={training.initializerOptions?.[initOption.name as 'std']}
+            onChange={(v) => setTraining({ initializerOptions: v === undefined ? undefined : { [initOption.name]: v } }, 'init-option')}
+          />
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Optimizer</legend>
+        <SelectField
+          id="optimizer"
+          label="Optimizer"
+          value={training.optimizer.name}
+          options={optimizers.map((o) => ({ value: o.name, label: o.label }))}
+          help={optimizer?.description}
+          onChange={(name) => setTraining({ optimizer: switchOptimizer(training.optimizer, name) })}
+        />
+        {optimizerSpecs.filter((s) => s.name === 'lr' || !COMMON.has(s.name)).map((spec) => (
+          <ParamField
+            key={`${training.optimizer.name}:${spec.name}`}
+            spec={spec}
+            value={optValue(spec.name)}
+            onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
+            problem={problemOf(`training.optimizer.${spec.name}`)}
+            testId={`optimizer-${spec.name}`}
+          />
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Learning-rate schedule</legend>
+        <SelectField
+          id="schedule"
+          label="Schedule"
+          value={schedule?.type ?? 'constant'}
+          options={schedules.map((s) => ({ value: s.type, label: s.label }))}
+          help={scheduleInfo?.description}
+          onChange={(type) => setOptimizer({ schedule: defaultSchedule(type, training.epochs) })}
+        />
+        {scheduleInfo?.params.map((spec) => (
+          <ParamField
+            key={`${scheduleInfo.type}:${spec.name}`}
+            spec={spec}
+            value={(schedule as Record<string, unknown> | undefined)?.[spec.name]}
+            onChange={(v) => setOptimizer({ schedule: { ...schedule, [spec.name]: v } as OptimizerConfig['schedule'] }, `schedule:${spec.name}`)}
+          />
+        ))}
+        <h4 className="fieldset-sub">Regularization</h4>
+        {optimizerSpecs.filter((s) => COMMON.has(s.name)).map((spec) => (
+          <ParamField
+            key={`${training.optimizer.name}:${spec.name}`}
+            spec={spec}
+            value={optValue(spec.name)}
+            onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
+            testId={`optimizer-${spec.name}`}
+          />
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Training loop</legend>
+        <LoopField spec={epochsSpec} training={training} onChange={setTraining} />
+        <LoopField spec={batchSizeSpec} training={training} onChange={setTraining} />
+        <LoopField spec={validationSpec} training={training} onChange={setTraining} />
+        <LoopField spec={seedSpec} training={training} onChange={setTraining} />
+        <ParamField
+          spec={scalingSpec}
+          value={training.datasetOptions?.scaling}
+          onChange={(scaling) => setTraining({ datasetOptions: { ...training.datasetOptions, scaling: scaling as 'none' | 'standard' | 'minmax' | undefined } })}
+        />
+        <div className="field">
+          <span className="field-label">Backend</span>
+          <span className="field-static">CPU (JavaScript engine)</span>
+          <p className="field-help">Runs chosen by the back end; every run records the backend it used.</p>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** Penalties and clipping: shown under Regularization, not next to the update rule. */
+const COMMON = new Set(['l1', 'l2', 'clipNorm', 'weightDecay']);
+
+function withCoupledDecay(name: string, specs: ParamSpec[]): ParamSpec[] {
+  return specs.some((s) => s.name === 'weightDecay') || name === 'adamw' ? specs : [...specs, coupledDecaySpec];
+}
+
+function LoopField({ spec, training, onChange }: { spec: ParamSpec; training: TrainingConfig; onChange(patch: Partial<TrainingConfig>): void }) {
+  const key = spec.name as 'epochs' | 'batchSize' | 'validationSplit' | 'seed';
+  return (
+    <ParamField
+      spec={{ ...spec, optional: false }}
+      value={training[key]}
+      onChange={(v) => onChange({ [key]: v ?? spec.default } as Partial<TrainingConfig>)}
+      testId={`training-${spec.name}`}
+    />
+  );
+}
+
+/** Keeps the learning rate if the user chose it; otherwise takes the new rule's default. */
+function switchOptimizer(current: OptimizerConfig, name: string): OptimizerConfig {
+  const infos = listOptimizers();
+  const before = infos.find((o) => o.name === current.name);
+  const after = infos.find((o) => o.name === name);
+  const defaultLr = (info: typeof before) => info?.params.find((p) => p.name === 'lr')?.default as number | undefined;
+  const keepLr = defaultLr(before) !== current.lr;
+  const next: OptimizerConfig = { name, lr: keepLr ? current.lr : defaultLr(after) ?? current.lr };
+  const allowed = new Set([...(after?.params.map((p) => p.name) ?? []), 'weightDecay', 'schedule']);
+  for (const [k, v] of Object.entries(current)) if (k !== 'name' && k !== 'lr' && allowed.has(k)) (next as Record<string, unknown>)[k] = v;
+  return next;
+}
+
+function defaultSchedule(type: string, epochs: number): OptimizerConfig['schedule'] {
+  switch (type) {
+    case 'step': return { type: 'step', stepSize: Math.max(1, Math.round(epochs / 3)), gamma: 0.1 };
+    case 'exponential': return { type: 'exponential', gamma: 0.95 };
+    case 'cosine': return { type: 'cosine', total: epochs };
+    default: return undefined;
+  }
+}
+
+interface SelectFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
+  help?: string;
+  error?: boolean;
+  onChange(value: string): void;
+}
+
+export function SelectField({ id, label, value, options, help, error, onChange }: SelectFieldProps) {
+  return (
+    <div className={`field ${error ? 'has-error' : ''}`}>
+      <label htmlFor={`f-${id}`}>{label}</label>
+      <select id={`f-${id}`} value={value} onChange={(e) => onChange(e.target.value)} data-testid={`select-${id}`} aria-describedby={`f-${id}-help`}>
+        {!options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      {help && <p className={`field-help ${error ? 'field-error' : ''}`} id={`f-${id}-help`}>{help}</p>}
+    </div>
+  );
+}

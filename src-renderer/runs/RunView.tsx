@@ -1,0 +1,52 @@
+// A run opened from the history: its graph (read-only) and its charts, drawn from the database.
+import { useRunStore } from './runStore';
+import { ReadOnlyGraph } from '../canvas/ReadOnlyGraph';
+import { RunCharts } from '../charts/RunCharts';
+import { useDatasetStore } from '../store/datasetStore';
+import { RunStatusLine } from './RunStatusLine';
+import { IconButton } from '../ui/IconButton';
+import { openAsNewProject } from '../project/projectActions';
+import { useUiStore } from '../ui/uiStore';
+
+export function RunView() {
+  const viewed = useRunStore((s) => s.viewed);
+  const live = useRunStore((s) => (s.viewed ? s.live[s.viewed.runId] : undefined));
+  const list = useDatasetStore((s) => s.list);
+  if (!viewed) return null;
+  const close = () => useRunStore.getState().close();
+  const detail = viewed.detail;
+  // A run still training keeps drawing from its live events.
+  const stillLive = live && (live.status === 'running' || live.status === 'paused' || live.status === 'queued');
+  const metrics = stillLive ? live.metrics : viewed.metrics;
+  const revision = stillLive ? live.revision : 1;
+  const task = list.find((d) => d.id === detail?.datasetId)?.task;
+  const labelOf = (id: string) => detail?.graph.nodes.find((n) => n.id === id)?.label || id;
+  const editCopy = async () => {
+    if (!detail) return;
+    const copy = { ...structuredClone(detail.graph), name: `Copy of ${detail.name}` };
+    if (await openAsNewProject(copy, 'Editing a copy of this run')) useUiStore.getState().toast('This is an editable copy of the run’s graph and settings.');
+  };
+  return (
+    <section className="run-view" aria-label="Run" data-testid="run-view">
+      <div className="run-view-bar">
+        <IconButton icon="back" label="Back to the editor" onClick={close} testId="back-to-editor" className="has-text">Editor</IconButton>
+        <h2 className="run-view-title">{detail?.name ?? 'Loading the run…'}</h2>
+        <span className="run-view-readonly">read-only</span>
+        <span className="topbar-fill" />
+        <IconButton icon="edit" label="Edit a copy" onClick={() => void editCopy()} disabled={!detail} testId="edit-copy" className="has-text">Edit a copy</IconButton>
+      </div>
+      {viewed.error && <p className="field-error run-view-error">This run could not be opened: {viewed.error}</p>}
+      {detail && (
+        <>
+          <div className="run-view-graph" data-testid="run-graph">
+            <ReadOnlyGraph graph={detail.graph} />
+          </div>
+          <div className="run-view-charts">
+            <RunStatusLine status={live?.status ?? detail.status} message={live?.message ?? detail.error} name={detail.name} />
+            {metrics && <RunCharts metrics={metrics} revision={revision} task={task} labelOf={labelOf} />}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

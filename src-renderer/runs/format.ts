@@ -1,0 +1,27 @@
+// Short texts for run lists: relative times, metrics and durations.
+import type { RunSummary } from '../../src-shared/api';
+import { formatDuration } from './progress';
+
+export function timeAgo(iso: string, now = Date.now()): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return '';
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(t).toLocaleDateString();
+}
+
+export function runMetricsText(r: RunSummary): string {
+  const parts: string[] = [];
+  if (r.finalTrainLoss !== undefined) parts.push(`loss ${r.finalTrainLoss.toPrecision(3)}`);
+  if (r.finalValLoss !== undefined) parts.push(`val ${r.finalValLoss.toPrecision(3)}`);
+  if (r.finalValAcc !== undefined) parts.push(`val acc ${(r.finalValAcc * 100).toFixed(1)}%`);
+  return parts.join(' · ');
+}
+
+export function runDuration(r: RunSummary): string | null {
+  if (!r.startedAt) return null;
+  const end = r.finishedAt ? Date.parse(r.finishedAt) : Date.now();
+  return formatDuration(end - Date.parse(r.startedAt));
+}

@@ -1,0 +1,71 @@
+// Train, Pause/Resume and Stop, with the live progress of the current run.
+import { useRunStore, ACTIVE_STATUSES } from '../runs/runStore';
+import { pauseOrResume, startTraining, stopTraining } from '../runs/trainActions';
+import { formatDuration } from '../runs/progress';
+import { IconButton } from '../ui/IconButton';
+import { Icon } from '../ui/icons';
+import { SHORTCUTS } from '../ui/shortcuts';
+
+export function RunControls() {
+  const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
+  const viewing = useRunStore((s) => s.viewed !== null);
+  const active = live !== undefined && ACTIVE_STATUSES.includes(live.status);
+  return (
+    <div className="run-controls">
+      {!active ? (
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void startTraining()}
+          disabled={viewing}
+          data-tip={`Train this network (${SHORTCUTS.train})`}
+          data-tip-side="below"
+          data-testid="train"
+        >
+          <Icon name="play" /> Train
+        </button>
+      ) : (
+        <>
+          <IconButton
+            icon={live.status === 'paused' ? 'play' : 'pause'}
+            label={live.status === 'paused' ? 'Resume' : 'Pause'}
+            onClick={() => void pauseOrResume()}
+            testId="pause"
+            className="has-text"
+          >
+            {live.status === 'paused' ? 'Resume' : 'Pause'}
+          </IconButton>
+          <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">Stop</IconButton>
+        </>
+      )}
+      {live && <Progress />}
+    </div>
+  );
+}
+
+function Progress() {
+  const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
+  if (!live) return null;
+  const p = live.progress;
+  const fraction = p.totalSteps ? Math.min(1, p.step / p.totalSteps) : live.status === 'completed' ? 1 : 0;
+  const bad = live.status === 'failed' || live.status === 'diverged' || live.status === 'interrupted';
+  const running = ACTIVE_STATUSES.includes(live.status);
+  const detail = running
+    ? [
+        p.epochs ? `epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}` : 'starting…',
+        p.totalSteps ? `step ${p.step.toLocaleString()}/${p.totalSteps.toLocaleString()}` : null,
+        p.samplesPerSec ? `${Math.round(p.samplesPerSec).toLocaleString()} samples/s` : null,
+        p.etaMs !== null && p.step > 0 ? `${formatDuration(p.etaMs)} left` : null,
+      ].filter(Boolean).join(' · ')
+    : live.status === 'completed'
+      ? `done · ${p.epoch} epochs · ${p.step.toLocaleString()} steps`
+      : `${live.status}${p.epoch ? ` after ${p.epoch} epoch${p.epoch === 1 ? '' : 's'}` : ''}`;
+  return (
+    <div className={`progress ${bad ? 'is-bad' : ''} ${live.status === 'paused' ? 'is-paused' : ''}`} data-testid="progress" title={live.message ?? detail}>
+      <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label="Training progress">
+        <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+      </div>
+      <span className="progress-text" data-testid="progress-text">{live.status === 'paused' ? `paused · ${detail}` : detail}</span>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// The API over the serve-mode WebSocket: numbered requests, answers matched by id, run updates
+// pushed in batches. No reconnection: if the server goes away, calls reject with a plain message.
+import type { LayerLabApi, MenuCommand, RunUpdate } from '../../src-shared/api';
+import type { WsServerMessage } from '../../src-shared/apiSchemas';
+import { createApiClient, type ApiCarrier } from './apiClient';
+
+/** The part of the WebSocket interface used here (the browser's, or `ws` in Node tests). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(): void;
+  onopen: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onclose: ((ev: unknown) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+}
+
+export type SocketFactory = (url: string) => SocketLike;
+
+export interface WebSocketApi extends LayerLabApi {
+  /** Resolves when connected; rejects if the connection cannot be made. */
+  ready: Promise<void>;
+  close(): void;
+}
+
+const LOST = 'the connection to the LayerLab server was lost; restart `npm run serve` and reload the page';
+
+export function createWebSocketApi(url: string, open: SocketFactory = (u) => new WebSocket(u) as unknown as SocketLike): WebSocketApi {
+  const socket = open(url);
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const updateListeners = new Set<(u: RunUpdate) => void>();
+  let nextId = 1;
+  let closedReason: string | null = null;
+  let markOpen: () => void = () => undefined;
+  let markFailed: (e: Error) => void = () => undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    markOpen = resolve;
+    markFailed = reject;
+  });
+  // Unhandled if nobody awaits `ready`: calls report the failure themselves.
+  ready.catch(() => undefined);
+
+  socket.onopen = () => markOpen();
+  socket.onclose = () => {
+    closedReason ??= LOST;
+    markFailed(new Error(closedReason));
+    for (const { reject } of pending.values()) reject(new Error(closedReason));
+    pending.clear();
+  };
+  socket.onerror = () => undefined;
+  socket.onmessage = (ev) => {
+    let message: WsServerMessage;
+    try {
+      message = JSON.parse(String(ev.data)) as WsServerMessage;
+    } catch {
+      return;
+    }
+    if ('push' in message) {
+      for (const update of message.payload as RunUpdate[]) for (const listener of updateListeners) listener(update);
+      return;
+    }
+    if (message.id === null) return;
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.ok) waiter.resolve(message.result);
+    else waiter.reject(new Error(message.error));
+  };
+
+  const carrier: ApiCarrier = {
+    async invoke(channel, args) {
+      await ready.catch(() => undefined);
+      if (closedReason || socket.readyState !== 1) throw new Error(closedReason ?? LOST);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        socket.send(JSON.stringify({ id, channel, args }));
+      });
+    },
+    onRunUpdate(listener) {
+      updateListeners.add(listener);
+      return () => updateListeners.delete(listener);
+    },
+    // Menus belong to the desktop app; the browser has none.
+    onMenuCommand: (_listener: (c: MenuCommand) => void) => () => undefined,
+  };
+  return Object.assign(createApiClient(carrier), {
+    ready,
+    close() {
+      closedReason = 'the connection to the LayerLab server was closed';
+      socket.close();
+    },
+  });
+}
+
+/** The serve-mode API address for a page served at `location`: same host, token from `?token=`. */
+export function apiUrlFor(location: { protocol: string; host: string; search: string }): string {
+  const token = new URLSearchParams(location.search).get('token');
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  // Without a token in the URL, the session cookie set with the page still authenticates.
+  return `${scheme}//${location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}

@@ -1,0 +1,45 @@
+// Shows whichever dialog is open: confirm, open/save (serve mode) or templates.
+import { useUiStore } from './uiStore';
+import { Modal } from './Modal';
+import { ProjectDialog } from '../project/ProjectDialog';
+import { TemplatesDialog } from '../templates/TemplatesDialog';
+
+export function Dialogs() {
+  const dialog = useUiStore((s) => s.dialog);
+  const close = useUiStore((s) => s.closeDialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'open':
+    case 'save':
+      return <ProjectDialog mode={dialog.kind} onClose={close} />;
+    case 'templates':
+      return <TemplatesDialog onClose={close} />;
+    case 'confirm': {
+      const cancel = () => {
+        close();
+        dialog.onCancel();
+      };
+      const confirm = () => {
+        close();
+        dialog.onConfirm();
+      };
+      return (
+        <Modal
+          title={dialog.title}
+          onClose={cancel}
+          testId="confirm-dialog"
+          footer={
+            <>
+              <button type="button" className="button" onClick={cancel} autoFocus>Cancel</button>
+              <button type="button" className={dialog.danger ? 'button danger' : 'button primary'} onClick={confirm} data-testid="confirm">
+                {dialog.confirmLabel}
+              </button>
+            </>
+          }
+        >
+          <p>{dialog.text}</p>
+        </Modal>
+      );
+    }
+  }
+}

@@ -1,0 +1,43 @@
+// What a person does in the editor, as Playwright steps: drag from the palette, connect handles.
+import type { Locator, Page } from 'playwright-core';
+
+export function node(page: Page, id: string): Locator {
+  return page.locator(`[data-testid="node-${id}"]`);
+}
+
+/** Drags a palette item onto the canvas, dropping it at (x, y) relative to the canvas's top-left corner. */
+export async function dragLayer(page: Page, type: string, x: number, y: number): Promise<void> {
+  const item = page.locator(`[data-testid="palette-${type}"]`);
+  const canvas = page.locator('[data-testid="editor-canvas"] .react-flow__pane');
+  await item.dragTo(canvas, { targetPosition: { x, y } });
+}
+
+/** Presses the mouse on a node's output handle and releases it on another node's input handle. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const source = node(page, from).locator('.react-flow__handle.source');
+  const target = node(page, to).locator('.react-flow__handle.target');
+  const a = await source.boundingBox();
+  const b = await target.boundingBox();
+  if (!a || !b) throw new Error(`handles of ${from} → ${to} are not visible`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2 + 20, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+export async function edgeCount(page: Page): Promise<number> {
+  return page.locator('[data-testid="editor-canvas"] .react-flow__edge').count();
+}
+
+export async function chartPoints(page: Page, testId: string, scope = 'body'): Promise<number> {
+  const value = await page.locator(`${scope} [data-testid="${testId}"]`).first().getAttribute('data-points');
+  return Number(value ?? 0);
+}
+
+/** Fills a settings field and lets validation settle. */
+export async function setField(page: Page, testId: string, value: string): Promise<void> {
+  const field = page.locator(`[data-testid="${testId}"]`);
+  await field.fill(value);
+  await field.blur();
+}

@@ -1,0 +1,103 @@
+// Drives LayerLab in serve mode: builds the renderer once, starts the real server on a free port
+// with a temporary database and projects folder, and opens Debian's Chromium with playwright-core.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src-main/serve/server';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const STATIC_DIR = join(REPO, 'out', 'renderer');
+export const SCREENSHOTS = join(REPO, 'tests', 'e2e', 'screenshots');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Builds the renderer unless a build newer than every source file exists. Test files run in
+ *  parallel, so one builds while the others wait on a lock directory. */
+export async function buildRenderer(): Promise<void> {
+  const index = join(STATIC_DIR, 'index.html');
+  const fresh = () => existsSync(index) && statSync(index).mtimeMs > newestSource(join(REPO, 'src-renderer'));
+  const lock = join(REPO, 'out', '.renderer-build-lock');
+  mkdirSync(join(REPO, 'out'), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    if (fresh()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building; a lock older than two minutes is left over from a crash.
+      if (waited > 120_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    if (fresh()) return;
+    execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export interface AppSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  dir: string;
+  /** Opens the app (again) in the same browser context, e.g. to check that state survives. */
+  openApp(query?: string): Promise<Page>;
+  screenshot(name: string, page?: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startSession(options: { query?: string; width?: number; height?: number } = {}): Promise<AppSession> {
+  await buildRenderer();
+  const dir = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const server = await startServer({ port: 0, dbPath: join(dir, 'layerlab.sqlite'), staticDir: STATIC_DIR, projectsDir: join(dir, 'projects'), engine: 'thread' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+  const openApp = async (query = options.query ?? '') => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${server.url}${query ? `&${query}` : ''}`);
+    await page.waitForSelector('.topbar');
+    return page;
+  };
+  const page = await openApp();
+  return {
+    server,
+    browser,
+    context,
+    page,
+    dir,
+    openApp,
+    async screenshot(name, p = page) {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await p.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// im2col + GEMM convolution and SIMD max pooling against the reference kernels: strides,
+// padding, channel counts that are not multiples of four, and 1 vs 2 threads (bit-identical).
+import { afterAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../../src-engine/core/rng';
+import { convGeometry } from '../../../src-engine/kernels/convGeometry';
+import type { Padding } from '../../../src-engine/kernels/kernelNames';
+import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref32, ref64, runOn, useThreads, type Input } from './fixtures';
+
+interface ConvCase {
+  x: number[]; // [n, h, w, c]
+  k: [number, number];
+  f: number;
+  stride: [number, number];
+  padding: Padding;
+}
+
+const CONV_CASES: ConvCase[] = [
+  { x: [2, 7, 7, 1], k: [3, 3], f: 8, stride: [1, 1], padding: 'valid' },
+  { x: [3, 6, 5, 3], k: [3, 2], f: 5, stride: [2, 1], padding: 'same' },
+  { x: [1, 9, 9, 8], k: [3, 3], f: 16, stride: [2, 2], padding: 'same' },
+  { x: [2, 5, 8, 5], k: [1, 1], f: 3, stride: [1, 1], padding: 'valid' },
+  { x: [1, 4, 4, 2], k: [4, 4], f: 1, stride: [1, 1], padding: 'same' },
+  { x: [2, 10, 6, 4], k: [5, 3], f: 9, stride: [3, 2], padding: 'valid' },
+];
+
+function convInputs(rng: Rng, c: ConvCase) {
+  const attrs = { strideH: c.stride[0], strideW: c.stride[1], padding: c.padding };
+  const w = randomInput(rng, [c.k[0], c.k[1], c.x[3], c.f]);
+  const x = randomInput(rng, c.x);
+  const g = convGeometry(c.x, c.k[0], c.k[1], c.stride[0], c.stride[1], c.padding);
+  const dy = randomInput(rng, [g.n, g.oh, g.ow, c.f]);
+  return { attrs, x, w, dy };
+}
+
+function runConvCase(rng: Rng, c: ConvCase, backend: typeof fast | typeof ref64) {
+  const { attrs, x, w, dy } = convInputs(rng, c);
+  return [
+    runOn(backend, 'Conv2D', [x, w], attrs)[0],
+    runOn(backend, 'Conv2DBackpropInput', [dy, w], { ...attrs, inputShape: c.x })[0],
+    runOn(backend, 'Conv2DBackpropFilter', [x, dy], { ...attrs, filterShape: w.shape })[0],
+  ];
+}
+
+interface PoolCase {
+  x: number[];
+  pool: [number, number];
+  stride: [number, number];
+  padding: Padding;
+}
+
+const POOL_CASES: PoolCase[] = [
+  { x: [2, 6, 6, 8], pool: [2, 2], stride: [2, 2], padding: 'valid' },
+  { x: [1, 5, 5, 3], pool: [3, 3], stride: [2, 2], padding: 'same' },
+  { x: [2, 7, 5, 6], pool: [2, 3], stride: [1, 2], padding: 'valid' },
+  { x: [1, 4, 4, 1], pool: [3, 3], stride: [1, 1], padding: 'same' },
+];
+
+/** Values on a coarse grid, so windows often hold ties (the first maximum must win). */
+function tiedInput(rng: Rng, shape: number[]): Input {
+  const values = Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => Math.floor(rng.uniform(0, 4)) - 2);
+  return { shape, values };
+}
+
+function runPoolCase(rng: Rng, c: PoolCase, backend: typeof fast | typeof ref32) {
+  const attrs = { poolH: c.pool[0], poolW: c.pool[1], strideH: c.stride[0], strideW: c.stride[1], padding: c.padding };
+  const x = tiedInput(rng, c.x);
+  const g = convGeometry(c.x, c.pool[0], c.pool[1], c.stride[0], c.stride[1], c.padding);
+  const dy = randomInput(rng, [g.n, g.oh, g.ow, g.c]);
+  return [runOn(backend, 'MaxPool', [x], attrs)[0], runOn(backend, 'MaxPoolGrad', [dy, x], attrs)[0]];
+}
+
+describe('fast convolution', () => {
+  afterAll(() => useThreads(1));
+
+  CONV_CASES.forEach((c, i) => {
+    it(`case ${i} (${c.x.join('×')}, kernel ${c.k.join('×')}, stride ${c.stride.join(',')}, ${c.padding}) matches the reference`, () => {
+      const got = runConvCase(new Rng(i), c, fast);
+      const want = runConvCase(new Rng(i), c, ref64);
+      const names = ['Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+      got.forEach((g, j) => expectClose(g, want[j], 1e-5, names[j]));
+    });
+  });
+
+  it('is bit-identical with 1 and 2 threads', async () => {
+    const run = () => CONV_CASES.flatMap((c, i) => runConvCase(new Rng(100 + i), c, fast));
+    await useThreads(1);
+    const single = run();
+    await useThreads(2);
+    const before = helperChunks();
+    const double = run();
+    expect(helperChunks()).toBeGreaterThan(before);
+    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+  });
+});
+
+describe('fast max pooling', () => {
+  afterAll(() => useThreads(1));
+
+  POOL_CASES.forEach((c, i) => {
+    it(`case ${i} (${c.x.join('×')}, pool ${c.pool.join('×')}, stride ${c.stride.join(',')}, ${c.padding}) equals the reference exactly, ties included`, () => {
+      const [y, dx] = runPoolCase(new Rng(i), c, fast);
+      const [wantY, wantDx] = runPoolCase(new Rng(i), c, ref32);
+      expectIdentical(y, wantY, 'MaxPool');
+      expectIdentical(dx, wantDx, 'MaxPoolGrad');
+    });
+  });
+
+  it('is bit-identical with 1 and 2 threads', async () => {
+    const run = () => POOL_CASES.flatMap((c, i) => runPoolCase(new Rng(50 + i), c, fast));
+    await useThreads(1);
+    const single = run();
+    await useThreads(2);
+    const double = run();
+    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+  });
+});

@@ -1,0 +1,67 @@
+// Pause, resume and stop through the host with a real engine; queued runs wait their turn.
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from './helpers/services';
+import { circleGraph, xorGraph } from './helpers/graphs';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('pause, resume and stop', () => {
+  const app = startTestApp({ concurrency: 1 });
+  const runs = app.services.handlers.runs;
+  const epochsInDb = (runId: string): number =>
+    (app.services.store.db.prepare('SELECT COUNT(*) AS n FROM epoch_metrics WHERE run_id = ?').get(runId) as { n: number }).n;
+
+  it('pauses a run (no epochs while paused), resumes it, and stops it early', async () => {
+    const { runId } = await runs.start(circleGraph(300));
+    await app.waitForEpochs(runId, 2);
+    await runs.pause(runId);
+    expect((await runs.get(runId)).status).toBe('paused');
+    // An epoch already under way may still finish and arrive; none may start after it.
+    await sleep(600);
+    const whilePaused = epochsInDb(runId);
+    await sleep(800);
+    expect(epochsInDb(runId)).toBe(whilePaused);
+
+    await runs.resume(runId);
+    expect((await runs.get(runId)).status).toBe('running');
+    await app.waitForEpochs(runId, whilePaused + 2);
+
+    await runs.stop(runId);
+    expect(await app.waitForStatus(runId, 'stopped', 'completed', 'failed')).toBe('stopped');
+    const run = await runs.get(runId);
+    expect(run.epochsDone).toBeGreaterThanOrEqual(whilePaused + 2);
+    expect(run.epochsDone).toBeLessThan(300);
+    expect(epochsInDb(runId)).toBe(run.epochsDone);
+    expect(app.services.store.checkpoints.kinds(runId).sort()).toEqual(['best', 'final', 'initial']);
+    const done = app.updates.find((u) => u.runId === runId && u.kind === 'engine' && u.event.event === 'done');
+    expect(done && done.kind === 'engine' && done.event.event === 'done' && done.event.status).toBe('stopped');
+  });
+
+  it('stops a paused run', async () => {
+    const { runId } = await runs.start(circleGraph(300));
+    await app.waitForEpochs(runId, 1);
+    await runs.pause(runId);
+    await runs.stop(runId);
+    expect(await app.waitForStatus(runId, 'stopped', 'completed', 'failed')).toBe('stopped');
+  });
+
+  it('queues runs beyond the concurrency limit; a queued run can be stopped but not paused', async () => {
+    const first = await runs.start(circleGraph(300));
+    const second = await runs.start(xorGraph(5));
+    expect((await runs.get(second.runId)).status).toBe('queued');
+    await expect(runs.pause(second.runId)).rejects.toThrow(/queued and has not started/);
+    await runs.stop(second.runId);
+    const stopped = await runs.get(second.runId);
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.startedAt).toBeUndefined();
+
+    const third = await runs.start(xorGraph(5));
+    expect((await runs.get(third.runId)).status).toBe('queued');
+    await runs.stop(first.runId);
+    await app.waitForStatus(first.runId, 'stopped');
+    // The queue moves on when a slot frees.
+    expect(await app.waitForStatus(third.runId, 'completed', 'failed')).toBe('completed');
+    await expect(runs.pause(third.runId)).rejects.toThrow(/it is completed/);
+    await expect(runs.resume('no-such-run')).rejects.toThrow(/there is no run no-such-run/);
+  });
+});

@@ -1,0 +1,69 @@
+// Training in the page: an example graph on a backend, with the device loop on WebGPU and the
+// regular trainer on the CPU, summarized for the vitest side (accuracy, losses, GPU memory).
+import { setBackend, type Backend } from '../../../src-engine/core/backend';
+import { prepareRun } from '../../../src-engine/train/prepareRun';
+import { train } from '../../../src-engine/train/trainer';
+import { trainOnDevice } from '../../../src-engine/hosts/browser/deviceTrainer';
+import type { WebGpuBackend } from '../../../src-engine/kernels/webgpu';
+import type { EngineEvent } from '../../../src-shared/engineEvents';
+import type { GraphDoc } from '../../../src-shared/graphFormat';
+import type { Dataset } from '../../../src-engine/data/types';
+
+export interface EpochSummary {
+  epoch: number;
+  trainLoss: number;
+  trainAcc?: number;
+  valLoss?: number;
+  valAcc?: number;
+  /** GPU buffers in use and ever created when the epoch ended (WebGPU only). */
+  liveBuffers?: number;
+  createdBuffers?: number;
+  layers: number;
+  elapsedMs: number;
+}
+
+export interface TrainSummary {
+  backend: string;
+  startBackend: string;
+  epochs: EpochSummary[];
+  stepEvents: number;
+  done: Extract<EngineEvent, { event: 'done' }>;
+  seconds: number;
+}
+
+export type TrainingOverrides = Partial<Pick<GraphDoc['training'], 'epochs' | 'batchSize' | 'validationSplit'>>;
+
+export function withTraining(graph: GraphDoc, overrides: TrainingOverrides): GraphDoc {
+  return { ...graph, training: { ...graph.training, ...overrides } };
+}
+
+export async function trainGraph(graph: GraphDoc, dataset: Dataset, backend: Backend, overrides: TrainingOverrides = {}): Promise<TrainSummary> {
+  setBackend(backend);
+  const prepared = prepareRun(withTraining(graph, overrides), dataset);
+  if (!prepared.ok) throw new Error(`graph does not validate: ${JSON.stringify(prepared.issues)}`);
+  const gpu = backend.name === 'webgpu' ? (backend as WebGpuBackend) : null;
+  const epochs: EpochSummary[] = [];
+  let startBackend = '';
+  let stepEvents = 0;
+  const emit = (e: EngineEvent) => {
+    if (e.event === 'start') startBackend = e.backend;
+    if (e.event === 'step') stepEvents++;
+    if (e.event !== 'epoch') return;
+    const stats = gpu?.stats().storage;
+    epochs.push({
+      epoch: e.epoch,
+      trainLoss: e.trainLoss,
+      trainAcc: e.trainAcc,
+      valLoss: e.valLoss,
+      valAcc: e.valAcc,
+      liveBuffers: stats?.liveBuffers,
+      createdBuffers: stats?.createdBuffers,
+      layers: Object.keys(e.layers).length,
+      elapsedMs: e.elapsedMs,
+    });
+  };
+  const t0 = performance.now();
+  const setup = { ...prepared.run.setup, stepEventEvery: 5, backendName: backend.name };
+  const done = gpu ? await trainOnDevice(setup, emit) : await train(setup, emit);
+  return { backend: backend.name, startBackend, epochs, stepEvents, done, seconds: (performance.now() - t0) / 1000 };
+}
