@@ -66,7 +66,7 @@ function infos(backend: Backend, shapes: number[][]): TensorInfo[] {
   });
 }
 
-/** GFLOP/s of repeated calls for about `seconds` (at least 3 calls). */
+/** GFLOP/s of the best of five windows of repeated calls (`seconds` in all), after a warm-up. */
 function time(backend: Backend, c: KernelCase, seconds: number): number {
   const fn = getKernel(backend.name, c.kernel) as (be: Backend, inputs: TensorInfo[], attrs: KernelAttrs[KernelName]) => TensorInfo | TensorInfo[];
   const inputs = infos(backend, c.inputs);
@@ -74,15 +74,20 @@ function time(backend: Backend, c: KernelCase, seconds: number): number {
     const out = fn(backend, inputs, c.attrs) as TensorInfo;
     backend.release(out.data);
   };
-  once();
-  const start = performance.now();
-  let calls = 0;
-  while (performance.now() - start < seconds * 1000 || calls < 3) {
-    once();
-    calls++;
+  const warmEnd = performance.now() + Math.min(300, seconds * 200);
+  do once();
+  while (performance.now() < warmEnd);
+  let best = 0;
+  for (let w = 0; w < 5; w++) {
+    const start = performance.now();
+    let calls = 0;
+    while (performance.now() - start < (seconds * 1000) / 5 || calls < 2) {
+      once();
+      calls++;
+    }
+    best = Math.max(best, (c.flops * calls) / ((performance.now() - start) / 1000) / 1e9);
   }
-  const elapsed = (performance.now() - start) / 1000;
-  return (c.flops * calls) / elapsed / 1e9;
+  return best;
 }
 
 export async function runKernelBench(options: { seconds: number; threads: number; log?: (line: string) => void }): Promise<KernelBenchResult> {

@@ -3,6 +3,7 @@ import { CliError, EXIT_USAGE } from './errors';
 import { trainCommand } from './commands/train';
 import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
+import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -11,6 +12,7 @@ const USAGE = `usage: npm run cli -- <command>
   gradcheck <graph.json> [--tolerance X] [--samples N] [--json]
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
+  ${WORD2VEC_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
       return gradcheckCommand(rest);
     case 'datasets':
       return datasetsCommand(rest);
+    case 'word2vec':
+      return word2vecCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -29,7 +33,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? EXIT_USAGE : 0;
     default:
-      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets)`);
+      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec)`);
   }
 }
 

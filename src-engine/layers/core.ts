@@ -35,7 +35,8 @@ registerLayer({
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
     if (input.length !== 1) {
-      throw new ShapeError(`needs a flat input but receives ${formatShape(input)}: add a Flatten before it`);
+      const sequence = input.length === 2 ? ' (a sequence): set returnSequences to false on the recurrent layer before it, or add a Flatten' : ': add a Flatten before it';
+      throw new ShapeError(`needs a flat input but receives ${formatShape(input)}${sequence}`);
     }
     return [p.units as number];
   },

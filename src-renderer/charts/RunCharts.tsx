@@ -17,12 +17,20 @@ const identity = (id: string) => id;
 
 export function RunCharts({ metrics, revision, task, labelOf = identity }: Props) {
   const [activation, setActivation] = useState<'actStd' | 'actMean'>('actStd');
+  const [lossLog, setLossLog] = useState(false);
   const regression = task === 'regression';
   return (
     <div className="run-charts">
       <MetricChart
+        key={lossLog ? 'loss-log' : 'loss'}
         title="Loss"
-        axes={{ x: 'step', y: 'loss', xMin: 0 }}
+        axes={{ x: 'step', y: 'loss', xMin: 0, log: lossLog }}
+        tools={
+          <span className="segmented" role="group" aria-label="Loss scale">
+            <button type="button" aria-pressed={!lossLog} onClick={() => setLossLog(false)}>linear</button>
+            <button type="button" aria-pressed={lossLog} onClick={() => setLossLog(true)}>log</button>
+          </span>
+        }
         metrics={metrics}
         revision={revision}
         series={lossSeries}

@@ -28,8 +28,9 @@ export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
     backgroundColor: theme.background,
     color: theme.series,
     textStyle: { fontFamily: 'inherit', color: theme.text },
-    grid: { left: 50, right: 16, top: 32, bottom: 34 },
-    legend: { top: 2, right: 4, itemWidth: 14, itemHeight: 8, textStyle: { color: theme.muted, fontSize: 10 }, type: 'scroll' },
+    // Title and tools sit at the top left; the legend goes under the x axis so they never collide.
+    grid: { left: 50, right: 18, top: 34, bottom: 54 },
+    legend: { bottom: 2, left: 'center', itemWidth: 14, itemHeight: 8, itemGap: 12, textStyle: { color: theme.muted, fontSize: 10.5 }, type: 'scroll' },
     tooltip: {
       trigger: 'axis',
       backgroundColor: theme.tooltipBg,

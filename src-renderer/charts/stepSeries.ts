@@ -1,7 +1,7 @@
 // Per-step loss for long runs: averages steps into buckets that double in width whenever there
-// are too many, so a 100,000-step run draws about 2,000 points. Buckets are aligned to the step
+// are too many, so a 100,000-step run draws at most about 1,000 points (a chart is a few hundred pixels wide). Buckets are aligned to the step
 // number, so the same steps give the same points live and when reopened from the database.
-export const MAX_BUCKETS = 2048;
+export const MAX_BUCKETS = 1024;
 
 export class StepSeries {
   private bucketSize = 1;

@@ -9,6 +9,7 @@ import { runCommand } from '../app/commands';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { ParamField } from './ParamField';
+import { ConnectionsEditor } from './ConnectionsEditor';
 import { nodeIssueText } from '../validation/issueText';
 import { GraphSummary } from './GraphSummary';
 
@@ -91,6 +92,7 @@ function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData })
         />
         <p className="field-help" id="layer-label-help">A name for this layer on the canvas (optional).</p>
       </div>
+      <ConnectionsEditor nodeId={node.id} def={def} />
       {def.params.length === 0 && <p className="muted">This layer has no settings.</p>}
       {def.params.map((spec) => (
         <ParamField

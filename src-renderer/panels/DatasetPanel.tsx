@@ -93,12 +93,18 @@ function GeneratorOptions({ id }: { id: string }) {
 function UnknownDataset({ id }: { id: string }) {
   const loadPreview = useDatasetStore((s) => s.loadPreview);
   const preview = useDatasetStore((s) => s.previews[id]);
+  const target = useGraphStore((s) => s.training.datasetOptions?.target);
   useEffect(() => void loadPreview(id), [id, loadPreview]);
   return (
     <div className="dataset-facts">
       <div className="dataset-facts-text">
-        <h3>{id}</h3>
-        {preview?.loading ? <p className="muted">Reading the file…</p> : <p className="field-error">{preview?.error ?? 'This dataset is not in the catalogue.'}</p>}
+        <h3>{id.split(/[\\/]/).pop()}</h3>
+        <p>
+          A file on this computer{target ? `, predicting the column “${target}”` : ''}. It is read when training starts; problems in it
+          (a missing column, text in a number column) are reported then, with the line.
+        </p>
+        {preview?.loading && <p className="muted">Reading the file…</p>}
+        {preview?.error && <p className="muted">No preview: {preview.error}. Set the Input layer’s shape in the inspector if it cannot follow the file.</p>}
       </div>
     </div>
   );
@@ -107,11 +113,12 @@ function UnknownDataset({ id }: { id: string }) {
 function ImportForm() {
   const [path, setPath] = useState('');
   const [target, setTarget] = useState('');
+  const [dropMissing, setDropMissing] = useState(false);
   const isCsv = /\.(csv|tsv|txt)$/i.test(path.trim());
   const submit = () => {
     const p = path.trim();
     if (!p) return;
-    chooseDataset(p, isCsv && target.trim() ? { target: target.trim() } : {});
+    chooseDataset(p, isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {});
     void useDatasetStore.getState().loadPreview(p, true);
   };
   return (
@@ -123,6 +130,12 @@ function ImportForm() {
         {isCsv && <input type="text" placeholder="column to predict" value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Target column" spellCheck={false} />}
         <button type="submit" className="button" disabled={!path.trim()}>Use this file</button>
       </div>
+      {isCsv && (
+        <label className="inline-check">
+          <input type="checkbox" checked={dropMissing} onChange={(e) => setDropMissing(e.target.checked)} />
+          Drop rows with missing values (otherwise the first gap stops the import, naming its line)
+        </label>
+      )}
     </form>
   );
 }

@@ -124,8 +124,8 @@ export function TrainingPanel() {
         />
         <div className="field">
           <span className="field-label">Backend</span>
-          <span className="field-static">CPU (JavaScript engine)</span>
-          <p className="field-help">Runs chosen by the back end; every run records the backend it used.</p>
+          <span className="field-static">CPU</span>
+          <p className="field-help">Where the math runs. Each run records its backend in the run history.</p>
         </div>
       </fieldset>
     </div>

@@ -9,6 +9,9 @@ const EXPLAIN: Partial<Record<RunStatus, string>> = {
   stopped: 'Stopped before the last epoch; the charts show what it learned until then.',
 };
 
+/** After the engine's own words on a divergence, the other remedies. */
+const DIVERGED_MORE = 'Gradient clipping or a different initializer can help too.';
+
 export function RunStatusLine({ status, message, name }: { status: RunStatus; message?: string; name?: string }) {
   const bad = status === 'diverged' || status === 'failed' || status === 'interrupted';
   return (
@@ -17,7 +20,7 @@ export function RunStatusLine({ status, message, name }: { status: RunStatus; me
       {name && <span className="run-status-name">{name}</span>}
       {(bad || status === 'stopped') && (
         <span className="run-status-message">
-          {bad && <Icon name="warning" />} {message ? `${capitalize(message)}.` : ''} {EXPLAIN[status]}
+          {bad && <Icon name="warning" />} {message ? `${capitalize(message)}.` : ''} {message && status === 'diverged' ? DIVERGED_MORE : EXPLAIN[status]}
         </span>
       )}
     </div>

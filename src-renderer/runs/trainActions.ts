@@ -79,7 +79,10 @@ export function subscribeToRunUpdates(): () => void {
 function announceEnd(status: string, error: string | undefined): void {
   const ui = useUiStore.getState();
   if (status === 'completed') ui.toast('Training finished.', 'success');
-  else if (status === 'diverged') ui.toast(`Training diverged: ${error ?? 'the loss stopped being a number'}. Try a lower learning rate.`, 'error');
+  else if (status === 'diverged') {
+    const why = error ?? 'the loss stopped being a number';
+    ui.toast(`Training diverged: ${why}${/learning rate/.test(why) ? '' : '; try a lower learning rate'}.`, 'error');
+  }
   else if (status === 'failed') ui.toast(`Training failed: ${error ?? 'the engine stopped unexpectedly'}`, 'error');
   else if (status === 'interrupted') ui.toast(`Training was interrupted${error ? `: ${error}` : ''}.`, 'error');
 }

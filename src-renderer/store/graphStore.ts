@@ -76,8 +76,14 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
     return { history: record(s.history, snapshot(s), key, now), version: merges ? s.version : nextVersion() };
   };
 
-  const restore = (snap: Snapshot, history: History<Snapshot>) =>
-    set({ nodes: snap.nodes, edges: snap.edges, training: snap.training, meta: snap.meta, version: snap.version, history });
+  // Undo and redo keep what is selected now (so the inspector stays on the layer being edited),
+  // rather than bringing back the selection of the moment the snapshot was taken.
+  const restore = (snap: Snapshot, history: History<Snapshot>) => {
+    const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
+    const nodes = snap.nodes.map((n) => (Boolean(n.selected) === selected.has(n.id) ? n : { ...n, selected: selected.has(n.id) }));
+    const edges = snap.edges.map((e) => (e.selected ? { ...e, selected: false } : e));
+    set({ nodes, edges, training: snap.training, meta: snap.meta, version: snap.version, history });
+  };
 
   return {
     ...initialGraphState(),

@@ -3,10 +3,11 @@
 import dagre from '@dagrejs/dagre';
 import type { LayerFlowNode, ShapeFlowEdge } from './types';
 
-const DEFAULT_SIZE = { width: 184, height: 76 };
-const RANK_GAP = 100;
+const DEFAULT_SIZE = { width: 172, height: 76 };
+const RANK_GAP = 90;
 const NODE_GAP = 36;
 const ROW_GAP = 60;
+const MIN_READABLE_ZOOM = 0.7;
 
 export interface LayoutArea {
   /** Size of the visible canvas, in screen pixels. */
@@ -61,6 +62,8 @@ function wrapRows(placed: Placed[], area: LayoutArea): Placed[] {
     // Fit-view never zooms past 1, so larger zooms gain nothing.
     return Math.min(1, area.width / width, area.height / height);
   };
+  // One band reads best; wrap only when it would have to shrink below a readable zoom.
+  if (zoomFor(columns.length) >= MIN_READABLE_ZOOM) return placed;
   let best = columns.length;
   for (let perRow = columns.length - 1; perRow >= 1; perRow--) if (zoomFor(perRow) > zoomFor(best) * 1.15) best = perRow;
   if (best === columns.length) return placed;

@@ -41,3 +41,18 @@ export async function setField(page: Page, testId: string, value: string): Promi
   await field.fill(value);
   await field.blur();
 }
+
+/** Clicks a spot of the canvas where there is no node or edge (to clear the selection, focus the canvas). */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  const box = await page.locator('[data-testid="editor-canvas"]').boundingBox();
+  if (!box) throw new Error('no canvas');
+  // Page code as text: the test runner's helpers do not exist inside the page.
+  const spot = (await page.evaluate(`(() => {
+    for (let y = ${Math.round(box.y + box.height - 30)}; y > ${Math.round(box.y + 60)}; y -= 12)
+      for (let x = ${Math.round(box.x + 20)}; x < ${Math.round(box.x + box.width - 170)}; x += 12)
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return [x, y];
+    return null;
+  })()`)) as [number, number] | null;
+  if (!spot) throw new Error('no empty spot on the canvas');
+  await page.mouse.click(spot[0], spot[1]);
+}

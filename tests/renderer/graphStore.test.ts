@@ -196,3 +196,18 @@ describe('edits that change nothing', () => {
     expect(store().history.past.length).toBe(before);
   });
 });
+
+describe('selection across undo', () => {
+  it('keeps the current selection rather than the one saved with the step', () => {
+    buildChain();
+    store().selectAll();
+    store().deleteSelected();
+    expect(store().nodes).toHaveLength(0);
+    store().undo();
+    expect(store().nodes.filter((n) => n.selected)).toHaveLength(0);
+    store().select(['dense1']);
+    store().setParam('dense1', 'units', 5);
+    store().undo();
+    expect(store().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['dense1']);
+  });
+});

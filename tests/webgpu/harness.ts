@@ -63,13 +63,23 @@ export async function serve(dir: string, extra: Record<string, Uint8Array> = {})
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
+export interface OpenOptions {
+  /** False: launch without the WebGPU flags (a browser with no adapter). */
+  webgpu?: boolean;
+  /** Flags that enable WebGPU instead of WEBGPU_ARGS (e.g. for a real GPU). */
+  webgpuArgs?: string[];
+  executablePath?: string;
+  /** Extra files served from memory, by path. */
+  extra?: Record<string, Uint8Array>;
+}
+
 /** Launches Chromium (with WebGPU flags unless told otherwise) on the page served from `dir`. */
-export async function openPage(dir: string, options: { webgpu?: boolean; extra?: Record<string, Uint8Array> } = {}): Promise<BrowserPage> {
+export async function openPage(dir: string, options: OpenOptions = {}): Promise<BrowserPage> {
   const { url, server } = await serve(dir, options.extra);
   let browser: Browser | null = null;
   try {
-    const args = [...COMMON_ARGS, ...(options.webgpu === false ? [] : WEBGPU_ARGS)];
-    browser = await chromium.launch({ executablePath: CHROMIUM, args, headless: true });
+    const args = [...COMMON_ARGS, ...(options.webgpu === false ? [] : options.webgpuArgs ?? WEBGPU_ARGS)];
+    browser = await chromium.launch({ executablePath: options.executablePath ?? CHROMIUM, args, headless: true });
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {

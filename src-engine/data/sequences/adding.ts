@@ -2,7 +2,7 @@
 // them marked; the target is the sum of the two marked values. The first mark falls in the first
 // half, so the model must carry a value across up to `length` steps: the classic memory test.
 import { createRandom } from '../random';
-import { checkSamples, DEFAULT_SEQUENCE_SEED, regressionDataset, stepFeatureNames } from './common';
+import { checkSamples, DEFAULT_SEQUENCE_SEED, regressionDataset } from './common';
 import { DatasetError } from '../errors';
 import type { Dataset } from '../types';
 
@@ -51,7 +51,6 @@ export function generateAdding(options: AddingOptions = {}): Dataset {
     inputShape: [length, 2],
     x,
     y,
-    featureNames: stepFeatureNames(length, ['value', 'marker']),
     targetName: 'sum',
   });
 }

@@ -3,7 +3,7 @@
 // split, so the test really is the future; values are standardized with the training part's
 // mean and standard deviation. The few missing months are filled by linear interpolation.
 import { DatasetError } from '../errors';
-import { regressionDataset, stepFeatureNames } from './common';
+import { regressionDataset } from './common';
 import { range, windowsOf } from './windows';
 import type { Dataset } from '../types';
 
@@ -71,7 +71,6 @@ export function buildCo2Dataset(text: string, options: { window?: number } = {})
     description: CO2_DESCRIPTION,
     inputShape: [window, 1],
     ...train,
-    featureNames: stepFeatureNames(window, ['co2']),
     targetName: 'next month',
     test: { ...test, count: test.y.length },
   });

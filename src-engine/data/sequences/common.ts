@@ -12,13 +12,6 @@ export function checkSamples(id: string, samples: number, min = 2): number {
   return samples;
 }
 
-/** Names for the columns of a table preview: "value@1", "marker@1", … one per step and feature. */
-export function stepFeatureNames(steps: number, features: readonly string[]): string[] {
-  const names: string[] = [];
-  for (let t = 1; t <= steps; t++) for (const f of features) names.push(`${f}@${t}`);
-  return names;
-}
-
 export interface SequenceDatasetFields {
   id: string;
   name: string;

@@ -28,6 +28,7 @@ export const SEQUENCE_OPTIONS: Readonly<Record<string, readonly SequenceOptionSp
     { name: 'corpus', kind: 'string', description: '"planted" (topic clusters), "moby-dick", or a .txt file.', default: 'planted' },
     { name: 'window', kind: 'int', description: 'Words on each side that count as context.', default: SKIPGRAM_DEFAULTS.window, min: 1, max: 20 },
     { name: 'negatives', kind: 'int', description: 'Noise pairs per true pair.', default: SKIPGRAM_DEFAULTS.negatives, min: 1, max: 50 },
+    { name: 'minCount', kind: 'int', description: 'Words seen fewer times are left out of the vocabulary.', default: 1, min: 1, max: 1000 },
   ],
 };
 
@@ -66,19 +67,12 @@ export function sequenceOptions(id: string, options: Record<string, unknown>, gi
 
 export const PLANTED_CORPUS_NAME = 'planted clusters';
 
-export function skipgramDescription(corpusName: string, window: number, negatives: number): string {
-  return `Word pairs from "${corpusName}": [centre, other] is 1 when "other" occurs within ${window} words of the centre, ` +
-    `0 when it is one of ${negatives} noise words drawn per true pair. Train two Embeddings and a Dot on it to learn word vectors.`;
-}
-
 /** Skip-gram pairs from a corpus text (the planted one unless the Node loader read another). */
 export function skipgramFromText(text: string, corpusName: string, o: OptionValues & CommonOptions): SkipgramDataset {
-  const corpus = buildCorpus(text, corpusName);
+  const corpus = buildCorpus(text, corpusName, { minCount: o.minCount as number });
   const window = o.window as number;
   const negatives = o.negatives as number;
-  return buildSkipgramDataset(corpus, {
-    samples: o.samples, window, negatives, seed: o.seed, description: skipgramDescription(corpusName, window, negatives),
-  });
+  return buildSkipgramDataset(corpus, { samples: o.samples, window, negatives, seed: o.seed });
 }
 
 /** The sequence datasets that need no files: adding, sine-seq and skip-gram on the planted corpus. */

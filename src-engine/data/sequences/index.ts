@@ -8,9 +8,10 @@ export { generatePlantedCorpus, plantedClusterOf, PLANTED_CLUSTERS, PLANTED_FILL
 export { buildCorpus, type Corpus, type CorpusOptions } from './corpus';
 export { buildWordVocabulary, tokenizeWords, encodeWords, makeVocabulary, type Vocabulary } from './vocabulary';
 export { NoiseSampler, keepProbabilities } from './noise';
-export { buildSkipgramDataset, SKIPGRAM_DEFAULTS, type SkipgramDataset, type SkipgramOptions } from './skipgram';
+export { buildSkipgramDataset, skipgramDescription, SKIPGRAM_DEFAULTS, type SkipgramDataset, type SkipgramOptions } from './skipgram';
 export { meanBaselineMse } from './common';
 export { parseDatasetRef, type DatasetRef, type SequenceOptionSpec, type SequenceOptions } from './options';
 export {
-  SEQUENCE_OPTIONS, createSequenceDataset, isSequenceDatasetId, sequenceOptions, skipgramFromText, skipgramDescription, PLANTED_CORPUS_NAME,
+  SEQUENCE_OPTIONS, createSequenceDataset, isSequenceDatasetId, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
 } from './datasets';
+export { sequencePreview, type SequencePreview } from './preview';

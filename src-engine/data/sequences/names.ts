@@ -4,7 +4,7 @@
 import { createRandom, shuffleInPlace } from '../random';
 import { DatasetError } from '../errors';
 import { makeDataset } from '../make-dataset';
-import { checkSamples, DEFAULT_SEQUENCE_SEED, stepFeatureNames } from './common';
+import { checkSamples, DEFAULT_SEQUENCE_SEED } from './common';
 import type { Dataset } from '../types';
 
 export const NAMES_DEFAULTS = { window: 8 } as const;
@@ -72,7 +72,6 @@ export function buildNamesDataset(names: readonly string[], options: NamesOption
     inputShape: [window],
     targetShape: [1],
     classNames: vocabulary,
-    featureNames: stepFeatureNames(window, ['char']),
     targetName: 'next char',
     x,
     y,

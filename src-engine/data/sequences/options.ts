@@ -23,6 +23,8 @@ export interface SequenceOptions {
   corpus?: string;
   /** skipgram: noise words per true context pair. */
   negatives?: number;
+  /** skipgram: words seen fewer times are left out of the vocabulary. */
+  minCount?: number;
 }
 
 export interface DatasetRef {

@@ -2,7 +2,7 @@
 // (noise-free) value. The period varies, so the model must read it off the window.
 import { createRandom } from '../random';
 import { DatasetError } from '../errors';
-import { checkSamples, DEFAULT_SEQUENCE_SEED, regressionDataset, stepFeatureNames } from './common';
+import { checkSamples, DEFAULT_SEQUENCE_SEED, regressionDataset } from './common';
 import type { Dataset } from '../types';
 
 export const SINE_SEQ_DEFAULTS = { samples: 1000, window: 20, noise: 0.05 } as const;
@@ -42,7 +42,6 @@ export function generateSineSequence(options: SineSeqOptions = {}): Dataset {
     inputShape: [window, 1],
     x,
     y,
-    featureNames: stepFeatureNames(window, ['value']),
     targetName: 'next',
   });
 }

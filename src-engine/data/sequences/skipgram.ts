@@ -25,7 +25,11 @@ export interface SkipgramOptions {
   subsample?: number;
   seed?: number;
   id?: string;
-  description?: string;
+}
+
+export function skipgramDescription(corpusName: string, window: number, negatives: number): string {
+  return `Word pairs from "${corpusName}": [centre, other] is 1 when "other" occurs within ${window} words of the centre, ` +
+    `0 when it is one of ${negatives} noise words drawn per true pair. Train two Embeddings and a Dot on it to learn word vectors.`;
 }
 
 export function buildSkipgramDataset(corpus: Corpus, options: SkipgramOptions = {}): SkipgramDataset {
@@ -68,9 +72,7 @@ export function buildSkipgramDataset(corpus: Corpus, options: SkipgramOptions = 
   const dataset = makeDataset({
     id,
     name: `Skip-gram pairs (${corpus.name})`,
-    description:
-      options.description ??
-      `Word pairs from "${corpus.name}": [centre, other] → 1 if "other" occurs within ${window} words of the centre, 0 if it is one of ${negatives} noise words.`,
+    description: skipgramDescription(corpus.name, window, negatives),
     task: 'classification',
     inputShape: [2],
     targetShape: [1],

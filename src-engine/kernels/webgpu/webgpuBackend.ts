@@ -1,12 +1,15 @@
 /// <reference types="@webgpu/types" />
 // The WebGPU backend: tensor data in pooled GPU storage buffers, kernels as WGSL compute
-// programs. Kernels only encode work (synchronously); dispatches are batched into one command
-// encoder and submitted every `flushEvery` dispatches or when a value is read back.
+// programs. Kernels only encode work (synchronously); commandBatch.ts submits it in batches.
+// Reading a value back is the only wait. A device error or loss is remembered and thrown (in
+// plain words) by the next kernel or read, so a run ends as failed and the app keeps working.
 import type { Backend, DataHandle, FloatArray, MemoryScope } from '../../core/backend';
 import { BufferPool, type PoolStats } from './bufferPool';
 import { GpuData, gpuData } from './gpuData';
 import { packUniforms, programSource, UNIFORM_BYTES, type Program, type Uniforms } from './program';
 import { ScopeRecorder } from './scopes';
+import { CommandBatch } from './commandBatch';
+import { registerWebGpuKernels } from './registerKernels';
 
 export interface WebGpuBackendOptions {
   /** Dispatches encoded before the batch is submitted (so the GPU starts early). */
@@ -33,14 +36,8 @@ export class WebGpuBackend implements Backend {
   private readonly stagingPool: BufferPool;
   private readonly pipelines = new Map<string, GPUComputePipeline>();
   private readonly scopes = new ScopeRecorder((data) => this.release(data));
-  private readonly flushEvery: number;
-  private encoder: GPUCommandEncoder | null = null;
-  private pass: GPUComputePassEncoder | null = null;
+  private readonly batch: CommandBatch;
   private usedUniforms: Array<{ buffer: GPUBuffer; bytes: number }> = [];
-  private queued = 0;
-  private dispatches = 0;
-  private submits = 0;
-  private readonly failureListeners: Array<(message: string) => void> = [];
   // A tensor dropped without release() still returns its buffer to the pool, eventually.
   private readonly finalizer = new FinalizationRegistry<{ buffer: GPUBuffer; bytes: number }>((held) =>
     this.storage.release(held.buffer, held.bytes),
@@ -50,7 +47,7 @@ export class WebGpuBackend implements Backend {
     readonly device: GPUDevice,
     options: WebGpuBackendOptions,
   ) {
-    this.flushEvery = options.flushEvery ?? 64;
+    this.batch = new CommandBatch(device, options.flushEvery ?? 64, () => this.recycle());
     // GPUBufferUsage is read here, not at import, so Node can import this module for types.
     this.storage = new BufferPool(device, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST, 'tensor');
     this.uniformPool = new BufferPool(device, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, 'uniforms');
@@ -58,25 +55,17 @@ export class WebGpuBackend implements Backend {
     device.addEventListener('uncapturederror', (event) => {
       this.fail(`the GPU reported an error: ${(event as GPUUncapturedErrorEvent).error.message}`);
     });
-    void device.lost.then((info) => {
-      if (info.reason !== 'destroyed' || !this.failure) this.fail(`the GPU device was lost${info.message ? `: ${info.message}` : ''}`);
-    });
+    void device.lost.then((info) => this.fail(`the GPU device was lost${info.message ? `: ${info.message}` : ''}`));
   }
 
+  /** The backend for `device`, with every WebGPU kernel registered. */
   static create(device: GPUDevice, options: WebGpuBackendOptions = {}): WebGpuBackend {
+    registerWebGpuKernels();
     return new WebGpuBackend(device, options);
   }
 
-  /** Calls `listener` once with the message when the device fails (loss, shader or validation error). */
-  onFailure(listener: (message: string) => void): void {
-    if (this.failure) listener(this.failure);
-    else this.failureListeners.push(listener);
-  }
-
   private fail(message: string): void {
-    if (this.failure) return;
-    this.failure = message;
-    for (const listener of this.failureListeners.splice(0)) listener(message);
+    this.failure ??= message;
   }
 
   private checkHealthy(): void {
@@ -98,7 +87,8 @@ export class WebGpuBackend implements Backend {
   upload(values: ArrayLike<number>, size: number): DataHandle {
     const data = this.alloc(size);
     if (size > 0) {
-      const f32 = values instanceof Float32Array && values.length === size ? values : Float32Array.from({ length: size }, (_, i) => values[i]);
+      let f32 = values instanceof Float32Array && values.length === size ? values : null;
+      if (!f32) (f32 = new Float32Array(size)).set(values);
       // Safe without a flush: the buffer came from the free pool, so earlier users are submitted.
       this.device.queue.writeBuffer(data.live(), 0, f32.buffer, f32.byteOffset, size * 4);
     }
@@ -107,10 +97,7 @@ export class WebGpuBackend implements Backend {
 
   zeros(size: number): DataHandle {
     const data = this.alloc(size);
-    if (size > 0) {
-      this.endPass();
-      this.commandEncoder().clearBuffer(data.live(), 0, Math.ceil(size) * 4);
-    }
+    if (size > 0) this.batch.commands().clearBuffer(data.live(), 0, size * 4);
     return data;
   }
 
@@ -120,9 +107,8 @@ export class WebGpuBackend implements Backend {
     if (size === 0) return new Float32Array(0);
     const bytes = size * 4;
     const staging = this.stagingPool.acquire(bytes);
-    this.endPass();
-    this.commandEncoder().copyBufferToBuffer(data.live(), 0, staging.buffer, 0, bytes);
-    this.flush();
+    this.batch.commands().copyBufferToBuffer(data.live(), 0, staging.buffer, 0, bytes);
+    this.batch.submit();
     try {
       await staging.buffer.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (error) {
@@ -179,21 +165,14 @@ export class WebGpuBackend implements Backend {
       const data = gpuData(handle);
       entries.push({ binding: k + 1, resource: { buffer: data.live(), size: Math.max(4, data.size * 4) } });
     });
-    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
-    const pass = this.computePass();
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    pass.dispatchWorkgroups(groups[0], groups[1] ?? 1, groups[2] ?? 1);
-    this.dispatches++;
-    if (++this.queued >= this.flushEvery) this.flush();
+    this.batch.dispatch(pipeline, this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries }), groups);
   }
 
   /** Encodes a buffer-to-buffer copy of `size` values. */
   copy(from: DataHandle, to: DataHandle, size: number, toOffset = 0): void {
     this.checkHealthy();
     if (size === 0) return;
-    this.endPass();
-    this.commandEncoder().copyBufferToBuffer(gpuData(from).live(), 0, gpuData(to).live(), toOffset * 4, size * 4);
+    this.batch.commands().copyBufferToBuffer(gpuData(from).live(), 0, gpuData(to).live(), toOffset * 4, size * 4);
   }
 
   private pipeline(program: Program): GPUComputePipeline {
@@ -211,32 +190,15 @@ export class WebGpuBackend implements Backend {
     return pipeline;
   }
 
-  private commandEncoder(): GPUCommandEncoder {
-    this.encoder ??= this.device.createCommandEncoder();
-    return this.encoder;
-  }
-
-  private computePass(): GPUComputePassEncoder {
-    this.pass ??= this.commandEncoder().beginComputePass();
-    return this.pass;
-  }
-
-  private endPass(): void {
-    this.pass?.end();
-    this.pass = null;
-  }
-
   /** Submits everything encoded so far. */
   flush(): void {
-    this.endPass();
-    if (this.encoder) {
-      this.device.queue.submit([this.encoder.finish()]);
-      this.encoder = null;
-      this.submits++;
-    }
+    this.batch.submit();
+  }
+
+  /** After a submit: uniforms and released buffers may be reused, as later work is ordered after it. */
+  private recycle(): void {
     for (const u of this.usedUniforms) this.uniformPool.release(u.buffer, u.bytes);
     this.usedUniforms = [];
-    this.queued = 0;
     this.storage.recycle();
     this.uniformPool.recycle();
     this.stagingPool.recycle();
@@ -250,7 +212,7 @@ export class WebGpuBackend implements Backend {
   }
 
   stats(): WebGpuStats {
-    return { storage: this.storage.stats(), pipelines: this.pipelines.size, dispatches: this.dispatches, submits: this.submits };
+    return { storage: this.storage.stats(), pipelines: this.pipelines.size, dispatches: this.batch.dispatches, submits: this.batch.submits };
   }
 
   /** Frees pooled buffers nobody uses (after a run). */

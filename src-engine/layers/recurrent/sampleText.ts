@@ -4,6 +4,7 @@
 import { tensor } from '../../core/tensor';
 import { noGrad } from '../../core/autograd';
 import { Rng } from '../../core/rng';
+import { withScratch } from './scratch';
 import type { Model } from '../../graph/model';
 
 export interface SampleOptions {
@@ -47,7 +48,9 @@ export function sampleSequences(model: Model, options: SampleOptions): string[] 
   const texts: number[][] = Array.from({ length: n }, () => [...prefix]);
   const open = new Array<boolean>(n).fill(true);
   for (let step = prefix.length; step < (options.maxLength ?? 20) && open.some(Boolean); step++) {
-    const logits = noGrad(() => model.forward(tensor(windows.flat(), [n, window]), { training: false, rng }, { logitsFor: 'softmax' }).output.dataSync());
+    const logits = withScratch(() =>
+      Float64Array.from(noGrad(() => model.forward(tensor(windows.flat(), [n, window]), { training: false, rng }, { logitsFor: 'softmax' }).output.dataSync())),
+    );
     for (let s = 0; s < n; s++) {
       if (!open[s]) continue;
       const next = drawToken(logits.subarray(s * width, (s + 1) * width), temperature, rng);

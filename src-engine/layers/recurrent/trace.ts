@@ -4,6 +4,7 @@ import { noGrad } from '../../core/autograd';
 import { Rng } from '../../core/rng';
 import { sizeOf, formatShape } from '../../core/shape';
 import { isRecurrentInstance } from './define';
+import { withScratch } from './scratch';
 import type { Model } from '../../graph/model';
 import type { StepSeries } from './unroll';
 
@@ -41,12 +42,12 @@ export function recurrentTrace(model: Model, nodeId: string, sample: ArrayLike<n
     throw new Error(`the sample has ${sample.length} values, but the model's input ${formatShape(inputShape)} needs ${sizeOf(inputShape)}`);
   }
   const recurrent = node.instance.recurrent;
-  return noGrad(() => {
+  return withScratch(() => noGrad(() => {
     const { activations } = model.forward(tensor(Array.from(sample), [1, ...inputShape]), { training: false, rng: new Rng(0) }, { keepActivations: true });
     const layerInput = activations!.get(node.inputIds[0])!;
     const series = recurrent.trace(layerInput);
     return { nodeId, type: recurrent.type, steps: layerInput.shape[1], units: recurrent.units, series };
-  });
+  }));
 }
 
 export function lstmTrace(model: Model, nodeId: string, sample: ArrayLike<number>): LstmTrace {

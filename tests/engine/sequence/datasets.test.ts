@@ -9,6 +9,7 @@ import {
   generatePlantedCorpus, type Co2Dataset, type NamesDataset, type SkipgramDataset,
 } from '../../../src-engine/data/sequences';
 import { loadDataset } from '../../../src-engine/hosts/node/datasets';
+import { sequencePreview } from '../../../src-engine/data/sequences';
 
 describe('adding problem', () => {
   const ds = createGeneratedDataset('adding:length=20', { samples: 500, seed: 3 });
@@ -120,5 +121,19 @@ describe('skip-gram pairs', () => {
     const error = await loadDataset('skipgram:corpus=/nowhere/text.txt').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetError);
     expect((error as Error).message).toBe('/nowhere/text.txt: file not found');
+  });
+});
+
+describe('sequence previews', () => {
+  it('show windows as text, pairs by word and numeric sequences as series', async () => {
+    const names = buildNamesDataset(['bo'], { window: 3 });
+    expect(sequencePreview(names)).toEqual({ kind: 'tokens', rows: [{ context: '', next: 'b' }, { context: 'b', next: 'o' }, { context: 'bo', next: '.' }] });
+    const pairs = sequencePreview((await loadDataset('skipgram', { samples: 10 })) as SkipgramDataset, 2);
+    expect(pairs?.kind).toBe('pairs');
+    if (pairs?.kind === 'pairs') expect(pairs.rows.map((r) => r.label)).toEqual(['context', 'noise']);
+    const adding = createGeneratedDataset('adding:length=4', { samples: 3 });
+    const series = sequencePreview(adding, 1);
+    expect(series).toEqual({ kind: 'series', features: 2, rows: [{ steps: [0, 1, 2, 3].map((t) => [adding.x[2 * t], adding.x[2 * t + 1]]), target: adding.y[0] }] });
+    expect(sequencePreview(createGeneratedDataset('xor'))).toBeNull();
   });
 });

@@ -34,37 +34,38 @@ function copyVectors(s: FunctionScope, dst: Local, src: Local, vectors: Local): 
 /** Rows [start, end) of the patch matrix [n·oh·ow, kh·kw·c]. */
 const im2col = wasmFunction('im2col', { x: 'i32', cols: 'i32', ...GEOMETRY, start: 'i32', end: 'i32' }, (p, s) => {
   const { x, cols, H, W, C, KH, KW, OH, OW, sh, sw, padTop, padLeft, start, end } = p;
-  const [row, b, oy, ox, ky, kx, iy, ix, ix0, o, src, widthFloats, widthVectors, limit] = s.locals('i32', 14, 'v');
+  const [row, b, oy, ox, ky, kx, iy, iy0, ix, ix0, o, src, widthFloats, widthVectors, limit, patchBytes, srcRowBytes] = s.locals('i32', 17, 'v');
+  const sourceAt = (y: Local, xPos: Local) => i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, H), y), W), xPos), C), 2));
+  // Window rows of kw·c values are copied as whole vectors, spilling up to three floats into the
+  // next segment (written after it), except where that would pass the end of this chunk.
+  const interiorRows = (copy: Code[]) => forRange(ky, 0, KH, 1, ...copy, inc(o, i32.shl(widthFloats, 2)), inc(src, srcRowBytes));
   return [
-    // A window row of kw·c values is copied as whole vectors, spilling up to three floats into the
-    // next segment (written after it), except where that would pass the end of this chunk.
-    set(widthVectors, i32.shrU(i32.add(i32.mul(KW, C), 3), 2)),
-    set(limit, i32.add(cols, i32.shl(i32.mul(end, i32.mul(i32.mul(KH, KW), C)), 2))),
+    set(widthFloats, i32.mul(KW, C)),
+    set(widthVectors, i32.shrU(i32.add(widthFloats, 3), 2)),
+    set(patchBytes, i32.shl(i32.mul(KH, widthFloats), 2)),
+    set(srcRowBytes, i32.shl(i32.mul(W, C), 2)),
+    set(limit, i32.add(cols, i32.mul(end, patchBytes))),
     set(ox, i32.remS(start, OW)),
     set(oy, i32.remS(i32.divS(start, OW), OH)),
     set(b, i32.divS(start, i32.mul(OH, OW))),
-    set(o, i32.add(cols, i32.shl(i32.mul(start, i32.mul(i32.mul(KH, KW), C)), 2))),
-    set(widthFloats, i32.mul(KW, C)),
+    set(o, i32.add(cols, i32.mul(start, patchBytes))),
     forRange(row, start, end, 1,
+      set(iy0, i32.sub(i32.mul(oy, sh), padTop)),
       set(ix0, i32.sub(i32.mul(ox, sw), padLeft)),
-      forRange(ky, 0, KH, 1,
-        set(iy, i32.add(i32.sub(i32.mul(oy, sh), padTop), ky)),
-        when(i32.eqz(inRange(iy, H)), [...zeroFloats(s, o, widthFloats), inc(o, i32.shl(widthFloats, 2))], [
-          when(i32.and(i32.geS(ix0, 0), i32.leS(i32.add(ix0, KW), W)), [
-            // The whole window row is inside the image: one contiguous copy of kw·c values.
-            set(src, i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, H), iy), W), ix0), C), 2))),
-            when(i32.leU(i32.add(o, i32.shl(widthVectors, 4)), limit), copyVectors(s, o, src, widthVectors), copyFloats(s, o, src, widthFloats)),
-            inc(o, i32.shl(widthFloats, 2)),
-          ], [
+      when(i32.and(i32.and(i32.and(i32.geS(iy0, 0), i32.leS(i32.add(iy0, KH), H)), i32.and(i32.geS(ix0, 0), i32.leS(i32.add(ix0, KW), W))), i32.leU(i32.add(i32.add(o, patchBytes), 16), limit)), [
+        // The whole window is inside the image (the common case): kh contiguous copies.
+        set(src, sourceAt(iy0, ix0)),
+        when(i32.eq(widthVectors, 1), [interiorRows([v128.store(o, v128.load(src))])], [interiorRows(copyVectors(s, o, src, widthVectors))]),
+      ], [
+        forRange(ky, 0, KH, 1,
+          set(iy, i32.add(iy0, ky)),
+          when(i32.eqz(inRange(iy, H)), [...zeroFloats(s, o, widthFloats), inc(o, i32.shl(widthFloats, 2))], [
             forRange(kx, 0, KW, 1,
               set(ix, i32.add(ix0, kx)),
-              when(inRange(ix, W), [
-                set(src, i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, H), iy), W), ix), C), 2))),
-                ...copyFloats(s, o, src, C),
-              ], zeroFloats(s, o, C)),
+              when(inRange(ix, W), [set(src, sourceAt(iy, ix)), ...copyFloats(s, o, src, C)], zeroFloats(s, o, C)),
               inc(o, i32.shl(C, 2))),
-          ]),
-        ])),
+          ])),
+      ]),
       ...advancePosition(ox, oy, b, OW, OH),
     ),
   ];

@@ -1,0 +1,170 @@
+// More of the editor in Chromium: templates, keyboard editing, auto-layout, a diverged run
+// explained in plain words, run history management (rename, delete, edit a copy).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startSession, type AppSession } from './harness';
+import { clickEmptyCanvas, node } from './actions';
+
+let s: AppSession;
+let page: Page;
+const nodes = () => page.locator('[data-testid="editor-canvas"] .react-flow__node');
+const text = (selector: string) => page.locator(selector).first().innerText();
+
+/** Opens a template, agreeing to drop unsaved changes if the app asks. */
+async function openTemplate(id: string): Promise<void> {
+  await page.click('[data-testid="templates"]');
+  await page.click(`[data-testid="template-${id}"]`);
+  await confirmIfAsked();
+}
+
+async function confirmIfAsked(): Promise<void> {
+  // The question comes after an async check; give it a moment to appear.
+  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(() => true, () => false);
+  if (asked) await page.click('[data-testid="confirm"]');
+}
+
+beforeAll(async () => {
+  s = await startSession();
+  page = s.page;
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('editing workflows', () => {
+  it('opens the LeNet template with every shape inferred', async () => {
+    await page.click('[data-testid="templates"]');
+    await s.screenshot('11-templates');
+    await page.click('[data-testid="template-lenet"]');
+    await expect.poll(() => nodes().count()).toBe(9);
+    expect(await text('[data-testid="shape-conv1"]')).toBe('[28, 28, 6]');
+    expect(await text('[data-testid="shape-flatten"]')).toBe('[400]');
+    expect(await text('[data-testid="shape-output"]')).toBe('[10]');
+    expect(await text('[data-testid="dataset-select"] option:checked')).toBe('MNIST digits');
+    await page.click('[data-testid="tab-dataset"]');
+    await page.waitForSelector('.preview-images canvas', { timeout: 60_000 });
+    await s.screenshot('12-lenet');
+  });
+
+  it('adds a layer from the palette with the keyboard, with a visible focus ring', async () => {
+    await page.locator('[data-testid="palette-search"]').fill('drop');
+    await page.keyboard.press('Tab');
+    const focused = page.locator('.palette-item:focus');
+    expect(await focused.getAttribute('data-testid')).toBe('palette-Dropout');
+    expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nodes().count()).toBe(10);
+    expect(await node(page, 'dropout1').count()).toBe(1);
+    await page.locator('[data-testid="palette-search"]').fill('');
+  });
+
+  it('copies, pastes, duplicates, deletes and undoes with the keyboard', async () => {
+    await clickEmptyCanvas(page);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => nodes().count()).toBe(20);
+    // The pasted copy keeps its inner connections.
+    await expect.poll(() => page.locator('[data-testid="editor-canvas"] .react-flow__edge').count()).toBe(16);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => nodes().count()).toBe(10);
+    await node(page, 'dropout1').click();
+    await page.keyboard.press('Control+d');
+    await expect.poll(() => nodes().count()).toBe(11);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => nodes().count()).toBe(10);
+    await node(page, 'dropout1').click();
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => nodes().count()).toBe(9);
+  });
+
+  it('moves a layer by dragging, lays the graph out, and undoes both', async () => {
+    // Relative to the Input node, so a small auto-pan of the view during the drag does not count.
+    const position = () =>
+      page.evaluate(`(() => {
+        const r = document.querySelector('[data-testid="node-pool1"]').getBoundingClientRect();
+        const o = document.querySelector('[data-testid="node-input"]').getBoundingClientRect();
+        return [Math.round(r.x - o.x), Math.round(r.y - o.y)];
+      })()`);
+    const start = await position();
+    // Drag pool1 out of line, then let auto-layout put it back in the flow.
+    const box = (await node(page, 'pool1').boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 40, box.y + 160, { steps: 8 });
+    await page.mouse.up();
+    const dragged = await position();
+    expect(dragged).not.toEqual(start);
+    await clickEmptyCanvas(page);
+    await page.keyboard.press('l');
+    await page.waitForTimeout(500);
+    const laidOut = await position();
+    expect(laidOut).not.toEqual(dragged);
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(100);
+    expect(await position()).toEqual(dragged);
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(100);
+    expect(await position()).toEqual(start);
+  });
+
+  it('explains a diverged run in plain words', async () => {
+    await openTemplate('mlp-spiral');
+    await expect.poll(() => nodes().count()).toBe(4);
+    await node(page, 'output').click();
+    await page.locator('[data-testid="param-activation"]').selectOption('linear');
+    await page.click('[data-testid="tab-training"]');
+    await page.locator('[data-testid="select-loss"]').selectOption('mse');
+    await page.locator('[data-testid="select-optimizer"]').selectOption('sgd');
+    await page.locator('[data-testid="optimizer-lr"]').fill('10');
+    await page.locator('[data-testid="optimizer-lr"]').blur();
+    await page.click('[data-testid="train"]');
+    const status = page.locator('[data-testid="run-status-line"]');
+    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/diverged/i);
+    expect(await status.innerText()).toMatch(/lower learning rate/);
+    expect(await text('[data-testid="progress-text"]')).toMatch(/diverged/);
+    await s.screenshot('13-diverged');
+  });
+
+  it('renames, copies and deletes runs from the history', async () => {
+    await page.click('[data-testid="side-runs"]');
+    const items = page.locator('[data-testid="run-item"]');
+    await expect.poll(() => items.count()).toBe(1);
+    await items.first().click();
+    await page.waitForSelector('[data-testid="run-details"]');
+    await page.locator('[data-testid="run-name"]').fill('too fast');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.first().innerText()).toMatch(/too fast/);
+
+    await page.click('[data-testid="edit-copy"]');
+    await confirmIfAsked();
+    await expect.poll(() => text('[data-testid="project-title"]')).toMatch(/Copy of too fast/);
+    await expect.poll(() => nodes().count()).toBe(4);
+
+    await items.first().click();
+    await page.click('[data-testid="delete-run"]');
+    expect(await text('[data-testid="confirm-dialog"]')).toMatch(/cannot be undone/);
+    await s.screenshot('14-delete-confirm');
+    await page.click('[data-testid="confirm"]');
+    await expect.poll(() => items.count()).toBe(0);
+    expect(await text('[data-testid="run-history"]')).toMatch(/No runs yet/);
+  });
+
+  it('trains the spiral template end to end (the screenshot in the README)', async () => {
+    await openTemplate('mlp-spiral');
+    await expect.poll(() => nodes().count()).toBe(4);
+    await page.click('[data-testid="side-layers"]');
+    await page.click('[data-testid="train"]');
+    await expect.poll(() => text('[data-testid="progress-text"]'), { timeout: 90_000 }).toMatch(/^done/);
+    await clickEmptyCanvas(page);
+    await page.click('[data-testid="tab-charts"]');
+    await page.waitForTimeout(400);
+    expect(await text('[data-testid="run-status-line"]')).toMatch(/completed/i);
+    await s.screenshot('00-hero');
+    await page.click('[data-testid="theme-toggle"]');
+    await page.waitForTimeout(400);
+    await s.screenshot('00-hero-dark');
+    await page.click('[data-testid="theme-toggle"]');
+  });
+});

@@ -1,0 +1,115 @@
+// The device training loop (hosts/browser/deviceTrainer.ts) on the CPU backend, in Node, against
+// the regular trainer: the same events and numbers, so it can replace the per-step host reads of
+// train() without changing what a run reports. Batch norm and dropout exercise the state swap
+// and the dropout stream; a huge learning rate exercises divergence.
+import { describe, expect, it } from 'vitest';
+import { setBackend } from '../../src-engine/core/backend';
+import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
+import { prepareRun } from '../../src-engine/train/prepareRun';
+import { train } from '../../src-engine/train/trainer';
+import { trainOnDevice } from '../../src-engine/hosts/browser/deviceTrainer';
+import { loadDataset } from '../../src-engine/hosts/node/datasets';
+import { createGeneratedDataset } from '../../src-engine/data/catalogue';
+import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
+import type { EngineEvent } from '../../src-shared/engineEvents';
+import type { Dataset } from '../../src-engine/data/types';
+import '../../src-engine/layers';
+import '../../src-engine/losses';
+
+registerCpuKernels();
+setBackend(new CpuBackend('float32'));
+
+const node = (id: string, type: string, params: Record<string, unknown> = {}) => ({ id, type, params });
+
+function sineGraph(lr: number): GraphDoc {
+  return {
+    format: GRAPH_FORMAT,
+    nodes: [node('input', 'Input', { shape: [1] }), node('h', 'Dense', { units: 16, activation: 'relu' }), node('out', 'Dense', { units: 1 })],
+    edges: [
+      { source: 'input', target: 'h' },
+      { source: 'h', target: 'out' },
+    ],
+    training: { dataset: 'sine', loss: 'mse', optimizer: { name: 'sgd', lr }, batchSize: 16, epochs: 50, seed: 1, validationSplit: 0.25 },
+  } as GraphDoc;
+}
+
+function irisGraph(lr: number): GraphDoc {
+  return {
+    format: GRAPH_FORMAT,
+    nodes: [node('input', 'Input', { shape: [4] }), node('h', 'Dense', { units: 12, activation: 'relu' }), node('bn', 'BatchNorm'), node('drop', 'Dropout', { rate: 0.2 }), node('out', 'Dense', { units: 3, activation: 'softmax' })],
+    edges: [
+      { source: 'input', target: 'h' },
+      { source: 'h', target: 'bn' },
+      { source: 'bn', target: 'drop' },
+      { source: 'drop', target: 'out' },
+    ],
+    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr }, batchSize: 16, epochs: 4, seed: 3, validationSplit: 0.2 },
+  } as GraphDoc;
+}
+
+async function run(loop: 'train' | 'device', graph: GraphDoc, dataset: Dataset): Promise<EngineEvent[]> {
+  const prepared = prepareRun(graph, dataset);
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
+  const events: EngineEvent[] = [];
+  const setup = { ...prepared.run.setup, stepEventEvery: 3 };
+  if (loop === 'train') await train(setup, (e) => events.push(e));
+  else await trainOnDevice(setup, (e) => events.push(e));
+  return events;
+}
+
+function close(a: number | undefined, b: number | undefined, what: string): void {
+  expect(a, what).toBeTypeOf('number');
+  expect(Math.abs(a! - b!) / Math.max(Math.abs(b!), 1e-3), `${what}: ${a} vs ${b}`).toBeLessThan(1e-4);
+}
+
+describe('the device training loop on the CPU backend', () => {
+  it('reports what train() reports: losses, accuracies, step events, diagnostics', async () => {
+    const dataset = await loadDataset('iris');
+    const graph = irisGraph(0.01);
+    const [ref, dev] = [await run('train', graph, dataset), await run('device', graph, dataset)];
+    expect(dev.map((e) => e.event)).toEqual(ref.map((e) => e.event));
+    ref.forEach((r, i) => {
+      const d = dev[i];
+      if (r.event === 'step' && d.event === 'step') {
+        expect(d.step).toBe(r.step);
+        close(d.loss, r.loss, `step ${r.step} loss`);
+      }
+      if (r.event === 'epoch' && d.event === 'epoch') {
+        close(d.trainLoss, r.trainLoss, `epoch ${r.epoch} train loss`);
+        expect(d.trainAcc).toBeCloseTo(r.trainAcc!, 10);
+        close(d.valLoss, r.valLoss, `epoch ${r.epoch} validation loss`);
+        expect(d.valAcc).toBeCloseTo(r.valAcc!, 10);
+        expect(Object.keys(d.layers)).toEqual(Object.keys(r.layers));
+        for (const [id, stats] of Object.entries(r.layers)) {
+          close(d.layers[id].actMean, stats.actMean, `${id} activation mean`);
+          close(d.layers[id].actStd, stats.actStd, `${id} activation std`);
+          if (stats.weightNorm !== undefined) close(d.layers[id].weightNorm, stats.weightNorm, `${id} weight norm`);
+          if (stats.gradNorm !== undefined) close(d.layers[id].gradNorm, stats.gradNorm, `${id} gradient norm`);
+        }
+      }
+      if (r.event === 'done' && d.event === 'done') {
+        expect(d.status).toBe('completed');
+        close(d.finalValLoss, r.finalValLoss, 'final validation loss');
+      }
+    });
+  });
+
+  it('reports the same R² on a regression', async () => {
+    const dataset = createGeneratedDataset('sine', { samples: 128, seed: 1 });
+    const graph = { ...sineGraph(0.05), training: { ...sineGraph(0.05).training, epochs: 3 } };
+    const last = (events: EngineEvent[]) => events.filter((e): e is Extract<EngineEvent, { event: 'epoch' }> => e.event === 'epoch').at(-1)!;
+    const [ref, dev] = [last(await run('train', graph, dataset)), last(await run('device', graph, dataset))];
+    close(dev.valR2, ref.valR2, 'validation R²');
+    close(dev.trainLoss, ref.trainLoss, 'train loss');
+    expect(dev.trainAcc).toBeUndefined();
+  });
+
+  it('ends a run whose loss blows up as diverged, naming a step', async () => {
+    const dataset = createGeneratedDataset('sine', { samples: 64, seed: 1 });
+    const events = await run('device', sineGraph(10), dataset);
+    const done = events.find((e): e is Extract<EngineEvent, { event: 'done' }> => e.event === 'done')!;
+    expect(done.status).toBe('diverged');
+    expect(done.divergedAtStep).toBeGreaterThan(0);
+    expect(done.message).toMatch(/the loss became .* at step \d+/);
+  });
+});
