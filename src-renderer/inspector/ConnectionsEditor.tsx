@@ -8,7 +8,12 @@ import { Icon } from '../ui/icons';
 import type { LayerDef } from '../app/engine';
 
 export function ConnectionsEditor({ nodeId, def }: { nodeId: string; def: LayerDef }) {
-  const incoming = useGraphStore(useShallow((s) => s.edges.filter((e) => e.target === nodeId).map((e) => ({ id: e.id, source: e.source }))));
+  // Strings, not objects: the shallow comparison must see equal items as equal.
+  const incomingKeys = useGraphStore(useShallow((s) => s.edges.filter((e) => e.target === nodeId).map((e) => `${e.id}\n${e.source}`)));
+  const incoming = incomingKeys.map((k) => {
+    const [id, source] = k.split('\n');
+    return { id, source };
+  });
   const others = useGraphStore(useShallow((s) => s.nodes.filter((n) => n.id !== nodeId).map((n) => n.id)));
   const dataset = useDatasetInfo();
   if (def.arity.max === 0) return null;

@@ -4,6 +4,10 @@ import { useLiveCheck } from '../validation/useLiveCheck';
 import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/icons';
 import { SHORTCUTS } from '../ui/shortcuts';
+import { useDatasetStore } from '../store/datasetStore';
+import { useRunStore } from '../runs/runStore';
+import { StatusBadge } from '../runs/RunStatusLine';
+import { runMetricsText } from '../runs/format';
 
 const KEYS: Array<[string, string]> = [
   ['Undo / redo', `${SHORTCUTS.undo} / ${SHORTCUTS.redo}`],
@@ -22,12 +26,20 @@ export function GraphSummary() {
   const edges = useGraphStore((s) => s.edges.length);
   const meta = useGraphStore((s) => s.meta);
   const check = useLiveCheck();
+  const datasetId = useGraphStore((s) => s.training.dataset);
+  const dataset = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
+  const latest = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId));
+  const liveStatus = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId]?.status : undefined));
   const showProblems = () => useUiStore.getState().setBottomTab('problems');
   return (
     <div className="inspector">
       <h2 className="inspector-title">{meta.name || 'Untitled'}</h2>
       {meta.description && <p className="inspector-desc">{meta.description}</p>}
       <dl className="inspector-facts">
+        <dt>Dataset</dt>
+        <dd>
+          {dataset ? `${dataset.name} · ${dataset.task === 'classification' ? `${dataset.classNames?.length ?? '?'} classes` : 'regression'}` : datasetId}
+        </dd>
         <dt>Layers</dt>
         <dd>{nodes}</dd>
         <dt>Connections</dt>
@@ -45,6 +57,18 @@ export function GraphSummary() {
           )}
         </dd>
       </dl>
+      {latest && (
+        <>
+          <h3 className="inspector-sub">Latest run</h3>
+          <button type="button" className="run-item" onClick={() => void useRunStore.getState().open(latest.id)} data-testid="latest-run">
+            <span className="run-item-top">
+              <StatusBadge status={liveStatus ?? latest.status} />
+            </span>
+            <span className="run-item-name">{latest.name}</span>
+            {runMetricsText(latest) && <span className="run-item-metrics">{runMetricsText(latest)}</span>}
+          </button>
+        </>
+      )}
       <p className="muted inspector-tip">Select a layer to edit its settings. Shift-drag to select several.</p>
       <h3 className="inspector-sub">Keyboard</h3>
       <dl className="shortcut-list">

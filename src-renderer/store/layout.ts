@@ -7,7 +7,9 @@ const DEFAULT_SIZE = { width: 172, height: 76 };
 const RANK_GAP = 90;
 const NODE_GAP = 36;
 const ROW_GAP = 60;
-const MIN_READABLE_ZOOM = 0.7;
+const MIN_READABLE_ZOOM = 0.85;
+/** Fit-view leaves a margin around the graph. */
+const FIT_MARGIN = 0.86;
 
 export interface LayoutArea {
   /** Size of the visible canvas, in screen pixels. */
@@ -60,7 +62,7 @@ function wrapRows(placed: Placed[], area: LayoutArea): Placed[] {
     const width = perRow * step - RANK_GAP;
     const height = rows * bandHeight + (rows - 1) * ROW_GAP;
     // Fit-view never zooms past 1, so larger zooms gain nothing.
-    return Math.min(1, area.width / width, area.height / height);
+    return Math.min(1, (area.width * FIT_MARGIN) / width, (area.height * FIT_MARGIN) / height);
   };
   // One band reads best; wrap only when it would have to shrink below a readable zoom.
   if (zoomFor(columns.length) >= MIN_READABLE_ZOOM) return placed;

@@ -30,7 +30,12 @@ export function ProjectTitle() {
           {name}
         </button>
       )}
-      {dirty && <span className="dirty-dot" role="status" aria-label="Unsaved changes" title="Unsaved changes" data-testid="dirty" />}
+      {/* Always in the layout, only shown when needed, so the bar does not shift. */}
+      {dirty ? (
+        <span className="dirty-dot" role="status" aria-label="Unsaved changes" title="Unsaved changes" data-testid="dirty" />
+      ) : (
+        <span className="dirty-dot is-clean" aria-hidden="true" />
+      )}
     </div>
   );
 }

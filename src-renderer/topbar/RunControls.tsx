@@ -12,32 +12,34 @@ export function RunControls() {
   const active = live !== undefined && ACTIVE_STATUSES.includes(live.status);
   return (
     <div className="run-controls">
-      {!active ? (
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => void startTraining()}
-          disabled={viewing}
-          data-tip={`Train this network (${SHORTCUTS.train})`}
-          data-tip-side="below"
-          data-testid="train"
-        >
-          <Icon name="play" /> Train
-        </button>
-      ) : (
-        <>
-          <IconButton
-            icon={live.status === 'paused' ? 'play' : 'pause'}
-            label={live.status === 'paused' ? 'Resume' : 'Pause'}
-            onClick={() => void pauseOrResume()}
-            testId="pause"
-            className="has-text"
+      <div className="run-buttons">
+        {!active ? (
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => void startTraining()}
+            disabled={viewing}
+            data-tip={`Train this network (${SHORTCUTS.train})`}
+            data-tip-side="below"
+            data-testid="train"
           >
-            {live.status === 'paused' ? 'Resume' : 'Pause'}
-          </IconButton>
-          <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">Stop</IconButton>
-        </>
-      )}
+            <Icon name="play" /> Train
+          </button>
+        ) : (
+          <>
+            <IconButton
+              icon={live.status === 'paused' ? 'play' : 'pause'}
+              label={live.status === 'paused' ? 'Resume' : 'Pause'}
+              onClick={() => void pauseOrResume()}
+              testId="pause"
+              className="has-text"
+            >
+              {live.status === 'paused' ? 'Resume' : 'Pause'}
+            </IconButton>
+            <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">Stop</IconButton>
+          </>
+        )}
+      </div>
       {live && <Progress />}
     </div>
   );

@@ -1,5 +1,6 @@
 // What a person does in the editor, as Playwright steps: drag from the palette, connect handles.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export function node(page: Page, id: string): Locator {
   return page.locator(`[data-testid="node-${id}"]`);
@@ -55,4 +56,19 @@ export async function clickEmptyCanvas(page: Page): Promise<void> {
   })()`)) as [number, number] | null;
   if (!spot) throw new Error('no empty spot on the canvas');
   await page.mouse.click(spot[0], spot[1]);
+}
+
+/** Clicks a node until it shows as selected (the view may still be settling after a fit). */
+export async function selectNode(page: Page, id: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await node(page, id).click();
+    if (/is-selected/.test((await node(page, id).getAttribute('class')) ?? '')) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`node ${id} does not become selected`);
+}
+
+/** expect.poll with a timeout fit for a real server and a busy machine (the default is 1 s). */
+export function eventually<T>(value: () => Promise<T> | T, timeout = 15_000) {
+  return expect.poll(value, { timeout, interval: 100 });
 }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
-import { chartPoints, connect, dragLayer, edgeCount, node, setField } from './actions';
+import { chartPoints, connect, dragLayer, edgeCount, eventually, node, selectNode, setField } from './actions';
 
 let s: AppSession;
 let page: Page;
@@ -31,7 +31,7 @@ describe('LayerLab in the browser', () => {
     await dragLayer(page, 'Input', 110, 150);
     await dragLayer(page, 'Dense', 340, 150);
     await dragLayer(page, 'Dense', 570, 150);
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await eventually(() => page.locator('.react-flow__node').count()).toBe(3);
     await connect(page, 'input', 'dense1');
     await connect(page, 'dense1', 'dense2');
     expect(await edgeCount(page)).toBe(2);
@@ -47,7 +47,7 @@ describe('LayerLab in the browser', () => {
     await connect(page, 'dense2', 'dense1');
     expect(await edgeCount(page)).toBe(2);
     const toast = page.locator('[data-testid="toast-error"]').last();
-    await expect.poll(() => toast.innerText()).toMatch(/Connection refused: dense1 \(Dense\) takes one input and already has one/);
+    await eventually(() => toast.innerText()).toMatch(/Connection refused: dense1 \(Dense\) takes one input and already has one/);
     await s.screenshot('03-refused');
   });
 
@@ -56,17 +56,17 @@ describe('LayerLab in the browser', () => {
     await page.click('[data-testid="tab-problems"]');
     const problem = page.locator('.problem').first();
     expect(await problem.innerText()).toMatch(/dense2[\s\S]*3 classes/);
-    await expect.poll(() => node(page, 'dense2').getAttribute('class')).toMatch(/has-issue/);
+    await eventually(() => node(page, 'dense2').getAttribute('class')).toMatch(/has-issue/);
     await problem.click();
-    await expect.poll(() => node(page, 'dense2').getAttribute('class')).toMatch(/is-selected/);
+    await eventually(() => node(page, 'dense2').getAttribute('class')).toMatch(/is-selected/);
     await s.screenshot('04-problems');
   });
 
   it('edits the output layer in the inspector until the graph is valid', async () => {
     await setField(page, 'param-units', '3');
     await page.locator('[data-testid="param-activation"]').selectOption('softmax');
-    await expect.poll(() => shape('dense2')).toBe('[3]');
-    await expect.poll(() => page.locator('[data-testid="problem-count"]').count()).toBe(0);
+    await eventually(() => shape('dense2')).toBe('[3]');
+    await eventually(() => page.locator('[data-testid="problem-count"]').count()).toBe(0);
     expect(await text('[data-testid="no-problems"]')).toMatch(/ready to train/);
     // A bad value is refused in place, with the reason, and the graph keeps the last good one.
     await page.locator('[data-testid="param-units"]').fill('0');
@@ -81,25 +81,25 @@ describe('LayerLab in the browser', () => {
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 380 } });
     await page.keyboard.press('Control+z'); // activation back to linear
     await page.keyboard.press('Control+z'); // units back to 16
-    await expect.poll(() => shape('dense2')).toBe('[16]');
+    await eventually(() => shape('dense2')).toBe('[16]');
     await page.keyboard.press('Control+y');
-    await expect.poll(() => shape('dense2')).toBe('[3]');
+    await eventually(() => shape('dense2')).toBe('[3]');
     await page.keyboard.press('Control+Shift+z');
-    await expect.poll(() => node(page, 'dense2').innerText()).toMatch(/softmax/);
+    await eventually(() => node(page, 'dense2').innerText()).toMatch(/softmax/);
     await page.click('[data-testid="undo"]');
     await page.click('[data-testid="undo"]');
-    await expect.poll(() => shape('dense2')).toBe('[16]');
+    await eventually(() => shape('dense2')).toBe('[16]');
     await page.click('[data-testid="redo"]');
     await page.click('[data-testid="redo"]');
-    await expect.poll(() => shape('dense2')).toBe('[3]');
+    await eventually(() => shape('dense2')).toBe('[3]');
     expect(await node(page, 'dense2').innerText()).toMatch(/softmax/);
   });
 
   it('makes the Input follow the dataset: spiral gives [2], iris [4]', async () => {
     await page.locator('[data-testid="dataset-select"]').selectOption('spiral');
-    await expect.poll(() => shape('input')).toBe('[2]');
+    await eventually(() => shape('input')).toBe('[2]');
     await page.locator('[data-testid="dataset-select"]').selectOption('iris');
-    await expect.poll(() => shape('input')).toBe('[4]');
+    await eventually(() => shape('input')).toBe('[4]');
     await page.click('[data-testid="tab-dataset"]');
     await page.waitForSelector('.preview-table td');
     expect(await text('[data-testid="dataset-detail"]')).toMatch(/setosa/);
@@ -124,7 +124,7 @@ describe('LayerLab in the browser', () => {
     // At least two different, growing counts while the run was still going.
     expect(seen.length).toBeGreaterThanOrEqual(2);
     expect(seen[1]).toBeGreaterThan(seen[0]);
-    await expect.poll(() => text('[data-testid="progress-text"]'), { timeout: 60_000 }).toMatch(/^done · 150 epochs/);
+    await eventually(() => text('[data-testid="progress-text"]'), 60_000).toMatch(/^done · 150 epochs/);
     expect(await chartPoints(page, 'chart-accuracy')).toBeGreaterThan(100);
     expect(await chartPoints(page, 'chart-gradients')).toBeGreaterThan(100);
   });
@@ -133,15 +133,15 @@ describe('LayerLab in the browser', () => {
     const livePoints = await chartPoints(page, 'chart-loss');
     await page.click('[data-testid="side-runs"]');
     const item = page.locator('[data-testid="run-item"]').first();
-    await expect.poll(() => item.innerText()).toMatch(/completed[\s\S]*iris · adam/i);
+    await eventually(() => item.innerText()).toMatch(/completed[\s\S]*iris · adam/i);
     await item.click();
     await page.waitForSelector('[data-testid="run-view"] [data-testid="run-graph"] .react-flow__node');
-    await expect.poll(() => chartPoints(page, 'chart-loss', '[data-testid="run-view"]')).toBe(livePoints);
+    await eventually(() => chartPoints(page, 'chart-loss', '[data-testid="run-view"]')).toBe(livePoints);
     expect(await page.locator('[data-testid="run-view"] .react-flow__node').count()).toBe(3);
     expect(await text('[data-testid="run-details"]')).toMatch(/Val accuracy/);
     await page.locator('[data-testid="run-tag"]').fill('baseline');
     await page.keyboard.press('Enter');
-    await expect.poll(() => item.innerText()).toMatch(/baseline/);
+    await eventually(() => item.innerText()).toMatch(/baseline/);
     await s.screenshot('08-run');
     await page.click('[data-testid="back-to-editor"]');
     await page.waitForSelector('[data-testid="editor-canvas"] .react-flow__node');
@@ -154,17 +154,17 @@ describe('LayerLab in the browser', () => {
     await page.locator('[data-testid="project-name-input"]').fill('iris-mlp');
     await s.screenshot('09-save');
     await page.click('[data-testid="project-save-confirm"]');
-    await expect.poll(() => page.locator('[data-testid="dirty"]').count()).toBe(0);
+    await eventually(() => page.locator('[data-testid="dirty"]').count()).toBe(0);
     expect(await text('[data-testid="project-title"]')).toMatch(/iris-mlp/);
 
     // Change something, then open the saved file: the app asks before dropping the change.
-    await node(page, 'dense1').click();
+    await selectNode(page, 'dense1');
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.locator('[data-testid="editor-canvas"] .react-flow__node').count()).toBe(2);
+    await eventually(() => page.locator('[data-testid="editor-canvas"] .react-flow__node').count()).toBe(2);
     await page.click('[data-testid="open-project"]');
     await page.locator('[data-testid="project-file"]').first().click();
     await page.click('[data-testid="confirm"]');
-    await expect.poll(() => page.locator('[data-testid="editor-canvas"] .react-flow__node').count()).toBe(3);
+    await eventually(() => page.locator('[data-testid="editor-canvas"] .react-flow__node').count()).toBe(3);
     expect(await shape('dense2')).toBe('[3]');
 
     const second = await s.openApp();
@@ -176,7 +176,7 @@ describe('LayerLab in the browser', () => {
 
   it('switches to the dark theme', async () => {
     await page.click('[data-testid="theme-toggle"]');
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.click('[data-testid="tab-charts"]');
     await page.waitForTimeout(300);
     await s.screenshot('10-dark');

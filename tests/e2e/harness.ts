@@ -74,6 +74,8 @@ export async function startSession(options: { query?: string; width?: number; he
   const server = await startServer({ port: 0, dbPath: join(dir, 'layerlab.sqlite'), staticDir: STATIC_DIR, projectsDir: join(dir, 'projects'), engine: 'thread' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+  // A broken page should fail fast, not after Playwright's 30-second default.
+  context.setDefaultTimeout(10_000);
   const openApp = async (query = options.query ?? '') => {
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
-import { clickEmptyCanvas, node } from './actions';
+import { clickEmptyCanvas, eventually, node, selectNode } from './actions';
 
 let s: AppSession;
 let page: Page;
@@ -37,7 +37,7 @@ describe('editing workflows', () => {
     await page.click('[data-testid="templates"]');
     await s.screenshot('11-templates');
     await page.click('[data-testid="template-lenet"]');
-    await expect.poll(() => nodes().count()).toBe(9);
+    await eventually(() => nodes().count()).toBe(9);
     expect(await text('[data-testid="shape-conv1"]')).toBe('[28, 28, 6]');
     expect(await text('[data-testid="shape-flatten"]')).toBe('[400]');
     expect(await text('[data-testid="shape-output"]')).toBe('[10]');
@@ -54,7 +54,7 @@ describe('editing workflows', () => {
     expect(await focused.getAttribute('data-testid')).toBe('palette-Dropout');
     expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
     await page.keyboard.press('Enter');
-    await expect.poll(() => nodes().count()).toBe(10);
+    await eventually(() => nodes().count()).toBe(10);
     expect(await node(page, 'dropout1').count()).toBe(1);
     await page.locator('[data-testid="palette-search"]').fill('');
   });
@@ -64,19 +64,19 @@ describe('editing workflows', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
-    await expect.poll(() => nodes().count()).toBe(20);
+    await eventually(() => nodes().count()).toBe(20);
     // The pasted copy keeps its inner connections.
-    await expect.poll(() => page.locator('[data-testid="editor-canvas"] .react-flow__edge').count()).toBe(16);
+    await eventually(() => page.locator('[data-testid="editor-canvas"] .react-flow__edge').count()).toBe(16);
     await page.keyboard.press('Control+z');
-    await expect.poll(() => nodes().count()).toBe(10);
-    await node(page, 'dropout1').click();
+    await eventually(() => nodes().count()).toBe(10);
+    await selectNode(page, 'dropout1');
     await page.keyboard.press('Control+d');
-    await expect.poll(() => nodes().count()).toBe(11);
+    await eventually(() => nodes().count()).toBe(11);
     await page.keyboard.press('Delete');
-    await expect.poll(() => nodes().count()).toBe(10);
-    await node(page, 'dropout1').click();
+    await eventually(() => nodes().count()).toBe(10);
+    await selectNode(page, 'dropout1');
     await page.keyboard.press('Backspace');
-    await expect.poll(() => nodes().count()).toBe(9);
+    await eventually(() => nodes().count()).toBe(9);
   });
 
   it('moves a layer by dragging, lays the graph out, and undoes both', async () => {
@@ -111,8 +111,8 @@ describe('editing workflows', () => {
 
   it('explains a diverged run in plain words', async () => {
     await openTemplate('mlp-spiral');
-    await expect.poll(() => nodes().count()).toBe(4);
-    await node(page, 'output').click();
+    await eventually(() => nodes().count()).toBe(4);
+    await selectNode(page, 'output');
     await page.locator('[data-testid="param-activation"]').selectOption('linear');
     await page.click('[data-testid="tab-training"]');
     await page.locator('[data-testid="select-loss"]').selectOption('mse');
@@ -121,7 +121,7 @@ describe('editing workflows', () => {
     await page.locator('[data-testid="optimizer-lr"]').blur();
     await page.click('[data-testid="train"]');
     const status = page.locator('[data-testid="run-status-line"]');
-    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/diverged/i);
+    await eventually(() => status.innerText(), 60_000).toMatch(/diverged/i);
     expect(await status.innerText()).toMatch(/lower learning rate/);
     expect(await text('[data-testid="progress-text"]')).toMatch(/diverged/);
     await s.screenshot('13-diverged');
@@ -130,37 +130,71 @@ describe('editing workflows', () => {
   it('renames, copies and deletes runs from the history', async () => {
     await page.click('[data-testid="side-runs"]');
     const items = page.locator('[data-testid="run-item"]');
-    await expect.poll(() => items.count()).toBe(1);
+    await eventually(() => items.count()).toBe(1);
     await items.first().click();
     await page.waitForSelector('[data-testid="run-details"]');
     await page.locator('[data-testid="run-name"]').fill('too fast');
     await page.keyboard.press('Enter');
-    await expect.poll(() => items.first().innerText()).toMatch(/too fast/);
+    await eventually(() => items.first().innerText()).toMatch(/too fast/);
 
     await page.click('[data-testid="edit-copy"]');
     await confirmIfAsked();
-    await expect.poll(() => text('[data-testid="project-title"]')).toMatch(/Copy of too fast/);
-    await expect.poll(() => nodes().count()).toBe(4);
+    await eventually(() => text('[data-testid="project-title"]')).toMatch(/Copy of too fast/);
+    await eventually(() => nodes().count()).toBe(4);
 
     await items.first().click();
     await page.click('[data-testid="delete-run"]');
     expect(await text('[data-testid="confirm-dialog"]')).toMatch(/cannot be undone/);
     await s.screenshot('14-delete-confirm');
     await page.click('[data-testid="confirm"]');
-    await expect.poll(() => items.count()).toBe(0);
+    await eventually(() => items.count()).toBe(0);
     expect(await text('[data-testid="run-history"]')).toMatch(/No runs yet/);
+  });
+
+  it('pauses, resumes and stops a run, and keeps notes on it', async () => {
+    await openTemplate('mlp-spiral');
+    await page.click('[data-testid="tab-training"]');
+    await page.locator('[data-testid="training-epochs"]').fill('5000');
+    await page.locator('[data-testid="training-epochs"]').blur();
+    await page.click('[data-testid="train"]');
+    await eventually(() => text('[data-testid="progress-text"]')).toMatch(/epoch \d+\/5000/);
+    await page.click('[data-testid="pause"]');
+    await eventually(() => text('[data-testid="progress-text"]')).toMatch(/^paused/);
+    const pausedAt = await text('[data-testid="progress-text"]');
+    await page.waitForTimeout(600);
+    expect(await text('[data-testid="progress-text"]')).toBe(pausedAt);
+    expect(await text('[data-testid="pause"]')).toMatch(/Resume/);
+    await page.click('[data-testid="pause"]');
+    await eventually(() => text('[data-testid="progress-text"]')).not.toBe(pausedAt);
+    await page.click('[data-testid="stop"]');
+    await eventually(() => text('[data-testid="run-status-line"]')).toMatch(/stopped/i);
+    expect(await text('[data-testid="run-status-line"]')).toMatch(/Stopped before the last epoch/);
+
+    await page.click('[data-testid="latest-run"]').catch(async () => {
+      await page.click('[data-testid="side-runs"]');
+      await page.locator('[data-testid="run-item"]').first().click();
+    });
+    await page.locator('[data-testid="run-notes"]').fill('paused once, then stopped');
+    await page.locator('[data-testid="run-name"]').click();
+    await page.click('[data-testid="back-to-editor"]');
+    await page.click('[data-testid="side-runs"]');
+    await page.locator('[data-testid="run-item"]').first().click();
+    await eventually(() => page.locator('[data-testid="run-notes"]').inputValue()).toBe('paused once, then stopped');
+    await page.click('[data-testid="back-to-editor"]');
   });
 
   it('trains the spiral template end to end (the screenshot in the README)', async () => {
     await openTemplate('mlp-spiral');
-    await expect.poll(() => nodes().count()).toBe(4);
+    await eventually(() => nodes().count()).toBe(4);
     await page.click('[data-testid="side-layers"]');
     await page.click('[data-testid="train"]');
-    await expect.poll(() => text('[data-testid="progress-text"]'), { timeout: 90_000 }).toMatch(/^done/);
+    await eventually(() => text('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
     await clickEmptyCanvas(page);
     await page.click('[data-testid="tab-charts"]');
     await page.waitForTimeout(400);
     expect(await text('[data-testid="run-status-line"]')).toMatch(/completed/i);
+    // Toasts close by themselves too, so one may be gone before its button is pressed.
+    for (const close of await page.locator('.toast-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
     await s.screenshot('00-hero');
     await page.click('[data-testid="theme-toggle"]');
     await page.waitForTimeout(400);

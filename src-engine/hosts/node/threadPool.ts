@@ -20,8 +20,11 @@ const HELPED = 8; // chunks run by helpers, for tests and benchmarks
 const BOUNDS = 16;
 const MAX_THREADS = 16;
 const MAX_ARGS = 32;
-/** Polls before sleeping: kernel calls of a training step follow each other within microseconds. */
-const SPIN = 4_000;
+/**
+ * Microseconds a helper keeps polling for the next task before it sleeps: the kernel calls of a
+ * training step come tens of microseconds apart, and waking a sleeping thread costs about as much.
+ */
+const SPIN_US = 200;
 /** Milliseconds without progress after which a helper counts as lost. */
 const STALL_MS = 60_000;
 
@@ -37,7 +40,7 @@ function claim(ctl: Int32Array, gen: number): number {
 // Plain JavaScript run with `eval: true`, so it needs no TypeScript loader in tsx, vitest or Electron.
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, names, control, args, spin } = workerData;
+const { module, memory, names, control, args, spinMs } = workerData;
 const instance = new WebAssembly.Instance(module, { env: { memory } });
 const fns = names.map((n) => instance.exports[n]);
 const ctl = new Int32Array(control);
@@ -52,9 +55,10 @@ function claim(ctl, gen) {
 let seen = Atomics.load(ctl, ${GEN});
 Atomics.add(ctl, ${READY}, 1);
 for (;;) {
+  const spinUntil = performance.now() + spinMs;
   let spins = 0;
   while (Atomics.load(ctl, ${GEN}) === seen) {
-    if (++spins > spin) { Atomics.wait(ctl, ${GEN}, seen); spins = 0; }
+    if ((++spins & 255) === 0 && performance.now() > spinUntil) Atomics.wait(ctl, ${GEN}, seen);
   }
   seen = Atomics.load(ctl, ${GEN});
   if (Atomics.load(ctl, ${STOP}) === 1) break;
@@ -89,7 +93,7 @@ export class ThreadPool implements ParallelRunner {
     this.workers = Array.from({ length: this.threads - 1 }, () => {
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { module: program.module, memory: program.memory, names: program.names, control: this.ctl.buffer, args: this.argv.buffer, spin: SPIN },
+        workerData: { module: program.module, memory: program.memory, names: program.names, control: this.ctl.buffer, args: this.argv.buffer, spinMs: SPIN_US / 1000 },
       });
       w.unref();
       return w;
@@ -125,22 +129,34 @@ export class ThreadPool implements ParallelRunner {
     Atomics.store(ctl, GEN, gen);
     Atomics.notify(ctl, GEN);
     let done = 0;
+    let failure: unknown = null;
     for (let c = this.helpersOnly ? -1 : claim(ctl, gen); c >= 0; c = claim(ctl, gen)) {
-      local(bounds[c], bounds[c + 1]);
+      // After a failure the remaining chunks are claimed but skipped, so the task still ends
+      // cleanly before the error surfaces (a helper must not finish into the next task).
+      if (failure === null) {
+        try {
+          local(bounds[c], bounds[c + 1]);
+        } catch (e) {
+          failure = e;
+        }
+      }
       done = Atomics.add(ctl, COMPLETED, 1) + 1;
     }
     if (done !== chunks) this.waitForHelpers(chunks);
+    if (failure !== null) throw failure;
     if (Atomics.load(ctl, FAILED) !== 0) throw new Error('a WebAssembly kernel failed on a helper thread (out-of-bounds access)');
   }
 
+  /** Waits for chunks that helpers are still computing (at most one each). */
   private waitForHelpers(chunks: number): void {
     const ctl = this.ctl;
+    const spinUntil = performance.now() + SPIN_US / 1000;
     let spins = 0;
     let waitedMs = 0;
     for (;;) {
       const done = Atomics.load(ctl, COMPLETED);
       if (done === chunks) return;
-      if (++spins < SPIN) continue;
+      if ((++spins & 255) !== 0 || performance.now() < spinUntil) continue;
       if (Atomics.wait(ctl, COMPLETED, done, 100) === 'timed-out' && (waitedMs += 100) > STALL_MS) {
         this.closed = true;
         throw new Error(`a kernel helper thread stopped responding for ${STALL_MS / 1000} s`);

@@ -1,7 +1,7 @@
 // The kernel module: every WebAssembly function of the fast CPU backend, emitted from the
 // TypeScript sources in kernels/ at run time (a few milliseconds), so nothing prebuilt ships.
 import { encodeModule, type EncodedFunction } from './emit/encoding';
-import { gemm, packB } from './kernels/gemm';
+import { gemm, gemmPanels, packB } from './kernels/gemm';
 import { elementwiseFunctions } from './kernels/elementwise';
 import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
@@ -13,7 +13,7 @@ export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
 let functions: EncodedFunction[] | null = null;
 
 export function kernelFunctions(): EncodedFunction[] {
-  functions ??= [packB, gemm, ...elementwiseFunctions, ...optimizerFunctions, ...convFunctions, ...poolFunctions];
+  functions ??= [packB, gemm, gemmPanels, ...elementwiseFunctions, ...optimizerFunctions, ...convFunctions, ...poolFunctions];
   return functions;
 }
 

@@ -24,8 +24,8 @@ export interface ParallelRunner {
   close(): void;
 }
 
-/** Most chunks a call is cut into. */
-export const MAX_CHUNKS = 64;
+/** Most chunks a call is cut into (the thread pool counts them in 8 bits). */
+export const MAX_CHUNKS = 128;
 
 /**
  * Splits [0, total) into `chunks` contiguous ranges whose boundaries are multiples of `grain`

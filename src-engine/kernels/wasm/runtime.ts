@@ -59,13 +59,17 @@ export class WasmRuntime {
       if (total > 0) fn(...args, 0, total);
       return;
     }
-    // A few chunks per thread, so a thread that starts late only takes what is left.
-    const bounds = chunkBounds(total, grain, runner.threads * CHUNKS_PER_THREAD, this.bounds);
+    // Several chunks per thread: a thread that starts late takes only what is left, and the wait
+    // for the last chunk is short; but no chunk so small that handing it over costs more.
+    const work = total * nsPerUnit;
+    const chunks = Math.max(runner.threads, Math.min(runner.threads * CHUNKS_PER_THREAD, Math.floor(work / MIN_CHUNK_NS)));
+    const bounds = chunkBounds(total, grain, chunks, this.bounds);
     runner.run(i, args, bounds, (start, end) => fn(...args, start, end));
   }
 }
 
-const CHUNKS_PER_THREAD = 4;
+const CHUNKS_PER_THREAD = 16;
+const MIN_CHUNK_NS = 15_000;
 
 let shared: WasmRuntime | null | undefined;
 

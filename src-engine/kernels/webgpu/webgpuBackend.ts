@@ -112,6 +112,8 @@ export class WebGpuBackend implements Backend {
     try {
       await staging.buffer.mapAsync(GPUMapMode.READ, 0, bytes);
     } catch (error) {
+      // A lost device rejects the mapping; its reason may land a moment later, and says more.
+      await Promise.race([this.device.lost, new Promise((resolve) => setTimeout(resolve, 50))]);
       this.checkHealthy();
       throw new WebGpuFailure(`reading a tensor back from the GPU failed: ${(error as Error).message}`);
     }

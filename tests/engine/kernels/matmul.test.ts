@@ -21,7 +21,8 @@ describe('fast MatMul', () => {
   for (const [transposeA, transposeB] of TRANSPOSES) {
     it(`matches the reference with transposeA=${transposeA}, transposeB=${transposeB} on odd shapes`, () => {
       const rng = new Rng(11);
-      const shapes = [[1, 1, 1], [1, 7, 1], [3, 5, 9], [4, 8, 8], [5, 13, 17], [17, 1, 33], [37, 41, 7], [64, 3, 10], [9, 70, 25]];
+      // Few panels of 8 columns (row split) and four or more (column-panel split) both appear.
+      const shapes = [[1, 1, 1], [1, 7, 1], [3, 5, 9], [4, 8, 8], [5, 13, 17], [17, 1, 33], [37, 41, 7], [64, 3, 10], [9, 70, 25], [70, 30, 41]];
       for (const [m, k, n] of shapes) {
         const inputs = operands(rng, m, k, n, transposeA, transposeB);
         const [got] = runOn(fast, 'MatMul', inputs, { transposeA, transposeB });

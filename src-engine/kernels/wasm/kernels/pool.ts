@@ -73,9 +73,13 @@ const maxPool = wasmFunction('maxPool', { x: 'i32', out: 'i32', ...GEOMETRY, sta
   ];
 });
 
-/** Images [start, end) of dx: zeroed, then each dy added at its window's first maximum. */
-const maxPoolGrad = wasmFunction('maxPoolGrad', { dy: 'i32', x: 'i32', dx: 'i32', ...GEOMETRY, start: 'i32', end: 'i32' }, (p, s) => {
-  const { dy, x, dx, H, W, C, OH, OW, start, end } = p;
+/**
+ * Images [start, end) of dx: zeroed, then each dy added at its window's first maximum. When the
+ * windows do not overlap (disjoint ≠ 0: strides ≥ pool size), every cell of a window is simply
+ * stored (dy at the maximum, 0 elsewhere): no cell gets two gradients.
+ */
+const maxPoolGrad = wasmFunction('maxPoolGrad', { dy: 'i32', x: 'i32', dx: 'i32', ...GEOMETRY, disjoint: 'i32', start: 'i32', end: 'i32' }, (p, s) => {
+  const { dy, x, dx, H, W, C, OH, OW, disjoint, start, end } = p;
   const [b, oy, ox, d, cell, imageFloats, toDx] = s.locals('i32', 7, 'r');
   const { w, code } = windowOf(s, p, x, b, oy, ox);
   const image = s.local('i32', 'image');
@@ -91,10 +95,18 @@ const maxPoolGrad = wasmFunction('maxPoolGrad', { dy: 'i32', x: 'i32', dx: 'i32'
     forEachCell(s, w, p, cell, [set(v, v128.load(i32.add(cell, ch))), set(m, v128.select(v, m, v128.gt(v, m)))]),
     set(grad, v128.load(i32.add(d, ch))),
     set(taken, v128.zero()),
-    forEachCell(s, w, p, cell, [
-      set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
-      v128.store(dxCell, v128.add(v128.load(dxCell), v128.and(grad, hit))),
-      set(taken, v128.or(taken, hit)),
+    when(disjoint, [
+      forEachCell(s, w, p, cell, [
+        set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
+        v128.store(dxCell, v128.and(grad, hit)),
+        set(taken, v128.or(taken, hit)),
+      ]),
+    ], [
+      forEachCell(s, w, p, cell, [
+        set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
+        v128.store(dxCell, v128.add(v128.load(dxCell), v128.and(grad, hit))),
+        set(taken, v128.or(taken, hit)),
+      ]),
     ]),
   ];
   const scalarPart = [

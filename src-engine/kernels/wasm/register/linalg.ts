@@ -10,16 +10,27 @@ import { PatchCache } from './patchCache';
 const NS_PER_FLOP = 1 / 30;
 const NS_PER_COPY = 0.5;
 
+/** Panels of B at least this many, and A at most this large, make gemmPanels the better split. */
+const PANELS_FOR_COLUMN_SPLIT = 4;
+const A_BYTES_FOR_COLUMN_SPLIT = 512 * 1024;
+
 /** C[m,n] = op(A)·op(B) into `c` (addresses in kernel memory). */
 export function gemmInto(be: FastCpuBackend, c: number, a: number, b: number, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): void {
   if (m === 0 || n === 0) return;
   const rt = be.runtime;
   const panels = Math.ceil(n / PANEL);
   const packed = be.allocUninitialized(panels * PANEL * k);
+  const aStrides = [transposeA ? 1 : k, transposeA ? m : 1];
+  const bStrides = [transposeB ? 1 : n, transposeB ? k : 1];
+  const p = packed.byteOffset;
   try {
-    const p = packed.byteOffset;
-    rt.run('packB', [b, transposeB ? 1 : n, transposeB ? k : 1, k, n, p], panels, 1, PANEL * k * NS_PER_COPY);
-    rt.run('gemm', [a, transposeA ? 1 : k, transposeA ? m : 1, p, c, m, n, k], m, STRIP, 2 * panels * PANEL * k * NS_PER_FLOP);
+    if (panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
+      // Dense layers: each thread packs its panels and runs every row through them.
+      rt.run('gemmPanels', [a, ...aStrides, b, ...bStrides, p, c, m, n, k], panels, 1, 2 * m * PANEL * k * NS_PER_FLOP);
+    } else {
+      rt.run('packB', [b, ...bStrides, k, n, p], panels, 1, PANEL * k * NS_PER_COPY);
+      rt.run('gemm', [a, ...aStrides, p, c, m, n, k], m, STRIP, 2 * panels * PANEL * k * NS_PER_FLOP);
+    }
   } finally {
     be.release(packed);
   }

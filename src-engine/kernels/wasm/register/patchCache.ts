@@ -14,10 +14,13 @@ interface Entry {
 
 export class PatchCache {
   private readonly entries: Entry[] = [];
+  private floats = 0;
 
   constructor(
     private readonly backend: FastCpuBackend,
     private readonly capacity = 6,
+    /** Most floats kept at once (256 MiB). */
+    private readonly maxFloats = 64 * 2 ** 20,
   ) {}
 
   static key(g: ConvGeometry): string {
@@ -32,15 +35,18 @@ export class PatchCache {
 
   /** Storage for a new patch matrix of `x`, owned by the cache (never freed by memory scopes). */
   claim(x: object, key: string, floats: number): Float32Array {
-    this.drop(x, key);
-    if (this.entries.length >= this.capacity) this.backend.release(this.entries.shift()!.cols);
+    this.evict(this.entries.findIndex((e) => e.x === x && e.key === key));
+    while (this.entries.length > 0 && (this.entries.length >= this.capacity || this.floats + floats > this.maxFloats)) this.evict(0);
     const cols = this.backend.allocUninitialized(floats, false);
     this.entries.push({ x, key, cols });
+    this.floats += floats;
     return cols;
   }
 
-  private drop(x: object, key: string): void {
-    const i = this.entries.findIndex((e) => e.x === x && e.key === key);
-    if (i >= 0) this.backend.release(this.entries.splice(i, 1)[0].cols);
+  private evict(i: number): void {
+    if (i < 0) return;
+    const [entry] = this.entries.splice(i, 1);
+    this.floats -= entry.cols.length;
+    this.backend.release(entry.cols);
   }
 }

@@ -39,7 +39,8 @@ export function registerFastPoolAndOptimizerKernels(): void {
     const { g, args } = poolArgs(x.shape, attrs);
     const dx = be.allocUninitialized(g.n * g.h * g.w * g.c);
     const perImage = g.oh * g.ow * g.c * g.kh * g.kw * 0.6;
-    be.runtime.run('maxPoolGrad', [be.address(dy.data), be.address(x.data), dx.byteOffset, ...args], g.n, 1, perImage);
+    const disjoint = g.strideH >= g.kh && g.strideW >= g.kw ? 1 : 0;
+    be.runtime.run('maxPoolGrad', [be.address(dy.data), be.address(x.data), dx.byteOffset, ...args, disjoint], g.n, 1, perImage);
     return { data: dx, shape: x.shape };
   });
 
