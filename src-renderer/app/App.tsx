@@ -12,10 +12,12 @@ import { Dialogs } from '../ui/Dialogs';
 import { ConnectionHintView, Toasts } from '../ui/Toasts';
 import { useShortcuts } from './useShortcuts';
 import { startApp } from './startApp';
+import { useWindowTitle } from './useWindowTitle';
 
 export function App() {
   const viewing = useRunStore((s) => s.viewed !== null);
   useShortcuts();
+  useWindowTitle();
   useEffect(() => startApp(), []);
   return (
     <div className="app">

@@ -63,7 +63,16 @@ function pasteAtView(): void {
   g.paste(far ? { x: centre.x - first.x, y: centre.y - first.y } : { x: 40, y: 40 });
 }
 
+const TEXT_EDITING = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'delete']);
+
 export function runMenuCommand(menu: MenuCommand): void {
   if (menu.command === 'openRecent') return void openProjectPath(menu.path);
+  // In a text field the Edit menu edits the text, as in any app; elsewhere it edits the graph.
+  const active = typeof document !== 'undefined' ? document.activeElement : null;
+  const typing = active !== null && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA');
+  if (typing && TEXT_EDITING.has(menu.command)) {
+    document.execCommand(menu.command === 'selectAll' ? 'selectAll' : menu.command);
+    return;
+  }
   runCommand(menu.command);
 }

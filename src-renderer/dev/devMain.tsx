@@ -1,12 +1,7 @@
 // Dev preview entry: the real app on the in-memory fake API (build with bench or by hand).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
-import '../theme/theme.css';
-import '../theme/layout.css';
-import '../theme/components.css';
-import '../theme/canvas.css';
-import '../theme/panels.css';
+import '../theme/styles';
 import { setApi } from '../app/api';
 import { App } from '../app/App';
 import { createFakeApi } from './fakeApi';

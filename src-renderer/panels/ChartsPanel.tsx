@@ -10,7 +10,9 @@ export function ChartsPanel() {
   const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
   const summary = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId));
   const nodes = useGraphStore((s) => s.nodes);
-  const task = useDatasetStore((s) => s.list.find((d) => d.id === (summary?.datasetId ?? useGraphStore.getState().training.dataset))?.task);
+  const editorDataset = useGraphStore((s) => s.training.dataset);
+  const datasetId = summary?.datasetId ?? editorDataset;
+  const task = useDatasetStore((s) => s.list.find((d) => d.id === datasetId)?.task);
   if (!runId || !live) {
     return <p className="panel-empty">Press <strong>Train</strong> to start a run: its loss, accuracy, gradient norms and activations draw here as it learns.</p>;
   }
