@@ -81,6 +81,12 @@ export interface SweepSummary {
   runIds: string[];
 }
 
+/** How to read an imported table: the column to predict and what to do with missing values. */
+export interface DatasetLoadOptions {
+  target?: string;
+  missing?: 'drop' | 'refuse';
+}
+
 export interface DatasetListItem {
   id: string;
   name: string;
@@ -118,8 +124,8 @@ export interface LayerLabApi {
   };
   datasets: {
     list(): Promise<DatasetListItem[]>;
-    /** Summary and preview payload (points, images or table rows) of one dataset. */
-    preview(id: string): Promise<{ summary: DatasetListItem; preview: unknown }>;
+    /** Summary and preview payload (points, images or table rows) of a catalogue dataset or an imported file. */
+    preview(id: string, options?: DatasetLoadOptions): Promise<{ summary: DatasetListItem; preview: unknown }>;
   };
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {

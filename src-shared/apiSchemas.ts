@@ -54,7 +54,10 @@ export const API_CHANNELS = {
   'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepGridSchema, sweepOptionsSchema.optional()]) },
   'sweeps:list': { method: 'sweeps.list', args: none },
   'datasets:list': { method: 'datasets.list', args: none },
-  'datasets:preview': { method: 'datasets.preview', args: one(z.string().min(1).max(200)) },
+  'datasets:preview': {
+    method: 'datasets.preview',
+    args: z.tuple([z.string().min(1).max(1000), z.object({ target: z.string().max(200).optional(), missing: z.enum(['drop', 'refuse']).optional() }).strict().optional()]),
+  },
   'projects:hasNativeDialogs': { method: 'projects.hasNativeDialogs', args: none },
   'projects:list': { method: 'projects.list', args: none },
   'projects:save': { method: 'projects.save', args: z.tuple([graphSchema, projectPathSchema.optional()]) },

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { graphSchema, type GraphDoc } from './graphFormat';
 import type { EngineEvent, LayerHistograms } from './engineEvents';
-import type { DatasetListItem, InsightRequest } from './api';
+import type { DatasetListItem, InsightRequest, DatasetLoadOptions } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -28,7 +28,7 @@ export type HostToEngine =
       /** Per-epoch `insight` events to emit. */
       insights?: InsightRequest;
     }
-  | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string }
+  | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string; options?: DatasetLoadOptions }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' };
@@ -156,7 +156,12 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     stepEventEvery: z.number().int().nonnegative().optional(),
     insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional() }).optional(),
   }),
-  z.object({ type: z.literal('preview'), protocol: z.literal(ENGINE_PROTOCOL), datasetId: z.string().min(1) }),
+  z.object({
+    type: z.literal('preview'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    datasetId: z.string().min(1),
+    options: z.object({ target: z.string().optional(), missing: z.enum(['drop', 'refuse']).optional() }).optional(),
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),

@@ -24,11 +24,13 @@ export function createDatasetsService(spawn: EngineSpawner): LayerLabApi['datase
         }),
       );
     },
-    preview(id) {
-      if (!catalogueEntry(id)) return Promise.reject(new UserError(`unknown dataset "${id}"`));
+    preview(id, options = {}) {
+      if (!catalogueEntry(id) && !looksLikeFile(id)) return Promise.reject(new UserError(`unknown dataset "${id}"`));
+      // Files may change on disk: only catalogue previews are cached.
+      if (!catalogueEntry(id)) return previewInEngine(spawn, id, options);
       let pending = cache.get(id);
       if (!pending) {
-        pending = previewInEngine(spawn, id);
+        pending = previewInEngine(spawn, id, options);
         cache.set(id, pending);
         // A failure is not cached: the next request tries again.
         pending.catch(() => cache.delete(id));
@@ -36,4 +38,9 @@ export function createDatasetsService(spawn: EngineSpawner): LayerLabApi['datase
       return pending;
     },
   };
+}
+
+/** Imported data: a CSV file, IDX files, or a folder of them, named by path. */
+function looksLikeFile(id: string): boolean {
+  return /[\\/]/.test(id) || /\.(csv|gz)$/i.test(id) || /-idx\d-ubyte$/i.test(id);
 }

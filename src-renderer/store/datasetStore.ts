@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { DatasetListItem } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { CATALOGUE, type DatasetInfo } from '../app/engine';
+import { useGraphStore } from './graphStore';
 
 export interface PreviewState {
   loading: boolean;
@@ -51,7 +52,8 @@ export const useDatasetStore = create<DatasetState>()((set, get) => ({
     if (!force && existing && (existing.loading || existing.data || existing.error)) return;
     set({ previews: { ...get().previews, [id]: { loading: true } } });
     try {
-      const { summary, preview } = await api().datasets.preview(id);
+      const options = useGraphStore.getState().training.datasetOptions;
+      const { summary, preview } = await api().datasets.preview(id, { ...(options?.target ? { target: options.target } : {}), ...(options?.missing ? { missing: options.missing } : {}) });
       // An imported file joins the list, so validation learns its shapes.
       const list = get().list.some((d) => d.id === id) ? get().list : [...get().list, { ...summary, id }];
       set({ list, previews: { ...get().previews, [id]: { loading: false, data: preview } } });

@@ -152,6 +152,14 @@ describe('serve mode', () => {
     const preview = await api.datasets.preview('iris');
     expect(preview.summary).toMatchObject({ id: 'iris', count: 150, classNames: ['setosa', 'versicolor', 'virginica'] });
     expect(preview.preview).toMatchObject({ kind: 'table' });
+    // An imported CSV: previewed with its target column and missing-value choice.
+    const csv = join(dir, 'plants.csv');
+    writeFileSync(csv, ['height,leaf,kind', '1.5,round,herb', '9,,tree', '0.4,long,herb', '12,round,tree', '0.8,long,herb'].join('\n'));
+    await expect(api.datasets.preview(csv)).rejects.toThrow(/plants\.csv: choose the column to predict \(the target\); columns: height, leaf, kind/);
+    await expect(api.datasets.preview(csv, { target: 'kind' })).rejects.toThrow(/plants\.csv line 3: column "leaf": missing value/);
+    const imported = await api.datasets.preview(csv, { target: 'kind', missing: 'drop' });
+    expect(imported.summary).toMatchObject({ task: 'classification', count: 4, classNames: ['herb', 'tree'], inputShape: [3] });
+    await expect(api.datasets.preview('plants')).rejects.toThrow(/unknown dataset "plants"/);
     api.close();
     await expect(api.runs.list()).rejects.toThrow(/closed/);
   });

@@ -2,17 +2,14 @@
 // dataset never blocks the main process.
 import { datasetPreview, summarize } from '../../../data/preview';
 import { DatasetError } from '../../../data/errors';
-import { catalogueEntry } from '../../../data/catalogue';
 import { loadDataset } from '../datasets';
 import type { EngineToHost } from '../../../../src-shared/engineProtocol';
+import type { DatasetLoadOptions } from '../../../../src-shared/api';
 
-export async function previewJob(datasetId: string, post: (message: EngineToHost) => void): Promise<void> {
-  if (!catalogueEntry(datasetId)) {
-    post({ type: 'failed', message: `unknown dataset "${datasetId}"` });
-    return;
-  }
+/** Catalogue ids and imported files (CSV with its target column, IDX) alike; the loader names what is wrong. */
+export async function previewJob(datasetId: string, options: DatasetLoadOptions, post: (message: EngineToHost) => void): Promise<void> {
   try {
-    const dataset = await loadDataset(datasetId, {});
+    const dataset = await loadDataset(datasetId, options);
     post({ type: 'preview', summary: summarize(dataset), preview: datasetPreview(dataset) });
   } catch (e) {
     const why = e instanceof DatasetError ? e.message : (e as Error).message;

@@ -36,7 +36,7 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
         case 'train':
           return runJob(() => trainJob(message, post, control));
         case 'preview':
-          return runJob(() => previewJob(message.datasetId, post));
+          return runJob(() => previewJob(message.datasetId, message.options ?? {}, post));
         case 'pause':
           return control.pause();
         case 'resume':

@@ -10,7 +10,11 @@ import { PatchCache } from './patchCache';
 const NS_PER_FLOP = 1 / 30;
 const NS_PER_COPY = 0.5;
 
-/** Panels of B at least this many, and A at most this large, make gemmPanels the better split. */
+/**
+ * Panels of B at least this many, and A at most this large and stored row-major (the panel split
+ * re-reads A once per panel, and a transposed A is read with a stride), make gemmPanels the
+ * better split (measured on the MLP's shapes).
+ */
 const PANELS_FOR_COLUMN_SPLIT = 4;
 const A_BYTES_FOR_COLUMN_SPLIT = 512 * 1024;
 
@@ -24,7 +28,7 @@ export function gemmInto(be: FastCpuBackend, c: number, a: number, b: number, m:
   const bStrides = [transposeB ? 1 : n, transposeB ? k : 1];
   const p = packed.byteOffset;
   try {
-    if (panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
+    if (!transposeA && panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
       // Dense layers: each thread packs its panels and runs every row through them.
       rt.run('gemmPanels', [a, ...aStrides, b, ...bStrides, p, c, m, n, k], panels, 1, 2 * m * PANEL * k * NS_PER_FLOP);
     } else {

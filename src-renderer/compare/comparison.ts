@@ -1,0 +1,139 @@
+// Pure helpers behind the Compare screen: curves per run, seed groups, the settings table and CSV.
+import type { EpochMetric, RunDetail } from '../../src-shared/api';
+import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from '../../src-engine/analysis/smoothing';
+import { differingSettings, flatten, type Flat } from '../../src-engine/analysis/runDiff';
+
+export type MetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc';
+export type XAxis = 'epoch' | 'step' | 'time';
+
+export const METRICS: ReadonlyArray<{ key: MetricKey; label: string; higherIsBetter: boolean }> = [
+  { key: 'trainLoss', label: 'Train loss', higherIsBetter: false },
+  { key: 'valLoss', label: 'Validation loss', higherIsBetter: false },
+  { key: 'trainAcc', label: 'Train accuracy', higherIsBetter: true },
+  { key: 'valAcc', label: 'Validation accuracy', higherIsBetter: true },
+];
+
+/** One run as the comparison sees it: its record and its per-epoch metrics. */
+export interface ComparedRun {
+  id: string;
+  name: string;
+  detail: Pick<RunDetail, 'config' | 'graph'>;
+  epochs: EpochMetric[];
+}
+
+export interface CurvePoint {
+  x: number;
+  y: number;
+}
+
+function xOf(e: EpochMetric, axis: XAxis): number {
+  return axis === 'epoch' ? e.epoch : axis === 'step' ? e.step : e.elapsedMs / 1000;
+}
+
+/** The finite values of one metric of one run along the chosen x axis. */
+export function curve(run: ComparedRun, metric: MetricKey, axis: XAxis): CurvePoint[] {
+  const points: CurvePoint[] = [];
+  for (const e of run.epochs) {
+    const y = e[metric];
+    if (y !== undefined && Number.isFinite(y)) points.push({ x: xOf(e, axis), y });
+  }
+  return points;
+}
+
+export function smoothCurve(points: readonly CurvePoint[], weight: number): CurvePoint[] {
+  const ys = exponentialSmoothing(points.map((p) => p.y), weight);
+  return points.map((p, i) => ({ x: p.x, y: ys[i]! }));
+}
+
+/** The settings a run was trained with, flattened (the training config plus each layer's params). */
+export function runSettings(run: ComparedRun): Flat {
+  const layers = Object.fromEntries(run.detail.graph.nodes.map((n) => [n.id, { type: n.type, ...(n.params ?? {}) }]));
+  return flatten({ training: run.detail.config, layers });
+}
+
+/** Groups of two or more runs whose settings differ only by seed (drawn as mean ± std bands). */
+export function seedGroups(runs: readonly ComparedRun[]): ComparedRun[][] {
+  const byKey = new Map<string, ComparedRun[]>();
+  for (const run of runs) {
+    const settings = { ...runSettings(run) };
+    delete settings['training.seed'];
+    const key = JSON.stringify(Object.entries(settings).sort(([a], [b]) => a.localeCompare(b)));
+    byKey.set(key, [...(byKey.get(key) ?? []), run]);
+  }
+  return [...byKey.values()].filter((g) => g.length > 1);
+}
+
+export function seedBand(group: readonly ComparedRun[], metric: MetricKey): BandPoint[] {
+  return meanStdBand(group.map((r) => curve(r, metric, 'epoch')));
+}
+
+export interface MetricSummary {
+  final?: number;
+  best?: number;
+  bestEpoch?: number;
+}
+
+export function summarizeMetric(run: ComparedRun, metric: MetricKey): MetricSummary {
+  const spec = METRICS.find((m) => m.key === metric)!;
+  const values = run.epochs.map((e) => e[metric]);
+  const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
+  const i = bestIndex(values, spec.higherIsBetter);
+  return { final: finite[finite.length - 1], best: i >= 0 ? values[i] : undefined, bestEpoch: i >= 0 ? run.epochs[i]!.epoch : undefined };
+}
+
+export interface ComparisonTable {
+  /** Settings that are not the same in every run (dotted keys). */
+  keys: string[];
+  rows: Array<{ id: string; name: string; values: Flat; metrics: Record<MetricKey, MetricSummary> }>;
+}
+
+export function comparisonTable(runs: readonly ComparedRun[]): ComparisonTable {
+  const diff = differingSettings(runs.map((r) => ({ id: r.id, settings: runSettings(r) })));
+  return {
+    keys: diff.keys,
+    rows: runs.map((r, i) => ({
+      id: r.id,
+      name: r.name,
+      values: diff.rows[i]!.values,
+      metrics: Object.fromEntries(METRICS.map((m) => [m.key, summarizeMetric(r, m.key)])) as Record<MetricKey, MetricSummary>,
+    })),
+  };
+}
+
+/** Shorter column names for the familiar settings. */
+export function settingLabel(key: string): string {
+  const known: Record<string, string> = {
+    'training.optimizer.name': 'optimizer',
+    'training.optimizer.lr': 'learning rate',
+    'training.initializer': 'initializer',
+    'training.seed': 'seed',
+    'training.batchSize': 'batch size',
+    'training.epochs': 'epochs',
+    'training.dataset': 'dataset',
+    'training.loss': 'loss',
+  };
+  return known[key] ?? key.replace(/^training\./, '').replace(/^layers\./, '');
+}
+
+function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_HEADER = ['run_id', 'run_name', 'metric', 'epoch', 'step', 'wall_time_s', 'value', 'smoothed'] as const;
+
+/** Long-format CSV: one row per run, metric and epoch, with the raw and the smoothed value. */
+export function comparisonCsv(runs: readonly ComparedRun[], smoothing: number): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const run of runs) {
+    for (const m of METRICS) {
+      const rows = run.epochs.filter((e) => e[m.key] !== undefined && Number.isFinite(e[m.key]));
+      const smoothed = exponentialSmoothing(rows.map((e) => e[m.key]!), smoothing);
+      rows.forEach((e, i) => {
+        lines.push([run.id, run.name, m.key, e.epoch, e.step, +(e.elapsedMs / 1000).toFixed(3), e[m.key], +smoothed[i]!.toPrecision(8)].map(csvCell).join(','));
+      });
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,63 @@
+// One metric of several runs as an ECharts option: smoothed lines over faint raw ones, best-epoch
+// markers, and mean ± std bands for runs that differ only by seed.
+import type { LineSeriesOption } from 'echarts/charts';
+import type { EChartsOption } from '../charts/echarts';
+import { baseOption } from '../charts/chartOptions';
+import type { ChartTheme } from '../charts/chartTheme';
+import { curve, METRICS, seedBand, smoothCurve, type ComparedRun, type MetricKey, type XAxis } from './comparison';
+import { bestIndex } from '../../src-engine/analysis/smoothing';
+
+export interface CurveSettings {
+  metric: MetricKey;
+  axis: XAxis;
+  smoothing: number;
+  logY: boolean;
+  /** Seed groups to draw as bands; their runs are not drawn one by one. */
+  bands: ComparedRun[][];
+}
+
+const AXIS_NAMES: Record<XAxis, string> = { epoch: 'epoch', step: 'step', time: 'wall time (s)' };
+const pairs = (points: ReadonlyArray<{ x: number; y: number }>): Array<[number, number]> => points.map((p) => [p.x, p.y]);
+
+export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: CurveSettings): EChartsOption {
+  const spec = METRICS.find((m) => m.key === s.metric)!;
+  const percent = spec.higherIsBetter;
+  const option = baseOption(theme, { x: AXIS_NAMES[s.axis], y: spec.label, log: s.logY && !percent, percent });
+  const series: LineSeriesOption[] = [];
+  const banded = new Set(s.bands.flat().map((r) => r.id));
+  runs.forEach((run, i) => {
+    if (banded.has(run.id)) return;
+    const color = theme.series[i % theme.series.length]!;
+    const raw = curve(run, s.metric, s.axis);
+    if (!raw.length) return;
+    const best = bestIndex(raw.map((p) => p.y), spec.higherIsBetter);
+    if (s.smoothing > 0) {
+      series.push({ type: 'line', name: run.name, data: pairs(raw), showSymbol: false, silent: true, lineStyle: { width: 1, opacity: 0.25, color }, itemStyle: { color }, tooltip: { show: false } });
+    }
+    series.push({
+      type: 'line',
+      name: run.name,
+      data: pairs(s.smoothing > 0 ? smoothCurve(raw, s.smoothing) : raw),
+      showSymbol: false,
+      lineStyle: { width: 2, color },
+      itemStyle: { color },
+      markPoint: best >= 0 ? { symbol: 'circle', symbolSize: 9, label: { show: false }, data: [{ name: 'best', coord: [raw[best]!.x, raw[best]!.y] }] } : undefined,
+    });
+  });
+  s.bands.forEach((group, g) => {
+    const color = theme.series[(runs.length + g) % theme.series.length]!;
+    const band = seedBand(group, s.metric);
+    if (!band.length) return;
+    const name = `${group[0]!.name} (${group.length} seeds)`;
+    const floor = s.logY && !percent ? 1e-12 : -Infinity;
+    const stack = `band-${g}`;
+    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(floor, b.mean - b.std)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });
+    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, 2 * b.std]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, tooltip: { show: false } });
+    series.push({ type: 'line', name, data: band.map((b) => [b.x, b.mean]), showSymbol: false, lineStyle: { width: 2, color }, itemStyle: { color } });
+  });
+  return { ...option, series };
+}
+
+export function pointCount(runs: readonly ComparedRun[], metric: MetricKey): number {
+  return runs.reduce((n, r) => n + curve(r, metric, 'epoch').length, 0);
+}
