@@ -76,7 +76,12 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
         ['TensorFlow.js cpu', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'cpu'], timeout, gradients)],
         ['TensorFlow.js wasm', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'wasm'], timeout, gradients)],
       ];
-      if (torch) engines.push(['PyTorch', () => runChild(torch.python, [here('./peers/torch_bench.py'), ...common(model)], timeout)]);
+      if (torch) {
+        engines.push(['PyTorch', () => runChild(torch.python, [here('./peers/torch_bench.py'), ...common(model)], timeout)]);
+        // OpenMP threads collapse when other work shares the cores; one thread is the robust reference.
+        const single = [...common(model).slice(0, -1), '1'];
+        if (options.threads > 1) engines.push(['PyTorch, 1 thread', () => runChild(torch.python, [here('./peers/torch_bench.py'), ...single], timeout)]);
+      }
       for (const [name, start] of engines) {
         log(`training ${model} with ${name} …`);
         const r = start();
@@ -102,8 +107,10 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
   }
 }
 
+/** The best throughput among the rows of `engine` (PyTorch is measured with several thread counts). */
 function speedOf(results: Measurement[], engine: string): number | null {
-  return results.find((r) => r.engine.toLowerCase().startsWith(engine))?.samplesPerSec ?? null;
+  const speeds = results.filter((r) => r.engine.toLowerCase().startsWith(engine) && r.samplesPerSec !== null).map((r) => r.samplesPerSec!);
+  return speeds.length ? Math.max(...speeds) : null;
 }
 
 function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck | null): TargetCheck[] {
@@ -129,17 +136,19 @@ const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleSt
 
 export function printTrainingBench(r: TrainingBenchResult, out: (line: string) => void = console.log): void {
   out(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores; peak ${fmt(r.machine.peakGflops)} GFLOP/s float32 (${r.machine.estimate}); WebAssembly SIMD peak ${fmt(r.machine.wasmPeakGflops)} GFLOP/s.`);
-  out(`Each engine trains ${r.seconds} s after a warm-up, in its own process; LayerLab and PyTorch use ${r.threads} threads.`);
+  out(`Each engine trains ${r.seconds} s after a warm-up, in its own process; samples/s is the best of five windows, "steady" the whole run's mean as a share of it (low: other work shared the machine). PyTorch targets use its faster row.`);
   for (const m of r.models) {
     out('');
     out(`${m.label} — ${fmt(m.flopsPerSample / 1e6, 2)} MFLOP per sample`);
-    out(`  ${'engine'.padEnd(28)}${'samples/s'.padStart(12)}${'GFLOP/s'.padStart(10)}${'% peak'.padStart(8)}${'LayerLab ×'.padStart(12)}  note`);
+    out(`  ${'engine'.padEnd(22)}${'threads'.padStart(8)}${'samples/s'.padStart(11)}${'steady'.padStart(8)}${'GFLOP/s'.padStart(9)}${'% peak'.padStart(8)}${'LayerLab ×'.padStart(12)}  note`);
     const ours = speedOf(m.results, 'layerlab');
     for (const res of m.results) {
       const gflops = res.samplesPerSec === null ? null : (res.samplesPerSec * m.flopsPerSample) / 1e9;
       const ratio = res.samplesPerSec && ours ? ours / res.samplesPerSec : null;
       const isOurs = res.engine.toLowerCase().startsWith('layerlab');
-      out(`  ${res.engine.padEnd(28)}${fmt(res.samplesPerSec).padStart(12)}${fmt(gflops, 1).padStart(10)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`);
+      // Mean over the whole run as a share of the best window: low when other work interfered.
+      const steady = res.samplesPerSec && res.meanSamplesPerSec ? `${Math.round((100 * res.meanSamplesPerSec) / res.samplesPerSec)}%` : '—';
+      out(`  ${res.engine.padEnd(22)}${String(res.threads ?? '—').padStart(8)}${fmt(res.samplesPerSec).padStart(11)}${steady.padStart(8)}${fmt(gflops, 1).padStart(9)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`);
     }
   }
   if (r.memory) {

@@ -66,6 +66,15 @@ export interface RunMetrics {
   layers: LayerMetric[];
 }
 
+export type CheckpointKind = 'initial' | 'best' | 'final';
+
+/** A run's weights, one entry per parameter or running statistic, named `<nodeId>.<label>`. */
+export interface RunCheckpoint {
+  kind: CheckpointKind;
+  epoch: number;
+  tensors: Array<{ name: string; shape: number[]; data: number[] }>;
+}
+
 export interface SweepGrid {
   optimizers?: string[];
   initializers?: string[];
@@ -113,6 +122,8 @@ export interface LayerLabApi {
     list(): Promise<RunSummary[]>;
     get(runId: string): Promise<RunDetail>;
     metrics(runId: string): Promise<RunMetrics>;
+    /** The run's weights at its start, best epoch or end; null when the run has none of that kind (yet). */
+    checkpoint(runId: string, kind: CheckpointKind): Promise<RunCheckpoint | null>;
     rename(runId: string, name: string): Promise<void>;
     setTags(runId: string, tags: string[]): Promise<void>;
     setNotes(runId: string, notes: string): Promise<void>;

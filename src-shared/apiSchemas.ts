@@ -47,6 +47,7 @@ export const API_CHANNELS = {
   'runs:list': { method: 'runs.list', args: none },
   'runs:get': { method: 'runs.get', args: one(runIdSchema) },
   'runs:metrics': { method: 'runs.metrics', args: one(runIdSchema) },
+  'runs:checkpoint': { method: 'runs.checkpoint', args: z.tuple([runIdSchema, z.enum(['initial', 'best', 'final'])]) },
   'runs:rename': { method: 'runs.rename', args: z.tuple([runIdSchema, runNameSchema]) },
   'runs:setTags': { method: 'runs.setTags', args: z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]) },
   'runs:setNotes': { method: 'runs.setNotes', args: z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]) },

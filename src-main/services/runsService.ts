@@ -65,6 +65,12 @@ export function createRunsService({ store, manager, backend }: RunsServiceDeps):
       requireRun(id);
       return store.metrics.all(id);
     },
+    async checkpoint(id, kind) {
+      requireRun(id);
+      const c = store.checkpoints.load(id, kind);
+      // Plain number arrays: the reply crosses IPC and WebSocket as JSON.
+      return c ? { kind, epoch: c.epoch, tensors: c.tensors.map((t) => ({ name: t.name, shape: t.shape, data: Array.from(t.data) })) } : null;
+    },
     async rename(id, name) {
       requireRun(id);
       store.runs.rename(id, name);

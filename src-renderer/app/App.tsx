@@ -13,32 +13,49 @@ import { ConnectionHintView, Toasts } from '../ui/Toasts';
 import { useShortcuts } from './useShortcuts';
 import { startApp } from './startApp';
 import { useWindowTitle } from './useWindowTitle';
+import { useScreenStore } from '../compare/screenStore';
+import { ScreenView } from '../compare/ScreenView';
+import { SweepDialog } from '../sweeps/SweepDialog';
+import { subscribeToInsights } from '../inside/insightStore';
+import { api } from './api';
 
 export function App() {
   const viewing = useRunStore((s) => s.viewed !== null);
+  const screen = useScreenStore((s) => s.screen);
   useShortcuts();
   useWindowTitle();
   useEffect(() => startApp(), []);
+  // Insight events (boundary, histograms) are live-only; keep the latest per run for the Inside screen.
+  useEffect(() => subscribeToInsights((listener) => api().onRunUpdate(listener)), []);
   return (
     <div className="app">
       <TopBar />
       <div className="workspace">
         <Sidebar />
-        <main className="center" aria-label={viewing ? 'Run' : 'Editor'}>
-          {viewing ? (
-            <RunView />
-          ) : (
-            <>
-              <EditorCanvas />
-              <BottomPanel />
-            </>
-          )}
-        </main>
-        <aside className="inspector-pane" aria-label={viewing ? 'Run details' : 'Inspector'}>
-          {viewing ? <RunDetails /> : <Inspector />}
-        </aside>
+        {screen ? (
+          <main className="center screen-view" aria-label="Analysis">
+            <ScreenView />
+          </main>
+        ) : (
+          <>
+            <main className="center" aria-label={viewing ? 'Run' : 'Editor'}>
+              {viewing ? (
+                <RunView />
+              ) : (
+                <>
+                  <EditorCanvas />
+                  <BottomPanel />
+                </>
+              )}
+            </main>
+            <aside className="inspector-pane" aria-label={viewing ? 'Run details' : 'Inspector'}>
+              {viewing ? <RunDetails /> : <Inspector />}
+            </aside>
+          </>
+        )}
       </div>
       <Dialogs />
+      <SweepDialog />
       <Toasts />
       <ConnectionHintView />
     </div>

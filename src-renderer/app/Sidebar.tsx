@@ -4,6 +4,8 @@ import { useRunStore } from '../runs/runStore';
 import { Palette } from '../palette/Palette';
 import { RunHistory } from '../runs/RunHistory';
 import { Icon, type IconName } from '../ui/icons';
+import { useSweepStore } from '../sweeps/sweepStore';
+import { useScreenStore } from '../compare/screenStore';
 
 const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
   { id: 'layers', label: 'Layers', icon: 'layers' },
@@ -33,6 +35,22 @@ export function Sidebar() {
             {t.id === 'runs' && runCount > 0 && <span className="activity-count">{runCount}</span>}
           </button>
         ))}
+        <span className="activity-separator" />
+        <button type="button" className="activity" aria-label="New sweep" data-tip="New sweep" data-tip-side="right" onClick={() => useSweepStore.getState().setOpen(true)} data-testid="open-sweep">
+          <Icon name="sweep" size={20} />
+        </button>
+        <button type="button" className="activity" aria-label="Optimizer lab" data-tip="Optimizer lab" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'optimizerLab' })} data-testid="open-optimizer-lab">
+          <Icon name="descent" size={20} />
+        </button>
+        <button type="button" className="activity" aria-label="Inside the network" data-tip="Inside the network" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'inside' })} data-testid="open-inside">
+          <Icon name="search" size={20} />
+        </button>
+        <button type="button" className="activity" aria-label="Initialization lab" data-tip="Initialization lab" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'initLab' })} data-testid="open-init-lab">
+          <Icon name="spread" size={20} />
+        </button>
+        <button type="button" className="activity" aria-label="Gradient check" data-tip="Gradient check" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'gradCheck' })} data-testid="open-gradcheck">
+          <Icon name="check" size={20} />
+        </button>
       </nav>
       <aside className="sidebar" aria-label={tab === 'layers' ? 'Layers' : 'Runs'}>
         <h2 className="sidebar-title">{tab === 'layers' ? 'Layers' : 'Run history'}</h2>

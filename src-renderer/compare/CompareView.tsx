@@ -6,11 +6,12 @@ import { IconButton } from '../ui/IconButton';
 import { baseOption } from '../charts/chartOptions';
 import { useScreenStore } from './screenStore';
 import { ChartBox } from './ChartBox';
-import { comparisonCsv, METRICS, seedGroups, summarizeMetric, type MetricKey, type XAxis } from './comparison';
+import { comparisonCsv, METRICS, seedGroups, shortNames, summarizeMetric, type MetricKey, type XAxis } from './comparison';
 import { curveOption, pointCount } from './curveOptions';
 import { SettingsTable } from './SettingsTable';
 import { GraphDiffList } from './GraphDiffList';
 import { downloadText } from './download';
+import './compare.css';
 
 export function CompareView() {
   const { compared: runs, loading, error, screen } = useScreenStore();
@@ -20,6 +21,7 @@ export function CompareView() {
   const [useBands, setUseBands] = useState(true);
   const [barMetric, setBarMetric] = useState<MetricKey | null>(null);
   const groups = useMemo(() => seedGroups(runs), [runs]);
+  const names = useMemo(() => shortNames(runs), [runs]);
   const bands = useBands && axis === 'epoch' ? groups : [];
   const metrics = METRICS.filter((m) => runs.some((r) => r.epochs.some((e) => e[m.key] !== undefined)));
   const bar = barMetric ?? metrics.find((m) => m.key === 'valAcc')?.key ?? metrics[0]?.key ?? 'trainLoss';
@@ -53,7 +55,7 @@ export function CompareView() {
           <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} data-testid="compare-log" /> log scale (losses)
         </label>
         <label title={groups.length ? `${groups.length} group(s) of runs differ only by seed` : 'No runs differ only by seed'}>
-          <input type="checkbox" checked={useBands} disabled={!groups.length} onChange={(e) => setUseBands(e.target.checked)} data-testid="compare-bands" /> seed bands (mean ± std)
+          <input type="checkbox" checked={useBands && groups.length > 0} disabled={!groups.length} onChange={(e) => setUseBands(e.target.checked)} data-testid="compare-bands" /> seed bands (mean ± std)
         </label>
       </div>
       {loading && <p className="panel-empty">Loading the runs…</p>}
@@ -67,8 +69,8 @@ export function CompareView() {
                 title={m.label}
                 testId={`compare-chart-${m.key}`}
                 points={pointCount(runs, m.key)}
-                option={(theme) => curveOption(theme, runs, { metric: m.key, axis, smoothing, logY, bands })}
-                deps={[runs, axis, smoothing, logY, bands]}
+                option={(theme) => curveOption(theme, runs, { metric: m.key, axis, smoothing, logY, bands, names })}
+                deps={[runs, axis, smoothing, logY, bands, names]}
               />
             ))}
           </div>
@@ -82,9 +84,9 @@ export function CompareView() {
                 type: 'bar',
                 data: runs.map((r, i) => ({ value: summarizeMetric(r, bar).final ?? 0, itemStyle: { color: theme.series[i % theme.series.length] } })),
               };
-              return { ...base, legend: { show: false }, tooltip: { trigger: 'item' }, grid: { left: 50, right: 18, top: 20, bottom: 70 }, xAxis: { type: 'category', data: runs.map((r) => r.name), axisLabel: { color: theme.muted, fontSize: 10, rotate: 15, overflow: 'truncate', width: 140 } }, series: [series] };
+              return { ...base, legend: { show: false }, tooltip: { trigger: 'item' }, grid: { left: 50, right: 18, top: 20, bottom: 70 }, xAxis: { type: 'category', data: runs.map((r) => names[r.id] ?? r.name), axisLabel: { color: theme.muted, fontSize: 10, rotate: 15, overflow: 'truncate', width: 140 } }, series: [series] };
             }}
-            deps={[runs, bar]}
+            deps={[runs, bar, names]}
           />
           <label className="compare-bar-metric">
             bar chart metric{' '}

@@ -137,3 +137,20 @@ export function comparisonCsv(runs: readonly ComparedRun[], smoothing: number): 
   }
   return lines.join('\n') + '\n';
 }
+
+/** Short legend names: the values of the differing settings ("adam · he_normal"), else the run name. */
+export function shortNames(runs: readonly ComparedRun[]): Record<string, string> {
+  const table = comparisonTable(runs);
+  // Layer parameters make long names; keep the training settings when there are any.
+  const training = table.keys.filter((k) => k.startsWith('training.'));
+  const keys = (training.length ? training : table.keys).slice(0, 4);
+  const names: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    let name = keys.length ? keys.map((k) => `${k === 'training.seed' ? 'seed ' : ''}${String(row.values[k] ?? '–')}`).join(' · ') : row.name;
+    if (seen.has(name)) name = `${name} (${row.name})`;
+    seen.add(name);
+    names[row.id] = name;
+  }
+  return names;
+}

@@ -14,6 +14,8 @@ export interface CurveSettings {
   logY: boolean;
   /** Seed groups to draw as bands; their runs are not drawn one by one. */
   bands: ComparedRun[][];
+  /** Legend names by run id (defaults to the run names). */
+  names?: Record<string, string>;
 }
 
 const AXIS_NAMES: Record<XAxis, string> = { epoch: 'epoch', step: 'step', time: 'wall time (s)' };
@@ -24,6 +26,7 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
   const percent = spec.higherIsBetter;
   const option = baseOption(theme, { x: AXIS_NAMES[s.axis], y: spec.label, log: s.logY && !percent, percent });
   const series: LineSeriesOption[] = [];
+  const nameOf = (run: ComparedRun) => s.names?.[run.id] ?? run.name;
   const banded = new Set(s.bands.flat().map((r) => r.id));
   runs.forEach((run, i) => {
     if (banded.has(run.id)) return;
@@ -32,11 +35,11 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     if (!raw.length) return;
     const best = bestIndex(raw.map((p) => p.y), spec.higherIsBetter);
     if (s.smoothing > 0) {
-      series.push({ type: 'line', name: run.name, data: pairs(raw), showSymbol: false, silent: true, lineStyle: { width: 1, opacity: 0.25, color }, itemStyle: { color }, tooltip: { show: false } });
+      series.push({ type: 'line', name: nameOf(run), data: pairs(raw), showSymbol: false, silent: true, lineStyle: { width: 1, opacity: 0.25, color }, itemStyle: { color }, tooltip: { show: false } });
     }
     series.push({
       type: 'line',
-      name: run.name,
+      name: nameOf(run),
       data: pairs(s.smoothing > 0 ? smoothCurve(raw, s.smoothing) : raw),
       showSymbol: false,
       lineStyle: { width: 2, color },
@@ -48,7 +51,8 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     const color = theme.series[(runs.length + g) % theme.series.length]!;
     const band = seedBand(group, s.metric);
     if (!band.length) return;
-    const name = `${group[0]!.name} (${group.length} seeds)`;
+    const base = nameOf(group[0]!).replace(/ · seed \S+|seed \S+ · |^seed \S+$/, '');
+    const name = `${base || 'mean'} (${group.length} seeds)`;
     const floor = s.logY && !percent ? 1e-12 : -Infinity;
     const stack = `band-${g}`;
     series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(floor, b.mean - b.std)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });

@@ -98,6 +98,7 @@ export function createFakeApi(): FakeApi {
       async list() { return [...runs.values()].map((r) => r.summary); },
       async get(id): Promise<RunDetail> { const r = need(id); return { ...r.summary, graph: r.graph, config: r.graph.training }; },
       async metrics(id) { return structuredClone(need(id).metrics); },
+      async checkpoint(id) { need(id); return null; },
       async rename(id, name) { const r = need(id); r.summary = { ...r.summary, name }; },
       async setTags(id, tags) { const r = need(id); r.summary = { ...r.summary, tags }; },
       async setNotes(id, notes) { const r = need(id); r.summary = { ...r.summary, notes }; },

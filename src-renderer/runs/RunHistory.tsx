@@ -4,6 +4,7 @@ import type { RunSummary } from '../../src-shared/api';
 import { useRunStore } from './runStore';
 import { StatusBadge } from './RunStatusLine';
 import { runMetricsText, timeAgo } from './format';
+import { CompareBar, CompareCheckbox } from '../compare/CompareSelection';
 
 export function RunHistory() {
   const runs = useRunStore((s) => s.runs);
@@ -17,9 +18,11 @@ export function RunHistory() {
       {!error && runs.length === 0 && (
         <p className="panel-empty">No runs yet. Build a network and press <strong>Train</strong>; every run is kept here with its graph and charts.</p>
       )}
+      <CompareBar />
       <ul aria-label="Runs">
         {runs.map((r) => (
-          <li key={r.id}>
+          <li key={r.id} className="run-row">
+            <CompareCheckbox runId={r.id} name={r.name} />
             <RunItem run={r} current={r.id === viewed} />
           </li>
         ))}

@@ -7,6 +7,7 @@ import { RunStatusLine } from './RunStatusLine';
 import { IconButton } from '../ui/IconButton';
 import { openAsNewProject } from '../project/projectActions';
 import { useUiStore } from '../ui/uiStore';
+import { useScreenStore } from '../compare/screenStore';
 
 export function RunView() {
   const viewed = useRunStore((s) => s.viewed);
@@ -33,6 +34,7 @@ export function RunView() {
         <h2 className="run-view-title">{detail?.name ?? 'Loading the run…'}</h2>
         <span className="run-view-readonly">read-only</span>
         <span className="topbar-fill" />
+        <IconButton icon="search" label="Try the model: confusion matrix, drawing pad" onClick={() => useScreenStore.getState().show({ kind: 'model', runId: viewed.runId })} disabled={!detail || detail.status !== 'completed'} testId="try-model" className="has-text">Try the model</IconButton>
         <IconButton icon="edit" label="Edit a copy" onClick={() => void editCopy()} disabled={!detail} testId="edit-copy" className="has-text">Edit a copy</IconButton>
       </div>
       {viewed.error && <p className="field-error run-view-error">This run could not be opened: {viewed.error}</p>}

@@ -6,6 +6,8 @@ import { toGraphDoc } from '../store/document';
 import { useUiStore } from '../ui/uiStore';
 import { currentCheck } from '../validation/useLiveCheck';
 import { ACTIVE_STATUSES, useRunStore } from './runStore';
+import { useDatasetStore } from '../store/datasetStore';
+import { insightsFor } from '../inside/insightStore';
 
 export async function startTraining(): Promise<void> {
   const ui = useUiStore.getState();
@@ -24,7 +26,8 @@ export async function startTraining(): Promise<void> {
   }
   const content = currentContent();
   try {
-    await runs.start(toGraphDoc(content), runName(content.meta.name));
+    const dataset = useDatasetStore.getState().list.find((d) => d.id === content.training.dataset);
+    await runs.start(toGraphDoc(content), runName(content.meta.name), insightsFor(dataset?.inputShape));
     runs.close();
     ui.setBottomTab('charts');
   } catch (e) {

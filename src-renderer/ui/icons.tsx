@@ -33,6 +33,12 @@ const PATHS = {
   chart: 'M4 4v16h16M8 15l3-4 3 2 5-6',
   database: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
   sliders: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
+  /** A 3 × 3 grid of runs: the sweep builder. */
+  sweep: 'M4 4h4v4H4zM10 4h4v4h-4zM16 4h4v4h-4zM4 10h4v4H4zM10 10h4v4h-4zM16 10h4v4h-4zM4 16h4v4H4zM10 16h4v4h-4zM16 16h4v4h-4z',
+  /** Paths down a valley of contours: the optimizer lab. */
+  descent: 'M12 20a8 5 0 1 0 0-.01zM12 17a4 2.5 0 1 0 0-.01M3 5l4 5 3-2 2 5',
+  /** Bell curves of different widths: the initialization lab. */
+  spread: 'M2 20c4 0 5-14 7-14s3 14 7 14M9 20c2 0 2.5-7 3.5-7s1.5 7 3.5 7M2 20h20',
 } as const;
 
 export type IconName = keyof typeof PATHS;

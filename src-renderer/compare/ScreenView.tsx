@@ -1,0 +1,19 @@
+// The full-width screen shown instead of the editor, if any.
+import { useScreenStore } from './screenStore';
+import { CompareView } from './CompareView';
+import { OptimizerLab } from '../labs/optimizerLab/OptimizerLab';
+import { InsideView } from '../inside/InsideView';
+import { InitLab } from '../labs/initLab/InitLab';
+import { ModelView } from '../inside/ModelView';
+import { GradCheckView } from '../labs/gradCheck/GradCheckView';
+
+export function ScreenView() {
+  const screen = useScreenStore((s) => s.screen);
+  if (screen?.kind === 'compare') return <CompareView />;
+  if (screen?.kind === 'optimizerLab') return <OptimizerLab />;
+  if (screen?.kind === 'inside') return <InsideView />;
+  if (screen?.kind === 'initLab') return <InitLab />;
+  if (screen?.kind === 'model') return <ModelView runId={screen.runId} />;
+  if (screen?.kind === 'gradCheck') return <GradCheckView />;
+  return null;
+}

@@ -1,0 +1,59 @@
+// Draws a decision boundary: each grid cell in its predicted class's colour, paler where the
+// model is unsure, with the dataset's points on top.
+import type { InsightEvent } from '../../src-shared/engineEvents';
+import { SERIES_COLORS } from '../charts/chartTheme';
+
+type Boundary = NonNullable<InsightEvent['boundary']>;
+
+function rgb(hex: string): [number, number, number] {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+export function classColor(label: number): string {
+  return SERIES_COLORS[label % SERIES_COLORS.length]!;
+}
+
+export function drawBoundary(
+  ctx: CanvasRenderingContext2D,
+  boundary: Boundary,
+  points: ReadonlyArray<{ x: number; y: number; label: number }>,
+  width: number,
+  height: number,
+): void {
+  const rows = boundary.ys.length;
+  const cols = boundary.xs.length;
+  const image = ctx.createImageData(width, height);
+  for (let py = 0; py < height; py++) {
+    // Row 0 of the grid is the lowest y; the canvas's y runs down.
+    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
+    for (let px = 0; px < width; px++) {
+      const c = Math.min(cols - 1, Math.floor((px / width) * cols));
+      const cls = boundary.predicted[r]![c]!;
+      const conf = boundary.confidence[r]![c]!;
+      // Two-class sigmoid outputs give p(class 1); fold it so 0.5 is "unsure" either way.
+      const sure = Math.max(0, Math.min(1, cls === 0 && conf < 0.5 ? 1 - conf : conf));
+      const strength = 0.15 + 0.55 * Math.max(0, (sure - 0.5) * 2);
+      const [cr, cg, cb] = rgb(classColor(cls));
+      const o = (py * width + px) * 4;
+      image.data[o] = Math.round(255 + (cr - 255) * strength);
+      image.data[o + 1] = Math.round(255 + (cg - 255) * strength);
+      image.data[o + 2] = Math.round(255 + (cb - 255) * strength);
+      image.data[o + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  const [x0, x1] = [boundary.xs[0]!, boundary.xs[cols - 1]!];
+  const [y0, y1] = [boundary.ys[0]!, boundary.ys[rows - 1]!];
+  for (const p of points) {
+    const px = ((p.x - x0) / (x1 - x0)) * width;
+    const py = height - ((p.y - y0) / (y1 - y0)) * height;
+    ctx.beginPath();
+    ctx.arc(px, py, 3.2, 0, Math.PI * 2);
+    ctx.fillStyle = classColor(p.label);
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+  }
+}

@@ -1,0 +1,56 @@
+// The latest looks inside each live run (decision boundary, histograms), kept from the insight
+// events the back end forwards; they are not stored, so a reopened run has none.
+import { create } from 'zustand';
+import type { InsightEvent } from '../../src-shared/engineEvents';
+import type { InsightRequest, RunUpdate } from '../../src-shared/api';
+
+export interface RunInsights {
+  epoch: number;
+  boundary?: NonNullable<InsightEvent['boundary']>;
+  boundaryEpoch?: number;
+  histograms?: NonNullable<InsightEvent['histograms']>;
+}
+
+interface InsightState {
+  byRun: Record<string, RunInsights>;
+  apply(updates: readonly RunUpdate[]): void;
+}
+
+export const useInsightStore = create<InsightState>()((set, get) => ({
+  byRun: {},
+  apply(updates) {
+    let byRun: Record<string, RunInsights> | null = null;
+    for (const u of updates) {
+      if (u.kind !== 'engine' || u.event.event !== 'insight') continue;
+      byRun ??= { ...get().byRun };
+      const e = u.event;
+      const before = byRun[u.runId];
+      byRun[u.runId] = {
+        epoch: e.epoch,
+        boundary: e.boundary ?? before?.boundary,
+        boundaryEpoch: e.boundary ? e.epoch : before?.boundaryEpoch,
+        histograms: e.histograms ?? before?.histograms,
+      };
+    }
+    if (byRun) set({ byRun });
+  },
+}));
+
+/** What to ask of a new run: histograms always, the boundary when the input is a 2-D point. */
+export function insightsFor(inputShape: readonly number[] | undefined): InsightRequest {
+  return { histograms: true, ...(inputShape?.length === 1 && inputShape[0] === 2 ? { boundary: true } : {}) };
+}
+
+export function subscribeToInsights(onRunUpdate: (listener: (u: RunUpdate) => void) => () => void): () => void {
+  let pending: RunUpdate[] = [];
+  return onRunUpdate((update) => {
+    if (update.kind !== 'engine' || update.event.event !== 'insight') return;
+    if (pending.length === 0)
+      queueMicrotask(() => {
+        const batch = pending;
+        pending = [];
+        useInsightStore.getState().apply(batch);
+      });
+    pending.push(update);
+  });
+}

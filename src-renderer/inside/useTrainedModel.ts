@@ -1,0 +1,41 @@
+// Loads what the "Try the model" screen needs: the run, its final weights and its dataset preview.
+import { useEffect, useState } from 'react';
+import type { DatasetListItem, RunDetail } from '../../src-shared/api';
+import type { DatasetPreview } from '../app/engine';
+import { api, errorText } from '../app/api';
+import { useDatasetStore } from '../store/datasetStore';
+import { asDatasetPreview } from '../panels/previewTypes';
+import { loadTrainedModel, type TrainedModel } from './trainedModel';
+
+export type TrainedState =
+  | { kind: 'loading' }
+  | { kind: 'error'; text: string }
+  | { kind: 'ready'; detail: RunDetail; dataset: DatasetListItem; model: TrainedModel; preview: DatasetPreview | null; epoch: number };
+
+export function useTrainedModel(runId: string): TrainedState {
+  const [state, setState] = useState<TrainedState>({ kind: 'loading' });
+  const list = useDatasetStore((s) => s.list);
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    (async (): Promise<TrainedState> => {
+      const detail = await api().runs.get(runId);
+      const checkpoint = await api().runs.checkpoint(runId, 'final');
+      if (!checkpoint) return { kind: 'error', text: 'this run has no final weights (it has not finished, or it failed before the end)' };
+      const dataset = list.find((d) => d.id === detail.datasetId) ?? (await api().datasets.list()).find((d) => d.id === detail.datasetId);
+      if (!dataset) return { kind: 'error', text: `the dataset “${detail.datasetId}” is not available` };
+      const info = { task: dataset.task, inputShape: dataset.inputShape, targetShape: dataset.targetShape, classCount: dataset.classNames?.length };
+      const model = loadTrainedModel(detail.graph, info, checkpoint);
+      if ('error' in model) return { kind: 'error', text: model.error };
+      const preview = asDatasetPreview((await api().datasets.preview(dataset.id).catch(() => null))?.preview);
+      return { kind: 'ready', detail, dataset, model, preview, epoch: checkpoint.epoch };
+    })().then(
+      (s) => live && setState(s),
+      (e) => live && setState({ kind: 'error', text: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [runId, list]);
+  return state;
+}

@@ -1,0 +1,90 @@
+// The initialization lab: activation variance per layer at step 0 for the current graph under
+// zeros, N(0, 1), Xavier, He and orthogonal weights, side by side (computed in this window).
+import { useEffect, useState } from 'react';
+import type { LineSeriesOption } from 'echarts/charts';
+import type { InitLabRow } from '../../../src-engine/analysis/initLab';
+import { IconButton } from '../../ui/IconButton';
+import { useScreenStore } from '../../compare/screenStore';
+import { ChartBox } from '../../compare/ChartBox';
+import { baseOption } from '../../charts/chartOptions';
+import { api, errorText } from '../../app/api';
+import { currentContent } from '../../store/graphStore';
+import { toGraphDoc } from '../../store/document';
+import { useDatasetStore } from '../../store/datasetStore';
+import { asDatasetPreview } from '../../panels/previewTypes';
+import { probeFromPreview, runInitLab } from './probe';
+import '../../compare/compare.css';
+
+type LabState = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'done'; rows: InitLabRow[]; samples: number };
+
+export function InitLab() {
+  const [state, setState] = useState<LabState>({ kind: 'loading' });
+  const list = useDatasetStore((s) => s.list);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const doc = toGraphDoc(currentContent());
+      const ds = list.find((d) => d.id === doc.training.dataset);
+      if (!ds) throw new Error(`the dataset “${doc.training.dataset}” is not in the list`);
+      const preview = asDatasetPreview((await api().datasets.preview(ds.id)).preview);
+      if (!preview) throw new Error('the dataset preview could not be read');
+      const probe = probeFromPreview(preview, ds.inputShape);
+      if ('error' in probe) throw new Error(probe.error);
+      const rows = runInitLab(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length }, probe);
+      if ('error' in rows) throw new Error(rows.error);
+      if (live) setState({ kind: 'done', rows, samples: probe.count });
+    })().catch((e) => live && setState({ kind: 'error', text: errorText(e) }));
+    return () => {
+      live = false;
+    };
+  }, [list]);
+  const rows = state.kind === 'done' ? state.rows : [];
+  const layerIds = rows[0]?.layers.map((l) => l.nodeId) ?? [];
+  return (
+    <section className="compare-view" aria-label="Initialization lab" data-testid="init-lab">
+      <div className="run-view-bar">
+        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="init-back" className="has-text">Editor</IconButton>
+        <h2 className="run-view-title">Initialization lab</h2>
+      </div>
+      <div className="compare-body">
+        <p className="dialog-hint">
+          The spread of each layer’s output at step 0, before any training, on {state.kind === 'done' ? `${state.samples} samples of` : ''} the dataset preview. Zeros give every unit the same output, so nothing can break the symmetry; a fixed-std normal shrinks (or, with a large std, blows up) the spread layer after layer; Xavier, He and orthogonal scale with the layer’s width to keep it steady.
+        </p>
+        {state.kind === 'loading' && <p className="panel-empty">Computing…</p>}
+        {state.kind === 'error' && <p className="field-error">The lab cannot run on this graph: {state.text}</p>}
+        {state.kind === 'done' && (
+          <>
+            <ChartBox
+              title="Activation variance per layer (log scale)"
+              testId="init-variance"
+              points={rows.length * layerIds.length}
+              option={(theme) => {
+                const base = baseOption(theme, { x: 'layer (input → output)', y: 'variance', log: true });
+                // A log axis cannot show 0; zeros' flat line is spelled out in the table instead.
+                const series: LineSeriesOption[] = rows.map((r) => ({ type: 'line', name: r.initializer, data: r.layers.map((l) => (l.variance > 0 ? l.variance : null)), symbolSize: 6 }));
+                return { ...base, xAxis: { type: 'category', data: layerIds, axisLabel: { color: theme.muted, fontSize: 10 } }, series };
+              }}
+              deps={[rows]}
+              height={320}
+            />
+            <div className="compare-table-wrap">
+              <table className="compare-table" data-testid="init-table">
+                <thead>
+                  <tr><th>Initializer</th>{layerIds.map((id) => <th key={id}>{id}</th>)}</tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.initializer} data-testid="init-row" data-initializer={r.initializer}>
+                      <td>{r.initializer}</td>
+                      {r.layers.map((l) => <td key={l.nodeId} className="num">{l.variance === 0 ? '0' : l.variance.toPrecision(3)}</td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

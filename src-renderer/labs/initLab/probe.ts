@@ -1,0 +1,34 @@
+// The init lab's probe batch: the dataset preview's samples as a model input, when they fit its shape.
+import type { DatasetPreview } from '../../app/engine';
+import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine/analysis/initLab';
+import { validateGraph, type DatasetInfo } from '../../../src-engine/graph/validate';
+import { withBackend } from '../../../src-engine/core/backend';
+import { CpuBackend, registerCpuKernels } from '../../../src-engine/kernels/cpu';
+import type { GraphDoc } from '../../../src-shared/graphFormat';
+
+export interface Probe {
+  x: Float32Array;
+  count: number;
+  inputShape: number[];
+}
+
+export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal', 'orthogonal'] as const;
+
+export function probeFromPreview(preview: DatasetPreview, inputShape: readonly number[]): Probe | { error: string } {
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  let rows: number[][] = [];
+  if (preview.kind === 'points') rows = preview.points.map((p) => [p.x, p.y]);
+  else if (preview.kind === 'images') rows = preview.images.map((im) => im.pixels.map((v) => v / 255));
+  else rows = preview.rows.map((r) => r.slice(0, size).map(Number));
+  rows = rows.filter((r) => r.length === size && r.every(Number.isFinite));
+  if (!rows.length) return { error: `the dataset preview has no samples of ${size} numbers to feed the input` };
+  return { x: Float32Array.from(rows.flat()), count: rows.length, inputShape: [...inputShape] };
+}
+
+/** Activation variance per layer at step 0 for each initializer, on the CPU kernels in this window. */
+export function runInitLab(doc: GraphDoc, dataset: DatasetInfo, probe: Probe, initializers: readonly string[] = LAB_INITIALIZERS): InitLabRow[] | { error: string } {
+  const v = validateGraph(doc, dataset);
+  if (!v.ok) return { error: `the graph cannot run yet: ${v.issues[0]?.message ?? 'it has problems'}` };
+  registerCpuKernels();
+  return withBackend(new CpuBackend('float32'), () => activationVarianceByInitializer(v.validated, probe, [...initializers]));
+}

@@ -1,0 +1,130 @@
+// The optimizer lab: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam walking a 2-D surface,
+// animated over its contour plot, with the learning rate and number of steps adjustable.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SURFACES } from '../../../src-engine/analysis/optimizerLab';
+import { IconButton } from '../../ui/IconButton';
+import { useScreenStore } from '../../compare/screenStore';
+import { downloadUrl } from '../../compare/download';
+import { DEFAULT_LR, LAB_OPTIMIZERS, labPaths } from './labRuns';
+import { drawPaths, drawSurface } from './contourCanvas';
+import '../../compare/compare.css';
+
+const WIDTH = 640;
+const HEIGHT = 440;
+const ANIMATION_MS = 2500;
+
+export function OptimizerLab() {
+  const [surfaceId, setSurfaceId] = useState('elongated');
+  const [chosen, setChosen] = useState<string[]>(LAB_OPTIMIZERS.map((o) => o.name));
+  const [lr, setLr] = useState(DEFAULT_LR.elongated!);
+  const [steps, setSteps] = useState(100);
+  const [frame, setFrame] = useState(0);
+  const [replay, setReplay] = useState(0);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const background = useRef<ImageData | null>(null);
+  const surface = SURFACES.find((s) => s.id === surfaceId)!;
+  const valid = lr > 0 && Number.isFinite(lr) && steps >= 1 && steps <= 2000;
+  const paths = useMemo(() => (valid ? labPaths(surfaceId, chosen, lr, Math.round(steps)) : []), [surfaceId, chosen, lr, steps, valid]);
+
+  // The contour is drawn once per surface and kept as pixels; each frame only redraws the paths.
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    drawSurface(ctx, surfaceId, WIDTH, HEIGHT);
+    background.current = ctx.getImageData(0, 0, WIDTH, HEIGHT);
+  }, [surfaceId]);
+
+  useEffect(() => {
+    const total = Math.round(steps);
+    let raf = 0;
+    const started = performance.now();
+    const tick = (now: number) => {
+      // A frame's timestamp can be a little earlier than the effect's start.
+      const f = Math.max(0, Math.min(total, Math.round(((now - started) / ANIMATION_MS) * total)));
+      setFrame(f);
+      if (f < total) raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [paths, steps, replay]);
+
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || !background.current) return;
+    ctx.putImageData(background.current, 0, 0);
+    drawPaths(ctx, surfaceId, paths, frame, WIDTH, HEIGHT);
+  }, [paths, frame, surfaceId]);
+
+  const pickSurface = (id: string) => {
+    setSurfaceId(id);
+    setLr(DEFAULT_LR[id] ?? 0.01);
+  };
+  const done = frame >= Math.round(steps);
+  return (
+    <section className="lab-view" aria-label="Optimizer lab" data-testid="optimizer-lab">
+      <div className="run-view-bar">
+        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="lab-back" className="has-text">Editor</IconButton>
+        <h2 className="run-view-title">Optimizer lab</h2>
+        <span className="topbar-fill" />
+        <button type="button" className="button" onClick={() => setReplay(replay + 1)} data-testid="lab-replay">Replay</button>
+        <button type="button" className="button" onClick={() => canvas.current && downloadUrl(canvas.current.toDataURL('image/png'), `optimizer-lab-${surfaceId}.png`)}>PNG</button>
+      </div>
+      <div className="lab-body">
+        <div className="lab-controls">
+          <label className="field">
+            Surface
+            <select value={surfaceId} onChange={(e) => pickSurface(e.target.value)} data-testid="lab-surface">
+              {SURFACES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            </select>
+          </label>
+          <p className="dialog-hint">{surface.description}</p>
+          <fieldset>
+            <legend>Optimizers</legend>
+            {LAB_OPTIMIZERS.map((o) => (
+              <label key={o.name} className="check">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(o.name)}
+                  onChange={() => setChosen(chosen.includes(o.name) ? chosen.filter((c) => c !== o.name) : [...chosen, o.name])}
+                  data-testid={`lab-opt-${o.name}`}
+                />{' '}
+                <span className="lab-swatch" style={{ background: o.color }} /> {o.label}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            Learning rate
+            <input type="number" step="any" min={0} value={lr} onChange={(e) => setLr(Number(e.target.value))} data-testid="lab-lr" />
+          </label>
+          <label className="field">
+            Steps
+            <input type="number" min={1} max={2000} value={steps} onChange={(e) => setSteps(Number(e.target.value))} data-testid="lab-steps" />
+          </label>
+          {!valid && <p className="field-error">The learning rate must be above 0 and the steps between 1 and 2000.</p>}
+        </div>
+        <div className="lab-plot">
+          <canvas ref={canvas} width={WIDTH} height={HEIGHT} className="lab-canvas" data-testid="lab-canvas" data-frame={frame} data-done={done} />
+          <table className="compare-table lab-results" data-testid="lab-results">
+            <thead>
+              <tr><th>Optimizer</th><th>Step</th><th>x</th><th>y</th><th>f(x, y)</th></tr>
+            </thead>
+            <tbody>
+              {paths.map((p) => {
+                const point = p.points[Math.min(frame, p.points.length - 1)]!;
+                return (
+                  <tr key={p.optimizer} data-testid="lab-result" data-optimizer={p.optimizer} data-f={point.f}>
+                    <td><span className="lab-swatch" style={{ background: p.color }} /> {p.label}</td>
+                    <td className="num">{Math.min(frame, p.points.length - 1)}</td>
+                    <td className="num">{point.x.toPrecision(4)}</td>
+                    <td className="num">{point.y.toPrecision(4)}</td>
+                    <td className="num">{p.diverged ? 'diverged' : point.f.toPrecision(4)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}
