@@ -5,10 +5,12 @@ import { CpuBackend, arr } from './cpuBackend';
 import { matmulInto } from './matmul';
 import type { FloatArray } from '../../core/backend';
 
-/** Rows of patches: [n·oh·ow, kh·kw·c], zeros where the window hangs over the padding. */
-function im2col(be: CpuBackend, x: FloatArray, g: ConvGeometry): FloatArray {
+/**
+ * Visits every (patch row offset, input pixel offset) pair of the im2col layout that lies inside
+ * the image; cells over the padding are skipped (they stay zero).
+ */
+function forEachPatchCell(g: ConvGeometry, visit: (colOffset: number, pixelOffset: number) => void): void {
   const patch = g.kh * g.kw * g.c;
-  const cols = be.alloc(g.n * g.oh * g.ow * patch);
   let row = 0;
   for (let b = 0; b < g.n; b++) {
     for (let oy = 0; oy < g.oh; oy++) {
@@ -19,37 +21,29 @@ function im2col(be: CpuBackend, x: FloatArray, g: ConvGeometry): FloatArray {
           for (let kx = 0; kx < g.kw; kx++, o += g.c) {
             const ix = ox * g.strideW - g.padLeft + kx;
             if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) continue;
-            const src = ((b * g.h + iy) * g.w + ix) * g.c;
-            for (let ch = 0; ch < g.c; ch++) cols[o + ch] = x[src + ch];
+            visit(o, ((b * g.h + iy) * g.w + ix) * g.c);
           }
         }
       }
     }
   }
+}
+
+/** Rows of patches: [n·oh·ow, kh·kw·c], zeros where the window hangs over the padding. */
+function im2col(be: CpuBackend, x: FloatArray, g: ConvGeometry): FloatArray {
+  const cols = be.alloc(g.n * g.oh * g.ow * g.kh * g.kw * g.c);
+  forEachPatchCell(g, (o, src) => {
+    for (let ch = 0; ch < g.c; ch++) cols[o + ch] = x[src + ch];
+  });
   return cols;
 }
 
 /** The adjoint of im2col: adds each patch row back onto the input positions it came from. */
 function col2im(be: CpuBackend, cols: FloatArray, g: ConvGeometry): FloatArray {
   const dx = be.alloc(g.n * g.h * g.w * g.c);
-  const patch = g.kh * g.kw * g.c;
-  let row = 0;
-  for (let b = 0; b < g.n; b++) {
-    for (let oy = 0; oy < g.oh; oy++) {
-      for (let ox = 0; ox < g.ow; ox++, row++) {
-        let o = row * patch;
-        for (let ky = 0; ky < g.kh; ky++) {
-          const iy = oy * g.strideH - g.padTop + ky;
-          for (let kx = 0; kx < g.kw; kx++, o += g.c) {
-            const ix = ox * g.strideW - g.padLeft + kx;
-            if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) continue;
-            const dst = ((b * g.h + iy) * g.w + ix) * g.c;
-            for (let ch = 0; ch < g.c; ch++) dx[dst + ch] += cols[o + ch];
-          }
-        }
-      }
-    }
-  }
+  forEachPatchCell(g, (o, dst) => {
+    for (let ch = 0; ch < g.c; ch++) dx[dst + ch] += cols[o + ch];
+  });
   return dx;
 }
 
