@@ -27,6 +27,8 @@ export type HostToEngine =
       stepEventEvery?: number;
       /** Per-epoch `insight` events to emit. */
       insights?: InsightRequest;
+      /** CPU threads this run may use: the host shares the cores among the runs it trains at once. */
+      threads?: number;
     }
   | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string; options?: DatasetLoadOptions }
   | { type: 'pause' }
@@ -155,6 +157,7 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     graph: graphSchema,
     stepEventEvery: z.number().int().nonnegative().optional(),
     insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional() }).optional(),
+    threads: z.number().int().min(1).max(64).optional(),
   }),
   z.object({
     type: z.literal('preview'),

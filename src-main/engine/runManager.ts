@@ -1,6 +1,7 @@
 // The engine host: a queue of runs with a concurrency limit, one engine process per active run,
 // and each run's lifecycle (queued → running ⇄ paused → completed | stopped | diverged | failed).
 // An engine that dies ends its run as failed with the reason; the host keeps working.
+import { availableParallelism } from 'node:os';
 import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { InsightRequest, RunStatus } from '../../src-shared/api';
@@ -162,6 +163,11 @@ export class RunManager {
     });
   }
 
+  /** Cores shared among the runs allowed at once, so parallel runs do not oversubscribe the machine. */
+  private threadsPerRun(): number {
+    return Math.max(1, Math.floor(availableParallelism() / this.concurrency));
+  }
+
   private receive(run: ActiveRun, graph: GraphDoc, insights: InsightRequest | undefined, raw: unknown): void {
     if (run.ended) return;
     const parsed = engineToHostSchema.safeParse(raw);
@@ -169,7 +175,7 @@ export class RunManager {
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
-        run.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: run.id, graph, ...(insights ? { insights } : {}) });
+        run.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: run.id, graph, threads: this.threadsPerRun(), ...(insights ? { insights } : {}) });
         return;
       case 'dataset':
         this.o.store.runs.setDatasetHash(run.id, message.hash);

@@ -1,6 +1,6 @@
 // One training run inside an engine process: load the dataset, prepare the model, send the
 // initial weights, train while streaming events, then send the best and final weights.
-import { useCpuBackend } from '../cpuEngine';
+import { setCpuThreads, useCpuBackend } from '../cpuEngine';
 import { prepareRun } from '../../../train/prepareRun';
 import { train } from '../../../train/trainer';
 import { DatasetError } from '../../../data/errors';
@@ -19,6 +19,7 @@ const STEP_EVENTS_PER_EPOCH = 20;
 
 export async function trainJob(request: TrainRequest, post: (message: EngineToHost) => void, control: RunControl): Promise<void> {
   const backend = useCpuBackend();
+  if (request.threads) setCpuThreads(request.threads);
   let dataset;
   try {
     dataset = await loadGraphDataset(request.graph);
