@@ -51,6 +51,9 @@ export function Sidebar() {
         <button type="button" className="activity" aria-label="Gradient check" data-tip="Gradient check" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'gradCheck' })} data-testid="open-gradcheck">
           <Icon name="check" size={20} />
         </button>
+        <button type="button" className="activity" aria-label="Sequences" data-tip="Sequences: sample names, LSTM gates" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'sequences' })} data-testid="open-sequences">
+          <Icon name="chart" size={20} />
+        </button>
       </nav>
       <aside className="sidebar" aria-label={tab === 'layers' ? 'Layers' : 'Runs'}>
         <h2 className="sidebar-title">{tab === 'layers' ? 'Layers' : 'Run history'}</h2>

@@ -6,6 +6,7 @@ import { InsideView } from '../inside/InsideView';
 import { InitLab } from '../labs/initLab/InitLab';
 import { ModelView } from '../inside/ModelView';
 import { GradCheckView } from '../labs/gradCheck/GradCheckView';
+import { SequencesView } from '../sequences/SequencesView';
 
 export function ScreenView() {
   const screen = useScreenStore((s) => s.screen);
@@ -15,5 +16,6 @@ export function ScreenView() {
   if (screen?.kind === 'initLab') return <InitLab />;
   if (screen?.kind === 'model') return <ModelView runId={screen.runId} />;
   if (screen?.kind === 'gradCheck') return <GradCheckView />;
+  if (screen?.kind === 'sequences') return <SequencesView />;
   return null;
 }
