@@ -27,3 +27,31 @@ export function describeExit(exit: EngineExit): string {
   if (exit.signal) return `killed by ${exit.signal}`;
   return exit.code === null ? 'ended' : `exit code ${exit.code}`;
 }
+
+export interface ExitLatch {
+  readonly exited: EngineExit | null;
+  /** Records the end and tells every listener; later calls are ignored. */
+  end(exit: EngineExit): void;
+  /** Listens for the end; a listener added afterwards is called at once. */
+  onExit(listener: (exit: EngineExit) => void): void;
+}
+
+/** How every engine wrapper keeps its `onExit` promise: each listener hears of the end exactly once. */
+export function exitLatch(): ExitLatch {
+  let exited: EngineExit | null = null;
+  const listeners: Array<(exit: EngineExit) => void> = [];
+  return {
+    get exited() {
+      return exited;
+    },
+    end(exit) {
+      if (exited) return;
+      exited = exit;
+      for (const listener of listeners) listener(exit);
+    },
+    onExit(listener) {
+      if (exited) listener(exited);
+      else listeners.push(listener);
+    },
+  };
+}

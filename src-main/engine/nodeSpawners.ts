@@ -4,7 +4,7 @@ import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EngineExit, EngineProcess, EngineSpawner } from './engineProcess';
+import { exitLatch, type EngineProcess, type EngineSpawner } from './engineProcess';
 import type { HostToEngine } from '../../src-shared/engineProtocol';
 
 const sourceEntry = fileURLToPath(new URL('../../src-engine/hosts/node/runWorker.ts', import.meta.url));
@@ -24,19 +24,10 @@ export function childProcessSpawner(entry = defaultEntry()): EngineSpawner {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    let exited: EngineExit | null = null;
-    const exitListeners: Array<(exit: EngineExit) => void> = [];
-    child.on('exit', (code, signal) => {
-      exited = { code, signal };
-      for (const listener of exitListeners) listener(exited);
-    });
+    const latch = exitLatch();
+    child.on('exit', (code, signal) => latch.end({ code, signal }));
     // A failed spawn emits 'error' (and maybe no 'exit'); report it as an exit.
-    child.on('error', () => {
-      if (!exited) {
-        exited = { code: null, signal: null };
-        for (const listener of exitListeners) listener(exited);
-      }
-    });
+    child.on('error', () => latch.end({ code: null, signal: null }));
     return {
       pid: child.pid,
       send(message: HostToEngine) {
@@ -45,12 +36,9 @@ export function childProcessSpawner(entry = defaultEntry()): EngineSpawner {
       onMessage(listener) {
         child.on('message', listener);
       },
-      onExit(listener) {
-        if (exited) listener(exited);
-        else exitListeners.push(listener);
-      },
+      onExit: latch.onExit,
       kill() {
-        if (!exited) child.kill('SIGKILL');
+        if (!latch.exited) child.kill('SIGKILL');
       },
     };
   };
@@ -62,28 +50,21 @@ export function workerThreadSpawner(entry = defaultEntry()): EngineSpawner {
     const worker = entry.endsWith('.ts')
       ? new Worker(threadBoot, { workerData: { entry: pathToFileURL(entry).href } })
       : new Worker(entry);
-    let exited: EngineExit | null = null;
+    const latch = exitLatch();
     let terminated = false;
-    const exitListeners: Array<(exit: EngineExit) => void> = [];
-    worker.on('exit', (code) => {
-      exited = { code, signal: terminated ? 'terminate' : null };
-      for (const listener of exitListeners) listener(exited);
-    });
+    worker.on('exit', (code) => latch.end({ code, signal: terminated ? 'terminate' : null }));
     // An uncaught error ends the thread; its 'exit' follows, so only keep the thread from crashing us.
     worker.on('error', () => undefined);
     return {
       send(message: HostToEngine) {
-        if (!exited) worker.postMessage(message);
+        if (!latch.exited) worker.postMessage(message);
       },
       onMessage(listener) {
         worker.on('message', listener);
       },
-      onExit(listener) {
-        if (exited) listener(exited);
-        else exitListeners.push(listener);
-      },
+      onExit: latch.onExit,
       kill() {
-        if (exited) return;
+        if (latch.exited) return;
         terminated = true;
         void worker.terminate();
       },
