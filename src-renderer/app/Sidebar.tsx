@@ -5,12 +5,26 @@ import { Palette } from '../palette/Palette';
 import { RunHistory } from '../runs/RunHistory';
 import { Icon, type IconName } from '../ui/icons';
 import { useSweepStore } from '../sweeps/sweepStore';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore, type Screen } from '../compare/screenStore';
 
 const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
   { id: 'layers', label: 'Layers', icon: 'layers' },
   { id: 'runs', label: 'Runs', icon: 'history' },
 ];
+
+/** Tools that open a dialog or a full-width screen. */
+const TOOLS: Array<{ label: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
+  { label: 'New sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
+  { label: 'Optimizer lab', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
+  { label: 'Inside the network', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
+  { label: 'Initialization lab', icon: 'spread', testId: 'open-init-lab', open: () => showScreen({ kind: 'initLab' }) },
+  { label: 'Gradient check', icon: 'check', testId: 'open-gradcheck', open: () => showScreen({ kind: 'gradCheck' }) },
+  { label: 'Sequences', tip: 'Sequences: sample names, LSTM gates', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
+];
+
+function showScreen(screen: Screen): void {
+  useScreenStore.getState().show(screen);
+}
 
 export function Sidebar() {
   const tab = useUiStore((s) => s.sideTab);
@@ -36,24 +50,20 @@ export function Sidebar() {
           </button>
         ))}
         <span className="activity-separator" />
-        <button type="button" className="activity" aria-label="New sweep" data-tip="New sweep" data-tip-side="right" onClick={() => useSweepStore.getState().setOpen(true)} data-testid="open-sweep">
-          <Icon name="sweep" size={20} />
-        </button>
-        <button type="button" className="activity" aria-label="Optimizer lab" data-tip="Optimizer lab" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'optimizerLab' })} data-testid="open-optimizer-lab">
-          <Icon name="descent" size={20} />
-        </button>
-        <button type="button" className="activity" aria-label="Inside the network" data-tip="Inside the network" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'inside' })} data-testid="open-inside">
-          <Icon name="search" size={20} />
-        </button>
-        <button type="button" className="activity" aria-label="Initialization lab" data-tip="Initialization lab" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'initLab' })} data-testid="open-init-lab">
-          <Icon name="spread" size={20} />
-        </button>
-        <button type="button" className="activity" aria-label="Gradient check" data-tip="Gradient check" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'gradCheck' })} data-testid="open-gradcheck">
-          <Icon name="check" size={20} />
-        </button>
-        <button type="button" className="activity" aria-label="Sequences" data-tip="Sequences: sample names, LSTM gates" data-tip-side="right" onClick={() => useScreenStore.getState().show({ kind: 'sequences' })} data-testid="open-sequences">
-          <Icon name="chart" size={20} />
-        </button>
+        {TOOLS.map((t) => (
+          <button
+            key={t.testId}
+            type="button"
+            className="activity"
+            aria-label={t.label}
+            data-tip={t.tip ?? t.label}
+            data-tip-side="right"
+            onClick={t.open}
+            data-testid={t.testId}
+          >
+            <Icon name={t.icon} size={20} />
+          </button>
+        ))}
       </nav>
       <aside className="sidebar" aria-label={tab === 'layers' ? 'Layers' : 'Runs'}>
         <h2 className="sidebar-title">{tab === 'layers' ? 'Layers' : 'Run history'}</h2>
