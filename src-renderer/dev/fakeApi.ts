@@ -1,4 +1,4 @@
-// An in-memory LayerLabApi for the dev preview and unit tests: runs, projects and settings live in
+// An in-memory LayerLabApi for unit tests of the app: runs, projects and settings live in
 // maps; runs train for real with the engine on generated datasets (no Node needed). Never used by
 // the app itself, which talks to the real back end through src-renderer/transport.
 import type {
