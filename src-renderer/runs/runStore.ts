@@ -56,6 +56,16 @@ function newLive(runId: string, status: RunStatus = 'queued'): LiveRun {
 export const useRunStore = create<RunState>()((set, get) => {
   const patchSummary = (runId: string, patch: Partial<RunSummary>) =>
     set({ runs: get().runs.map((r) => (r.id === runId ? { ...r, ...patch } : r)) });
+  /** Fetches a run's stored record and metrics into the view, unless another run was opened meanwhile. */
+  const loadViewed = async (runId: string) => {
+    try {
+      const [detail, metrics] = await Promise.all([api().runs.get(runId), api().runs.metrics(runId)]);
+      if (get().viewed?.runId !== runId) return;
+      set({ viewed: { runId, detail, metrics: MetricsBuffer.fromRunMetrics(metrics) } });
+    } catch (e) {
+      if (get().viewed?.runId === runId) set({ viewed: { runId, error: errorText(e) } });
+    }
+  };
   const patchDetail = (runId: string, patch: Partial<RunDetail>) => {
     const v = get().viewed;
     if (v?.runId === runId && v.detail) set({ viewed: { ...v, detail: { ...v.detail, ...patch } } });
@@ -103,13 +113,7 @@ export const useRunStore = create<RunState>()((set, get) => {
 
     async open(runId) {
       set({ viewed: { runId } });
-      try {
-        const [detail, metrics] = await Promise.all([api().runs.get(runId), api().runs.metrics(runId)]);
-        if (get().viewed?.runId !== runId) return;
-        set({ viewed: { runId, detail, metrics: MetricsBuffer.fromRunMetrics(metrics) } });
-      } catch (e) {
-        if (get().viewed?.runId === runId) set({ viewed: { runId, error: errorText(e) } });
-      }
+      await loadViewed(runId);
     },
 
     close() {
@@ -123,12 +127,17 @@ export const useRunStore = create<RunState>()((set, get) => {
     applyUpdates(updates) {
       const live = { ...get().live };
       let refresh = false;
+      let viewedEnded = false;
       for (const update of updates) {
         const current = live[update.runId] ?? newLive(update.runId);
         if (update.kind === 'status') {
           live[update.runId] = { ...current, status: update.status, message: update.error ?? current.message };
           patchSummary(update.runId, { status: update.status, ...(update.error ? { error: update.error } : {}) });
-          if (!ACTIVE_STATUSES.includes(update.status)) refresh = true;
+          if (!ACTIVE_STATUSES.includes(update.status)) {
+            refresh = true;
+            // A run opened while it trained now has its final record (status, metrics) in the store.
+            if (get().viewed?.runId === update.runId) viewedEnded = true;
+          }
           continue;
         }
         const event = update.event;
@@ -143,6 +152,7 @@ export const useRunStore = create<RunState>()((set, get) => {
       }
       set({ live });
       if (refresh) void get().refresh();
+      if (viewedEnded) void loadViewed(get().viewed!.runId);
     },
 
     async rename(runId, name) {

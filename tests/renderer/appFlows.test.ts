@@ -74,6 +74,20 @@ describe('training from the editor', () => {
     stop();
   });
 
+  it('refreshes a run opened while it trained once it ends, so its record shows the final status', async () => {
+    const stop = subscribeToRunUpdates();
+    const perceptron = structuredClone(TEMPLATES[0].doc);
+    perceptron.training.epochs = 200;
+    graph().load(fromGraphDoc(perceptron), null);
+    await startTraining();
+    const runId = useRunStore.getState().activeRunId!;
+    await useRunStore.getState().open(runId);
+    expect(useRunStore.getState().viewed?.detail?.status).not.toBe('completed');
+    await until(() => useRunStore.getState().viewed?.detail?.status === 'completed');
+    expect(useRunStore.getState().viewed?.metrics).toBeTruthy();
+    stop();
+  });
+
   it('keeps a second run from starting while one trains', async () => {
     useRunStore.setState({ activeRunId: 'r', live: { r: { runId: 'r', status: 'running', metrics: null as never, revision: 0, progress: null as never } } });
     graph().load(fromGraphDoc(TEMPLATES[0].doc), null);
