@@ -133,7 +133,9 @@ describe('training on webgpu', () => {
     expect(cpu.done.testAcc!).toBeGreaterThanOrEqual(0.6);
     expect(gpu.done.testAcc!).toBeGreaterThanOrEqual(0.6);
     expect(Math.abs(gpu.done.testAcc! - cpu.done.testAcc!)).toBeLessThanOrEqual(0.05);
-    expect(gpu.epochs[1].liveBuffers).toBe(gpu.epochs[0].liveBuffers);
+    // No growth from epoch to epoch. Not equality: buffers of dropped tensors also return through
+    // a FinalizationRegistry, whenever the browser's garbage collector runs.
+    expect(gpu.epochs[1].liveBuffers!).toBeLessThanOrEqual(gpu.epochs[0].liveBuffers!);
   });
 });
 
