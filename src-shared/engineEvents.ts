@@ -30,6 +30,8 @@ export interface InsightEvent {
   histograms?: Record<string, LayerHistograms>;
   /** For 2-D inputs: predicted class and confidence on a grid over the input plane (rows of y). */
   boundary?: { xs: number[]; ys: number[]; predicted: number[][]; confidence: number[][] };
+  /** For next-character models: sequences sampled from the model as it is at this epoch. */
+  samples?: string[];
 }
 
 export type RunStatus = 'completed' | 'diverged' | 'stopped';
@@ -54,6 +56,8 @@ export type EngineEvent =
       valLoss?: number;
       valAcc?: number;
       valR2?: number;
+      /** Classification: validation accuracy of each class (recall), in class order. */
+      valClassAcc?: number[];
       lr: number;
       elapsedMs: number;
       samplesPerSec: number;

@@ -40,6 +40,8 @@ export type EngineToHost =
   | { type: 'ready' }
   /** What the run trains on, once the dataset is loaded. */
   | { type: 'dataset'; id: string; hash: string }
+  /** The backend the run trains on, with the adapter (WebGPU) or why it is not the one asked for. */
+  | { type: 'backend'; backend: string; adapter?: string; notice?: string }
   | { type: 'event'; event: EngineEvent }
   | { type: 'checkpoint'; kind: CheckpointKind; epoch: number; tensors: TensorSnapshot[] }
   | { type: 'preview'; summary: DatasetListItem; preview: unknown }
@@ -79,6 +81,7 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     valLoss: optNum,
     valAcc: optNum,
     valR2: optNum,
+    valClassAcc: z.array(num).optional(),
     lr: z.number(),
     elapsedMs: z.number(),
     samplesPerSec: z.number(),
@@ -92,6 +95,7 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     boundary: z
       .object({ xs: z.array(num), ys: z.array(num), predicted: z.array(z.array(num)), confidence: z.array(z.array(num)) })
       .optional(),
+    samples: z.array(z.string()).optional(),
   }),
   z.object({
     event: z.literal('done'),
@@ -137,6 +141,7 @@ const datasetListItemSchema = z.object({
 export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('dataset'), id: z.string(), hash: z.string() }),
+  z.object({ type: z.literal('backend'), backend: z.string(), adapter: z.string().optional(), notice: z.string().optional() }),
   z.object({ type: z.literal('event'), event: engineEventSchema }),
   z.object({
     type: z.literal('checkpoint'),

@@ -61,6 +61,8 @@ export const trainingSchema = z.object({
   epochs: z.number().int().positive(),
   seed: z.number().int().nonnegative(),
   validationSplit: z.number().min(0).max(0.9),
+  /** Where the run trains: the CPU (default) or the GPU through WebGPU, falling back to the CPU with a notice. */
+  backend: z.enum(['cpu', 'webgpu']).optional(),
   /** Graph-wide default weight initializer; layers may override it. */
   initializer: z.string().optional(),
   /** Settings of the default initializer: std (normal), limit (uniform), value (constant), gain (orthogonal). */

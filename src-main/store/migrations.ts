@@ -116,4 +116,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'backend notices, stored insights, evaluations, per-class metrics',
+    sql: `
+      -- Why a run trains on another backend than it asked for (no WebGPU adapter, say), and the adapter used.
+      ALTER TABLE runs ADD COLUMN backend_notice TEXT;
+      ALTER TABLE runs ADD COLUMN adapter TEXT;
+
+      -- Validation accuracy of each class per epoch (JSON array, classification only).
+      ALTER TABLE epoch_metrics ADD COLUMN val_class_acc_json TEXT;
+
+      -- Per-epoch looks inside the network (histograms, decision boundary, sampled sequences), so
+      -- reopened and sweep runs show them as they were seen live.
+      CREATE TABLE run_insights (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        epoch INTEGER NOT NULL,
+        insight_json TEXT NOT NULL,
+        PRIMARY KEY (run_id, epoch)
+      ) WITHOUT ROWID;
+
+      -- A trained model evaluated over a whole split: confusion matrix, per-class metrics, misclassified samples.
+      CREATE TABLE run_evaluations (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        checkpoint TEXT NOT NULL,
+        split TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        evaluation_json TEXT NOT NULL,
+        PRIMARY KEY (run_id, checkpoint, split)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -21,7 +21,7 @@ describe('store migrations', () => {
     const file = join(dir, 'fresh.sqlite');
     const store = openStore(file);
     expect(tables(store.db)).toEqual(
-      ['checkpoints', 'epoch_metrics', 'graph_snapshots', 'layer_metrics', 'run_tags', 'runs', 'schema_migrations', 'settings', 'step_metrics', 'sweeps'],
+      ['checkpoints', 'epoch_metrics', 'graph_snapshots', 'layer_metrics', 'run_evaluations', 'run_insights', 'run_tags', 'runs', 'schema_migrations', 'settings', 'step_metrics', 'sweeps'],
     );
     expect(applied(store.db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -53,7 +53,8 @@ export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 export type TrainRequest = Extract<WorkerRequest, { type: 'train' }>;
 
 export type WorkerReply =
-  | EngineToHost
+  // The worker reports its backend with the adapter's details; the host turns it into the engine protocol's `backend` message.
+  | Exclude<EngineToHost, { type: 'backend' }>
   /** Answer to a probe: the adapter found, or why there is none (for the backend selector). */
   | { type: 'probe'; result: WebGpuProbe }
   /** Sent once per run before training: the backend in use, and a notice to show when it is not the one asked for. */
