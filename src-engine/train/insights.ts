@@ -13,18 +13,19 @@ export interface InsightOptions {
   boundary?: { x: [number, number]; y: [number, number]; resolution?: number };
 }
 
-function concatValues(tensors: Tensor[]): Float32Array {
+async function concatValues(tensors: Tensor[]): Promise<Float32Array> {
   const total = tensors.reduce((n, t) => n + t.size, 0);
   const out = new Float32Array(total);
   let offset = 0;
   for (const t of tensors) {
-    out.set(t.dataSync(), offset);
+    out.set(await t.read(), offset);
     offset += t.size;
   }
   return out;
 }
 
-export function collectInsights(model: Model, epoch: number, activations: Map<string, Tensor>, options: InsightOptions): InsightEvent {
+/** Async because device backends (WebGPU) hand values back only through `read()`. */
+export async function collectInsights(model: Model, epoch: number, activations: Map<string, Tensor>, options: InsightOptions): Promise<InsightEvent> {
   const event: InsightEvent = { event: 'insight', epoch };
   if (options.histograms) {
     const layers: Record<string, LayerHistograms> = {};
@@ -32,12 +33,12 @@ export function collectInsights(model: Model, epoch: number, activations: Map<st
       if (node.id === model.inputId) continue;
       const act = activations.get(node.id);
       const entry: LayerHistograms = {};
-      if (act) entry.activations = histogram(act.dataSync(), 30);
+      if (act) entry.activations = histogram(await act.read(), 30);
       const params = node.instance.params;
       if (params.length) {
-        entry.weights = histogram(concatValues(params), 30);
+        entry.weights = histogram(await concatValues(params), 30);
         const grads = params.map((p) => p.grad).filter((g): g is Tensor => g !== null);
-        if (grads.length) entry.gradients = histogram(concatValues(grads), 30);
+        if (grads.length) entry.gradients = histogram(await concatValues(grads), 30);
       }
       layers[node.id] = entry;
     }

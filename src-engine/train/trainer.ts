@@ -141,11 +141,11 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
     lastVal = setup.validation && setup.validation.count > 0 ? evaluate(setup, setup.validation, logitsFor, threshold) : undefined;
     const probeScope = backend.openScope?.();
     let layers: ReturnType<typeof layerDiagnostics>;
-    let insight: ReturnType<typeof collectInsights> | undefined;
+    let insight: Awaited<ReturnType<typeof collectInsights>> | undefined;
     try {
       const probeRun = noGrad(() => model.forward(probe.x, { training: false, rng: dropoutRng }, { keepActivations: true }));
       layers = layerDiagnostics(model, probeRun.activations!);
-      if (setup.insights) insight = collectInsights(model, epoch + 1, probeRun.activations!, setup.insights);
+      if (setup.insights) insight = await collectInsights(model, epoch + 1, probeRun.activations!, setup.insights);
     } finally {
       probeScope?.release(NOTHING);
     }
