@@ -33,7 +33,8 @@ export default defineConfig({
       externalizeDeps: false,
       outDir: path('./out/preload'),
       rollupOptions: {
-        input: { index: path('./src-main/electron/preload.ts') },
+        // The app window's API bridge, and the hidden GPU engine window's device-host bridge.
+        input: { index: path('./src-main/electron/preload.ts'), engineHost: path('./src-main/electron/engineHostPreload.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -46,7 +47,8 @@ export default defineConfig({
       outDir: path('./out/renderer'),
       // ECharts and React Flow make one big chunk; fine for an app loaded from disk.
       chunkSizeWarningLimit: 3000,
-      rollupOptions: { input: { index: path('./src-renderer/index.html') } },
+      // The app page, and the hidden window's page that runs the WebGPU engine workers.
+      rollupOptions: { input: { index: path('./src-renderer/index.html'), engineHost: path('./src-renderer/engine-host.html') } },
     },
   },
 });

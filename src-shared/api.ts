@@ -2,7 +2,8 @@
 // WebSocket in serve mode. Channel names are `<area>:<verb>`; every payload is validated
 // against the schemas in apiSchemas.ts at the receiving side.
 import type { GraphDoc, TrainingConfig } from './graphFormat';
-import type { EngineEvent, LayerDiagnostics } from './engineEvents';
+import type { EngineEvent, InsightEvent, LayerDiagnostics } from './engineEvents';
+import type { DeviceProbe } from './deviceRelay';
 
 export type RunStatus = 'queued' | 'running' | 'paused' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
 
@@ -20,6 +21,10 @@ export interface RunSummary {
   lr: number;
   seed: number;
   backend: string;
+  /** The GPU adapter a WebGPU run trained on, in words. */
+  adapter?: string;
+  /** Why the run trained on another backend than it asked for (e.g. no WebGPU adapter). */
+  backendNotice?: string;
   sweepId?: string;
   tags: string[];
   notes: string;
@@ -44,6 +49,10 @@ export interface EpochMetric {
   trainAcc?: number;
   valLoss?: number;
   valAcc?: number;
+  /** Regression: coefficient of determination on the validation set. */
+  valR2?: number;
+  /** Classification: validation accuracy of each class (recall), in class order. */
+  valClassAcc?: number[];
   lr: number;
   elapsedMs: number;
   samplesPerSec: number;
@@ -111,7 +120,15 @@ export interface DatasetListItem {
 /** Pushed to the renderer for every run, throttled to about 10 a second per run. */
 export type RunUpdate =
   | { runId: string; kind: 'engine'; event: EngineEvent }
-  | { runId: string; kind: 'status'; status: RunStatus; error?: string };
+  | { runId: string; kind: 'status'; status: RunStatus; error?: string }
+  /** The backend a run trains on, once its engine says (or the host fell back to the CPU). */
+  | { runId: string; kind: 'backend'; backend: string; adapter?: string; notice?: string };
+
+/** The backends a run can ask for here: CPU threads, and the WebGPU adapter of an attached device host (or why none). */
+export interface BackendAvailability {
+  cpuThreads: number;
+  webgpu: DeviceProbe;
+}
 
 export interface LayerLabApi {
   runs: {
@@ -122,6 +139,8 @@ export interface LayerLabApi {
     list(): Promise<RunSummary[]>;
     get(runId: string): Promise<RunDetail>;
     metrics(runId: string): Promise<RunMetrics>;
+    /** What `training.backend` can choose from on this machine, now. */
+    backends(): Promise<BackendAvailability>;
     /** The run's weights at its start, best epoch or end; null when the run has none of that kind (yet). */
     checkpoint(runId: string, kind: CheckpointKind): Promise<RunCheckpoint | null>;
     rename(runId: string, name: string): Promise<void>;
@@ -132,6 +151,15 @@ export interface LayerLabApi {
   sweeps: {
     start(base: GraphDoc, grid: SweepGrid, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
     list(): Promise<SweepSummary[]>;
+  };
+  /** Looking inside trained runs: stored insights, whole-split evaluations, gradient checks. */
+  inspect: {
+    /** The run's stored insight events (histograms, boundary, samples), oldest epoch first. */
+    insights(runId: string): Promise<InsightEvent[]>;
+    /** The run's model (best or final weights) over its whole validation or test split; cached. */
+    evaluate(runId: string, options: EvaluateOptions): Promise<SplitEvaluation>;
+    /** Backprop against central differences (float64) on a few real samples of the graph's dataset. */
+    gradcheck(graph: GraphDoc, options?: { samples?: number }): Promise<GradCheckReport>;
   };
   datasets: {
     list(): Promise<DatasetListItem[]>;
@@ -159,12 +187,14 @@ export interface LayerLabApi {
   onRunUpdate(listener: (update: RunUpdate) => void): () => void;
 }
 
-/** Extra per-epoch `insight` events a run should emit (forwarded live, not stored). */
+/** Extra per-epoch `insight` events a run should emit (forwarded live and stored with the run). */
 export interface InsightRequest {
   /** Histograms of each layer's weights, activations and gradients. */
   histograms?: boolean;
   /** Decision boundary over the input plane (2-D inputs only; the range is the data's, padded). */
   boundary?: boolean;
+  /** Text sampled from the model each epoch (next-character datasets only, e.g. names). */
+  samples?: boolean;
 }
 
 export interface ProjectFileInfo {
@@ -178,3 +208,77 @@ export type MenuCommand =
   | { command: 'openRecent'; path: string }
   | { command: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll' }
   | { command: 'fitView' | 'autoLayout' | 'toggleTheme' };
+
+export interface EvaluateOptions {
+  checkpoint: 'best' | 'final';
+  split: 'validation' | 'test';
+}
+
+/** One class's quality over a split: how often its predictions are right, and how many of it are found. */
+export interface ClassMetrics {
+  className: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Samples of this class in the split. */
+  support: number;
+}
+
+/** A sample the model got wrong; `input` holds its raw values for points, images and small tables. */
+export interface MisclassifiedSample {
+  /** Row of the split. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The model's probability for its (wrong) prediction. */
+  confidence: number;
+  input?: number[];
+}
+
+/** What the engine computes when it evaluates a model over a split. */
+export interface EvaluationResult {
+  task: 'classification' | 'regression';
+  count: number;
+  loss: number;
+  inputShape: number[];
+  featureNames?: string[];
+  /** Classification. */
+  accuracy?: number;
+  classNames?: string[];
+  /** counts[true class][predicted class]. */
+  confusion?: number[][];
+  perClass?: ClassMetrics[];
+  /** Up to 64, the most confident mistakes first. */
+  misclassified?: MisclassifiedSample[];
+  misclassifiedCount?: number;
+  /** Regression. */
+  r2?: number;
+  residuals?: { mean: number; std: number; mae: number; rmse: number; maxAbs: number };
+}
+
+export interface SplitEvaluation extends EvaluationResult {
+  runId: string;
+  checkpoint: 'best' | 'final';
+  /** The epoch whose weights were evaluated. */
+  epoch: number;
+  split: 'validation' | 'test';
+  createdAt: string;
+}
+
+export interface ParamGradCheck {
+  nodeId: string;
+  param: string;
+  maxRelError: number;
+  maxAbsError: number;
+  passed: boolean;
+}
+
+export interface GradCheckReport {
+  /** Relative errors above it fail. */
+  tolerance: number;
+  samples: number;
+  params: ParamGradCheck[];
+  /** Per layer: the largest relative error over its parameters. */
+  layers: Array<{ nodeId: string; maxRelError: number; passed: boolean }>;
+  passed: boolean;
+}

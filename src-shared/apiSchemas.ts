@@ -8,7 +8,7 @@ const MAX_NAME = 200;
 
 export const runIdSchema = z.string().min(1, 'a run id may not be empty').max(100, 'a run id is at most 100 characters');
 export const runNameSchema = z.string().trim().min(1, 'a name may not be empty').max(MAX_NAME, `a name is at most ${MAX_NAME} characters`);
-export const insightRequestSchema = z.strictObject({ histograms: z.boolean().optional(), boundary: z.boolean().optional() });
+export const insightRequestSchema = z.strictObject({ histograms: z.boolean().optional(), boundary: z.boolean().optional(), samples: z.boolean().optional() });
 const startOptionsSchema = z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() });
 const sweepOptionsSchema = z.strictObject({ name: runNameSchema.optional() });
 const tagSchema = z.string().trim().min(1, 'a tag may not be empty').max(40, 'a tag is at most 40 characters');
@@ -47,6 +47,7 @@ export const API_CHANNELS = {
   'runs:list': { method: 'runs.list', args: none },
   'runs:get': { method: 'runs.get', args: one(runIdSchema) },
   'runs:metrics': { method: 'runs.metrics', args: one(runIdSchema) },
+  'runs:backends': { method: 'runs.backends', args: none },
   'runs:checkpoint': { method: 'runs.checkpoint', args: z.tuple([runIdSchema, z.enum(['initial', 'best', 'final'])]) },
   'runs:rename': { method: 'runs.rename', args: z.tuple([runIdSchema, runNameSchema]) },
   'runs:setTags': { method: 'runs.setTags', args: z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]) },
@@ -54,6 +55,15 @@ export const API_CHANNELS = {
   'runs:delete': { method: 'runs.delete', args: one(runIdSchema) },
   'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepGridSchema, sweepOptionsSchema.optional()]) },
   'sweeps:list': { method: 'sweeps.list', args: none },
+  'inspect:insights': { method: 'inspect.insights', args: one(runIdSchema) },
+  'inspect:evaluate': {
+    method: 'inspect.evaluate',
+    args: z.tuple([runIdSchema, z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) })]),
+  },
+  'inspect:gradcheck': {
+    method: 'inspect.gradcheck',
+    args: z.tuple([graphSchema, z.strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() }).optional()]),
+  },
   'datasets:list': { method: 'datasets.list', args: none },
   'datasets:preview': {
     method: 'datasets.preview',

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { graphSchema, type GraphDoc } from './graphFormat';
 import type { EngineEvent, LayerHistograms } from './engineEvents';
-import type { DatasetListItem, InsightRequest, DatasetLoadOptions } from './api';
+import type { DatasetListItem, InsightRequest, DatasetLoadOptions, EvaluationResult, GradCheckReport } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -31,6 +31,10 @@ export type HostToEngine =
       threads?: number;
     }
   | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string; options?: DatasetLoadOptions }
+  /** A trained run's weights over its whole validation or test split (the splits are rebuilt from the graph's seed). */
+  | { type: 'evaluate'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; tensors: TensorSnapshot[]; split: 'validation' | 'test' }
+  /** The numeric gradient check of a graph on a few samples of its dataset. */
+  | { type: 'gradcheck'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; samples?: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' };
@@ -45,6 +49,8 @@ export type EngineToHost =
   | { type: 'event'; event: EngineEvent }
   | { type: 'checkpoint'; kind: CheckpointKind; epoch: number; tensors: TensorSnapshot[] }
   | { type: 'preview'; summary: DatasetListItem; preview: unknown }
+  | { type: 'evaluation'; evaluation: EvaluationResult }
+  | { type: 'gradcheck'; report: GradCheckReport }
   /** The job could not run or broke; `message` is for people. */
   | { type: 'failed'; message: string }
   /** Everything has been sent; the host may end the process. */
@@ -138,6 +144,35 @@ const datasetListItemSchema = z.object({
   testCount: z.number(),
 });
 
+const classMetricsSchema = z.object({ className: z.string(), precision: num, recall: num, f1: num, support: z.number().int().nonnegative() });
+
+const evaluationResultSchema = z.object({
+  task: z.enum(['classification', 'regression']),
+  count: z.number().int().nonnegative(),
+  loss: num,
+  inputShape: z.array(z.number().int().positive()),
+  featureNames: z.array(z.string()).optional(),
+  accuracy: optNum,
+  classNames: z.array(z.string()).optional(),
+  confusion: z.array(z.array(z.number().int().nonnegative())).optional(),
+  perClass: z.array(classMetricsSchema).optional(),
+  misclassified: z
+    .array(z.object({ index: z.number().int().nonnegative(), label: z.number().int(), predicted: z.number().int(), confidence: num, input: z.array(num).optional() }))
+    .max(64)
+    .optional(),
+  misclassifiedCount: z.number().int().nonnegative().optional(),
+  r2: optNum,
+  residuals: z.object({ mean: num, std: num, mae: num, rmse: num, maxAbs: num }).optional(),
+}) satisfies z.ZodType<EvaluationResult>;
+
+const gradCheckReportSchema = z.object({
+  tolerance: z.number().positive(),
+  samples: z.number().int().positive(),
+  params: z.array(z.object({ nodeId: z.string(), param: z.string(), maxRelError: num, maxAbsError: num, passed: z.boolean() })),
+  layers: z.array(z.object({ nodeId: z.string(), maxRelError: num, passed: z.boolean() })),
+  passed: z.boolean(),
+}) satisfies z.ZodType<GradCheckReport>;
+
 export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('dataset'), id: z.string(), hash: z.string() }),
@@ -150,6 +185,8 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
     tensors: z.array(tensorSnapshotSchema),
   }),
   z.object({ type: z.literal('preview'), summary: datasetListItemSchema, preview: z.unknown() }),
+  z.object({ type: z.literal('evaluation'), evaluation: evaluationResultSchema }),
+  z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('finished') }),
 ]) satisfies z.ZodType<EngineToHost>;
@@ -161,7 +198,7 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     runId: z.string().min(1),
     graph: graphSchema,
     stepEventEvery: z.number().int().nonnegative().optional(),
-    insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional() }).optional(),
+    insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional(), samples: z.boolean().optional() }).optional(),
     threads: z.number().int().min(1).max(64).optional(),
   }),
   z.object({
@@ -170,6 +207,14 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     datasetId: z.string().min(1),
     options: z.object({ target: z.string().optional(), missing: z.enum(['drop', 'refuse']).optional() }).optional(),
   }),
+  z.object({
+    type: z.literal('evaluate'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    graph: graphSchema,
+    tensors: z.array(tensorSnapshotSchema),
+    split: z.enum(['validation', 'test']),
+  }),
+  z.object({ type: z.literal('gradcheck'), protocol: z.literal(ENGINE_PROTOCOL), graph: graphSchema, samples: z.number().int().min(1).max(16).optional() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),

@@ -1,6 +1,6 @@
 // Looking inside a trained model: decision boundaries over the input plane, confusion matrices,
 // histograms. Pure functions over the engine's Model; the app draws what they return.
-import { tensor } from '../core/tensor';
+import { tensor, type Tensor } from '../core/tensor';
 import { noGrad } from '../core/autograd';
 import { Rng } from '../core/rng';
 import type { Model } from '../graph/model';
@@ -18,13 +18,51 @@ export interface BoundaryGrid {
 /**
  * Evaluates a model with 2-D inputs on a resolution × resolution grid over the given ranges.
  * `neuronLayers` lists hidden node ids whose first `maxNeurons` units are also mapped.
+ * Host-memory backends only (the renderer's); `decisionBoundaryAsync` works on every backend.
  */
 export function decisionBoundary(
   model: Model,
   range: { x: [number, number]; y: [number, number] },
   resolution = 50,
-  options: { neuronLayers?: string[]; maxNeurons?: number } = {},
+  options: BoundaryOptions = {},
 ): BoundaryGrid {
+  const run = runGrid(model, range, resolution, options);
+  return assembleGrid(run, run.output.dataSync(), run.neurons.map((act) => act.dataSync()));
+}
+
+/** `decisionBoundary` for any backend: values come back through `await read()`. */
+export async function decisionBoundaryAsync(
+  model: Model,
+  range: { x: [number, number]; y: [number, number] },
+  resolution = 50,
+  options: BoundaryOptions = {},
+): Promise<BoundaryGrid> {
+  const run = runGrid(model, range, resolution, options);
+  const neurons: ArrayLike<number>[] = [];
+  for (const act of run.neurons) neurons.push(await act.read());
+  return assembleGrid(run, await run.output.read(), neurons);
+}
+
+export interface BoundaryOptions {
+  neuronLayers?: string[];
+  maxNeurons?: number;
+}
+
+interface GridRun {
+  xs: number[];
+  ys: number[];
+  resolution: number;
+  output: Tensor;
+  neuronIds: string[];
+  /** Activations [cells, units] of the mapped hidden nodes, in neuronIds order. */
+  neurons: Tensor[];
+  /** Whether neurons were asked for (the grid then has a `neurons` record, maybe empty). */
+  mapNeurons: boolean;
+  maxNeurons: number;
+}
+
+/** The forward pass over the grid's points. */
+function runGrid(model: Model, range: { x: [number, number]; y: [number, number] }, resolution: number, options: BoundaryOptions): GridRun {
   const axis = ([lo, hi]: [number, number]) => Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
   const xs = axis(range.x);
   const ys = axis(range.y);
@@ -33,8 +71,21 @@ export function decisionBoundary(
   const { output, activations } = noGrad(() =>
     model.forward(tensor(points, [resolution * resolution, 2]), { training: false, rng: new Rng(0) }, { keepActivations: true }),
   );
-  const out = output.dataSync();
-  const width = output.shape[1] ?? 1;
+  const neuronIds: string[] = [];
+  const neurons: Tensor[] = [];
+  for (const id of options.neuronLayers ?? []) {
+    const act = activations?.get(id);
+    if (!act || act.rank !== 2) continue;
+    neuronIds.push(id);
+    neurons.push(act);
+  }
+  return { xs, ys, resolution, output, neuronIds, neurons, mapNeurons: !!options.neuronLayers?.length, maxNeurons: options.maxNeurons ?? 8 };
+}
+
+/** The grid from the values of the forward pass. */
+function assembleGrid(run: GridRun, out: ArrayLike<number>, neuronValues: ArrayLike<number>[]): BoundaryGrid {
+  const { xs, ys, resolution } = run;
+  const width = run.output.shape[1] ?? 1;
   const predicted: number[][] = [];
   const confidence: number[][] = [];
   for (let r = 0; r < resolution; r++) {
@@ -54,18 +105,15 @@ export function decisionBoundary(
     }
   }
   const grid: BoundaryGrid = { xs, ys, predicted, confidence };
-  if (options.neuronLayers?.length) {
-    grid.neurons = {};
-    for (const id of options.neuronLayers) {
-      const act = activations?.get(id);
-      if (!act || act.rank !== 2) continue;
-      const units = Math.min(act.shape[1], options.maxNeurons ?? 8);
-      const a = act.dataSync();
-      grid.neurons[id] = Array.from({ length: units }, (_, u) =>
-        Array.from({ length: resolution }, (_, r) => Array.from({ length: resolution }, (_, c) => a[(r * resolution + c) * act.shape[1] + u])),
-      );
-    }
-  }
+  if (run.mapNeurons) grid.neurons = {};
+  run.neuronIds.forEach((id, k) => {
+    const act = run.neurons[k];
+    const units = Math.min(act.shape[1], run.maxNeurons);
+    const a = neuronValues[k];
+    grid.neurons![id] = Array.from({ length: units }, (_, u) =>
+      Array.from({ length: resolution }, (_, r) => Array.from({ length: resolution }, (_, c) => a[(r * resolution + c) * act.shape[1] + u])),
+    );
+  });
   return grid;
 }
 

@@ -19,6 +19,7 @@ export abstract class BaseOptimizer implements Optimizer {
   /** Number of step() calls so far. */
   iterations = 0;
   private readonly state = new WeakMap<Tensor, Tensor[]>();
+  private readonly allSlots: Tensor[] = [];
 
   constructor(
     readonly name: string,
@@ -44,6 +45,10 @@ export abstract class BaseOptimizer implements Optimizer {
     this.iterations++;
   }
 
+  stateTensors(): Tensor[] {
+    return this.allSlots;
+  }
+
   /** Applies the rule's in-place kernel to one parameter. */
   protected abstract update(param: Tensor, grad: Tensor, lr: number): void;
 
@@ -53,6 +58,7 @@ export abstract class BaseOptimizer implements Optimizer {
     if (!slots) {
       slots = Array.from({ length: count }, () => new Tensor(param.shape, param.backend.zeros(param.size), param.backend));
       this.state.set(param, slots);
+      this.allSlots.push(...slots);
     }
     return slots;
   }

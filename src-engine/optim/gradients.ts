@@ -1,7 +1,7 @@
 // Gradient preprocessing shared by every optimizer: penalties, global-norm clipping, and making
 // sure no two parameters share one gradient buffer before those in-place edits.
 import type { DataHandle } from '../core/backend';
-import type { Tensor } from '../core/tensor';
+import { Tensor } from '../core/tensor';
 import { NO_ATTRS, runInPlace, runKernel } from '../ops/runKernel';
 
 /** Name suffixes of parameters that penalties and weight decay leave alone (as Keras/PyTorch practice). */
@@ -54,16 +54,31 @@ export function globalGradNorm(params: readonly Tensor[]): number {
   return Math.sqrt(sumSquares);
 }
 
+/** √(Σ over params of Σ g²) as a scalar tensor where the gradients live, with no host read (null without gradients). */
+export function globalGradNormTensor(params: readonly Tensor[]): Tensor | null {
+  let sumSquares: Tensor | null = null;
+  for (const p of params) {
+    if (!p.grad) continue;
+    const s = runKernel('SumSquares', [p.grad], NO_ATTRS);
+    sumSquares = sumSquares ? runKernel('Add', [sumSquares, s], NO_ATTRS) : s;
+  }
+  return sumSquares && runKernel('Sqrt', [sumSquares], NO_ATTRS);
+}
+
 /**
  * Scales all gradients by clipNorm/norm when the global norm exceeds clipNorm, which keeps their
- * direction and caps the step length. Returns the norm before clipping.
+ * direction and caps the step length. The factor min(1, clipNorm/norm) is computed as a tensor
+ * where the gradients live (no host read, so a device never waits), as clipNorm / max(norm,
+ * clipNorm) with max(n, c) = c + relu(n − c): exactly 1 at or below the threshold, and finite for a
+ * zero norm. Each gradient is replaced by its scaled copy. A NaN norm leaves the gradients NaN,
+ * for the training loop to report as divergence.
  */
-export function clipByGlobalNorm(params: readonly Tensor[], clipNorm: number): number {
-  const norm = globalGradNorm(params);
-  // A non-finite norm is left for the training loop to report as divergence.
-  if (norm > clipNorm && Number.isFinite(norm)) {
-    const factor = clipNorm / norm;
-    for (const p of params) if (p.grad) runInPlace('ScaleInPlace', [p.grad], { factor });
-  }
-  return norm;
+export function clipByGlobalNorm(params: readonly Tensor[], clipNorm: number): void {
+  const norm = globalGradNormTensor(params);
+  if (!norm) return;
+  const excess = runKernel('Relu', [runKernel('Affine', [norm], { scale: 1, shift: -clipNorm })], NO_ATTRS);
+  const limit = runKernel('Affine', [excess], { scale: 1, shift: clipNorm });
+  const clip = new Tensor([], norm.backend.upload([clipNorm], 1), norm.backend);
+  const factor = runKernel('Div', [clip, limit], NO_ATTRS);
+  for (const p of params) if (p.grad) p.grad = runKernel('Mul', [p.grad, factor], NO_ATTRS);
 }

@@ -2,5 +2,5 @@
 export type { Optimizer, OptimizerInfo, OptimizerSettings, ScheduleInfo, ScheduleSettings } from './types';
 export { createOptimizer, listOptimizers, isOptimizer } from './registry';
 export { learningRateAt, listSchedules, resolveSchedule } from './schedules';
-export { globalGradNorm, clipByGlobalNorm, applyPenalties, isPenaltyExempt, PENALTY_EXEMPT_SUFFIXES } from './gradients';
+export { globalGradNorm, globalGradNormTensor, clipByGlobalNorm, applyPenalties, isPenaltyExempt, PENALTY_EXEMPT_SUFFIXES } from './gradients';
 export { BaseOptimizer } from './baseOptimizer';

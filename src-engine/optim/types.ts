@@ -36,6 +36,8 @@ export interface Optimizer {
   /** Sets the learning rate in effect for the given epoch (0-based). */
   setEpoch(epoch: number): void;
   readonly currentLr: number;
+  /** Per-parameter state (velocity, moments, ...) created so far; the training loop keeps it across memory scopes. */
+  stateTensors(): Tensor[];
 }
 
 export interface OptimizerInfo {

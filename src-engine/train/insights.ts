@@ -1,9 +1,11 @@
 // Per-epoch views inside the network for the app: histograms of each layer's weights,
-// activations and gradients, and, for 2-D inputs, the decision boundary over the input plane.
+// activations and gradients, for 2-D inputs the decision boundary over the input plane, and for
+// next-character models a few sampled texts (names invented as training proceeds).
 import type { Model } from '../graph/model';
 import type { Tensor } from '../core/tensor';
 import { histogram } from '../analysis/inspect';
-import { decisionBoundary } from '../analysis/inspect';
+import { decisionBoundaryAsync } from '../analysis/inspect';
+import { canSampleSequences, sampleSequencesAsync } from '../layers/recurrent/sampleText';
 import type { LayerHistograms, InsightEvent } from '../../src-shared/engineEvents';
 
 export interface InsightOptions {
@@ -11,6 +13,18 @@ export interface InsightOptions {
   histograms?: boolean;
   /** Decision boundary grid for models with 2-D inputs. */
   boundary?: { x: [number, number]; y: [number, number]; resolution?: number };
+  /** Texts sampled from a next-token model; the same seed every epoch, so lists differ only by what the model learned. */
+  samples?: SampleInsightOptions;
+}
+
+export interface SampleInsightOptions {
+  /** Token of each id (id 0 starts and ends a text). */
+  vocabulary: readonly string[];
+  count: number;
+  /** Longest text, in tokens. */
+  maxLength: number;
+  temperature: number;
+  seed: number;
 }
 
 async function concatValues(tensors: Tensor[]): Promise<Float32Array> {
@@ -45,8 +59,10 @@ export async function collectInsights(model: Model, epoch: number, activations: 
     event.histograms = layers;
   }
   if (options.boundary) {
-    const grid = decisionBoundary(model, { x: options.boundary.x, y: options.boundary.y }, options.boundary.resolution ?? 40);
+    const grid = await decisionBoundaryAsync(model, { x: options.boundary.x, y: options.boundary.y }, options.boundary.resolution ?? 40);
     event.boundary = { xs: grid.xs, ys: grid.ys, predicted: grid.predicted, confidence: grid.confidence };
   }
+  // A model that does not score the next token over the vocabulary has nothing to sample; its run goes on.
+  if (options.samples && canSampleSequences(model, options.samples.vocabulary)) event.samples = await sampleSequencesAsync(model, options.samples);
   return event;
 }

@@ -5,3 +5,4 @@ export { buildHuffman, type HuffmanCodes } from './huffman';
 export { cosine, nearestNeighbours, nearestTo, analogy, vectorOf, type WordVectors, type Neighbour } from './vectors';
 export { pca2d, type Projection } from './pca';
 export { embeddingVectors } from './fromModel';
+export { checkpointVectors, type NamedTensor } from './fromCheckpoint';

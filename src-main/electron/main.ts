@@ -1,5 +1,5 @@
 // The desktop app's main process: hardening, the SQLite store in the user-data folder, engine
-// utility processes, the window, the menu and the IPC API.
+// utility processes, the hidden GPU engine window, the window, the menu and the IPC API.
 import { app, BrowserWindow, Menu } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,12 +15,15 @@ import { buildAppMenu } from './menu';
 import { nativeDialogs } from './dialogs';
 import { createMainWindow } from './window';
 import { utilityProcessSpawner } from './utilityEngine';
+import { openGpuWindow, type GpuWindow } from './gpuWindow';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
 const preloadPath = join(here, '../preload/index.cjs');
+const engineHostPreloadPath = join(here, '../preload/engineHost.cjs');
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appUrl = devUrl ?? APP_URL;
+const engineHostUrl = new URL('engine-host.html', devUrl ? `${devUrl.replace(/\/?$/, '/')}` : APP_URL).href;
 
 const rendererFiles = pathToFileURL(rendererDir).href + '/';
 const isAppUrl = (url: string): boolean => {
@@ -32,7 +35,14 @@ const isAppUrl = (url: string): boolean => {
 };
 
 let mainWindow: BrowserWindow | null = null;
+let gpuWindow: GpuWindow | null = null;
 let services: AppServices | null = null;
+
+// WebGPU is on by default on Windows and macOS; Linux needs the flags (Vulkan for a real GPU).
+if (process.platform === 'linux') {
+  app.commandLine.appendSwitch('enable-unsafe-webgpu');
+  app.commandLine.appendSwitch('enable-features', 'Vulkan');
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -72,13 +82,22 @@ function start(): void {
   setMenu(recentOf());
   openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    // The hidden engine window counts among all windows: look for the app's own.
+    if (!mainWindow) openWindow();
   });
 }
 
 function openWindow(): void {
   mainWindow = createMainWindow(preloadPath, appUrl);
-  mainWindow.on('closed', () => (mainWindow = null));
+  if (services && !gpuWindow) gpuWindow = openGpuWindow({ preloadPath: engineHostPreloadPath, url: engineHostUrl, devices: services.devices });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    // Without the app's window, the hidden one would keep the app from quitting.
+    if (process.platform !== 'darwin') {
+      gpuWindow?.close();
+      gpuWindow = null;
+    }
+  });
 }
 
 app.on('window-all-closed', () => {
@@ -86,6 +105,8 @@ app.on('window-all-closed', () => {
 });
 
 app.on('before-quit', () => {
+  gpuWindow?.close();
+  gpuWindow = null;
   services?.close('LayerLab was closed during this run; the epochs recorded before are kept');
   services = null;
 });

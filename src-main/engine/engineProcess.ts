@@ -6,6 +6,8 @@ import type { HostToEngine } from '../../src-shared/engineProtocol';
 export interface EngineExit {
   code: number | null;
   signal: string | null;
+  /** Why the engine ended, in words, when its host knows (e.g. the GPU window was closed). */
+  reason?: string;
 }
 
 export interface EngineProcess {

@@ -4,16 +4,19 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { InsightRequest, RunStatus } from '../../src-shared/api';
+import type { InsightRequest, RunStatus, RunUpdate } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import { describeExit, type EngineProcess, type EngineSpawner } from './engineProcess';
 import type { UpdateStream } from './updateStream';
+import { NO_HOST_REASON, type DeviceHosts } from './deviceHosts';
 import { UserError } from '../services/userError';
 
 export interface RunManagerOptions {
   store: Store;
   spawn: EngineSpawner;
   updates: UpdateStream;
+  /** Pages or windows that train `webgpu` runs; without one, such runs train on the CPU with a notice. */
+  devices?: DeviceHosts;
   concurrency?: number;
   /** How long a stop may take before the engine is killed. */
   stopTimeoutMs?: number;
@@ -27,6 +30,8 @@ interface ActiveRun {
   ended: boolean;
   done?: Extract<EngineToHost, { type: 'event' }>['event'] & { event: 'done' };
   failure?: string;
+  /** Why the run trains on the CPU although it asked for WebGPU, when the host decided it. */
+  fallbackNotice?: string;
   stopTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -141,15 +146,19 @@ export class RunManager {
 
   private launch({ id, graph, insights }: QueuedRun): void {
     let engine: EngineProcess;
+    let fallbackNotice: string | undefined;
     try {
-      engine = this.o.spawn();
+      const onDevice = graph.training.backend === 'webgpu' ? this.openOnDevice(id, graph) : null;
+      if (onDevice && 'notice' in onDevice) fallbackNotice = onDevice.notice;
+      engine = onDevice && 'engine' in onDevice ? onDevice.engine : this.o.spawn();
     } catch (e) {
       this.o.updates.status(id, 'failed', { finishedAt: now(), error: `the engine could not start: ${(e as Error).message}` });
       return;
     }
-    const run: ActiveRun = { id, engine, paused: false, ended: false };
+    const run: ActiveRun = { id, engine, paused: false, ended: false, fallbackNotice };
     this.active.set(id, run);
     this.o.updates.status(id, 'running', { startedAt: now() });
+    if (fallbackNotice) this.recordBackend(run, { backend: 'cpu' });
     engine.onMessage((raw) => {
       try {
         this.receive(run, graph, insights, raw);
@@ -159,8 +168,24 @@ export class RunManager {
       }
     });
     engine.onExit((exit) => {
-      if (!run.ended) this.end(run, 'failed', `the engine process ended unexpectedly (${describeExit(exit)}); the epochs recorded before are kept`);
+      if (!run.ended) this.end(run, 'failed', `${exit.reason ?? `the engine process ended unexpectedly (${describeExit(exit)})`}; the epochs recorded before are kept`);
     });
+  }
+
+  /** A device host's engine for a WebGPU run, or the notice saying why it trains on the CPU. */
+  private openOnDevice(id: string, graph: GraphDoc): { engine: EngineProcess } | { notice: string } {
+    const engine = this.o.devices?.openDeviceEngine(id, graph);
+    if (engine) return { engine };
+    const probe = this.o.devices?.webGpu();
+    const reason = probe && !probe.available ? probe.reason : NO_HOST_REASON;
+    return { notice: `WebGPU is not available: ${reason.replace(/\.$/, '')}. Trained on the CPU instead.` };
+  }
+
+  /** Stores the backend a run trains on and tells the UI; a host's fallback notice is kept. */
+  private recordBackend(run: ActiveRun, b: { backend: string; adapter?: string; notice?: string }): void {
+    const notice = b.notice ?? run.fallbackNotice;
+    const update: RunUpdate = { runId: run.id, kind: 'backend', backend: b.backend, ...(b.adapter ? { adapter: b.adapter } : {}), ...(notice ? { notice } : {}) };
+    this.o.updates.flush(() => this.o.store.runs.setBackend(run.id, b.backend, b.adapter, notice), update);
   }
 
   /** Cores shared among the runs allowed at once, so parallel runs do not oversubscribe the machine. */
@@ -179,6 +204,9 @@ export class RunManager {
         return;
       case 'dataset':
         this.o.store.runs.setDatasetHash(run.id, message.hash);
+        return;
+      case 'backend':
+        this.recordBackend(run, message);
         return;
       case 'event':
         this.o.updates.event(run.id, message.event);

@@ -51,7 +51,11 @@ export class UpdateStream {
     this.pending = [];
     if (batch.length === 0 && !extra) return;
     this.store.transaction(() => {
-      for (const update of batch) if (update.kind === 'engine') this.store.metrics.record(update.runId, update.event);
+      for (const update of batch) {
+        if (update.kind !== 'engine') continue;
+        if (update.event.event === 'insight') this.store.insights.record(update.runId, update.event);
+        else this.store.metrics.record(update.runId, update.event);
+      }
       extra?.();
     });
     if (extraUpdate) batch.push(extraUpdate);

@@ -3,12 +3,14 @@
 import type { RunUpdate } from '../../src-shared/api';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { RunManager } from '../engine/runManager';
+import { DeviceHosts } from '../engine/deviceHosts';
 import { UpdateStream } from '../engine/updateStream';
 import { openStore, type Store } from '../store/store';
 import { createDispatcher, type ApiHandlers, type Dispatch } from './dispatcher';
 import { createRunsService } from './runsService';
 import { createSweepsService } from './sweepsService';
 import { createDatasetsService } from './datasetsService';
+import { createInspectService } from './inspectService';
 import { CONCURRENCY_KEY, createSettingsService } from './settingsService';
 
 export interface AppServicesOptions {
@@ -20,13 +22,16 @@ export interface AppServicesOptions {
   concurrency?: number;
   /** How often buffered metrics are written and forwarded (default 100 ms). */
   updateIntervalMs?: number;
-  backend?: string;
+  /** Pages or windows that train on WebGPU (default: a new, empty registry). */
+  devices?: DeviceHosts;
   onInternalError?: (e: unknown) => void;
 }
 
 export interface AppServices {
   store: Store;
   manager: RunManager;
+  /** Where device hosts (serve-mode pages, Electron's engine window) attach. */
+  devices: DeviceHosts;
   handlers: ApiHandlers;
   dispatch: Dispatch;
   /** Batches of run updates, after they are in the database. */
@@ -44,12 +49,13 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const updates = new UpdateStream(store, o.updateIntervalMs ?? 100);
   const saved = store.settings.get(CONCURRENCY_KEY);
   const concurrency = o.concurrency ?? (typeof saved === 'number' && Number.isInteger(saved) && saved >= 1 ? saved : 1);
-  const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency });
-  const backend = o.backend ?? 'cpu';
+  const devices = o.devices ?? new DeviceHosts();
+  const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency, devices });
   const handlers: ApiHandlers = {
-    runs: createRunsService({ store, manager, backend }),
-    sweeps: createSweepsService({ store, manager, backend }),
+    runs: createRunsService({ store, manager, devices }),
+    sweeps: createSweepsService({ store, manager }),
     datasets: createDatasetsService(o.spawnEngine),
+    inspect: createInspectService({ store, manager, spawn: o.spawnEngine }),
     projects: o.projects(store),
     settings: createSettingsService(store, manager),
   };
@@ -57,6 +63,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   return {
     store,
     manager,
+    devices,
     handlers,
     dispatch: createDispatcher(handlers, o.onInternalError),
     onRunUpdates: (listener) => updates.subscribe(listener),

@@ -6,12 +6,20 @@ import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
+import type { DeviceHosts } from '../engine/deviceHosts';
+import { availableParallelism } from 'node:os';
 import { UserError } from './userError';
 
 export interface RunsServiceDeps {
   store: Store;
   manager: RunManager;
-  backend: string;
+  /** Attached pages or windows that can train on WebGPU. */
+  devices: DeviceHosts;
+}
+
+/** The backend recorded when a run is queued: the one asked for (the engine may fall back later). */
+export function requestedBackend(graph: GraphDoc): string {
+  return graph.training.backend ?? 'cpu';
 }
 
 /** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
@@ -31,7 +39,7 @@ export function defaultRunName(graph: GraphDoc): string {
   return `${graph.name?.trim() || 'Untitled graph'} · ${o.name} lr ${o.lr}`;
 }
 
-export function createRunsService({ store, manager, backend }: RunsServiceDeps): LayerLabApi['runs'] {
+export function createRunsService({ store, manager, devices }: RunsServiceDeps): LayerLabApi['runs'] {
   const requireRun = (id: string): RunDetail => {
     const run = store.runs.detail(id);
     if (!run) throw new UserError(`there is no run ${id}`);
@@ -42,7 +50,7 @@ export function createRunsService({ store, manager, backend }: RunsServiceDeps):
     async start(graph, options) {
       assertTrainable(graph);
       const id = randomUUID();
-      store.runs.insert({ id, name: options?.name ?? defaultRunName(graph), graph, backend, createdAt: new Date().toISOString() });
+      store.runs.insert({ id, name: options?.name ?? defaultRunName(graph), graph, backend: requestedBackend(graph), createdAt: new Date().toISOString() });
       manager.enqueue(id, graph, options?.insights);
       return { runId: id };
     },
@@ -64,6 +72,9 @@ export function createRunsService({ store, manager, backend }: RunsServiceDeps):
     async metrics(id) {
       requireRun(id);
       return store.metrics.all(id);
+    },
+    async backends() {
+      return { cpuThreads: availableParallelism(), webgpu: devices.webGpu() };
     },
     async checkpoint(id, kind) {
       requireRun(id);

@@ -4,11 +4,11 @@ import type { LayerLabApi } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import { expandGrid, MAX_SWEEP_RUNS, sweepSize } from '../sweeps/expandGrid';
-import { assertTrainable } from './runsService';
+import { assertTrainable, requestedBackend } from './runsService';
 import { UserError } from './userError';
 
-export function createSweepsService(deps: { store: Store; manager: RunManager; backend: string }): LayerLabApi['sweeps'] {
-  const { store, manager, backend } = deps;
+export function createSweepsService(deps: { store: Store; manager: RunManager }): LayerLabApi['sweeps'] {
+  const { store, manager } = deps;
   return {
     async start(base, grid, options) {
       const size = sweepSize(grid);
@@ -22,9 +22,11 @@ export function createSweepsService(deps: { store: Store; manager: RunManager; b
       const runIds = variants.map(() => randomUUID());
       store.transaction(() => {
         store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
-        variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend, sweepId, createdAt }));
+        variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend: requestedBackend(v.graph), sweepId, createdAt }));
       });
-      variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph));
+      // Histograms for every run, and the decision boundary where the input is a 2-D point (the
+      // engine skips it otherwise), so compare and inside views can show sweep runs too.
+      variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph, { histograms: true, boundary: true }));
       return { sweepId, runIds };
     },
     async list() {

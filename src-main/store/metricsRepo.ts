@@ -7,6 +7,17 @@ import type { EngineEvent } from '../../src-shared/engineEvents';
 const orNull = (v: number | undefined | null): number | null => (v === undefined || v === null || Number.isNaN(v) ? null : v);
 const orUndef = (v: number | null): number | undefined => (v === null ? undefined : v);
 
+/** JSON has no NaN: a class without validation samples is written as null and read back as NaN. */
+function classAccJson(v: readonly number[] | undefined): string | null {
+  return v && v.length ? JSON.stringify(v.map((x) => (Number.isFinite(x) ? x : null))) : null;
+}
+
+function parseClassAcc(json: string | null): number[] | undefined {
+  if (!json) return undefined;
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.map((x) => (typeof x === 'number' ? x : NaN)) : undefined;
+}
+
 interface EpochRow {
   epoch: number;
   step: number;
@@ -14,6 +25,8 @@ interface EpochRow {
   train_acc: number | null;
   val_loss: number | null;
   val_acc: number | null;
+  val_r2: number | null;
+  val_class_acc_json: string | null;
   lr: number;
   elapsed_ms: number;
   samples_per_sec: number;
@@ -34,8 +47,8 @@ export class MetricsRepo {
   constructor(db: Database.Database) {
     this.s = {
       step: db.prepare('INSERT OR REPLACE INTO step_metrics (run_id, step, epoch, loss, lr) VALUES (?, ?, ?, ?, ?)'),
-      epoch: db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, lr, elapsed_ms, samples_per_sec)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      epoch: db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json, lr, elapsed_ms, samples_per_sec)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       layer: db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       started: db.prepare('UPDATE runs SET parameter_count = ?, epochs_total = ? WHERE id = ?'),
@@ -58,7 +71,7 @@ export class MetricsRepo {
         this.s.step.run(runId, e.step, e.epoch, orNull(e.loss), e.lr);
         return;
       case 'epoch':
-        this.s.epoch.run(runId, e.epoch, e.step, orNull(e.trainLoss), orNull(e.trainAcc), orNull(e.valLoss), orNull(e.valAcc), orNull(e.valR2), e.lr, e.elapsedMs, e.samplesPerSec);
+        this.s.epoch.run(runId, e.epoch, e.step, orNull(e.trainLoss), orNull(e.trainAcc), orNull(e.valLoss), orNull(e.valAcc), orNull(e.valR2), classAccJson(e.valClassAcc), e.lr, e.elapsedMs, e.samplesPerSec);
         for (const [nodeId, d] of Object.entries(e.layers)) {
           this.s.layer.run(runId, e.epoch, nodeId, orNull(d.weightNorm), orNull(d.gradNorm), orNull(d.actMean), orNull(d.actStd));
         }
@@ -94,6 +107,8 @@ export class MetricsRepo {
       trainAcc: orUndef(r.train_acc),
       valLoss: orUndef(r.val_loss),
       valAcc: orUndef(r.val_acc),
+      valR2: orUndef(r.val_r2),
+      valClassAcc: parseClassAcc(r.val_class_acc_json),
       lr: r.lr,
       elapsedMs: r.elapsed_ms,
       samplesPerSec: r.samples_per_sec,

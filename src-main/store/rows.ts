@@ -11,6 +11,8 @@ export interface RunRow {
   dataset_hash: string | null;
   seed: number;
   backend: string;
+  adapter: string | null;
+  backend_notice: string | null;
   optimizer: string;
   initializer: string;
   lr: number;
@@ -48,6 +50,8 @@ export function toSummary(row: RunRow, tags: string[]): RunSummary {
     lr: row.lr,
     seed: row.seed,
     backend: row.backend,
+    adapter: opt(row.adapter ?? null),
+    backendNotice: opt(row.backend_notice ?? null),
     sweepId: opt(row.sweep_id),
     tags,
     notes: row.notes,

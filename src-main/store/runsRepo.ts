@@ -38,6 +38,7 @@ export class RunsRepo {
       status: db.prepare(`UPDATE runs SET status = @status, started_at = COALESCE(@startedAt, started_at),
         finished_at = COALESCE(@finishedAt, finished_at), error = CASE WHEN @setError THEN @error ELSE error END WHERE id = @id`),
       dataset: db.prepare('UPDATE runs SET dataset_hash = ? WHERE id = ?'),
+      backend: db.prepare('UPDATE runs SET backend = @backend, adapter = @adapter, backend_notice = @notice WHERE id = @id'),
       one: db.prepare('SELECT * FROM runs WHERE id = ?'),
       all: db.prepare('SELECT * FROM runs ORDER BY seq DESC'),
       graph: db.prepare('SELECT graph_json FROM graph_snapshots WHERE hash = ?'),
@@ -94,6 +95,11 @@ export class RunsRepo {
 
   setDatasetHash(id: string, hash: string): void {
     this.s.dataset.run(hash, id);
+  }
+
+  /** The backend the run actually trains on (it may differ from the one asked for: `notice` says why). */
+  setBackend(id: string, backend: string, adapter?: string, notice?: string): void {
+    this.s.backend.run({ id, backend, adapter: adapter ?? null, notice: notice ?? null });
   }
 
   row(id: string): RunRow | undefined {

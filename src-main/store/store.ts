@@ -8,6 +8,8 @@ import { MetricsRepo } from './metricsRepo';
 import { CheckpointsRepo } from './checkpointsRepo';
 import { SweepsRepo } from './sweepsRepo';
 import { SettingsRepo } from './settingsRepo';
+import { InsightsRepo } from './insightsRepo';
+import { EvaluationsRepo } from './evaluationsRepo';
 
 export const INTERRUPTED_REASON = 'LayerLab closed while this run was active (the app quit or crashed); the epochs recorded before are kept';
 
@@ -17,6 +19,8 @@ export class Store {
   readonly checkpoints: CheckpointsRepo;
   readonly sweeps: SweepsRepo;
   readonly settings: SettingsRepo;
+  readonly insights: InsightsRepo;
+  readonly evaluations: EvaluationsRepo;
 
   constructor(readonly db: Database.Database, readonly file: string) {
     this.runs = new RunsRepo(db);
@@ -24,6 +28,8 @@ export class Store {
     this.checkpoints = new CheckpointsRepo(db);
     this.sweeps = new SweepsRepo(db);
     this.settings = new SettingsRepo(db);
+    this.insights = new InsightsRepo(db);
+    this.evaluations = new EvaluationsRepo(db);
   }
 
   /** Runs `work` in one transaction (nested calls join the outer one). */

@@ -11,6 +11,22 @@ import { useUiStore } from '../ui/uiStore';
 import { fitCanvas } from '../canvas/canvasControls';
 import { installTestHooks } from './testHooks';
 import { BOTTOM_HEIGHT_KEY } from '../panels/PanelResizer';
+import { pageSocket } from '../transport';
+import { startServeDeviceHost } from '../engineHost/serveDeviceHost';
+import { useBackendStore } from '../engineHost/backendStore';
+
+let deviceHostStarted = false;
+
+/** Serve mode: this page trains the server's WebGPU runs (once, even if the app mounts twice). */
+function startDeviceHost(): void {
+  const socket = pageSocket();
+  if (!socket || deviceHostStarted) return;
+  deviceHostStarted = true;
+  startServeDeviceHost(socket).then(
+    () => useBackendStore.getState().load(),
+    (e: unknown) => console.warn('LayerLab could not offer this page for GPU training:', e),
+  );
+}
 
 async function restorePanelHeight(): Promise<void> {
   const saved = await api().settings.get(BOTTOM_HEIGHT_KEY).catch(() => null);
@@ -20,6 +36,8 @@ async function restorePanelHeight(): Promise<void> {
 /** Starts everything; returns the cleanup (React may mount twice in development). */
 export function startApp(): () => void {
   installTestHooks();
+  startDeviceHost();
+  void useBackendStore.getState().load();
   void restoreTheme();
   void restorePanelHeight();
   void useDatasetStore.getState().load();

@@ -15,8 +15,9 @@ export function CanvasToolbar() {
       <span className="toolbar-sep" />
       <IconButton icon="layout" label="Auto-layout" shortcut="autoLayout" onClick={() => runCommand('autoLayout')} testId="auto-layout" />
       <IconButton icon="fit" label="Fit view" shortcut="fitView" onClick={fitCanvas} />
-      <IconButton icon="zoomIn" label="Zoom in" onClick={() => zoomCanvas(1)} />
-      <IconButton icon="zoomOut" label="Zoom out" onClick={() => zoomCanvas(-1)} />
+      {/* Zoom has no key of its own: the tooltip names the wheel, which does the same. */}
+      <IconButton icon="zoomIn" label="Zoom in (or scroll up on the canvas)" onClick={() => zoomCanvas(1)} />
+      <IconButton icon="zoomOut" label="Zoom out (or scroll down on the canvas)" onClick={() => zoomCanvas(-1)} />
     </Panel>
   );
 }

@@ -19,7 +19,8 @@ function describe(spec: ParamSpec, value: unknown, type: string): string | null 
   const label = spec.label.toLowerCase();
   switch (spec.kind) {
     case 'int':
-      return `${formatNumber(value as number)} ${label}`;
+      // "1 unit", not "1 units".
+      return `${formatNumber(value as number)} ${value === 1 && /[^s]s$/.test(label) ? label.slice(0, -1) : label}`;
     case 'number':
       return `${label} ${formatNumber(value as number)}`;
     case 'pair': {

@@ -6,9 +6,12 @@ import type { ChartTheme } from './chartTheme';
 import { baseOption, pointCount, type AxisSpec } from './chartOptions';
 import type { MetricsBuffer } from './metricsBuffer';
 import { useEChart } from './useEChart';
+import { LegendToggles, type LegendEntry } from './LegendToggles';
 
 interface Props {
   title: string;
+  /** A few muted words after the title saying what is measured. */
+  hint?: string;
   axes: AxisSpec;
   metrics: MetricsBuffer;
   revision: number;
@@ -18,20 +21,35 @@ interface Props {
   testId: string;
   /** Small controls next to the title. */
   tools?: ReactNode;
+  /** Spans the whole row (charts with many series and a long legend). */
+  wide?: boolean;
+  /** The legend as buttons that hide and show series, reachable with Tab (default); false keeps ECharts' canvas legend. */
+  toggles?: boolean;
 }
 
-export function MetricChart({ title, axes, metrics, revision, series, emptyText, testId, tools }: Props) {
+const entries = (data: readonly LineSeriesOption[]): LegendEntry[] =>
+  data.map((s) => ({ name: String(s.name ?? ''), color: typeof s.color === 'string' ? s.color : undefined, dashed: s.lineStyle?.type === 'dashed' }));
+
+export function MetricChart({ title, hint, axes, metrics, revision, series, emptyText, testId, tools, wide, toggles = true }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { chart, theme } = useEChart(box);
   const [points, setPoints] = useState(0);
+  const [legend, setLegend] = useState<LegendEntry[]>([]);
+  const [hidden, setHidden] = useState<string[]>([]);
+  const hiddenRef = useRef(hidden);
+  hiddenRef.current = hidden;
   const frame = useRef(0);
   const axesKey = JSON.stringify(axes);
 
   useEffect(() => {
     if (!chart || !theme) return;
     const data = series(metrics, theme);
-    chart.setOption({ ...baseOption(theme, axes), series: data }, { notMerge: true });
+    const base = baseOption(theme, axes);
+    chart.setOption({ ...base, ...(toggles ? { legend: { show: false } } : {}), series: data }, { notMerge: true });
+    // A full redraw forgets which series were hidden; hide them again.
+    for (const name of hiddenRef.current) chart.dispatchAction({ type: 'legendUnSelect', name });
     setPoints(pointCount(data));
+    setLegend(entries(data));
     // Redraw the full option only for a new theme, axes or run.
   }, [chart, theme, axesKey, metrics]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -42,18 +60,33 @@ export function MetricChart({ title, axes, metrics, revision, series, emptyText,
       const data = series(metrics, theme);
       chart.setOption({ series: data }, { lazyUpdate: false });
       setPoints(pointCount(data));
+      setLegend((before) => (sameEntries(before, entries(data)) ? before : entries(data)));
     });
     return () => cancelAnimationFrame(frame.current);
   }, [revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const toggle = (name: string) => {
+    chart?.dispatchAction({ type: 'legendToggleSelect', name });
+    setHidden((h) => (h.includes(name) ? h.filter((n) => n !== name) : [...h, name]));
+  };
+  const names = legend.map((e) => e.name).join(', ');
+
   return (
-    <figure className="metric-chart" data-testid={testId} data-points={points}>
+    <figure className={wide ? 'metric-chart is-wide' : 'metric-chart'} data-testid={testId} data-points={points} data-series={names}>
       <figcaption>
-        {title}
+        <span title={hint ? `${title}: ${hint}` : undefined}>
+          {title}
+          {hint && <span className="metric-chart-hint"> · {hint}</span>}
+        </span>
         {tools}
       </figcaption>
-      <div className="metric-chart-canvas" ref={box} role="img" aria-label={`${title}: ${points} points`} />
+      <div className="metric-chart-canvas" ref={box} role="img" aria-label={`${title}: ${names ? `${names}, ` : ''}${points} points`} />
+      {toggles && points > 0 && <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />}
       {points === 0 && <p className="metric-chart-empty">{emptyText}</p>}
     </figure>
   );
+}
+
+function sameEntries(a: readonly LegendEntry[], b: readonly LegendEntry[]): boolean {
+  return a.length === b.length && a.every((e, i) => e.name === b[i].name && e.color === b[i].color && e.dashed === b[i].dashed);
 }

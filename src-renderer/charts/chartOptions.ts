@@ -13,7 +13,14 @@ export interface AxisSpec {
   xMin?: number;
   log?: boolean;
   percent?: boolean;
+  /** Upper end of the y axis (R² never exceeds 1). */
+  yMax?: number;
+  /** The y axis starts at the data's minimum but not below this (a terrible first epoch would flatten the rest). */
+  yFloor?: number;
 }
+
+/** X axes that count whole things (the tooltip names them). */
+const COUNTED = new Set(['epoch', 'step']);
 
 export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
   const axisCommon = {
@@ -38,7 +45,11 @@ export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
       textStyle: { color: theme.text, fontSize: 11 },
       valueFormatter: (v) => formatValue(v, axes.percent),
     },
-    xAxis: { type: 'value', name: axes.x, nameLocation: 'middle', nameGap: 22, minInterval: 1, scale: false, min: axes.xMin ?? 'dataMin', ...axisCommon },
+    xAxis: {
+      type: 'value', name: axes.x, nameLocation: 'middle', nameGap: 22, minInterval: 1, scale: false, min: axes.xMin ?? 'dataMin', ...axisCommon,
+      // The tooltip's heading reads "epoch 18" rather than a bare "18.00".
+      ...(COUNTED.has(axes.x) ? { axisPointer: { label: { formatter: ({ value }: { value: unknown }) => `${axes.x} ${Math.round(Number(value)).toLocaleString('en-US')}` } } } : {}),
+    },
     yAxis: {
       type: axes.log ? 'log' : 'value',
       scale: !axes.percent,
@@ -46,9 +57,16 @@ export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
       ...(axes.percent
         ? { min: 0, max: 1, axisLabel: { ...axisCommon.axisLabel, formatter: (v: number) => `${Math.round(v * 100)}%` } }
         : { axisLabel: { ...axisCommon.axisLabel, formatter: (v: number) => shortAxis(v) } }),
+      ...(axes.yMax !== undefined ? { max: axes.yMax } : {}),
+      ...(axes.yFloor !== undefined ? { min: flooredMin(axes.yFloor) } : {}),
     },
     series: [],
   };
+}
+
+/** The data's minimum rounded down to a tenth, between `floor` and 0, so the 0 line is always in view. */
+function flooredMin(floor: number) {
+  return (range: { min: number }) => Math.min(0, Math.max(floor, Math.floor(range.min * 10) / 10));
 }
 
 function shortAxis(v: number): string {
@@ -64,7 +82,7 @@ function formatValue(v: unknown, percent?: boolean): string {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e4) ? v.toExponential(2) : v.toPrecision(4);
 }
 
-const line = (id: string, name: string, data: Array<[number, number]>, extra: Partial<LineSeriesOption> = {}): LineSeriesOption => ({
+export const line = (id: string, name: string, data: Array<[number, number]>, extra: Partial<LineSeriesOption> = {}): LineSeriesOption => ({
   id,
   name,
   type: 'line',
@@ -113,7 +131,7 @@ export function layerSeries(m: MetricsBuffer, pick: 'gradNorm' | 'actStd' | 'act
   );
 }
 
-function pairs<T>(rows: readonly T[], x: (r: T) => number, y: (r: T) => number | undefined): Array<[number, number]> {
+export function pairs<T>(rows: readonly T[], x: (r: T) => number, y: (r: T) => number | undefined): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const r of rows) {
     const v = y(r);

@@ -33,6 +33,8 @@ export class MetricsBuffer {
       trainAcc: event.trainAcc,
       valLoss: event.valLoss,
       valAcc: event.valAcc,
+      valR2: event.valR2,
+      valClassAcc: event.valClassAcc,
       lr: event.lr,
       elapsedMs: event.elapsedMs,
       samplesPerSec: event.samplesPerSec,

@@ -98,6 +98,7 @@ export function createFakeApi(): FakeApi {
       async list() { return [...runs.values()].map((r) => r.summary); },
       async get(id): Promise<RunDetail> { const r = need(id); return { ...r.summary, graph: r.graph, config: r.graph.training }; },
       async metrics(id) { return structuredClone(need(id).metrics); },
+      async backends() { return { cpuThreads: 1, webgpu: { available: false as const, reason: 'the fake API has no GPU' } }; },
       async checkpoint(id) { need(id); return null; },
       async rename(id, name) { const r = need(id); r.summary = { ...r.summary, name }; },
       async setTags(id, tags) { const r = need(id); r.summary = { ...r.summary, tags }; },
@@ -107,6 +108,12 @@ export function createFakeApi(): FakeApi {
     sweeps: {
       async start() { throw new Error('sweeps are not part of the dev preview'); },
       async list() { return []; },
+    },
+    inspect: {
+      // Fake runs ask for no insights, and evaluations and gradient checks need engine processes.
+      async insights(id) { need(id); return []; },
+      async evaluate() { throw new Error('evaluating a split needs the back end'); },
+      async gradcheck() { throw new Error('the gradient check needs the back end'); },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
@@ -159,7 +166,7 @@ function record(r: FakeRun, e: EngineEvent): void {
   if (e.event === 'epoch') {
     r.metrics.epochs.push({
       epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc,
-      lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec,
+      valR2: e.valR2, valClassAcc: e.valClassAcc, lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec,
     });
     for (const [nodeId, d] of Object.entries(e.layers)) r.metrics.layers.push({ ...d, epoch: e.epoch, nodeId });
     r.summary = { ...r.summary, epochsDone: e.epoch };

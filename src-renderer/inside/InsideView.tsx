@@ -1,16 +1,23 @@
-// Looking inside a run: the decision boundary (2-D inputs, live), per-layer histograms of weights,
-// activations and gradients at the latest epoch, and gradient norm by depth over epochs.
+// Looking inside a run: the decision boundary (2-D inputs), per-layer histograms of weights,
+// activations and gradients, gradient norm by depth over epochs and, once the run has finished,
+// its evaluation over a whole split. Live runs stream; finished runs read what was stored, with
+// a slider over the epochs.
 import { useEffect, useRef, useState } from 'react';
 import type { LayerHistograms } from '../../src-shared/engineEvents';
 import { IconButton } from '../ui/IconButton';
 import { useScreenStore } from '../compare/screenStore';
 import { ChartBox } from '../compare/ChartBox';
 import { useRunStore } from '../runs/runStore';
+import { useDatasetStore } from '../store/datasetStore';
 import { useInsightStore } from './insightStore';
 import { useInsideData } from './useInsideData';
+import { insightAt, useStoredInsights } from './storedInsights';
 import { drawBoundary } from './boundaryCanvas';
 import { gradNormOption, histogramOption } from './layerCharts';
+import { InsideRunBar } from './InsideRunBar';
+import { EvaluationPanel } from './EvaluationPanel';
 import '../compare/compare.css';
+import './inside.css';
 
 type Kind = keyof LayerHistograms;
 const KINDS: Array<{ id: Kind; label: string; color: string }> = [
@@ -19,14 +26,25 @@ const KINDS: Array<{ id: Kind; label: string; color: string }> = [
   { id: 'gradients', label: 'Gradients', color: '#f76707' },
 ];
 const SIZE = 360;
+const ACTIVE = ['queued', 'running', 'paused'];
 
 export function InsideView() {
   const byRun = useInsightStore((s) => s.byRun);
   const activeRunId = useRunStore((s) => s.activeRunId);
-  const runId = activeRunId ?? Object.keys(byRun).pop() ?? null;
+  const viewedRunId = useRunStore((s) => s.viewed?.runId ?? null);
+  const [picked, setPicked] = useState<string | null>(null);
+  // The run picked here, else the one open from the history, else the one training now.
+  const runId = picked ?? viewedRunId ?? activeRunId ?? Object.keys(byRun).pop() ?? null;
   const status = useRunStore((s) => (runId ? s.live[runId]?.status : undefined));
-  const insight = runId ? byRun[runId] : undefined;
-  const data = useInsideData(runId, insight?.epoch ?? 0, status);
+  const live = status !== undefined && ACTIVE.includes(status);
+  const stored = useStoredInsights(runId, live);
+  const storedEpochs = live ? [] : stored.events.map((e) => e.epoch);
+  const [chosenEpoch, setChosenEpoch] = useState<number | null>(null);
+  useEffect(() => setChosenEpoch(null), [runId, live]);
+  const epoch = chosenEpoch ?? storedEpochs[storedEpochs.length - 1] ?? 0;
+  const insight = live ? (runId ? byRun[runId] : undefined) : insightAt(stored.events, epoch);
+  const data = useInsideData(runId, live ? (insight?.epoch ?? 0) : -1, status);
+  const dataset = useDatasetStore((s) => s.list.find((d) => d.id === data.datasetId));
   const [kind, setKind] = useState<Kind>('weights');
   const canvas = useRef<HTMLCanvasElement>(null);
   const boundary = insight?.boundary;
@@ -36,16 +54,21 @@ export function InsideView() {
   }, [boundary, data.points]);
   const histLayers = insight?.histograms ? data.order.filter((id) => insight.histograms![id]?.[kind]) : [];
   const kindSpec = KINDS.find((k) => k.id === kind)!;
+  const finished = !!runId && !live && !!data.status && !ACTIVE.includes(data.status);
   return (
-    <section className="compare-view" aria-label="Inside the network" data-testid="inside-view">
+    <section className="compare-view" aria-label="Inside the network" data-testid="inside-view" data-source={live ? 'live' : 'stored'}>
       <div className="run-view-bar">
         <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="inside-back" className="has-text">Editor</IconButton>
         <h2 className="run-view-title">Inside the network{insight ? ` · epoch ${insight.epoch}` : ''}</h2>
-        {status && <span className="run-view-readonly">{status}</span>}
+        {(status ?? data.status) && <span className="run-view-readonly">{status ?? data.status}</span>}
       </div>
+      <InsideRunBar runId={runId} listKey={`${activeRunId}:${status}`} onPick={setPicked} epochs={storedEpochs} epoch={epoch} onEpoch={setChosenEpoch} />
       {!runId && <p className="panel-empty">Train a network: its decision boundary and layer histograms appear here while it learns.</p>}
-      {runId && !insight && <p className="panel-empty">Waiting for the first epoch of the current run… (runs started before this screen existed, or reopened from the history, have no live insights.)</p>}
-      {data.error && <p className="field-error">The run could not be loaded: {data.error}</p>}
+      {runId && live && !insight && <p className="panel-empty">Waiting for the first epoch of the current run…</p>}
+      {runId && !live && stored.loaded && !stored.events.length && (
+        <p className="panel-empty" data-testid="inside-none">This run recorded no histograms or boundary (it was trained before LayerLab kept them, or without them).</p>
+      )}
+      {(data.error || stored.error) && <p className="field-error">The run could not be loaded: {data.error ?? stored.error}</p>}
       <div className="compare-body">
         {boundary && (
           <figure className="chart-box inside-boundary" data-testid="boundary" data-epoch={insight?.boundaryEpoch}>
@@ -55,7 +78,7 @@ export function InsideView() {
           </figure>
         )}
         {insight?.histograms && (
-          <section data-testid="histograms">
+          <section data-testid="histograms" data-epoch={insight.epoch}>
             <div className="compare-controls" role="tablist" aria-label="Histogram kind">
               {KINDS.map((k) => (
                 <button key={k.id} type="button" role="tab" className="button" aria-selected={kind === k.id} aria-pressed={kind === k.id} onClick={() => setKind(k.id)} data-testid={`hist-${k.id}`}>
@@ -77,6 +100,7 @@ export function InsideView() {
         {data.layers.some((l) => l.gradNorm !== undefined) && (
           <ChartBox title="Gradient norm by depth" testId="grad-norm-depth" points={data.layers.length} option={(theme) => gradNormOption(theme, data.layers, data.order)} deps={[data.layers, data.order]} />
         )}
+        {finished && <EvaluationPanel key={runId} runId={runId} finished hasTestSplit={(dataset?.testCount ?? 0) > 0} />}
       </div>
     </section>
   );

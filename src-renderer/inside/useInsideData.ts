@@ -1,13 +1,15 @@
-// What the Inside screen draws for one run: its graph order and dataset points (fetched once) and
-// its stored layer diagnostics (fetched again as epochs pass).
+// What the Inside screen draws for one run: its graph order, status and dataset points (fetched
+// once) and its stored layer diagnostics (fetched again as epochs pass).
 import { useEffect, useState } from 'react';
-import type { LayerMetric } from '../../src-shared/api';
+import type { LayerMetric, RunStatus } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { asDatasetPreview } from '../panels/previewTypes';
 
 export interface InsideData {
   order: string[];
   datasetId?: string;
+  /** The run's stored status when it was loaded. */
+  status?: RunStatus;
   points: Array<{ x: number; y: number; label: number }>;
   layers: LayerMetric[];
   error?: string;
@@ -18,18 +20,20 @@ export function useInsideData(runId: string | null, epoch: number, status: strin
   const [layers, setLayers] = useState<LayerMetric[]>([]);
   useEffect(() => {
     setBase({ order: [], points: [] });
+    setLayers([]);
     if (!runId) return;
     let live = true;
     (async () => {
       const detail = await api().runs.get(runId);
+      if (live) setBase({ order: detail.graph.nodes.map((n) => n.id), datasetId: detail.datasetId, status: detail.status, points: [] });
       const preview = await api().datasets.preview(detail.datasetId).catch(() => null);
       const p = asDatasetPreview(preview?.preview);
-      if (live) setBase({ order: detail.graph.nodes.map((n) => n.id), datasetId: detail.datasetId, points: p?.kind === 'points' ? p.points : [] });
+      if (live && p?.kind === 'points') setBase((b) => ({ ...b, points: p.points }));
     })().catch((e) => live && setBase({ order: [], points: [], error: errorText(e) }));
     return () => {
       live = false;
     };
-  }, [runId]);
+  }, [runId, status]);
   useEffect(() => {
     if (!runId) return;
     let live = true;

@@ -1,16 +1,14 @@
-// Loads what the "Try the model" screen needs: the run, its final weights and its dataset preview.
+// Loads what the "Try the model" screen's drawing pad needs: the run, its final weights and its dataset.
 import { useEffect, useState } from 'react';
 import type { DatasetListItem, RunDetail } from '../../src-shared/api';
-import type { DatasetPreview } from '../app/engine';
 import { api, errorText } from '../app/api';
 import { useDatasetStore } from '../store/datasetStore';
-import { asDatasetPreview } from '../panels/previewTypes';
 import { loadTrainedModel, type TrainedModel } from './trainedModel';
 
 export type TrainedState =
   | { kind: 'loading' }
   | { kind: 'error'; text: string }
-  | { kind: 'ready'; detail: RunDetail; dataset: DatasetListItem; model: TrainedModel; preview: DatasetPreview | null; epoch: number };
+  | { kind: 'ready'; detail: RunDetail; dataset: DatasetListItem; model: TrainedModel; epoch: number };
 
 export function useTrainedModel(runId: string): TrainedState {
   const [state, setState] = useState<TrainedState>({ kind: 'loading' });
@@ -27,8 +25,7 @@ export function useTrainedModel(runId: string): TrainedState {
       const info = { task: dataset.task, inputShape: dataset.inputShape, targetShape: dataset.targetShape, classCount: dataset.classNames?.length };
       const model = loadTrainedModel(detail.graph, info, checkpoint);
       if ('error' in model) return { kind: 'error', text: model.error };
-      const preview = asDatasetPreview((await api().datasets.preview(dataset.id).catch(() => null))?.preview);
-      return { kind: 'ready', detail, dataset, model, preview, epoch: checkpoint.epoch };
+      return { kind: 'ready', detail, dataset, model, epoch: checkpoint.epoch };
     })().then(
       (s) => live && setState(s),
       (e) => live && setState({ kind: 'error', text: errorText(e) }),

@@ -7,7 +7,7 @@ import { SHORTCUTS } from '../ui/shortcuts';
 import { useDatasetStore } from '../store/datasetStore';
 import { useRunStore } from '../runs/runStore';
 import { StatusBadge } from '../runs/RunStatusLine';
-import { runMetricsText } from '../runs/format';
+import { liveEpochText, runMetricsText } from '../runs/format';
 
 const KEYS: Array<[string, string]> = [
   ['Undo / redo', `${SHORTCUTS.undo} / ${SHORTCUTS.redo}`],
@@ -30,6 +30,10 @@ export function GraphSummary() {
   const dataset = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
   const latest = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId));
   const liveStatus = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId]?.status : undefined));
+  const liveText = useRunStore((s) => (s.activeRunId && s.live[s.activeRunId] ? liveEpochText(s.live[s.activeRunId].metrics.epochs.at(-1)) : undefined));
+  const training = liveStatus === 'running' || liveStatus === 'paused' || liveStatus === 'queued';
+  // While it trains the card shows the latest epoch, so it does not grow a line when the run ends.
+  const metricsText = !latest ? undefined : training ? liveText : runMetricsText(latest) || liveText;
   const showProblems = () => useUiStore.getState().setBottomTab('problems');
   return (
     <div className="inspector">
@@ -65,7 +69,7 @@ export function GraphSummary() {
               <StatusBadge status={liveStatus ?? latest.status} />
             </span>
             <span className="run-item-name">{latest.name}</span>
-            {runMetricsText(latest) && <span className="run-item-metrics">{runMetricsText(latest)}</span>}
+            {metricsText && <span className="run-item-metrics">{metricsText}</span>}
           </button>
         </>
       )}

@@ -1,7 +1,7 @@
 // Charts tab: the live charts of the run started from the editor.
 import { useGraphStore } from '../store/graphStore';
 import { useDatasetStore } from '../store/datasetStore';
-import { useRunStore } from '../runs/runStore';
+import { ACTIVE_STATUSES, useRunStore } from '../runs/runStore';
 import { RunCharts } from '../charts/RunCharts';
 import { RunStatusLine } from '../runs/RunStatusLine';
 
@@ -12,15 +12,15 @@ export function ChartsPanel() {
   const nodes = useGraphStore((s) => s.nodes);
   const editorDataset = useGraphStore((s) => s.training.dataset);
   const datasetId = summary?.datasetId ?? editorDataset;
-  const task = useDatasetStore((s) => s.list.find((d) => d.id === datasetId)?.task);
+  const dataset = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
   if (!runId || !live) {
     return <p className="panel-empty">Press <strong>Train</strong> to start a run: its loss, accuracy, gradient norms and activations draw here as it learns.</p>;
   }
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label || id;
   return (
     <div className="charts-panel">
-      <RunStatusLine status={live.status} message={live.message ?? summary?.error} name={summary?.name} />
-      <RunCharts metrics={live.metrics} revision={live.revision} task={task} labelOf={labelOf} />
+      <RunStatusLine status={live.status} message={live.message ?? summary?.error} name={summary?.name} runId={runId ?? undefined} />
+      <RunCharts metrics={live.metrics} revision={live.revision} task={dataset?.task} classNames={dataset?.classNames} ended={!ACTIVE_STATUSES.includes(live.status)} labelOf={labelOf} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Dataset tab: the catalogue, the chosen dataset's facts and preview, generator options, import.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DatasetListItem } from '../../src-shared/api';
 import { catalogueEntry, formatShape, type ParamSpec } from '../app/engine';
 import { useDatasetStore } from '../store/datasetStore';
@@ -13,9 +13,16 @@ export function DatasetPanel() {
   const list = useDatasetStore((s) => s.list);
   const current = useGraphStore((s) => s.training.dataset);
   const selected = list.find((d) => d.id === current);
+  const listRef = useRef<HTMLUListElement>(null);
+  // The chosen dataset may sit below the fold of the list (iris, MNIST): bring it into view.
+  useEffect(() => {
+    const item = listRef.current?.querySelector<HTMLElement>('.dataset-item.is-current');
+    const box = listRef.current;
+    if (item && box) box.scrollTop += item.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
+  }, [current, list.length]);
   return (
     <div className="dataset-panel">
-      <ul className="dataset-list" aria-label="Datasets">
+      <ul className="dataset-list" aria-label="Datasets" ref={listRef}>
         {list.map((d) => (
           <li key={d.id}>
             <button
@@ -60,6 +67,7 @@ function DatasetDetail({ item }: { item: DatasetListItem }) {
         {item.classNames && (
           <div className="class-chips" aria-label="Classes">
             {item.classNames.slice(0, 12).map((c) => <span key={c} className="chip static">{c}</span>)}
+            {item.classNames.length > 12 && <span className="muted">+{item.classNames.length - 12} more</span>}
           </div>
         )}
         <GeneratorOptions id={item.id} />

@@ -4,6 +4,7 @@ import { listInitializers, listLosses, listOptimizers, listSchedules, type Param
 import { useGraphStore } from '../store/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
+import { BackendField } from '../engineHost/BackendField';
 import { batchSizeSpec, epochsSpec, initializerOptionSpecs, scalingSpec, seedSpec, validationSpec } from './trainingSpecs';
 
 const coupledDecaySpec: ParamSpec = {
@@ -122,11 +123,7 @@ export function TrainingPanel() {
           value={training.datasetOptions?.scaling}
           onChange={(scaling) => setTraining({ datasetOptions: { ...training.datasetOptions, scaling: scaling as 'none' | 'standard' | 'minmax' | undefined } })}
         />
-        <div className="field">
-          <span className="field-label">Backend</span>
-          <span className="field-static">CPU</span>
-          <p className="field-help">Where the math runs. Each run records its backend in the run history.</p>
-        </div>
+        <BackendField value={training.backend} onChange={(backend) => setTraining({ backend })} />
       </fieldset>
     </div>
   );

@@ -74,12 +74,18 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
         <dt>Batch · epochs</dt><dd>{t.batchSize} · {detail.epochsDone}/{detail.epochsTotal}</dd>
         <dt>Validation</dt><dd>{Math.round(t.validationSplit * 100)}%</dd>
         <dt>Seed</dt><dd>{detail.seed}</dd>
-        <dt>Backend</dt><dd>{detail.backend}</dd>
+        <dt>Backend</dt><dd data-testid="run-details-backend">{detail.backend === 'webgpu' ? 'WebGPU' : detail.backend === 'cpu' ? 'CPU' : detail.backend}</dd>
+        {detail.adapter && <><dt>Adapter</dt><dd data-testid="run-details-adapter">{detail.adapter}</dd></>}
         {duration && <><dt>Time</dt><dd>{duration}</dd></>}
         {detail.finalTrainLoss !== undefined && <><dt>Train loss</dt><dd>{detail.finalTrainLoss.toPrecision(4)}</dd></>}
         {detail.finalValLoss !== undefined && <><dt>Val loss</dt><dd>{detail.finalValLoss.toPrecision(4)}</dd></>}
         {detail.finalValAcc !== undefined && <><dt>Val accuracy</dt><dd>{(detail.finalValAcc * 100).toFixed(1)}%</dd></>}
       </dl>
+      {detail.backendNotice && (
+        <p className="field-help" style={{ color: 'var(--warn)' }} data-testid="run-details-backend-notice">
+          <Icon name="warning" /> {detail.backendNotice}
+        </p>
+      )}
       <button type="button" className="button danger-outline" onClick={() => void remove()} data-testid="delete-run">
         <Icon name="trash" /> Delete run
       </button>

@@ -20,7 +20,7 @@ export function RunView() {
   const stillLive = live && (live.status === 'running' || live.status === 'paused' || live.status === 'queued');
   const metrics = stillLive ? live.metrics : viewed.metrics;
   const revision = stillLive ? live.revision : 1;
-  const task = list.find((d) => d.id === detail?.datasetId)?.task;
+  const dataset = list.find((d) => d.id === detail?.datasetId);
   const labelOf = (id: string) => detail?.graph.nodes.find((n) => n.id === id)?.label || id;
   const editCopy = async () => {
     if (!detail) return;
@@ -44,8 +44,8 @@ export function RunView() {
             <ReadOnlyGraph graph={detail.graph} />
           </div>
           <div className="run-view-charts">
-            <RunStatusLine status={live?.status ?? detail.status} message={live?.message ?? detail.error} name={detail.name} />
-            {metrics && <RunCharts metrics={metrics} revision={revision} task={task} labelOf={labelOf} />}
+            <RunStatusLine status={live?.status ?? detail.status} message={live?.message ?? detail.error} name={detail.name} runId={detail.id} />
+            {metrics && <RunCharts metrics={metrics} revision={revision} task={dataset?.task} classNames={dataset?.classNames} ended={!stillLive} labelOf={labelOf} />}
           </div>
         </>
       )}

@@ -1,5 +1,5 @@
 // Short texts for run lists: relative times, metrics and durations.
-import type { RunSummary } from '../../src-shared/api';
+import type { EpochMetric, RunSummary } from '../../src-shared/api';
 import { formatDuration } from './progress';
 
 export function timeAgo(iso: string, now = Date.now()): string {
@@ -17,6 +17,16 @@ export function runMetricsText(r: RunSummary): string {
   if (r.finalTrainLoss !== undefined) parts.push(`loss ${r.finalTrainLoss.toPrecision(3)}`);
   if (r.finalValLoss !== undefined) parts.push(`val ${r.finalValLoss.toPrecision(3)}`);
   if (r.finalValAcc !== undefined) parts.push(`val acc ${(r.finalValAcc * 100).toFixed(1)}%`);
+  return parts.join(' · ');
+}
+
+/** A run still training, from its latest epoch: "epoch 3 · loss 0.412 · val acc 86.7%" (or R² for regression). */
+export function liveEpochText(e: EpochMetric | undefined): string {
+  if (!e) return 'waiting for the first epoch…';
+  const parts = [`epoch ${e.epoch}`];
+  if (Number.isFinite(e.trainLoss)) parts.push(`loss ${e.trainLoss.toPrecision(3)}`);
+  if (e.valAcc !== undefined) parts.push(`val acc ${(e.valAcc * 100).toFixed(1)}%`);
+  else if (e.valR2 !== undefined) parts.push(`R² ${e.valR2.toFixed(3)}`);
   return parts.join(' · ');
 }
 

@@ -140,6 +140,12 @@ export const useRunStore = create<RunState>()((set, get) => {
           }
           continue;
         }
+        if (update.kind === 'backend') {
+          const patch = { backend: update.backend, adapter: update.adapter, backendNotice: update.notice };
+          patchSummary(update.runId, patch);
+          patchDetail(update.runId, patch);
+          continue;
+        }
         const event = update.event;
         const drew = current.metrics.apply(event);
         live[update.runId] = {

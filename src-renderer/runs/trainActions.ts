@@ -8,6 +8,8 @@ import { currentCheck } from '../validation/useLiveCheck';
 import { ACTIVE_STATUSES, useRunStore } from './runStore';
 import { useDatasetStore } from '../store/datasetStore';
 import { insightsFor } from '../inside/insightStore';
+import { useEpochSamples } from '../sequences/epochSampleStore';
+import { isCharDataset } from '../sequences/sequenceRuns';
 
 export async function startTraining(): Promise<void> {
   const ui = useUiStore.getState();
@@ -27,7 +29,9 @@ export async function startTraining(): Promise<void> {
   const content = currentContent();
   try {
     const dataset = useDatasetStore.getState().list.find((d) => d.id === content.training.dataset);
-    await runs.start(toGraphDoc(content), runName(content.meta.name), insightsFor(dataset?.inputShape));
+    // Next-character models also sample a few names each epoch (the Sequences screen lists them).
+    const insights = { ...insightsFor(dataset?.inputShape), ...(isCharDataset(dataset) ? { samples: true } : {}) };
+    await runs.start(toGraphDoc(content), runName(content.meta.name), insights);
     runs.close();
     ui.setBottomTab('charts');
   } catch (e) {
@@ -69,6 +73,7 @@ export function subscribeToRunUpdates(): () => void {
     const batch = pending;
     pending = [];
     useRunStore.getState().applyUpdates(batch);
+    useEpochSamples.getState().apply(batch);
     for (const update of batch) {
       if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId) announceEnd(update.status, update.error);
     }

@@ -1,14 +1,19 @@
-// The Sequences screen: for a finished run with a recurrent layer, invent names (char models) and
-// look at the gates and cell state of its LSTM/GRU/RNN over one input sequence.
+// The Sequences screen: for a run of a next-character model, the names it sampled as it trained and
+// new ones on demand; for a recurrent layer, its gates and cell state over one input sequence; for
+// word embeddings (skip-gram, CBOW), nearest neighbours and a 2-D map of the vectors.
 import { useState } from 'react';
+import type { RunSummary } from '../../src-shared/api';
 import { IconButton } from '../ui/IconButton';
 import { useScreenStore } from '../compare/screenStore';
 import { useRunStore } from '../runs/runStore';
-import { useTrainedModel } from '../inside/useTrainedModel';
 import { NameSampler } from './NameSampler';
 import { GateHeatmaps } from './GateHeatmaps';
+import { EpochSamples } from './EpochSamples';
+import { EmbeddingView } from './EmbeddingView';
 import { canSampleText, recurrentNodes } from './sequenceModel';
-import { isSequenceDataset, sequenceRuns } from './sequenceRuns';
+import { isTraining, sequenceRuns, viewsLabel } from './sequenceRuns';
+import { useSequenceViews } from './useSequenceViews';
+import { useSequenceRun } from './useSequenceRun';
 import '../compare/compare.css';
 import './sequences.css';
 
@@ -21,10 +26,12 @@ const ABOUT: Record<string, string> = {
 export function SequencesView() {
   const runs = useRunStore((s) => s.runs);
   const activeRunId = useRunStore((s) => s.activeRunId);
-  const choices = sequenceRuns(runs, activeRunId);
+  const viewsOf = useSequenceViews(runs);
+  const choices = sequenceRuns(runs, activeRunId, viewsOf);
   const [picked, setPicked] = useState<string | null>(null);
-  const runId = picked && choices.some((r) => r.id === picked) ? picked : (choices[0]?.id ?? null);
-  const training = runs.find((r) => r.id === activeRunId && isSequenceDataset(r.datasetId) && !choices.includes(r) && ['queued', 'running', 'paused'].includes(r.status));
+  const run = (picked ? choices.find((r) => r.id === picked) : undefined) ?? choices[0];
+  const active = runs.find((r) => r.id === activeRunId);
+  const waiting = active && isTraining(active) && !choices.includes(active) && viewsOf(active)?.length ? active : undefined;
   return (
     <section className="compare-view" aria-label="Sequences" data-testid="sequences-view">
       <div className="run-view-bar">
@@ -33,44 +40,55 @@ export function SequencesView() {
         {choices.length > 0 && (
           <label className="seq-run-select">
             Run
-            <select value={runId ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="sequences-run">
-              {choices.map((r) => <option key={r.id} value={r.id}>{r.name} · {r.datasetId}</option>)}
+            <select value={run?.id ?? ''} onChange={(e) => setPicked(e.target.value)} data-testid="sequences-run">
+              {choices.map((r) => (
+                <option key={r.id} value={r.id}>{r.name} · {r.datasetId} · {viewsLabel(viewsOf(r) ?? [])}{isTraining(r) ? ' (training)' : ''}</option>
+              ))}
             </select>
           </label>
         )}
       </div>
-      {training && (
+      {waiting && (
         <p className="dialog-hint seq-training-note" data-testid="sequences-training">
-          “{training.name}” is still training; it appears here when it finishes (names are sampled from a run's final weights).
+          “{waiting.name}” is still training; it appears here when it finishes (its gates and vectors are read from the final weights).
         </p>
       )}
-      {!runId && (
+      {!run && (
         <p className="panel-empty" data-testid="sequences-empty">
-          Train a sequence model first: start from the “Char-LSTM name generator” or an “Adding problem” template and let the run finish. Its generated names and gate activations appear here.
+          Train a sequence model first: start from the “Char-LSTM name generator”, an “Adding problem” or the “Skip-gram word vectors” template. Names appear here while the char model trains; gates and word vectors when a run finishes.
         </p>
       )}
-      {runId && <RunSequences key={runId} runId={runId} />}
+      {/* A run that finishes while shown is loaded again, with its final weights. */}
+      {run && <RunSequences key={`${run.id}:${isTraining(run)}`} run={run} />}
     </section>
   );
 }
 
-function RunSequences({ runId }: { runId: string }) {
-  const state = useTrainedModel(runId);
-  if (state.kind === 'loading') return <p className="panel-empty">Loading the trained model…</p>;
+function RunSequences({ run }: { run: RunSummary }) {
+  const state = useSequenceRun(run.id);
+  if (state.kind === 'loading') return <p className="panel-empty">Loading the run…</p>;
   if (state.kind === 'error') return <p className="field-error" data-testid="sequences-error">The run could not be loaded: {state.text}</p>;
-  const { model, inputShape } = state.model;
-  const nodes = recurrentNodes(state.detail.graph);
-  const vocabulary = state.dataset.classNames;
-  const isText = canSampleText(inputShape, vocabulary, model);
+  const { views, model, words, problem, detail } = state;
+  const nodes = recurrentNodes(detail.graph);
+  const vocabulary = state.dataset?.classNames;
+  const isText = !!model && canSampleText(model.inputShape, vocabulary, model.model);
+  const training = isTraining(run);
   return (
-    <div className="compare-body" data-testid="sequences-body" data-epoch={state.epoch}>
-      <div className="seq-top">
-        {isText && <NameSampler model={model} vocabulary={vocabulary} />}
-        <p className="seq-about">
-          {nodes.length > 0 ? ABOUT[nodes[0]!.type] : 'This run has no recurrent layer (LSTM, GRU or SimpleRNN), so there are no gates to show.'}
-        </p>
-      </div>
-      {nodes.length > 0 && <GateHeatmaps model={model} inputShape={inputShape} vocabulary={isText ? vocabulary : undefined} nodes={nodes} />}
+    <div className="compare-body" data-testid="sequences-body" data-epoch={state.checkpoint?.epoch ?? 0}>
+      {problem && <p className="field-error" data-testid="sequences-error">The trained model could not be rebuilt: {problem}</p>}
+      {(views.includes('names') || views.includes('gates')) && (
+        <div className="seq-top">
+          {views.includes('names') && <EpochSamples runId={run.id} training={training} />}
+          {isText && <NameSampler model={model.model} vocabulary={vocabulary} />}
+          <p className="seq-about">
+            {training ? 'Sampling on demand and the gate heatmaps open when the run finishes: they use its final weights.' : nodes.length > 0 ? ABOUT[nodes[0]!.type] : 'This run has no recurrent layer (LSTM, GRU or SimpleRNN), so there are no gates to show.'}
+          </p>
+        </div>
+      )}
+      {views.includes('gates') && model && nodes.length > 0 && (
+        <GateHeatmaps model={model.model} inputShape={model.inputShape} vocabulary={isText ? vocabulary : undefined} nodes={nodes} />
+      )}
+      {views.includes('embeddings') && words && <EmbeddingView words={words} />}
     </div>
   );
 }

@@ -6,8 +6,7 @@ import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
 import { sampleSequences } from '../../src-engine/layers/recurrent/sampleText';
 import { recurrentTrace } from '../../src-engine/layers/recurrent/trace';
 import { generateAdding } from '../../src-engine/data/sequences/adding';
-
-export const RECURRENT_TYPES: readonly string[] = ['LSTM', 'GRU', 'SimpleRNN'];
+import { RECURRENT_TYPES } from './sequenceRuns';
 
 let cpu: CpuBackend | null = null;
 function onCpu<T>(fn: () => T): T {

@@ -21,7 +21,7 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
   {
     id: 'char-lstm',
     name: 'Char-LSTM name generator',
-    description: 'An LSTM reads the last 8 letters of a first name and predicts the next one. After training, open Sequences to invent new names and watch its gates.',
+    description: 'An LSTM reads the last 8 letters of a first name and predicts the next one. Open Sequences while it trains to see the names it invents after each epoch; afterwards, sample more and watch its gates.',
     doc: chain(
       'Char-LSTM name generator',
       'Reads the previous 8 characters of a first name and predicts the next one ("." ends the name). Embedding → LSTM → softmax over the 28 characters.',
@@ -75,7 +75,7 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
   {
     id: 'skipgram',
     name: 'Skip-gram word vectors',
-    description: 'word2vec as a graph: two embedding tables and a dot product score whether a word occurs near another. Words of one topic end up with similar vectors.',
+    description: 'word2vec as a graph: two embedding tables and a dot product score whether a word occurs near another. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.',
     doc: placed({
       format: GRAPH_FORMAT,
       name: 'Skip-gram word vectors',

@@ -1,7 +1,7 @@
 // The renderer's one way to the main process: the preload bridge in Electron (window.layerlab),
 // the WebSocket of `npm run serve` in a browser.
 import type { LayerLabApi } from '../../src-shared/api';
-import { apiUrlFor, createWebSocketApi } from './wsTransport';
+import { apiUrlFor, createWebSocketApi, type WebSocketApi } from './wsTransport';
 
 declare global {
   interface Window {
@@ -11,10 +11,19 @@ declare global {
 }
 
 let api: LayerLabApi | null = null;
+let socketApi: WebSocketApi | null = null;
 
 export function getApi(): LayerLabApi {
-  api ??= window.layerlab ?? createWebSocketApi(apiUrlFor(window.location));
+  if (!api) {
+    socketApi = window.layerlab ? null : createWebSocketApi(apiUrlFor(window.location));
+    api = window.layerlab ?? socketApi!;
+  }
   return api;
+}
+
+/** The serve-mode socket made by getApi (null in the desktop app and in tests that set their own API): the page hosts GPU engine workers over it. */
+export function pageSocket(): WebSocketApi | null {
+  return socketApi;
 }
 
 /** True in the desktop app (native menus and dialogs), false in the browser. */

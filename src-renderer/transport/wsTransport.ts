@@ -7,7 +7,9 @@ import { createApiClient, type ApiCarrier } from './apiClient';
 /** The part of the WebSocket interface used here (the browser's, or `ws` in Node tests). */
 export interface SocketLike {
   readonly readyState: number;
-  send(data: string): void;
+  /** Binary frames arrive as ArrayBuffers when this is 'arraybuffer'. */
+  binaryType?: string;
+  send(data: string | ArrayBuffer): void;
   close(): void;
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
@@ -20,6 +22,9 @@ export type SocketFactory = (url: string) => SocketLike;
 export interface WebSocketApi extends LayerLabApi {
   /** Resolves when connected; rejects if the connection cannot be made. */
   ready: Promise<void>;
+  /** Binary frames of the device-host relay (the page running GPU engine workers for the server). */
+  sendBinary(frame: ArrayBuffer): void;
+  onBinary(listener: (frame: ArrayBuffer) => void): () => void;
   close(): void;
 }
 
@@ -29,6 +34,8 @@ export function createWebSocketApi(url: string, open: SocketFactory = (u) => new
   const socket = open(url);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const updateListeners = new Set<(u: RunUpdate) => void>();
+  const binaryListeners = new Set<(frame: ArrayBuffer) => void>();
+  socket.binaryType = 'arraybuffer';
   let nextId = 1;
   let closedReason: string | null = null;
   let markOpen: () => void = () => undefined;
@@ -49,6 +56,10 @@ export function createWebSocketApi(url: string, open: SocketFactory = (u) => new
   };
   socket.onerror = () => undefined;
   socket.onmessage = (ev) => {
+    if (ev.data instanceof ArrayBuffer) {
+      for (const listener of binaryListeners) listener(ev.data);
+      return;
+    }
     let message: WsServerMessage;
     try {
       message = JSON.parse(String(ev.data)) as WsServerMessage;
@@ -86,6 +97,13 @@ export function createWebSocketApi(url: string, open: SocketFactory = (u) => new
   };
   return Object.assign(createApiClient(carrier), {
     ready,
+    sendBinary(frame: ArrayBuffer) {
+      if (!closedReason && socket.readyState === 1) socket.send(frame);
+    },
+    onBinary(listener: (frame: ArrayBuffer) => void) {
+      binaryListeners.add(listener);
+      return () => binaryListeners.delete(listener);
+    },
     close() {
       closedReason = 'the connection to the LayerLab server was closed';
       socket.close();

@@ -127,16 +127,30 @@ describe('LayerLab in the browser', () => {
     await eventually(() => text('[data-testid="progress-text"]'), 60_000).toMatch(/^done · 150 epochs/);
     expect(await chartPoints(page, 'chart-accuracy')).toBeGreaterThan(100);
     expect(await chartPoints(page, 'chart-gradients')).toBeGreaterThan(100);
+    // Validation accuracy per class, each series named after its iris species.
+    expect(await page.locator('[data-testid="chart-class-accuracy"]').getAttribute('data-series')).toBe('setosa, versicolor, virginica');
+    expect(await chartPoints(page, 'chart-class-accuracy')).toBeGreaterThan(100);
+    expect(await page.locator('[data-testid="chart-r2"]').count()).toBe(0);
+    // Its legend is made of buttons: reachable by keyboard, with a focus ring, hiding a class on Enter.
+    const versicolor = page.locator('[data-testid="chart-class-accuracy"] .legend-toggle', { hasText: 'versicolor' });
+    await versicolor.focus();
+    await page.keyboard.press('Enter');
+    expect(await versicolor.getAttribute('aria-pressed')).toBe('false');
+    expect(await versicolor.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await versicolor.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('lists the run in the history and reopens it with the same charts', async () => {
     const livePoints = await chartPoints(page, 'chart-loss');
+    const liveClassPoints = await chartPoints(page, 'chart-class-accuracy');
     await page.click('[data-testid="side-runs"]');
     const item = page.locator('[data-testid="run-item"]').first();
     await eventually(() => item.innerText()).toMatch(/completed[\s\S]*iris · adam/i);
     await item.click();
     await page.waitForSelector('[data-testid="run-view"] [data-testid="run-graph"] .react-flow__node');
     await eventually(() => chartPoints(page, 'chart-loss', '[data-testid="run-view"]')).toBe(livePoints);
+    expect(await chartPoints(page, 'chart-class-accuracy', '[data-testid="run-view"]')).toBe(liveClassPoints);
     expect(await page.locator('[data-testid="run-view"] .react-flow__node').count()).toBe(3);
     expect(await text('[data-testid="run-details"]')).toMatch(/Val accuracy/);
     await page.locator('[data-testid="run-tag"]').fill('baseline');

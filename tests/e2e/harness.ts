@@ -67,12 +67,18 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function startSession(options: { query?: string; width?: number; height?: number } = {}): Promise<AppSession> {
+/** Chromium with WebGPU on its software adapter (SwiftShader), as tests/webgpu uses it; replaces --disable-gpu. */
+export const WEBGPU_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'),
+  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-gpu-sandbox', '--use-angle=swiftshader',
+];
+
+export async function startSession(options: { query?: string; width?: number; height?: number; webgpu?: boolean } = {}): Promise<AppSession> {
   await buildRenderer();
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await startServer({ port: 0, dbPath: join(dir, 'layerlab.sqlite'), staticDir: STATIC_DIR, projectsDir: join(dir, 'projects'), engine: 'thread' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: options.webgpu ? WEBGPU_CHROMIUM_ARGS : CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
   // A broken page should fail fast, not after Playwright's 30-second default.
   context.setDefaultTimeout(10_000);

@@ -1,9 +1,11 @@
-// Seeing inside: the optimizer lab's animated paths, and a live decision boundary, layer
-// histograms and gradient norm by depth while a 2-D classifier trains.
+// Seeing inside: the optimizer lab's animated paths (a learning rate per optimizer), a live
+// decision boundary, layer histograms and gradient norm by depth while a 2-D classifier trains,
+// the same stored for the reopened run with a slider over epochs, evaluations over whole splits
+// (confusion matrix, misclassified samples) and the gradient check run on the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
-import { eventually } from './actions';
+import { chartPoints, eventually } from './actions';
 
 let s: AppSession;
 let page: Page;
@@ -35,20 +37,62 @@ afterAll(async () => {
   await s?.close();
 });
 
+/** The status of the run started last, as the run store has it. */
+function activeStatus(): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const r = window.__layerlab!.runs.getState();
+    return r.activeRunId ? r.live[r.activeRunId]?.status : undefined;
+  });
+}
+
+/** Opens the newest run of the history (its read-only view). */
+async function openNewestRun(): Promise<void> {
+  await page.click('[data-testid="side-runs"]');
+  const newest = page.locator('[data-testid="run-item"]').first();
+  await eventually(() => newest.locator('.run-item-name').innerText()).toBeTruthy();
+  await newest.click();
+  await page.waitForSelector('[data-testid="run-view"]');
+}
+
 describe('optimizer lab', () => {
-  it('animates six optimizers on the elongated valley; momentum ends far below SGD', async () => {
+  const f = async (name: string) => Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-f'));
+  const lrOf = async (name: string) => Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-lr'));
+
+  it('animates six optimizers on the elongated valley, each at its own learning rate; momentum ends far below SGD', async () => {
     await page.click('[data-testid="open-optimizer-lab"]');
     await page.waitForSelector('[data-testid="optimizer-lab"]');
     await eventually(() => page.getAttribute('[data-testid="lab-canvas"]', 'data-done')).toBe('true');
     expect(await page.locator('[data-testid="lab-result"]').count()).toBe(6);
-    const f = async (name: string) => Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-f'));
+    expect(await page.inputValue('[data-testid="lab-lr-sgd"]')).toBe('0.3');
+    expect(await lrOf('adagrad')).toBe(1);
     expect(await f('momentum')).toBeLessThan((await f('sgd')) / 10);
+    // Every optimizer gets somewhere near the minimum at its own rate.
+    for (const name of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']) expect(await f(name)).toBeLessThan(0.01);
     await s.screenshot('70-optimizer-lab-valley');
+  });
+
+  it('changes one optimizer’s learning rate, then uses one rate for all', async () => {
+    const before = await f('adam');
+    await page.fill('[data-testid="lab-lr-adam"]', '0.01');
+    await eventually(() => lrOf('adam')).toBe(0.01);
+    await eventually(() => page.getAttribute('[data-testid="lab-canvas"]', 'data-done')).toBe('true');
+    // A hundred steps of 0.01 cannot cross the valley: Adam ends far from where it did.
+    expect(await f('adam')).toBeGreaterThan(before * 100);
+    expect(await lrOf('sgd')).toBe(0.3);
+    await page.check('[data-testid="lab-same-lr"]');
+    expect(await page.locator('[data-testid="lab-lr-sgd"]').count()).toBe(0);
+    await page.fill('[data-testid="lab-lr"]', '0.1');
+    await eventually(() => lrOf('sgd')).toBe(0.1);
+    expect(await lrOf('adam')).toBe(0.1);
+    await page.uncheck('[data-testid="lab-same-lr"]');
+    // The per-optimizer rates are kept while the shared one is used.
+    await eventually(() => lrOf('adam')).toBe(0.01);
   });
 
   it('switches to Rosenbrock with fewer optimizers and more steps', async () => {
     await page.selectOption('[data-testid="lab-surface"]', 'rosenbrock');
-    expect(await page.inputValue('[data-testid="lab-lr"]')).toBe('0.0015');
+    expect(await page.inputValue('[data-testid="lab-lr-sgd"]')).toBe('0.002');
+    expect(await page.inputValue('[data-testid="lab-lr-adam"]')).toBe('0.1');
     await page.uncheck('[data-testid="lab-opt-adagrad"]');
     await page.uncheck('[data-testid="lab-opt-nesterov"]');
     await page.fill('[data-testid="lab-steps"]', '400');
@@ -87,6 +131,33 @@ describe('inside the network', () => {
     await page.locator('[data-testid="grad-norm-depth"]').scrollIntoViewIfNeeded();
     await s.screenshot('73-inside-grad-norm');
   });
+
+  it('shows the reopened run’s stored histograms and boundary with a slider over its epochs, and its validation confusion matrix', async () => {
+    await eventually(() => activeStatus(), 60_000).toBe('completed');
+    await page.click('[data-testid="inside-back"]');
+    await openNewestRun();
+    await page.click('[data-testid="open-inside"]');
+    await eventually(() => page.getAttribute('[data-testid="inside-view"]', 'data-source')).toBe('stored');
+    await eventually(() => page.inputValue('[data-testid="inside-epoch"]')).toBe(String(EPOCHS - 1));
+    expect(await page.getAttribute('[data-testid="histograms"]', 'data-epoch')).toBe(String(EPOCHS));
+    // Back to the first epoch: the stored histograms and boundary of epoch 1.
+    await page.locator('[data-testid="inside-epoch"]').fill('0');
+    await eventually(() => page.getAttribute('[data-testid="histograms"]', 'data-epoch')).toBe('1');
+    expect(await page.getAttribute('[data-testid="boundary"]', 'data-epoch')).toBe('1');
+    expect(await page.locator('[data-testid="hist-hidden1"]').count()).toBe(1);
+    await s.screenshot('78-inside-stored-epoch-1');
+    // The evaluation over the whole validation split (20% of the circle's points).
+    await eventually(() => page.getAttribute('[data-testid="evaluation"]', 'data-state'), 30_000).toBe('ready');
+    const count = Number(await page.getAttribute('[data-testid="eval-classification"]', 'data-count'));
+    expect(count).toBeGreaterThan(20);
+    expect(await chartPoints(page, 'confusion-matrix')).toBe(count);
+    expect(await page.locator('[data-testid="per-class-table"] tbody tr').count()).toBe(2);
+    expect(Number(await page.getAttribute('[data-testid="eval-classification"]', 'data-accuracy'))).toBeGreaterThan(0.8);
+    await page.locator('[data-testid="evaluation"]').scrollIntoViewIfNeeded();
+    await s.screenshot('79-inside-evaluation');
+    // No test split for a generated dataset: the choice is there but disabled.
+    expect(await page.locator('[data-testid="eval-split"] option[value="test"]').isDisabled()).toBe(true);
+  });
 });
 
 describe('initialization lab', () => {
@@ -121,24 +192,22 @@ const mnistGraph = {
 
 /** Opens the newest run from the history once it has completed, then its "Try the model" screen. */
 async function tryNewestRun(): Promise<void> {
-  await page.click('[data-testid="side-runs"]');
-  const newest = page.locator('[data-testid="run-item"]').first();
-  await eventually(() => newest.locator('.run-item-name').innerText()).toBeTruthy();
-  await newest.click();
+  await openNewestRun();
   await eventually(() => page.isEnabled('[data-testid="try-model"]'), 60_000).toBe(true);
   await page.click('[data-testid="try-model"]');
   await page.waitForSelector('[data-testid="model-view"]');
 }
 
 describe('trying a trained model', () => {
-  it('shows the confusion matrix of the circle classifier on the preview samples', async () => {
+  it('evaluates the circle classifier over its validation split: best and final weights', async () => {
     await page.click('[data-testid="init-back"]');
     await tryNewestRun();
-    await page.waitForSelector('[data-testid="confusion-table"]', { timeout: 30_000 });
-    const cells = (await page.locator('[data-testid="confusion-table"] td').allInnerTexts()).map(Number);
-    expect(cells).toHaveLength(4);
-    // Mostly right: the diagonal holds most samples.
-    expect(cells[0]! + cells[3]!).toBeGreaterThan(0.8 * cells.reduce((a, b) => a + b, 0));
+    await eventually(() => page.getAttribute('[data-testid="evaluation"]', 'data-state'), 30_000).toBe('ready');
+    const count = Number(await page.getAttribute('[data-testid="eval-classification"]', 'data-count'));
+    expect(await chartPoints(page, 'confusion-matrix')).toBe(count);
+    await page.selectOption('[data-testid="eval-checkpoint"]', 'final');
+    await eventually(() => page.getAttribute('[data-testid="evaluation"]', 'data-state'), 30_000).toBe('ready');
+    expect(await page.locator('.eval-summary').innerText()).toContain(`weights of epoch ${EPOCHS} (final)`);
     await s.screenshot('75-confusion-matrix');
     await page.click('[data-testid="model-back"]');
     await page.click('[data-testid="back-to-editor"]');
@@ -162,23 +231,45 @@ describe('trying a trained model', () => {
     await page.mouse.up();
     // Seeded training and a fixed stroke: the same model reads the same digit every time.
     await eventually(() => page.getAttribute('[data-testid="pad-probs"]', 'data-prediction')).toBe('7');
-    await page.waitForSelector('[data-testid="confusion-table"]');
     await s.screenshot('76-drawing-pad');
     await page.click('[data-testid="pad-clear"]');
     expect(await page.getAttribute('[data-testid="pad-probs"]', 'data-prediction')).toBe('');
   });
+
+  it('evaluates the MNIST model over the 2,000 test digits and shows the misclassified ones', async () => {
+    await page.selectOption('[data-testid="eval-split"]', 'test');
+    await eventually(() => page.getAttribute('[data-testid="eval-classification"]', 'data-count'), 30_000).toBe('2000');
+    expect(await chartPoints(page, 'confusion-matrix')).toBe(2000);
+    expect(await page.locator('[data-testid="per-class-table"] tbody tr').count()).toBe(10);
+    await page.locator('[data-testid="confusion-matrix"]').scrollIntoViewIfNeeded();
+    await s.screenshot('81-mnist-test-confusion');
+    const items = page.locator('[data-testid="misclassified-item"]');
+    expect(await items.count()).toBeGreaterThan(10);
+    expect(await items.first().locator('canvas.thumb').count()).toBe(1);
+    await page.locator('[data-testid="misclassified"]').scrollIntoViewIfNeeded();
+    await s.screenshot('80-mnist-test-mistakes');
+  });
 });
 
 describe('gradient check', () => {
-  it('checks the current graph from the UI: every parameter agrees', async () => {
+  it('checks the current graph on the server: every layer agrees', async () => {
     await page.click('[data-testid="model-back"]');
     await page.click('[data-testid="back-to-editor"]');
     await page.click('[data-testid="open-gradcheck"]');
     await page.click('[data-testid="gradcheck-run"]');
     await page.waitForSelector('[data-testid="gradcheck-verdict"]', { timeout: 30_000 });
     expect(await page.getAttribute('[data-testid="gradcheck-verdict"]', 'data-ok')).toBe('true');
-    // The MNIST MLP: hidden and output, kernel and bias each.
+    // The MNIST MLP: hidden and output, kernel and bias each; one bar per layer.
     expect(await page.locator('[data-testid="gradcheck-row"]').count()).toBe(4);
+    expect(await chartPoints(page, 'gradcheck-chart')).toBe(2);
     await s.screenshot('77-gradient-check');
+  });
+
+  it('says plainly why a graph cannot be checked', async () => {
+    await page.click('[data-testid="gradcheck-back"]');
+    expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), { ...mnistGraph, edges: mnistGraph.edges.slice(0, 2) })).toBe(true);
+    await page.click('[data-testid="open-gradcheck"]');
+    await page.click('[data-testid="gradcheck-run"]');
+    await eventually(() => page.locator('[data-testid="gradcheck-error"]').innerText()).toMatch(/the graph cannot train/);
   });
 });

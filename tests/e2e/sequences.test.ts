@@ -1,5 +1,6 @@
-// Sequence models in the app: train the char-LSTM template for one epoch, invent names on the
-// Sequences screen and draw its gate heatmaps; then the SimpleRNN on the adding problem.
+// Sequence models in the app: the char-LSTM template's names listed epoch by epoch while it trains,
+// names invented on demand and its gate heatmaps; skip-gram word vectors (neighbours and the PCA
+// map); then the SimpleRNN on the adding problem.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
@@ -9,6 +10,18 @@ let s: AppSession;
 let page: Page;
 
 async function trainTemplate(id: string, epochs: number): Promise<void> {
+  await startTemplate(id, epochs);
+  await waitUntilDone(epochs);
+}
+
+/** Waits for the active run's end; the epoch count tells it from the previous run, which also says "done". */
+async function waitUntilDone(epochs: number): Promise<void> {
+  const progress = () => page.locator('[data-testid="progress-text"]').first().innerText();
+  await eventually(progress, 60_000).toMatch(new RegExp(`^(done · ${epochs} epochs?|failed|diverged)`));
+  expect(await progress()).toMatch(/^done/);
+}
+
+async function startTemplate(id: string, epochs: number): Promise<void> {
   await page.click('[data-testid="templates"]');
   await page.click(`[data-testid="template-${id}"]`);
   const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(() => true, () => false);
@@ -17,8 +30,16 @@ async function trainTemplate(id: string, epochs: number): Promise<void> {
   await page.locator('[data-testid="training-epochs"]').fill(String(epochs));
   await page.locator('[data-testid="training-epochs"]').blur();
   await page.click('[data-testid="train"]');
-  await eventually(() => page.locator('[data-testid="progress-text"]').first().innerText(), 60_000).toMatch(/^done/);
 }
+
+/** A screenshot with the pointer parked off the sidebar, so no tooltip covers the screen. */
+async function shot(name: string): Promise<void> {
+  await page.mouse.move(1200, 790);
+  await page.waitForTimeout(400);
+  await s.screenshot(name);
+}
+
+const epochRows = () => page.locator('[data-testid="epoch-sample-row"]');
 
 beforeAll(async () => {
   s = await startSession();
@@ -37,14 +58,31 @@ describe('sequences screen', () => {
     await page.click('[data-testid="templates"]');
     for (const id of ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram']) await page.waitForSelector(`[data-testid="template-${id}"]`);
     await page.locator('[data-testid="template-skipgram"]').scrollIntoViewIfNeeded();
-    await s.screenshot('83-templates-sequences');
+    await shot('83-templates-sequences');
     await page.keyboard.press('Escape');
   });
 
-  it('samples ten names from a char-LSTM trained for one epoch and draws its gates', async () => {
-    await trainTemplate('char-lstm', 1);
+  it('lists the names a char-LSTM invents after each epoch while it trains, then samples names and draws its gates', async () => {
+    await startTemplate('char-lstm', 3);
     await page.click('[data-testid="open-sequences"]');
-    await page.waitForSelector('[data-testid="sequences-body"]', { timeout: 30_000 });
+    // The run is offered while it trains; its list grows one epoch at a time.
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText(), 20_000).toMatch(/names \(training\)/);
+    await eventually(() => epochRows().count(), 30_000).toBeGreaterThanOrEqual(1);
+    const firstSeen = await epochRows().count();
+    if (firstSeen < 3) expect(await page.locator('[data-testid="sample-names"]').count()).toBe(0);
+    await page.waitForTimeout(200);
+    await shot('84-sequences-names-live');
+    await eventually(() => epochRows().count(), 40_000).toBe(3);
+    expect(await epochRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-epoch')))).toEqual(['3', '2', '1']);
+    for (const text of await epochRows().allInnerTexts()) {
+      const [label, names] = text.split(/\n|\t/).map((t) => t.trim()).filter(Boolean);
+      expect(label).toMatch(/^Epoch \d$/);
+      expect(names!.split(' · ')).toHaveLength(8);
+    }
+    await waitUntilDone(3);
+    // Finished: the sampler and the gates open on the final weights; the epoch list stays.
+    await page.waitForSelector('[data-testid="sample-names"]', { timeout: 30_000 });
+    expect(await epochRows().count()).toBe(3);
     await page.click('[data-testid="sample-names"]');
     const names = await page.locator('[data-testid="sampled-name"]').allInnerTexts();
     expect(names).toHaveLength(10);
@@ -63,12 +101,46 @@ describe('sequences screen', () => {
     for (const key of ['i', 'f', 'o', 'c']) expect(await page.getAttribute(`[data-testid="gate-${key}"]`, 'data-points')).toBe(String(8 * 32));
     await page.fill('[data-testid="gate-text"]', 'Anna');
     await page.waitForTimeout(300);
-    await s.screenshot('80-sequences-names');
+    await shot('80-sequences-names');
     await page.locator('[data-testid="gate-c"]').scrollIntoViewIfNeeded();
-    await s.screenshot('82-sequences-gates');
+    await shot('82-sequences-gates');
     await page.fill('[data-testid="gate-text"]', 'ann3');
     expect(await page.locator('[data-testid="gate-error"]').innerText()).toMatch(/“3” \(character 4\)/);
     await page.fill('[data-testid="gate-text"]', 'anna');
+    await page.click('[data-testid="sequences-back"]');
+  });
+
+  it('shows the word vectors of a skip-gram run: nearest neighbours and a PCA map', async () => {
+    await trainTemplate('skipgram', 2);
+    await page.click('[data-testid="open-sequences"]');
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/skipgram · word vectors/);
+    await page.waitForSelector('[data-testid="embedding-view"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="gate-heatmaps"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="name-sampler"]').count()).toBe(0);
+    // Both tables of the graph can be shown, in graph order.
+    expect(await page.locator('[data-testid="embedding-node"] option').allInnerTexts()).toEqual(['centre', 'context']);
+    expect(await page.getAttribute('[data-testid="embedding-scatter"]', 'data-points')).toBe('38');
+    await page.fill('[data-testid="embedding-word"]', 'Cat');
+    await eventually(() => page.locator('[data-testid="neighbour"]').count()).toBe(8);
+    const words = (await page.locator('[data-testid="neighbour"] button').allInnerTexts()).map((w) => w.trim());
+    expect(words).not.toContain('cat');
+    const similarities = (await page.locator('[data-testid="neighbour-similarity"]').allInnerTexts()).map(Number);
+    expect(similarities).toEqual([...similarities].sort((a, b) => b - a));
+    for (const v of similarities) expect(v >= -1 && v <= 1).toBe(true);
+    await page.waitForTimeout(300);
+    await shot('85-sequences-word-vectors');
+    // The context table is another set of vectors for the same words.
+    await page.selectOption('[data-testid="embedding-node"]', 'context');
+    await page.fill('[data-testid="embedding-word"]', 'cat');
+    await eventually(() => page.locator('[data-testid="neighbour"]').count()).toBe(8);
+    expect(await page.getAttribute('[data-testid="embedding-scatter"]', 'data-points')).toBe('38');
+    await page.selectOption('[data-testid="embedding-node"]', 'centre');
+    await page.fill('[data-testid="embedding-word"]', 'cat');
+    // A neighbour is a link to its own neighbours; an unknown word is named.
+    await page.locator('[data-testid="neighbour"] button').first().click();
+    expect(await page.inputValue('[data-testid="embedding-word"]')).toBe(words[0]);
+    await page.fill('[data-testid="embedding-word"]', 'kitten');
+    expect(await page.locator('[data-testid="embedding-error"]').innerText()).toMatch(/“kitten” is not in the vocabulary \(38 words\)/);
     await page.click('[data-testid="sequences-back"]');
   });
 
@@ -76,12 +148,23 @@ describe('sequences screen', () => {
     await trainTemplate('adding-rnn', 1);
     await page.click('[data-testid="open-sequences"]');
     // The history learns that the run finished a moment after the progress bar does.
-    await eventually(() => page.locator('[data-testid="sequences-run"] option').count()).toBe(2);
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').count()).toBe(3);
     await page.waitForSelector('[data-testid="gate-h"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/adding/);
     expect(await page.locator('[data-testid="name-sampler"]').count()).toBe(0);
     expect(await page.getAttribute('[data-testid="gate-h"]', 'data-points')).toBe(String(50 * 8));
     await page.waitForTimeout(300);
-    await s.screenshot('81-sequences-adding');
+    await shot('81-sequences-adding');
+  });
+
+  it('lists the names per epoch of a finished run again after a reload, from its stored insights', async () => {
+    page = await s.openApp();
+    await page.click('[data-testid="open-sequences"]');
+    const runSelect = page.locator('[data-testid="sequences-run"]');
+    await eventually(() => runSelect.locator('option').count()).toBe(3);
+    const charRun = await runSelect.locator('option', { hasText: 'Char-LSTM' }).getAttribute('value');
+    await runSelect.selectOption(charRun!);
+    await eventually(() => epochRows().count(), 20_000).toBe(3);
+    expect(await epochRows().first().getAttribute('data-epoch')).toBe('3');
   });
 });

@@ -124,6 +124,9 @@ describe('editing workflows', () => {
     await eventually(() => status.innerText(), 60_000).toMatch(/diverged/i);
     expect(await status.innerText()).toMatch(/lower learning rate/);
     expect(await text('[data-testid="progress-text"]')).toMatch(/diverged/);
+    // It diverged inside the first epoch: the per-epoch charts say they will stay empty.
+    expect(await status.innerText()).toMatch(/\(epoch 1\)/);
+    expect(await text('[data-testid="chart-accuracy"]')).toMatch(/ended before its first epoch/);
     await s.screenshot('13-diverged');
   });
 
@@ -202,5 +205,32 @@ describe('editing workflows', () => {
     await page.waitForTimeout(400);
     await s.screenshot('00-hero-dark');
     await page.click('[data-testid="theme-toggle"]');
+  });
+
+  it('trains a regression network and charts validation R² instead of accuracy', async () => {
+    await openTemplate('mlp-spiral');
+    await eventually(() => nodes().count()).toBe(4);
+    await page.locator('[data-testid="dataset-select"]').selectOption('cars');
+    await eventually(() => text('[data-testid="shape-input"]')).toBe('[9]');
+    await selectNode(page, 'output');
+    await page.locator('[data-testid="param-units"]').fill('1');
+    await page.locator('[data-testid="param-units"]').blur();
+    await page.locator('[data-testid="param-activation"]').selectOption('linear');
+    await page.click('[data-testid="tab-training"]');
+    await page.locator('[data-testid="select-loss"]').selectOption('mse');
+    await page.getByLabel('Feature scaling').selectOption('standard');
+    await page.locator('[data-testid="training-epochs"]').fill('20');
+    await page.locator('[data-testid="training-epochs"]').blur();
+    await page.click('[data-testid="train"]');
+    await eventually(() => text('[data-testid="progress-text"]'), 60_000).toMatch(/^done · 20 epochs/);
+    await page.click('[data-testid="tab-charts"]');
+    const r2 = page.locator('[data-testid="chart-r2"]');
+    await eventually(() => r2.getAttribute('data-points')).toBe('20');
+    expect(await r2.getAttribute('data-series')).toBe('validation R²');
+    expect(await r2.innerText()).toMatch(/R² \(validation\)/);
+    // Accuracy means nothing here, so neither accuracy chart is drawn.
+    expect(await page.locator('[data-testid="chart-accuracy"], [data-testid="chart-class-accuracy"]').count()).toBe(0);
+    await r2.scrollIntoViewIfNeeded();
+    await s.screenshot('15-regression');
   });
 });

@@ -59,7 +59,7 @@ describe('electron-vite build of the main process and preload', () => {
 
     expect(Object.keys(exposed)).toEqual(['layerlab']);
     const api = exposed.layerlab as import('../../src-shared/api').LayerLabApi;
-    expect(Object.keys(api).sort()).toEqual(['datasets', 'onMenuCommand', 'onRunUpdate', 'projects', 'runs', 'settings', 'sweeps']);
+    expect(Object.keys(api).sort()).toEqual(['datasets', 'inspect', 'onMenuCommand', 'onRunUpdate', 'projects', 'runs', 'settings', 'sweeps']);
     expect(await api.runs.start({ format: 'layerlab.graph/1' } as never)).toEqual({ runId: 'r1' });
     expect(sent).toEqual([['runs:start', [{ format: 'layerlab.graph/1' }]]]);
     await expect(api.runs.get('r1')).rejects.toThrow(/^there is no run r1$/);

@@ -3,15 +3,28 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTokens, displayName, textToTokenIds, tokenLabels } from '../../src-renderer/sequences/tokens';
 import { addingSample, canSampleText, recurrentNodes, sampleNames, shownSeries, traceGates } from '../../src-renderer/sequences/sequenceModel';
-import { sequenceRuns, isSequenceDataset } from '../../src-renderer/sequences/sequenceRuns';
+import { datasetItemFor, isCharDataset, isTraining, sequenceRuns, sequenceViews, viewsLabel, type SequenceView } from '../../src-renderer/sequences/sequenceRuns';
+import { builtinDatasets } from '../../src-renderer/store/datasetStore';
 import { heatmapCells, showStepLabel, valueRange } from '../../src-renderer/sequences/heatmapOption';
-import { templateById } from '../../src-renderer/templates/templates';
+import { templateById, TEMPLATES } from '../../src-renderer/templates/templates';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { Model } from '../../src-engine/graph/model';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import type { RunSummary } from '../../src-shared/api';
 import { withBackend } from '../../src-engine/core/backend';
 import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
+import { inMemoryWordVocabulary } from '../../src-engine/data/sequences';
+import { idLabels, labelledWords, lookUpWord, neighboursOf, projectWords, runVocabulary, startingWord, type WordVectors } from '../../src-renderer/sequences/wordVectors';
+import { scatterGroups } from '../../src-renderer/sequences/embeddingOption';
+import { loadStoredSamples, mergeEpochSamples, useEpochSamples } from '../../src-renderer/sequences/epochSampleStore';
+import { setApi } from '../../src-renderer/app/api';
+import { createFakeApi } from '../../src-renderer/dev/fakeApi';
+import { startTraining, subscribeToRunUpdates } from '../../src-renderer/runs/trainActions';
+import { useRunStore } from '../../src-renderer/runs/runStore';
+import { useGraphStore } from '../../src-renderer/store/graphStore';
+import { fromGraphDoc } from '../../src-renderer/store/document';
+import type { InsightEvent } from '../../src-shared/engineEvents';
+import type { InsightRequest, LayerLabApi, RunUpdate } from '../../src-shared/api';
 
 const VOCAB = catalogueEntry('names')!.classNames!;
 
@@ -55,12 +68,45 @@ describe('text to token ids', () => {
 
 describe('runs offered', () => {
   const run = (id: string, datasetId: string, status: RunSummary['status']) => ({ id, datasetId, status }) as RunSummary;
-  it('lists finished runs on sequence datasets, the active one first', () => {
-    const runs = [run('a', 'names', 'completed'), run('b', 'moons', 'completed'), run('c', 'adding:length=100', 'completed'), run('d', 'names', 'running'), run('e', 'adding', 'failed')];
-    expect(sequenceRuns(runs, null).map((r) => r.id)).toEqual(['a', 'c']);
-    expect(sequenceRuns(runs, 'c').map((r) => r.id)).toEqual(['c', 'a']);
-    expect(isSequenceDataset('sine-seq')).toBe(true);
-    expect(isSequenceDataset('mnist')).toBe(false);
+  const list = builtinDatasets;
+  const viewsOfTemplate = (templateId: string, datasetId?: string) => {
+    const doc = templateById(templateId)!.doc;
+    return sequenceViews(doc, datasetItemFor(datasetId ?? doc.training.dataset, list));
+  };
+
+  it('reads what to show from the graph and the dataset, not from a list of dataset ids', () => {
+    expect(viewsOfTemplate('char-lstm')).toEqual(['names', 'gates']);
+    expect(viewsOfTemplate('char-lstm', 'names:window=6')).toEqual(['names', 'gates']);
+    expect(viewsOfTemplate('adding-lstm')).toEqual(['gates']);
+    expect(viewsOfTemplate('adding-rnn', 'adding:length=100')).toEqual(['gates']);
+    expect(viewsOfTemplate('skipgram')).toEqual(['embeddings']);
+    // A recurrent layer on any dataset has gates; a plain classifier nothing.
+    expect(viewsOfTemplate('adding-lstm', 'sine-seq')).toEqual(['gates']);
+    expect(sequenceViews(TEMPLATES[0]!.doc, datasetItemFor(TEMPLATES[0]!.doc.training.dataset, list))).toEqual([]);
+    // Names need single-character classes over a window of ids: digits of an image or iris species are not.
+    expect(isCharDataset(datasetItemFor('names', list))).toBe(true);
+    for (const id of ['mnist', 'iris', 'skipgram', 'adding']) expect(isCharDataset(datasetItemFor(id, list))).toBe(false);
+    expect(isCharDataset({ task: 'classification', inputShape: [5], classNames: ['.', 'a', 'b', 'c'] })).toBe(true);
+    expect(isCharDataset({ task: 'classification', inputShape: [5], classNames: ['no', 'yes', 'maybe'] })).toBe(false);
+    expect(datasetItemFor('nope', list)).toBeUndefined();
+    expect(viewsLabel(['names', 'gates'])).toBe('names');
+    expect(viewsLabel(['embeddings'])).toBe('word vectors');
+    expect(viewsLabel(['gates'])).toBe('gates');
+  });
+
+  it('lists finished runs with something to show and char runs still training, the active one first', () => {
+    const views: Record<string, SequenceView[]> = { a: ['names', 'gates'], b: [], c: ['gates'], d: ['names', 'gates'], e: ['gates'], f: ['gates'], g: ['embeddings'] };
+    const runs = [
+      run('a', 'names', 'completed'), run('b', 'moons', 'completed'), run('c', 'adding:length=100', 'completed'), run('d', 'names', 'running'),
+      run('e', 'adding', 'failed'), run('f', 'adding', 'running'), run('g', 'skipgram', 'stopped'), run('h', 'names', 'completed'),
+    ];
+    // h: its graph is still loading.
+    const viewsOf = (r: RunSummary) => views[r.id];
+    expect(sequenceRuns(runs, null, viewsOf).map((r) => r.id)).toEqual(['a', 'c', 'd', 'g']);
+    expect(sequenceRuns(runs, 'd', viewsOf).map((r) => r.id)).toEqual(['d', 'a', 'c', 'g']);
+    expect(sequenceRuns(runs, 'f', viewsOf).map((r) => r.id)).toEqual(['a', 'c', 'd', 'g']);
+    expect(isTraining(runs[3]!)).toBe(true);
+    expect(isTraining(runs[0]!)).toBe(false);
   });
 });
 
@@ -113,5 +159,120 @@ describe('gate traces on the adding problem', () => {
     const shown = labels.filter((_, t) => showStepLabel(labels, t));
     expect(shown).toEqual(['1', '★6', '11', '16', '21', '26', '★32', '36', '41', '46']);
     expect(heatmapCells([[1, 2], [3, 4]])).toEqual([[0, 0, 1], [0, 1, 2], [1, 0, 3], [1, 1, 4]]);
+  });
+});
+
+describe('word vectors of a run', () => {
+  // Planted vectors with known answers: three clusters along the axes, members at known angles.
+  const planted: WordVectors = {
+    words: ['cat', 'dog', 'cow', 'red', 'blue', 'rain'],
+    dim: 3,
+    vectors: Float32Array.from([
+      1, 0, 0, /* cat */ 0.9, 0.1, 0, /* dog */ 0.8, 0, 0.3, /* cow */
+      0, 1, 0, /* red */ 0.1, 0.95, 0, /* blue */ 0, 0, 2, /* rain */
+    ]),
+  };
+
+  it('ranks neighbours by cosine similarity, most similar first, without the word itself', () => {
+    const near = neighboursOf(planted, 'cat', 5);
+    expect(near.map((n) => n.word)).toEqual(['dog', 'cow', 'blue', 'red', 'rain']);
+    expect(near[0]!.similarity).toBeCloseTo(0.9 / Math.hypot(0.9, 0.1), 6);
+    expect(near[3]!.similarity).toBeCloseTo(0, 6);
+    expect(neighboursOf(planted, 'red', 1)).toEqual([{ word: 'blue', similarity: expect.closeTo(0.95 / Math.hypot(0.1, 0.95), 6) }]);
+    // The start word is a frequent one with a close neighbour.
+    expect(startingWord(planted, 3)).toBe('cat');
+  });
+
+  it('projects on the two directions of largest variance, keeping clusters apart', () => {
+    const { points, explained } = projectWords(planted);
+    expect(points).toHaveLength(6);
+    expect(explained[0]).toBeGreaterThan(explained[1]);
+    expect(explained[0] + explained[1]).toBeGreaterThan(0.85);
+    expect(explained[0] + explained[1]).toBeLessThanOrEqual(1 + 1e-9);
+    const at = (w: string) => points[planted.words.indexOf(w)]!;
+    const dist = (a: string, b: string) => Math.hypot(at(a)[0] - at(b)[0], at(a)[1] - at(b)[1]);
+    expect(dist('cat', 'dog')).toBeLessThan(dist('cat', 'red'));
+    expect(dist('red', 'blue')).toBeLessThan(dist('red', 'rain'));
+    expect(projectWords(planted)).toEqual({ points, explained });
+  });
+
+  it('looks typed words up case-blind and names a missing one with similar words', () => {
+    expect(lookUpWord(planted, ' Cat ')).toEqual({ ok: true, word: 'cat' });
+    expect(lookUpWord(planted, 'raisin')).toEqual({ ok: false, message: '“raisin” is not in the vocabulary (6 words); similar: rain.' });
+    expect(lookUpWord(planted, '')).toMatchObject({ ok: false, message: expect.stringMatching(/Type a word/) });
+  });
+
+  it('labels the most frequent words, the picked one and its neighbours, and highlights them apart', () => {
+    const near = neighboursOf(planted, 'red', 1);
+    const labelled = labelledWords(planted.words, 2, 'red', near);
+    expect([...labelled].sort()).toEqual(['blue', 'cat', 'dog', 'red']);
+    const groups = scatterGroups({ words: planted.words, projection: projectWords(planted), picked: 'red', neighbours: near, labelled });
+    expect(groups.pick.map((p) => p.name)).toEqual(['red']);
+    expect(groups.near.map((p) => p.name)).toEqual(['blue']);
+    expect(groups.others.map((p) => [p.name, p.label.show])).toEqual([['cat', true], ['dog', true], ['cow', false], ['rain', false]]);
+  });
+
+  it('names the rows of a skip-gram run from the planted corpus, or from the preview when the back end sends words', () => {
+    const doc = templateById('skipgram')!.doc;
+    const words = runVocabulary(doc)!;
+    expect(words).toEqual(inMemoryWordVocabulary('skipgram', { seed: doc.training.seed })!.tokens);
+    expect(words).toHaveLength(38);
+    expect(words).toEqual(expect.arrayContaining(['cat', 'hammer', 'the']));
+    const moby = { ...doc, training: { ...doc.training, dataset: 'skipgram:corpus=moby-dick' } };
+    expect(runVocabulary(moby)).toBeNull();
+    expect(runVocabulary(moby, { kind: 'pairs', rows: [], vocabulary: ['whale', 'sea'] })).toEqual(['whale', 'sea']);
+    expect(runVocabulary(moby, { kind: 'table', rows: [] })).toBeNull();
+    expect(idLabels(3)).toEqual(['#0', '#1', '#2']);
+  });
+});
+
+describe('names sampled as training proceeds', () => {
+  const insight = (runId: string, epoch: number, samples?: string[]): RunUpdate => ({ runId, kind: 'engine', event: { event: 'insight', epoch, ...(samples ? { samples } : {}) } });
+
+  it('keeps one list per epoch, in epoch order, a later copy replacing an earlier', () => {
+    const merged = mergeEpochSamples([{ epoch: 2, samples: ['b'] }], [{ epoch: 1, samples: ['a'] }, { epoch: 3 }, { epoch: 2, samples: ['c'] }]);
+    expect(merged).toEqual([{ epoch: 1, samples: ['a'] }, { epoch: 2, samples: ['c'] }]);
+  });
+
+  it('grows from the live updates and adds the stored insights of a run opened later', async () => {
+    let push: (u: RunUpdate) => void = () => {};
+    const stored: InsightEvent[] = [{ event: 'insight', epoch: 1, samples: ['ann', 'bo'] }, { event: 'insight', epoch: 2, histograms: {} }];
+    const fake = { ...createFakeApi(), onRunUpdate: (l: (u: RunUpdate) => void) => ((push = l), () => {}), inspect: { insights: async () => stored } };
+    setApi(fake as unknown as LayerLabApi);
+    useEpochSamples.setState({ byRun: {} });
+    const stop = subscribeToRunUpdates();
+    push(insight('r1', 2, ['anna', 'bob']));
+    push(insight('r2', 1, ['x']));
+    push(insight('r1', 3));
+    await Promise.resolve();
+    expect(useEpochSamples.getState().byRun.r1).toEqual([{ epoch: 2, samples: ['anna', 'bob'] }]);
+    push(insight('r1', 3, ['anne']));
+    await Promise.resolve();
+    expect(useEpochSamples.getState().byRun.r1!.map((e) => e.epoch)).toEqual([2, 3]);
+    await loadStoredSamples('r1');
+    expect(useEpochSamples.getState().byRun.r1!.map((e) => e.samples)).toEqual([['ann', 'bo'], ['anna', 'bob'], ['anne']]);
+    expect(useEpochSamples.getState().byRun.r2).toEqual([{ epoch: 1, samples: ['x'] }]);
+    stop();
+    // A back end without stored insights: nothing to add, no error.
+    setApi({ ...createFakeApi(), inspect: undefined } as unknown as LayerLabApi);
+    await expect(loadStoredSamples('r9')).resolves.toBeUndefined();
+  });
+
+  it('asks a new run for samples only when its dataset is next-character', async () => {
+    const starts: Array<InsightRequest | undefined> = [];
+    const fake = createFakeApi();
+    const start = fake.runs.start;
+    fake.runs.start = (graph, options) => {
+      starts.push(options?.insights);
+      return start(graph, options);
+    };
+    setApi(fake);
+    for (const id of ['char-lstm', 'skipgram']) {
+      useRunStore.setState({ runs: [], live: {}, activeRunId: null, viewed: null });
+      useGraphStore.getState().load(fromGraphDoc(structuredClone(templateById(id)!.doc)), null);
+      await startTraining();
+      await useRunStore.getState().stop();
+    }
+    expect(starts).toEqual([{ histograms: true, samples: true }, { histograms: true, boundary: true }]);
   });
 });

@@ -119,9 +119,40 @@ describe('training on webgpu', () => {
     // Memory: the same buffers stay in use after every epoch, and none are created after the second.
     const live = gpu.epochs.map((e) => e.liveBuffers);
     expect(new Set(live).size, `buffers in use per epoch: ${live.join(', ')}`).toBe(1);
-    expect(gpu.epochs[gpu.epochs.length - 1].createdBuffers).toBe(gpu.epochs[1].createdBuffers);
+    const created = gpu.epochs.map((e) => e.createdBuffers);
+    expect(created[created.length - 1], `buffers created by each epoch's end: ${created.join(', ')}`).toBe(created[1]);
     expect(gpu.stepEvents).toBeGreaterThan(0);
     expect(gpu.epochs.every((e) => e.layers === 2)).toBe(true);
+  });
+
+  it('clips gradients by global norm on the device, as the CPU does', async () => {
+    const overrides = { epochs: 3, clipNorm: 0.05 };
+    const gpu = await call('trainIris', 'webgpu', overrides);
+    const cpu = await call('trainIris', 'cpu', overrides);
+    const plain = await call('trainIris', 'cpu', { epochs: 3 });
+    expect(gpu.startBackend).toBe('webgpu');
+    expect(gpu.done.status).toBe('completed');
+    for (let e = 0; e < 3; e++) expect(Math.abs(gpu.epochs[e].trainLoss - cpu.epochs[e].trainLoss) / cpu.epochs[e].trainLoss).toBeLessThan(1e-4);
+    // The clip bites: a tight norm changes the run.
+    expect(Math.abs(cpu.epochs[2].trainLoss - plain.epochs[2].trainLoss)).toBeGreaterThan(1e-3);
+  });
+
+  it('reports per-class validation accuracy and the insights (histograms, decision boundary) on the device', async () => {
+    const gpu = await call('trainMoons', 'webgpu');
+    const cpu = await call('trainMoons', 'cpu');
+    expect(gpu.done.status).toBe('completed');
+    const last = gpu.epochs[gpu.epochs.length - 1];
+    expect(last.valClassAcc).toHaveLength(2);
+    // Recall per moon, within two of the 20 validation points of the CPU's.
+    last.valClassAcc!.forEach((acc, c) => expect(Math.abs(acc - cpu.epochs[cpu.epochs.length - 1].valClassAcc![c])).toBeLessThanOrEqual(0.1));
+    expect(gpu.insights).toHaveLength(5);
+    const [g, c] = [gpu.insights[4], cpu.insights[4]];
+    expect(Object.keys(g.histograms ?? {})).toEqual(Object.keys(c.histograms ?? {}));
+    expect(g.boundary?.predicted).toHaveLength(24);
+    // Same weights to float32 rounding: the predicted class agrees on (nearly) every grid cell.
+    const cells = c.boundary!.predicted.flat();
+    const agree = g.boundary!.predicted.flat().filter((p, i) => p === cells[i]).length;
+    expect(agree / cells.length).toBeGreaterThanOrEqual(0.98);
   });
 
   it('trains examples/mnist-cnn.json briefly into the CPU accuracy band (conv and pooling kernels learn)', async () => {
@@ -153,10 +184,23 @@ describe('the engine worker (webgpuWorker.ts)', () => {
     expect(eventOf(messages, 'start').backend).toBe('webgpu');
     expect(kinds.filter((k) => k === 'event:epoch')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'event:step').length).toBeGreaterThan(0);
-    expect(kinds.slice(-4)).toEqual(['checkpoint:best', 'checkpoint:final', 'event:done', 'finished']);
+    // A best checkpoint follows the epoch that set it (a killed run keeps it); the final one comes last.
+    expect(kinds.slice(-3)).toEqual(['checkpoint:final', 'event:done', 'finished']);
+    const bests = only(messages, 'checkpoint').filter((m) => m.kind === 'best');
+    expect(bests.length).toBeGreaterThanOrEqual(1);
+    expect(kinds.indexOf('checkpoint:best')).toBeGreaterThan(kinds.indexOf('event:epoch'));
+    expect(bests.map((b) => b.epoch)).toEqual([...bests.map((b) => b.epoch)].sort((a, b) => a - b));
     const final = only(messages, 'checkpoint').find((m) => m.kind === 'final')!;
     expect(final.tensors.map((t) => t.name)).toEqual(['hidden.kernel', 'hidden.bias', 'output.kernel', 'output.bias']);
     expect(final.tensors.every((t) => t.finite)).toBe(true);
+    expect(eventOf(messages, 'done').status).toBe('completed');
+  });
+
+  it('trains with gradient clipping on WebGPU (no CPU fallback)', async () => {
+    const messages = await call('workerRun', { backend: 'webgpu', overrides: { epochs: 1, clipNorm: 1 } });
+    const backend = only(messages, 'backend')[0];
+    expect(backend.backend).toBe('webgpu');
+    expect(backend.notice).toBeUndefined();
     expect(eventOf(messages, 'done').status).toBe('completed');
   });
 

@@ -6,8 +6,9 @@ import { CO2_DEFAULTS } from './co2';
 import { NAMES_DEFAULTS } from './names';
 import { generatePlantedCorpus } from './planted';
 import { buildCorpus } from './corpus';
+import type { Vocabulary } from './vocabulary';
 import { buildSkipgramDataset, SKIPGRAM_DEFAULTS, type SkipgramDataset } from './skipgram';
-import { rejectUnknown, resolveSequenceOptions, type OptionValues, type SequenceOptionSpec } from './options';
+import { parseDatasetRef, rejectUnknown, resolveSequenceOptions, type OptionValues, type SequenceOptionSpec } from './options';
 import type { Dataset } from '../types';
 
 const windowOption = (fallback: number, max = 1000): SequenceOptionSpec => ({
@@ -73,6 +74,19 @@ export function skipgramFromText(text: string, corpusName: string, o: OptionValu
   const window = o.window as number;
   const negatives = o.negatives as number;
   return buildSkipgramDataset(corpus, { samples: o.samples, window, negatives, seed: o.seed });
+}
+
+/**
+ * The word vocabulary (ids in order, with counts) of a skip-gram dataset reference whose corpus
+ * needs no file (the planted one), as the loader builds it; null for other datasets and corpora.
+ * Lets a window without file access name the rows of a trained embedding table.
+ */
+export function inMemoryWordVocabulary(ref: string, options: Record<string, unknown> = {}): Vocabulary | null {
+  const { id, given } = parseDatasetRef(ref, isSequenceDatasetId);
+  if (id !== 'skipgram') return null;
+  const o = sequenceOptions(id, options, given);
+  if (o.corpus !== 'planted') return null;
+  return buildCorpus(generatePlantedCorpus({ seed: o.seed }), PLANTED_CORPUS_NAME, { minCount: o.minCount as number }).vocabulary;
 }
 
 /** The sequence datasets that need no files: adding, sine-seq and skip-gram on the planted corpus. */

@@ -12,6 +12,6 @@ export { buildSkipgramDataset, skipgramDescription, SKIPGRAM_DEFAULTS, type Skip
 export { meanBaselineMse } from './common';
 export { parseDatasetRef, type DatasetRef, type SequenceOptionSpec, type SequenceOptions } from './options';
 export {
-  SEQUENCE_OPTIONS, createSequenceDataset, isSequenceDatasetId, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
+  SEQUENCE_OPTIONS, createSequenceDataset, inMemoryWordVocabulary, isSequenceDatasetId, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
 } from './datasets';
 export { sequencePreview, type SequencePreview } from './preview';

@@ -4,7 +4,7 @@ import type { Dataset } from '../types';
 
 export type SequencePreview =
   | { kind: 'tokens'; rows: Array<{ context: string; next: string }> }
-  | { kind: 'pairs'; rows: Array<{ centre: string; other: string; label: string }> }
+  | { kind: 'pairs'; rows: Array<{ centre: string; other: string; label: string }>; vocabulary: string[] }
   | { kind: 'series'; features: number; rows: Array<{ steps: number[][]; target: number }> };
 
 type WithVocabulary = Dataset & { vocabulary?: string[] };
@@ -24,7 +24,8 @@ export function sequencePreview(ds: WithVocabulary, max = 10): SequencePreview |
   }
   if (vocab && ds.inputShape.length === 1 && steps === 2) {
     const rows = Array.from({ length: count }, (_, r) => ({ centre: vocab[ds.x[2 * r]], other: vocab[ds.x[2 * r + 1]], label: ds.classNames?.[ds.y[r]] ?? String(ds.y[r]) }));
-    return { kind: 'pairs', rows };
+    // The whole vocabulary, so a view of trained word vectors can name every row of the table.
+    return { kind: 'pairs', rows, vocabulary: [...vocab] };
   }
   if (ds.inputShape.length === 2 && ds.task === 'regression') {
     const size = steps * features;

@@ -1,38 +1,35 @@
-// The gradient check screen: each parameter's largest disagreement between backprop and central
-// differences for the current graph; anything above the tolerance points at a broken gradient.
-import { useState } from 'react';
-import type { ParamGradError } from '../../../src-engine/train/modelGradCheck';
+// The gradient check screen: the current graph checked in an engine process on a few real
+// samples of its dataset, backprop against central differences in float64. Each layer's largest
+// relative error is charted against the threshold; anything above it points at a broken gradient.
+import { useEffect, useState } from 'react';
+import type { GradCheckReport } from '../../../src-shared/api';
 import { IconButton } from '../../ui/IconButton';
 import { useScreenStore } from '../../compare/screenStore';
+import { ChartBox } from '../../compare/ChartBox';
 import { api, errorText } from '../../app/api';
 import { currentContent } from '../../store/graphStore';
 import { toGraphDoc } from '../../store/document';
-import { useDatasetStore } from '../../store/datasetStore';
-import { asDatasetPreview } from '../../panels/previewTypes';
-import { GRADCHECK_TOLERANCE, runGradCheck } from './gradCheckRun';
+import { gradCheckOption } from './gradCheckChart';
 import '../../compare/compare.css';
 
-type CheckState = { kind: 'idle' } | { kind: 'running' } | { kind: 'error'; text: string } | { kind: 'done'; rows: ParamGradError[] };
+type CheckState = { kind: 'idle' } | { kind: 'running'; started: number } | { kind: 'error'; text: string } | { kind: 'done'; report: GradCheckReport };
+
+const SAMPLES = 4;
+const fmt = (v: number) => (Number.isNaN(v) ? 'NaN' : v.toExponential(2));
 
 export function GradCheckView() {
   const [state, setState] = useState<CheckState>({ kind: 'idle' });
   const run = async () => {
-    setState({ kind: 'running' });
-    // Let the "Checking…" line paint before the synchronous work starts.
-    await new Promise((r) => setTimeout(r, 30));
+    setState({ kind: 'running', started: Date.now() });
     try {
-      const doc = toGraphDoc(currentContent());
-      const dataset = useDatasetStore.getState().list.find((d) => d.id === doc.training.dataset);
-      if (!dataset) throw new Error(`the dataset “${doc.training.dataset}” is not in the list`);
-      const preview = asDatasetPreview((await api().datasets.preview(dataset.id)).preview);
-      if (!preview) throw new Error('the dataset preview could not be read');
-      const rows = runGradCheck(doc, dataset, preview);
-      setState('error' in rows ? { kind: 'error', text: rows.error } : { kind: 'done', rows });
+      const report = await api().inspect.gradcheck(toGraphDoc(currentContent()), { samples: SAMPLES });
+      setState({ kind: 'done', report });
     } catch (e) {
       setState({ kind: 'error', text: errorText(e) });
     }
   };
-  const failed = state.kind === 'done' ? state.rows.filter((r) => r.maxRelError > GRADCHECK_TOLERANCE) : [];
+  const report = state.kind === 'done' ? state.report : null;
+  const failed = report ? report.params.filter((p) => !p.passed) : [];
   return (
     <section className="compare-view" aria-label="Gradient check" data-testid="gradcheck-view">
       <div className="run-view-bar">
@@ -42,26 +39,32 @@ export function GradCheckView() {
         <button type="button" className="button primary" onClick={() => void run()} disabled={state.kind === 'running'} data-testid="gradcheck-run">Check the current graph</button>
       </div>
       <div className="compare-body">
-        <p className="dialog-hint">Compares the gradients backpropagation computes with central finite differences (float64) on 4 samples of the dataset preview, for up to 24 entries of every parameter. Relative errors below {GRADCHECK_TOLERANCE} mean the layer’s backward pass agrees with its forward pass.</p>
-        {state.kind === 'running' && <p className="panel-empty">Checking…</p>}
-        {state.kind === 'error' && <p className="field-error">The check could not run: {state.text}</p>}
-        {state.kind === 'done' && (
+        <p className="dialog-hint">
+          Compares the gradients backpropagation computes with central finite differences (float64) on {SAMPLES} training samples of the graph’s dataset, for up to 24 entries of every parameter, in an engine process.
+          Relative errors below 1e-4 mean the layer’s backward pass agrees with its forward pass.
+        </p>
+        {state.kind === 'running' && <Progress started={state.started} />}
+        {state.kind === 'error' && <p className="field-error" data-testid="gradcheck-error">The check could not run: {state.text}</p>}
+        {report && (
           <>
-            <p data-testid="gradcheck-verdict" data-ok={failed.length === 0}>
-              {failed.length === 0 ? `All ${state.rows.length} parameters agree.` : `${failed.length} of ${state.rows.length} parameters disagree: ${failed.map((f) => `${f.nodeId}.${f.param}`).join(', ')}.`}
+            <p data-testid="gradcheck-verdict" data-ok={report.passed}>
+              {report.passed
+                ? `All ${report.params.length} parameters of ${report.layers.length} layers agree.`
+                : `${failed.length} of ${report.params.length} parameters disagree: ${failed.map((f) => `${f.nodeId}.${f.param}`).join(', ')}.`}
             </p>
+            <ChartBox title="Largest relative error per layer (log scale)" testId="gradcheck-chart" height={260} points={report.layers.length} option={(theme) => gradCheckOption(theme, report)} deps={[report]} />
             <table className="compare-table" data-testid="gradcheck-table">
               <thead>
                 <tr><th>Layer</th><th>Parameter</th><th>Max relative error</th><th>Max absolute error</th><th /></tr>
               </thead>
               <tbody>
-                {state.rows.map((r) => (
-                  <tr key={`${r.nodeId}.${r.param}`} data-testid="gradcheck-row">
+                {report.params.map((r) => (
+                  <tr key={`${r.nodeId}.${r.param}`} data-testid="gradcheck-row" data-passed={r.passed}>
                     <td>{r.nodeId}</td>
                     <td>{r.param}</td>
-                    <td className="num">{r.maxRelError.toExponential(2)}</td>
-                    <td className="num">{r.maxAbsError.toExponential(2)}</td>
-                    <td>{r.maxRelError > GRADCHECK_TOLERANCE ? '✗' : '✓'}</td>
+                    <td className="num">{fmt(r.maxRelError)}</td>
+                    <td className="num">{fmt(r.maxAbsError)}</td>
+                    <td>{r.passed ? '✓' : '✗'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -70,5 +73,19 @@ export function GradCheckView() {
         )}
       </div>
     </section>
+  );
+}
+
+/** The engine reports no steps; a moving bar and the seconds so far show it is working. */
+function Progress({ started }: { started: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <p className="panel-empty" data-testid="gradcheck-progress">
+      <progress aria-label="Gradient check running" /> Checking in the engine… {((now - started) / 1000).toFixed(1)} s
+    </p>
   );
 }

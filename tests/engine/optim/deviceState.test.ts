@@ -62,12 +62,19 @@ describe('optimizers on a device backend', () => {
     });
   });
 
-  it('global-norm clipping is the one place that reads (a scalar)', () => {
-    const { backend } = deviceLike();
-    onDevice(backend, () => {
-      const w = parameter([1, -2], [2], 'dense1.kernel');
-      w.grad = tensor([0.5, -1]);
-      expect(() => createOptimizer({ name: 'sgd', lr: 0.1, clipNorm: 1 }).step([w])).toThrow(/await read/);
+  it('global-norm clipping computes its factor on the device, without reading back', async () => {
+    const { backend, counts } = deviceLike();
+    const w = onDevice(backend, () => {
+      const p = parameter([1, -2], [2], 'dense1.kernel');
+      p.grad = tensor([0.5, -1]);
+      createOptimizer({ name: 'sgd', lr: 0.1, clipNorm: 0.5 }).step([p]);
+      return p;
     });
+    expect(counts.hostView).toBe(0);
+    // norm √1.25, factor 0.5/√1.25: w − 0.1·factor·g
+    const factor = 0.5 / Math.sqrt(1.25);
+    const after = Array.from((await w.read()) as FloatArray);
+    expect(after[0]).toBeCloseTo(1 - 0.1 * factor * 0.5, 12);
+    expect(after[1]).toBeCloseTo(-2 + 0.1 * factor, 12);
   });
 });

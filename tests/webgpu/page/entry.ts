@@ -10,7 +10,9 @@ import { openDevice, type AdapterSummary } from '../../../src-engine/hosts/brows
 import { probeWebGpu } from '../../../src-engine/hosts/browser/probeWebGpu';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import irisGraph from '../../../examples/iris-mlp.json';
+import xorGraph from '../../../examples/xor.json';
 import mnistGraph from '../../../examples/mnist-cnn.json';
+import { createGeneratedDataset } from '../../../src-engine/data/catalogue';
 import { opParity } from './opParity';
 import { kernelParity } from './kernelParity';
 import { layerParity } from './layerParity';
@@ -32,6 +34,12 @@ async function device() {
   return r;
 }
 
+/** examples/xor.json's network on the moons, 5 epochs. */
+function moonsGraph(): GraphDoc {
+  const xor = xorGraph as GraphDoc;
+  return { ...xor, training: { ...xor.training, dataset: 'moons', epochs: 5, batchSize: 16, validationSplit: 0.2 } };
+}
+
 const backendFor = async (name: 'webgpu' | 'cpu') => (name === 'webgpu' ? (await device()).gpu : cpu32);
 
 const api = {
@@ -48,6 +56,8 @@ const api = {
   kernelParity: async () => kernelParity((await device()).gpu, cpu64),
   trainIris: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) => trainGraph(irisGraph as GraphDoc, irisDataset(), await backendFor(backend), overrides),
   trainMnist: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) => trainGraph(mnistGraph as GraphDoc, await mnistSubset(), await backendFor(backend), overrides),
+  /** A small 2-D classifier with histograms and the decision boundary per epoch (insights). */
+  trainMoons: async (backend: 'webgpu' | 'cpu') => trainGraph(moonsGraph(), createGeneratedDataset('moons', { samples: 200, seed: 1 }), await backendFor(backend), {}, { histograms: true, boundary: { x: [-1.5, 2.5], y: [-1, 1.5], resolution: 24 } }),
   workerRun: (options: WorkerRunOptions) => workerRun(irisGraph as GraphDoc, irisDataset(), options),
   deviceLossRun: () => deviceLossRun(irisGraph as GraphDoc, irisDataset()),
   shaderErrorRun: () => shaderErrorRun(),

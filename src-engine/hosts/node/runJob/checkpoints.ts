@@ -1,5 +1,5 @@
-// Copies a model's parameters and running statistics into plain Float32 arrays that can cross a
-// process boundary and be stored as blobs.
+// Copies of a model's parameters and running statistics on a host-memory backend, at once (tests
+// and Node tools; training jobs use the async `snapshotModel` of train/checkpoints.ts).
 import type { Model } from '../../../graph/model';
 import type { TensorSnapshot } from '../../../../src-shared/engineProtocol';
 
@@ -10,17 +10,4 @@ export function snapshotModel(model: Model): TensorSnapshot[] {
     shape: [...t.shape],
     data: Float32Array.from(t.dataSync()),
   }));
-}
-
-/** Keeps the weights of the epoch with the lowest validation loss (training loss without a validation split). */
-export class BestTracker {
-  private bestLoss = Infinity;
-  best: { epoch: number; tensors: TensorSnapshot[] } | null = null;
-
-  offer(epoch: number, trainLoss: number, valLoss: number | undefined, model: Model): void {
-    const loss = valLoss ?? trainLoss;
-    if (!Number.isFinite(loss) || loss >= this.bestLoss) return;
-    this.bestLoss = loss;
-    this.best = { epoch, tensors: snapshotModel(model) };
-  }
 }

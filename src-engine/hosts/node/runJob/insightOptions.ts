@@ -1,17 +1,50 @@
 // Turns a run's insight request into the trainer's options: the decision boundary's range is the
-// training inputs' own, padded by a tenth on each side, and only 2-D inputs get one.
-import type { InsightOptions } from '../../../train/insights';
-import type { DataSplit } from '../../../data/types';
+// training inputs' own, padded by a tenth on each side, and only 2-D inputs of numbers (not token
+// ids) get one; sampled texts
+// only for next-character datasets (their vocabulary is single characters, as the names dataset's).
+import { hashString } from '../../../core/rng';
+import type { InsightOptions, SampleInsightOptions } from '../../../train/insights';
+import type { DataSplit, Dataset } from '../../../data/types';
 import type { InsightRequest } from '../../../../src-shared/api';
 
-export function insightOptions(request: InsightRequest | undefined, inputShape: number[], train: DataSplit): InsightOptions | undefined {
-  if (!request || (!request.histograms && !request.boundary)) return undefined;
+/** What the sampler needs to know of the dataset (sequence datasets carry a `vocabulary`). */
+export type SampledDataset = Pick<Dataset, 'task' | 'inputShape' | 'classNames'> & { vocabulary?: readonly string[] };
+
+/** Names per epoch, at the sampler's "safe but varied" temperature. */
+export const EPOCH_SAMPLES = { count: 8, maxLength: 16, temperature: 0.8 } as const;
+
+export function insightOptions(
+  request: InsightRequest | undefined,
+  inputShape: number[],
+  train: DataSplit,
+  dataset?: SampledDataset,
+  seed = 1,
+): InsightOptions | undefined {
+  if (!request || (!request.histograms && !request.boundary && !request.samples)) return undefined;
   const options: InsightOptions = {};
   if (request.histograms) options.histograms = true;
-  if (request.boundary && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
+  // Token ids (a dataset with a vocabulary, e.g. skip-gram pairs) are not a plane: values between ids mean nothing to an Embedding.
+  const tokenIds = !!dataset?.vocabulary;
+  if (request.boundary && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
     options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
   }
-  return options.histograms || options.boundary ? options : undefined;
+  if (request.samples && dataset && isNextCharacterDataset(dataset)) options.samples = samplerOptions(dataset.classNames!, seed);
+  return options.histograms || options.boundary || options.samples ? options : undefined;
+}
+
+/** A classification over a window of token ids whose classes are the vocabulary's single characters. */
+export function isNextCharacterDataset(ds: SampledDataset): boolean {
+  const vocab = ds.vocabulary;
+  const classes = ds.classNames;
+  return (
+    ds.task === 'classification' && ds.inputShape.length === 1 && !!vocab && !!classes && vocab.length > 2 &&
+    classes.length === vocab.length && vocab.every((t, i) => t === classes[i] && [...t].length === 1)
+  );
+}
+
+/** A stream of its own derived from the run's seed (as init and shuffling are), so the same run samples the same texts. */
+export function samplerOptions(vocabulary: readonly string[], seed: number): SampleInsightOptions {
+  return { vocabulary: [...vocabulary], ...EPOCH_SAMPLES, seed: hashString('epoch-samples', seed) };
 }
 
 function paddedRange(x: Float32Array, feature: number): [number, number] {

@@ -1,9 +1,11 @@
 // The engine side of the protocol, independent of the transport: it validates what the host sends,
-// runs one job (training or a dataset preview) and posts typed messages back.
+// runs one job (training, a dataset preview, an evaluation or a gradient check) and posts typed messages back.
 import { hostToEngineSchema, type EngineToHost } from '../../../../src-shared/engineProtocol';
 import { RunControl } from './runControl';
 import { trainJob } from './trainJob';
 import { previewJob } from './previewJob';
+import { evaluateJob } from './evaluateJob';
+import { gradcheckJob } from './gradcheckJob';
 
 export interface EngineSession {
   receive(message: unknown): void;
@@ -37,6 +39,10 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
           return runJob(() => trainJob(message, post, control));
         case 'preview':
           return runJob(() => previewJob(message.datasetId, message.options ?? {}, post));
+        case 'evaluate':
+          return runJob(() => evaluateJob(message, post));
+        case 'gradcheck':
+          return runJob(() => gradcheckJob(message, post));
         case 'pause':
           return control.pause();
         case 'resume':

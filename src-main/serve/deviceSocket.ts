@@ -1,0 +1,37 @@
+// Serve mode's device hosting: the app page attaches over its (already authenticated) API socket
+// and runs GPU engine workers for the server. Frames are binary (binaryMessage.ts) and validated
+// (deviceRelay.ts); a malformed one is answered with an error and changes nothing.
+import type { RawData } from 'ws';
+import { decodeBinaryMessage, encodeBinaryMessage } from '../../src-shared/binaryMessage';
+import type { DeviceHosts } from '../engine/deviceHosts';
+import { createDeviceHostRelay } from '../engine/deviceHostRelay';
+
+export const PAGE_CLOSED = 'the page that trained this run on the GPU was closed or lost its connection to the server';
+
+export interface DeviceSocket {
+  /** A binary frame from the page; returns an error to answer with, or null. */
+  receive(data: RawData): string | null;
+  /** The socket closed: the page's runs end. */
+  close(): void;
+}
+
+function bytesOf(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+export function deviceSocket(devices: DeviceHosts, sendBinary: (frame: ArrayBuffer) => void): DeviceSocket {
+  const relay = createDeviceHostRelay(devices, 'browser page', (frame) => sendBinary(encodeBinaryMessage(frame)));
+  return {
+    receive(data) {
+      let value: unknown;
+      try {
+        value = decodeBinaryMessage(bytesOf(data));
+      } catch (e) {
+        return `a device-host frame could not be read: ${(e as Error).message}`;
+      }
+      return relay.receive(value);
+    },
+    close: () => relay.close(PAGE_CLOSED),
+  };
+}

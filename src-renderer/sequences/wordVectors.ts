@@ -1,0 +1,70 @@
+// Word vectors of a trained run for the embedding view: the vocabulary that names the table's rows,
+// the typed word looked up, its nearest neighbours and a 2-D PCA picture of the whole table.
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import { inMemoryWordVocabulary } from '../../src-engine/data/sequences/datasets';
+import { nearestNeighbours, type Neighbour, type WordVectors } from '../../src-engine/word2vec/vectors';
+import { pca2d, type Projection } from '../../src-engine/word2vec/pca';
+
+export type { Neighbour, WordVectors, Projection };
+
+/**
+ * The words of the run's dataset, most frequent first: from the dataset preview when the back end sends
+ * the vocabulary, else rebuilt here for corpora that need no file (the planted one); null when unknown.
+ */
+export function runVocabulary(graph: GraphDoc, previewPayload?: unknown): string[] | null {
+  const sent = (previewPayload as { vocabulary?: unknown } | null | undefined)?.vocabulary;
+  if (Array.isArray(sent) && sent.every((w) => typeof w === 'string')) return sent as string[];
+  const t = graph.training;
+  try {
+    // The loader seeds generated data with the run's seed unless the graph fixes the dataset's own.
+    return inMemoryWordVocabulary(t.dataset, { seed: t.datasetOptions?.seed ?? t.seed })?.tokens ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Row labels when the words are unknown: "#0", "#1", … */
+export function idLabels(rows: number): string[] {
+  return Array.from({ length: rows }, (_, i) => `#${i}`);
+}
+
+export type Lookup = { ok: true; word: string } | { ok: false; message: string };
+
+/** The typed word as the vocabulary spells it (lower case, trimmed), or what is wrong with it. */
+export function lookUpWord(wv: WordVectors, typed: string): Lookup {
+  const word = typed.trim().toLowerCase();
+  if (!word) return { ok: false, message: 'Type a word of the vocabulary, or pick one from the list.' };
+  if (wv.words.includes(word)) return { ok: true, word };
+  const close = wv.words.filter((w) => w.startsWith(word.slice(0, 2))).slice(0, 5);
+  return { ok: false, message: `“${typed.trim()}” is not in the vocabulary (${wv.words.length} words)${close.length ? `; similar: ${close.join(', ')}` : ''}.` };
+}
+
+export function neighboursOf(wv: WordVectors, word: string, k = 10): Neighbour[] {
+  return nearestNeighbours(wv, word, k);
+}
+
+export function projectWords(wv: WordVectors): Projection {
+  return pca2d(wv.vectors, wv.words.length, wv.dim);
+}
+
+/** A word to start with: among the most frequent, the one whose nearest neighbour is the closest (a clear cluster). */
+export function startingWord(wv: WordVectors, candidates = 20): string {
+  let best = wv.words[0] ?? '';
+  let bestSimilarity = -Infinity;
+  for (const word of wv.words.slice(0, candidates)) {
+    const top = nearestNeighbours(wv, word, 1)[0];
+    if (top && top.similarity > bestSimilarity) {
+      best = word;
+      bestSimilarity = top.similarity;
+    }
+  }
+  return best;
+}
+
+/** Words that get a label on the scatter: the `top` most frequent (the vocabulary's first rows), the picked word and its neighbours. */
+export function labelledWords(words: readonly string[], top: number, picked: string | null, neighbours: readonly Neighbour[]): Set<string> {
+  const labelled = new Set(words.slice(0, top));
+  if (picked) labelled.add(picked);
+  for (const n of neighbours) labelled.add(n.word);
+  return labelled;
+}
