@@ -33,6 +33,8 @@ export interface RunSummary {
   finalTrainLoss?: number;
   finalValLoss?: number;
   finalValAcc?: number;
+  /** Regression: validation R² of the last epoch (classification runs have finalValAcc instead). */
+  finalValR2?: number;
   /** Plain-language reason for failed, diverged and interrupted runs. */
   error?: string;
 }
@@ -207,7 +209,7 @@ export type MenuCommand =
   | { command: 'new' | 'open' | 'save' | 'saveAs' | 'importDataset' }
   | { command: 'openRecent'; path: string }
   | { command: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll' }
-  | { command: 'fitView' | 'autoLayout' | 'toggleTheme' };
+  | { command: 'fitView' | 'zoomIn' | 'zoomOut' | 'autoLayout' | 'toggleTheme' };
 
 export interface EvaluateOptions {
   checkpoint: 'best' | 'final';

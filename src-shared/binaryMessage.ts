@@ -104,3 +104,82 @@ function revive(value: unknown, arrays: Float32Array[]): unknown {
   for (const key of keys) out[key] = revive(record[key], arrays);
   return out;
 }
+
+// Big messages cross in chunks. The server's WebSocket refuses frames over 16 MB (a bound on what
+// any client may make it buffer at once), and a checkpoint of a few million parameters is bigger.
+// Rather than raising that bound for every socket, the page splits a big frame into chunks below
+// it and the server joins them, up to MAX_DEVICE_MESSAGE_BYTES per message, so memory stays bounded
+// and the socket stays open. Chunk layout: "LLC1" | index | count | total bytes (uint32 LE) | bytes.
+// Chunks of one message are sent back to back (the page sends them in one go), so they arrive in order.
+
+const CHUNK_MAGIC = [0x4c, 0x4c, 0x43, 0x31]; // "LLC1"
+const CHUNK_PREFIX = 16;
+/** Chunk payload size: well below the server's 16 MB frame limit. */
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** The largest message a page may send the server (a checkpoint of about 250 million parameters). */
+export const MAX_DEVICE_MESSAGE_BYTES = 1024 * 1024 * 1024;
+
+/** The frame as it goes on the wire: itself when small, else its chunks. */
+export function splitBinaryMessage(frame: ArrayBuffer, chunkBytes = CHUNK_BYTES): ArrayBuffer[] {
+  if (frame.byteLength <= chunkBytes) return [frame];
+  const count = Math.ceil(frame.byteLength / chunkBytes);
+  const chunks: ArrayBuffer[] = [];
+  for (let index = 0; index < count; index++) {
+    const part = new Uint8Array(frame, index * chunkBytes, Math.min(chunkBytes, frame.byteLength - index * chunkBytes));
+    const chunk = new ArrayBuffer(CHUNK_PREFIX + part.length);
+    const view = new DataView(chunk);
+    new Uint8Array(chunk).set(CHUNK_MAGIC, 0);
+    view.setUint32(4, index, true);
+    view.setUint32(8, count, true);
+    view.setUint32(12, frame.byteLength, true);
+    new Uint8Array(chunk, CHUNK_PREFIX).set(part);
+    chunks.push(chunk);
+  }
+  return chunks;
+}
+
+export interface ChunkAssembler {
+  /** A frame from the wire: the whole message's bytes once complete, null while chunks are pending. Throws BinaryMessageError. */
+  accept(data: Uint8Array): Uint8Array | null;
+}
+
+export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): ChunkAssembler {
+  let pending: { bytes: Uint8Array; next: number; count: number; filled: number } | null = null;
+  return {
+    accept(data) {
+      if (data.length < 4 || CHUNK_MAGIC.some((b, i) => data[i] !== b)) {
+        if (pending) {
+          pending = null;
+          throw new BinaryMessageError('a message arrived in the middle of another one\'s chunks; both were dropped');
+        }
+        return data;
+      }
+      try {
+        if (data.length < CHUNK_PREFIX) throw new BinaryMessageError('a message chunk is cut short');
+        const view = new DataView(data.buffer, data.byteOffset, CHUNK_PREFIX);
+        const [index, count, total] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)];
+        if (total > maxBytes) throw new BinaryMessageError(`a message of ${megabytes(total)} is larger than the ${megabytes(maxBytes)} allowed`);
+        if (index === 0) pending = { bytes: new Uint8Array(total), next: 0, count, filled: 0 };
+        if (!pending || index !== pending.next || count !== pending.count || total !== pending.bytes.length) throw new BinaryMessageError('a message chunk arrived out of order');
+        const part = data.subarray(CHUNK_PREFIX);
+        if (pending.filled + part.length > total) throw new BinaryMessageError('a message\'s chunks hold more bytes than it announced');
+        pending.bytes.set(part, pending.filled);
+        pending.filled += part.length;
+        pending.next++;
+        if (pending.next < count) return null;
+        const done = pending;
+        pending = null;
+        if (done.filled !== total) throw new BinaryMessageError('a message\'s chunks hold fewer bytes than it announced');
+        return done.bytes;
+      } catch (e) {
+        pending = null;
+        throw e;
+      }
+    },
+  };
+}
+
+/** "20.0 MB", for messages about sizes. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

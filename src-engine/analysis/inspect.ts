@@ -1,4 +1,4 @@
-// Looking inside a trained model: decision boundaries over the input plane, confusion matrices,
+// Looking inside a trained model: decision boundaries over the input plane and
 // histograms. Pure functions over the engine's Model; the app draws what they return.
 import { tensor, type Tensor } from '../core/tensor';
 import { noGrad } from '../core/autograd';
@@ -115,13 +115,6 @@ function assembleGrid(run: GridRun, out: ArrayLike<number>, neuronValues: ArrayL
     );
   });
   return grid;
-}
-
-/** counts[true][predicted]. */
-export function confusionMatrix(predicted: ArrayLike<number>, labels: ArrayLike<number>, classes: number): number[][] {
-  const counts = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
-  for (let i = 0; i < labels.length; i++) counts[labels[i]][predicted[i]]++;
-  return counts;
 }
 
 export interface Histogram {

@@ -10,8 +10,8 @@ import {
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from './builtin-mnist';
 import {
   ADDING_DEFAULTS, ADDING_DESCRIPTION, CO2_DEFAULTS, CO2_DESCRIPTION, CO2_TEST_MONTHS, NAMES_DEFAULTS, NAMES_DESCRIPTION,
-  PLANTED_CORPUS_NAME, SINE_SEQ_DEFAULTS, SINE_SEQ_DESCRIPTION, SKIPGRAM_DEFAULTS,
-  createSequenceDataset, isSequenceDatasetId, parseDatasetRef, skipgramDescription, type SequenceOptions,
+  PLANTED_CORPUS_NAME, SINE_SEQ_DEFAULTS, SINE_SEQ_DESCRIPTION, SKIPGRAM_DEFAULTS, CBOW_DEFAULTS,
+  cbowDescription, cbowFeatureNames, createSequenceDataset, isSequenceDatasetId, parseDatasetRef, skipgramDescription, type SequenceOptions,
 } from './sequences';
 import type { Dataset, DatasetSummary } from './types';
 
@@ -106,6 +106,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     description: skipgramDescription(PLANTED_CORPUS_NAME, SKIPGRAM_DEFAULTS.window, SKIPGRAM_DEFAULTS.negatives), task: 'classification',
     inputShape: [2], targetShape: [1], count: SKIPGRAM_DEFAULTS.samples, testCount: 0, classNames: ['noise', 'context'],
     source: 'generated', defaults: { samples: SKIPGRAM_DEFAULTS.samples, noise: 0 },
+  },
+  {
+    id: 'cbow', name: `CBOW context windows (${PLANTED_CORPUS_NAME})`,
+    description: cbowDescription(PLANTED_CORPUS_NAME, CBOW_DEFAULTS.window, CBOW_DEFAULTS.negatives), task: 'classification',
+    inputShape: [cbowFeatureNames(CBOW_DEFAULTS.window).length], targetShape: [1], count: CBOW_DEFAULTS.samples, testCount: 0, classNames: ['noise', 'centre'],
+    source: 'generated', defaults: { samples: CBOW_DEFAULTS.samples, noise: 0 },
   },
 ];
 

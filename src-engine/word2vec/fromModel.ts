@@ -1,4 +1,4 @@
-// Word vectors from a trained graph (the skip-gram template): an Embedding node's table.
+// Word vectors from a trained graph (the skip-gram and CBOW templates): an Embedding node's table.
 import type { Model } from '../graph/model';
 import type { WordVectors } from './vectors';
 

@@ -16,6 +16,9 @@ import { nativeDialogs } from './dialogs';
 import { createMainWindow } from './window';
 import { utilityProcessSpawner } from './utilityEngine';
 import { openGpuWindow, type GpuWindow } from './gpuWindow';
+import { bundledDatasetLoader } from './datasetThread';
+import { shutDownApp } from './appShutdown';
+import { DeviceHosts } from '../engine/deviceHosts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -68,6 +71,8 @@ function start(): void {
   services = createAppServices({
     dbPath: join(app.getPath('userData'), 'layerlab.sqlite'),
     spawnEngine: utilityProcessSpawner(),
+    // GPU runs' datasets load in a worker thread, off this process's main thread.
+    devices: new DeviceHosts(bundledDatasetLoader()),
     projects: (store) => {
       const projects = recentProjects(store.settings, nativeDialogs(() => mainWindow), setMenu);
       recentOf = projects.recent;
@@ -92,11 +97,9 @@ function openWindow(): void {
   if (services && !gpuWindow) gpuWindow = openGpuWindow({ preloadPath: engineHostPreloadPath, url: engineHostUrl, devices: services.devices });
   mainWindow.on('closed', () => {
     mainWindow = null;
-    // Without the app's window, the hidden one would keep the app from quitting.
-    if (process.platform !== 'darwin') {
-      gpuWindow?.close();
-      gpuWindow = null;
-    }
+    // Without the app's window, the hidden one would keep the app from quitting. The app quits
+    // next: its runs end interrupted before the engine window goes (appShutdown.ts).
+    if (process.platform !== 'darwin') shutDownServices();
   });
 }
 
@@ -104,9 +107,10 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('before-quit', () => {
-  gpuWindow?.close();
-  gpuWindow = null;
-  services?.close('LayerLab was closed during this run; the epochs recorded before are kept');
+app.on('before-quit', shutDownServices);
+
+function shutDownServices(): void {
+  shutDownApp({ services, gpuWindow });
   services = null;
-});
+  gpuWindow = null;
+}

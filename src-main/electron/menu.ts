@@ -63,13 +63,13 @@ export function buildAppMenu(ctx: MenuContext): Menu {
     {
       label: 'View',
       submenu: [
-        { label: 'Fit Graph to Window', accelerator: 'CmdOrCtrl+1', click: command({ command: 'fitView' }) },
+        // Zoom keys zoom the canvas (the renderer's own shortcuts), not the whole page: a menu
+        // accelerator would take the keys before the page sees them.
+        { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: command({ command: 'zoomIn' }) },
+        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: command({ command: 'zoomOut' }) },
+        { label: 'Fit Graph to Window', accelerator: 'CmdOrCtrl+0', click: command({ command: 'fitView' }) },
         { label: 'Arrange Layers Automatically', accelerator: 'CmdOrCtrl+L', click: command({ command: 'autoLayout' }) },
         { label: 'Toggle Dark Theme', click: command({ command: 'toggleTheme' }) },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
         ...(ctx.isDev ? [{ role: 'toggleDevTools' as const }] : []),

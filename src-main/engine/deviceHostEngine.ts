@@ -1,6 +1,6 @@
 // One run's engine on a device host (a page or hidden window running the WebGPU engine worker),
-// seen by the run manager as an ordinary EngineProcess. It loads the dataset here, in Node (the
-// worker cannot read files), sends it with the train request, and turns the worker's backend
+// seen by the run manager as an ordinary EngineProcess. It loads the dataset in Node, off the main
+// thread (deviceHostDataset.ts; the worker cannot read files), sends it with the train request, and turns the worker's backend
 // reply into the engine protocol's. The host going away or the worker dying is the engine's exit.
 import { ENGINE_PROTOCOL, type HostToEngine } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
@@ -46,6 +46,7 @@ export function createDeviceEngine(runId: string, graph: GraphDoc, send: (frame:
       dataset,
       backend: request.graph.training.backend ?? 'webgpu',
       ...(request.stepEventEvery !== undefined ? { stepEventEvery: request.stepEventEvery } : {}),
+      ...(request.insights ? { insights: request.insights } : {}),
     });
   }
 

@@ -3,9 +3,9 @@
 // is none); a run that asks for WebGPU is opened on the first host that has an adapter.
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { AppToHost, DeviceProbe } from '../../src-shared/deviceRelay';
-import { loadGraphDataset } from '../../src-engine/hosts/node/runJob/datasetLoad';
 import type { EngineProcess } from './engineProcess';
 import { createDeviceEngine, type DeviceEngine, type GraphDatasetLoader } from './deviceHostEngine';
+import { threadDatasetLoader } from './deviceHostDataset';
 
 export interface AttachedHost {
   readonly label: string;
@@ -24,7 +24,8 @@ export class DeviceHosts {
   private readonly hosts = new Set<HostEntry>();
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly loadDataset: GraphDatasetLoader = loadGraphDataset) {}
+  /** `loadDataset` runs off the main thread by default (a worker thread per GPU run's dataset). */
+  constructor(private readonly loadDataset: GraphDatasetLoader = threadDatasetLoader()) {}
 
   /** Registers a host; `send` carries frames to it. */
   attach(label: string, probe: DeviceProbe, send: (frame: AppToHost) => void): AttachedHost {

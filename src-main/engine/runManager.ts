@@ -32,6 +32,9 @@ interface ActiveRun {
   failure?: string;
   /** Why the run trains on the CPU although it asked for WebGPU, when the host decided it. */
   fallbackNotice?: string;
+  /** Opened on a device host, and whether its engine has said which backend it uses. */
+  onDevice: boolean;
+  backendReported: boolean;
   stopTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -42,6 +45,8 @@ interface QueuedRun {
 }
 
 export const MAX_CONCURRENCY = 8;
+
+export const NEVER_STARTED_ON_DEVICE = 'The run ended before its GPU engine started: nothing was trained on WebGPU.';
 
 export class RunManager {
   private readonly queue: QueuedRun[] = [];
@@ -155,7 +160,8 @@ export class RunManager {
       this.o.updates.status(id, 'failed', { finishedAt: now(), error: `the engine could not start: ${(e as Error).message}` });
       return;
     }
-    const run: ActiveRun = { id, engine, paused: false, ended: false, fallbackNotice };
+    const onDevice = graph.training.backend === 'webgpu' && !fallbackNotice;
+    const run: ActiveRun = { id, engine, paused: false, ended: false, fallbackNotice, onDevice, backendReported: false };
     this.active.set(id, run);
     this.o.updates.status(id, 'running', { startedAt: now() });
     if (fallbackNotice) this.recordBackend(run, { backend: 'cpu' });
@@ -168,7 +174,9 @@ export class RunManager {
       }
     });
     engine.onExit((exit) => {
-      if (!run.ended) this.end(run, 'failed', `${exit.reason ?? `the engine process ended unexpectedly (${describeExit(exit)})`}; the epochs recorded before are kept`);
+      // During shutdown every run ends interrupted, whichever goes first (its engine or the manager).
+      if (!run.ended && this.closed) this.end(run, 'interrupted', exit.reason ?? 'LayerLab closed during this run');
+      else if (!run.ended) this.end(run, 'failed', `${exit.reason ?? `the engine process ended unexpectedly (${describeExit(exit)})`}; the epochs recorded before are kept`);
     });
   }
 
@@ -183,6 +191,7 @@ export class RunManager {
 
   /** Stores the backend a run trains on and tells the UI; a host's fallback notice is kept. */
   private recordBackend(run: ActiveRun, b: { backend: string; adapter?: string; notice?: string }): void {
+    run.backendReported = true;
     const notice = b.notice ?? run.fallbackNotice;
     const update: RunUpdate = { runId: run.id, kind: 'backend', backend: b.backend, ...(b.adapter ? { adapter: b.adapter } : {}), ...(notice ? { notice } : {}) };
     this.o.updates.flush(() => this.o.store.runs.setBackend(run.id, b.backend, b.adapter, notice), update);
@@ -235,6 +244,14 @@ export class RunManager {
     run.ended = true;
     if (run.stopTimer) clearTimeout(run.stopTimer);
     this.active.delete(run.id);
+    // The row says webgpu (asked for); say that nothing trained there rather than let it imply otherwise.
+    if (run.onDevice && !run.backendReported) {
+      try {
+        this.recordBackend(run, { backend: 'webgpu', notice: NEVER_STARTED_ON_DEVICE });
+      } catch (e) {
+        console.error(`could not record the backend of run ${run.id}:`, e);
+      }
+    }
     try {
       this.o.updates.status(run.id, status, { finishedAt: now(), error });
     } catch (e) {

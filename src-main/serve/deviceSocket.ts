@@ -1,8 +1,9 @@
 // Serve mode's device hosting: the app page attaches over its (already authenticated) API socket
 // and runs GPU engine workers for the server. Frames are binary (binaryMessage.ts) and validated
-// (deviceRelay.ts); a malformed one is answered with an error and changes nothing.
+// (deviceRelay.ts); a malformed one is answered with an error and changes nothing. Messages over
+// the socket's 16 MB frame limit (big checkpoints) arrive in chunks, joined here (binaryMessage.ts).
 import type { RawData } from 'ws';
-import { decodeBinaryMessage, encodeBinaryMessage } from '../../src-shared/binaryMessage';
+import { createChunkAssembler, decodeBinaryMessage, encodeBinaryMessage } from '../../src-shared/binaryMessage';
 import type { DeviceHosts } from '../engine/deviceHosts';
 import { createDeviceHostRelay } from '../engine/deviceHostRelay';
 
@@ -22,11 +23,14 @@ function bytesOf(data: RawData): Uint8Array {
 
 export function deviceSocket(devices: DeviceHosts, sendBinary: (frame: ArrayBuffer) => void): DeviceSocket {
   const relay = createDeviceHostRelay(devices, 'browser page', (frame) => sendBinary(encodeBinaryMessage(frame)));
+  const chunks = createChunkAssembler();
   return {
     receive(data) {
       let value: unknown;
       try {
-        value = decodeBinaryMessage(bytesOf(data));
+        const whole = chunks.accept(bytesOf(data));
+        if (!whole) return null;
+        value = decodeBinaryMessage(whole);
       } catch (e) {
         return `a device-host frame could not be read: ${(e as Error).message}`;
       }

@@ -1,23 +1,26 @@
 // inspect.*: what the app shows inside trained runs. Stored insights come from the database;
-// evaluations and gradient checks run in a fresh engine process each (evaluations are cached).
+// evaluations and gradient checks run in a fresh engine process each, one at a time beside the
+// training runs, and a request identical to one under way shares its answer (evaluations are cached).
 import type { LayerLabApi, SplitEvaluation } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { evaluateInEngine } from '../engine/evaluateInEngine';
 import { gradcheckInEngine } from '../engine/gradcheckInEngine';
+import { OneOffJobs } from '../engine/oneOffJobs';
+import { contentHash } from '../store/stableJson';
 import { assertTrainable } from './runsService';
 import { UserError } from './userError';
 
 export interface InspectServiceDeps {
   store: Store;
-  manager: RunManager;
+  manager: Pick<RunManager, 'isActive'>;
   spawn: EngineSpawner;
+  /** The queue of one-off engine jobs (a fresh one by default). */
+  jobs?: OneOffJobs;
 }
 
-export function createInspectService({ store, manager, spawn }: InspectServiceDeps): LayerLabApi['inspect'] {
-  // The same evaluation asked for twice at once (two views opening) runs once.
-  const pending = new Map<string, Promise<SplitEvaluation>>();
+export function createInspectService({ store, manager, spawn, jobs = new OneOffJobs() }: InspectServiceDeps): LayerLabApi['inspect'] {
   const requireRun = (id: string) => {
     const run = store.runs.detail(id);
     if (!run) throw new UserError(`there is no run ${id}`);
@@ -28,8 +31,6 @@ export function createInspectService({ store, manager, spawn }: InspectServiceDe
     const run = requireRun(runId);
     // A training run's best weights may still change: evaluate them afresh and keep nothing.
     const settled = !manager.isActive(runId);
-    const cached = settled ? store.evaluations.get(runId, checkpoint, split) : undefined;
-    if (cached) return cached;
     const weights = store.checkpoints.load(runId, checkpoint);
     if (!weights) {
       const why = manager.isActive(runId) ? 'it is still training; evaluate it once it has finished' : 'it ended before saving them';
@@ -48,16 +49,16 @@ export function createInspectService({ store, manager, spawn }: InspectServiceDe
       return store.insights.list(runId);
     },
     async evaluate(runId, { checkpoint, split }) {
-      const key = `${runId}\n${checkpoint}\n${split}`;
-      const running = pending.get(key);
-      if (running) return running;
-      const job = evaluate(runId, checkpoint, split).finally(() => pending.delete(key));
-      pending.set(key, job);
-      return job;
+      requireRun(runId);
+      // A stored evaluation answers at once, without waiting behind other jobs.
+      const cached = manager.isActive(runId) ? undefined : store.evaluations.get(runId, checkpoint, split);
+      if (cached) return cached;
+      return jobs.run(`evaluate\n${runId}\n${checkpoint}\n${split}`, () => evaluate(runId, checkpoint, split));
     },
     async gradcheck(graph, options) {
       assertTrainable(graph, 'the graph');
-      return gradcheckInEngine(spawn, graph, options?.samples);
+      const samples = options?.samples;
+      return jobs.run(`gradcheck\n${contentHash({ graph, samples: samples ?? null })}`, () => gradcheckInEngine(spawn, graph, samples));
     },
   };
 }

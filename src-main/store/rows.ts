@@ -27,6 +27,8 @@ export interface RunRow {
   final_train_loss: number | null;
   final_val_loss: number | null;
   final_val_acc: number | null;
+  /** Not a column: the last epoch's val_r2, selected with the row (absent from plain `SELECT *`). */
+  final_val_r2?: number | null;
   test_loss: number | null;
   test_acc: number | null;
   sweep_id: string | null;
@@ -60,6 +62,7 @@ export function toSummary(row: RunRow, tags: string[]): RunSummary {
     finalTrainLoss: opt(row.final_train_loss),
     finalValLoss: opt(row.final_val_loss),
     finalValAcc: opt(row.final_val_acc),
+    finalValR2: opt(row.final_val_r2 ?? null),
     error: opt(row.error),
   };
 }

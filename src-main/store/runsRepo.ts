@@ -23,6 +23,9 @@ export interface StatusChange {
   error?: string | null;
 }
 
+// Regression runs have no accuracy: their list figure is the last epoch's validation R² (the primary key makes this a lookup).
+const FINAL_VAL_R2 = '(SELECT val_r2 FROM epoch_metrics e WHERE e.run_id = runs.id ORDER BY e.epoch DESC LIMIT 1) AS final_val_r2';
+
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'paused'];
 
 export class RunsRepo {
@@ -39,8 +42,8 @@ export class RunsRepo {
         finished_at = COALESCE(@finishedAt, finished_at), error = CASE WHEN @setError THEN @error ELSE error END WHERE id = @id`),
       dataset: db.prepare('UPDATE runs SET dataset_hash = ? WHERE id = ?'),
       backend: db.prepare('UPDATE runs SET backend = @backend, adapter = @adapter, backend_notice = @notice WHERE id = @id'),
-      one: db.prepare('SELECT * FROM runs WHERE id = ?'),
-      all: db.prepare('SELECT * FROM runs ORDER BY seq DESC'),
+      one: db.prepare(`SELECT runs.*, ${FINAL_VAL_R2} FROM runs WHERE id = ?`),
+      all: db.prepare(`SELECT runs.*, ${FINAL_VAL_R2} FROM runs ORDER BY seq DESC`),
       graph: db.prepare('SELECT graph_json FROM graph_snapshots WHERE hash = ?'),
       tagsOf: db.prepare('SELECT tag FROM run_tags WHERE run_id = ? ORDER BY rowid'),
       allTags: db.prepare('SELECT run_id, tag FROM run_tags'),

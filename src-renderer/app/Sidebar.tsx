@@ -19,7 +19,7 @@ const TOOLS: Array<{ label: string; tip?: string; icon: IconName; testId: string
   { label: 'Inside the network', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
   { label: 'Initialization lab', icon: 'spread', testId: 'open-init-lab', open: () => showScreen({ kind: 'initLab' }) },
   { label: 'Gradient check', icon: 'check', testId: 'open-gradcheck', open: () => showScreen({ kind: 'gradCheck' }) },
-  { label: 'Sequences', tip: 'Sequences: sample names, LSTM gates', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
+  { label: 'Sequences', tip: 'Sequences: sample names, LSTM gates, word vectors', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
 ];
 
 function showScreen(screen: Screen): void {

@@ -3,7 +3,7 @@
 import type { MenuCommand } from '../../src-shared/api';
 import { useGraphStore } from '../store/graphStore';
 import { useRunStore } from '../runs/runStore';
-import { canvasArea, fitCanvas, visibleCentre } from '../canvas/canvasControls';
+import { canvasArea, fitCanvas, visibleCentre, zoomCanvas } from '../canvas/canvasControls';
 import { useUiStore } from '../ui/uiStore';
 import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
 import { startTraining } from '../runs/trainActions';
@@ -12,7 +12,7 @@ import { toggleTheme } from '../theme/themeActions';
 export type CommandName =
   | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'selectAll'
   | 'new' | 'open' | 'save' | 'saveAs' | 'templates' | 'importDataset'
-  | 'fitView' | 'autoLayout' | 'toggleTheme' | 'train';
+  | 'fitView' | 'zoomIn' | 'zoomOut' | 'autoLayout' | 'toggleTheme' | 'train';
 
 const EDITING: ReadonlySet<CommandName> = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate', 'delete', 'selectAll', 'autoLayout']);
 
@@ -42,6 +42,8 @@ export function runCommand(name: CommandName): void {
     case 'templates': return useUiStore.getState().openDialog({ kind: 'templates' });
     case 'importDataset': return useUiStore.getState().setBottomTab('dataset');
     case 'fitView': return fitCanvas();
+    case 'zoomIn': return zoomCanvas(1);
+    case 'zoomOut': return zoomCanvas(-1);
     case 'autoLayout': {
       graph.autoLayout(canvasArea());
       setTimeout(fitCanvas, 30);

@@ -4,6 +4,7 @@ import { selectCanRedo, selectCanUndo, useGraphStore } from '../store/graphStore
 import { IconButton } from '../ui/IconButton';
 import { fitCanvas, zoomCanvas } from './canvasControls';
 import { runCommand } from '../app/commands';
+import { SHORTCUTS } from '../ui/shortcuts';
 
 export function CanvasToolbar() {
   const canUndo = useGraphStore(selectCanUndo);
@@ -14,10 +15,10 @@ export function CanvasToolbar() {
       <IconButton icon="redo" label="Redo" shortcut="redo" onClick={() => runCommand('redo')} disabled={!canRedo} testId="redo" />
       <span className="toolbar-sep" />
       <IconButton icon="layout" label="Auto-layout" shortcut="autoLayout" onClick={() => runCommand('autoLayout')} testId="auto-layout" />
-      <IconButton icon="fit" label="Fit view" shortcut="fitView" onClick={fitCanvas} />
-      {/* Zoom has no key of its own: the tooltip names the wheel, which does the same. */}
-      <IconButton icon="zoomIn" label="Zoom in (or scroll up on the canvas)" onClick={() => zoomCanvas(1)} />
-      <IconButton icon="zoomOut" label="Zoom out (or scroll down on the canvas)" onClick={() => zoomCanvas(-1)} />
+      <IconButton icon="fit" label={`Fit view (${SHORTCUTS.fitView} or ${SHORTCUTS.zoomFit})`} onClick={fitCanvas} testId="fit-view" />
+      {/* The mouse wheel zooms too; the tooltips name the keys, which are harder to guess. */}
+      <IconButton icon="zoomIn" label="Zoom in" shortcut="zoomIn" onClick={() => zoomCanvas(1)} testId="zoom-in" />
+      <IconButton icon="zoomOut" label="Zoom out" shortcut="zoomOut" onClick={() => zoomCanvas(-1)} testId="zoom-out" />
     </Panel>
   );
 }

@@ -24,7 +24,7 @@ export function CompareView() {
   const names = useMemo(() => shortNames(runs), [runs]);
   const bands = useBands && axis === 'epoch' ? groups : [];
   const metrics = METRICS.filter((m) => runs.some((r) => r.epochs.some((e) => e[m.key] !== undefined)));
-  const bar = barMetric ?? metrics.find((m) => m.key === 'valAcc')?.key ?? metrics[0]?.key ?? 'trainLoss';
+  const bar = barMetric ?? metrics.find((m) => m.key === 'valAcc' || m.key === 'valR2')?.key ?? metrics[0]?.key ?? 'trainLoss';
   const barSpec = METRICS.find((m) => m.key === bar)!;
   const title = screen?.kind === 'compare' ? screen.title : '';
   return (
@@ -69,17 +69,18 @@ export function CompareView() {
                 title={m.label}
                 testId={`compare-chart-${m.key}`}
                 points={pointCount(runs, m.key)}
+                toggles
                 option={(theme) => curveOption(theme, runs, { metric: m.key, axis, smoothing, logY, bands, names })}
                 deps={[runs, axis, smoothing, logY, bands, names]}
               />
             ))}
           </div>
           <ChartBox
-            title={`Final ${barSpec.label.toLowerCase()}`}
+            title={`Final ${barSpec.label.charAt(0).toLowerCase()}${barSpec.label.slice(1)}`}
             testId="compare-bars"
             points={runs.length}
             option={(theme) => {
-              const base = baseOption(theme, { x: '', y: barSpec.label, percent: barSpec.higherIsBetter });
+              const base = baseOption(theme, { x: '', y: barSpec.label, percent: barSpec.percent });
               const series: BarSeriesOption = {
                 type: 'bar',
                 data: runs.map((r, i) => ({ value: summarizeMetric(r, bar).final ?? 0, itemStyle: { color: theme.series[i % theme.series.length] } })),

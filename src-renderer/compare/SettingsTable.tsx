@@ -56,9 +56,9 @@ export function SettingsTable({ runs }: { runs: readonly ComparedRun[] }) {
               <td>{row.name}</td>
               {table.keys.map((k) => <td key={k}>{String(row.values[k] ?? '–')}</td>)}
               {metrics.flatMap((m) => [
-                <td key={`${m.key}-f`} className="num">{fmt(row.metrics[m.key].final, m.higherIsBetter)}</td>,
+                <td key={`${m.key}-f`} className="num">{fmt(row.metrics[m.key].final, m.percent)}</td>,
                 <td key={`${m.key}-b`} className="num" title={row.metrics[m.key].bestEpoch !== undefined ? `epoch ${row.metrics[m.key].bestEpoch}` : undefined}>
-                  {fmt(row.metrics[m.key].best, m.higherIsBetter)}
+                  {fmt(row.metrics[m.key].best, m.percent)}
                 </td>,
               ])}
             </tr>

@@ -3,14 +3,16 @@ import type { EpochMetric, RunDetail } from '../../src-shared/api';
 import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from '../../src-engine/analysis/smoothing';
 import { differingSettings, flatten, type Flat } from '../../src-engine/analysis/runDiff';
 
-export type MetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc';
+export type MetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2';
 export type XAxis = 'epoch' | 'step' | 'time';
 
-export const METRICS: ReadonlyArray<{ key: MetricKey; label: string; higherIsBetter: boolean }> = [
-  { key: 'trainLoss', label: 'Train loss', higherIsBetter: false },
-  { key: 'valLoss', label: 'Validation loss', higherIsBetter: false },
-  { key: 'trainAcc', label: 'Train accuracy', higherIsBetter: true },
-  { key: 'valAcc', label: 'Validation accuracy', higherIsBetter: true },
+/** The metrics a comparison can show; a run has only those of its task (accuracy or R²). */
+export const METRICS: ReadonlyArray<{ key: MetricKey; label: string; higherIsBetter: boolean; percent: boolean }> = [
+  { key: 'trainLoss', label: 'Train loss', higherIsBetter: false, percent: false },
+  { key: 'valLoss', label: 'Validation loss', higherIsBetter: false, percent: false },
+  { key: 'trainAcc', label: 'Train accuracy', higherIsBetter: true, percent: true },
+  { key: 'valAcc', label: 'Validation accuracy', higherIsBetter: true, percent: true },
+  { key: 'valR2', label: 'Validation R²', higherIsBetter: true, percent: false },
 ];
 
 /** One run as the comparison sees it: its record and its per-epoch metrics. */

@@ -23,8 +23,12 @@ const pairs = (points: ReadonlyArray<{ x: number; y: number }>): Array<[number, 
 
 export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: CurveSettings): EChartsOption {
   const spec = METRICS.find((m) => m.key === s.metric)!;
-  const percent = spec.higherIsBetter;
-  const option = baseOption(theme, { x: AXIS_NAMES[s.axis], y: spec.label, log: s.logY && !percent, percent });
+  const percent = spec.percent;
+  // The log scale is for losses: accuracy and R² (which can be negative) stay linear.
+  const log = s.logY && !spec.higherIsBetter;
+  // R² never exceeds 1; a terrible first epoch must not flatten the rest (as on the run's own chart).
+  const r2 = s.metric === 'valR2' ? { yMax: 1, yFloor: -1 } : {};
+  const option = baseOption(theme, { x: AXIS_NAMES[s.axis], y: spec.label, log, percent, ...r2 });
   const series: LineSeriesOption[] = [];
   const nameOf = (run: ComparedRun) => s.names?.[run.id] ?? run.name;
   const banded = new Set(s.bands.flat().map((r) => r.id));
@@ -53,7 +57,7 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     if (!band.length) return;
     const base = nameOf(group[0]!).replace(/ · seed \S+|seed \S+ · |^seed \S+$/, '');
     const name = `${base || 'mean'} (${group.length} seeds)`;
-    const floor = s.logY && !percent ? 1e-12 : -Infinity;
+    const floor = log ? 1e-12 : -Infinity;
     const stack = `band-${g}`;
     series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(floor, b.mean - b.std)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });
     series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, 2 * b.std]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, tooltip: { show: false } });

@@ -8,6 +8,7 @@ import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import { CATALOGUE, createGeneratedDataset } from '../../src-engine/data/catalogue';
 import { datasetPreview, summarize } from '../../src-engine/data/preview';
+import { withSequencePreview } from '../../src-engine/data/sequences/preview';
 import { prepareRun } from '../../src-engine/train/prepareRun';
 import { train } from '../../src-engine/train/trainer';
 import { setBackend } from '../../src-engine/core/backend';
@@ -72,7 +73,7 @@ export function createFakeApi(): FakeApi {
     flush();
     r.summary = {
       ...r.summary, finishedAt: new Date().toISOString(), epochsDone: done.epochs,
-      finalTrainLoss: done.finalTrainLoss ?? undefined, finalValLoss: done.finalValLoss, finalValAcc: done.finalValAcc,
+      finalTrainLoss: done.finalTrainLoss ?? undefined, finalValLoss: done.finalValLoss, finalValAcc: done.finalValAcc, finalValR2: done.finalValR2,
     };
     setStatus(r, done.status, done.message);
   }
@@ -123,7 +124,7 @@ export function createFakeApi(): FakeApi {
         const entry = CATALOGUE.find((c) => c.id === id);
         if (!entry || entry.source !== 'generated') throw new Error(`the dev preview only generates datasets; "${id}" needs the back end`);
         const ds = createGeneratedDataset(id);
-        return { summary: summarize(ds), preview: datasetPreview(ds) };
+        return { summary: summarize(ds), preview: withSequencePreview(datasetPreview(ds), ds) };
       },
     },
     projects: {

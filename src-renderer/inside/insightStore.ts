@@ -1,5 +1,6 @@
 // The latest looks inside each live run (decision boundary, histograms), kept from the insight
-// events the back end forwards; they are not stored, so a reopened run has none.
+// events the back end forwards. The back end also stores them, so a finished or reopened run's
+// insights come from inspect.insights (see storedInsights.ts), not from this store.
 import { create } from 'zustand';
 import type { InsightEvent } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunUpdate } from '../../src-shared/api';

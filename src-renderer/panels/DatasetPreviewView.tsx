@@ -1,17 +1,41 @@
-// A dataset at a glance: a scatter plot for 2-D points, thumbnails for images, else a table head.
+// A dataset at a glance: a scatter plot for 2-D points, thumbnails for images, samples as text for
+// token and word datasets (names, skip-gram, CBOW), else a table head.
 import { useEffect, useRef } from 'react';
 import type { DatasetPreview } from '../app/engine';
 import { useEChart } from '../charts/useEChart';
 import type { EChartsOption } from '../charts/echarts';
+import { sequencePreviewOf, sequenceTextTable, type TextTable } from '../sequences/previewTable';
 
 type Points = Extract<DatasetPreview, { kind: 'points' }>;
 type Images = Extract<DatasetPreview, { kind: 'images' }>;
 type Table = Extract<DatasetPreview, { kind: 'table' }>;
 
 export function DatasetPreviewView({ preview, classNames, task }: { preview: DatasetPreview; classNames?: string[]; task: string }) {
+  // Token ids first: a scatter or table of ids (skip-gram pairs, name characters) means nothing to a reader.
+  const sequence = sequencePreviewOf(preview);
+  const text = sequence && sequenceTextTable(sequence);
+  if (text) return <TextPreview table={text} />;
   if (preview.kind === 'points') return <ScatterPreview preview={preview} classNames={classNames} regression={task === 'regression'} />;
   if (preview.kind === 'images') return <ImageGrid preview={preview} classNames={classNames} />;
   return <TablePreview preview={preview} />;
+}
+
+function TextPreview({ table }: { table: TextTable }) {
+  return (
+    <div className="preview-table" data-testid="sequence-preview">
+      <p className="muted" style={{ margin: '4px 8px', fontSize: 11.5 }}>{table.caption}</p>
+      <table>
+        <thead>
+          <tr>{table.columns.map((c) => <th key={c} scope="col" style={{ textAlign: 'left' }}>{c}</th>)}</tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row, r) => (
+            <tr key={r}>{row.map((cell, c) => <td key={c} style={{ textAlign: 'left' }}>{cell}</td>)}</tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function ScatterPreview({ preview, classNames, regression }: { preview: Points; classNames?: string[]; regression: boolean }) {

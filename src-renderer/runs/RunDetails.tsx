@@ -80,6 +80,7 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
         {detail.finalTrainLoss !== undefined && <><dt>Train loss</dt><dd>{detail.finalTrainLoss.toPrecision(4)}</dd></>}
         {detail.finalValLoss !== undefined && <><dt>Val loss</dt><dd>{detail.finalValLoss.toPrecision(4)}</dd></>}
         {detail.finalValAcc !== undefined && <><dt>Val accuracy</dt><dd>{(detail.finalValAcc * 100).toFixed(1)}%</dd></>}
+        {detail.finalValR2 !== undefined && <><dt>Val R²</dt><dd>{detail.finalValR2.toFixed(3)}</dd></>}
       </dl>
       {detail.backendNotice && (
         <p className="field-help" style={{ color: 'var(--warn)' }} data-testid="run-details-backend-notice">

@@ -34,6 +34,8 @@ export function RunView() {
         <h2 className="run-view-title">{detail?.name ?? 'Loading the run…'}</h2>
         <span className="run-view-readonly">read-only</span>
         <span className="topbar-fill" />
+        {/* The Inside screen shows the run open here (it prefers it to the one training now). */}
+        <IconButton icon="layers" label="Inside: layer histograms, decision boundary, evaluation" onClick={() => useScreenStore.getState().show({ kind: 'inside' })} disabled={!detail} testId="open-run-inside" className="has-text">Inside</IconButton>
         <IconButton icon="search" label="Try the model: confusion matrix, drawing pad" onClick={() => useScreenStore.getState().show({ kind: 'model', runId: viewed.runId })} disabled={!detail || detail.status !== 'completed'} testId="try-model" className="has-text">Try the model</IconButton>
         <IconButton icon="edit" label="Edit a copy" onClick={() => void editCopy()} disabled={!detail} testId="edit-copy" className="has-text">Edit a copy</IconButton>
       </div>

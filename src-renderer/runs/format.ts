@@ -12,11 +12,14 @@ export function timeAgo(iso: string, now = Date.now()): string {
   return new Date(t).toLocaleDateString();
 }
 
+/** A finished run's figures: "loss 0.123 · val 0.145 · val acc 96.7%" (or R² for regression). */
 export function runMetricsText(r: RunSummary): string {
   const parts: string[] = [];
   if (r.finalTrainLoss !== undefined) parts.push(`loss ${r.finalTrainLoss.toPrecision(3)}`);
   if (r.finalValLoss !== undefined) parts.push(`val ${r.finalValLoss.toPrecision(3)}`);
   if (r.finalValAcc !== undefined) parts.push(`val acc ${(r.finalValAcc * 100).toFixed(1)}%`);
+  // Regression runs have no accuracy; R² says how much of the target's variance the model explains.
+  else if (r.finalValR2 !== undefined) parts.push(`R² ${r.finalValR2.toFixed(3)}`);
   return parts.join(' · ');
 }
 

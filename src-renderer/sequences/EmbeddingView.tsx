@@ -26,7 +26,7 @@ export function EmbeddingView({ words }: { words: WordTables }) {
         )}
         <span className="dialog-hint">
           {wv.words.length} words × {wv.dim} numbers. Words used in the same contexts get similar vectors: cosine similarity near 1 means the same direction.
-          {nodeIds.length > 1 && ' Each Embedding of the graph is a table of its own (skip-gram: the centre words’ vectors, usually the ones kept, and the context words’).'}
+          {nodeIds.length > 1 && ' Each Embedding of the graph is a table of its own: the first is usually the one kept (skip-gram: the centre words’ vectors; CBOW: the context words’), the other scores the words it is compared with.'}
         </span>
       </div>
       {!words.named && (

@@ -55,7 +55,7 @@ export function SequencesView() {
       )}
       {!run && (
         <p className="panel-empty" data-testid="sequences-empty">
-          Train a sequence model first: start from the “Char-LSTM name generator”, an “Adding problem” or the “Skip-gram word vectors” template. Names appear here while the char model trains; gates and word vectors when a run finishes.
+          Train a sequence model first: start from the “Char-LSTM name generator”, an “Adding problem”, or the “Skip-gram word vectors” or “CBOW word vectors” template. Names appear here while the char model trains; gates and word vectors when a run finishes.
         </p>
       )}
       {/* A run that finishes while shown is loaded again, with its final weights. */}

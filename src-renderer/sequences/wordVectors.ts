@@ -12,8 +12,8 @@ export type { Neighbour, WordVectors, Projection };
  * the vocabulary, else rebuilt here for corpora that need no file (the planted one); null when unknown.
  */
 export function runVocabulary(graph: GraphDoc, previewPayload?: unknown): string[] | null {
-  const sent = (previewPayload as { vocabulary?: unknown } | null | undefined)?.vocabulary;
-  if (Array.isArray(sent) && sent.every((w) => typeof w === 'string')) return sent as string[];
+  const sent = sentVocabulary(previewPayload);
+  if (sent) return sent;
   const t = graph.training;
   try {
     // The loader seeds generated data with the run's seed unless the graph fixes the dataset's own.
@@ -21,6 +21,15 @@ export function runVocabulary(graph: GraphDoc, previewPayload?: unknown): string
   } catch {
     return null;
   }
+}
+
+/** The words a preview payload carries: in its sequence preview (word pairs, CBOW windows), or at its top level. */
+function sentVocabulary(payload: unknown): string[] | null {
+  const p = payload as { vocabulary?: unknown; sequence?: { vocabulary?: unknown } } | null | undefined;
+  for (const words of [p?.sequence?.vocabulary, p?.vocabulary]) {
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words as string[];
+  }
+  return null;
 }
 
 /** Row labels when the words are unknown: "#0", "#1", … */

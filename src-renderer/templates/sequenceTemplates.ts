@@ -1,5 +1,5 @@
 // Sequence-model starting points: the char-LSTM name generator, the adding problem for an LSTM and
-// a SimpleRNN (a ready-made comparison), and skip-gram word vectors. Same graphs as examples/*.json.
+// a SimpleRNN (a ready-made comparison), and skip-gram and CBOW word vectors. Same graphs as examples/*.json.
 import { GRAPH_FORMAT } from '../../src-shared/graphFormat';
 import { base, chain, placed, type Template } from './templateBuilders';
 
@@ -99,6 +99,41 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
         { id: 'e7', source: 'score', target: 'probability' },
       ],
       training: base({ dataset: 'skipgram', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 64, epochs: 5, validationSplit: 0.1 }),
+    }),
+  },
+  {
+    id: 'cbow',
+    name: 'CBOW word vectors',
+    description: 'word2vec\'s other half: the vectors of the 4 words around a gap are averaged, and a dot product scores whether a candidate word fills the gap. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.',
+    doc: placed({
+      format: GRAPH_FORMAT,
+      name: 'CBOW word vectors',
+      description: 'Each sample holds the ids of the 2 words before and the 2 words after a centre word, then a candidate word. The context vectors are averaged (Reshape → AvgPool2D over the 4 steps → Reshape) and a Dot with the candidate\'s vector scores whether the candidate is the centre (1) or a noise word (0).',
+      nodes: [
+        { id: 'window', type: 'Input', params: { shape: [5] } },
+        { id: 'contextIds', type: 'SliceSteps', params: { start: 0, length: 4 } },
+        { id: 'candidateId', type: 'SliceSteps', params: { start: 4, length: 1 } },
+        { id: 'context', type: 'Embedding', params: { vocabSize: 38, dimension: 16 } },
+        { id: 'asImage', type: 'Reshape', params: { targetShape: [4, 1, 16] } },
+        { id: 'average', type: 'AvgPool2D', params: { poolSize: [4, 1] } },
+        { id: 'mean', type: 'Reshape', params: { targetShape: [1, 16] } },
+        { id: 'candidate', type: 'Embedding', params: { vocabSize: 38, dimension: 16 } },
+        { id: 'score', type: 'Dot' },
+        { id: 'probability', type: 'Sigmoid' },
+      ],
+      edges: [
+        { id: 'e1', source: 'window', target: 'contextIds' },
+        { id: 'e2', source: 'window', target: 'candidateId' },
+        { id: 'e3', source: 'contextIds', target: 'context' },
+        { id: 'e4', source: 'context', target: 'asImage' },
+        { id: 'e5', source: 'asImage', target: 'average' },
+        { id: 'e6', source: 'average', target: 'mean' },
+        { id: 'e7', source: 'candidateId', target: 'candidate' },
+        { id: 'e8', source: 'mean', target: 'score' },
+        { id: 'e9', source: 'candidate', target: 'score' },
+        { id: 'e10', source: 'score', target: 'probability' },
+      ],
+      training: base({ dataset: 'cbow', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 64, epochs: 5, validationSplit: 0.1 }),
     }),
   },
 ];

@@ -13,6 +13,10 @@ export const SHORTCUTS = {
   save: `${mod}+S`,
   open: `${mod}+O`,
   fitView: 'F',
+  /** Ctrl/⌘ with = (or +), − and 0, as browsers zoom pages; on the canvas they zoom the graph. */
+  zoomIn: `${mod}+=`,
+  zoomOut: `${mod}+−`,
+  zoomFit: `${mod}+0`,
   autoLayout: 'L',
   train: `${mod}+Enter`,
 } as const;

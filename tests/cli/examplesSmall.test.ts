@@ -22,4 +22,9 @@ describe('examples', () => {
   it('cars-regression.json beats predicting the mean by a wide margin (R² ≥ 0.8)', async () => {
     expect((await done('examples/cars-regression.json')).finalValR2).toBeGreaterThanOrEqual(0.8);
   });
+  it('cbow.json (CBOW word vectors) tells centre words from noise words better than always answering "noise" (80%)', async () => {
+    const result = await done('examples/cbow.json');
+    expect(result.status).toBe('completed');
+    expect(result.finalValAcc).toBeGreaterThan(0.81);
+  });
 });

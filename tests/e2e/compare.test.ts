@@ -71,6 +71,27 @@ describe('sweeps and comparison', () => {
     await s.screenshot('62-compare-sweep');
   });
 
+  it('hides and shows a run’s curve from the keyboard, with a visible focus ring', async () => {
+    const chart = page.locator('[data-testid="compare-chart-trainLoss"]');
+    const pixels = () => chart.locator('canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const toggles = chart.locator('.legend-toggle');
+    expect(await toggles.count()).toBe(4);
+    const drawn = await pixels();
+    // Tab from the chart's PNG button reaches its first legend button.
+    await chart.locator('[data-testid="compare-chart-trainLoss-png"]').focus();
+    await page.keyboard.press('Tab');
+    const first = toggles.first();
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await first.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('aria-pressed')).toBe('false');
+    await eventually(pixels).not.toBe(drawn);
+    await s.screenshot('63-compare-legend-keyboard');
+    await page.keyboard.press('Enter');
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    await eventually(pixels).toBe(drawn);
+  });
+
   it('exports the comparison as CSV (raw and smoothed) and a chart as PNG', async () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
     expect(csvDownload.suggestedFilename()).toBe('comparison.csv');

@@ -95,6 +95,34 @@ describe('LayerLab in the browser', () => {
     expect(await node(page, 'dense2').innerText()).toMatch(/softmax/);
   });
 
+  it('zooms the canvas with Ctrl+= and Ctrl+−, fits it with Ctrl+0, as the tooltips say', async () => {
+    const scale = async () => Number((await page.locator('[data-testid="editor-canvas"] .react-flow__viewport').getAttribute('style'))?.match(/scale\(([\d.]+)\)/)?.[1]);
+    /** The zoom once its animation has ended (three equal readings in a row). */
+    const settled = async () => {
+      let last = NaN;
+      for (let same = 0, i = 0; same < 2 && i < 50; i++) {
+        await page.waitForTimeout(80);
+        const now = await scale();
+        same = now === last ? same + 1 : 0;
+        last = now;
+      }
+      return last;
+    };
+    expect(await page.getAttribute('[data-testid="zoom-in"]', 'data-tip')).toMatch(/^Zoom in \((Ctrl|⌘)\+=\)$/);
+    expect(await page.getAttribute('[data-testid="fit-view"]', 'data-tip')).toMatch(/^Fit view \(F or (Ctrl|⌘)\+0\)$/);
+    await page.keyboard.press('Control+Digit0');
+    const fit = await settled();
+    // React Flow zooms by steps of 1.2.
+    await page.keyboard.press('Control+Equal');
+    expect(await settled()).toBeCloseTo(fit * 1.2, 3);
+    await page.keyboard.press('Control+Minus');
+    expect(await settled()).toBeCloseTo(fit, 3);
+    await page.keyboard.press('Control+Minus');
+    expect(await settled()).toBeCloseTo(fit / 1.2, 3);
+    await page.keyboard.press('Control+Digit0');
+    expect(await settled()).toBeCloseTo(fit, 3);
+  });
+
   it('makes the Input follow the dataset: spiral gives [2], iris [4]', async () => {
     await page.locator('[data-testid="dataset-select"]').selectOption('spiral');
     await eventually(() => shape('input')).toBe('[2]');
@@ -157,6 +185,14 @@ describe('LayerLab in the browser', () => {
     await page.keyboard.press('Enter');
     await eventually(() => item.innerText()).toMatch(/baseline/);
     await s.screenshot('08-run');
+    // "Inside" opens the Inside screen on this run, and its back button returns to the run.
+    const runId = await item.getAttribute('data-run-id');
+    await page.click('[data-testid="open-run-inside"]');
+    await page.waitForSelector('[data-testid="inside-view"]');
+    expect(await page.locator('[data-testid="inside-run"]').inputValue()).toBe(runId);
+    await s.screenshot('08b-run-inside');
+    await page.click('[data-testid="inside-back"]');
+    await page.waitForSelector('[data-testid="run-view"]');
     await page.click('[data-testid="back-to-editor"]');
     await page.waitForSelector('[data-testid="editor-canvas"] .react-flow__node');
   });

@@ -1,6 +1,6 @@
 // Sequence models in the app: the char-LSTM template's names listed epoch by epoch while it trains,
-// names invented on demand and its gate heatmaps; skip-gram word vectors (neighbours and the PCA
-// map); then the SimpleRNN on the adding problem.
+// names invented on demand and its gate heatmaps; skip-gram and CBOW word vectors (neighbours and the
+// PCA map); the dataset panel's previews of names and words as text; then the SimpleRNN on the adding problem.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
@@ -56,7 +56,7 @@ describe('sequences screen', () => {
     await page.waitForSelector('[data-testid="sequences-empty"]');
     await page.click('[data-testid="sequences-back"]');
     await page.click('[data-testid="templates"]');
-    for (const id of ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram']) await page.waitForSelector(`[data-testid="template-${id}"]`);
+    for (const id of ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow']) await page.waitForSelector(`[data-testid="template-${id}"]`);
     await page.locator('[data-testid="template-skipgram"]').scrollIntoViewIfNeeded();
     await shot('83-templates-sequences');
     await page.keyboard.press('Escape');
@@ -144,11 +144,44 @@ describe('sequences screen', () => {
     await page.click('[data-testid="sequences-back"]');
   });
 
+  it('shows the word vectors of a CBOW run, its context table first, words named', async () => {
+    await trainTemplate('cbow', 3);
+    await page.click('[data-testid="open-sequences"]');
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/cbow · word vectors/);
+    await page.waitForSelector('[data-testid="embedding-view"]', { timeout: 30_000 });
+    expect(await page.locator('[data-testid="embedding-unnamed"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="embedding-node"] option').allInnerTexts()).toEqual(['context', 'candidate']);
+    expect(await page.getAttribute('[data-testid="embedding-scatter"]', 'data-points')).toBe('38');
+    await page.fill('[data-testid="embedding-word"]', 'hammer');
+    await eventually(() => page.locator('[data-testid="neighbour"]').count()).toBe(8);
+    // The planted tools are hammer's nearest words.
+    const words = (await page.locator('[data-testid="neighbour"] button').allInnerTexts()).map((w) => w.trim());
+    expect(words.slice(0, 5).sort()).toEqual(['chisel', 'drill', 'pliers', 'spanner', 'wrench']);
+    await page.waitForTimeout(300);
+    await shot('86-sequences-cbow');
+    await page.click('[data-testid="sequences-back"]');
+  });
+
+  it('previews the names dataset as characters and CBOW windows as words', async () => {
+    await page.click('[data-testid="tab-dataset"]');
+    await page.click('[data-testid="dataset-cbow"]');
+    const preview = page.locator('[data-testid="sequence-preview"]');
+    await eventually(() => preview.innerText(), 20_000).toMatch(/Context\s+Candidate\s+Label/);
+    expect(await preview.locator('tbody tr').count()).toBe(10);
+    expect(await preview.locator('tbody tr td').first().innerText()).toMatch(/^[a-z]+ [a-z]+ ___ [a-z]+ [a-z]+$/);
+    await page.click('[data-testid="dataset-names"]');
+    await eventually(() => preview.innerText(), 20_000).toMatch(/Characters so far\s+Next/);
+    const cells = await preview.locator('tbody tr td:first-child').allInnerTexts();
+    expect(cells[0]).toBe('(start)');
+    for (const c of cells) expect(c).toMatch(/^(\(start\)|[a-z'-]+)$/);
+    await shot('87-dataset-names-preview');
+  });
+
   it('shows the hidden state of a SimpleRNN over an adding-problem sequence', async () => {
     await trainTemplate('adding-rnn', 1);
     await page.click('[data-testid="open-sequences"]');
     // The history learns that the run finished a moment after the progress bar does.
-    await eventually(() => page.locator('[data-testid="sequences-run"] option').count()).toBe(3);
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').count()).toBe(4);
     await page.waitForSelector('[data-testid="gate-h"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/adding/);
     expect(await page.locator('[data-testid="name-sampler"]').count()).toBe(0);
@@ -161,7 +194,7 @@ describe('sequences screen', () => {
     page = await s.openApp();
     await page.click('[data-testid="open-sequences"]');
     const runSelect = page.locator('[data-testid="sequences-run"]');
-    await eventually(() => runSelect.locator('option').count()).toBe(3);
+    await eventually(() => runSelect.locator('option').count()).toBe(4);
     const charRun = await runSelect.locator('option', { hasText: 'Char-LSTM' }).getAttribute('value');
     await runSelect.selectOption(charRun!);
     await eventually(() => epochRows().count(), 20_000).toBe(3);

@@ -41,12 +41,17 @@ describe('training on WebGPU from the browser', () => {
     await eventually(() => status.locator('[data-testid="status-badge"]').textContent(), 60_000).toBe('completed');
     expect(await status.locator('[data-testid="run-backend"]').innerText()).toMatch(/on WebGPU · .*swiftshader/i);
 
+    await eventually(() => s.server.services.store.runs.list()[0]?.status, 30_000).toBe('completed');
     const [run] = s.server.services.store.runs.list();
-    expect(run).toMatchObject({ status: 'completed', backend: 'webgpu', epochsDone: 3 });
+    expect(run).toMatchObject({ backend: 'webgpu', epochsDone: 3 });
     expect(run.adapter).toMatch(/swiftshader.*software adapter/i);
     expect(run.backendNotice).toBeUndefined();
     expect(s.server.services.store.metrics.all(run.id).epochs).toHaveLength(3);
     expect(s.server.services.store.checkpoints.load(run.id, 'final')?.tensors.length).toBeGreaterThan(0);
+    // The page asked for insights; the device worker recorded them as the CPU engine does.
+    const insights = s.server.services.store.insights.list(run.id);
+    expect(insights.map((i) => i.epoch)).toEqual([1, 2, 3]);
+    expect(Object.keys(insights[2].histograms ?? {}).length).toBeGreaterThan(0);
 
     await page.click('[data-testid="side-runs"]');
     await page.locator('[data-testid="run-item"]').first().click();
@@ -54,6 +59,26 @@ describe('training on WebGPU from the browser', () => {
     expect(await page.locator('[data-testid="run-details-backend"]').innerText()).toBe('WebGPU');
     expect(await page.locator('[data-testid="run-details-adapter"]').innerText()).toMatch(/swiftshader.*correct but slow/i);
     await s.screenshot('webgpu-02-run-details');
+  }, 90_000);
+});
+
+describe('inside a WebGPU run', () => {
+  it('draws the decision boundary of a 2-D model trained on the device', async () => {
+    const doc = JSON.parse(readFileSync(join(REPO, 'examples', 'xor.json'), 'utf8'));
+    doc.training = { ...doc.training, epochs: 3, backend: 'webgpu' };
+    // The previous test left a stored run open.
+    if (await page.locator('[data-testid="back-to-editor"]').count()) await page.click('[data-testid="back-to-editor"]');
+    expect(await page.evaluate((d) => window.__layerlab!.loadDoc(d), doc)).toBe(true);
+    await page.click('[data-testid="train"]');
+    await page.click('[data-testid="open-inside"]');
+    await page.waitForSelector('[data-testid="boundary-canvas"]', { timeout: 30_000 });
+    await eventually(() => page.getAttribute('[data-testid="boundary"]', 'data-epoch'), 60_000).toBe('3');
+    // The newest run: trained on the device, with a stored boundary for each epoch.
+    await eventually(() => s.server.services.store.runs.list()[0]?.status, 30_000).toBe('completed');
+    const [run] = s.server.services.store.runs.list();
+    expect(run).toMatchObject({ backend: 'webgpu', epochsDone: 3 });
+    expect(s.server.services.store.insights.list(run.id).map((i) => !!i.boundary)).toEqual([true, true, true]);
+    await s.screenshot('webgpu-04-inside-boundary');
   }, 90_000);
 });
 

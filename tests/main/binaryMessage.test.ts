@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BinaryMessageError, decodeBinaryMessage, encodeBinaryMessage } from '../../src-shared/binaryMessage';
+import { BinaryMessageError, createChunkAssembler, decodeBinaryMessage, encodeBinaryMessage, splitBinaryMessage } from '../../src-shared/binaryMessage';
 
 describe('binary messages', () => {
   it('round-trips nested values with Float32Arrays and non-finite numbers', () => {
@@ -76,5 +76,38 @@ describe('binary messages', () => {
 
   it('refuses to encode objects that use the reserved keys', () => {
     expect(() => encodeBinaryMessage({ $f32: 1 })).toThrow(/reserved key/);
+  });
+});
+
+describe('chunked binary messages', () => {
+  const bytes = (b: ArrayBuffer) => new Uint8Array(b);
+
+  it('passes small frames whole and joins a big one from its chunks, whatever the sizes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 1, max: 700 }), (n, chunkBytes) => {
+        const frame = encodeBinaryMessage({ kind: 'relay', data: new Float32Array(n).map((_, i) => i - 0.5) });
+        const chunks = splitBinaryMessage(frame, chunkBytes);
+        expect(chunks.length).toBe(frame.byteLength <= chunkBytes ? 1 : Math.ceil(frame.byteLength / chunkBytes));
+        const assembler = createChunkAssembler();
+        const results = chunks.map((c) => assembler.accept(bytes(c)));
+        expect(results.slice(0, -1).every((r) => r === null)).toBe(true);
+        expect(Buffer.from(results.at(-1)!).equals(Buffer.from(frame))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('refuses chunks out of order, a frame inside another one\'s chunks, and messages over the limit', () => {
+    const frame = encodeBinaryMessage({ data: new Float32Array(100) });
+    const chunks = splitBinaryMessage(frame, 64).map(bytes);
+    const assembler = createChunkAssembler();
+    assembler.accept(chunks[0]);
+    expect(() => assembler.accept(chunks[2])).toThrow(/out of order/);
+    // After a refusal the next message starts clean.
+    expect(chunks.map((c) => assembler.accept(c)).at(-1)?.length).toBe(frame.byteLength);
+    assembler.accept(chunks[0]);
+    expect(() => assembler.accept(bytes(frame))).toThrow(/middle of another one's chunks/);
+    expect(() => createChunkAssembler(300).accept(chunks[0])).toThrow(BinaryMessageError);
+    expect(() => createChunkAssembler(300).accept(chunks[0])).toThrow(/larger than the 0\.0 MB allowed/);
   });
 });

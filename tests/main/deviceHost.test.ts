@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { graphSchema, type GraphDoc } from '../../src-shared/graphFormat';
 import type { RunUpdate } from '../../src-shared/api';
 import { startTestApp } from './helpers/services';
-import { attachStandIn } from './helpers/deviceHostStandIn';
+import { attachStandIn, STAND_IN_PROBE } from './helpers/deviceHostStandIn';
+import { NEVER_STARTED_ON_DEVICE } from '../../src-main/engine/runManager';
 import { xorGraph } from './helpers/graphs';
 
 function irisOn(backend: 'webgpu' | 'cpu', epochs = 4): GraphDoc {
@@ -41,6 +42,33 @@ describe('device hosts', () => {
     standIn.close('test over');
   });
 
+  it('asks the device for the insights and stores them (histograms, decision boundary)', async () => {
+    const app = startTestApp();
+    const standIn = attachStandIn(app.services.devices);
+    const graph = xorGraph(3);
+    const { runId } = await app.services.handlers.runs.start({ ...graph, training: { ...graph.training, backend: 'webgpu' } }, { insights: { histograms: true, boundary: true } });
+    expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
+    const insights = app.services.store.insights.list(runId);
+    expect(insights.map((i) => i.epoch)).toEqual([1, 2, 3]);
+    const last = insights[2];
+    expect(Object.keys(last.histograms ?? {}).length).toBeGreaterThan(0);
+    expect(last.boundary?.xs.length).toBeGreaterThan(1);
+    expect(last.boundary?.predicted.length).toBe(last.boundary?.ys.length);
+    standIn.close('test over');
+  });
+
+  it('samples names per epoch on the device (the sequence dataset keeps its vocabulary on the way)', async () => {
+    const app = startTestApp();
+    const standIn = attachStandIn(app.services.devices);
+    const doc = graphSchema.parse(JSON.parse(readFileSync(new URL('../../examples/char-lstm.json', import.meta.url), 'utf8')));
+    const graph: GraphDoc = { ...doc, training: { ...doc.training, epochs: 1, backend: 'webgpu', datasetOptions: { ...doc.training.datasetOptions, samples: 200 } } };
+    const { runId } = await app.services.handlers.runs.start(graph, { insights: { samples: true } });
+    expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
+    const [insight] = app.services.store.insights.list(runId);
+    expect(insight?.samples?.length).toBeGreaterThan(0);
+    standIn.close('test over');
+  });
+
   it('fails a run whose host closes mid-run with the reason, and keeps working', async () => {
     const app = startTestApp();
     const standIn = attachStandIn(app.services.devices);
@@ -59,6 +87,39 @@ describe('device hosts', () => {
       backendNotice: 'WebGPU is not available: no window with WebGPU is open to train on. Trained on the CPU instead.',
     });
     expect(app.engines).toHaveLength(1);
+  });
+
+  it('ends device runs interrupted when the app shuts down, as CPU runs', async () => {
+    const app = startTestApp();
+    const standIn = attachStandIn(app.services.devices);
+    const { runId } = await app.services.handlers.runs.start(irisOn('webgpu', 400));
+    await app.waitForEpochs(runId, 1);
+    app.services.manager.shutdown('LayerLab was closed during this run; the epochs recorded before are kept');
+    // The page goes with the app; that changes nothing any more.
+    standIn.close('the window that trained this run on the GPU was closed');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(app.services.store.runs.summary(runId)).toMatchObject({
+      status: 'interrupted',
+      error: 'LayerLab was closed during this run; the epochs recorded before are kept',
+      backend: 'cpu',
+    });
+    expect(app.services.store.runs.summary(runId)!.backendNotice).toMatch(/^WebGPU is not available here/);
+  });
+
+  it('says a device run never started when its host goes before the engine reports its backend', async () => {
+    const app = startTestApp();
+    // A page that attaches but never answers (it froze, or closed at once).
+    const silent = app.services.devices.attach('silent page', STAND_IN_PROBE, () => undefined);
+    const { runId } = await app.services.handlers.runs.start(irisOn('webgpu', 2));
+    expect(await app.waitForStatus(runId, 'running')).toBe('running');
+    silent.detach('the page that trained this run on the GPU was closed');
+    expect(await app.waitForStatus(runId, 'failed')).toBe('failed');
+    expect(app.services.store.runs.summary(runId)).toMatchObject({
+      error: 'the page that trained this run on the GPU was closed; the epochs recorded before are kept',
+      backend: 'webgpu',
+      backendNotice: NEVER_STARTED_ON_DEVICE,
+    });
+    expect(backendUpdates(app.updates, runId)).toEqual([{ runId, kind: 'backend', backend: 'webgpu', notice: NEVER_STARTED_ON_DEVICE }]);
   });
 
   it('records webgpu as asked, and trains cpu runs in engine processes even with a host attached', async () => {

@@ -11,6 +11,9 @@ import { DeviceHosts } from '../../src-main/engine/deviceHosts';
 import type { EngineExit } from '../../src-main/engine/engineProcess';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
+import { startTestApp } from './helpers/services';
+import { NEVER_STARTED_ON_DEVICE } from '../../src-main/engine/runManager';
+import { APP_CLOSED, shutDownApp } from '../../src-main/electron/appShutdown';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -107,6 +110,20 @@ describe('the hidden GPU engine window', () => {
     expect(exits).toEqual([{ code: null, signal: null, reason: GPU_WINDOW_CLOSED }]);
     expect(devices.list()).toEqual([]);
     expect(electron.ipcMain.listenerCount(ENGINE_HOST_CHANNELS.toApp)).toBe(0);
+  });
+
+  it('ends its runs interrupted when the app quits, not failed as if only the window had closed', async () => {
+    const app = startTestApp();
+    const gpu = openGpuWindow({ preloadPath: '/p', url: 'app://layerlab/engine-host.html', devices: app.services.devices });
+    const contents = electron.FakeWindow.last!.webContents;
+    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, { sender: contents, senderFrame: contents.mainFrame }, { kind: 'attach', probe: gpuProbe });
+    const { runId } = await app.services.handlers.runs.start(webgpuGraph());
+    expect(await app.waitForStatus(runId, 'running')).toBe('running');
+    // What main.ts does when the app's window closes or the app quits (the store stays open here to read).
+    shutDownApp({ services: { close: (reason) => app.services.manager.shutdown(reason ?? '') }, gpuWindow: gpu });
+    expect(electron.FakeWindow.last!.destroyed).toBe(true);
+    // The window never answered, so nothing trained on the GPU, and the row says so.
+    expect(app.services.store.runs.summary(runId)).toMatchObject({ status: 'interrupted', error: APP_CLOSED, backend: 'webgpu', backendNotice: NEVER_STARTED_ON_DEVICE });
   });
 
   it('fails its runs with the reason when its renderer dies', () => {

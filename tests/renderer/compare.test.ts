@@ -11,7 +11,6 @@ import { probeFromPreview, runInitLab } from '../../src-renderer/labs/initLab/pr
 import { pickEpochs } from '../../src-renderer/inside/layerCharts';
 import { insightsFor } from '../../src-renderer/inside/insightStore';
 import { digitInput } from '../../src-renderer/inside/digitInput';
-import { GRADCHECK_TOLERANCE, runGradCheck } from '../../src-renderer/labs/gradCheck/gradCheckRun';
 
 const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
 
@@ -199,29 +198,5 @@ describe('drawing pad input', () => {
 
   it('returns a blank input for a blank pad', () => {
     expect(digitInput(new Float32Array(400), 20, 20).every((v) => v === 0)).toBe(true);
-  });
-});
-
-describe('gradient check from the UI', () => {
-  const circle = { id: 'circle', name: 'Circle', description: '', task: 'classification' as const, inputShape: [2], targetShape: [1], classNames: ['outside', 'inside'], count: 8, testCount: 0 };
-  const preview = { kind: 'points' as const, points: Array.from({ length: 8 }, (_, i) => ({ x: Math.cos(i) * 0.8, y: Math.sin(i * 0.7), label: i % 2 })) };
-
-  it('finds every parameter agreeing for a small tanh network', () => {
-    const doc = graph('sgd', 1, 5);
-    doc.training.dataset = 'circle';
-    doc.nodes.push({ id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } });
-    doc.edges.push({ id: 'e2', source: 'hidden', target: 'out' });
-    const rows = runGradCheck(doc, circle, preview);
-    if ('error' in rows) throw new Error(rows.error);
-    expect(rows.map((r) => `${r.nodeId}.${r.param}`).sort()).toEqual(['hidden.bias', 'hidden.kernel', 'out.bias', 'out.kernel'].sort());
-    for (const r of rows) expect(r.maxRelError).toBeLessThan(GRADCHECK_TOLERANCE);
-  });
-
-  it('says why it cannot run on an unlabelled preview', () => {
-    const doc = graph('sgd', 1, 5);
-    doc.training.dataset = 'circle';
-    doc.nodes.push({ id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } });
-    doc.edges.push({ id: 'e2', source: 'hidden', target: 'out' });
-    expect(runGradCheck(doc, circle, { kind: 'points', points: [] })).toEqual({ error: 'the dataset preview has no samples of 2 numbers to feed the input' });
   });
 });

@@ -36,7 +36,7 @@ describe('palette', () => {
 
 describe('templates', () => {
   it('are valid graphs for their datasets, with distinct ids', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['perceptron', 'mlp-spiral', 'mlp-mnist', 'lenet', 'residual', 'char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram']);
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['perceptron', 'mlp-spiral', 'mlp-mnist', 'lenet', 'residual', 'char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow']);
     for (const t of TEMPLATES) {
       const ds = catalogueEntry(t.doc.training.dataset)!;
       const v = validateGraph(t.doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length });

@@ -16,6 +16,7 @@ import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
 import { inMemoryWordVocabulary } from '../../src-engine/data/sequences';
 import { idLabels, labelledWords, lookUpWord, neighboursOf, projectWords, runVocabulary, startingWord, type WordVectors } from '../../src-renderer/sequences/wordVectors';
 import { scatterGroups } from '../../src-renderer/sequences/embeddingOption';
+import { sequencePreviewOf, sequenceTextTable } from '../../src-renderer/sequences/previewTable';
 import { loadStoredSamples, mergeEpochSamples, useEpochSamples } from '../../src-renderer/sequences/epochSampleStore';
 import { setApi } from '../../src-renderer/app/api';
 import { createFakeApi } from '../../src-renderer/dev/fakeApi';
@@ -80,12 +81,13 @@ describe('runs offered', () => {
     expect(viewsOfTemplate('adding-lstm')).toEqual(['gates']);
     expect(viewsOfTemplate('adding-rnn', 'adding:length=100')).toEqual(['gates']);
     expect(viewsOfTemplate('skipgram')).toEqual(['embeddings']);
+    expect(viewsOfTemplate('cbow')).toEqual(['embeddings']);
     // A recurrent layer on any dataset has gates; a plain classifier nothing.
     expect(viewsOfTemplate('adding-lstm', 'sine-seq')).toEqual(['gates']);
     expect(sequenceViews(TEMPLATES[0]!.doc, datasetItemFor(TEMPLATES[0]!.doc.training.dataset, list))).toEqual([]);
     // Names need single-character classes over a window of ids: digits of an image or iris species are not.
     expect(isCharDataset(datasetItemFor('names', list))).toBe(true);
-    for (const id of ['mnist', 'iris', 'skipgram', 'adding']) expect(isCharDataset(datasetItemFor(id, list))).toBe(false);
+    for (const id of ['mnist', 'iris', 'skipgram', 'cbow', 'adding']) expect(isCharDataset(datasetItemFor(id, list))).toBe(false);
     expect(isCharDataset({ task: 'classification', inputShape: [5], classNames: ['.', 'a', 'b', 'c'] })).toBe(true);
     expect(isCharDataset({ task: 'classification', inputShape: [5], classNames: ['no', 'yes', 'maybe'] })).toBe(false);
     expect(datasetItemFor('nope', list)).toBeUndefined();
@@ -223,6 +225,35 @@ describe('word vectors of a run', () => {
     expect(runVocabulary(moby, { kind: 'pairs', rows: [], vocabulary: ['whale', 'sea'] })).toEqual(['whale', 'sea']);
     expect(runVocabulary(moby, { kind: 'table', rows: [] })).toBeNull();
     expect(idLabels(3)).toEqual(['#0', '#1', '#2']);
+  });
+
+  it('names the rows of a CBOW run the same ways: planted corpus here, words in the preview the engine sends', () => {
+    const doc = templateById('cbow')!.doc;
+    expect(runVocabulary(doc)).toEqual(inMemoryWordVocabulary('cbow', { seed: doc.training.seed })!.tokens);
+    expect(runVocabulary(doc)).toHaveLength(38);
+    const moby = { ...doc, training: { ...doc.training, dataset: 'cbow:corpus=moby-dick' } };
+    expect(runVocabulary(moby)).toBeNull();
+    // The engine sends the generic preview with the sequence preview beside it.
+    const sent = { kind: 'table', columns: [], rows: [], sequence: { kind: 'contexts', window: 2, rows: [], vocabulary: ['whale', 'sea'] } };
+    expect(runVocabulary(moby, sent)).toEqual(['whale', 'sea']);
+    expect(runVocabulary(moby, { ...sent, sequence: { kind: 'contexts', rows: [], vocabulary: [1, 2] } })).toBeNull();
+  });
+});
+
+describe('sequence datasets in the dataset panel', () => {
+  it('shows name characters as text, words by name, and leaves numeric series to the generic preview', () => {
+    const tokens = sequencePreviewOf({ kind: 'table', columns: [], rows: [], sequence: { kind: 'tokens', rows: [{ context: '', next: 'e' }, { context: 'em', next: 'm' }, { context: 'emma', next: '.' }] } })!;
+    expect(sequenceTextTable(tokens)).toMatchObject({ columns: ['Characters so far', 'Next'], rows: [['(start)', 'e'], ['em', 'm'], ['emma', '.']] });
+    const contexts = sequencePreviewOf({ kind: 'table', sequence: { kind: 'contexts', window: 2, vocabulary: ['a', 'b'], rows: [{ before: ['the', 'red'], after: ['and', 'blue'], candidate: 'green', label: 'centre' }] } })!;
+    const table = sequenceTextTable(contexts)!;
+    expect(table.rows).toEqual([['the red ___ and blue', 'green', 'centre']]);
+    expect(table.caption).toMatch(/2 words on each side of a hidden centre word/);
+    const pairs = sequencePreviewOf({ kind: 'points', sequence: { kind: 'pairs', vocabulary: ['cat'], rows: [{ centre: 'cat', other: 'dog', label: 'context' }] } })!;
+    expect(sequenceTextTable(pairs)!.rows).toEqual([['cat', 'dog', 'context']]);
+    expect(sequenceTextTable(sequencePreviewOf({ sequence: { kind: 'series', features: 1, rows: [] } })!)).toBeNull();
+    for (const payload of [null, { kind: 'table' }, { sequence: 'x' }, { sequence: { kind: 'wav', rows: [] } }, { sequence: { kind: 'tokens' } }]) {
+      expect(sequencePreviewOf(payload)).toBeNull();
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 
-const EXAMPLES: Record<string, string> = { 'char-lstm': 'char-lstm', 'adding-lstm': 'adding-lstm', 'adding-rnn': 'adding-rnn', skipgram: 'skipgram' };
+const EXAMPLES: Record<string, string> = { 'char-lstm': 'char-lstm', 'adding-lstm': 'adding-lstm', 'adding-rnn': 'adding-rnn', skipgram: 'skipgram', cbow: 'cbow' };
 
 const example = (file: string): GraphDoc => JSON.parse(readFileSync(new URL(`../../examples/${file}.json`, import.meta.url), 'utf8')) as GraphDoc;
 const shapeOf = (doc: GraphDoc) => ({

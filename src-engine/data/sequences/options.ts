@@ -13,17 +13,17 @@ export type OptionValues = Record<string, number | string>;
 export interface SequenceOptions {
   /** adding: steps per sequence. */
   length?: number;
-  /** sine-seq, co2, names: steps of history per sample. */
+  /** sine-seq, co2, names: steps of history per sample; skipgram, cbow: context words on each side. */
   window?: number;
   /** names: which list of first names ("all", "female", "male"). */
   list?: string;
   /** names: a text file of one word per line instead of the built-in lists (Node hosts). */
   file?: string;
-  /** skipgram: "planted", "moby-dick" or a .txt file (Node hosts). */
+  /** skipgram, cbow: "planted", "moby-dick" or a .txt file (Node hosts). */
   corpus?: string;
-  /** skipgram: noise words per true context pair. */
+  /** skipgram, cbow: noise words per true context pair (skip-gram) or true centre (CBOW). */
   negatives?: number;
-  /** skipgram: words seen fewer times are left out of the vocabulary. */
+  /** skipgram, cbow: words seen fewer times are left out of the vocabulary. */
   minCount?: number;
 }
 

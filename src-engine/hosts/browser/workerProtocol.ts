@@ -25,12 +25,14 @@ const datasetSchema = splitSchema
     classNames: z.array(z.string()).optional(),
     featureNames: z.array(z.string()).optional(),
     targetName: z.string().optional(),
+    // Sequence datasets carry their tokens: the insights sample names from them on the device too.
+    vocabulary: z.array(z.string()).optional(),
     test: splitSchema.optional(),
     hash: z.string(),
   })
   .refine((d) => d.x.length === d.count * d.inputShape.reduce((a, b) => a * b, 1), {
     message: 'the dataset\'s x array does not hold count × inputShape values',
-  }) satisfies z.ZodType<Dataset>;
+  }) satisfies z.ZodType<Dataset & { vocabulary?: string[] }>;
 
 export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('probe') }),
@@ -43,6 +45,8 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     /** The backend asked for; webgpu falls back to the CPU (with a notice) where it is unavailable. */
     backend: z.enum(['webgpu', 'cpu']),
     stepEventEvery: z.number().int().nonnegative().optional(),
+    /** Per-epoch `insight` events to emit (as the engine protocol's train request). */
+    insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional(), samples: z.boolean().optional() }).optional(),
   }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),

@@ -1,8 +1,8 @@
-// Decision boundaries, confusion matrices, histograms and the initialization lab.
+// Decision boundaries, histograms and the initialization lab.
 import { describe, expect, it } from 'vitest';
 import '../setup';
 import { createGeneratedDataset } from '../../../src-engine/data/catalogue';
-import { confusionMatrix, decisionBoundary, histogram } from '../../../src-engine/analysis/inspect';
+import { decisionBoundary, histogram } from '../../../src-engine/analysis/inspect';
 import { activationVarianceByInitializer } from '../../../src-engine/analysis/initLab';
 import { validateGraph } from '../../../src-engine/graph/validate';
 import { datasetInfo } from '../../../src-engine/train/prepareRun';
@@ -32,14 +32,7 @@ describe('decision boundary', () => {
   });
 });
 
-describe('confusion matrix and histogram', () => {
-  it('counts true × predicted', () => {
-    expect(confusionMatrix([0, 1, 1, 2, 0], [0, 1, 2, 2, 1], 3)).toEqual([
-      [1, 0, 0],
-      [1, 1, 0],
-      [0, 1, 1],
-    ]);
-  });
+describe('histogram', () => {
   it('bins values over a fixed or fitted range', () => {
     const h = histogram([0, 0.1, 0.5, 0.99, 1, 2], 2, [0, 1]);
     expect(h.counts).toEqual([2, 3]);

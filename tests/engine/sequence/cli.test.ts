@@ -60,7 +60,7 @@ describe('word2vec command', () => {
 });
 
 describe('sequence examples', () => {
-  const examples = ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram'];
+  const examples = ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow'];
 
   it('each validates against its dataset', async () => {
     for (const name of examples) {

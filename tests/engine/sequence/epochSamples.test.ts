@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import '../setup';
 import { trainJob } from '../../../src-engine/hosts/node/runJob/trainJob';
 import { RunControl } from '../../../src-engine/hosts/node/runJob/runControl';
-import { EPOCH_SAMPLES, insightOptions, isNextCharacterDataset } from '../../../src-engine/hosts/node/runJob/insightOptions';
+import { EPOCH_SAMPLES, insightOptions, isNextCharacterDataset } from '../../../src-engine/train/insightOptions';
 import { canSampleSequences, sampleSequences, sampleSequencesAsync } from '../../../src-engine/layers/recurrent/sampleText';
 import { loadDataset } from '../../../src-engine/hosts/node/datasets';
 import { prepareRun } from '../../../src-engine/train/prepareRun';

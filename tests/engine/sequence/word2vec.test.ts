@@ -3,42 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import '../setup';
-import { buildCorpus, generatePlantedCorpus, plantedClusterOf, PLANTED_CLUSTERS, type SkipgramDataset } from '../../../src-engine/data/sequences';
-import { analogy, buildHuffman, cosine, embeddingVectors, nearestNeighbours, pca2d, trainWord2Vec, vectorOf, type WordVectors } from '../../../src-engine/word2vec';
+import { buildCorpus, generatePlantedCorpus, plantedClusterOf, type SkipgramDataset } from '../../../src-engine/data/sequences';
+import { clusterMargins } from './clusters';
+import { analogy, buildHuffman, cosine, embeddingVectors, nearestNeighbours, pca2d, trainWord2Vec, type WordVectors } from '../../../src-engine/word2vec';
 import { loadDataset } from '../../../src-engine/hosts/node/datasets';
 import { prepareRun } from '../../../src-engine/train/prepareRun';
 import { train } from '../../../src-engine/train/trainer';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
-
-const topicWords = Object.values(PLANTED_CLUSTERS).flat();
-
-/** For every topic word: its least similar same-topic word against its most similar other-topic word. */
-function clusterMargins(wv: WordVectors): { worstMargin: number; meanSame: number; meanOther: number } {
-  let worstMargin = Infinity;
-  let same = 0;
-  let other = 0;
-  let nSame = 0;
-  let nOther = 0;
-  for (const a of topicWords) {
-    let minSame = Infinity;
-    let maxOther = -Infinity;
-    for (const b of topicWords) {
-      if (a === b) continue;
-      const c = cosine(vectorOf(wv, a), vectorOf(wv, b));
-      if (plantedClusterOf(a) === plantedClusterOf(b)) {
-        minSame = Math.min(minSame, c);
-        same += c;
-        nSame++;
-      } else {
-        maxOther = Math.max(maxOther, c);
-        other += c;
-        nOther++;
-      }
-    }
-    worstMargin = Math.min(worstMargin, minSame - maxOther);
-  }
-  return { worstMargin, meanSame: same / nSame, meanOther: other / nOther };
-}
 
 describe('word2vec on the planted corpus', () => {
   const corpus = buildCorpus(generatePlantedCorpus({ seed: 3 }), 'planted');

@@ -10,7 +10,7 @@ import { loadCsvFile, type CsvFileOptions } from './csv-file';
 import { isDirectory } from './files';
 import { idxPathsInFolder, isIdxImagesName, labelsNextTo, loadIdxFiles, type IdxPaths } from './idx-files';
 import { loadMnist } from './mnist';
-import { loadCo2, loadNames, loadSkipgram } from './sequence-files';
+import { loadCbow, loadCo2, loadNames, loadSkipgram } from './sequence-files';
 import { isSequenceDatasetId, parseDatasetRef } from '../../../data/sequences';
 
 export type LoadDatasetOptions = GeneratedOptions &
@@ -73,6 +73,7 @@ async function loadBuiltin(entry: CatalogueEntry, source: string, given: Record<
     case 'names': return { dataset: loadNames({ ...options }, given), droppedRows: 0 };
     case 'co2': return { dataset: loadCo2({ ...options }, given), droppedRows: 0 };
     case 'skipgram': return { dataset: loadSkipgram({ ...options }, given), droppedRows: 0 };
+    case 'cbow': return { dataset: loadCbow({ ...options }, given), droppedRows: 0 };
     case 'iris': return fromTable(await loadIris());
     case 'cars': return fromTable(loadCars());
     case 'penguins': return fromTable(loadPenguins());

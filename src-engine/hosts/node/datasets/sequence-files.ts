@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import { DatasetError } from '../../../data/errors';
 import {
-  buildCo2Dataset, buildNamesDataset, cleanNames, generatePlantedCorpus, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
-  CO2_FILE, type Co2Dataset, type NamesDataset, type SkipgramDataset,
+  buildCo2Dataset, buildNamesDataset, cbowFromText, cleanNames, generatePlantedCorpus, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
+  CO2_FILE, type CbowDataset, type Co2Dataset, type NamesDataset, type SkipgramDataset,
 } from '../../../data/sequences';
 import { packageDir, readText } from './files';
 
@@ -49,4 +49,10 @@ export function loadSkipgram(options: Record<string, unknown>, given: Record<str
   const o = sequenceOptions('skipgram', options, given);
   const { text, name } = loadCorpusText(o.corpus as string, o.seed);
   return skipgramFromText(text, name, o);
+}
+
+export function loadCbow(options: Record<string, unknown>, given: Record<string, string> = {}): CbowDataset {
+  const o = sequenceOptions('cbow', options, given);
+  const { text, name } = loadCorpusText(o.corpus as string, o.seed);
+  return cbowFromText(text, name, o);
 }

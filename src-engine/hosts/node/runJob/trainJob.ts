@@ -5,7 +5,7 @@ import { runTrainingJob } from '../../../train/runTrainingJob';
 import { DatasetError } from '../../../data/errors';
 import type { EngineToHost, HostToEngine } from '../../../../src-shared/engineProtocol';
 import { loadGraphDataset } from './datasetLoad';
-import { insightOptions } from './insightOptions';
+import { insightOptions } from '../../../train/insightOptions';
 import type { RunControl } from './runControl';
 
 type TrainRequest = Extract<HostToEngine, { type: 'train' }>;

@@ -2,10 +2,10 @@
 // training inputs' own, padded by a tenth on each side, and only 2-D inputs of numbers (not token
 // ids) get one; sampled texts
 // only for next-character datasets (their vocabulary is single characters, as the names dataset's).
-import { hashString } from '../../../core/rng';
-import type { InsightOptions, SampleInsightOptions } from '../../../train/insights';
-import type { DataSplit, Dataset } from '../../../data/types';
-import type { InsightRequest } from '../../../../src-shared/api';
+import { hashString } from '../core/rng';
+import type { InsightOptions, SampleInsightOptions } from './insights';
+import type { DataSplit, Dataset } from '../data/types';
+import type { InsightRequest } from '../../src-shared/api';
 
 /** What the sampler needs to know of the dataset (sequence datasets carry a `vocabulary`). */
 export type SampledDataset = Pick<Dataset, 'task' | 'inputShape' | 'classNames'> & { vocabulary?: readonly string[] };
