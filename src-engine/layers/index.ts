@@ -1,6 +1,7 @@
 // Importing this registers every built-in layer.
 import './core';
 import './convolutional';
+import './globalPooling';
 import './shaping';
 import './regularization';
 import './activation';

@@ -24,7 +24,7 @@ describe('palette', () => {
   it('filters by name, category and description, exact names first', () => {
     const dense = groupLayers(listLayers(), 'dense').flatMap((g) => g.layers.map((l) => l.type));
     expect(dense[0]).toBe('Dense');
-    expect(groupLayers(listLayers(), 'pool').flatMap((g) => g.layers.map((l) => l.type))).toEqual(expect.arrayContaining(['MaxPool2D', 'AvgPool2D']));
+    expect(groupLayers(listLayers(), 'pool').flatMap((g) => g.layers.map((l) => l.type))).toEqual(expect.arrayContaining(['MaxPool2D', 'AvgPool2D', 'GlobalAveragePool1D', 'GlobalMaxPool1D']));
     expect(groupLayers(listLayers(), 'zzzz-no-such-layer')).toEqual([]);
   });
 
