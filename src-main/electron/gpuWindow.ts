@@ -5,6 +5,7 @@ import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
 import type { DeviceHosts } from '../engine/deviceHosts';
 import { createDeviceHostRelay } from '../engine/deviceHostRelay';
 import { ENGINE_HOST_CHANNELS } from './engineHostChannels';
+import { secureWebPreferences } from './security';
 
 export const GPU_WINDOW_CLOSED = 'the window that trained this run on the GPU was closed';
 
@@ -18,20 +19,7 @@ export function gpuWindowOptions(preloadPath: string): Electron.BrowserWindowCon
   return {
     show: false,
     title: 'LayerLab GPU engine',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      // A hidden window is throttled by default; the worker must train at full speed.
-      backgroundThrottling: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   };
 }
 

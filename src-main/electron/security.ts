@@ -34,3 +34,25 @@ export function hardenSession(isAppUrl: AppUrlTest): void {
     callback({ cancel: !local });
   });
 }
+
+/**
+ * Electron's secure defaults for every window, spelled out: isolated, sandboxed, no Node, and not
+ * throttled in the background (training charts and the hidden GPU engine keep running).
+ */
+export function secureWebPreferences(preloadPath: string): Electron.WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    backgroundThrottling: false,
+  };
+}

@@ -1,5 +1,6 @@
 // The main window, with Electron's secure defaults spelled out.
 import { BrowserWindow } from 'electron';
+import { secureWebPreferences } from './security';
 
 export function createMainWindow(preloadPath: string, url: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -9,22 +10,7 @@ export function createMainWindow(preloadPath: string, url: string): BrowserWindo
     minHeight: 600,
     show: false,
     title: 'LayerLab',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      // Training charts keep updating when the window is in the background.
-      backgroundThrottling: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(url);
