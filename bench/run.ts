@@ -1,5 +1,6 @@
 // `npm run bench`: LayerLab's benchmarks in one table (or one JSON document with --json).
-//   --only training|kernels|data|store|ui   one section (default: all)
+//   --only training|kernels|engine|data|store|ui   one section (default: all)
+//   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
 //   --memory-steps N   steps of the resident-memory check (default 10000; 0 skips it)
@@ -10,8 +11,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { printTrainingBench, runTrainingBench } from './training';
 import { printKernelBench, runKernelBench } from './kernels';
+import { printEngineStartBench, runEngineStartBench } from './engine-start';
 
-const SECTIONS = ['training', 'kernels', 'data', 'store', 'ui'] as const;
+const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Flags {
@@ -20,6 +22,7 @@ interface Flags {
   seconds: number;
   threads: number;
   memorySteps: number;
+  startRounds: number;
   backend: 'cpu' | 'webgpu';
 }
 
@@ -45,6 +48,7 @@ function parseFlags(argv: string[]): Flags {
     seconds: number('seconds', 5, 0.5),
     threads: Math.floor(number('threads', availableParallelism(), 1)),
     memorySteps: Math.floor(number('memory-steps', 10_000, 0)),
+    startRounds: Math.floor(number('start-rounds', 5, 1)),
     backend,
   };
 }
@@ -112,6 +116,13 @@ async function main(): Promise<void> {
     const kernels = await runKernelBench({ seconds: flags.seconds, threads: flags.threads, log });
     printKernelBench(kernels, out);
     report.kernels = kernels;
+  }
+  if (wants('engine')) {
+    out('');
+    out('== Engine start (serve mode and tests) ==');
+    const engine = await runEngineStartBench(flags.startRounds, log);
+    printEngineStartBench(engine, out);
+    report.engineStart = engine;
   }
   for (const section of ['data', 'store', 'ui'] as const) {
     if (!wants(section)) continue;

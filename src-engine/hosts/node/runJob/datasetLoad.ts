@@ -1,7 +1,9 @@
 // Loads the dataset a graph's training section names, with its generator options.
 import { loadDataset } from '../datasets';
+import { DatasetError } from '../../../data/errors';
 import type { Dataset } from '../../../data/types';
 import type { GraphDoc } from '../../../../src-shared/graphFormat';
+import type { EngineToHost } from '../../../../src-shared/engineProtocol';
 
 export function loadGraphDataset(graph: GraphDoc): Promise<Dataset> {
   const t = graph.training;
@@ -13,4 +15,15 @@ export function loadGraphDataset(graph: GraphDoc): Promise<Dataset> {
     seed: o.seed ?? t.seed,
     ...(o.target !== undefined ? { target: o.target } : {}),
   });
+}
+
+/** The graph's dataset for an engine job, or null after posting `failed` with the dataset named. */
+export async function loadJobDataset(graph: GraphDoc, post: (message: EngineToHost) => void): Promise<Dataset | null> {
+  try {
+    return await loadGraphDataset(graph);
+  } catch (e) {
+    const why = e instanceof DatasetError ? e.message : (e as Error).message;
+    post({ type: 'failed', message: `dataset "${graph.training.dataset}": ${why}` });
+    return null;
+  }
 }

@@ -6,7 +6,6 @@ import { prepareRun, type PreparedRun } from '../../../train/prepareRun';
 import { BatchMaker, targetLayout } from '../../../train/batches';
 import { confusionCounts, perClassMetrics, predictClasses, residualSummary, rowsAreDistributions, rSquared, softmaxRows, worstMistakes } from '../../../train/confusion';
 import { splitDataset } from '../../../data/preprocess';
-import { DatasetError } from '../../../data/errors';
 import { noGrad } from '../../../core/autograd';
 import { Rng } from '../../../core/rng';
 import { getBackend, type DataHandle } from '../../../core/backend';
@@ -15,7 +14,7 @@ import { describeIssue } from '../../../../src-shared/graphFormat';
 import type { Dataset, DataSplit } from '../../../data/types';
 import type { EvaluationResult } from '../../../../src-shared/api';
 import type { EngineToHost, HostToEngine, TensorSnapshot } from '../../../../src-shared/engineProtocol';
-import { loadGraphDataset } from './datasetLoad';
+import { loadJobDataset } from './datasetLoad';
 
 type EvaluateRequest = Extract<HostToEngine, { type: 'evaluate' }>;
 
@@ -26,14 +25,8 @@ export const MISCLASSIFIED_LIMIT = 64;
 
 export async function evaluateJob(request: EvaluateRequest, post: (message: EngineToHost) => void): Promise<void> {
   useCpuBackend();
-  let dataset: Dataset;
-  try {
-    dataset = await loadGraphDataset(request.graph);
-  } catch (e) {
-    const why = e instanceof DatasetError ? e.message : (e as Error).message;
-    post({ type: 'failed', message: `dataset "${request.graph.training.dataset}": ${why}` });
-    return;
-  }
+  const dataset = await loadJobDataset(request.graph, post);
+  if (!dataset) return;
   if (request.split === 'test' && !(dataset.test && dataset.test.count > 0)) {
     post({ type: 'failed', message: `the dataset "${dataset.name}" has no test split; use validation` });
     return;

@@ -4,11 +4,10 @@
 import { cpuFloat64, useCpuBackend } from '../cpuEngine';
 import { prepareRun } from '../../../train/prepareRun';
 import { modelGradCheck } from '../../../train/modelGradCheck';
-import { DatasetError } from '../../../data/errors';
 import { describeIssue } from '../../../../src-shared/graphFormat';
 import type { GradCheckReport, ParamGradCheck } from '../../../../src-shared/api';
 import type { EngineToHost, HostToEngine } from '../../../../src-shared/engineProtocol';
-import { loadGraphDataset } from './datasetLoad';
+import { loadJobDataset } from './datasetLoad';
 
 type GradCheckRequest = Extract<HostToEngine, { type: 'gradcheck' }>;
 
@@ -18,14 +17,8 @@ const DEFAULT_SAMPLES = 4;
 
 export async function gradcheckJob(request: GradCheckRequest, post: (message: EngineToHost) => void): Promise<void> {
   useCpuBackend();
-  let dataset;
-  try {
-    dataset = await loadGraphDataset(request.graph);
-  } catch (e) {
-    const why = e instanceof DatasetError ? e.message : (e as Error).message;
-    post({ type: 'failed', message: `dataset "${request.graph.training.dataset}": ${why}` });
-    return;
-  }
+  const dataset = await loadJobDataset(request.graph, post);
+  if (!dataset) return;
   const prepared = prepareRun(request.graph, dataset);
   if (!prepared.ok) {
     post({ type: 'failed', message: `the graph cannot be checked: ${prepared.issues.map(describeIssue).join('; ')}` });

@@ -2,9 +2,8 @@
 // generated, then the shared training job (train/runTrainingJob.ts).
 import { setCpuThreads, useCpuBackend } from '../cpuEngine';
 import { runTrainingJob } from '../../../train/runTrainingJob';
-import { DatasetError } from '../../../data/errors';
 import type { EngineToHost, HostToEngine } from '../../../../src-shared/engineProtocol';
-import { loadGraphDataset } from './datasetLoad';
+import { loadJobDataset } from './datasetLoad';
 import { insightOptions } from '../../../train/insightOptions';
 import type { RunControl } from './runControl';
 
@@ -13,14 +12,8 @@ type TrainRequest = Extract<HostToEngine, { type: 'train' }>;
 export async function trainJob(request: TrainRequest, post: (message: EngineToHost) => void, control: RunControl): Promise<void> {
   const backend = useCpuBackend();
   if (request.threads) setCpuThreads(request.threads);
-  let dataset;
-  try {
-    dataset = await loadGraphDataset(request.graph);
-  } catch (e) {
-    const why = e instanceof DatasetError ? e.message : (e as Error).message;
-    post({ type: 'failed', message: `dataset "${request.graph.training.dataset}": ${why}` });
-    return;
-  }
+  const dataset = await loadJobDataset(request.graph, post);
+  if (!dataset) return;
   await runTrainingJob({
     request,
     dataset,
