@@ -110,7 +110,7 @@ export function EditorCanvas() {
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
           fitView={fitAtStart.current}
           {...(viewport.current ? { defaultViewport: viewport.current } : {})}
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.1, minZoom: 0.5 }}
+          fitViewOptions={{ padding: 0.15, maxZoom: 1.1, minZoom: 0.4 }}
           minZoom={0.1}
           maxZoom={2.5}
           defaultEdgeOptions={{ type: 'shape' }}

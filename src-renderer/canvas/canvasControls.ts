@@ -26,7 +26,7 @@ export function rememberedViewport(): Viewport | null {
 }
 
 export function fitCanvas(): void {
-  void instance?.fitView({ padding: 0.15, duration: 250, maxZoom: 1.1, minZoom: 0.5 });
+  void instance?.fitView({ padding: 0.15, duration: 250, maxZoom: 1.1, minZoom: 0.4 });
 }
 
 export function zoomCanvas(direction: 1 | -1): void {

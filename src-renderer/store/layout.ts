@@ -64,8 +64,10 @@ function wrapRows(placed: Placed[], area: LayoutArea): Placed[] {
     // Fit-view never zooms past 1, so larger zooms gain nothing.
     return Math.min(1, (area.width * FIT_MARGIN) / width, (area.height * FIT_MARGIN) / height);
   };
-  // One band reads best; wrap only when it would have to shrink below a readable zoom.
+  // One band reads best; wrap only when it would have to shrink below a readable zoom, and only a
+  // chain (one layer per column): wrapped branches send edges back across the rows in a tangle.
   if (zoomFor(columns.length) >= MIN_READABLE_ZOOM) return placed;
+  if (columns.length !== placed.length) return placed;
   let best = columns.length;
   for (let perRow = columns.length - 1; perRow >= 1; perRow--) if (zoomFor(perRow) > zoomFor(best) * 1.15) best = perRow;
   if (best === columns.length) return placed;

@@ -176,6 +176,20 @@ describe('auto-layout of long networks', () => {
     expect(order).toEqual(store().nodes.map((n) => n.id));
   });
 
+  it('keeps a long branched network on one band (wrapped branches would tangle their edges)', () => {
+    store().addLayer('Input', { x: 0, y: 0 });
+    for (let i = 1; i <= 8; i++) {
+      store().addLayer('Dense', { x: 0, y: 0 });
+      store().connect(i === 1 ? 'input' : `dense${i - 1}`, `dense${i}`);
+    }
+    // A side branch from the input: two layers share the first column.
+    store().addLayer('Dense', { x: 0, y: 0 });
+    store().connect('input', 'dense9');
+    store().autoLayout({ width: 700, height: 440 });
+    const x = Object.fromEntries(store().nodes.map((n) => [n.id, n.position.x]));
+    for (let i = 2; i <= 8; i++) expect(x[`dense${i}`]).toBeGreaterThan(x[`dense${i - 1}`]);
+  });
+
   it('keeps a short chain on one row', () => {
     store().addLayer('Input', { x: 0, y: 0 });
     store().addLayer('Dense', { x: 0, y: 0 });
