@@ -215,7 +215,8 @@ describe('LayerLab in the browser', () => {
     await page.locator('[data-testid="project-file"]').first().click();
     await page.click('[data-testid="confirm"]');
     await eventually(() => page.locator('[data-testid="editor-canvas"] .react-flow__node').count()).toBe(3);
-    expect(await shape('dense2')).toBe('[3]');
+    // Shapes follow the nodes once the graph check has run on the reopened document.
+    await eventually(() => shape('dense2')).toBe('[3]');
 
     const second = await s.openApp();
     await second.waitForSelector('[data-testid="node-dense2"]');
