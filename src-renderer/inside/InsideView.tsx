@@ -32,6 +32,8 @@ export function InsideView() {
   const byRun = useInsightStore((s) => s.byRun);
   const activeRunId = useRunStore((s) => s.activeRunId);
   const viewedRunId = useRunStore((s) => s.viewed?.runId ?? null);
+  // Closing this screen shows what is under it: the open run's view, else the editor.
+  const backTo = viewedRunId ? 'run' : 'editor';
   const [picked, setPicked] = useState<string | null>(null);
   // The run picked here, else the one open from the history, else the one training now.
   const runId = picked ?? viewedRunId ?? activeRunId ?? Object.keys(byRun).pop() ?? null;
@@ -58,7 +60,7 @@ export function InsideView() {
   return (
     <section className="compare-view" aria-label="Inside the network" data-testid="inside-view" data-source={live ? 'live' : 'stored'}>
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="inside-back" className="has-text">Editor</IconButton>
+        <IconButton icon="back" label={backTo === 'run' ? 'Back to the run' : 'Back to the editor'} onClick={() => useScreenStore.getState().show(null)} testId="inside-back" className="has-text">{backTo === 'run' ? 'Run' : 'Editor'}</IconButton>
         <h2 className="run-view-title">Inside the network{insight ? ` · epoch ${insight.epoch}` : ''}</h2>
         {(status ?? data.status) && <span className="run-view-readonly">{status ?? data.status}</span>}
       </div>

@@ -191,6 +191,8 @@ describe('LayerLab in the browser', () => {
     await page.waitForSelector('[data-testid="inside-view"]');
     expect(await page.locator('[data-testid="inside-run"]').inputValue()).toBe(runId);
     await s.screenshot('08b-run-inside');
+    // Back leads to the run it came from, and says so.
+    expect(await page.locator('[data-testid="inside-back"]').innerText()).toMatch(/Run/);
     await page.click('[data-testid="inside-back"]');
     await page.waitForSelector('[data-testid="run-view"]');
     await page.click('[data-testid="back-to-editor"]');
