@@ -5,19 +5,20 @@
 import { prepareRun } from './prepareRun';
 import { train, type TrainControl, type TrainSetup } from './trainer';
 import { BestTracker, snapshotModel, type Snapshot } from './checkpoints';
-import type { InsightOptions } from './insights';
+import { insightOptions } from './insightOptions';
 import type { Dataset } from '../data/types';
 import type { Model } from '../graph/model';
 import { describeIssue } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { EngineToHost } from '../../src-shared/engineProtocol';
+import type { InsightRequest } from '../../src-shared/api';
 
 /** What a training job sends; both hosts' message types include these. */
 export type TrainingJobMessage = Extract<EngineToHost, { type: 'dataset' | 'checkpoint' | 'event' | 'failed' }>;
 
 export interface TrainingJob {
-  /** The graph as received (validated here), and how often to send step events (0 or absent: about 20 per epoch). */
-  request: { graph: unknown; stepEventEvery?: number };
+  /** The graph as received (validated here), how often to send step events (0 or absent: about 20 per epoch), and the per-epoch insights asked for. */
+  request: { graph: unknown; stepEventEvery?: number; insights?: InsightRequest };
   dataset: Dataset;
   post: (message: TrainingJobMessage) => void;
   control: TrainControl;
@@ -25,8 +26,6 @@ export interface TrainingJob {
   backendName: string;
   /** Copies the model's weights (default: `snapshotModel`, through `read()`). */
   snapshot?: Snapshot;
-  /** The per-epoch insights to collect, given the prepared run (Node hosts). */
-  insights?: (setup: TrainSetup) => InsightOptions | undefined;
   /** Overrides for the trainer (tests). */
   trainOptions?: Pick<TrainSetup, 'metricsEvery'>;
   /** Clock for the best-checkpoint interval (tests). */
@@ -72,7 +71,7 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     });
     sending.catch(() => undefined);
   };
-  const insights = job.insights?.(setup);
+  const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed);
   const result = await train({ ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) }, emit, job.control);
   await sending;
   const last = await best.pending();

@@ -3,23 +3,12 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveStatic } from '../serve/staticFiles';
+import { appContentSecurityPolicy } from '../csp';
 
 export const APP_SCHEME = 'app';
 export const APP_URL = `${APP_SCHEME}://layerlab/index.html`;
 
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_CSP = appContentSecurityPolicy();
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -2,6 +2,7 @@
 // a page of our own origin, carrying the session token in the URL or in the cookie the page got.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { appContentSecurityPolicy } from '../csp';
 
 export const TOKEN_COOKIE = 'layerlab_token';
 
@@ -47,17 +48,5 @@ export function tokenCookie(token: string): string {
 
 /** Strict CSP for the app page: only our own scripts and styles; the API only over our WebSocket. */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return appContentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }

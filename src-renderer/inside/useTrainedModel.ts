@@ -1,7 +1,7 @@
 // Loads what the "Try the model" screen's drawing pad needs: the run, its final weights and its dataset.
-import { useEffect, useState } from 'react';
 import type { DatasetListItem, RunDetail } from '../../src-shared/api';
-import { api, errorText } from '../app/api';
+import { api } from '../app/api';
+import { useLoadState } from '../ui/useLoadState';
 import { useDatasetStore } from '../store/datasetStore';
 import { loadTrainedModel, type TrainedModel } from './trainedModel';
 
@@ -11,12 +11,8 @@ export type TrainedState =
   | { kind: 'ready'; detail: RunDetail; dataset: DatasetListItem; model: TrainedModel; epoch: number };
 
 export function useTrainedModel(runId: string): TrainedState {
-  const [state, setState] = useState<TrainedState>({ kind: 'loading' });
   const list = useDatasetStore((s) => s.list);
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    (async (): Promise<TrainedState> => {
+  return useLoadState<TrainedState>(async () => {
       const detail = await api().runs.get(runId);
       const checkpoint = await api().runs.checkpoint(runId, 'final');
       if (!checkpoint) return { kind: 'error', text: 'this run has no final weights (it has not finished, or it failed before the end)' };
@@ -26,13 +22,5 @@ export function useTrainedModel(runId: string): TrainedState {
       const model = loadTrainedModel(detail.graph, info, checkpoint);
       if ('error' in model) return { kind: 'error', text: model.error };
       return { kind: 'ready', detail, dataset, model, epoch: checkpoint.epoch };
-    })().then(
-      (s) => live && setState(s),
-      (e) => live && setState({ kind: 'error', text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
   }, [runId, list]);
-  return state;
 }

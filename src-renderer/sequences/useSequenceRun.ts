@@ -1,6 +1,6 @@
 // Loads what the Sequences screen shows of one run: its record and dataset, and, once it has final
 // weights, the model rebuilt in this window (names, gates) or its embedding tables (word vectors).
-import { useEffect, useState } from 'react';
+import { useLoadState } from '../ui/useLoadState';
 import type { DatasetListItem, RunCheckpoint, RunDetail } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { useDatasetStore } from '../store/datasetStore';
@@ -33,20 +33,8 @@ export type SequenceRunState =
     };
 
 export function useSequenceRun(runId: string): SequenceRunState {
-  const [state, setState] = useState<SequenceRunState>({ kind: 'loading' });
   const list = useDatasetStore((s) => s.list);
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    loadSequenceRun(runId, list).then(
-      (s) => live && setState(s),
-      (e) => live && setState({ kind: 'error', text: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [runId, list]);
-  return state;
+  return useLoadState<SequenceRunState>(() => loadSequenceRun(runId, list), [runId, list]);
 }
 
 async function loadSequenceRun(runId: string, list: readonly DatasetListItem[]): Promise<SequenceRunState> {

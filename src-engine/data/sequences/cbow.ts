@@ -10,26 +10,17 @@ import { makeDataset } from '../make-dataset';
 import { checkSamples, DEFAULT_SEQUENCE_SEED } from './common';
 import { keepProbabilities, NoiseSampler } from './noise';
 import type { Corpus } from './corpus';
-import type { Dataset } from '../types';
+import type { SkipgramDataset, SkipgramOptions } from './skipgram';
 
 export const CBOW_DEFAULTS = { samples: 30000, window: 2, negatives: 4, subsample: 1e-3 } as const;
 
-export interface CbowDataset extends Dataset {
-  /** Word of each id: the rows of the trained Embedding tables. */
-  vocabulary: string[];
+export interface CbowDataset extends SkipgramDataset {
   /** Words on each side of the centre; a sample holds 2 · contextWindow context ids, then the candidate. */
   contextWindow: number;
 }
 
-export interface CbowOptions {
-  samples?: number;
-  window?: number;
-  negatives?: number;
-  /** Frequent-word subsampling threshold for centre words (0 keeps every word). */
-  subsample?: number;
-  seed?: number;
-  id?: string;
-}
+/** The same settings as skip-gram's: `window` words on each side, `negatives` noise words per true sample. */
+export type CbowOptions = SkipgramOptions;
 
 export function cbowDescription(corpusName: string, window: number, negatives: number): string {
   return `Context windows from "${corpusName}": the ${window} words before and after a centre word, then a candidate word; ` +

@@ -5,7 +5,6 @@ import { setBackend, type Backend } from '../../core/backend';
 import { CpuBackend, registerCpuKernels } from '../../kernels/cpu';
 import { createWebGpuBackend, type WebGpuBackend } from '../../kernels/webgpu';
 import { runTrainingJob } from '../../train/runTrainingJob';
-import { insightOptions } from '../../train/insightOptions';
 import type { TrainControl } from '../../train/trainer';
 import { openDevice } from './openDevice';
 import type { TrainRequest, WorkerReply } from './workerProtocol';
@@ -39,15 +38,7 @@ export async function browserTrainJob(request: TrainRequest, post: (m: WorkerRep
   const { backend, gpu } = await chooseBackend(request, post, scope);
   setBackend(backend);
   try {
-    const dataset = request.dataset;
-    await runTrainingJob({
-      request,
-      dataset,
-      post,
-      control,
-      backendName: backend.name,
-      insights: (setup) => insightOptions(request.insights, setup.inputShape, setup.train, dataset, setup.seed),
-    });
+    await runTrainingJob({ request, dataset: request.dataset, post, control, backendName: backend.name });
   } catch (error) {
     // Device loss, a shader error or an engine bug: the run fails with the reason, the worker lives on.
     const message = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,6 @@ import { setCpuThreads, useCpuBackend } from '../cpuEngine';
 import { runTrainingJob } from '../../../train/runTrainingJob';
 import type { EngineToHost, HostToEngine } from '../../../../src-shared/engineProtocol';
 import { loadJobDataset } from './datasetLoad';
-import { insightOptions } from '../../../train/insightOptions';
 import type { RunControl } from './runControl';
 
 type TrainRequest = Extract<HostToEngine, { type: 'train' }>;
@@ -14,12 +13,5 @@ export async function trainJob(request: TrainRequest, post: (message: EngineToHo
   if (request.threads) setCpuThreads(request.threads);
   const dataset = await loadJobDataset(request.graph, post);
   if (!dataset) return;
-  await runTrainingJob({
-    request,
-    dataset,
-    post,
-    control,
-    backendName: backend.name,
-    insights: (setup) => insightOptions(request.insights, setup.inputShape, setup.train, dataset, setup.seed),
-  });
+  await runTrainingJob({ request, dataset, post, control, backendName: backend.name });
 }

@@ -1,0 +1,18 @@
+// The one Content-Security-Policy of the app's pages, in Electron (app://) and in serve mode: only
+// the app's own scripts (WebAssembly compiled from them), workers and styles; `connect` adds where
+// the page may connect besides itself (serve mode's WebSocket).
+export function appContentSecurityPolicy(connect: string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...connect].join(' '),
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
