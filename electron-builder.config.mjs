@@ -26,7 +26,19 @@ export default {
   copyright: 'Copyright © LayerLab contributors',
   directories: { output: 'dist', buildResources: 'resources' },
   // Only the built app and the runtime dependencies; sources, tests and benches stay out.
-  files: ['out/**/*', 'package.json', '!out/**/*.map', '!**/{tests,bench,docs,examples,scripts}/**', '!src-*/**'],
+  files: [
+    'out/**/*',
+    'package.json',
+    '!out/**/*.map',
+    // Serve mode's engine bundle: the desktop app's engine entry is part of out/main.
+    '!out/engine{,/**}',
+    '!{tests,bench,docs,examples,scripts,resources,dist}/**',
+    '!src-*/**',
+    // better-sqlite3 ships its C sources and build leftovers; the app needs only the compiled module.
+    '!node_modules/better-sqlite3/{deps,src,docs,benchmark}/**',
+    '!node_modules/better-sqlite3/build/Release/{obj,obj.target,.deps,test_extension.node}{,/**}',
+    '!node_modules/better-sqlite3/build/{deps,Makefile,*.mk,config.gypi}{,/**}',
+  ],
   asar: true,
   // A native module cannot be loaded from inside the asar archive.
   asarUnpack: ['node_modules/better-sqlite3/**/*.node'],
