@@ -51,6 +51,9 @@ const dbPath = () => join(app.getPath('userData'), 'layerlab.sqlite');
 // A file the OS handed over before the window could take it (the launch's argv, macOS 'open-file').
 let pendingFile: OpenableFile | null = fileFromArgv(process.argv, process.cwd());
 
+// A data folder of its own (the Electron smoke test, a portable install): set before anything reads it.
+if (process.env.LAYERLAB_USER_DATA) app.setPath('userData', process.env.LAYERLAB_USER_DATA);
+
 // WebGPU is on by default on Windows and macOS; Linux needs the flags (Vulkan for a real GPU).
 if (process.platform === 'linux') {
   app.commandLine.appendSwitch('enable-unsafe-webgpu');
