@@ -26,10 +26,12 @@ export default {
   copyright: 'Copyright © LayerLab contributors',
   directories: { output: 'dist', buildResources: 'resources' },
   // Only the built app and the runtime dependencies; sources, tests and benches stay out.
+  // Renderer libraries (React, React Flow, ECharts, zustand, dagre) are bundled into out/renderer, so
+  // they are devDependencies; `dependencies` are what the main process and engine load at run time.
   files: [
     'out/**/*',
     'package.json',
-    '!out/**/*.map',
+    '!**/*.map',
     // Serve mode's engine bundle: the desktop app's engine entry is part of out/main.
     '!out/engine{,/**}',
     '!{tests,bench,docs,examples,scripts,resources,dist}/**',

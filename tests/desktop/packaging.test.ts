@@ -15,9 +15,13 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
 const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 
-/** electron-builder's reading of `files`: a path ships when a pattern includes it and no later `!pattern` excludes it. */
+/**
+ * electron-builder's reading of `files`: a path ships when a pattern includes it and no later
+ * `!pattern` excludes it. Production dependencies (node_modules) are added by electron-builder
+ * itself, and the exclusions still apply to them.
+ */
 function ships(path: string): boolean {
-  let included = false;
+  let included = path.startsWith('node_modules/');
   for (const pattern of config.files as string[]) {
     if (pattern.startsWith('!')) {
       if (minimatch(path, pattern.slice(1), { dot: true })) included = false;
@@ -130,7 +134,7 @@ describe('electron-builder run with a stand-in Electron', () => {
     for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json', '/node_modules/zod/package.json', '/node_modules/better-sqlite3/package.json']) {
       expect(files, f).toContain(f);
     }
-    expect(files.filter((f) => /^\/(tests|bench|src-[a-z]+|docs)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^\/(tests|bench|src-[a-z]+|docs|resources|scripts)(\/|$)/.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
   });
 
