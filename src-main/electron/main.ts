@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppServices, type AppServices } from '../services/appServices';
 import { recentProjects } from '../projects/recentProjects';
 import { createSenderCheck } from '../ipc/ipcRequests';
-import { EVENT_CHANNELS } from '../../src-shared/apiSchemas';
+import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { MenuCommand } from '../../src-shared/api';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './appProtocol';
 import { hardenApp, hardenSession } from './security';
