@@ -1,11 +1,11 @@
 // Sampling and gate traces on a trained model rebuilt in this window, on the engine's CPU kernels.
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { Model } from '../../src-engine/graph/model';
-import { withBackend } from '../../src-engine/core/backend';
-import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
-import { sampleSequences } from '../../src-engine/layers/recurrent/sampleText';
-import { recurrentTrace } from '../../src-engine/layers/recurrent/trace';
-import { generateAdding } from '../../src-engine/data/sequences/adding';
+import type { Model } from '../../src-engine';
+import { withBackend } from '../../src-engine';
+import { CpuBackend, registerCpuKernels } from '../../src-engine';
+import { sampleSequences } from '../../src-engine';
+import { recurrentTrace } from '../../src-engine';
+import { generateAdding } from '../../src-engine';
 import { RECURRENT_TYPES } from './sequenceRuns';
 
 let cpu: CpuBackend | null = null;

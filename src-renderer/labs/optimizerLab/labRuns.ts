@@ -1,5 +1,5 @@
 // The optimizer lab's numbers: every chosen optimizer's path on one surface, from the engine's own optimizers.
-import { SURFACES, trajectory, type TrajectoryPoint } from '../../../src-engine/analysis/optimizerLab';
+import { SURFACES, trajectory, type TrajectoryPoint } from '../../../src-engine';
 
 export const LAB_OPTIMIZERS = [
   { name: 'sgd', label: 'SGD', color: '#868e96' },
