@@ -1,4 +1,4 @@
-// The optimizer lab: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam walking a 2-D surface,
+// The optimizer lab: SGD, momentum, Nesterov, Adagrad, RMSprop and Adam walking a 2-D surface,
 // animated over its contour plot, each with its own learning rate (or one for all) and the
 // number of steps adjustable.
 import { useEffect, useMemo, useRef, useState } from 'react';
