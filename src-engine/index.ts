@@ -28,8 +28,6 @@ export { datasetPreview, summarize } from './data/preview';
 export { withSequencePreview, type SequencePreview } from './data/sequences/preview';
 export { ShapeError } from './layers/types';
 export { isInitializer } from './init';
-export { diffGraphs, differingSettings, flatten, type Flat } from './analysis/runDiff';
-export { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from './analysis/smoothing';
 export { type InitLabRow, activationVarianceByInitializer } from './analysis/initLab';
 export { SURFACES, trajectory, type TrajectoryPoint, surfaceGrid, getSurface } from './analysis/optimizerLab';
 export { inMemoryWordVocabulary } from './data/sequences/datasets';
