@@ -3,20 +3,9 @@ import { CliError, EXIT_USAGE } from './errors';
 import { trainCommand } from './commands/train';
 import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
-import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
-import { trainingFlags } from './runConfig';
+import { word2vecCommand } from './commands/word2vec';
+import { usage } from './usage';
 
-const USAGE = `usage: npm run cli -- <command>
-
-  train <graph.json> [--dataset ID] [--epochs N] [--batch-size N] [--optimizer NAME] [--lr X]
-                     [--init NAME] [--seed N] [--val-split F] [--target COLUMN] [--json]
-  gradcheck <graph.json> [--tolerance X] [--samples N] [--json]
-  datasets                  list the built-in datasets
-  datasets show <ID|file>   describe one dataset
-  ${WORD2VEC_USAGE}
-options of train and gradcheck (they override the graph file's training section):
-${trainingFlags.map((f) => `  --${f.name.padEnd(12)} ${f.help}`).join('\n')}
-`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(USAGE);
+      process.stdout.write(usage());
       return command === undefined ? EXIT_USAGE : 0;
     default:
       throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec)`);

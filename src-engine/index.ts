@@ -16,3 +16,24 @@ export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
+
+// What the renderer uses (it imports the engine only through this file; see eslint.config.js).
+export { type LayerCategory } from './layers';
+export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
+export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from './train/trainingSpecs';
+export { type InitializerInfo } from './init/types';
+export { CATALOGUE, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
+export { type DatasetPreview } from './data/types';
+export { datasetPreview, summarize } from './data/preview';
+export { withSequencePreview, type SequencePreview } from './data/sequences/preview';
+export { ShapeError } from './layers/types';
+export { isInitializer } from './init';
+export { type InitLabRow, activationVarianceByInitializer } from './analysis/initLab';
+export { SURFACES, trajectory, type TrajectoryPoint, surfaceGrid, getSurface } from './analysis/optimizerLab';
+export { inMemoryWordVocabulary } from './data/sequences/datasets';
+export { nearestNeighbours, type Neighbour, type WordVectors } from './word2vec/vectors';
+export { pca2d, type Projection } from './word2vec/pca';
+export { sampleSequences } from './layers/recurrent/sampleText';
+export { recurrentTrace } from './layers/recurrent/trace';
+export { generateAdding } from './data/sequences/adding';
+export { checkpointVectors } from './word2vec/fromCheckpoint';

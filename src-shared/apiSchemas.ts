@@ -14,7 +14,7 @@ export const projectPathSchema = z
   .string()
   .min(1, 'a project path may not be empty')
   .max(1000)
-  .refine((p) => !/[\u0000-\u001f]/.test(p), 'a project path may not contain control characters');
+  .refine((p) => ![...p].some((c) => c.charCodeAt(0) < 0x20), 'a project path may not contain control characters');
 
 export const settingKeySchema = z
   .string()

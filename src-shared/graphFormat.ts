@@ -28,7 +28,8 @@ export const scheduleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cosine'), total: z.number(), minLr: z.number().optional() }),
 ]);
 
-export const optimizerSchema = z.object({
+// Loose: a registered optimizer's own settings pass through to validateGraph, which checks them by its declaration.
+export const optimizerSchema = z.looseObject({
   name: z.string(),
   lr: z.number(),
   momentum: z.number().optional(),

@@ -10,7 +10,7 @@ import { describeIssue } from '../../src-shared/graphFormat';
 
 export async function gradcheckCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, [
-    ...trainingFlags,
+    ...trainingFlags(),
     { name: 'tolerance', kind: 'number', help: 'largest acceptable relative error (default 1e-4)' },
     { name: 'samples', kind: 'int', help: 'samples in the checked batch (default 4)' },
     { name: 'json', kind: 'bool', help: 'print JSON' },

@@ -11,7 +11,7 @@ import { describeIssue } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 
 export async function trainCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [...trainingFlags, { name: 'json', kind: 'bool', help: 'one JSON object per line' }]);
+  const { positional, flags } = parseArgs(argv, [...trainingFlags(), { name: 'json', kind: 'bool', help: 'one JSON object per line' }]);
   const path = positional[0];
   if (!path) throw new CliError('train needs a graph file: npm run cli -- train <graph.json>');
   if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);

@@ -1,8 +1,8 @@
 // Validation and shape inference of a saved graph: every problem comes back as a GraphIssue
 // naming the node or field, so the canvas can mark it and the CLI can print it.
 import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
-import { getLayer, listLayers, ShapeError, type LayerDef } from '../layers';
-import { getLoss, listLosses, type LossDef } from '../losses';
+import { getLayer, layerRegistry, ShapeError, type LayerDef } from '../layers';
+import { getLoss, listLosses, lossRegistry, type LossDef } from '../losses';
 import { checkOptimizerSettings } from '../optim';
 import { checkInitializerOptions, isInitializer, listInitializers } from '../init';
 import { validateParams, type ParamValues } from '../core/params';
@@ -51,7 +51,7 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
   for (const node of graph.nodes) {
     const def = getLayer(node.type);
     if (!def) {
-      issues.push({ nodeId: node.id, field: 'type', message: `unknown layer type "${node.type}" (known: ${listLayers().map((l) => l.type).join(', ')})` });
+      issues.push({ nodeId: node.id, field: 'type', message: layerRegistry.unknownMessage(node.type) });
       continue;
     }
     const given = { ...node.params };
@@ -119,7 +119,7 @@ function checkTraining(graph: GraphDoc): GraphIssue[] {
   const t = graph.training;
   const issues: GraphIssue[] = [];
   const at = (prefix: string) => (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
-  if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: `unknown loss "${t.loss}" (known: ${listLosses().map((l) => l.name).join(', ')})` });
+  if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
   issues.push(...checkOptimizerSettings(t.optimizer).errors.map(at('training.optimizer.')));
   if (t.initializer && !isInitializer(t.initializer)) {
     issues.push({ field: 'training.initializer', message: `unknown initializer "${t.initializer}" (known: ${listInitializers().map((i) => i.name).join(', ')})` });
@@ -136,8 +136,9 @@ function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): Gra
   const shape = output.outputShape;
   const at = (message: string): GraphIssue[] => [{ nodeId: output.id, message }];
   if (ds.task === 'regression') {
-    if (loss.name === 'cross_entropy' || loss.name === 'hinge' || loss.name === 'binary_cross_entropy') {
-      return [{ field: 'training.loss', message: `${loss.label} is for classification, but the dataset is a regression task: use mse, mae or smooth_l1` }];
+    if (loss.task === 'classification') {
+      const fitting = listLosses().filter((l) => l.task === 'regression').map((l) => l.name);
+      return [{ field: 'training.loss', message: `${loss.label} is for classification, but the dataset is a regression task: use ${fitting.slice(0, -1).join(', ')} or ${fitting.at(-1)}` }];
     }
     return shapesEqual(shape, ds.targetShape) ? [] : at(`is the output and gives ${formatShape(shape)}, but the targets are ${formatShape(ds.targetShape)}`);
   }

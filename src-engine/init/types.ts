@@ -1,6 +1,7 @@
 // The initializer contract: layers ask for starting values by name, giving the fans and a stream.
 import type { Rng } from '../core/rng';
 import type { ParamSpec } from '../core/params';
+import type { Described } from '../core/registry';
 
 export interface InitContext {
   fanIn: number;
@@ -20,7 +21,7 @@ export interface InitOptions {
   gain?: number;
 }
 
-export interface InitializerInfo {
+export interface InitializerInfo extends Described {
   name: string;
   label: string;
   description: string;

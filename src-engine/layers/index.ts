@@ -9,5 +9,5 @@ import './merge';
 import './embedding';
 import './recurrent';
 
-export { registerLayer, getLayer, listLayers } from './registry';
+export { registerLayer, getLayer, listLayers, layerRegistry } from './registry';
 export * from './types';

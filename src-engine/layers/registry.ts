@@ -1,17 +1,17 @@
 // The layer registry: the palette, the inspector, the compiler and the gradient check all read it.
+import { Registry } from '../core/registry';
 import type { LayerDef } from './types';
 
-const layers = new Map<string, LayerDef>();
+export const layerRegistry = new Registry<LayerDef>('layer type', (d) => d.type);
 
 export function registerLayer(def: LayerDef): void {
-  if (layers.has(def.type)) throw new Error(`layer ${def.type} registered twice`);
-  layers.set(def.type, def);
+  layerRegistry.register(def);
 }
 
 export function getLayer(type: string): LayerDef | undefined {
-  return layers.get(type);
+  return layerRegistry.get(type);
 }
 
 export function listLayers(): LayerDef[] {
-  return [...layers.values()];
+  return layerRegistry.list();
 }

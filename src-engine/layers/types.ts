@@ -60,6 +60,8 @@ export interface LayerDef {
   /** One line for the palette and the inspector. */
   description: string;
   params: readonly ParamSpec[];
+  /** A layer that steps through a sequence with a state (LSTM, GRU, SimpleRNN): the gate views and traces apply. */
+  recurrent?: boolean;
   /** How many incoming edges the layer takes. */
   arity: { min: number; max: number };
   /** Output shape (without the batch dimension); throws ShapeError with a plain message. */

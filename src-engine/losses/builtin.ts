@@ -10,6 +10,8 @@ function batchMean(perSampleTotal: Tensor, n: number): Tensor {
 
 registerLoss({
   name: 'mse',
+  task: 'regression',
+  params: [],
   label: 'Mean squared error',
   description: 'Average of (prediction − target)²; punishes large errors strongly.',
   compute: (out, y) => mean(square(sub(out, y))),
@@ -17,6 +19,8 @@ registerLoss({
 
 registerLoss({
   name: 'mae',
+  task: 'regression',
+  params: [],
   label: 'Mean absolute error',
   description: 'Average of |prediction − target|; robust to outliers.',
   compute: (out, y) => mean(abs(sub(out, y))),
@@ -24,6 +28,8 @@ registerLoss({
 
 registerLoss({
   name: 'smooth_l1',
+  task: 'regression',
+  params: [],
   label: 'Smooth L1 (Huber)',
   description: 'Squared error for small errors (|e| < 1), absolute error beyond: robust and smooth.',
   compute: (out, y) => mean(smoothL1(sub(out, y), 1)),
@@ -31,6 +37,8 @@ registerLoss({
 
 registerLoss({
   name: 'cross_entropy',
+  task: 'classification',
+  params: [],
   label: 'Cross-entropy (softmax)',
   description: 'Negative log-probability of the true class under a softmax of the outputs.',
   absorbs: 'softmax',
@@ -42,6 +50,8 @@ registerLoss({
 
 registerLoss({
   name: 'binary_cross_entropy',
+  task: 'classification',
+  params: [],
   label: 'Binary cross-entropy (sigmoid)',
   description: 'For one output unit: −[y·log σ(z) + (1−y)·log(1−σ(z))], computed stably from z.',
   absorbs: 'sigmoid',
@@ -51,6 +61,8 @@ registerLoss({
 
 registerLoss({
   name: 'hinge',
+  task: 'classification',
+  params: [],
   label: 'Hinge (multiclass SVM)',
   description: 'Σ over wrong classes of max(0, 1 + score − true score): wants the true class ahead by a margin of 1.',
   compute: (scores, y) => {

@@ -1,26 +1,28 @@
 // Loss functions in a registry, each built from differentiable ops.
 import type { Tensor } from '../core/tensor';
+import { Registry, type Described } from '../core/registry';
 
-export interface LossDef {
+export interface LossDef extends Described {
   name: string;
   label: string;
-  description: string;
+  /** The task it trains for: validation refuses a classification loss on a regression dataset. */
+  task: 'classification' | 'regression';
   /** Which output squashing this loss absorbs for numerical stability (the model hands over logits). */
   absorbs?: 'softmax' | 'sigmoid';
   /** Mean loss over the batch; `output` and `target` are both [N, K]. */
   compute(output: Tensor, target: Tensor): Tensor;
 }
 
-const losses = new Map<string, LossDef>();
+export const lossRegistry = new Registry<LossDef>('loss', (d) => d.name);
 
 export function registerLoss(def: LossDef): void {
-  losses.set(def.name, def);
+  lossRegistry.register(def);
 }
 
 export function getLoss(name: string): LossDef | undefined {
-  return losses.get(name);
+  return lossRegistry.get(name);
 }
 
 export function listLosses(): LossDef[] {
-  return [...losses.values()];
+  return lossRegistry.list();
 }

@@ -1,7 +1,10 @@
 // Learning-rate schedules: a pure function of (base lr, schedule, epoch), so a resumed run and a
 // chart of the schedule agree with what training used.
 import { validateParams, type ParamError } from '../core/params';
+import { Registry } from '../core/registry';
 import type { ScheduleInfo, ScheduleSettings } from './types';
+
+export const scheduleRegistry = new Registry<ScheduleInfo>('learning-rate schedule', (s) => s.type);
 
 const SCHEDULES: ScheduleInfo[] = [
   { type: 'constant', label: 'Constant', description: 'The same learning rate every epoch.', params: [] },
@@ -42,8 +45,10 @@ const SCHEDULES: ScheduleInfo[] = [
   },
 ];
 
+for (const schedule of SCHEDULES) scheduleRegistry.register(schedule);
+
 export function listSchedules(): ScheduleInfo[] {
-  return SCHEDULES.map((s) => ({ ...s, params: [...s.params] }));
+  return scheduleRegistry.list().map((s) => ({ ...s, params: [...s.params] }));
 }
 
 /** Learning rate in effect during `epoch` (0-based). No schedule means constant. */
@@ -71,11 +76,8 @@ export function learningRateAt(base: number, schedule: ScheduleSettings | undefi
  * are ignored. Error fields are the schedule's own (`type`, `gamma`, …).
  */
 export function checkSchedule(schedule: ScheduleSettings): { values: Record<string, number>; errors: ParamError[]; label: string } {
-  const info = SCHEDULES.find((s) => s.type === schedule.type);
-  if (!info) {
-    const message = `unknown learning-rate schedule "${schedule.type}" (known: ${SCHEDULES.map((s) => s.type).join(', ')})`;
-    return { values: {}, errors: [{ field: 'type', message }], label: schedule.type };
-  }
+  const info = scheduleRegistry.get(schedule.type);
+  if (!info) return { values: {}, errors: [{ field: 'type', message: scheduleRegistry.unknownMessage(schedule.type) }], label: schedule.type };
   const given = schedule as unknown as Record<string, unknown>;
   const relevant = Object.fromEntries(info.params.filter((p) => given[p.name] !== undefined).map((p) => [p.name, given[p.name]]));
   const { values, errors } = validateParams(info.params, relevant);

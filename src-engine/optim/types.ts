@@ -1,6 +1,7 @@
 // The optimizer contract shared by the training loop, the UI forms and the CLI.
 import type { Tensor } from '../core/tensor';
 import type { ParamSpec } from '../core/params';
+import type { Described } from '../core/registry';
 import type { OptimizerConfig } from '../../src-shared/graphFormat';
 
 /** What a run stores about its optimizer (the graph format's shape; ranges live in the registry's specs). Fields that do not apply to the chosen rule are ignored. */
@@ -20,7 +21,7 @@ export interface Optimizer {
   stateTensors(): Tensor[];
 }
 
-export interface OptimizerInfo {
+export interface OptimizerInfo extends Described {
   name: string;
   label: string;
   description: string;
@@ -28,7 +29,7 @@ export interface OptimizerInfo {
   params: ParamSpec[];
 }
 
-export interface ScheduleInfo {
+export interface ScheduleInfo extends Described {
   type: string;
   label: string;
   description: string;

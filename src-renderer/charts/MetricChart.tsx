@@ -1,6 +1,7 @@
 // One live chart: draws the base option when mounted or the theme changes, then only swaps in
 // series data when the metrics gain points (at most once per frame).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLatest } from '../ui/latest';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { ChartTheme } from './chartTheme';
 import { baseOption, pointCount, type AxisSpec } from './chartOptions';
@@ -40,9 +41,12 @@ export function MetricChart({ title, hint, axes, metrics, revision, series, empt
   hiddenRef.current = hidden;
   const frame = useRef(0);
   const axesKey = JSON.stringify(axes);
+  // Effects below run on chosen triggers and read the newest props from here.
+  const latest = useLatest({ chart, theme, axes, metrics, series, toggles });
 
   useEffect(() => {
     if (!chart || !theme) return;
+    const { axes, series, toggles } = latest.current;
     const data = series(metrics, theme);
     const base = baseOption(theme, axes);
     chart.setOption({ ...base, ...(toggles ? { legend: { show: false } } : {}), series: data }, { notMerge: true });
@@ -51,9 +55,10 @@ export function MetricChart({ title, hint, axes, metrics, revision, series, empt
     setPoints(pointCount(data));
     setLegend(entries(data));
     // Redraw the full option only for a new theme, axes or run.
-  }, [chart, theme, axesKey, metrics]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [chart, theme, axesKey, metrics, latest]);
 
   useEffect(() => {
+    const { chart, theme, metrics, series } = latest.current;
     if (!chart || !theme) return;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
@@ -63,7 +68,8 @@ export function MetricChart({ title, hint, axes, metrics, revision, series, empt
       setLegend((before) => (sameEntries(before, entries(data)) ? before : entries(data)));
     });
     return () => cancelAnimationFrame(frame.current);
-  }, [revision]); // eslint-disable-line react-hooks/exhaustive-deps
+    // Appends for each new revision of the same run's metrics (the full redraw above handles the rest).
+  }, [revision, latest]);
 
   const toggle = (name: string) => {
     chart?.dispatchAction({ type: 'legendToggleSelect', name });

@@ -1,6 +1,7 @@
 // One chart of a comparison or lab: an ECharts instance drawing `option`, with a PNG export button
 // and, for charts with several series, the legend as buttons reachable with Tab.
 import { useEffect, useRef, useState } from 'react';
+import { useChangeCount, useLatest } from '../ui/latest';
 import type { EChartsOption } from '../charts/echarts';
 import { useEChart } from '../charts/useEChart';
 import type { ChartTheme } from '../charts/chartTheme';
@@ -33,9 +34,11 @@ export function ChartBox({ title, testId, option, deps, height = 260, points, to
   const [hidden, setHidden] = useState<string[]>([]);
   // The grid's bottom margin with ECharts' legend, restored while the PNG is taken.
   const legendRoom = useRef(GRID_BOTTOM_WITHOUT_LEGEND);
+  const latestOption = useLatest(option);
+  const inputs = useChangeCount(deps);
   useEffect(() => {
     if (!chart || !theme) return;
-    const built = option(theme);
+    const built = latestOption.current(theme);
     if (!toggles) {
       chart.setOption(built, true);
       return;
@@ -48,8 +51,7 @@ export function ChartBox({ title, testId, option, deps, height = 260, points, to
     chart.setOption({ ...built, grid: { ...gridBase, bottom: GRID_BOTTOM_WITHOUT_LEGEND }, legend: { ...legendBase, show: false, selected: legendSelection(hidden) } }, true);
     legendRoom.current = typeof gridBase?.bottom === 'number' ? gridBase.bottom : GRID_BOTTOM_WITHOUT_LEGEND;
     setLegend((before) => (sameEntries(before, entries) ? before : entries));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [chart, theme, toggles, hidden, ...deps]);
+  }, [chart, theme, toggles, hidden, inputs, latestOption]);
   const toggle = (name: string) => setHidden((h) => (h.includes(name) ? h.filter((n) => n !== name) : [...h, name]));
   const exportPng = () => {
     if (!chart) return;

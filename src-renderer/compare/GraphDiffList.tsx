@@ -1,5 +1,5 @@
 // When the compared runs trained different architectures: what changed from the first run's graph.
-import { diffGraphs } from '../../src-engine/analysis/runDiff';
+import { diffGraphs } from './runDiff';
 import type { ComparedRun } from './comparison';
 
 const show = (v: unknown) => (v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v));

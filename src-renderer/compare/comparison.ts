@@ -1,7 +1,7 @@
 // Pure helpers behind the Compare screen: curves per run, seed groups, the settings table and CSV.
 import type { EpochMetric, RunDetail } from '../../src-shared/api';
-import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from '../../src-engine/analysis/smoothing';
-import { differingSettings, flatten, type Flat } from '../../src-engine/analysis/runDiff';
+import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from './smoothing';
+import { differingSettings, flatten, type Flat } from './runDiff';
 
 export type MetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2';
 export type XAxis = 'epoch' | 'step' | 'time';

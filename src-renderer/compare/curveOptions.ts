@@ -5,7 +5,7 @@ import type { EChartsOption } from '../charts/echarts';
 import { baseOption } from '../charts/chartOptions';
 import type { ChartTheme } from '../charts/chartTheme';
 import { curve, METRICS, seedBand, smoothCurve, type ComparedRun, type MetricKey, type XAxis } from './comparison';
-import { bestIndex } from '../../src-engine/analysis/smoothing';
+import { bestIndex } from './smoothing';
 
 export interface CurveSettings {
   metric: MetricKey;

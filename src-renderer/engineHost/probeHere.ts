@@ -1,6 +1,6 @@
 // Probes WebGPU in this page, with a time limit: a GPU process that hangs must not keep the
 // device host from attaching (it attaches saying why there is no adapter).
-import { probeWebGpu } from '../../src-engine/hosts/browser/probeWebGpu';
+import { probeWebGpu } from '../../src-engine/hosts/browser';
 import type { DeviceProbe } from '../../src-shared/deviceRelay';
 
 export async function probeHere(timeoutMs = 8000): Promise<DeviceProbe> {

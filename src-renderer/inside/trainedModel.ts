@@ -2,13 +2,13 @@
 // samples (confusion matrix) and what the user draws (drawing pad), on the CPU kernels.
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { RunCheckpoint } from '../../src-shared/api';
-import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate';
-import { Model } from '../../src-engine/graph/model';
-import { tensor } from '../../src-engine/core/tensor';
-import { noGrad } from '../../src-engine/core/autograd';
-import { Rng } from '../../src-engine/core/rng';
-import { withBackend } from '../../src-engine/core/backend';
-import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
+import { validateGraph, type DatasetInfo } from '../../src-engine';
+import { Model } from '../../src-engine';
+import { tensor } from '../../src-engine';
+import { noGrad } from '../../src-engine';
+import { Rng } from '../../src-engine';
+import { withBackend } from '../../src-engine';
+import { CpuBackend, registerCpuKernels } from '../../src-engine';
 
 let cpu: CpuBackend | null = null;
 function onCpu<T>(fn: () => T): T {

@@ -1,6 +1,6 @@
 // Gate heatmaps: one input sequence through a recurrent node, its gates and cell state over time.
 import { useMemo, useState } from 'react';
-import type { Model } from '../../src-engine/graph/model';
+import type { Model } from '../../src-engine';
 import { errorText } from '../app/api';
 import { ChartBox } from '../compare/ChartBox';
 import { textToTokenIds, tokenLabels } from './tokens';

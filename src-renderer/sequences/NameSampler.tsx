@@ -1,6 +1,6 @@
 // "Sample names": draws names from a trained char model at a chosen temperature.
 import { useState } from 'react';
-import type { Model } from '../../src-engine/graph/model';
+import type { Model } from '../../src-engine';
 import { errorText } from '../app/api';
 import { decodeTokens, displayName, textToTokenIds } from './tokens';
 import { sampleNames } from './sequenceModel';

@@ -1,6 +1,6 @@
 // The dataset panel's view of a sequence dataset: its samples as text (characters of a name, words
 // by name) instead of a table of token ids. Reads the `sequence` part of the preview payload.
-import type { SequencePreview } from '../../src-engine/data/sequences/preview';
+import type { SequencePreview } from '../../src-engine';
 
 export interface TextTable {
   caption: string;

@@ -1,12 +1,12 @@
 // Sampling and gate traces on a trained model rebuilt in this window, on the engine's CPU kernels.
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { Model } from '../../src-engine/graph/model';
-import { withBackend } from '../../src-engine/core/backend';
-import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
-import { sampleSequences } from '../../src-engine/layers/recurrent/sampleText';
-import { recurrentTrace } from '../../src-engine/layers/recurrent/trace';
-import { generateAdding } from '../../src-engine/data/sequences/adding';
-import { RECURRENT_TYPES } from './sequenceRuns';
+import type { Model } from '../../src-engine';
+import { withBackend } from '../../src-engine';
+import { CpuBackend, registerCpuKernels } from '../../src-engine';
+import { sampleSequences } from '../../src-engine';
+import { recurrentTrace } from '../../src-engine';
+import { generateAdding } from '../../src-engine';
+import { isRecurrentType } from './sequenceRuns';
 
 let cpu: CpuBackend | null = null;
 function onCpu<T>(fn: () => T): T {
@@ -17,7 +17,7 @@ function onCpu<T>(fn: () => T): T {
 
 /** The graph's recurrent nodes, in graph order. */
 export function recurrentNodes(graph: GraphDoc): Array<{ id: string; type: string }> {
-  return graph.nodes.filter((n) => RECURRENT_TYPES.includes(n.type)).map((n) => ({ id: n.id, type: n.type }));
+  return graph.nodes.filter((n) => isRecurrentType(n.type)).map((n) => ({ id: n.id, type: n.type }));
 }
 
 /** True when the model reads a window of token ids and scores the next token over `vocabulary`. */

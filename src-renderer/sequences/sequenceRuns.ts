@@ -3,10 +3,12 @@
 // the gate heatmaps, embedding tables of words (skip-gram, CBOW) the word-vector view.
 import type { DatasetListItem, RunStatus, RunSummary } from '../../src-shared/api';
 import type { GraphDoc } from '../../src-shared/graphFormat';
+import { getLayer } from '../../src-engine';
 
 export type SequenceView = 'names' | 'gates' | 'embeddings';
 
-export const RECURRENT_TYPES: readonly string[] = ['LSTM', 'GRU', 'SimpleRNN'];
+/** Layers the registry marks as recurrent (LSTM, GRU, SimpleRNN, and any added later). */
+export const isRecurrentType = (type: string): boolean => getLayer(type)?.recurrent === true;
 const FINISHED: readonly RunStatus[] = ['completed', 'stopped'];
 const TRAINING: readonly RunStatus[] = ['queued', 'running', 'paused'];
 
@@ -33,7 +35,7 @@ export function sequenceViews(graph: GraphDoc, dataset: DatasetShape | undefined
   const views: SequenceView[] = [];
   const chars = isCharDataset(dataset);
   if (chars) views.push('names');
-  if (graph.nodes.some((n) => RECURRENT_TYPES.includes(n.type))) views.push('gates');
+  if (graph.nodes.some((n) => isRecurrentType(n.type))) views.push('gates');
   if (!chars && embeddingNodes(graph).length > 0) views.push('embeddings');
   return views;
 }

@@ -5,7 +5,7 @@ import type { DatasetListItem, RunCheckpoint, RunDetail } from '../../src-shared
 import { api, errorText } from '../app/api';
 import { useDatasetStore } from '../store/datasetStore';
 import { loadTrainedModel, type TrainedModel } from '../inside/trainedModel';
-import { checkpointVectors } from '../../src-engine/word2vec/fromCheckpoint';
+import { checkpointVectors } from '../../src-engine';
 import { datasetItemFor, embeddingNodes, sequenceViews, type SequenceView } from './sequenceRuns';
 import { idLabels, runVocabulary, type WordVectors } from './wordVectors';
 

@@ -1,9 +1,9 @@
 // Word vectors of a trained run for the embedding view: the vocabulary that names the table's rows,
 // the typed word looked up, its nearest neighbours and a 2-D PCA picture of the whole table.
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { inMemoryWordVocabulary } from '../../src-engine/data/sequences/datasets';
-import { nearestNeighbours, type Neighbour, type WordVectors } from '../../src-engine/word2vec/vectors';
-import { pca2d, type Projection } from '../../src-engine/word2vec/pca';
+import { inMemoryWordVocabulary } from '../../src-engine';
+import { nearestNeighbours, type Neighbour, type WordVectors } from '../../src-engine';
+import { pca2d, type Projection } from '../../src-engine';
 
 export type { Neighbour, WordVectors, Projection };
 

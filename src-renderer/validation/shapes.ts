@@ -2,8 +2,8 @@
 // so the canvas can show shapes at every step. The engine's validateGraph stays the authority
 // on whether a graph can train; this only uses the same layer registry and shape rules.
 import { getLayer, validateParams, type DatasetInfo } from '../app/engine';
-import { ShapeError } from '../../src-engine/layers/types';
-import { isInitializer } from '../../src-engine/init';
+import { ShapeError } from '../../src-engine';
+import { isInitializer } from '../../src-engine';
 
 export interface ShapeNode {
   id: string;

@@ -8,6 +8,7 @@ import { startTestApp } from './helpers/services';
 import { attachStandIn, STAND_IN_PROBE } from './helpers/deviceHostStandIn';
 import { NEVER_STARTED_ON_DEVICE } from '../../src-main/engine/runManager';
 import { xorGraph } from './helpers/graphs';
+import { waitFor } from '../helpers/waitFor';
 
 function irisOn(backend: 'webgpu' | 'cpu', epochs = 4): GraphDoc {
   const doc = graphSchema.parse(JSON.parse(readFileSync(new URL('../../examples/iris-mlp.json', import.meta.url), 'utf8')));
@@ -36,7 +37,7 @@ describe('device hosts', () => {
     }
     expect(backendUpdates(app.updates, runId)).toEqual([{ runId, kind: 'backend', backend: 'cpu', notice: summary.backendNotice }]);
     // The host's worker was closed when the run finished; no engine process was spawned for it.
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => standIn.open().length === 0, "the host's worker to close");
     expect(standIn.open()).toEqual([]);
     expect(app.engines).toHaveLength(0);
     standIn.close('test over');

@@ -7,6 +7,7 @@ import { DeviceHosts } from '../../src-main/engine/deviceHosts';
 import type { EngineExit } from '../../src-main/engine/engineProcess';
 import type { Dataset } from '../../src-engine/data/types';
 import { xorGraph } from './helpers/graphs';
+import { waitFor } from '../helpers/waitFor';
 
 const tinyDataset: Dataset = {
   id: 'xor', name: 'XOR', description: '', task: 'classification', inputShape: [2], targetShape: [1],
@@ -33,7 +34,7 @@ describe('device engine', () => {
     expect(t.frames).toEqual([{ kind: 'open', runId: 'run-1' }]);
     t.host.receive('run-1', { type: 'ready' });
     t.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph, threads: 2 });
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(() => t.frames.length > 1, 'the relayed train request');
     expect(t.frames[1]).toEqual({ kind: 'relay', runId: 'run-1', message: { type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph, dataset: tinyDataset, backend: 'webgpu' } });
     t.host.receive('run-1', { type: 'backend', backend: 'webgpu', adapter: { ...gpuProbe, available: undefined } });
     t.host.receive('run-1', { type: 'probe', result: gpuProbe });
@@ -50,7 +51,7 @@ describe('device engine', () => {
       throw new Error('file not found');
     });
     t.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph });
-    await new Promise((r) => setTimeout(r, 0));
+    await waitFor(() => t.received.some((m) => (m as { type?: string }).type === 'finished'), 'the job to end');
     expect(t.received).toEqual([{ type: 'failed', message: 'the dataset "xor" could not be loaded: file not found' }, { type: 'finished' }]);
     expect(t.frames).toHaveLength(1);
   });

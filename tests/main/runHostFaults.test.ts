@@ -10,6 +10,7 @@ import type { RunUpdate } from '../../src-shared/api';
 import { FakeEngine } from './helpers/fakeEngine';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
+import { waitFor } from '../helpers/waitFor';
 
 const dir = tempDir();
 let n = 0;
@@ -46,7 +47,7 @@ describe('the engine host with faulty engines', () => {
     const engine = new FakeEngine();
     const h = host(() => engine, 100);
     h.add('b');
-    await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => engine.received.some((m) => m.type === 'train'), 'the train request');
     h.manager.stop('b');
     expect(engine.received.map((m) => m.type)).toEqual(['train', 'stop']);
     await h.manager.whenIdle();

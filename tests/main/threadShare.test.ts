@@ -8,6 +8,7 @@ import { RunManager } from '../../src-main/engine/runManager';
 import { FakeEngine } from './helpers/fakeEngine';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
+import { waitFor } from '../helpers/waitFor';
 
 describe('thread sharing', () => {
   for (const concurrency of [1, 2, 4]) {
@@ -26,7 +27,7 @@ describe('thread sharing', () => {
       });
       store.runs.insert({ id: 'a', name: 'a', graph: xorGraph(), backend: 'cpu', createdAt: new Date().toISOString() });
       manager.enqueue('a', xorGraph());
-      await new Promise((r) => setTimeout(r, 20));
+      await waitFor(() => engines[0]?.received.some((m) => m.type === 'train') === true, 'the train request');
       const train = engines[0].received.find((m) => m.type === 'train');
       expect(train && train.type === 'train' ? train.threads : undefined).toBe(Math.max(1, Math.floor(availableParallelism() / concurrency)));
     });

@@ -2,7 +2,7 @@
 // keyboard and menu commands.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '../../src-renderer/app/api';
-import { createFakeApi, type FakeApi } from '../../src-renderer/dev/fakeApi';
+import { createFakeApi, type FakeApi } from './fakes/fakeApi';
 import { useGraphStore, selectDirty } from '../../src-renderer/store/graphStore';
 import { fromGraphDoc } from '../../src-renderer/store/document';
 import { emptyContent } from '../../src-renderer/store/defaults';

@@ -19,7 +19,7 @@ import { scatterGroups } from '../../src-renderer/sequences/embeddingOption';
 import { sequencePreviewOf, sequenceTextTable } from '../../src-renderer/sequences/previewTable';
 import { loadStoredSamples, mergeEpochSamples, useEpochSamples } from '../../src-renderer/sequences/epochSampleStore';
 import { setApi } from '../../src-renderer/app/api';
-import { createFakeApi } from '../../src-renderer/dev/fakeApi';
+import { createFakeApi } from './fakes/fakeApi';
 import { startTraining, subscribeToRunUpdates } from '../../src-renderer/runs/trainActions';
 import { useRunStore } from '../../src-renderer/runs/runStore';
 import { useGraphStore } from '../../src-renderer/store/graphStore';

@@ -45,6 +45,7 @@ export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
   registerLayer({
     type: spec.type,
     category: 'Recurrent',
+    recurrent: true,
     description: spec.description,
     params: [unitsParam, ...spec.extraParams, returnSequencesParam, initialStateParam, kernelInitializerParam, recurrentInitializerParam, recurrentBiasParam],
     arity: { min: 1, max: 1 },

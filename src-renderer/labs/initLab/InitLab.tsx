@@ -2,7 +2,7 @@
 // zeros, N(0, 1), Xavier, He and orthogonal weights, side by side (computed in this window).
 import { useEffect, useState } from 'react';
 import type { LineSeriesOption } from 'echarts/charts';
-import type { InitLabRow } from '../../../src-engine/analysis/initLab';
+import type { InitLabRow } from '../../../src-engine';
 import { IconButton } from '../../ui/IconButton';
 import { useScreenStore } from '../../compare/screenStore';
 import { ChartBox } from '../../compare/ChartBox';

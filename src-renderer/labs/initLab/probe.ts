@@ -1,9 +1,9 @@
 // The init lab's probe batch: the dataset preview's samples as a model input, when they fit its shape.
 import type { DatasetPreview } from '../../app/engine';
-import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine/analysis/initLab';
-import { validateGraph, type DatasetInfo } from '../../../src-engine/graph/validate';
-import { withBackend } from '../../../src-engine/core/backend';
-import { CpuBackend, registerCpuKernels } from '../../../src-engine/kernels/cpu';
+import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine';
+import { validateGraph, type DatasetInfo } from '../../../src-engine';
+import { withBackend } from '../../../src-engine';
+import { CpuBackend, registerCpuKernels } from '../../../src-engine';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 
 export interface Probe {
@@ -16,11 +16,13 @@ export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal
 
 export function probeFromPreview(preview: DatasetPreview, inputShape: readonly number[]): Probe | { error: string } {
   const size = inputShape.reduce((a, b) => a * b, 1);
-  let rows: number[][] = [];
-  if (preview.kind === 'points') rows = preview.points.map((p) => [p.x, p.y]);
-  else if (preview.kind === 'images') rows = preview.images.map((im) => im.pixels.map((v) => v / 255));
-  else rows = preview.rows.map((r) => r.slice(0, size).map(Number));
-  rows = rows.filter((r) => r.length === size && r.every(Number.isFinite));
+  const all: number[][] =
+    preview.kind === 'points'
+      ? preview.points.map((p) => [p.x, p.y])
+      : preview.kind === 'images'
+        ? preview.images.map((im) => im.pixels.map((v) => v / 255))
+        : preview.rows.map((r) => r.slice(0, size).map(Number));
+  const rows = all.filter((r) => r.length === size && r.every(Number.isFinite));
   if (!rows.length) return { error: `the dataset preview has no samples of ${size} numbers to feed the input` };
   return { x: Float32Array.from(rows.flat()), count: rows.length, inputShape: [...inputShape] };
 }

@@ -1,8 +1,8 @@
-// The optimizer lab: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam walking a 2-D surface,
+// The optimizer lab: SGD, momentum, Nesterov, Adagrad, RMSprop and Adam walking a 2-D surface,
 // animated over its contour plot, each with its own learning rate (or one for all) and the
 // number of steps adjustable.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { SURFACES } from '../../../src-engine/analysis/optimizerLab';
+import { SURFACES } from '../../../src-engine';
 import { IconButton } from '../../ui/IconButton';
 import { useScreenStore } from '../../compare/screenStore';
 import { downloadUrl } from '../../compare/download';

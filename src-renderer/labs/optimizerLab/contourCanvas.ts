@@ -1,5 +1,5 @@
 // Draws a surface as filled log-spaced contour bands and the optimizers' paths (up to a frame) on a canvas.
-import { surfaceGrid, getSurface } from '../../../src-engine/analysis/optimizerLab';
+import { surfaceGrid, getSurface } from '../../../src-engine';
 import type { LabPath } from './labRuns';
 
 const BANDS = 18;

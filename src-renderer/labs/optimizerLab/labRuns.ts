@@ -1,14 +1,19 @@
 // The optimizer lab's numbers: every chosen optimizer's path on one surface, from the engine's own optimizers.
-import { SURFACES, trajectory, type TrajectoryPoint } from '../../../src-engine/analysis/optimizerLab';
+import { SURFACES, listOptimizers, trajectory, type TrajectoryPoint } from '../../../src-engine';
 
-export const LAB_OPTIMIZERS = [
-  { name: 'sgd', label: 'SGD', color: '#868e96' },
-  { name: 'momentum', label: 'Momentum', color: '#f76707' },
-  { name: 'nesterov', label: 'Nesterov', color: '#d6336c' },
-  { name: 'adagrad', label: 'AdaGrad', color: '#0ca678' },
-  { name: 'rmsprop', label: 'RMSProp', color: '#7048e8' },
-  { name: 'adam', label: 'Adam', color: '#4263eb' },
-] as const;
+/** The lab's line colours; which optimizers walk the surfaces (AdamW's decay would pull the point to 0). Names and labels are the registry's. */
+const LAB_COLORS: Record<string, string> = {
+  sgd: '#868e96',
+  momentum: '#f76707',
+  nesterov: '#d6336c',
+  adagrad: '#0ca678',
+  rmsprop: '#7048e8',
+  adam: '#4263eb',
+};
+
+export const LAB_OPTIMIZERS = listOptimizers()
+  .filter((o) => LAB_COLORS[o.name] !== undefined)
+  .map((o) => ({ name: o.name, label: o.label, color: LAB_COLORS[o.name] }));
 
 /** One learning rate for all: one at which most methods make visible progress on each surface. */
 export const DEFAULT_LR: Record<string, number> = { elongated: 0.1, rosenbrock: 0.0015, saddle: 0.05 };

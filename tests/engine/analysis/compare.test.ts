@@ -1,7 +1,7 @@
 // Comparison math: smoothing, seed bands, best epochs, differing settings, graph diffs.
 import { describe, expect, it } from 'vitest';
-import { bestIndex, exponentialSmoothing, meanStdBand } from '../../../src-engine/analysis/smoothing';
-import { diffGraphs, differingSettings, flatten } from '../../../src-engine/analysis/runDiff';
+import { bestIndex, exponentialSmoothing, meanStdBand } from '../../../src-renderer/compare/smoothing';
+import { diffGraphs, differingSettings, flatten } from '../../../src-renderer/compare/runDiff';
 import { chain } from '../graphs';
 
 describe('exponential smoothing', () => {

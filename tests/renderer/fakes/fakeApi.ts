@@ -3,16 +3,16 @@
 // the app itself, which talks to the real back end through src-renderer/transport.
 import type {
   DatasetListItem, LayerLabApi, MenuCommand, ProjectFileInfo, RunDetail, RunMetrics, RunStatus, RunSummary, RunUpdate,
-} from '../../src-shared/api';
-import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { EngineEvent } from '../../src-shared/engineEvents';
-import { CATALOGUE, createGeneratedDataset } from '../../src-engine/data/catalogue';
-import { datasetPreview, summarize } from '../../src-engine/data/preview';
-import { withSequencePreview } from '../../src-engine/data/sequences/preview';
-import { prepareRun } from '../../src-engine/train/prepareRun';
-import { train } from '../../src-engine/train/trainer';
-import { setBackend } from '../../src-engine/core/backend';
-import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
+} from '../../../src-shared/api';
+import type { GraphDoc } from '../../../src-shared/graphFormat';
+import type { EngineEvent } from '../../../src-shared/engineEvents';
+import { CATALOGUE, createGeneratedDataset } from '../../../src-engine';
+import { datasetPreview, summarize } from '../../../src-engine';
+import { withSequencePreview } from '../../../src-engine';
+import { prepareRun } from '../../../src-engine';
+import { train } from '../../../src-engine';
+import { setBackend } from '../../../src-engine';
+import { CpuBackend, registerCpuKernels } from '../../../src-engine';
 
 interface FakeRun {
   summary: RunSummary;

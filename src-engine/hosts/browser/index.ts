@@ -1,0 +1,2 @@
+// The browser host's public surface for the renderer (the GPU worker itself is started by URL).
+export { probeWebGpu } from './probeWebGpu';
