@@ -12,6 +12,7 @@ import { folderProjects } from '../projects/folderProjects';
 import { checkAccess, contentSecurityPolicy, tokenCookie } from './access';
 import { indexFile, resolveStatic, sendFile } from './staticFiles';
 import { serveApiOn } from './wsApi';
+import { MAX_FRAME_BYTES } from '../../src-shared/requestLimits';
 
 export interface ServeOptions {
   /** 0 picks a free port. */
@@ -39,7 +40,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const token = o.token ?? randomBytes(24).toString('base64url');
@@ -86,8 +86,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     sendFile(res, file, headers, req.method === 'HEAD');
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Errors of one connection end that connection only (see wsApi.ts); these listeners keep a
+  // failing socket from ever reaching Node's fatal unhandled-'error' path.
+  wss.on('error', (e) => console.error('WebSocket server error:', e.message));
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const access = url.pathname === '/api' ? checkAccess(req, url, token, port) : { ok: false as const, status: 404 as const, message: 'the API is at /api' };
     if (!access.ok) {

@@ -4,6 +4,7 @@
 import { API_CHANNELS, describeArgsError, isApiChannel } from '../../src-shared/apiSchemas';
 import type { LayerLabApi } from '../../src-shared/api';
 import { UserError } from './userError';
+import { nestsDeeperThan, TOO_DEEP } from '../../src-shared/requestLimits';
 import { StoreError } from '../store/storeError';
 
 /** The request/response part of the API: what the main process or server implements. */
@@ -16,6 +17,8 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 export function createDispatcher(handlers: ApiHandlers, onInternalError: (e: unknown) => void = () => undefined): Dispatch {
   return async (channel, args) => {
     if (!isApiChannel(channel)) throw new UserError(`unknown request "${String(channel).slice(0, 100)}"`);
+    // Before the schema, whose recursive walk a very deep value would overflow.
+    if (nestsDeeperThan(args)) throw new UserError(TOO_DEEP);
     const entry = API_CHANNELS[channel];
     const parsed = entry.args.safeParse(args);
     if (!parsed.success) throw new UserError(describeArgsError(channel, parsed.error, args));
