@@ -1,10 +1,11 @@
 // `npm run serve -- [--port N] [--db PATH] [--static DIR] [--projects DIR] [--concurrency N] [--engine child|thread]`:
 // runs LayerLab in the browser. Prints the address (with its session token) to open.
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './server';
+import { prepareWritableFolder } from './startupChecks';
 import { ensureEngineBundle } from '../engine/engineBundle';
 import { warmEngineSpawner } from '../engine/nodeSpawners';
 
@@ -49,6 +50,10 @@ function readOptions() {
 
 async function main(): Promise<void> {
   const options = readOptions();
+  const dbProblem = prepareWritableFolder(dirname(options.dbPath));
+  if (dbProblem) fail(`--db ${options.dbPath}: ${dbProblem}`);
+  const projectsProblem = prepareWritableFolder(options.projectsDir ?? join(dirname(options.dbPath), 'projects'));
+  if (projectsProblem) fail(`--projects: ${projectsProblem}`);
   // Engines start from a bundle (no TypeScript to compile per run); built here when the sources changed.
   const bundle = await ensureEngineBundle();
   if (!bundle.status.fresh) process.stdout.write(`engines start from source (slower): ${bundle.status.reason}\n`);
