@@ -56,16 +56,17 @@ export type EngineToHost =
   /** Everything has been sent; the host may end the process. */
   | { type: 'finished' };
 
-const layerDiagnosticsSchema = z.object({
-  weightNorm: z.number().optional(),
-  gradNorm: z.number().optional(),
-  actMean: z.number(),
-  actStd: z.number(),
-});
-
-// Measurements may be NaN or ±Infinity (a diverging validation loss); z.number() rejects both.
+// Measurements may be NaN or ±Infinity (a diverging loss, overflowing weights): legitimate events
+// that end a run as diverged, never a malformed message. z.number() rejects both.
 const num = z.custom<number>((v) => typeof v === 'number', 'expected a number');
 const optNum = num.optional();
+
+const layerDiagnosticsSchema = z.object({
+  weightNorm: optNum,
+  gradNorm: optNum,
+  actMean: num,
+  actStd: num,
+});
 
 export const engineEventSchema = z.discriminatedUnion('event', [
   z.object({
@@ -77,7 +78,7 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     parameterCount: z.number(),
     backend: z.string(),
   }),
-  z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: num, lr: z.number() }),
+  z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: num, lr: num }),
   z.object({
     event: z.literal('epoch'),
     epoch: z.number(),
@@ -88,9 +89,9 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     valAcc: optNum,
     valR2: optNum,
     valClassAcc: z.array(num).optional(),
-    lr: z.number(),
-    elapsedMs: z.number(),
-    samplesPerSec: z.number(),
+    lr: num,
+    elapsedMs: num,
+    samplesPerSec: num,
     layers: z.record(z.string(), layerDiagnosticsSchema),
   }),
   z.object({
@@ -108,7 +109,7 @@ export const engineEventSchema = z.discriminatedUnion('event', [
     status: z.enum(['completed', 'diverged', 'stopped']),
     epochs: z.number(),
     steps: z.number(),
-    samplesPerSec: z.number(),
+    samplesPerSec: num,
     finalTrainLoss: num.nullable(),
     finalTrainAcc: optNum,
     finalValLoss: optNum,
