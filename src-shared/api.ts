@@ -167,6 +167,13 @@ export interface LayerLabApi {
     list(): Promise<DatasetListItem[]>;
     /** Summary and preview payload (points, images or table rows) of a catalogue dataset or an imported file. */
     preview(id: string, options?: DatasetLoadOptions): Promise<{ summary: DatasetListItem; preview: unknown }>;
+    // Uploads from a browser (serve mode), in chunks; the desktop app opens files where they are.
+    /** Starts an upload of `bytes` bytes named `name` (a plain file name: .csv, .gz, .txt or IDX). */
+    uploadBegin(name: string, bytes: number): Promise<{ uploadId: string; chunkBytes: number }>;
+    /** The next chunk (base64) at byte `offset`; chunks come in order. */
+    uploadChunk(uploadId: string, offset: number, base64: string): Promise<{ received: number }>;
+    /** All bytes are in: the file is stored; its path is the dataset reference to use. */
+    uploadFinish(uploadId: string): Promise<{ path: string }>;
   };
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {

@@ -36,6 +36,26 @@ export const settingKeySchema = z
   .regex(/^[A-Za-z0-9_.-]+$/, 'a setting key uses letters, digits, ".", "_" and "-" only');
 
 const none = z.tuple([]);
+
+// --- Dataset uploads (serve mode): one group, so the contract can take it over as a unit. ---
+/** The largest file a browser may upload, and the size of one chunk (raw bytes, sent as base64). */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id');
+const UPLOAD_CHANNELS = {
+  'datasets:uploadBegin': {
+    method: 'datasets.uploadBegin',
+    args: z.tuple([
+      z.string().min(1, 'a file name may not be empty').max(200, 'a file name is at most 200 characters'),
+      z.number().int().min(1, 'the file is empty').max(MAX_UPLOAD_BYTES, `a file may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+    ]),
+  },
+  'datasets:uploadChunk': {
+    method: 'datasets.uploadChunk',
+    args: z.tuple([uploadIdSchema, z.number().int().nonnegative(), z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'a chunk is at most 1 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk must be base64')]),
+  },
+  'datasets:uploadFinish': { method: 'datasets.uploadFinish', args: z.tuple([uploadIdSchema]) },
+} as const;
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 
 /** Every request: channel → the API method it calls and the schema of its arguments. */
@@ -69,6 +89,7 @@ export const API_CHANNELS = {
     method: 'datasets.preview',
     args: z.tuple([z.string().min(1).max(1000), z.object({ target: z.string().max(200).optional(), missing: z.enum(['drop', 'refuse']).optional() }).strict().optional()]),
   },
+  ...UPLOAD_CHANNELS,
   'projects:hasNativeDialogs': { method: 'projects.hasNativeDialogs', args: none },
   'projects:list': { method: 'projects.list', args: none },
   'projects:save': { method: 'projects.save', args: z.tuple([graphSchema, projectPathSchema.optional()]) },

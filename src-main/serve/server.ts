@@ -22,6 +22,8 @@ export interface ServeOptions {
   staticDir: string;
   /** Where projects are saved (default: a `projects` folder next to the database). */
   projectsDir?: string;
+  /** Extra folders datasets may be read from (`--data DIR`); besides them, only the projects folder (uploads go there). */
+  dataDirs?: string[];
   /** A fixed token (tests); otherwise a random one. */
   token?: string;
   concurrency?: number;
@@ -44,12 +46,15 @@ export interface RunningServer {
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const token = o.token ?? randomBytes(24).toString('base64url');
   const spawnEngine = o.spawnEngine ?? (o.engine === 'thread' ? workerThreadSpawner() : childProcessSpawner());
+  const projectsDir = o.projectsDir ?? join(o.dbPath, '..', 'projects');
   const services = createAppServices({
     dbPath: o.dbPath,
     spawnEngine,
     concurrency: o.concurrency,
     updateIntervalMs: o.updateIntervalMs,
-    projects: () => folderProjects(o.projectsDir ?? join(o.dbPath, '..', 'projects')),
+    projects: () => folderProjects(projectsDir),
+    // Strangers' pages may reach this server: data only from its own folders, uploads into one of them.
+    dataAccess: { roots: [projectsDir, ...(o.dataDirs ?? [])], uploadsDir: join(projectsDir, 'uploads') },
     onInternalError: (e) => console.error('internal error:', e),
   });
   let port = 0;

@@ -37,3 +37,11 @@ export function prepareWritableFolder(dir: string): string | null {
   }
   return null;
 }
+
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
