@@ -13,7 +13,7 @@ type Uploads = Pick<LayerLabApi['datasets'], 'uploadBegin' | 'uploadChunk' | 'up
 /** Uploads at once per server: each holds an open file. */
 const MAX_OPEN_UPLOADS = 4;
 /** What the loader reads: CSV (maybe gzipped), text corpora and word lists, IDX files. */
-const DATA_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+\.(csv|csv\.gz|txt|text|md|gz)$|^[^/\\:*?"<>|\u0000-\u001f]+-idx\d-ubyte(\.gz)?$/i;
+const DATA_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+(\.(csv|txt|text|md)|-idx\d-ubyte(\.gz)?)$/i;
 
 interface Open {
   name: string;
@@ -40,7 +40,7 @@ export function createUploads(dir: string | null): Uploads & { close(): void } {
       if (!dir) throw new UserError('uploads are for the browser; the desktop app opens data files where they are');
       const plain = name.trim();
       if (!DATA_NAME.test(plain) || plain.startsWith('.')) {
-        throw new UserError(`"${name}" is not a data file name: upload a .csv (or .csv.gz), a .txt corpus or IDX files (…-idx3-ubyte), without folders`);
+        throw new UserError(`"${name}" is not a data file name: upload a .csv, a .txt corpus or IDX files (…-idx3-ubyte), without folders`);
       }
       if (bytes > MAX_UPLOAD_BYTES) throw new UserError(`"${plain}" is ${(bytes / 1024 / 1024).toFixed(1)} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
       if (open.size >= MAX_OPEN_UPLOADS) throw new UserError(`${MAX_OPEN_UPLOADS} uploads are already under way; wait for one to finish`);
@@ -85,7 +85,7 @@ export function createUploads(dir: string | null): Uploads & { close(): void } {
 
 /** "data.csv", or "data-2.csv" when that is taken (an earlier upload is never overwritten). */
 function freshName(dir: string, name: string): string {
-  const dot = name.search(/\.(csv\.gz|[^.]+)$/i);
+  const dot = name.search(/(-idx\d-ubyte(\.gz)?|\.[^.]+)$/i);
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
   for (let n = 1; ; n++) {
     const path = join(dir, n === 1 ? name : `${stem}-${n}${ext}`);

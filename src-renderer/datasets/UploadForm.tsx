@@ -24,7 +24,7 @@ export function useUpload() {
     try {
       const path = await uploadFile(api().datasets, file, (sent, total) => setState((s) => ({ ...s, progress: { name: file.name, sent, total } })));
       const { target, dropMissing } = settings.current;
-      const isCsv = /\.csv(\.gz)?$/i.test(path);
+      const isCsv = /\.csv$/i.test(path);
       chooseDataset(path, isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {});
       void useDatasetStore.getState().loadPreview(path, true);
       setState((s) => ({ ...s, progress: null }));

@@ -35,4 +35,18 @@ describe('gradcheck flags (item 6)', () => {
   it('refuses --tolerance 0', () => expectError(['gradcheck', xorPath, '--tolerance', '0'], /option --tolerance: 0 is out of range/));
 });
 
-export { readFileSync, write };
+describe('numbers and encodings in graph files (item 5)', () => {
+  const xor = () => readFileSync(xorPath, 'utf8');
+  it('accepts a graph file that starts with a UTF-8 BOM', async () => {
+    const r = await runCli(['train', write('bom.json', '\uFEFF' + xor()), '--epochs', '1']);
+    expect(r.code, r.stderr).toBe(0);
+  });
+  it('says 1e400 is not a finite number instead of "got null"', () =>
+    expectError(['train', write('huge.json', xor().replace(/"units": 4/, '"units": 1e400'))], /node "hidden" \(params\.units\): Units must be a finite number, got Infinity/));
+  it('names an invisible character by its code point', () =>
+    expectError(['train', write('ctl.json', xor().replace('{', '{\u0001'))], /line 1, column 2: unexpected character U\+0001/));
+  it('names the line and column of 1e309 in a CSV', () => {
+    const csv = write('inf.csv', 'a,b,label\n1,2,x\n1e309,3,y\n4,5,x\n');
+    return expectError(['train', xorPath, '--dataset', csv, '--target', 'label'], /inf\.csv line 3: column "a": "1e309" is beyond the largest number/);
+  });
+});
