@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSy
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { LayerLabApi } from '../../src-shared/api';
-import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES } from '../../src-shared/apiSchemas';
+import { MAX_UPLOAD_BYTES, UPLOAD_CHUNK_BYTES } from '../../src-shared/contract';
 import { UserError } from './userError';
 
 type Uploads = Pick<LayerLabApi['datasets'], 'uploadBegin' | 'uploadChunk' | 'uploadFinish'>;

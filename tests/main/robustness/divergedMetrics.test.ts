@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openStore } from '../../../src-main/store/store';
 import { UpdateStream } from '../../../src-main/engine/updateStream';
 import { RunManager } from '../../../src-main/engine/runManager';
-import { engineEventSchema } from '../../../src-shared/engineProtocol';
+import { engineEventSchema } from '../../../src-shared/engineEvents';
 import { firstNonFinite } from '../../../src-engine/train/nonFinite';
 import { FakeEngine } from '../helpers/fakeEngine';
 import { tempDir } from '../helpers/temp';

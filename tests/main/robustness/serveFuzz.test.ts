@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../../src-main/serve/server';
-import { API_CHANNELS } from '../../../src-shared/apiSchemas';
+import { API_CHANNELS } from '../../../src-shared/contract';
 import type { RunStatus, RunUpdate } from '../../../src-shared/api';
 import { tempDir } from '../helpers/temp';
 import { circleGraph, xorGraph } from '../helpers/graphs';
