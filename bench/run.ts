@@ -1,5 +1,5 @@
 // `npm run bench`: LayerLab's benchmarks in one table (or one JSON document with --json).
-//   --only training|kernels|engine|data|store|ui   one section (default: all)
+//   --only training|kernels|engine|data|store|ui|robustness   one section (default: all)
 //   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
@@ -13,7 +13,7 @@ import { printTrainingBench, runTrainingBench } from './training';
 import { printKernelBench, runKernelBench } from './kernels';
 import { printEngineStartBench, runEngineStartBench } from './engine-start';
 
-const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui'] as const;
+const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui', 'robustness'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Flags {
@@ -57,7 +57,8 @@ type Printer = (line: string) => void;
 type ExternalSection = { file: string; run: string; print: string };
 
 /** Benchmarks owned by other parts of the app, run when their module exists. */
-const EXTERNAL: Record<'data' | 'store' | 'ui', ExternalSection> = {
+const EXTERNAL: Record<'data' | 'store' | 'ui' | 'robustness', ExternalSection> = {
+  robustness: { file: './robustness.ts', run: 'runRobustnessBench', print: 'printRobustnessBench' },
   data: { file: './idx-import.ts', run: 'runIdxImportBench', print: 'printIdxImportBench' },
   store: { file: './store.ts', run: 'runStoreBench', print: 'printStoreBench' },
   ui: { file: './ui-fps.ts', run: 'runUiFpsBench', print: 'printUiFpsBench' },
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
     printEngineStartBench(engine, out);
     report.engineStart = engine;
   }
-  for (const section of ['data', 'store', 'ui'] as const) {
+  for (const section of ['data', 'store', 'ui', 'robustness'] as const) {
     if (!wants(section)) continue;
     out('');
     out(`== ${section[0].toUpperCase()}${section.slice(1)} ==`);

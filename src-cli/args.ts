@@ -5,6 +5,10 @@ export interface FlagSpec {
   name: string;
   kind: 'string' | 'int' | 'number' | 'bool';
   help: string;
+  /** Numbers: the smallest accepted value, and whether it is itself excluded ("above 0"). */
+  min?: number;
+  minExclusive?: boolean;
+  max?: number;
 }
 
 export interface Parsed {
@@ -40,5 +44,13 @@ function convert(spec: FlagSpec, value: string): string | number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`option --${spec.name}: "${value}" is not a number`);
   if (spec.kind === 'int' && !Number.isInteger(n)) throw new CliError(`option --${spec.name}: "${value}" is not a whole number`);
+  const low = spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min);
+  if (low || (spec.max !== undefined && n > spec.max)) throw new CliError(`option --${spec.name}: ${value} is out of range (${rangeText(spec)})`);
   return n;
+}
+
+function rangeText(spec: FlagSpec): string {
+  if (spec.min !== undefined && spec.max !== undefined) return `${spec.minExclusive ? 'above' : 'from'} ${spec.min} ${spec.minExclusive ? 'and at most' : 'to'} ${spec.max}`;
+  if (spec.min !== undefined) return spec.minExclusive ? `must be above ${spec.min}` : `must be at least ${spec.min}`;
+  return `must be at most ${spec.max}`;
 }

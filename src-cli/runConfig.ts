@@ -68,6 +68,7 @@ export async function loadTrainingDataset(graph: GraphDoc): Promise<Dataset> {
       seed: o.seed ?? t.seed,
       ...(o.target !== undefined ? { target: o.target } : {}),
       ...(o.missing !== undefined ? { missing: o.missing } : {}),
+      ...(o.categorical?.length ? { columnTypes: Object.fromEntries(o.categorical.map((c) => [c, 'categorical' as const])) } : {}),
     });
     if (droppedRows > 0) {
       const where = Object.entries(missingByColumn ?? {}).filter(([, n]) => n > 0).map(([c, n]) => `${c}: ${n}`).join(', ');

@@ -55,11 +55,12 @@ export function encodeBinaryMessage(value: unknown): ArrayBuffer {
 }
 
 /** Decodes a frame made by encodeBinaryMessage; throws BinaryMessageError (plain words) on anything else. */
-export function decodeBinaryMessage(data: ArrayBuffer | ArrayBufferView): unknown {
+export function decodeBinaryMessage(data: ArrayBuffer | ArrayBufferView, maxHeaderBytes = Infinity): unknown {
   const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw new BinaryMessageError('not a LayerLab binary message (bad signature)');
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, PREFIX).getUint32(4, true);
   if (PREFIX + headerLength > bytes.length) throw new BinaryMessageError('the binary message is cut short (its header is incomplete)');
+  if (headerLength > maxHeaderBytes) throw new BinaryMessageError(`the binary message's header is ${megabytes(headerLength)}, larger than the ${megabytes(maxHeaderBytes)} allowed`);
   let header: Header;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Header;
@@ -144,7 +145,9 @@ export interface ChunkAssembler {
 }
 
 export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): ChunkAssembler {
-  let pending: { bytes: Uint8Array; next: number; count: number; filled: number } | null = null;
+  // Parts are kept as they come and joined at the end: a chunk's announced total is only a claim,
+  // so nothing is allocated for it before the bytes have actually arrived.
+  let pending: { parts: Uint8Array[]; next: number; count: number; total: number; filled: number } | null = null;
   return {
     accept(data) {
       if (data.length < 4 || CHUNK_MAGIC.some((b, i) => data[i] !== b)) {
@@ -159,18 +162,25 @@ export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): Chunk
         const view = new DataView(data.buffer, data.byteOffset, CHUNK_PREFIX);
         const [index, count, total] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)];
         if (total > maxBytes) throw new BinaryMessageError(`a message of ${megabytes(total)} is larger than the ${megabytes(maxBytes)} allowed`);
-        if (index === 0) pending = { bytes: new Uint8Array(total), next: 0, count, filled: 0 };
-        if (!pending || index !== pending.next || count !== pending.count || total !== pending.bytes.length) throw new BinaryMessageError('a message chunk arrived out of order');
+        if (index === 0) pending = { parts: [], next: 0, count, total, filled: 0 };
+        if (!pending || index !== pending.next || count !== pending.count || total !== pending.total) throw new BinaryMessageError('a message chunk arrived out of order');
         const part = data.subarray(CHUNK_PREFIX);
         if (pending.filled + part.length > total) throw new BinaryMessageError('a message\'s chunks hold more bytes than it announced');
-        pending.bytes.set(part, pending.filled);
+        // A copy: the frame's buffer belongs to the socket.
+        pending.parts.push(part.slice());
         pending.filled += part.length;
         pending.next++;
         if (pending.next < count) return null;
         const done = pending;
         pending = null;
         if (done.filled !== total) throw new BinaryMessageError('a message\'s chunks hold fewer bytes than it announced');
-        return done.bytes;
+        const bytes = new Uint8Array(total);
+        let offset = 0;
+        for (const p of done.parts) {
+          bytes.set(p, offset);
+          offset += p.length;
+        }
+        return bytes;
       } catch (e) {
         pending = null;
         throw e;

@@ -20,6 +20,11 @@ function method<A extends z.ZodTuple, R extends z.ZodType>(args: A, result: R, d
 }
 
 const none = z.tuple([]);
+
+/** The largest file a browser may upload, and the size of one chunk (raw bytes, sent as base64). */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id');
 const nothing = z.void();
 const runId = z.tuple([runIdSchema]);
 
@@ -70,6 +75,21 @@ export const apiContract = {
       z.object({ summary: datasetSummarySchema, preview: z.unknown() }),
       'catalogue id or file, `{target?, missing?}`',
     ),
+    // Browser uploads (serve mode), in chunks; the desktop app opens data files where they are.
+    uploadBegin: method(
+      z.tuple([
+        z.string().min(1, 'a file name may not be empty').max(200, 'a file name is at most 200 characters'),
+        z.number().int().min(1, 'the file is empty').max(MAX_UPLOAD_BYTES, `a file may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+      ]),
+      z.object({ uploadId: z.string(), chunkBytes: z.number() }),
+      'file name (.csv, .txt, IDX), size in bytes (at most 512 MB)',
+    ),
+    uploadChunk: method(
+      z.tuple([uploadIdSchema, z.number().int().nonnegative(), z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'a chunk is at most 1 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk must be base64')]),
+      z.object({ received: z.number() }),
+      'upload id, byte offset, base64 bytes (at most 1 MB; in order)',
+    ),
+    uploadFinish: method(z.tuple([uploadIdSchema]), z.object({ path: z.string() }), 'upload id (→ the stored file\'s path, the dataset reference)'),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {

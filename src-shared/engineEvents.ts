@@ -2,18 +2,19 @@
 // them. Schemas first (the host validates every event it receives), types derived from them.
 import { z } from 'zod';
 
-// Measurements may be NaN or ±Infinity (a diverging validation loss); z.number() rejects both.
+// Measurements may be NaN or ±Infinity (a diverging loss, overflowing weights): legitimate events
+// that end a run as diverged, never a malformed message. z.number() rejects both.
 export const measured = z.custom<number>((v) => typeof v === 'number', 'expected a number');
 const optMeasured = measured.optional();
 
 export const layerDiagnosticsSchema = z.object({
   /** L2 norm of all the node's parameters (absent for layers without any). */
-  weightNorm: z.number().optional(),
+  weightNorm: optMeasured,
   /** L2 norm of the gradient of the node's parameters, at the epoch's last step. */
-  gradNorm: z.number().optional(),
+  gradNorm: optMeasured,
   /** Mean and standard deviation of the node's output on a fixed probe batch. */
-  actMean: z.number(),
-  actStd: z.number(),
+  actMean: measured,
+  actStd: measured,
 });
 export type LayerDiagnostics = z.infer<typeof layerDiagnosticsSchema>;
 
@@ -40,7 +41,7 @@ const startEventSchema = z.object({
   backend: z.string(),
 });
 
-const stepEventSchema = z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: measured, lr: z.number() });
+const stepEventSchema = z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: measured, lr: measured });
 
 /** One epoch's figures; the store keeps them (without `layers`) as the run's epoch metrics. */
 export const epochEventSchema = z.object({
@@ -55,9 +56,9 @@ export const epochEventSchema = z.object({
   valR2: optMeasured,
   /** Classification: validation accuracy of each class (recall), in class order. */
   valClassAcc: z.array(measured).optional(),
-  lr: z.number(),
-  elapsedMs: z.number(),
-  samplesPerSec: z.number(),
+  lr: measured,
+  elapsedMs: measured,
+  samplesPerSec: measured,
   layers: z.record(z.string(), layerDiagnosticsSchema),
 });
 
@@ -83,7 +84,7 @@ const doneEventSchema = z.object({
   status: trainingEndSchema,
   epochs: z.number(),
   steps: z.number(),
-  samplesPerSec: z.number(),
+  samplesPerSec: measured,
   finalTrainLoss: measured.nullable(),
   finalTrainAcc: optMeasured,
   finalValLoss: optMeasured,

@@ -52,6 +52,8 @@ export const datasetOptionsSchema = z.object({
   target: z.string().optional(),
   /** Rows of an imported table with a missing value: refuse the file (default) or drop them. */
   missing: z.enum(['drop', 'refuse']).optional(),
+  /** Columns of an imported table read as categories even where they hold numbers (codes, years). */
+  categorical: z.array(z.string().max(200)).max(1000).optional(),
   /** Feature scaling fitted on the training split. */
   scaling: z.enum(['none', 'minmax', 'standard']).optional(),
 });

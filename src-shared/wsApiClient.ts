@@ -4,6 +4,8 @@ import type { MenuCommand, RunUpdate } from './api';
 import type { LayerLabApi } from './contract';
 import type { WsServerMessage } from './apiSchemas';
 import { createApiClient, type ApiCarrier } from './apiClient';
+import { CHUNK_BYTES, encodeBinaryMessage, megabytes, splitBinaryMessage } from './binaryMessage';
+import { MAX_REQUEST_BYTES } from './requestLimits';
 
 /** The part of the WebSocket interface used here (the browser's, or `ws` in Node tests). */
 export interface SocketLike {
@@ -84,9 +86,18 @@ export function createWebSocketApi(url: string, open: SocketFactory = (u) => new
       await ready.catch(() => undefined);
       if (closedReason || socket.readyState !== 1) throw new Error(closedReason ?? LOST);
       const id = nextId++;
+      const text = JSON.stringify({ id, channel, args });
+      // A request bigger than a frame (saving a large project) goes as a binary message in chunks,
+      // since the server closes a socket that sends a frame over its limit.
+      let frames: Array<string | ArrayBuffer> = [text];
+      if (text.length > CHUNK_BYTES / 3) {
+        const binary = encodeBinaryMessage({ kind: 'request', request: { id, channel, args } });
+        if (binary.byteLength > MAX_REQUEST_BYTES) throw new Error(`this request is ${megabytes(binary.byteLength)}, larger than the ${megabytes(MAX_REQUEST_BYTES)} the server accepts`);
+        frames = splitBinaryMessage(binary);
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        socket.send(JSON.stringify({ id, channel, args }));
+        for (const frame of frames) socket.send(frame);
       });
     },
     onRunUpdate(listener) {

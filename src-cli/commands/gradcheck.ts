@@ -11,8 +11,8 @@ import { describeIssue } from '../../src-shared/graphFormat';
 export async function gradcheckCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, [
     ...trainingFlags(),
-    { name: 'tolerance', kind: 'number', help: 'largest acceptable relative error (default 1e-4)' },
-    { name: 'samples', kind: 'int', help: 'samples in the checked batch (default 4)' },
+    { name: 'tolerance', kind: 'number', help: 'largest acceptable relative error (default 1e-4)', min: 0, minExclusive: true },
+    { name: 'samples', kind: 'int', help: 'samples in the checked batch (default 4, at most 16)', min: 1, max: 16 },
     { name: 'json', kind: 'bool', help: 'print JSON' },
   ]);
   const path = positional[0];

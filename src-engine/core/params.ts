@@ -57,7 +57,8 @@ function checkValue(spec: ParamSpec, v: unknown, isKnownInitializer: (name: stri
   switch (spec.kind) {
     case 'int':
     case 'number': {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return `must be a number, got ${JSON.stringify(v)}`;
+      if (typeof v === 'number' && !Number.isFinite(v)) return `must be a finite number, got ${v}${Number.isNaN(v) ? '' : ' (the value is beyond ±1.8e308)'}`;
+      if (typeof v !== 'number') return `must be a number, got ${JSON.stringify(v)}`;
       if (spec.kind === 'int' && !Number.isInteger(v)) return `must be a whole number, got ${v}`;
       const exMin = spec.kind === 'number' && spec.exclusiveMin;
       const exMax = spec.kind === 'number' && spec.exclusiveMax;

@@ -9,6 +9,9 @@ export interface CsvRecords {
   lines: number[];
 }
 
+/** Bounds on a CSV file, each reported with the place it was passed (memory grows with each). */
+export const CSV_LIMITS = { rows: 5_000_000, columns: 10_000, fieldChars: 100_000 };
+
 export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRecords {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new DatasetError(`the delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`, { file });
@@ -22,11 +25,16 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
   let inQuotes = false;
   let quoteLine = 0;
   let fieldStarted = false; // distinguishes an empty line from a line holding one empty field ("")
+  const pushField = (): void => {
+    if (record.length >= CSV_LIMITS.columns) throw new DatasetError(`has more than ${CSV_LIMITS.columns.toLocaleString('en-US')} columns, the most a table may have`, { file, line: recordLine });
+    record.push(field);
+  };
 
   const endRecord = (): void => {
-    record.push(field);
+    pushField();
     const blank = record.length === 1 && record[0].trim() === '' && !fieldStarted;
     if (!blank) {
+      if (records.length >= CSV_LIMITS.rows) throw new DatasetError(`has more than ${CSV_LIMITS.rows.toLocaleString('en-US')} rows, the most a table may have`, { file, line: recordLine });
       records.push(record);
       lines.push(recordLine);
     }
@@ -37,6 +45,9 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
 
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (field.length > CSV_LIMITS.fieldChars) {
+      throw new DatasetError(`column ${record.length + 1} holds a field longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (a quote left open?)`, { file, line: recordLine });
+    }
     if (inQuotes) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
@@ -56,7 +67,7 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
       field = '';
       fieldStarted = true;
     } else if (ch === delimiter) {
-      record.push(field);
+      pushField();
       field = '';
       fieldStarted = true;
     } else if (ch === '\n' || ch === '\r') {

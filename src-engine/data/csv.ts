@@ -19,8 +19,9 @@ export interface CsvOptions extends TableOptions {
  *  Without a header, columns are called column1, column2, … */
 export function parseCsv(input: string | Uint8Array, options: CsvOptions): TableImport {
   const file = options.fileName;
-  const text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8').decode(input);
+  const text = (typeof input === 'string' ? input : decodeText(input, file)).replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new DatasetError('the file is empty', { file });
+  if (text.includes('\u0000')) throw new DatasetError('is not a text file (it holds NUL bytes); a CSV file is text', { file });
 
   const { records, lines } = tokenizeCsv(text, options.delimiter ?? ',', file);
   const header = options.header ?? looksLikeHeader(records[0]);
@@ -51,4 +52,17 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions): Table
 export function looksLikeHeader(fields: string[]): boolean {
   const kinds = fields.map((field) => readCell(field).kind);
   return kinds.includes('text') && !kinds.includes('number');
+}
+
+/** UTF-8 text, or an error that says the file is not text at all (an image, an archive…). */
+function decodeText(bytes: Uint8Array, file: string | undefined): string {
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) throw new DatasetError('is gzip data, not a CSV file; unpack it first', { file });
+  const text = new TextDecoder('utf-8').decode(bytes);
+  // A stray accent from another encoding is tolerated; a file of mostly undecodable bytes is binary.
+  let undecodable = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) undecodable++;
+  if (undecodable > 16 && undecodable > text.length / 100) {
+    throw new DatasetError('is not a text file (many of its bytes are not UTF-8 text); a CSV file is text', { file });
+  }
+  return text;
 }

@@ -15,9 +15,9 @@ export interface ColumnData {
   distinct: number;
 }
 
-/** A column counts as numeric when at least this share of its non-missing cells are numbers;
- *  the remaining text cells are then reported as errors rather than silently making it categorical. */
-export const MOSTLY_NUMERIC = 0.8;
+/** A column counts as numeric when at least half of its non-missing cells are numbers; the
+ *  remaining text cells are then reported as errors rather than silently making it categorical. */
+export const MOSTLY_NUMERIC = 0.5;
 
 export function placeOf(table: Table, rowIndex: number, field?: string): DatasetErrorPlace {
   const line = table.rowLines?.[rowIndex];
@@ -34,6 +34,10 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
   for (let r = 0; r < table.rows.length; r++) {
     const cell = readCell(table.rows[r][index]);
     cells[r] = cell;
+    if (cell.kind === 'number' && !Number.isFinite(cell.value)) {
+      // "1e309" is read as Infinity; training on it would only "diverge" and blame the learning rate.
+      throw new DatasetError(`${showCell(table.rows[r][index])} is beyond the largest number (±1.8e308)`, placeOf(table, r, name));
+    }
     if (cell.kind === 'number') {
       numbers++;
       distinct.add(String(cell.value));
@@ -47,11 +51,13 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
   let type: ColumnData['type'];
   if (explicitType) type = explicitType;
   else if (numbers + texts === 0) type = 'empty';
-  else if (texts === 0 || numbers / (numbers + texts) >= MOSTLY_NUMERIC) type = 'numeric';
+  else if (texts === 0 || numbers >= texts) type = 'numeric';
   else type = 'categorical';
 
   if (type === 'numeric' && texts > 0) {
-    const why = explicitType ? '' : ` (${numbers} of the ${numbers + texts} values in this column are numbers)`;
+    // A column of mostly numbers with a few words is a typo far more often than a category list:
+    // refuse it, naming the cell, rather than one-hot encode "2", "6" and "four" as classes.
+    const why = explicitType ? '' : ` (${numbers} of the ${numbers + texts} values in this column are numbers; to read the column as categories on purpose, list it in the dataset options' "categorical")`;
     throw new DatasetError(`${showCell(table.rows[firstText][index])} is not a number${why}`, placeOf(table, firstText, name));
   }
   if (type === 'categorical') {

@@ -2,6 +2,7 @@
 import type { Tensor } from '../core/tensor';
 import type { Rng } from '../core/rng';
 import type { ParamSpec, ParamValues } from '../core/params';
+import type { ParameterBudget } from '../graph/parameterBudget';
 
 export type LayerCategory =
   | 'Input'
@@ -26,6 +27,8 @@ export interface LayerBuildContext {
   initializerOptions?: { std?: number; limit?: number; value?: number; gain?: number };
   /** Prefix for parameter names, e.g. the node id. */
   name: string;
+  /** Counts parameters before they are allocated, against the machine's limit. */
+  budget?: ParameterBudget;
 }
 
 export interface ForwardMode {

@@ -2,6 +2,7 @@
 // splits, scaling fitted on the training split, model weights and the optimizer.
 import { validateGraph, type DatasetInfo, type ValidatedGraph } from '../graph/validate';
 import { Model } from '../graph/model';
+import { ModelTooLargeError } from '../graph/parameterBudget';
 import { createOptimizer, type Optimizer } from '../optim';
 import { splitDataset, fitScaler, applyScaler, type DatasetSplits } from '../data/preprocess';
 import { sizeOf } from '../core/shape';
@@ -37,7 +38,13 @@ export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; r
     splits.validation = scale(splits.validation);
     if (splits.test) splits.test = scale(splits.test);
   }
-  const model = new Model(v.validated, t.seed);
+  let model: Model;
+  try {
+    model = new Model(v.validated, t.seed);
+  } catch (e) {
+    if (e instanceof ModelTooLargeError) return { ok: false, issues: [{ nodeId: e.nodeId, message: e.message }] };
+    throw e;
+  }
   const optimizer = createOptimizer({ ...t.optimizer });
   return {
     ok: true,

@@ -16,6 +16,7 @@ import type { DataSplit, Task } from '../data/types';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import { BatchMaker, targetLayout } from './batches';
 import { probeEpoch } from './epochProbe';
+import { firstNonFinite } from './nonFinite';
 import { evaluate, type Evaluation } from './evaluate';
 import type { InsightOptions } from './insights';
 import { LossReads, type LandedLoss } from './lossReads';
@@ -199,6 +200,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         layers,
       });
       if (insight) emit(insight);
+      const blewUp = firstNonFinite(layers, lastVal?.loss);
+      if (blewUp) return done('diverged', epoch + 1, { divergedAtStep: step, message: `${blewUp} at step ${step} (epoch ${epoch + 1}); try a lower learning rate` });
     }
     const test = setup.test && setup.test.count > 0 ? await evaluate(setup, setup.test, logitsFor, threshold) : undefined;
     return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});

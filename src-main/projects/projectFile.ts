@@ -38,7 +38,8 @@ export function readProject(path: string): unknown {
     throw new UserError(`cannot open ${path}: ${reason(e)}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    // A UTF-8 byte-order mark is not part of the JSON (some editors write one).
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
     throw new UserError(`${path} is not valid JSON: ${(e as Error).message}`);
   }

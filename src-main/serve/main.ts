@@ -1,10 +1,11 @@
-// `npm run serve -- [--port N] [--db PATH] [--static DIR] [--projects DIR] [--concurrency N] [--engine child|thread]`:
+// `npm run serve -- [--port N] [--db PATH] [--static DIR] [--projects DIR] [--data DIR]… [--concurrency N] [--engine child|thread]`:
 // runs LayerLab in the browser. Prints the address (with its session token) to open.
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './server';
+import { isDirectory, prepareWritableFolder } from './startupChecks';
 import { ensureEngineBundle } from '../engine/engineBundle';
 import { warmEngineSpawner } from '../engine/nodeSpawners';
 
@@ -26,6 +27,7 @@ function readOptions() {
         projects: { type: 'string' },
         concurrency: { type: 'string' },
         engine: { type: 'string' },
+        data: { type: 'string', multiple: true },
       },
       strict: true,
     }));
@@ -44,11 +46,19 @@ function readOptions() {
     projectsDir: values.projects ? resolve(values.projects) : undefined,
     concurrency,
     engine: values.engine as 'child' | 'thread' | undefined,
+    dataDirs: (values.data ?? []).map((d) => resolve(d)),
   };
 }
 
 async function main(): Promise<void> {
   const options = readOptions();
+  const dbProblem = prepareWritableFolder(dirname(options.dbPath));
+  if (dbProblem) fail(`--db ${options.dbPath}: ${dbProblem}`);
+  const projectsProblem = prepareWritableFolder(options.projectsDir ?? join(dirname(options.dbPath), 'projects'));
+  if (projectsProblem) fail(`--projects: ${projectsProblem}`);
+  for (const dir of options.dataDirs) {
+    if (!isDirectory(dir)) fail(`--data ${dir}: not a folder`);
+  }
   // Engines start from a bundle (no TypeScript to compile per run); built here when the sources changed.
   const bundle = await ensureEngineBundle();
   if (!bundle.status.fresh) process.stdout.write(`engines start from source (slower): ${bundle.status.reason}\n`);

@@ -12,6 +12,7 @@ import { folderProjects } from '../projects/folderProjects';
 import { checkAccess, contentSecurityPolicy, tokenCookie } from './access';
 import { indexFile, resolveStatic, sendFile } from './staticFiles';
 import { serveApiOn } from './wsApi';
+import { MAX_FRAME_BYTES } from '../../src-shared/requestLimits';
 
 export interface ServeOptions {
   /** 0 picks a free port. */
@@ -21,6 +22,8 @@ export interface ServeOptions {
   staticDir: string;
   /** Where projects are saved (default: a `projects` folder next to the database). */
   projectsDir?: string;
+  /** Extra folders datasets may be read from (`--data DIR`); besides them, only the projects folder (uploads go there). */
+  dataDirs?: string[];
   /** A fixed token (tests); otherwise a random one. */
   token?: string;
   concurrency?: number;
@@ -39,17 +42,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const token = o.token ?? randomBytes(24).toString('base64url');
   const spawnEngine = o.spawnEngine ?? (o.engine === 'thread' ? workerThreadSpawner() : childProcessSpawner());
+  const projectsDir = o.projectsDir ?? join(o.dbPath, '..', 'projects');
   const services = createAppServices({
     dbPath: o.dbPath,
     spawnEngine,
     concurrency: o.concurrency,
     updateIntervalMs: o.updateIntervalMs,
-    projects: () => folderProjects(o.projectsDir ?? join(o.dbPath, '..', 'projects')),
+    projects: () => folderProjects(projectsDir),
+    // Strangers' pages may reach this server: data only from its own folders, uploads into one of them.
+    dataAccess: { roots: [projectsDir, ...(o.dataDirs ?? [])], uploadsDir: join(projectsDir, 'uploads') },
     onInternalError: (e) => console.error('internal error:', e),
   });
   let port = 0;
@@ -86,8 +91,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     sendFile(res, file, headers, req.method === 'HEAD');
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_REQUEST_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // Errors of one connection end that connection only (see wsApi.ts); these listeners keep a
+  // failing socket from ever reaching Node's fatal unhandled-'error' path.
+  wss.on('error', (e) => console.error('WebSocket server error:', e.message));
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const access = url.pathname === '/api' ? checkAccess(req, url, token, port) : { ok: false as const, status: 404 as const, message: 'the API is at /api' };
     if (!access.ok) {

@@ -12,6 +12,7 @@ import { createSweepsService } from './sweepsService';
 import { createDatasetsService } from './datasetsService';
 import { createInspectService } from './inspectService';
 import { CONCURRENCY_KEY, createSettingsService } from './settingsService';
+import { guardDataAccess, type DataAccess } from './dataAccess';
 
 export interface AppServicesOptions {
   dbPath: string;
@@ -25,6 +26,8 @@ export interface AppServicesOptions {
   /** Pages or windows that train on WebGPU (default: a new, empty registry). */
   devices?: DeviceHosts;
   onInternalError?: (e: unknown) => void;
+  /** Serve mode: data files only from these folders, and browser uploads stored in `uploadsDir` (one of them). */
+  dataAccess?: DataAccess & { uploadsDir: string };
 }
 
 export interface AppServices {
@@ -51,14 +54,16 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const concurrency = o.concurrency ?? (typeof saved === 'number' && Number.isInteger(saved) && saved >= 1 ? saved : 1);
   const devices = o.devices ?? new DeviceHosts();
   const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency, devices });
+  const datasets = createDatasetsService(o.spawnEngine, o.dataAccess?.uploadsDir ?? null);
   const handlers: ApiHandlers = {
     runs: createRunsService({ store, manager, devices }),
     sweeps: createSweepsService({ store, manager }),
-    datasets: createDatasetsService(o.spawnEngine),
+    datasets,
     inspect: createInspectService({ store, manager, spawn: o.spawnEngine }),
     projects: o.projects(store),
     settings: createSettingsService(store, manager),
   };
+  if (o.dataAccess) guardDataAccess(handlers, store, o.dataAccess);
   let closed = false;
   return {
     store,
@@ -72,6 +77,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
       if (closed) return;
       closed = true;
       manager.shutdown(reason);
+      datasets.close();
       updates.close();
       store.close();
     },

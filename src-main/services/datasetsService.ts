@@ -5,8 +5,10 @@ import { CATALOGUE, catalogueEntry } from '../../src-engine/data/catalogue';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { previewInEngine } from '../engine/previewInEngine';
 import { UserError } from './userError';
+import { createUploads } from './uploads';
 
-export function createDatasetsService(spawn: EngineSpawner): LayerLabApi['datasets'] {
+export function createDatasetsService(spawn: EngineSpawner, uploadsDir: string | null = null): LayerLabApi['datasets'] & { close(): void } {
+  const uploads = createUploads(uploadsDir);
   const cache = new Map<string, Promise<{ summary: DatasetListItem; preview: unknown }>>();
   return {
     async list() {
@@ -37,6 +39,7 @@ export function createDatasetsService(spawn: EngineSpawner): LayerLabApi['datase
       }
       return pending;
     },
+    ...uploads,
   };
 }
 

@@ -4,6 +4,7 @@
 import { describeArgsError } from '../../src-shared/apiSchemas';
 import { API_CHANNELS, isApiChannel, type ApiHandlers } from '../../src-shared/contract';
 import { UserError } from './userError';
+import { nestsDeeperThan, TOO_DEEP } from '../../src-shared/requestLimits';
 import { StoreError } from '../store/storeError';
 
 export type { ApiHandlers };
@@ -15,6 +16,8 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 export function createDispatcher(handlers: ApiHandlers, onInternalError: (e: unknown) => void = () => undefined): Dispatch {
   return async (channel, args) => {
     if (!isApiChannel(channel)) throw new UserError(`unknown request "${String(channel).slice(0, 100)}"`);
+    // Before the schema, whose recursive walk a very deep value would overflow.
+    if (nestsDeeperThan(args)) throw new UserError(TOO_DEEP);
     const entry = API_CHANNELS[channel];
     const parsed = entry.args.safeParse(args);
     if (!parsed.success) throw new UserError(describeArgsError(channel, parsed.error, args));

@@ -8,6 +8,8 @@ import { chooseDataset } from '../datasets/chooseDataset';
 import { ParamField } from '../inspector/ParamField';
 import { DatasetPreviewView } from './DatasetPreviewView';
 import { asDatasetPreview } from './previewTypes';
+import { isDesktop } from '../transport';
+import { UploadForm, UploadStatus, useUpload } from '../datasets/UploadForm';
 
 export function DatasetPanel() {
   const list = useDatasetStore((s) => s.list);
@@ -20,8 +22,31 @@ export function DatasetPanel() {
     const box = listRef.current;
     if (item && box) box.scrollTop += item.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 3;
   }, [current, list.length]);
+  // In the browser, files come by upload (picked or dropped here); the desktop app reads paths.
+  const browser = !isDesktop();
+  const upload = useUpload();
+  const [dragging, setDragging] = useState(false);
+  const dropHandlers = browser
+    ? {
+        onDragOver: (e: React.DragEvent) => {
+          if (!e.dataTransfer.types.includes('Files')) return;
+          e.preventDefault();
+          setDragging(true);
+        },
+        onDragLeave: (e: React.DragEvent) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        },
+        onDrop: (e: React.DragEvent) => {
+          const file = e.dataTransfer.files[0];
+          if (!file) return;
+          e.preventDefault();
+          setDragging(false);
+          void upload.start(file);
+        },
+      }
+    : {};
   return (
-    <div className="dataset-panel">
+    <div className={dragging ? 'dataset-panel is-dropping' : 'dataset-panel'} {...dropHandlers} data-testid="dataset-panel">
       <ul className="dataset-list" aria-label="Datasets" ref={listRef}>
         {list.map((d) => (
           <li key={d.id}>
@@ -39,8 +64,10 @@ export function DatasetPanel() {
         ))}
       </ul>
       <div className="dataset-detail">
+        {browser && <UploadStatus state={upload.state} />}
         {selected ? <DatasetDetail item={selected} /> : <UnknownDataset id={current} />}
-        <ImportForm />
+        {browser && <UploadForm upload={upload} />}
+        <ImportForm browser={browser} />
       </div>
     </div>
   );
@@ -118,7 +145,7 @@ function UnknownDataset({ id }: { id: string }) {
   );
 }
 
-function ImportForm() {
+function ImportForm({ browser }: { browser: boolean }) {
   const [path, setPath] = useState('');
   const [target, setTarget] = useState('');
   const [dropMissing, setDropMissing] = useState(false);
@@ -131,8 +158,12 @@ function ImportForm() {
   };
   return (
     <form className="import-form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Import a dataset file">
-      <h4>Import a file</h4>
-      <p className="field-help">A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer.</p>
+      <h4>{browser ? 'Or use a file on the server' : 'Import a file'}</h4>
+      <p className="field-help">
+        {browser
+          ? 'A path inside the server’s projects folder or a folder it was started with (--data DIR).'
+          : 'A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer.'}
+      </p>
       <div className="import-row">
         <input type="text" placeholder="/path/to/data.csv or train-images-idx3-ubyte" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File path" spellCheck={false} />
         {isCsv && <input type="text" placeholder="column to predict" value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Target column" spellCheck={false} />}

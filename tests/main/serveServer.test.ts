@@ -40,7 +40,8 @@ describe('serve mode', () => {
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>LayerLab</title><script type="module" src="./assets/app.js"></script>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
-    server = await startServer({ port: 0, dbPath: join(dir, 'serve.sqlite'), staticDir, engine: 'thread' });
+    // Imported files are read only from a data folder in serve mode (--data).
+    server = await startServer({ port: 0, dbPath: join(dir, 'serve.sqlite'), staticDir, engine: 'thread', dataDirs: [dir] });
     token = server.token;
   });
   afterAll(() => server.close());

@@ -126,6 +126,9 @@ export function createFakeApi(): FakeApi {
         const ds = createGeneratedDataset(id);
         return { summary: summarize(ds), preview: withSequencePreview(datasetPreview(ds), ds) };
       },
+      async uploadBegin() { throw new Error('uploads need the back end'); },
+      async uploadChunk() { throw new Error('uploads need the back end'); },
+      async uploadFinish() { throw new Error('uploads need the back end'); },
     },
     projects: {
       async hasNativeDialogs() { return false; },

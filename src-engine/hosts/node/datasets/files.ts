@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../../../data/errors';
 
+/** The most a gzipped dataset file may expand to (the full MNIST training images are 47 MB). */
+export const DECOMPRESSED_LIMIT = { bytes: 512 * 2 ** 20 };
+
 export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
@@ -23,8 +26,12 @@ export function readMaybeGzip(path: string): Uint8Array {
     return bytes;
   }
   try {
-    return gunzipSync(bytes);
+    // Bounded: a small gzip file may expand a thousandfold (a "zip bomb").
+    return gunzipSync(bytes, { maxOutputLength: DECOMPRESSED_LIMIT.bytes });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw new DatasetError(`expands to more than ${DECOMPRESSED_LIMIT.bytes / 2 ** 20} MB when decompressed, the most a dataset file may hold`, { file: path });
+    }
     throw new DatasetError(`could not be decompressed (${(error as Error).message}); the download may be incomplete`, { file: path });
   }
 }

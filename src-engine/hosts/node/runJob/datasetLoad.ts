@@ -14,6 +14,8 @@ export function loadGraphDataset(graph: GraphDoc): Promise<Dataset> {
     // Generated datasets follow the run's seed unless the graph fixes their own.
     seed: o.seed ?? t.seed,
     ...(o.target !== undefined ? { target: o.target } : {}),
+    ...(o.missing !== undefined ? { missing: o.missing } : {}),
+    ...(o.categorical?.length ? { columnTypes: Object.fromEntries(o.categorical.map((c) => [c, 'categorical' as const])) } : {}),
   });
 }
 
