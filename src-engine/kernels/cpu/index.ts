@@ -7,6 +7,7 @@ import { registerConvKernels } from './conv';
 import { registerPoolKernels } from './pool';
 import { registerGatherKernels } from './gather';
 import { registerOptimizerKernels } from './optimizerUpdates';
+import { registerRecurrentKernels } from './recurrent';
 
 export { CpuBackend } from './cpuBackend';
 
@@ -23,4 +24,5 @@ export function registerCpuKernels(): void {
   registerPoolKernels();
   registerGatherKernels();
   registerOptimizerKernels();
+  registerRecurrentKernels();
 }

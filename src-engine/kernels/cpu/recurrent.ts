@@ -1,0 +1,101 @@
+// Fused LSTM step kernels: the gate math of one time step in one pass over [n, units], so a
+// step costs one GEMM (h·U) and one of these instead of ~17 small kernels. Host-memory arrays,
+// so the fast backend runs them too (its registry falls back to 'cpu' for these names).
+import { registerKernel } from '../registry';
+import type { FloatArray } from '../../core/backend';
+import { CpuBackend, arr } from './cpuBackend';
+import { registerGruKernels } from './recurrentGru';
+
+export const sigmoidOf = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export function registerRecurrentKernels(): void {
+  registerKernel('cpu', 'LstmCell', (be, inputs, { step, hasState }) => {
+    const [xw, hu, cPrev] = inputs;
+    const [n, steps, width] = xw.shape;
+    const units = width / 4;
+    const x = arr(xw.data);
+    const r = arr(hasState ? hu.data : xw.data);
+    const cp = hasState ? arr(cPrev.data) : null;
+    const alloc = (size: number) => (be as CpuBackend).alloc(size);
+    const h = alloc(n * units);
+    const c = alloc(n * units);
+    const gates = alloc(n * width);
+    for (let b = 0; b < n; b++) {
+      const xo = (b * steps + step) * width;
+      const ro = b * width;
+      const so = b * units;
+      for (let j = 0; j < units; j++) {
+        let zi = x[xo + j];
+        let zf = x[xo + units + j];
+        let zg = x[xo + 2 * units + j];
+        let zo = x[xo + 3 * units + j];
+        if (cp) {
+          zi += r[ro + j];
+          zf += r[ro + units + j];
+          zg += r[ro + 2 * units + j];
+          zo += r[ro + 3 * units + j];
+        }
+        const i = sigmoidOf(zi);
+        const f = sigmoidOf(zf);
+        const g = Math.tanh(zg);
+        const o = sigmoidOf(zo);
+        const cNext = cp ? f * cp[so + j] + i * g : i * g;
+        c[so + j] = cNext;
+        h[so + j] = o * Math.tanh(cNext);
+        gates[ro + j] = i;
+        gates[ro + units + j] = f;
+        gates[ro + 2 * units + j] = g;
+        gates[ro + 3 * units + j] = o;
+      }
+    }
+    return [
+      { data: h, shape: [n, units] },
+      { data: c, shape: [n, units] },
+      { data: gates, shape: [n, width] },
+    ];
+  });
+
+  registerKernel('cpu', 'LstmCellGrad', (be, inputs, { hasState, hasNext, outStep }) => {
+    let k = 0;
+    const gatesT = inputs[k++];
+    const c = arr(inputs[k++].data);
+    const cPrev = hasState ? arr(inputs[k++].data) : null;
+    const dcNext = hasNext ? arr(inputs[k++].data) : null;
+    const dhNext = hasNext ? arr(inputs[k++].data) : null;
+    const dyInfo = outStep >= 0 ? inputs[k++] : null;
+    const dy = dyInfo ? arr(dyInfo.data) : null;
+    const dySteps = dyInfo ? dyInfo.shape[1] : 0;
+    const [n, width] = gatesT.shape;
+    const units = width / 4;
+    const gates = arr(gatesT.data);
+    const alloc = (size: number) => (be as CpuBackend).alloc(size);
+    const dz = alloc(n * width);
+    const dcPrev: FloatArray = alloc(n * units);
+    for (let b = 0; b < n; b++) {
+      const go = b * width;
+      const so = b * units;
+      const yo = (b * dySteps + outStep) * units;
+      for (let j = 0; j < units; j++) {
+        let dh = dhNext ? dhNext[so + j] : 0;
+        if (dy) dh += dy[yo + j];
+        const i = gates[go + j];
+        const f = gates[go + units + j];
+        const g = gates[go + 2 * units + j];
+        const o = gates[go + 3 * units + j];
+        const tc = Math.tanh(c[so + j]);
+        const dc = (dcNext ? dcNext[so + j] : 0) + dh * o * (1 - tc * tc);
+        const dO = dh * tc;
+        dz[go + j] = dc * g * i * (1 - i);
+        dz[go + units + j] = cPrev ? dc * cPrev[so + j] * f * (1 - f) : 0;
+        dz[go + 2 * units + j] = dc * i * (1 - g * g);
+        dz[go + 3 * units + j] = dO * o * (1 - o);
+        dcPrev[so + j] = dc * f;
+      }
+    }
+    return [
+      { data: dz, shape: [n, width] },
+      { data: dcPrev, shape: [n, units] },
+    ];
+  });
+  registerGruKernels();
+}
