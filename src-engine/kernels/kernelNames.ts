@@ -71,9 +71,9 @@ export interface KernelAttrs {
   GatherGrad: { rows: number }; // [dy, indices] -> scatter-add into [rows, dim]
   // Fused recurrent steps (layers/recurrent/fused*.ts): one time step's gate math in one pass.
   // xw is the whole sequence's input projection x·W + b, [n, steps, gates·units]; `step` picks t.
-  // LSTM, gate order i, f, g, o: [xw, hu = h·U, cPrev] (hu, cPrev only when hasState) -> [h, c, gates].
+  // LSTM, gate order i, f, g, o: [xw, hu = h·U, cPrev] (hu, cPrev only when hasState) -> [h, c, gates, tanh(c)].
   LstmCell: { step: number; hasState: boolean };
-  // [gates, c, cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
+  // [gates, tanh(c), cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
   LstmCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
   // GRU, gate order z, r, candidate: [xw, hzr = h·U_zr, h] (hzr, h only when hasState) -> [zr, rh = r⊙h].
   GruGates: { step: number; hasState: boolean };

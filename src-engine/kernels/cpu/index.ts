@@ -7,7 +7,8 @@ import { registerConvKernels } from './conv';
 import { registerPoolKernels } from './pool';
 import { registerGatherKernels } from './gather';
 import { registerOptimizerKernels } from './optimizerUpdates';
-import { registerRecurrentKernels } from './recurrent';
+import { registerLstmKernels } from './recurrent';
+import { registerGruKernels } from './recurrentGru';
 
 export { CpuBackend } from './cpuBackend';
 
@@ -24,5 +25,6 @@ export function registerCpuKernels(): void {
   registerPoolKernels();
   registerGatherKernels();
   registerOptimizerKernels();
-  registerRecurrentKernels();
+  registerLstmKernels();
+  registerGruKernels();
 }

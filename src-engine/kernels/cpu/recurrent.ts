@@ -4,11 +4,21 @@
 import { registerKernel } from '../registry';
 import type { FloatArray } from '../../core/backend';
 import { CpuBackend, arr } from './cpuBackend';
-import { registerGruKernels } from './recurrentGru';
 
 export const sigmoidOf = (x: number): number => 1 / (1 + Math.exp(-x));
+/** tanh from one exp (V8's Math.tanh costs several times more); ±1 at the extremes, as tanh. */
+export const tanhOf = (x: number): number => 1 - 2 / (1 + Math.exp(2 * x));
 
-export function registerRecurrentKernels(): void {
+/**
+ * Storage for a result the kernel writes completely: uninitialized where the backend has it
+ * (the fast backend's pool: no zeroing pass), zeros otherwise.
+ */
+export function outputArray(be: unknown, size: number): FloatArray {
+  const fast = be as { allocUninitialized?: (size: number) => FloatArray };
+  return fast.allocUninitialized ? fast.allocUninitialized(size) : (be as CpuBackend).alloc(size);
+}
+
+export function registerLstmKernels(): void {
   registerKernel('cpu', 'LstmCell', (be, inputs, { step, hasState }) => {
     const [xw, hu, cPrev] = inputs;
     const [n, steps, width] = xw.shape;
@@ -16,10 +26,10 @@ export function registerRecurrentKernels(): void {
     const x = arr(xw.data);
     const r = arr(hasState ? hu.data : xw.data);
     const cp = hasState ? arr(cPrev.data) : null;
-    const alloc = (size: number) => (be as CpuBackend).alloc(size);
-    const h = alloc(n * units);
-    const c = alloc(n * units);
-    const gates = alloc(n * width);
+    const h = outputArray(be, n * units);
+    const c = outputArray(be, n * units);
+    const tanhC = outputArray(be, n * units);
+    const gates = outputArray(be, n * width);
     for (let b = 0; b < n; b++) {
       const xo = (b * steps + step) * width;
       const ro = b * width;
@@ -37,11 +47,13 @@ export function registerRecurrentKernels(): void {
         }
         const i = sigmoidOf(zi);
         const f = sigmoidOf(zf);
-        const g = Math.tanh(zg);
+        const g = tanhOf(zg);
         const o = sigmoidOf(zo);
         const cNext = cp ? f * cp[so + j] + i * g : i * g;
+        const tc = tanhOf(cNext);
         c[so + j] = cNext;
-        h[so + j] = o * Math.tanh(cNext);
+        tanhC[so + j] = tc;
+        h[so + j] = o * tc;
         gates[ro + j] = i;
         gates[ro + units + j] = f;
         gates[ro + 2 * units + j] = g;
@@ -52,13 +64,14 @@ export function registerRecurrentKernels(): void {
       { data: h, shape: [n, units] },
       { data: c, shape: [n, units] },
       { data: gates, shape: [n, width] },
+      { data: tanhC, shape: [n, units] },
     ];
   });
 
   registerKernel('cpu', 'LstmCellGrad', (be, inputs, { hasState, hasNext, outStep }) => {
     let k = 0;
     const gatesT = inputs[k++];
-    const c = arr(inputs[k++].data);
+    const tanhC = arr(inputs[k++].data);
     const cPrev = hasState ? arr(inputs[k++].data) : null;
     const dcNext = hasNext ? arr(inputs[k++].data) : null;
     const dhNext = hasNext ? arr(inputs[k++].data) : null;
@@ -68,9 +81,8 @@ export function registerRecurrentKernels(): void {
     const [n, width] = gatesT.shape;
     const units = width / 4;
     const gates = arr(gatesT.data);
-    const alloc = (size: number) => (be as CpuBackend).alloc(size);
-    const dz = alloc(n * width);
-    const dcPrev: FloatArray = alloc(n * units);
+    const dz = outputArray(be, n * width);
+    const dcPrev = outputArray(be, n * units);
     for (let b = 0; b < n; b++) {
       const go = b * width;
       const so = b * units;
@@ -82,7 +94,7 @@ export function registerRecurrentKernels(): void {
         const f = gates[go + units + j];
         const g = gates[go + 2 * units + j];
         const o = gates[go + 3 * units + j];
-        const tc = Math.tanh(c[so + j]);
+        const tc = tanhC[so + j];
         const dc = (dcNext ? dcNext[so + j] : 0) + dh * o * (1 - tc * tc);
         const dO = dh * tc;
         dz[go + j] = dc * g * i * (1 - i);
@@ -97,5 +109,4 @@ export function registerRecurrentKernels(): void {
       { data: dcPrev, shape: [n, units] },
     ];
   });
-  registerGruKernels();
 }

@@ -2,9 +2,8 @@
 // layer's composite form): per step h·U_zr → GruGates → (r⊙h)·U_h → GruCell, and backwards
 // GruCellGrad → dAc·U_hᵀ → GruGatesGrad → dA_zr·U_zrᵀ.
 import { registerKernel } from '../registry';
-import { CpuBackend, arr } from './cpuBackend';
-
-const sigmoidOf = (x: number): number => 1 / (1 + Math.exp(-x));
+import { arr } from './cpuBackend';
+import { outputArray, sigmoidOf, tanhOf } from './recurrent';
 
 export function registerGruKernels(): void {
   registerKernel('cpu', 'GruGates', (be, inputs, { step, hasState }) => {
@@ -14,8 +13,8 @@ export function registerGruKernels(): void {
     const x = arr(xw.data);
     const r = hasState ? arr(hzr.data) : null;
     const h = hasState ? arr(hPrev.data) : null;
-    const zr = (be as CpuBackend).alloc(n * 2 * units);
-    const rh = (be as CpuBackend).alloc(n * units);
+    const zr = outputArray(be, n * 2 * units);
+    const rh = outputArray(be, n * units);
     for (let b = 0; b < n; b++) {
       const xo = (b * steps + step) * width;
       const go = b * 2 * units;
@@ -42,14 +41,14 @@ export function registerGruKernels(): void {
     const zr = arr(zrInfo.data);
     const hc = hasState ? arr(hcInfo.data) : null;
     const h = hasState ? arr(hPrev.data) : null;
-    const hNext = (be as CpuBackend).alloc(n * units);
-    const candidate = (be as CpuBackend).alloc(n * units);
+    const hNext = outputArray(be, n * units);
+    const candidate = outputArray(be, n * units);
     for (let b = 0; b < n; b++) {
       const xo = (b * steps + step) * width + 2 * units;
       const go = b * 2 * units;
       const so = b * units;
       for (let j = 0; j < units; j++) {
-        const cand = Math.tanh(x[xo + j] + (hc ? hc[so + j] : 0));
+        const cand = tanhOf(x[xo + j] + (hc ? hc[so + j] : 0));
         const z = zr[go + j];
         candidate[so + j] = cand;
         // h_t = h̃ + z⊙(h_{t−1} − h̃); from a zero state h̃ − z⊙h̃.
@@ -75,7 +74,7 @@ export function registerGruKernels(): void {
     const zr = arr(zrInfo.data);
     const n = zrInfo.shape[0];
     const units = zrInfo.shape[1] / 2;
-    const alloc = (size: number) => (be as CpuBackend).alloc(size);
+    const alloc = (size: number) => outputArray(be, size);
     const dAc = alloc(n * units);
     const dAz = alloc(n * units);
     const dhDirect = alloc(n * units);
@@ -111,7 +110,7 @@ export function registerGruKernels(): void {
     const h = hInfo ? arr(hInfo.data) : null;
     const drh = drhInfo ? arr(drhInfo.data) : null;
     const dhDirect = dhDirectInfo ? arr(dhDirectInfo.data) : null;
-    const alloc = (size: number) => (be as CpuBackend).alloc(size);
+    const alloc = (size: number) => outputArray(be, size);
     const dxw = alloc(n * 3 * units);
     const dAzr = alloc(n * 2 * units);
     const dhPart = alloc(n * units);
@@ -122,11 +121,13 @@ export function registerGruKernels(): void {
       for (let j = 0; j < units; j++) {
         const az = dAz[so + j];
         let ar = 0;
+        let dhp = 0;
         if (zr && h && drh && dhDirect) {
           const reset = zr[go + units + j];
           ar = drh[so + j] * h[so + j] * reset * (1 - reset);
-          dhPart[so + j] = dhDirect[so + j] + drh[so + j] * reset;
+          dhp = dhDirect[so + j] + drh[so + j] * reset;
         }
+        dhPart[so + j] = dhp;
         dxw[xo + j] = az;
         dxw[xo + units + j] = ar;
         dxw[xo + 2 * units + j] = dAc[so + j];

@@ -18,11 +18,13 @@ export function lstmSequence(xw: Tensor, u: Tensor, h0: Tensor | null, c0: Tenso
   const hs: Tensor[] = [];
   const cs: Tensor[] = [];
   const gates: Tensor[] = [];
+  const tanhCs: Tensor[] = [];
   let h = h0;
   let c = c0;
   for (let t = 0; t < steps; t++) {
     const inputs = h && c ? [xw, runKernel('MatMul', [h, u], MATMUL), c] : [xw];
-    const [hNext, cNext, g] = runKernelOutputs('LstmCell', inputs, { step: t, hasState: inputs.length > 1 });
+    const [hNext, cNext, g, tanhC] = runKernelOutputs('LstmCell', inputs, { step: t, hasState: inputs.length > 1 });
+    tanhCs.push(tanhC);
     hs.push(hNext);
     cs.push(cNext);
     gates.push(g);
@@ -38,7 +40,7 @@ export function lstmSequence(xw: Tensor, u: Tensor, h0: Tensor | null, c0: Tenso
     for (let t = steps - 1; t >= 0; t--) {
       const hasState = t > 0 || initial;
       const outStep = returnSequences ? t : t === steps - 1 ? 0 : -1;
-      const inputs = [gates[t], cs[t]];
+      const inputs = [gates[t], tanhCs[t]];
       if (hasState) inputs.push(t > 0 ? cs[t - 1] : c0!);
       if (dcNext && dhNext) inputs.push(dcNext, dhNext);
       if (outStep >= 0) inputs.push(dys);
