@@ -8,7 +8,7 @@ import { wasmRuntime } from './runtime';
 import { registerFastLinalgKernels } from './register/linalg';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
-import { registerFastRecurrentKernels } from './register/recurrent';
+import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
 import type { KernelProgram, ParallelRunner } from './parallel';
 
 export { FAST_CPU, FastCpuBackend } from './fastBackend';
@@ -26,6 +26,7 @@ export function registerFastCpuKernels(): void {
   registerFastElementwiseKernels();
   registerFastPoolAndOptimizerKernels();
   registerFastRecurrentKernels();
+  registerFastGruKernels();
 }
 
 /** A fast CPU backend, or null where WebAssembly SIMD or shared memory is unavailable. */

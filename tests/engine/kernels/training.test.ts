@@ -60,11 +60,11 @@ const CNN = chain(
 // The fused recurrent passes: their step tensors live across the step until backward.
 const adding = () => ({ ...generateAdding({ samples: 60, length: 7, seed: 5 }), id: 'adding' });
 const LSTM = chain(
-  [['in', 'Input'], ['rnn', 'LSTM', { units: 6 }], ['out', 'Dense', { units: 1 }]],
+  [['in', 'Input'], ['rnn', 'LSTM', { units: 8 }], ['out', 'Dense', { units: 1 }]],
   { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
 );
 const GRU = chain(
-  [['in', 'Input'], ['rnn', 'GRU', { units: 5, returnSequences: true, initialState: 'learned' }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 1 }]],
+  [['in', 'Input'], ['rnn', 'GRU', { units: 4, returnSequences: true, initialState: 'learned' }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 1 }]],
   { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
 );
 

@@ -1,6 +1,6 @@
-// The LSTM step's gate math in f32x4 (kernels/cpu/recurrent.ts's LstmCell): four gate
-// activations, the cell and its tanh, and h, for rows [start, end) of the batch, four units at a
-// time (units a multiple of 4; the register file sends other widths to the reference kernel).
+// The LSTM and GRU steps' gate math in f32x4 (kernels/cpu/recurrent.ts, recurrentGru.ts): gate
+// activations, cell or candidate, and h, for rows [start, end) of the batch, four units at a time
+// (units a multiple of 4; register/recurrent.ts sends other widths to the reference kernels).
 import { wasmFunction, type FunctionScope } from '../emit/func';
 import { forRange, i32, inc, set, v128, when, type Code, type Local, type Operand } from '../emit/expr';
 import type { EncodedFunction } from '../emit/encoding';
@@ -86,4 +86,66 @@ const lstmCell = wasmFunction(
   },
 );
 
-export const recurrentFunctions: EncodedFunction[] = [lstmCell];
+/** GRU, rows [start, end): z, r = σ(xw[row, step] (+ h·U_zr)) → zr; rh = r·h (0 without a state). */
+const gruGates = wasmFunction(
+  'gruGates',
+  { xw: 'i32', hzr: 'i32', h: 'i32', zr: 'i32', rh: 'i32', rowBytes: 'i32', stepBytes: 'i32', units: 'i32', hasState: 'i32', start: 'i32', end: 'i32' },
+  ({ xw, hzr, h, zr, rh, rowBytes, stepBytes, units, hasState, start, end }, s) => {
+    const [b, j, ub, px, pr, pz, ps] = s.locals('i32', 7, 'p');
+    const [az, ar, z, r] = s.locals('v128', 4, 'v');
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(b, start, end, 1,
+        set(px, i32.add(i32.add(xw, i32.mul(b, rowBytes)), stepBytes)),
+        set(pr, i32.add(hzr, i32.mul(b, i32.shl(ub, 1)))),
+        set(pz, i32.add(zr, i32.mul(b, i32.shl(ub, 1)))),
+        set(ps, i32.mul(b, ub)),
+        forRange(j, 0, units, 4,
+          set(az, v128.load(px)),
+          set(ar, v128.load(i32.add(px, ub))),
+          when(hasState, [set(az, v128.add(az, v128.load(pr))), set(ar, v128.add(ar, v128.load(i32.add(pr, ub))))]),
+          ...sigmoid(s, z, az),
+          ...sigmoid(s, r, ar),
+          v128.store(pz, z),
+          v128.store(i32.add(pz, ub), r),
+          when(hasState, [v128.store(i32.add(rh, ps), v128.mul(r, v128.load(i32.add(h, ps))))], [v128.store(i32.add(rh, ps), v128.zero())]),
+          inc(px, 16),
+          inc(pr, 16),
+          inc(pz, 16),
+          inc(ps, 16)),
+      ),
+    ];
+  },
+);
+
+/** GRU, rows [start, end): h̃ = tanh(xw[row, step, candidate] (+ (r⊙h)·U_h)); h = h̃ + z·(h − h̃), or h̃ − z·h̃. */
+const gruCell = wasmFunction(
+  'gruCell',
+  { xw: 'i32', zr: 'i32', hc: 'i32', h: 'i32', hNext: 'i32', cand: 'i32', rowBytes: 'i32', stepBytes: 'i32', units: 'i32', hasState: 'i32', start: 'i32', end: 'i32' },
+  ({ xw, zr, hc, h, hNext, cand, rowBytes, stepBytes, units, hasState, start, end }, s) => {
+    const [b, j, ub, px, pz, ps] = s.locals('i32', 6, 'p');
+    const [a, c, z, out] = s.locals('v128', 4, 'v');
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(b, start, end, 1,
+        set(px, i32.add(i32.add(i32.add(xw, i32.mul(b, rowBytes)), stepBytes), i32.shl(ub, 1))),
+        set(pz, i32.add(zr, i32.mul(b, i32.shl(ub, 1)))),
+        set(ps, i32.mul(b, ub)),
+        forRange(j, 0, units, 4,
+          set(a, v128.load(px)),
+          when(hasState, [set(a, v128.add(a, v128.load(i32.add(hc, ps))))]),
+          ...tanh(s, c, a),
+          set(z, v128.load(pz)),
+          set(out, v128.sub(c, v128.mul(z, c))),
+          when(hasState, [set(out, v128.add(c, v128.mul(z, v128.sub(v128.load(i32.add(h, ps)), c))))]),
+          v128.store(i32.add(cand, ps), c),
+          v128.store(i32.add(hNext, ps), out),
+          inc(px, 16),
+          inc(pz, 16),
+          inc(ps, 16)),
+      ),
+    ];
+  },
+);
+
+export const recurrentFunctions: EncodedFunction[] = [lstmCell, gruGates, gruCell];
