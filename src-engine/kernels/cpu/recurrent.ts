@@ -6,8 +6,11 @@ import type { FloatArray } from '../../core/backend';
 import { CpuBackend, arr } from './cpuBackend';
 
 export const sigmoidOf = (x: number): number => 1 / (1 + Math.exp(-x));
-/** tanh from one exp (V8's Math.tanh costs several times more); ±1 at the extremes, as tanh. */
-export const tanhOf = (x: number): number => 1 - 2 / (1 + Math.exp(2 * x));
+/**
+ * Math.tanh, not 1 − 2/(1 + e²ˣ): near 0 that form cancels, and the float64 gradient checks see it.
+ * (The fast backend runs its own f32 form in WebAssembly.)
+ */
+export const tanhOf = Math.tanh;
 
 /**
  * Storage for a result the kernel writes completely: uninitialized where the backend has it
