@@ -50,7 +50,7 @@ function graphOf(model: ModelId, batchSize: number): GraphDoc {
     format: 'layerlab.graph/1',
     nodes: nodes.map(([id, type, params], i) => ({ id, type, ...(params ? { params } : {}), position: { x: i * 200, y: 0 } })),
     edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i][0], target: n[0] })),
-    training: { dataset: 'bench', loss, optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 1_000_000, seed: 1, validationSplit: 0, initializer: 'he_normal' },
+    training: { dataset: 'bench', loss, optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 100_000, seed: 1, validationSplit: 0, initializer: 'he_normal' },
   };
 }
 
