@@ -3,6 +3,7 @@
 //   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
+//   --models a,b       training models (default: all of mlp,cnn,lstm,gru,adding-lstm,adding-gru)
 //   --memory-steps N   steps of the resident-memory check (default 10000; 0 skips it)
 //   --backend cpu|webgpu
 // Sections written by others (bench/idx-import.ts, bench/store.ts, bench/ui-fps.ts) run when present.
@@ -10,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { printTrainingBench, runTrainingBench } from './training';
+import { MODEL_IDS, type ModelId } from './peers/common';
 import { printKernelBench, runKernelBench } from './kernels';
 import { printEngineStartBench, runEngineStartBench } from './engine-start';
 
@@ -24,6 +26,7 @@ interface Flags {
   memorySteps: number;
   startRounds: number;
   backend: 'cpu' | 'webgpu';
+  models: ModelId[] | undefined;
 }
 
 function parseFlags(argv: string[]): Flags {
@@ -42,7 +45,11 @@ function parseFlags(argv: string[]): Flags {
   if (only !== undefined && !SECTIONS.includes(only as Section)) throw new Error(`--only must be one of ${SECTIONS.join(', ')}, got "${only}"`);
   const backend = value('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got "${backend}"`);
+  const models = value('models')?.split(',');
+  const unknown = models?.find((m) => !(MODEL_IDS as readonly string[]).includes(m));
+  if (unknown !== undefined) throw new Error(`--models takes names from ${MODEL_IDS.join(', ')}, got "${unknown}"`);
   return {
+    models: models as ModelId[] | undefined,
     json: argv.includes('--json'),
     only: (only as Section | undefined) ?? null,
     seconds: number('seconds', 5, 0.5),
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
 
   if (wants('training')) {
     out('== Training ==');
-    const training = await runTrainingBench({ seconds: flags.seconds, threads: flags.threads, memorySteps: flags.memorySteps, log });
+    const training = await runTrainingBench({ seconds: flags.seconds, threads: flags.threads, memorySteps: flags.memorySteps, models: flags.models, log });
     printTrainingBench(training, out);
     report.training = training;
   }

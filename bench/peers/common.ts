@@ -4,7 +4,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type ModelId = 'mlp' | 'cnn';
+export const MODEL_IDS = ['mlp', 'cnn', 'lstm', 'gru', 'adding-lstm', 'adding-gru'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+/** Which data files a model trains on: the synthetic images, first names, or the adding problem. */
+export type DataKind = 'images' | 'names' | 'adding';
 
 export interface ModelSpec {
   id: ModelId;
@@ -12,12 +15,27 @@ export interface ModelSpec {
   batchSize: number;
   /** Dense layer widths (MLP) or the conv filters, for building and counting. */
   description: string;
+  data: DataKind;
+  /** Recurrent models: the cell and its units. */
+  cell?: 'LSTM' | 'GRU';
+  units?: number;
 }
 
 export const MODELS: Record<ModelId, ModelSpec> = {
-  mlp: { id: 'mlp', label: 'MLP 784-256-128-10, Adam, batch 128', batchSize: 128, description: 'Dense 256 relu → Dense 128 relu → Dense 10' },
-  cnn: { id: 'cnn', label: 'CNN conv8 3×3 → pool → conv16 3×3 → pool → dense10, Adam, batch 64', batchSize: 64, description: 'Conv 8@3×3 relu → MaxPool 2 → Conv 16@3×3 relu → MaxPool 2 → Dense 10' },
+  mlp: { id: 'mlp', label: 'MLP 784-256-128-10, Adam, batch 128', batchSize: 128, description: 'Dense 256 relu → Dense 128 relu → Dense 10', data: 'images' },
+  cnn: { id: 'cnn', label: 'CNN conv8 3×3 → pool → conv16 3×3 → pool → dense10, Adam, batch 64', batchSize: 64, description: 'Conv 8@3×3 relu → MaxPool 2 → Conv 16@3×3 relu → MaxPool 2 → Dense 10', data: 'images' },
+  lstm: { id: 'lstm', label: 'Embedding 32 → LSTM 128 → Dense 28, names (window 16), Adam, batch 64', batchSize: 64, description: 'char-level next-character model', data: 'names', cell: 'LSTM', units: 128 },
+  gru: { id: 'gru', label: 'Embedding 32 → GRU 128 → Dense 28, names (window 16), Adam, batch 64', batchSize: 64, description: 'char-level next-character model', data: 'names', cell: 'GRU', units: 128 },
+  'adding-lstm': { id: 'adding-lstm', label: 'LSTM 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64', batchSize: 64, description: 'adding problem', data: 'adding', cell: 'LSTM', units: 64 },
+  'adding-gru': { id: 'adding-gru', label: 'GRU 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64', batchSize: 64, description: 'adding problem', data: 'adding', cell: 'GRU', units: 64 },
 };
+
+/** The sequence data: names windows of 16 token ids (vocabulary 28), adding sequences of 50 (value, mark) pairs. */
+export const NAMES_WINDOW = 16;
+export const NAMES_VOCABULARY = 28;
+export const EMBEDDING_DIM = 32;
+export const ADDING_LENGTH = 50;
+export const SEQUENCE_SAMPLES = 8192;
 
 export const MLP_WIDTHS = [784, 256, 128, 10];
 export const IMAGE = 28;
@@ -32,6 +50,18 @@ export function flopsPerSample(model: ModelId): number {
   if (model === 'mlp') {
     const layers = MLP_WIDTHS.slice(1).map((out, i) => 2 * MLP_WIDTHS[i] * out);
     return layers.reduce((s, f, i) => s + f * (i === 0 ? 2 : 3), 0);
+  }
+  const spec = MODELS[model];
+  if (spec.cell) {
+    // Per step: the gate pre-activations [x, h]·[W; U] forward, then weight and input gradients
+    // (×3), except the adding problem's input gradient (the data needs none).
+    const gates = spec.cell === 'LSTM' ? 4 : 3;
+    const units = spec.units!;
+    const [features, steps, outputs] = spec.data === 'names' ? [EMBEDDING_DIM, NAMES_WINDOW, NAMES_VOCABULARY] : [2, ADDING_LENGTH, 1];
+    const input = 2 * features * gates * units;
+    const recurrent = 2 * units * gates * units;
+    const dense = 2 * units * outputs;
+    return steps * (input * (spec.data === 'names' ? 3 : 2) + recurrent * 3) + dense * 3;
   }
   const conv1 = 2 * 26 * 26 * 8 * (3 * 3 * 1);
   const conv2 = 2 * 11 * 11 * 16 * (3 * 3 * 8);
@@ -84,6 +114,29 @@ export function readBenchData(dir: string): BenchData {
   };
 }
 
+/** Sequence data as flat float arrays: x [count, steps(, features)], y [count] (class id or value). */
+export interface SequenceData {
+  x: Float32Array;
+  y: Float32Array;
+  count: number;
+}
+
+export function writeSequenceData(dir: string, kind: 'names' | 'adding', data: SequenceData): void {
+  const sub = join(dir, kind);
+  mkdirSync(sub, { recursive: true });
+  writeFileSync(join(sub, 'x.f32'), new Uint8Array(data.x.buffer, data.x.byteOffset, data.x.byteLength));
+  writeFileSync(join(sub, 'y.f32'), new Uint8Array(data.y.buffer, data.y.byteOffset, data.y.byteLength));
+}
+
+export function readSequenceData(dir: string, kind: 'names' | 'adding'): SequenceData {
+  const read = (file: string) => {
+    const b = readFileSync(join(dir, kind, file));
+    return new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  };
+  const y = read('y.f32');
+  return { x: read('x.f32'), y, count: y.length };
+}
+
 /** One engine's result for one model, as every child process prints it (last line, JSON). */
 export interface Measurement {
   engine: string;
@@ -115,9 +168,9 @@ export function parseChildArgs(argv: string[]): ChildArgs {
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
   };
   const model = get('model', 'mlp');
-  if (model !== 'mlp' && model !== 'cnn') throw new Error(`--model must be mlp or cnn, not ${model}`);
+  if (!(MODEL_IDS as readonly string[]).includes(model)) throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}, not ${model}`);
   return {
-    model,
+    model: model as ModelId,
     seconds: Number(get('seconds', '5')),
     warmup: Number(get('warmup', '1.5')),
     data: get('data', ''),

@@ -8,13 +8,23 @@ import { makeDataset } from '../../src-engine/data/make-dataset';
 import { prepareRun } from '../../src-engine/train/prepareRun';
 import { train } from '../../src-engine/train/trainer';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { CLASSES, IMAGE, MODELS, WINDOWS, bestWindow, parseChildArgs, readBenchData, report, rssMB, type BenchData, type ModelId } from './common';
+import type { Dataset } from '../../src-engine/data/types';
+import {
+  ADDING_LENGTH, CLASSES, EMBEDDING_DIM, IMAGE, MODELS, NAMES_VOCABULARY, NAMES_WINDOW, WINDOWS, bestWindow, parseChildArgs, readBenchData,
+  readSequenceData, report, rssMB, type BenchData, type ModelId,
+} from './common';
 
 type NodeSpec = [id: string, type: string, params?: Record<string, unknown>];
 
-function graphOf(model: ModelId, batchSize: number): GraphDoc {
-  const nodes: NodeSpec[] =
-    model === 'mlp'
+function nodesOf(model: ModelId): NodeSpec[] {
+  const spec = MODELS[model];
+  if (spec.cell) {
+    const cell: NodeSpec = ['rnn', spec.cell, { units: spec.units }];
+    return spec.data === 'names'
+      ? [['in', 'Input'], ['embed', 'Embedding', { vocabSize: NAMES_VOCABULARY, dimension: EMBEDDING_DIM }], cell, ['out', 'Dense', { units: NAMES_VOCABULARY, activation: 'softmax' }]]
+      : [['in', 'Input'], cell, ['out', 'Dense', { units: 1 }]];
+  }
+  return model === 'mlp'
       ? [
           ['in', 'Input'],
           ['flat', 'Flatten'],
@@ -31,15 +41,35 @@ function graphOf(model: ModelId, batchSize: number): GraphDoc {
           ['flat', 'Flatten'],
           ['out', 'Dense', { units: CLASSES, activation: 'softmax' }],
         ];
+}
+
+function graphOf(model: ModelId, batchSize: number): GraphDoc {
+  const nodes = nodesOf(model);
+  const loss = MODELS[model].data === 'adding' ? 'mse' : 'cross_entropy';
   return {
     format: 'layerlab.graph/1',
     nodes: nodes.map(([id, type, params], i) => ({ id, type, ...(params ? { params } : {}), position: { x: i * 200, y: 0 } })),
     edges: nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i][0], target: n[0] })),
-    training: { dataset: 'bench', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 1_000_000, seed: 1, validationSplit: 0, initializer: 'he_normal' },
+    training: { dataset: 'bench', loss, optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 100_000, seed: 1, validationSplit: 0, initializer: 'he_normal' },
   };
 }
 
-function datasetOf(data: BenchData) {
+function datasetOf(model: ModelId, dir: string): Dataset {
+  const kind = MODELS[model].data;
+  if (kind === 'images') return imageDataset(readBenchData(dir));
+  const seq = readSequenceData(dir, kind);
+  return kind === 'names'
+    ? makeDataset({
+        id: 'bench', name: 'first names', description: 'character windows', task: 'classification', inputShape: [NAMES_WINDOW], targetShape: [1],
+        classNames: Array.from({ length: NAMES_VOCABULARY }, (_, i) => String(i)), x: seq.x, y: seq.y, count: seq.count,
+      })
+    : makeDataset({
+        id: 'bench', name: 'adding problem', description: 'marked sums', task: 'regression', inputShape: [ADDING_LENGTH, 2], targetShape: [1],
+        x: seq.x, y: seq.y, count: seq.count,
+      });
+}
+
+function imageDataset(data: BenchData): Dataset {
   return makeDataset({
     id: 'bench', name: 'benchmark digits', description: 'synthetic 28×28 images', task: 'classification',
     inputShape: [IMAGE, IMAGE, 1], targetShape: [1], classNames: Array.from({ length: CLASSES }, (_, i) => String(i)),
@@ -58,8 +88,8 @@ interface StepClock {
  * that leaves out each epoch's end (validation, diagnostics): the step after it counts as an
  * average step.
  */
-async function trainFor(doc: GraphDoc, data: BenchData, stop: (clock: StepClock, step: number) => boolean, warmup: number, onStep?: (step: number) => void): Promise<StepClock> {
-  const prepared = prepareRun(doc, datasetOf(data));
+async function trainFor(doc: GraphDoc, dataset: Dataset, stop: (clock: StepClock, step: number) => boolean, warmup: number, onStep?: (step: number) => void): Promise<StepClock> {
+  const prepared = prepareRun(doc, dataset);
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
   const clock: StepClock = { ends: [], start: 0 };
   const started = performance.now();
@@ -92,12 +122,11 @@ async function main(): Promise<void> {
   const args = parseChildArgs(process.argv.slice(2));
   const backend = useCpuBackend({ threads: args.threads });
   await cpuThreadsReady();
-  const data = readBenchData(args.data);
   if (args.steps > 0) {
     // Memory: resident set size while training `steps` steps of the MLP at batch 32.
     const samples: Array<{ step: number; rssMB: number }> = [];
     const marks = new Set([1, 100, 1000, 2500, 5000, 7500, args.steps]);
-    await trainFor(graphOf('mlp', 32), data, (_c, step) => step >= args.steps, 0, (step) => {
+    await trainFor(graphOf(args.model, 32), datasetOf(args.model, args.data), (_c, step) => step >= args.steps, 0, (step) => {
       if (marks.has(step)) samples.push({ step, rssMB: rssMB() });
     });
     const pool = wasmRuntime()?.pool.stats();
@@ -106,7 +135,7 @@ async function main(): Promise<void> {
   }
   const spec = MODELS[args.model];
   const done = (c: StepClock) => c.ends.length >= WINDOWS && c.ends[c.ends.length - 1] - c.start >= args.seconds * 1000;
-  const clock = await trainFor(graphOf(args.model, spec.batchSize), data, done, args.warmup);
+  const clock = await trainFor(graphOf(args.model, spec.batchSize), datasetOf(args.model, args.data), done, args.warmup);
   report({ engine: `layerlab ${backend.name}`, model: args.model, ...bestWindow(clock.ends, spec.batchSize, clock.start), threads: cpuThreads(), rssMB: rssMB() });
 }
 

@@ -41,8 +41,8 @@ export function describeMachine(): Machine {
 }
 
 /** The last JSON line a child printed, or its error output. */
-export function runChild(command: string, args: string[], timeoutMs: number): { ok: true; value: unknown } | { ok: false; error: string } {
-  const r = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 2 ** 20 });
+export function runChild(command: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): { ok: true; value: unknown } | { ok: false; error: string } {
+  const r = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 2 ** 20, ...(env ? { env } : {}) });
   const lines = (r.stdout ?? '').trim().split('\n').filter(Boolean);
   const last = lines[lines.length - 1];
   if (r.status === 0 && last) {

@@ -1,9 +1,14 @@
-"""Child process: trains one benchmark model with PyTorch (native reference) and prints a Measurement.
+"""Child process: trains one benchmark model with PyTorch (native reference) and prints Measurements.
 
-    python3 bench/peers/torch_bench.py --model mlp --seconds 5 --warmup 1.5 --data DIR --threads 2
+    python3 bench/peers/torch_bench.py --model mlp --seconds 5 --warmup 1.5 --data DIR --threads 1,2
 
 Same models, data files, batch order, Adam settings and timing rule as bench/peers/common.ts.
+PyTorch at its best: Adam with foreach=True (1.13's default on CPU is a slower per-tensor loop),
+and each thread count in --threads measured in turn (the last line is a JSON list, one
+Measurement per thread count). The OpenBLAS pins (OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE) are read
+when the library loads, so the parent runs this script once with them and once without.
 """
+import os
 import argparse
 import json
 import resource
@@ -15,10 +20,32 @@ from torch import nn
 
 IMAGE = 28
 CLASSES = 10
-BATCH = {"mlp": 128, "cnn": 64}
+BATCH = {"mlp": 128, "cnn": 64, "lstm": 64, "gru": 64, "adding-lstm": 64, "adding-gru": 64}
+# As MODELS in common.ts.
+NAMES_VOCABULARY, EMBEDDING_DIM, NAMES_WINDOW, ADDING_LENGTH = 28, 32, 16, 50
+RECURRENT = {"lstm": (nn.LSTM, 128, "names"), "gru": (nn.GRU, 128, "names"),
+             "adding-lstm": (nn.LSTM, 64, "adding"), "adding-gru": (nn.GRU, 64, "adding")}
+
+
+class Recurrent(nn.Module):
+    """[Embedding →] LSTM/GRU → Dense on the last hidden state, as LayerLab's graph."""
+
+    def __init__(self, cell, units, data):
+        super().__init__()
+        self.embed = nn.Embedding(NAMES_VOCABULARY, EMBEDDING_DIM) if data == "names" else None
+        self.rnn = cell(EMBEDDING_DIM if data == "names" else 2, units, batch_first=True)
+        self.out = nn.Linear(units, NAMES_VOCABULARY if data == "names" else 1)
+
+    def forward(self, x):
+        if self.embed is not None:
+            x = self.embed(x)
+        seq, _ = self.rnn(x)
+        return self.out(seq[:, -1])
 
 
 def build(model):
+    if model in RECURRENT:
+        return Recurrent(*RECURRENT[model])
     if model == "mlp":
         return nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, CLASSES))
     return nn.Sequential(
@@ -77,18 +104,37 @@ def main():
     p.add_argument("--seconds", type=float, default=5)
     p.add_argument("--warmup", type=float, default=1.5)
     p.add_argument("--data", required=True)
-    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--threads", default="2", help="thread counts to measure in turn, e.g. 1,2")
+    p.add_argument("--pins", default="", help="label of the OpenBLAS pin setting, for the report")
     a = p.parse_args()
+    results = []
+    for threads in [int(t) for t in a.threads.split(",")]:
+        torch.set_num_threads(threads)
+        torch.manual_seed(1)
+        results.append(measure(a, threads))
+    print(json.dumps(results))
 
-    torch.set_num_threads(a.threads)
-    x = torch.from_numpy(np.fromfile(f"{a.data}/x.f32", dtype=np.float32))
-    y = torch.from_numpy(np.fromfile(f"{a.data}/y.i32", dtype=np.int32).astype(np.int64))
-    x = x.view(-1, 784) if a.model == "mlp" else x.view(-1, 1, IMAGE, IMAGE)  # PyTorch convolutions are NCHW
+
+def load(model, data):
+    if model in RECURRENT:
+        kind = RECURRENT[model][2]
+        x = torch.from_numpy(np.fromfile(f"{data}/{kind}/x.f32", dtype=np.float32))
+        y = torch.from_numpy(np.fromfile(f"{data}/{kind}/y.f32", dtype=np.float32))
+        if kind == "names":
+            return x.view(-1, NAMES_WINDOW).long(), y.long(), nn.CrossEntropyLoss()
+        return x.view(-1, ADDING_LENGTH, 2), y.view(-1, 1), nn.MSELoss()
+    x = torch.from_numpy(np.fromfile(f"{data}/x.f32", dtype=np.float32))
+    y = torch.from_numpy(np.fromfile(f"{data}/y.i32", dtype=np.int32).astype(np.int64))
+    x = x.view(-1, 784) if model == "mlp" else x.view(-1, 1, IMAGE, IMAGE)  # PyTorch convolutions are NCHW
+    return x, y, nn.CrossEntropyLoss()
+
+
+def measure(a, threads):
+    x, y, loss_fn = load(a.model, a.data)
     order = sample_order(len(y))
     batch = BATCH[a.model]
     model = build(a.model)
-    opt = torch.optim.Adam(model.parameters(), lr=0.001)
-    loss_fn = nn.CrossEntropyLoss()
+    opt = torch.optim.Adam(model.parameters(), lr=0.001, foreach=True)
 
     def step(index):
         start = index * batch
@@ -113,8 +159,9 @@ def main():
         ends.append(time.perf_counter())
     best, mean = best_window(ends, batch, start)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({
-        "engine": f"pytorch {torch.__version__}",
+    pins = a.pins or ("pins set" if os.environ.get("OPENBLAS_CORETYPE") else "pins unset")
+    return {
+        "engine": f"pytorch {torch.__version__}, {threads} thread{'s' if threads > 1 else ''}, {pins}",
         "model": a.model,
         "samplesPerSec": best,
         "meanSamplesPerSec": mean,
@@ -122,8 +169,8 @@ def main():
         "seconds": ends[-1] - start,
         "threads": torch.get_num_threads(),
         "rssMB": rss,
-        "note": blas_note(),
-    }))
+        "note": f"foreach Adam; {blas_note()}",
+    }
 
 
 if __name__ == "__main__":

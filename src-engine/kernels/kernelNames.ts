@@ -69,6 +69,20 @@ export interface KernelAttrs {
   // Row gather (embeddings): [table, indices] -> rows.
   Gather: None;
   GatherGrad: { rows: number }; // [dy, indices] -> scatter-add into [rows, dim]
+  // Fused recurrent steps (layers/recurrent/fused*.ts): one time step's gate math in one pass.
+  // xw is the whole sequence's input projection x·W + b, [n, steps, gates·units]; `step` picks t.
+  // LSTM, gate order i, f, g, o: [xw, hu = h·U, cPrev] (hu, cPrev only when hasState) -> [h, c, gates, tanh(c)].
+  LstmCell: { step: number; hasState: boolean };
+  // [gates, tanh(c), cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
+  LstmCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
+  // GRU, gate order z, r, candidate: [xw, hzr = h·U_zr, h] (hzr, h only when hasState) -> [zr, rh = r⊙h].
+  GruGates: { step: number; hasState: boolean };
+  // [xw, zr, hc = (r⊙h)·U_h, h] (hc, h only when hasState) -> [hNext, candidate].
+  GruCell: { step: number; hasState: boolean };
+  // [zr, candidate, h (hasState), carryA, carryB (hasNext), dy (outStep ≥ 0)] -> [dAc, dAz, dhDirect = dh⊙z].
+  GruCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
+  // [zr, h, drh = dAc·U_hᵀ, dAz, dAc] (hasState; else [dAz, dAc]) -> [dxw [n, 3u], dAzr [n, 2u], dh part = drh⊙r].
+  GruGatesGrad: { hasState: boolean };
   // In-place parameter updates (return nothing): the optimizer state stays on the device.
   SumSquares: None; // [x] -> scalar
   ScaleInPlace: { factor: number }; // [x]
@@ -81,3 +95,11 @@ export interface KernelAttrs {
 }
 
 export type KernelName = keyof KernelAttrs;
+
+/**
+ * Fused kernels that a backend may leave out: where one is missing, the layer computes the same
+ * function from the kernels above (the recurrent layers' composite cells, layers/recurrent).
+ * WebGPU has none of these yet; its parity tests compare its composite path with the CPU's fused one.
+ */
+export const FUSED_WITH_COMPOSITE_FALLBACK = ['LstmCell', 'LstmCellGrad', 'GruGates', 'GruCell', 'GruCellGrad', 'GruGatesGrad'] as const satisfies readonly KernelName[];
+export type FusedWithFallback = (typeof FUSED_WITH_COMPOSITE_FALLBACK)[number];

@@ -11,6 +11,13 @@ export function runKernel<K extends KernelName>(name: K, inputs: Tensor[], attrs
   return new Tensor(result.shape, result.data, backend);
 }
 
+/** Runs a kernel with several outputs (the fused recurrent steps); no tape. */
+export function runKernelOutputs<K extends KernelName>(name: K, inputs: Tensor[], attrs: KernelAttrs[K]): Tensor[] {
+  const backend = inputs[0]?.backend ?? getBackend();
+  const result = getKernel(backend.name, name)(backend, inputs, attrs);
+  return (Array.isArray(result) ? result : [result]).map((r) => new Tensor(r.shape, r.data, backend));
+}
+
 /** Runs an in-place kernel (optimizer updates); returns nothing. */
 export function runInPlace<K extends KernelName>(name: K, inputs: Tensor[], attrs: KernelAttrs[K]): void {
   const backend = inputs[0].backend;

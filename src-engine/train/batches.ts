@@ -1,5 +1,6 @@
 // Turning rows of a dataset split into input and target tensors of one batch.
-import { tensor, type Tensor } from '../core/tensor';
+import { Tensor } from '../core/tensor';
+import { getBackend } from '../core/backend';
 import { sizeOf } from '../core/shape';
 import type { DataSplit, Task } from '../data/types';
 
@@ -27,25 +28,39 @@ export class BatchMaker {
   /** Inputs [B, ...inputShape] and targets [B, width] for the rows `indices[start..end)`. */
   make(indices: ArrayLike<number>, start: number, end: number): { x: Tensor; y: Tensor; labels: Int32Array | null } {
     const b = end - start;
-    const xs = new Float32Array(b * this.sampleSize);
     const width = this.layout.width;
-    const ys = new Float32Array(b * width);
+    const xs = hostStorage(b * this.sampleSize);
+    const ys = hostStorage(b * width);
     const classification = this.layout.task === 'classification';
     const labels = classification ? new Int32Array(b) : null;
     for (let i = 0; i < b; i++) {
       const row = indices[start + i];
-      xs.set(this.split.x.subarray(row * this.sampleSize, (row + 1) * this.sampleSize), i * this.sampleSize);
+      xs.values.set(this.split.x.subarray(row * this.sampleSize, (row + 1) * this.sampleSize), i * this.sampleSize);
       if (classification) {
         const label = this.split.y[row];
         labels![i] = label;
-        if (width === 1) ys[i] = label;
-        else ys[i * width + label] = 1;
+        if (width === 1) ys.values[i] = label;
+        else ys.values[i * width + label] = 1;
       } else {
-        ys.set(this.split.y.subarray(row * width, (row + 1) * width), i * width);
+        ys.values.set(this.split.y.subarray(row * width, (row + 1) * width), i * width);
       }
     }
-    return { x: tensor(xs, [b, ...this.inputShape]), y: tensor(ys, [b, width]), labels };
+    return { x: xs.tensor([b, ...this.inputShape]), y: ys.tensor([b, width]), labels };
   }
+}
+
+/**
+ * Zeroed storage to fill a batch into: the backend's own where it lives in host memory (the
+ * rows are copied once, straight into kernel memory), else a host array uploaded afterwards.
+ */
+function hostStorage(size: number): { values: Float32Array | Float64Array; tensor(shape: number[]): Tensor } {
+  const backend = getBackend();
+  const handle = backend.zeros(size);
+  const view = backend.hostView(handle);
+  if (view) return { values: view, tensor: (shape) => new Tensor(shape, handle, backend) };
+  backend.release(handle);
+  const values = new Float32Array(size);
+  return { values, tensor: (shape) => new Tensor(shape, backend.upload(values, size), backend) };
 }
 
 /** Number of correct predictions: argmax for several units, a threshold for one. */

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { KERNEL_CASES } from './page/kernelCases';
+import { FUSED_WITH_COMPOSITE_FALLBACK } from '../../src-engine/kernels/kernelNames';
 import type { ParityRow } from './page/compare';
 import type { TestApi } from './page/entry';
 import type { LoggedReply } from './page/workerRun';
@@ -74,8 +75,10 @@ describe('WebGPU in headless Chromium', () => {
     const adapter = await call('adapter');
     expect(adapter.vendor.length + adapter.architecture.length).toBeGreaterThan(0);
     const { cpu, webgpu } = await call('kernels');
-    expect(webgpu).toEqual(cpu);
-    expect(Object.keys(KERNEL_CASES).sort()).toEqual(cpu);
+    // Fused kernels with a composite fallback (the recurrent steps) may be missing on WebGPU.
+    const required = cpu.filter((k) => !(FUSED_WITH_COMPOSITE_FALLBACK as readonly string[]).includes(k));
+    expect(webgpu).toEqual(required);
+    expect(Object.keys(KERNEL_CASES).sort()).toEqual(required);
   });
 });
 

@@ -7,6 +7,8 @@ import { registerConvKernels } from './conv';
 import { registerPoolKernels } from './pool';
 import { registerGatherKernels } from './gather';
 import { registerOptimizerKernels } from './optimizerUpdates';
+import { registerLstmKernels } from './recurrent';
+import { registerGruKernels } from './recurrentGru';
 
 export { CpuBackend } from './cpuBackend';
 
@@ -23,4 +25,6 @@ export function registerCpuKernels(): void {
   registerPoolKernels();
   registerGatherKernels();
   registerOptimizerKernels();
+  registerLstmKernels();
+  registerGruKernels();
 }

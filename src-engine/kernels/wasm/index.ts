@@ -8,6 +8,7 @@ import { wasmRuntime } from './runtime';
 import { registerFastLinalgKernels } from './register/linalg';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
+import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
 import type { KernelProgram, ParallelRunner } from './parallel';
 
 export { FAST_CPU, FastCpuBackend } from './fastBackend';
@@ -24,6 +25,8 @@ export function registerFastCpuKernels(): void {
   registerFastLinalgKernels();
   registerFastElementwiseKernels();
   registerFastPoolAndOptimizerKernels();
+  registerFastRecurrentKernels();
+  registerFastGruKernels();
 }
 
 /** A fast CPU backend, or null where WebAssembly SIMD or shared memory is unavailable. */

@@ -6,6 +6,7 @@ import { elementwiseFunctions } from './kernels/elementwise';
 import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
 import { poolFunctions } from './kernels/pool';
+import { recurrentFunctions } from './kernels/recurrent';
 
 /** 64 KiB pages: the memory starts at 16 MiB and may grow to 4 GiB (wasm32's limit). */
 export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
@@ -13,7 +14,7 @@ export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
 let functions: EncodedFunction[] | null = null;
 
 export function kernelFunctions(): EncodedFunction[] {
-  functions ??= [packB, gemm, gemmPanels, ...elementwiseFunctions, ...optimizerFunctions, ...convFunctions, ...poolFunctions];
+  functions ??= [packB, gemm, gemmPanels, ...elementwiseFunctions, ...optimizerFunctions, ...convFunctions, ...poolFunctions, ...recurrentFunctions];
   return functions;
 }
 

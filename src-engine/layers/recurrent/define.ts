@@ -10,6 +10,8 @@ import {
 } from './params';
 import { recurrentWeights, startStates, type RecurrentWeights } from './weights';
 import { traceUnroll, unroll, type RecurrentCell, type StepSeries } from './unroll';
+import { canFuse, projectInputs } from './fusedSteps';
+import type { KernelName } from '../../kernels/kernelNames';
 
 export interface RecurrentLayerSpec {
   type: string;
@@ -22,6 +24,11 @@ export interface RecurrentLayerSpec {
   /** Starting value of bias element i (LSTM's forget-gate bias of 1). */
   biasStart?: (p: ParamValues) => (index: number) => number;
   makeCell(w: RecurrentWeights, p: ParamValues): RecurrentCell;
+  /**
+   * The whole sequence as one op with fused step kernels, where the backend has `kernel`:
+   * xw = x·W + b [n, steps, gates·units] for all steps, U, the starting states.
+   */
+  fused?: { kernel: KernelName; run(xw: Tensor, u: Tensor, initial: Array<Tensor | null>, returnSequences: boolean): Tensor };
   gradCheck: GradCheckLayerCase[];
 }
 
@@ -57,7 +64,11 @@ export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
       const returnSequences = p.returnSequences as boolean;
       return {
         params: w.all,
-        forward: ([x]) => unroll(x, cell, startStates(w, x.shape[0], spec.stateNames.length), returnSequences),
+        forward: ([x]) => {
+          const initial = startStates(w, x.shape[0], spec.stateNames.length);
+          if (spec.fused && canFuse(x, spec.fused.kernel)) return spec.fused.run(projectInputs(x, w.kernel, w.bias), w.recurrentKernel, initial, returnSequences);
+          return unroll(x, cell, initial, returnSequences);
+        },
         recurrent: {
           type: spec.type,
           units: p.units as number,

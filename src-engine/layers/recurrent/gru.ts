@@ -3,6 +3,7 @@
 import { add, matmul, mul, sigmoid, slice, sub, tanh } from '../../ops';
 import { registerRecurrentLayer } from './define';
 import type { Tensor } from '../../core/tensor';
+import { gruSequence } from './fusedGru';
 
 registerRecurrentLayer({
   type: 'GRU',
@@ -37,6 +38,7 @@ registerRecurrentLayer({
       },
     };
   },
+  fused: { kernel: 'GruCell', run: (xw, u, [h0], returnSequences) => gruSequence(xw, u, h0, returnSequences) },
   gradCheck: [
     { inputShapes: [[3, 2]], params: { units: 4 } },
     { inputShapes: [[12, 2]], params: { units: 3, returnSequences: true, initialState: 'learned' } },

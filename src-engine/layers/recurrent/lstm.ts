@@ -3,6 +3,7 @@
 import { add, matmul, mul, sigmoid, slice, tanh } from '../../ops';
 import { registerRecurrentLayer } from './define';
 import type { Tensor } from '../../core/tensor';
+import { lstmSequence } from './fusedLstm';
 
 registerRecurrentLayer({
   type: 'LSTM',
@@ -45,6 +46,7 @@ registerRecurrentLayer({
       },
     };
   },
+  fused: { kernel: 'LstmCell', run: (xw, u, [h0, c0], returnSequences) => lstmSequence(xw, u, h0, c0, returnSequences) },
   gradCheck: [
     { inputShapes: [[3, 2]], params: { units: 4 } },
     { inputShapes: [[12, 3]], params: { units: 3, returnSequences: true } },

@@ -12,6 +12,7 @@ import type { Dataset } from '../../../src-engine/data/types';
 import type { EngineEvent } from '../../../src-shared/engineEvents';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import { chain } from '../graphs';
+import { generateAdding } from '../../../src-engine/data/sequences/adding';
 import { withoutTimings } from '../trainHelpers';
 import { fast, runtime, useThreads } from './fixtures';
 
@@ -56,6 +57,17 @@ const CNN = chain(
   { dataset: 'bars', epochs: 3, batchSize: 10, seed: 2, validationSplit: 0.2, optimizer: { name: 'sgd', lr: 0.05, momentum: 0.9 } },
 );
 
+// The fused recurrent passes: their step tensors live across the step until backward.
+const adding = () => ({ ...generateAdding({ samples: 60, length: 7, seed: 5 }), id: 'adding' });
+const LSTM = chain(
+  [['in', 'Input'], ['rnn', 'LSTM', { units: 8 }], ['out', 'Dense', { units: 1 }]],
+  { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
+);
+const GRU = chain(
+  [['in', 'Input'], ['rnn', 'GRU', { units: 4, returnSequences: true, initialState: 'learned' }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 1 }]],
+  { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
+);
+
 interface Outcome {
   events: unknown[];
   weights: number[][];
@@ -78,6 +90,8 @@ async function run(doc: GraphDoc, data: Dataset, backend: Backend = fast): Promi
 const cases: Array<[string, GraphDoc, () => Dataset]> = [
   ['MLP with batch norm and dropout', MLP, () => spiral],
   ['CNN', CNN, () => bars(60)],
+  ['LSTM (fused)', LSTM, adding],
+  ['GRU (fused, every step, learned start)', GRU, adding],
 ];
 
 describe('training on the fast backend', () => {

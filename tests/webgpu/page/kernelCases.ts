@@ -2,7 +2,7 @@
 // compile until it has cases here. Sizes are drawn odd and off the workgroup sizes on purpose
 // (e.g. 37×53 · 53×71), with a few large ones that cross tiles, split K or loop within a row,
 // and products both thin (≤ 16 columns: the register path) and wide (the tiled path).
-import type { KernelAttrs, KernelName, Padding } from '../../../src-engine/kernels/kernelNames';
+import type { FusedWithFallback, KernelAttrs, KernelName, Padding } from '../../../src-engine/kernels/kernelNames';
 import type { Rng } from '../../../src-engine/core/rng';
 import { convAxis } from '../../../src-engine/kernels/convGeometry';
 import { sizeOf } from '../../../src-engine/core/shape';
@@ -17,7 +17,8 @@ export interface KernelCase<K extends KernelName> {
   terms?: number;
 }
 
-type Cases = { [K in KernelName]: (rng: Rng) => Array<KernelCase<K>> };
+/** Every kernel but the fused ones WebGPU leaves to a composite (FUSED_WITH_COMPOSITE_FALLBACK). */
+type Cases = { [K in Exclude<KernelName, FusedWithFallback>]: (rng: Rng) => Array<KernelCase<K>> };
 
 const none = {} as Record<string, never>;
 const dim = (rng: Rng, lo: number, hi: number) => lo + rng.int(hi - lo + 1);

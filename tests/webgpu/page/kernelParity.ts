@@ -35,7 +35,7 @@ async function runKernelOn<K extends KernelName>(backend: Backend, name: K, c: K
 
 export async function kernelParity(gpu: Backend, cpu64: Backend, seed = 2024): Promise<ParityRow[]> {
   const rows: ParityRow[] = [];
-  for (const name of Object.keys(KERNEL_CASES) as KernelName[]) {
+  for (const name of Object.keys(KERNEL_CASES) as Array<keyof typeof KERNEL_CASES>) {
     const rng = new Rng(seed).fork(name);
     const cases = (KERNEL_CASES[name] as (r: Rng) => Array<KernelCase<typeof name>>)(rng);
     for (const [caseIndex, c] of cases.entries()) {

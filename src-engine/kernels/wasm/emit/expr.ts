@@ -133,6 +133,12 @@ export const v128 = {
   /** a & ~b */
   andNot: binary('v128', 'v128', simd(0x4f)),
   or: binary('v128', 'v128', simd(0x50)),
+  /** Round to the nearest integer, ties to even (f32x4.nearest). */
+  nearest: unary('v128', 'v128', simd(0x6a)),
+  /** f32 lanes → i32 lanes, truncated and saturated (i32x4.trunc_sat_f32x4_s). */
+  truncToI32: unary('v128', 'v128', simd(0xf8)),
+  /** i32 lanes shifted left by a scalar count (i32x4.shl): builds 2ⁿ from n's bits. */
+  shlI32: (a: Operand, bits: Operand) => code('v128', [operand(a, 'v128'), operand(bits, 'i32'), simd(0xab)]),
   /** Lanes of `a` where `mask` is set, else of `b`. */
   select: (a: Operand, b: Operand, mask: Operand) => code('v128', [operand(a, 'v128'), operand(b, 'v128'), operand(mask, 'v128'), simd(0x52)]),
 };
