@@ -162,6 +162,8 @@ export interface LayerLabApi {
     evaluate(runId: string, options: EvaluateOptions): Promise<SplitEvaluation>;
     /** Backprop against central differences (float64) on a few real samples of the graph's dataset. */
     gradcheck(graph: GraphDoc, options?: { samples?: number }): Promise<GradCheckReport>;
+    /** 2–8 runs' averaged predictions over the first run's split, against each run's own score. */
+    ensemble(runIds: string[], options: EvaluateOptions): Promise<RunEnsemble>;
   };
   datasets: {
     list(): Promise<DatasetListItem[]>;
@@ -265,6 +267,29 @@ export interface SplitEvaluation extends EvaluationResult {
   epoch: number;
   split: 'validation' | 'test';
   createdAt: string;
+}
+
+/** What the engine computes for an ensemble: the mean of its members' predictions, scored. */
+export interface EnsembleResult {
+  task: 'classification' | 'regression';
+  /** Rows of the first run's split that every member predicted. */
+  count: number;
+  /**
+   * Per member, in the order asked: accuracy (classification) or R² (regression), and whether it
+   * trained with the first run's split (otherwise some of these rows were in its training data).
+   */
+  members: Array<{ score: number; sameSplit: boolean }>;
+  /** The averaged predictions' accuracy or R². */
+  ensemble: number;
+  /** Index of the best single member. */
+  best: number;
+}
+
+export interface RunEnsemble extends EnsembleResult {
+  runIds: string[];
+  names: string[];
+  checkpoint: 'best' | 'final';
+  split: 'validation' | 'test';
 }
 
 export interface ParamGradCheck {

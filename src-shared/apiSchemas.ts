@@ -60,6 +60,13 @@ export const API_CHANNELS = {
     method: 'inspect.evaluate',
     args: z.tuple([runIdSchema, z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) })]),
   },
+  'inspect:ensemble': {
+    method: 'inspect.ensemble',
+    args: z.tuple([
+      z.array(runIdSchema).min(2, 'an ensemble needs at least 2 runs').max(8, 'at most 8 runs'),
+      z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) }),
+    ]),
+  },
   'inspect:gradcheck': {
     method: 'inspect.gradcheck',
     args: z.tuple([graphSchema, z.strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() }).optional()]),

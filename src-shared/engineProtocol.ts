@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { graphSchema, type GraphDoc } from './graphFormat';
 import type { EngineEvent, LayerHistograms } from './engineEvents';
-import type { DatasetListItem, InsightRequest, DatasetLoadOptions, EvaluationResult, GradCheckReport } from './api';
+import type { DatasetListItem, InsightRequest, DatasetLoadOptions, EvaluationResult, GradCheckReport, EnsembleResult } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -33,6 +33,8 @@ export type HostToEngine =
   | { type: 'preview'; protocol: typeof ENGINE_PROTOCOL; datasetId: string; options?: DatasetLoadOptions }
   /** A trained run's weights over its whole validation or test split (the splits are rebuilt from the graph's seed). */
   | { type: 'evaluate'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; tensors: TensorSnapshot[]; split: 'validation' | 'test' }
+  /** Several trained runs' averaged predictions over the first one's split, scored beside each member. */
+  | { type: 'ensemble'; protocol: typeof ENGINE_PROTOCOL; members: Array<{ name: string; graph: GraphDoc; tensors: TensorSnapshot[] }>; split: 'validation' | 'test' }
   /** The numeric gradient check of a graph on a few samples of its dataset. */
   | { type: 'gradcheck'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; samples?: number }
   | { type: 'pause' }
@@ -51,6 +53,7 @@ export type EngineToHost =
   | { type: 'preview'; summary: DatasetListItem; preview: unknown }
   | { type: 'evaluation'; evaluation: EvaluationResult }
   | { type: 'gradcheck'; report: GradCheckReport }
+  | { type: 'ensemble'; ensemble: EnsembleResult }
   /** The job could not run or broke; `message` is for people. */
   | { type: 'failed'; message: string }
   /** Everything has been sent; the host may end the process. */
@@ -173,6 +176,14 @@ const gradCheckReportSchema = z.object({
   passed: z.boolean(),
 }) satisfies z.ZodType<GradCheckReport>;
 
+const ensembleResultSchema = z.object({
+  task: z.enum(['classification', 'regression']),
+  count: z.number().int().nonnegative(),
+  members: z.array(z.object({ score: num, sameSplit: z.boolean() })).min(1),
+  ensemble: num,
+  best: z.number().int().nonnegative(),
+}) satisfies z.ZodType<EnsembleResult>;
+
 export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('dataset'), id: z.string(), hash: z.string() }),
@@ -187,6 +198,7 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('preview'), summary: datasetListItemSchema, preview: z.unknown() }),
   z.object({ type: z.literal('evaluation'), evaluation: evaluationResultSchema }),
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
+  z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('finished') }),
 ]) satisfies z.ZodType<EngineToHost>;
@@ -212,6 +224,12 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     protocol: z.literal(ENGINE_PROTOCOL),
     graph: graphSchema,
     tensors: z.array(tensorSnapshotSchema),
+    split: z.enum(['validation', 'test']),
+  }),
+  z.object({
+    type: z.literal('ensemble'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    members: z.array(z.object({ name: z.string(), graph: graphSchema, tensors: z.array(tensorSnapshotSchema) })).min(2).max(8),
     split: z.enum(['validation', 'test']),
   }),
   z.object({ type: z.literal('gradcheck'), protocol: z.literal(ENGINE_PROTOCOL), graph: graphSchema, samples: z.number().int().min(1).max(16).optional() }),

@@ -115,6 +115,7 @@ export function createFakeApi(): FakeApi {
       async insights(id) { need(id); return []; },
       async evaluate() { throw new Error('evaluating a split needs the back end'); },
       async gradcheck() { throw new Error('the gradient check needs the back end'); },
+      async ensemble() { throw new Error('an ensemble needs the back end'); },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {

@@ -6,6 +6,7 @@ import { trainJob } from './trainJob';
 import { previewJob } from './previewJob';
 import { evaluateJob } from './evaluateJob';
 import { gradcheckJob } from './gradcheckJob';
+import { ensembleJob } from './ensembleJob';
 
 export interface EngineSession {
   receive(message: unknown): void;
@@ -43,6 +44,8 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
           return runJob(() => evaluateJob(message, post));
         case 'gradcheck':
           return runJob(() => gradcheckJob(message, post));
+        case 'ensemble':
+          return runJob(() => ensembleJob(message, post));
         case 'pause':
           return control.pause();
         case 'resume':
