@@ -164,6 +164,8 @@ export interface LayerLabApi {
     gradcheck(graph: GraphDoc, options?: { samples?: number }): Promise<GradCheckReport>;
     /** 2–8 runs' averaged predictions over the first run's split, against each run's own score. */
     ensemble(runIds: string[], options: EvaluateOptions): Promise<RunEnsemble>;
+    /** Word vectors from the fast word2vec loop (negative sampling, hierarchical or full softmax) on a corpus; no run is recorded. */
+    word2vec(request: Word2VecRequest): Promise<Word2VecVectors>;
   };
   datasets: {
     list(): Promise<DatasetListItem[]>;
@@ -290,6 +292,32 @@ export interface RunEnsemble extends EnsembleResult {
   names: string[];
   checkpoint: 'best' | 'final';
   split: 'validation' | 'test';
+}
+
+/** Settings of the fast word2vec loop (src-engine/word2vec) when the app trains it. */
+export interface Word2VecRequest {
+  corpus: 'planted' | 'moby-dick';
+  mode: 'skipgram' | 'cbow';
+  objective: 'negative' | 'hierarchical' | 'full';
+  dim: number;
+  window: number;
+  epochs: number;
+  seed: number;
+}
+
+/** Word vectors the fast loop learned, most frequent word first (at most 3,000 words are sent). */
+export interface Word2VecVectors {
+  corpus: string;
+  vocabularySize: number;
+  tokens: number;
+  words: string[];
+  dim: number;
+  /** words.length × dim values, row by row. */
+  vectors: number[];
+  lossPerEpoch: number[];
+  /** Training predictions made, and the wall time they took. */
+  pairs: number;
+  seconds: number;
 }
 
 export interface ParamGradCheck {

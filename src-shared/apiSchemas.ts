@@ -39,6 +39,16 @@ const none = z.tuple([]);
 const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
 
 /** Every request: channel → the API method it calls and the schema of its arguments. */
+export const word2vecRequestSchema = z.strictObject({
+  corpus: z.enum(['planted', 'moby-dick']),
+  mode: z.enum(['skipgram', 'cbow']),
+  objective: z.enum(['negative', 'hierarchical', 'full']),
+  dim: z.number().int().min(2, 'at least 2 dimensions').max(300, 'at most 300 dimensions'),
+  window: z.number().int().min(1, 'a window of at least 1').max(10, 'a window of at most 10'),
+  epochs: z.number().int().min(1, 'at least 1 epoch').max(20, 'at most 20 epochs'),
+  seed: z.number().int().nonnegative(),
+});
+
 export const API_CHANNELS = {
   'runs:start': { method: 'runs.start', args: z.tuple([graphSchema, startOptionsSchema.optional()]) },
   'runs:pause': { method: 'runs.pause', args: one(runIdSchema) },
@@ -67,6 +77,7 @@ export const API_CHANNELS = {
       z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) }),
     ]),
   },
+  'inspect:word2vec': { method: 'inspect.word2vec', args: one(word2vecRequestSchema) },
   'inspect:gradcheck': {
     method: 'inspect.gradcheck',
     args: z.tuple([graphSchema, z.strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() }).optional()]),

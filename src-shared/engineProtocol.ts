@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { graphSchema, type GraphDoc } from './graphFormat';
 import type { EngineEvent, LayerHistograms } from './engineEvents';
-import type { DatasetListItem, InsightRequest, DatasetLoadOptions, EvaluationResult, GradCheckReport, EnsembleResult } from './api';
+import type { DatasetListItem, InsightRequest, DatasetLoadOptions, EvaluationResult, GradCheckReport, EnsembleResult, Word2VecRequest, Word2VecVectors } from './api';
+import { word2vecRequestSchema } from './apiSchemas';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -35,6 +36,8 @@ export type HostToEngine =
   | { type: 'evaluate'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; tensors: TensorSnapshot[]; split: 'validation' | 'test' }
   /** Several trained runs' averaged predictions over the first one's split, scored beside each member. */
   | { type: 'ensemble'; protocol: typeof ENGINE_PROTOCOL; members: Array<{ name: string; graph: GraphDoc; tensors: TensorSnapshot[] }>; split: 'validation' | 'test' }
+  /** Word vectors from the fast word2vec loop. */
+  | { type: 'word2vec'; protocol: typeof ENGINE_PROTOCOL; request: Word2VecRequest }
   /** The numeric gradient check of a graph on a few samples of its dataset. */
   | { type: 'gradcheck'; protocol: typeof ENGINE_PROTOCOL; graph: GraphDoc; samples?: number }
   | { type: 'pause' }
@@ -54,6 +57,7 @@ export type EngineToHost =
   | { type: 'evaluation'; evaluation: EvaluationResult }
   | { type: 'gradcheck'; report: GradCheckReport }
   | { type: 'ensemble'; ensemble: EnsembleResult }
+  | { type: 'wordVectors'; vectors: Word2VecVectors }
   /** The job could not run or broke; `message` is for people. */
   | { type: 'failed'; message: string }
   /** Everything has been sent; the host may end the process. */
@@ -184,6 +188,18 @@ const ensembleResultSchema = z.object({
   best: z.number().int().nonnegative(),
 }) satisfies z.ZodType<EnsembleResult>;
 
+const word2vecVectorsSchema = z.object({
+  corpus: z.string(),
+  vocabularySize: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+  words: z.array(z.string()),
+  dim: z.number().int().positive(),
+  vectors: z.array(num),
+  lossPerEpoch: z.array(num),
+  pairs: z.number().int().nonnegative(),
+  seconds: z.number().nonnegative(),
+}) satisfies z.ZodType<Word2VecVectors>;
+
 export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('dataset'), id: z.string(), hash: z.string() }),
@@ -199,6 +215,7 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('evaluation'), evaluation: evaluationResultSchema }),
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
   z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
+  z.object({ type: z.literal('wordVectors'), vectors: word2vecVectorsSchema }),
   z.object({ type: z.literal('failed'), message: z.string() }),
   z.object({ type: z.literal('finished') }),
 ]) satisfies z.ZodType<EngineToHost>;
@@ -232,6 +249,7 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     members: z.array(z.object({ name: z.string(), graph: graphSchema, tensors: z.array(tensorSnapshotSchema) })).min(2).max(8),
     split: z.enum(['validation', 'test']),
   }),
+  z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
   z.object({ type: z.literal('gradcheck'), protocol: z.literal(ENGINE_PROTOCOL), graph: graphSchema, samples: z.number().int().min(1).max(16).optional() }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),

@@ -7,7 +7,7 @@ import type { RunManager } from '../engine/runManager';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { evaluateInEngine } from '../engine/evaluateInEngine';
 import { gradcheckInEngine } from '../engine/gradcheckInEngine';
-import { ensembleInEngine } from '../engine/ensembleInEngine';
+import { ensembleInEngine, word2vecInEngine } from '../engine/analysisJobs';
 import { OneOffJobs } from '../engine/oneOffJobs';
 import { contentHash } from '../store/stableJson';
 import { assertTrainable } from './runsService';
@@ -70,6 +70,9 @@ export function createInspectService({ store, manager, spawn, jobs = new OneOffJ
     async ensemble(runIds, { checkpoint, split }) {
       if (new Set(runIds).size !== runIds.length) throw new UserError('each run can be in the ensemble once');
       return jobs.run(`ensemble\n${runIds.join(',')}\n${checkpoint}\n${split}`, () => ensemble(runIds, checkpoint, split));
+    },
+    async word2vec(request) {
+      return jobs.run(`word2vec\n${contentHash(request)}`, () => word2vecInEngine(spawn, request));
     },
     async gradcheck(graph, options) {
       assertTrainable(graph, 'the graph');
