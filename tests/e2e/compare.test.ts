@@ -71,17 +71,6 @@ describe('sweeps and comparison', () => {
     await s.screenshot('62-compare-sweep');
   });
 
-  it('averages the compared runs as an ensemble, beside each run and the best one', async () => {
-    await page.click('[data-testid="ensemble-run"]');
-    await page.waitForSelector('[data-testid="ensemble-result"]', { timeout: 120_000 });
-    const rows = await page.locator('[data-testid="ensemble-table"] tbody tr').allInnerTexts();
-    expect(rows).toHaveLength(5);
-    expect(rows.filter((r) => r.includes('best single run'))).toHaveLength(2);
-    expect(rows[4]).toMatch(/^Ensemble \(mean of 4\)\s+\d+\.\d%\s+[+−]\d+\.\d pts vs the best single run$/);
-    await page.locator('[data-testid="ensemble-panel"]').scrollIntoViewIfNeeded();
-    await s.screenshot('63-compare-ensemble');
-  });
-
   it('hides and shows a run’s curve from the keyboard, with a visible focus ring', async () => {
     const chart = page.locator('[data-testid="compare-chart-trainLoss"]');
     const pixels = () => chart.locator('canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
