@@ -61,7 +61,8 @@ describe('ensemble of compared runs', () => {
     await page.click('[data-testid="side-runs"]');
     const boxes = page.locator('[data-testid="run-select"]');
     await eventually(() => boxes.count(), 30_000).toBe(2);
-    await eventually(() => page.locator('[data-testid="progress-text"]').allInnerTexts(), 60_000).toSatisfy((t: string[]) => t.every((x) => !/epoch \d/.test(x)));
+    const statuses = async () => (await s.server.services.handlers.runs.list()).filter((r) => ids.includes(r.id)).map((r) => r.status);
+    await eventually(statuses, 60_000).toEqual(['completed', 'completed']);
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await page.click('[data-testid="compare-selected"]');
