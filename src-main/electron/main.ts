@@ -7,7 +7,7 @@ import { createAppServices, type AppServices } from '../services/appServices';
 import { recentProjects, type RecentProjects } from '../projects/recentProjects';
 import { LAST_PROJECT_KEY } from '../../src-shared/settingsKeys';
 import { createSenderCheck } from '../ipc/ipcRequests';
-import { EVENT_CHANNELS } from '../../src-shared/apiSchemas';
+import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { MenuCommand } from '../../src-shared/api';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './appProtocol';
 import { hardenApp, hardenSession } from './security';

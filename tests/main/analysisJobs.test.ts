@@ -2,7 +2,7 @@
 // and a real SQLite store: two iris runs averaged, and word vectors of the planted corpus.
 import { describe, expect, it } from 'vitest';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { API_CHANNELS } from '../../src-shared/apiSchemas';
+import { API_CHANNELS } from '../../src-shared/contract';
 import { startTestApp } from './helpers/services';
 import { clusterMargins } from '../engine/sequence/clusters';
 
