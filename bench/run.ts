@@ -1,12 +1,12 @@
 // `npm run bench`: LayerLab's benchmarks in one table (or one JSON document with --json).
-//   --only training|kernels|engine|data|store|ui|robustness   one section (default: all)
+//   --only training|kernels|engine|data|store|ui|robustness|word2vec   one section (default: all)
 //   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
 //   --models a,b       training models (default: all of mlp,cnn,lstm,gru,adding-lstm,adding-gru)
 //   --memory-steps N   steps of the resident-memory check (default 10000; 0 skips it)
 //   --backend cpu|webgpu
-// Sections written by others (bench/idx-import.ts, bench/store.ts, bench/ui-fps.ts) run when present.
+// Sections written by others (bench/idx-import.ts, bench/store.ts, bench/ui-fps.ts, bench/word2vec.ts) run when present.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { availableParallelism } from 'node:os';
@@ -15,7 +15,7 @@ import { MODEL_IDS, type ModelId } from './peers/common';
 import { printKernelBench, runKernelBench } from './kernels';
 import { printEngineStartBench, runEngineStartBench } from './engine-start';
 
-const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui', 'robustness'] as const;
+const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui', 'robustness', 'word2vec'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Flags {
@@ -64,11 +64,12 @@ type Printer = (line: string) => void;
 type ExternalSection = { file: string; run: string; print: string };
 
 /** Benchmarks owned by other parts of the app, run when their module exists. */
-const EXTERNAL: Record<'data' | 'store' | 'ui' | 'robustness', ExternalSection> = {
+const EXTERNAL: Record<'data' | 'store' | 'ui' | 'robustness' | 'word2vec', ExternalSection> = {
   robustness: { file: './robustness.ts', run: 'runRobustnessBench', print: 'printRobustnessBench' },
   data: { file: './idx-import.ts', run: 'runIdxImportBench', print: 'printIdxImportBench' },
   store: { file: './store.ts', run: 'runStoreBench', print: 'printStoreBench' },
   ui: { file: './ui-fps.ts', run: 'runUiFpsBench', print: 'printUiFpsBench' },
+  word2vec: { file: './word2vec.ts', run: 'runWord2VecBench', print: 'printWord2VecBench' },
 };
 
 async function runExternal(section: ExternalSection, out: Printer, printTable: boolean): Promise<unknown> {
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
     printEngineStartBench(engine, out);
     report.engineStart = engine;
   }
-  for (const section of ['data', 'store', 'ui', 'robustness'] as const) {
+  for (const section of ['data', 'store', 'ui', 'robustness', 'word2vec'] as const) {
     if (!wants(section)) continue;
     out('');
     out(`== ${section[0].toUpperCase()}${section.slice(1)} ==`);

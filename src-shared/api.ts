@@ -211,3 +211,56 @@ export const gradCheckReportSchema = z.object({
   passed: z.boolean(),
 });
 export type GradCheckReport = z.infer<typeof gradCheckReportSchema>;
+
+/** What the engine computes for an ensemble: the mean of its members' predictions, scored. */
+export const ensembleResultSchema = z.object({
+  task: taskSchema,
+  /** Rows of the first run's split that every member predicted. */
+  count: z.number().int().nonnegative(),
+  /**
+   * Per member, in the order asked: accuracy (classification) or R² (regression), and whether it
+   * trained with the first run's split (otherwise some of these rows were in its training data).
+   */
+  members: z.array(z.object({ score: measured, sameSplit: z.boolean() })).min(1),
+  /** The averaged predictions' accuracy or R². */
+  ensemble: measured,
+  /** Index of the best single member. */
+  best: z.number().int().nonnegative(),
+});
+export type EnsembleResult = z.infer<typeof ensembleResultSchema>;
+
+export const runEnsembleSchema = ensembleResultSchema.extend({
+  runIds: z.array(z.string()),
+  names: z.array(z.string()),
+  checkpoint: z.enum(['best', 'final']),
+  split: z.enum(['validation', 'test']),
+});
+export type RunEnsemble = z.infer<typeof runEnsembleSchema>;
+
+/** Settings of the fast word2vec loop (src-engine/word2vec) when the app trains it. */
+export const word2vecRequestSchema = z.strictObject({
+  corpus: z.enum(['planted', 'moby-dick']),
+  mode: z.enum(['skipgram', 'cbow']),
+  objective: z.enum(['negative', 'hierarchical', 'full']),
+  dim: z.number().int().min(2, 'at least 2 dimensions').max(300, 'at most 300 dimensions'),
+  window: z.number().int().min(1, 'a window of at least 1').max(10, 'a window of at most 10'),
+  epochs: z.number().int().min(1, 'at least 1 epoch').max(20, 'at most 20 epochs'),
+  seed: z.number().int().nonnegative(),
+});
+export type Word2VecRequest = z.infer<typeof word2vecRequestSchema>;
+
+/** Word vectors the fast loop learned, most frequent word first (at most 3,000 words are sent). */
+export const word2vecVectorsSchema = z.object({
+  corpus: z.string(),
+  vocabularySize: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+  words: z.array(z.string()),
+  dim: z.number().int().positive(),
+  /** words.length × dim values, row by row. */
+  vectors: z.array(measured),
+  lossPerEpoch: z.array(measured),
+  /** Training predictions made, and the wall time they took. */
+  pairs: z.number().int().nonnegative(),
+  seconds: z.number().nonnegative(),
+});
+export type Word2VecVectors = z.infer<typeof word2vecVectorsSchema>;

@@ -11,6 +11,7 @@ import {
   backendAvailabilitySchema, checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluateOptionsSchema, gradCheckReportSchema,
   insightRequestSchema, projectFileInfoSchema, runCheckpointSchema, runDetailSchema, runMetricsSchema, runSummarySchema, splitEvaluationSchema,
   sweepGridSchema, sweepSummarySchema, type MenuCommand, type RunUpdate,
+  runEnsembleSchema, word2vecRequestSchema, word2vecVectorsSchema,
 } from './api';
 import { projectPathSchema, runIdSchema, runNameSchema, settingKeySchema, tagSchema } from './apiSchemas';
 
@@ -67,6 +68,12 @@ export const apiContract = {
       gradCheckReportSchema,
       'graph, `{samples?}` (1–16)',
     ),
+    ensemble: method(
+      z.tuple([z.array(runIdSchema).min(2, 'an ensemble needs at least 2 runs').max(8, 'at most 8 runs'), evaluateOptionsSchema]),
+      runEnsembleSchema,
+      '2–8 run ids, `{checkpoint, split}` (their averaged predictions over the first run\'s split, beside each run\'s own score)',
+    ),
+    word2vec: method(z.tuple([word2vecRequestSchema]), word2vecVectorsSchema, '`{corpus, mode, objective, dim, window, epochs, seed}` (word vectors from the fast word2vec loop; no run is recorded)'),
   },
   datasets: {
     list: method(none, z.array(datasetSummarySchema), '–'),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { graphSchema } from './graphFormat';
 import { engineEventSchema } from './engineEvents';
 import { checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluationResultSchema, gradCheckReportSchema, insightRequestSchema } from './api';
+import { ensembleResultSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -45,6 +46,15 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     tensors: z.array(tensorSnapshotSchema),
     split: z.enum(['validation', 'test']),
   }),
+  /** Several trained runs' averaged predictions over the first one's split, scored beside each member. */
+  z.object({
+    type: z.literal('ensemble'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    members: z.array(z.object({ name: z.string(), graph: graphSchema, tensors: z.array(tensorSnapshotSchema) })).min(2).max(8),
+    split: z.enum(['validation', 'test']),
+  }),
+  /** Word vectors from the fast word2vec loop. */
+  z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
   /** The numeric gradient check of a graph on a few samples of its dataset. */
   z.object({ type: z.literal('gradcheck'), protocol: z.literal(ENGINE_PROTOCOL), graph: graphSchema, samples: z.number().int().min(1).max(16).optional() }),
   z.object({ type: z.literal('pause') }),
@@ -65,6 +75,8 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('preview'), summary: datasetSummarySchema, preview: z.unknown() }),
   z.object({ type: z.literal('evaluation'), evaluation: evaluationResultSchema }),
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
+  z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
+  z.object({ type: z.literal('wordVectors'), vectors: word2vecVectorsSchema }),
   /** The job could not run or broke; `message` is for people. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** Everything has been sent; the host may end the process. */

@@ -8,14 +8,14 @@ import { buildCorpus, type Corpus } from '../../src-engine/data/sequences';
 import { nearestNeighbours, pca2d, trainWord2Vec, type WordVectors } from '../../src-engine/word2vec';
 
 export const WORD2VEC_USAGE =
-  'word2vec [--corpus moby-dick|planted|FILE.txt] [--mode skipgram|cbow] [--objective negative|hierarchical]\n' +
+  'word2vec [--corpus moby-dick|planted|FILE.txt] [--mode skipgram|cbow] [--objective negative|hierarchical|full]\n' +
   '           [--dim N] [--window N] [--negatives N] [--epochs N] [--lr X] [--min-count N] [--seed N]\n' +
   '           [--neighbours WORD,WORD] [--top N] [--pca N] [--save FILE] [--json]';
 
 const FLAGS = [
   { name: 'corpus', kind: 'string', help: 'moby-dick (default), planted (synthetic topic clusters) or a .txt file' },
   { name: 'mode', kind: 'string', help: 'skipgram (default) or cbow' },
-  { name: 'objective', kind: 'string', help: 'negative (sampling, default) or hierarchical (softmax)' },
+  { name: 'objective', kind: 'string', help: 'negative (sampling, default), hierarchical (softmax) or full (softmax over the vocabulary, the slow baseline)' },
   { name: 'dim', kind: 'int', help: 'vector length (default 50; 16 for planted)' },
   { name: 'window', kind: 'int', help: 'context words on each side (default 5; 2 for planted)' },
   { name: 'negatives', kind: 'int', help: 'noise words per prediction (default 5)' },
@@ -41,7 +41,7 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
   if (positional.length > 0) throw new CliError(`unexpected argument "${positional[0]}" (usage: ${WORD2VEC_USAGE.replace(/\s+/g, ' ')})`);
   const corpusName = (flags.corpus as string | undefined) ?? 'moby-dick';
   const mode = oneOf('mode', flags.mode, ['skipgram', 'cbow'] as const, 'skipgram');
-  const objective = oneOf('objective', flags.objective, ['negative', 'hierarchical'] as const, 'negative');
+  const objective = oneOf('objective', flags.objective, ['negative', 'hierarchical', 'full'] as const, 'negative');
   const seed = (flags.seed as number | undefined) ?? 1;
   let corpus: Corpus;
   try {

@@ -1,18 +1,21 @@
 // word2vec (Mikolov et al. 2013) as a compact specialized loop, like the original C code: sparse
 // SGD on the rows a training pair touches, which is far faster than dense tensors for big
 // vocabularies. Skip-gram predicts each context word from the centre word; CBOW predicts the
-// centre word from the mean of its context. Either with negative sampling (the true word against
-// `negatives` noise words) or hierarchical softmax (binary decisions down a Huffman tree).
+// centre word from the mean of its context. With negative sampling (the true word against
+// `negatives` noise words), hierarchical softmax (binary decisions down a Huffman tree) or the
+// plain full softmax over the whole vocabulary (the baseline the other two approximate).
 import { Rng } from '../core/rng';
 import { keepProbabilities, NoiseSampler } from '../data/sequences/noise';
 import { buildHuffman } from './huffman';
 import type { Corpus } from '../data/sequences/corpus';
 import type { WordVectors } from './vectors';
+import { binaryStep, fullSoftmaxStep } from './objectives';
+import type { Word2VecObjective } from './cost';
 
 export interface Word2VecOptions {
   mode?: 'skipgram' | 'cbow';
-  /** 'negative' sampling (default) or 'hierarchical' softmax. */
-  objective?: 'negative' | 'hierarchical';
+  /** 'negative' sampling (default), 'hierarchical' softmax or the 'full' softmax over the vocabulary. */
+  objective?: Word2VecObjective;
   dim?: number;
   /** Largest distance between centre and context; each centre draws its own window 1 … window. */
   window?: number;
@@ -34,13 +37,11 @@ export interface Word2VecResult {
   pairs: number;
 }
 
-const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
-/** −log σ(x), stable for large |x|. */
-const softplusNeg = (x: number): number => (x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x)));
-
 export function trainWord2Vec(corpus: Corpus, options: Word2VecOptions = {}, onEpoch?: (epoch: number, loss: number) => void): Word2VecResult {
   const mode = options.mode ?? 'skipgram';
-  const hierarchical = options.objective === 'hierarchical';
+  const objective = options.objective ?? 'negative';
+  if (!['negative', 'hierarchical', 'full'].includes(objective)) throw new Error(`word2vec: objective must be negative, hierarchical or full, got "${String(objective)}"`);
+  const hierarchical = objective === 'hierarchical';
   const dim = options.dim ?? 50;
   const window = options.window ?? 5;
   const negatives = options.negatives ?? 5;
@@ -57,6 +58,7 @@ export function trainWord2Vec(corpus: Corpus, options: Word2VecOptions = {}, onE
   const noise = new NoiseSampler(counts);
   const keep = keepProbabilities(counts, options.subsample ?? 1e-3);
   const tree = hierarchical ? buildHuffman(counts) : null;
+  const scores = objective === 'full' ? new Float32Array(v) : null;
   const hidden = new Float32Array(dim);
   const update = new Float32Array(dim);
   const total = epochs * corpus.tokenCount + 1;
@@ -66,28 +68,18 @@ export function trainWord2Vec(corpus: Corpus, options: Word2VecOptions = {}, onE
 
   /** One prediction: from vector `h` (offset hOff in `src`), raise the score of `target`; accumulates into `update`. */
   const learn = (src: Float32Array, hOff: number, target: number, lr: number): number => {
+    if (scores) return fullSoftmaxStep(src, hOff, output, v, target, dim, lr, update, scores);
     let loss = 0;
-    const step = (row: number, label: number) => {
-      const o = row * dim;
-      let f = 0;
-      for (let j = 0; j < dim; j++) f += src[hOff + j] * output[o + j];
-      const g = (label - sigmoid(f)) * lr;
-      loss += softplusNeg(label === 1 ? f : -f);
-      for (let j = 0; j < dim; j++) {
-        update[j] += g * output[o + j];
-        output[o + j] += g * src[hOff + j];
-      }
-    };
     if (tree) {
       const code = tree.codes[target];
       const points = tree.points[target];
       // NOTE: word2vec.c's label is 1 − code: the decision "go to child 0" is the positive class.
-      for (let d = 0; d < code.length; d++) step(points[d], 1 - code[d]);
+      for (let d = 0; d < code.length; d++) loss += binaryStep(src, hOff, output, points[d], 1 - code[d], dim, lr, update);
     } else {
-      step(target, 1);
+      loss += binaryStep(src, hOff, output, target, 1, dim, lr, update);
       for (let k = 0; k < negatives; k++) {
         const fake = noise.draw(rng.next());
-        if (fake !== target) step(fake, 0);
+        if (fake !== target) loss += binaryStep(src, hOff, output, fake, 0, dim, lr, update);
       }
     }
     return loss;

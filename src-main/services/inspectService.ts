@@ -1,12 +1,13 @@
 // inspect.*: what the app shows inside trained runs. Stored insights come from the database;
 // evaluations and gradient checks run in a fresh engine process each, one at a time beside the
 // training runs, and a request identical to one under way shares its answer (evaluations are cached).
-import type { LayerLabApi, SplitEvaluation } from '../../src-shared/api';
+import type { LayerLabApi, RunEnsemble, SplitEvaluation } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { evaluateInEngine } from '../engine/evaluateInEngine';
 import { gradcheckInEngine } from '../engine/gradcheckInEngine';
+import { ensembleInEngine, word2vecInEngine } from '../engine/analysisJobs';
 import { OneOffJobs } from '../engine/oneOffJobs';
 import { contentHash } from '../store/stableJson';
 import { assertTrainable } from './runsService';
@@ -43,6 +44,17 @@ export function createInspectService({ store, manager, spawn, jobs = new OneOffJ
     return evaluation;
   };
 
+  const ensemble = async (runIds: string[], checkpoint: 'best' | 'final', split: 'validation' | 'test'): Promise<RunEnsemble> => {
+    const members = runIds.map((id) => {
+      const run = requireRun(id);
+      const weights = store.checkpoints.load(id, checkpoint);
+      if (!weights) throw new UserError(`run "${run.name}" has no ${checkpoint} weights yet: ${manager.isActive(id) ? 'it is still training' : 'it ended before saving them'}`);
+      return { name: run.name, graph: run.graph, tensors: weights.tensors };
+    });
+    const result = await ensembleInEngine(spawn, members, split);
+    return { ...result, runIds, names: members.map((m) => m.name), checkpoint, split };
+  };
+
   return {
     async insights(runId) {
       requireRun(runId);
@@ -54,6 +66,13 @@ export function createInspectService({ store, manager, spawn, jobs = new OneOffJ
       const cached = manager.isActive(runId) ? undefined : store.evaluations.get(runId, checkpoint, split);
       if (cached) return cached;
       return jobs.run(`evaluate\n${runId}\n${checkpoint}\n${split}`, () => evaluate(runId, checkpoint, split));
+    },
+    async ensemble(runIds, { checkpoint, split }) {
+      if (new Set(runIds).size !== runIds.length) throw new UserError('each run can be in the ensemble once');
+      return jobs.run(`ensemble\n${runIds.join(',')}\n${checkpoint}\n${split}`, () => ensemble(runIds, checkpoint, split));
+    },
+    async word2vec(request) {
+      return jobs.run(`word2vec\n${contentHash(request)}`, () => word2vecInEngine(spawn, request));
     },
     async gradcheck(graph, options) {
       assertTrainable(graph, 'the graph');

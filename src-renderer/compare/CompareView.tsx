@@ -10,6 +10,7 @@ import { comparisonCsv, METRICS, seedGroups, shortNames, summarizeMetric, type M
 import { curveOption, pointCount } from './curveOptions';
 import { SettingsTable } from './SettingsTable';
 import { GraphDiffList } from './GraphDiffList';
+import { EnsemblePanel } from './EnsemblePanel';
 import { downloadText } from './download';
 import './compare.css';
 
@@ -96,6 +97,7 @@ export function CompareView() {
             </select>
           </label>
           <SettingsTable runs={runs} />
+          {runs.length > 1 && <EnsemblePanel runs={runs} />}
           <GraphDiffList runs={runs} />
         </div>
       )}

@@ -1,6 +1,7 @@
 // The Sequences screen: for a run of a next-character model, the names it sampled as it trained and
 // new ones on demand; for a recurrent layer, its gates and cell state over one input sequence; for
-// word embeddings (skip-gram, CBOW), nearest neighbours and a 2-D map of the vectors.
+// word embeddings (skip-gram, CBOW), nearest neighbours and a 2-D map of the vectors; and word
+// vectors from the fast word2vec loop (WordVectorsPanel), with no run needed.
 import { useState } from 'react';
 import type { RunSummary } from '../../src-shared/api';
 import { IconButton } from '../ui/IconButton';
@@ -10,6 +11,7 @@ import { NameSampler } from './NameSampler';
 import { GateHeatmaps } from './GateHeatmaps';
 import { EpochSamples } from './EpochSamples';
 import { EmbeddingView } from './EmbeddingView';
+import { WordVectorsPanel } from './WordVectorsPanel';
 import { canSampleText, recurrentNodes } from './sequenceModel';
 import { isTraining, sequenceRuns, viewsLabel } from './sequenceRuns';
 import { useSequenceViews } from './useSequenceViews';
@@ -60,6 +62,10 @@ export function SequencesView() {
       )}
       {/* A run that finishes while shown is loaded again, with its final weights. */}
       {run && <RunSequences key={`${run.id}:${isTraining(run)}`} run={run} />}
+      {/* Word vectors need no run: the fast word2vec loop trains them in an engine job. */}
+      <div className="compare-body">
+        <WordVectorsPanel />
+      </div>
     </section>
   );
 }

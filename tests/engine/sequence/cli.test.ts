@@ -52,6 +52,13 @@ describe('word2vec command', () => {
     expect(lines[1].split(' ')).toHaveLength(17);
   });
 
+  it('trains with the full softmax as the third objective', async () => {
+    const result = JSON.parse(await word2vec(['--corpus', 'planted', '--objective', 'full', '--epochs', '2', '--json'])) as { objective: string; lossPerEpoch: number[] };
+    expect(result.objective).toBe('full');
+    expect(result.lossPerEpoch[1]).toBeLessThan(result.lossPerEpoch[0]);
+    await expect(word2vec(['--objective', 'sampled'])).rejects.toThrow(new CliError('option --objective must be one of negative, hierarchical, full, got "sampled"'));
+  });
+
   it('refuses bad options and unknown words in plain words', async () => {
     await expect(word2vec(['--mode', 'glove'])).rejects.toThrow(new CliError('option --mode must be one of skipgram, cbow, got "glove"'));
     await expect(word2vec(['--corpus', 'planted', '--neighbours', 'unicorn'])).rejects.toThrow(/not in the vocabulary: unicorn/);

@@ -115,6 +115,8 @@ export function createFakeApi(): FakeApi {
       async insights(id) { need(id); return []; },
       async evaluate() { throw new Error('evaluating a split needs the back end'); },
       async gradcheck() { throw new Error('the gradient check needs the back end'); },
+      async ensemble() { throw new Error('an ensemble needs the back end'); },
+      async word2vec() { throw new Error('training word vectors needs the back end'); },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {

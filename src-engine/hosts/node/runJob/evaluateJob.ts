@@ -51,7 +51,7 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
 }
 
 /** Copies the checkpoint into the model by tensor name; returns what does not fit, in words. */
-function loadWeights(run: PreparedRun, tensors: TensorSnapshot[]): string | null {
+export function loadWeights(run: PreparedRun, tensors: TensorSnapshot[]): string | null {
   const state = run.model.stateTensors();
   if (state.length !== tensors.length) return `the stored weights hold ${tensors.length} tensors but the model has ${state.length}`;
   const byName = new Map(tensors.map((t) => [t.name, t]));
@@ -77,7 +77,11 @@ function sendsInputs(inputShape: number[]): boolean {
   return size <= 16 || (inputShape.length === 3 && size <= 64 * 64 * 3);
 }
 
-function evaluateSplit(run: PreparedRun, dataset: Dataset, split: DataSplit, raw: Float32Array): EvaluationResult {
+/**
+ * The model's outputs over a whole split in evaluation mode (`count × width`), with the summed
+ * loss; classification outputs are turned into probabilities (softmax of logits, σ of one logit).
+ */
+export function predictSplit(run: PreparedRun, split: DataSplit): { outputs: Float32Array; lossSum: number; width: number } {
   const { model, setup } = run;
   const loss = setup.loss;
   const layout = targetLayout(setup.task, model.outputNode.outputShape);
@@ -105,6 +109,18 @@ function evaluateSplit(run: PreparedRun, dataset: Dataset, split: DataSplit, raw
       }
     }
   });
+  if (setup.task === 'classification') {
+    // Probabilities from whatever the output holds: logits (the loss absorbed the squashing) or values.
+    if (width === 1) {
+      if (loss.absorbs === 'sigmoid') for (let i = 0; i < outputs.length; i++) outputs[i] = 1 / (1 + Math.exp(-outputs[i]));
+    } else if (logitsFor || !rowsAreDistributions(outputs, width)) softmaxRows(outputs, width);
+  }
+  return { outputs, lossSum, width };
+}
+
+function evaluateSplit(run: PreparedRun, dataset: Dataset, split: DataSplit, raw: Float32Array): EvaluationResult {
+  const { setup } = run;
+  const { outputs, lossSum, width } = predictSplit(run, split);
   const base = {
     task: setup.task,
     count: split.count,
@@ -115,10 +131,6 @@ function evaluateSplit(run: PreparedRun, dataset: Dataset, split: DataSplit, raw
   if (setup.task === 'regression') {
     return { ...base, r2: rSquared(outputs, split.y, width), residuals: residualSummary(outputs, split.y) };
   }
-  // Probabilities from whatever the output holds: logits (the loss absorbed the squashing) or values.
-  if (width === 1) {
-    if (loss.absorbs === 'sigmoid') for (let i = 0; i < outputs.length; i++) outputs[i] = 1 / (1 + Math.exp(-outputs[i]));
-  } else if (logitsFor || !rowsAreDistributions(outputs, width)) softmaxRows(outputs, width);
   const classes = Math.max(dataset.classNames?.length ?? 0, width === 1 ? 2 : width);
   const classNames = Array.from({ length: classes }, (_, c) => dataset.classNames?.[c] ?? `class ${c}`);
   const labels = Int32Array.from(split.y);

@@ -6,6 +6,8 @@ import { trainJob } from './trainJob';
 import { previewJob } from './previewJob';
 import { evaluateJob } from './evaluateJob';
 import { gradcheckJob } from './gradcheckJob';
+import { ensembleJob } from './ensembleJob';
+import { word2vecJob } from './word2vecJob';
 
 export interface EngineSession {
   receive(message: unknown): void;
@@ -43,6 +45,10 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
           return runJob(() => evaluateJob(message, post));
         case 'gradcheck':
           return runJob(() => gradcheckJob(message, post));
+        case 'ensemble':
+          return runJob(() => ensembleJob(message, post));
+        case 'word2vec':
+          return runJob(() => word2vecJob(message, post));
         case 'pause':
           return control.pause();
         case 'resume':
