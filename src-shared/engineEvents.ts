@@ -59,6 +59,7 @@ export type EngineEvent =
       /** Classification: validation accuracy of each class (recall), in class order. */
       valClassAcc?: number[];
       lr: number;
+      /** Wall time from the start of training to the end of this epoch (not the epoch's own duration). */
       elapsedMs: number;
       samplesPerSec: number;
       layers: Record<string, LayerDiagnostics>;
