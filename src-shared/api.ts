@@ -272,6 +272,8 @@ export interface ParamGradCheck {
   param: string;
   maxRelError: number;
   maxAbsError: number;
+  /** The largest |gradient| probed: 0 means every one was exactly zero, so agreement proves nothing. */
+  maxGradient?: number;
   passed: boolean;
 }
 

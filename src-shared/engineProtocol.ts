@@ -168,7 +168,7 @@ const evaluationResultSchema = z.object({
 const gradCheckReportSchema = z.object({
   tolerance: z.number().positive(),
   samples: z.number().int().positive(),
-  params: z.array(z.object({ nodeId: z.string(), param: z.string(), maxRelError: num, maxAbsError: num, passed: z.boolean() })),
+  params: z.array(z.object({ nodeId: z.string(), param: z.string(), maxRelError: num, maxAbsError: num, maxGradient: optNum, passed: z.boolean() })),
   layers: z.array(z.object({ nodeId: z.string(), maxRelError: num, passed: z.boolean() })),
   passed: z.boolean(),
 }) satisfies z.ZodType<GradCheckReport>;

@@ -1,0 +1,90 @@
+// Regression tests for the smaller defects of issue #16 ("the editor as a live laboratory").
+import { describe, expect, it } from 'vitest';
+import { countOf } from '../../src-renderer/runs/format';
+import { uniqueRunName } from '../../src-renderer/runs/trainActions';
+import { switchOptimizer } from '../../src-renderer/panels/switchOptimizer';
+import { blurOutcome } from '../../src-renderer/inspector/paramInput';
+import { gradCheckVerdict } from '../../src-renderer/labs/gradCheck/verdict';
+import { listOptimizers, type ParamSpec } from '../../src-renderer/app/engine';
+import type { GradCheckReport } from '../../src-shared/api';
+
+describe('counts', () => {
+  it('says "1 run" and "8 runs" (not "Start 1 runs")', () => {
+    expect(countOf(1, 'run')).toBe('1 run');
+    expect(countOf(8, 'run')).toBe('8 runs');
+    expect(countOf(0, 'run')).toBe('0 runs');
+  });
+});
+
+describe('automatic run names', () => {
+  it('differ for runs started in the same minute', () => {
+    const at = new Date(2026, 0, 1, 18, 22, 5);
+    const first = uniqueRunName('circle · adam 0.01', at, []);
+    const second = uniqueRunName('circle · adam 0.01', at, [first]);
+    const third = uniqueRunName('circle · adam 0.01', at, [first, second]);
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect(second).toBe(`${first} (2)`);
+    expect(third).toBe(`${first} (3)`);
+  });
+});
+
+describe('switching the optimizer', () => {
+  const optimizers = listOptimizers();
+  const defaultLr = (name: string) => optimizers.find((o) => o.name === name)!.params.find((p) => p.name === 'lr')!.default as number;
+
+  it('says so when the learning rate changes with the rule', () => {
+    const from = { name: 'sgd', lr: defaultLr('sgd') };
+    const switched = switchOptimizer(from, 'adam');
+    expect(switched.optimizer.lr).toBe(defaultLr('adam'));
+    if (defaultLr('adam') !== defaultLr('sgd')) expect(switched.lrNote).toMatch(/Learning rate set to .*default/);
+  });
+
+  it('keeps a learning rate the user chose, and says so', () => {
+    const switched = switchOptimizer({ name: 'sgd', lr: 0.123 }, 'adam');
+    expect(switched.optimizer.lr).toBe(0.123);
+    expect(switched.lrNote).toMatch(/Kept your learning rate, 0.123/);
+  });
+});
+
+describe('leaving a text field', () => {
+  const lr: ParamSpec = { kind: 'number', name: 'lr', label: 'Learning rate', default: 0.01, min: 0, exclusiveMin: true, description: '' };
+
+  it('keeps invalid input on screen with its message instead of silently reverting', () => {
+    expect(blurOutcome(lr, 'abc', 0.01)).toEqual({ kind: 'keep', message: 'Learning rate must be a number' });
+    const negative = blurOutcome(lr, '-1', 0.01);
+    expect(negative.kind).toBe('keep');
+  });
+
+  it('unsets an emptied field with a default, and shows the stored value after valid input', () => {
+    expect(blurOutcome(lr, '', 0.01)).toEqual({ kind: 'unset' });
+    expect(blurOutcome(lr, '0.5', 0.5)).toEqual({ kind: 'show-stored' });
+    expect(blurOutcome(lr, null, 0.5)).toEqual({ kind: 'show-stored' });
+  });
+});
+
+describe('gradient check verdict', () => {
+  const report = (params: Array<{ maxGradient: number; passed?: boolean }>): GradCheckReport => ({
+    tolerance: 1e-4,
+    samples: 4,
+    params: params.map((p, i) => ({ nodeId: `d${i}`, param: 'weight', maxRelError: 0, maxAbsError: 0, maxGradient: p.maxGradient, passed: p.passed ?? true })),
+    layers: params.map((p, i) => ({ nodeId: `d${i}`, maxRelError: 0, passed: p.passed ?? true })),
+    passed: params.every((p) => p.passed ?? true),
+  });
+
+  it('does not say "all agree" when every gradient is exactly zero', () => {
+    const v = gradCheckVerdict(report([{ maxGradient: 0 }, { maxGradient: 0 }]));
+    expect(v.conclusive).toBe(false);
+    expect(v.text).toMatch(/exactly zero.*proves nothing/);
+    expect(v.text).not.toMatch(/agree\./);
+  });
+
+  it('names the parameters checked only on zeros', () => {
+    const v = gradCheckVerdict(report([{ maxGradient: 0 }, { maxGradient: 0.3 }]));
+    expect(v.conclusive).toBe(false);
+    expect(v.text).toMatch(/d0\.weight has only zero gradients/);
+  });
+
+  it('agrees when gradients are real and match', () => {
+    expect(gradCheckVerdict(report([{ maxGradient: 0.2 }, { maxGradient: 0.3 }]))).toEqual({ conclusive: true, text: 'All 2 parameters of 2 layers agree.' });
+  });
+});
