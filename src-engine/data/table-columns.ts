@@ -1,7 +1,7 @@
 // Reads the columns of a table and decides, per column, whether it is numeric or categorical.
 
 import { readCell, showCell, type ReadCell } from './cells';
-import { DatasetError, type DatasetErrorPlace } from './errors';
+import type { DatasetErrorPlace } from './errors';
 import type { Table } from './table-types';
 
 export type ColumnType = 'numeric' | 'categorical';
@@ -13,6 +13,9 @@ export interface ColumnData {
   missing: number;
   /** Distinct text values (categorical columns), sorted later by the builder. */
   distinct: number;
+  /** A numeric column's first text cell: row index and message. The builder reports it in row
+   *  order with missing values, so the first problem in the file is the one named. */
+  notANumber?: { row: number; message: string };
 }
 
 /** A column counts as numeric when at least this share of its non-missing cells are numbers;
@@ -50,9 +53,10 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
   else if (texts === 0 || numbers / (numbers + texts) >= MOSTLY_NUMERIC) type = 'numeric';
   else type = 'categorical';
 
+  let notANumber: ColumnData['notANumber'];
   if (type === 'numeric' && texts > 0) {
     const why = explicitType ? '' : ` (${numbers} of the ${numbers + texts} values in this column are numbers)`;
-    throw new DatasetError(`${showCell(table.rows[firstText][index])} is not a number${why}`, placeOf(table, firstText, name));
+    notANumber = { row: firstText, message: `${showCell(table.rows[firstText][index])} is not a number${why}` };
   }
   if (type === 'categorical') {
     // Numbers in a text column are categories too ("3" next to "three").
@@ -61,5 +65,5 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
       if (cell.kind === 'number') cells[r] = { kind: 'text', value: String(table.rows[r][index]).trim() };
     }
   }
-  return { name, type, cells, missing, distinct: distinct.size };
+  return { name, type, cells, missing, distinct: distinct.size, ...(notANumber ? { notANumber } : {}) };
 }
