@@ -7,6 +7,7 @@ import { blurOutcome } from '../../src-renderer/inspector/paramInput';
 import { gradCheckVerdict } from '../../src-renderer/labs/gradCheck/verdict';
 import { listOptimizers, type ParamSpec } from '../../src-renderer/app/engine';
 import type { GradCheckReport } from '../../src-shared/api';
+import { shortAxis } from '../../src-renderer/charts/chartOptions';
 
 describe('counts', () => {
   it('says "1 run" and "8 runs" (not "Start 1 runs")', () => {
@@ -86,5 +87,17 @@ describe('gradient check verdict', () => {
 
   it('agrees when gradients are real and match', () => {
     expect(gradCheckVerdict(report([{ maxGradient: 0.2 }, { maxGradient: 0.3 }]))).toEqual({ conclusive: true, text: 'All 2 parameters of 2 layers agree.' });
+  });
+});
+
+describe('axis labels', () => {
+  it('are rounded and never repeat for distinct ticks', () => {
+    for (const ticks of [[0.00015, 0.0002, 0.00025, 0.0003], [10000, 12000, 14000, 16000], [0.1, 0.2, 0.30000000000000004]]) {
+      const labels = ticks.map(shortAxis);
+      expect(new Set(labels).size).toBe(ticks.length);
+      for (const l of labels) expect(l.replace(/e-?\d+$/, '').replace(/[-.]/g, '').length).toBeLessThanOrEqual(3);
+    }
+    expect(shortAxis(0.30000000000000004)).toBe('0.3');
+    expect(shortAxis(12000)).toBe('1.2e4');
   });
 });
