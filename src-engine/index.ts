@@ -15,4 +15,5 @@ export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph }
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
+export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind, type WarningInput } from './analysis/warnings';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';

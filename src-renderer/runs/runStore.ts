@@ -15,6 +15,8 @@ export interface LiveRun {
   progress: RunProgress;
   /** What happened, in plain words, for failed, diverged and stopped runs. */
   message?: string;
+  /** The graph it trains (runs started here), for the warnings that read it. */
+  graph?: GraphDoc;
 }
 
 export interface ViewedRun {
@@ -90,7 +92,7 @@ export const useRunStore = create<RunState>()((set, get) => {
       const options = name || insights ? { ...(name ? { name } : {}), ...(insights ? { insights } : {}) } : undefined;
       const { runId } = await api().runs.start(graph, options);
       // Updates may have arrived before the reply; keep what they brought.
-      const live = get().live[runId] ?? newLive(runId);
+      const live = { ...(get().live[runId] ?? newLive(runId)), graph };
       set({ live: { ...get().live, [runId]: live }, activeRunId: runId });
       void get().refresh();
       return runId;
