@@ -15,5 +15,6 @@ export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph }
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
+export { splitDataset } from './data/split';
 export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind, type WarningInput } from './analysis/warnings';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';

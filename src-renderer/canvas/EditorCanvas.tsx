@@ -12,7 +12,7 @@ import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
 import { GraphCheckContext } from './GraphCheckContext';
 import { edgeTypes, nodeTypes } from './flowTypes';
-import { LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
+import { FIT_VIEW_OPTIONS, LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -110,7 +110,7 @@ export function EditorCanvas() {
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
           fitView={fitAtStart.current}
           {...(viewport.current ? { defaultViewport: viewport.current } : {})}
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.1, minZoom: 0.4 }}
+          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={0.1}
           maxZoom={2.5}
           defaultEdgeOptions={{ type: 'shape' }}
