@@ -81,7 +81,11 @@ export function EditorCanvas() {
   const onPointerMove = useCallback((e: PointerEvent) => {
     pointer.current = { x: e.clientX, y: e.clientY };
     const hint = useUiStore.getState().hint;
-    if (hint) useUiStore.getState().setHint({ ...hint, x: e.clientX, y: e.clientY });
+    if (!hint) return;
+    // The hint belongs to the handle it was refused at: once the pointer leaves it (or no drag is
+    // under way any more) it would follow the pointer with a stale reason.
+    const overRefused = e.buttons !== 0 && !!wrapper.current?.querySelector('.react-flow__handle.connectingto');
+    useUiStore.getState().setHint(overRefused ? { ...hint, x: e.clientX, y: e.clientY } : null);
   }, []);
 
   return (

@@ -122,5 +122,7 @@ export function projectNameOf(path: string): string {
 function showDoc(doc: GraphDoc | null, path: string | null): void {
   useGraphStore.getState().load(doc ? fromGraphDoc(doc) : emptyContent(), path);
   useRunStore.getState().close();
+  // The charts of a finished run belong to the document it trained (they stayed up after opening a template).
+  useRunStore.getState().releaseEnded();
   setTimeout(fitCanvas, 50);
 }

@@ -40,6 +40,8 @@ interface RunState {
   stop(): Promise<void>;
   open(runId: string): Promise<void>;
   close(): void;
+  /** Lets go of the editor's run once it has ended, so another document does not show its charts. */
+  releaseEnded(): void;
   applyUpdate(update: RunUpdate): void;
   /** Several updates with one store change (the back end sends them in batches). */
   applyUpdates(updates: readonly RunUpdate[]): void;
@@ -120,6 +122,12 @@ export const useRunStore = create<RunState>()((set, get) => {
 
     close() {
       set({ viewed: null });
+    },
+
+    releaseEnded() {
+      const id = get().activeRunId;
+      const status = id ? get().live[id]?.status : undefined;
+      if (id && (!status || !ACTIVE_STATUSES.includes(status))) set({ activeRunId: null });
     },
 
     applyUpdate(update) {

@@ -8,6 +8,13 @@ import { gradCheckVerdict } from '../../src-renderer/labs/gradCheck/verdict';
 import { listOptimizers, type ParamSpec } from '../../src-renderer/app/engine';
 import type { GradCheckReport } from '../../src-shared/api';
 import { shortAxis } from '../../src-renderer/charts/chartOptions';
+import { setApi } from '../../src-renderer/app/api';
+import { createFakeApi } from '../../src-renderer/dev/fakeApi';
+import { useRunStore } from '../../src-renderer/runs/runStore';
+import { MetricsBuffer } from '../../src-renderer/charts/metricsBuffer';
+import { emptyProgress } from '../../src-renderer/runs/progress';
+import { openAsNewProject } from '../../src-renderer/project/projectActions';
+import { TEMPLATES } from '../../src-renderer/templates/templates';
 
 describe('counts', () => {
   it('says "1 run" and "8 runs" (not "Start 1 runs")', () => {
@@ -99,5 +106,18 @@ describe('axis labels', () => {
     }
     expect(shortAxis(0.30000000000000004)).toBe('0.3');
     expect(shortAxis(12000)).toBe('1.2e4');
+  });
+});
+
+describe('opening another document', () => {
+  it('lets go of a finished run’s charts, but not of a run still training', async () => {
+    setApi(createFakeApi());
+    const runs = useRunStore.getState();
+    useRunStore.setState({ activeRunId: 'r1', live: { r1: { runId: 'r1', status: 'completed', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } } });
+    expect(await openAsNewProject(structuredClone(TEMPLATES[0]!.doc), 'test')).toBe(true);
+    expect(useRunStore.getState().activeRunId).toBeNull();
+    useRunStore.setState({ activeRunId: 'r2', live: { r2: { runId: 'r2', status: 'running', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } } });
+    runs.releaseEnded();
+    expect(useRunStore.getState().activeRunId).toBe('r2');
   });
 });
