@@ -178,15 +178,30 @@ function flatLossWarning({ graph, epochs }: WarningInput): TrainingWarning | und
 
 function overfittingWarning({ epochs }: WarningInput): TrainingWarning | undefined {
   const withVal = epochs.filter((e): e is typeof e & { valLoss: number } => e.valLoss !== undefined && Number.isFinite(e.valLoss));
-  if (withVal.length < WARNING_LIMITS.overfitEpochs + 2) return undefined;
+  // Validation loss is noisy epoch to epoch: judge a moving average over a tenth of the run (at least 3 epochs),
+  // and ask the rise to last as long (a late wobble of a converged run is not overfitting).
+  const w = Math.max(WARNING_LIMITS.overfitEpochs, Math.round(withVal.length / 10));
+  if (withVal.length < 2 * w + 1) return undefined;
+  const val = movingAverage(withVal.map((e) => e.valLoss), w);
+  const trainLoss = movingAverage(withVal.map((e) => e.trainLoss), w);
   let best = 0;
-  withVal.forEach((e, i) => (e.valLoss < withVal[best]!.valLoss ? (best = i) : undefined));
-  const last = withVal.length - 1;
+  val.forEach((v, i) => (v < val[best]! ? (best = i) : undefined));
+  const last = val.length - 1;
+  const rose = val[last]! > val[best]! * (1 + WARNING_LIMITS.overfitRise) + 0.01;
+  if (last - best < w || !rose || trainLoss[last]! >= trainLoss[best]!) return undefined;
   const b = withVal[best]!;
-  const l = withVal[last]!;
-  if (last - best < WARNING_LIMITS.overfitEpochs || l.valLoss < b.valLoss * (1 + WARNING_LIMITS.overfitRise) || l.trainLoss >= b.trainLoss) return undefined;
   return {
     kind: 'overfitting',
-    text: `Overfitting: validation loss has risen since epoch ${b.epoch} (${b.valLoss.toPrecision(3)} → ${l.valLoss.toPrecision(3)}) while training loss kept falling. Try dropout, L2, more data or fewer epochs.`,
+    text: `Overfitting: validation loss has risen since about epoch ${b.epoch} (${val[best]!.toPrecision(3)} → ${val[last]!.toPrecision(3)}, averaged over ${w} epochs) while training loss kept falling. Try dropout, L2, more data or fewer epochs.`,
   };
+}
+
+/** Trailing moving average: entry i averages values i − w + 1 … i (fewer at the start). */
+function movingAverage(values: readonly number[], w: number): number[] {
+  let sum = 0;
+  return values.map((v, i) => {
+    sum += v;
+    if (i >= w) sum -= values[i - w]!;
+    return sum / Math.min(i + 1, w);
+  });
 }

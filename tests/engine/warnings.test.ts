@@ -29,6 +29,13 @@ describe('warnings that teach', () => {
     expect(await warningsOf(mlp('relu', { initializer: 'he_normal' }))).toEqual([]);
   });
 
+  it('a long healthy run whose validation loss only wobbles at the end is not called overfitting (the spiral template)', async () => {
+    const spiral = chain([['in', 'Input'], ['h1', 'Dense', { units: 16, activation: 'tanh' }], ['h2', 'Dense', { units: 16, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
+      dataset: 'spiral', epochs: 150, batchSize: 32, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 }, initializer: 'xavier_uniform',
+    });
+    expect(await warningsOf(spiral, createGeneratedDataset('spiral', { samples: 500, seed: 1 }))).toEqual([]);
+  });
+
   it('divergence: a learning rate far too high', async () => {
     const ws = await warningsOf(mlp('relu', { optimizer: { name: 'sgd', lr: 10 }, initializer: 'normal', initializerOptions: { std: 5 }, epochs: 5 }));
     expect(kinds(ws)).toEqual(['divergence']);
