@@ -43,8 +43,8 @@ export function detectWarnings(input: WarningInput): TrainingWarning[] {
   const out: TrainingWarning[] = [];
   const divergence = divergenceWarning(input);
   if (divergence) return [divergence];
-  out.push(...symmetryWarnings(input.graph));
-  const dead = deadWarnings(input);
+  out.push(...merged(symmetryWarnings(input.graph)));
+  const dead = merged(deadWarnings(input));
   out.push(...dead);
   const gradient = gradientSpanWarning(input);
   if (gradient) out.push(gradient);
@@ -95,6 +95,18 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
       kind: 'symmetry', lab: 'initLab', nodeId: node.id,
       text: `Symmetry in ${node.id}: its ${units} units start identical (${initOf(node.id)} init) and get identical updates, so they stay copies — the layer acts as one unit. Use a random initializer.`,
     });
+  }
+  return out;
+}
+
+/** One line per kind: several layers with the same problem are named together. */
+function merged(warnings: TrainingWarning[]): TrainingWarning[] {
+  const out: TrainingWarning[] = [];
+  for (const kindOf of new Set(warnings.map((w) => `${w.kind}|${w.text.replace(w.nodeId ?? '', '§')}`))) {
+    const same = warnings.filter((w) => `${w.kind}|${w.text.replace(w.nodeId ?? '', '§')}` === kindOf);
+    const first = same[0]!;
+    if (same.length === 1) out.push(first);
+    else out.push({ ...first, text: first.text.replace(first.nodeId ?? '', same.map((w) => w.nodeId).join(', ')) });
   }
   return out;
 }
