@@ -16,5 +16,6 @@ export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
 export { splitDataset } from './data/split';
+export { fitScaler, applyScaler, type Scaler, type ScalerKind } from './data/scaler';
 export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind, type WarningInput } from './analysis/warnings';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';

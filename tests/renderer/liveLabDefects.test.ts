@@ -15,6 +15,7 @@ import { MetricsBuffer } from '../../src-renderer/charts/metricsBuffer';
 import { emptyProgress } from '../../src-renderer/runs/progress';
 import { openAsNewProject } from '../../src-renderer/project/projectActions';
 import { TEMPLATES } from '../../src-renderer/templates/templates';
+import { LAB_INITIALIZERS, scaledProbe } from '../../src-renderer/labs/initLab/probe';
 
 describe('counts', () => {
   it('says "1 run" and "8 runs" (not "Start 1 runs")', () => {
@@ -119,5 +120,17 @@ describe('opening another document', () => {
     useRunStore.setState({ activeRunId: 'r2', live: { r2: { runId: 'r2', status: 'running', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } } });
     runs.releaseEnded();
     expect(useRunStore.getState().activeRunId).toBe('r2');
+  });
+});
+
+describe('the initialization lab', () => {
+  it('compares He uniform too, and feeds the probe with the project’s feature scaling', () => {
+    expect(LAB_INITIALIZERS).toContain('he_uniform');
+    const probe = { x: Float32Array.from([10, 100, 20, 300, 30, 200]), count: 3, inputShape: [2] };
+    expect(scaledProbe(probe, 'none')).toBe(probe);
+    const scaled = scaledProbe(probe, 'standard');
+    const first = [scaled.x[0]!, scaled.x[2]!, scaled.x[4]!];
+    expect(first.reduce((a, b) => a + b) / 3).toBeCloseTo(0, 5);
+    expect(Math.sqrt(first.reduce((a, b) => a + b * b, 0) / 3)).toBeCloseTo(1, 5);
   });
 });
