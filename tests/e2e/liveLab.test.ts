@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
-import { eventually } from './actions';
+import { clickEmptyCanvas, eventually } from './actions';
 
 let s: AppSession;
 let page: Page;
@@ -68,5 +68,48 @@ describe('the editor as a live laboratory', () => {
     await page.click('[data-testid="warning-lab-symmetry"]');
     await eventually(() => page.locator('[data-testid="init-lab"], [aria-label="Initialization lab"]').count()).toBeGreaterThan(0);
     await s.screenshot('live-05-warning-lab');
+  });
+
+  it('counts only runs in progress on the history badge', async () => {
+    await page.click('[data-testid="init-back"]');
+    expect(await page.locator('[data-testid="runs-in-progress"]').count()).toBe(0);
+  });
+
+  it('says a gradient check on all-zero gradients proves nothing', async () => {
+    await page.click('[data-testid="open-gradcheck"]');
+    await page.click('[data-testid="gradcheck-run"]');
+    const verdict = page.locator('[data-testid="gradcheck-verdict"]');
+    await eventually(() => verdict.count(), 60_000).toBe(1);
+    expect(await verdict.innerText()).toMatch(/proves nothing/);
+    expect(await verdict.getAttribute('data-conclusive')).toBe('false');
+    await s.screenshot('live-06-gradcheck-zeros');
+    await page.click('[data-testid="gradcheck-back"]');
+  });
+
+  it('says what happened to the learning rate on switching optimizer, and keeps invalid input in view', async () => {
+    await page.click('[data-testid="tab-training"]');
+    await page.locator('[data-testid="select-optimizer"]').selectOption('sgd');
+    expect(await text('[data-testid="lr-note"]')).toMatch(/learning rate/i);
+    const lr = page.locator('[data-testid="optimizer-lr"]');
+    await lr.fill('abc');
+    await lr.blur();
+    expect(await lr.inputValue()).toBe('abc');
+    expect(await page.locator('[data-testid="training-panel"] .field-error').first().innerText()).toMatch(/must be a number/);
+    await s.screenshot('live-07-lr-note');
+    await lr.fill('0.1');
+    await lr.blur();
+  });
+
+  it('fits the view with every node clear of the toolbar and the minimap', async () => {
+    await clickEmptyCanvas(page);
+    await page.keyboard.press('f');
+    const overlaps = () => page.evaluate(`(() => {
+      const box = (el) => el.getBoundingClientRect();
+      const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const covers = [document.querySelector('.canvas-toolbar'), document.querySelector('.react-flow__minimap')].filter(Boolean).map(box);
+      return [...document.querySelectorAll('[data-testid="editor-canvas"] .react-flow__node')].filter((n) => covers.some((c) => hit(box(n), c))).length;
+    })()`);
+    await eventually(overlaps).toBe(0);
+    await s.screenshot('live-08-fit-view');
   });
 });
