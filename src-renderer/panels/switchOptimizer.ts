@@ -22,6 +22,6 @@ export function switchOptimizer(current: OptimizerConfig, name: string): Switche
   const label = after?.label ?? name;
   const lrNote = lr !== current.lr
     ? `Learning rate set to ${label}’s default, ${lr} (was ${current.lr}).`
-    : keepLr ? `Kept your learning rate, ${lr} (${label}’s default is ${defaultLr(after) ?? 'unset'}).` : undefined;
+    : keepLr && defaultLr(after) !== lr ? `Kept your learning rate, ${lr} (${label}’s default is ${defaultLr(after) ?? 'unset'}).` : undefined;
   return lrNote ? { optimizer: next, lrNote } : { optimizer: next };
 }

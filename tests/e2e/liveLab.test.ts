@@ -88,8 +88,9 @@ describe('the editor as a live laboratory', () => {
 
   it('says what happened to the learning rate on switching optimizer, and keeps invalid input in view', async () => {
     await page.click('[data-testid="tab-training"]');
-    await page.locator('[data-testid="select-optimizer"]').selectOption('sgd');
-    expect(await text('[data-testid="lr-note"]')).toMatch(/learning rate/i);
+    // The template's Adam at 0.01 (not Adam's default) keeps its rate on switching to RMSprop, and says so.
+    await page.locator('[data-testid="select-optimizer"]').selectOption('rmsprop');
+    expect(await text('[data-testid="lr-note"]')).toMatch(/Kept your learning rate, 0.01/);
     const lr = page.locator('[data-testid="optimizer-lr"]');
     await lr.fill('abc');
     await lr.blur();

@@ -53,6 +53,11 @@ describe('switching the optimizer', () => {
     expect(switched.optimizer.lr).toBe(0.123);
     expect(switched.lrNote).toMatch(/Kept your learning rate, 0.123/);
   });
+
+  it('says nothing when the kept rate is the new rule’s default anyway', () => {
+    const sgd = defaultLr('sgd');
+    if (sgd !== defaultLr('adam')) expect(switchOptimizer({ name: 'adam', lr: sgd }, 'sgd').lrNote).toBeUndefined();
+  });
 });
 
 describe('leaving a text field', () => {
