@@ -1,5 +1,5 @@
 // Regression tests for the smaller defects of issue #16 ("the editor as a live laboratory").
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { countOf } from '../../src-renderer/runs/format';
 import { uniqueRunName } from '../../src-renderer/runs/trainActions';
 import { switchOptimizer } from '../../src-renderer/panels/switchOptimizer';
@@ -7,13 +7,17 @@ import { blurOutcome } from '../../src-renderer/inspector/paramInput';
 import { gradCheckVerdict } from '../../src-renderer/labs/gradCheck/verdict';
 import { listOptimizers, type ParamSpec } from '../../src-renderer/app/engine';
 import type { GradCheckReport } from '../../src-shared/api';
+import type { GraphDoc } from '../../src-shared/graphFormat';
 import { shortAxis } from '../../src-renderer/charts/chartOptions';
 import { setApi } from '../../src-renderer/app/api';
 import { createFakeApi } from '../../src-renderer/dev/fakeApi';
 import { useRunStore } from '../../src-renderer/runs/runStore';
 import { MetricsBuffer } from '../../src-renderer/charts/metricsBuffer';
 import { emptyProgress } from '../../src-renderer/runs/progress';
-import { openAsNewProject } from '../../src-renderer/project/projectActions';
+import { openAsNewProject, saveTo } from '../../src-renderer/project/projectActions';
+import { selectDirty, useGraphStore } from '../../src-renderer/store/graphStore';
+import { fromGraphDoc } from '../../src-renderer/store/document';
+import { useUiStore } from '../../src-renderer/ui/uiStore';
 import { TEMPLATES } from '../../src-renderer/templates/templates';
 import { LAB_INITIALIZERS, scaledProbe } from '../../src-renderer/labs/initLab/probe';
 
@@ -137,5 +141,28 @@ describe('the initialization lab', () => {
     const first = [scaled.x[0]!, scaled.x[2]!, scaled.x[4]!];
     expect(first.reduce((a, b) => a + b) / 3).toBeCloseTo(0, 5);
     expect(Math.sqrt(first.reduce((a, b) => a + b * b, 0) / 3)).toBeCloseTo(1, 5);
+  });
+});
+
+describe('the discard dialog', () => {
+  it('offers "Save first": it saves the project where it lives, then goes on', async () => {
+    const fake = createFakeApi();
+    setApi(fake);
+    const graph = () => useGraphStore.getState();
+    graph().load(fromGraphDoc(TEMPLATES[1]!.doc), null);
+    expect(await saveTo('spiral-net')).toBe(true);
+    graph().setParam('hidden1', 'units', 7);
+    expect(selectDirty(graph())).toBe(true);
+    const opening = openAsNewProject(structuredClone(TEMPLATES[0]!.doc), 'Opening a template');
+    await vi.waitUntil(() => useUiStore.getState().dialog?.kind === 'confirm');
+    const dialog = useUiStore.getState().dialog;
+    if (dialog?.kind !== 'confirm' || !dialog.alternative) throw new Error('a "Save first" choice was expected');
+    expect(dialog.alternative.label).toBe('Save first');
+    useUiStore.setState({ dialog: null });
+    dialog.alternative.onChoose();
+    expect(await opening).toBe(true);
+    const saved = await fake.projects.open('spiral-net.layerlab.json');
+    const doc = saved?.doc as GraphDoc;
+    expect(doc.nodes.find((n) => n.id === 'hidden1')?.params?.units).toBe(7);
   });
 });
