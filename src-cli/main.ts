@@ -4,6 +4,7 @@ import { trainCommand } from './commands/train';
 import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
 import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
+import { trainingFlags } from './runConfig';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -13,6 +14,8 @@ const USAGE = `usage: npm run cli -- <command>
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
   ${WORD2VEC_USAGE}
+options of train and gradcheck (they override the graph file's training section):
+${trainingFlags.map((f) => `  --${f.name.padEnd(12)} ${f.help}`).join('\n')}
 `;
 
 async function main(argv: string[]): Promise<number> {
