@@ -163,7 +163,7 @@ describe('initialization lab', () => {
     if ('error' in probe) throw new Error(probe.error);
     const rows = runInitLab(doc, { task: 'classification', inputShape: [2], targetShape: [1], classCount: 2 }, probe);
     if ('error' in rows) throw new Error(rows.error);
-    expect(rows.map((r) => r.initializer)).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'orthogonal']);
+    expect(rows.map((r) => r.initializer)).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
     expect(rows[0]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBe(0);
     expect(rows[3]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBeGreaterThan(0.01);
   });
