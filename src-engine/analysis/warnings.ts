@@ -93,7 +93,7 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
     if (units < 2) continue;
     out.push({
       kind: 'symmetry', lab: 'initLab', nodeId: node.id,
-      text: `Symmetry in ${node.id}: its ${units} units start identical (${initOf(node.id)} init) and get identical updates, so they stay copies — the layer acts as one unit. Use a random initializer.`,
+      text: `Symmetry in ${node.id}: the ${units} units start identical (${initOf(node.id)} init) and get identical updates, so they stay copies — a layer of them acts as one unit. Use a random initializer.`,
     });
   }
   return out;
