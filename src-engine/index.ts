@@ -15,6 +15,9 @@ export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph }
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
+export { splitDataset } from './data/split';
+export { fitScaler, applyScaler, type Scaler, type ScalerKind } from './data/scaler';
+export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind, type WarningInput } from './analysis/warnings';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).

@@ -198,7 +198,8 @@ export const splitEvaluationSchema = evaluationResultSchema.extend({
 });
 export type SplitEvaluation = z.infer<typeof splitEvaluationSchema>;
 
-export const paramGradCheckSchema = z.object({ nodeId: z.string(), param: z.string(), maxRelError: measured, maxAbsError: measured, passed: z.boolean() });
+/** maxGradient: the largest |gradient| probed; 0 means every one was exactly zero, so agreement proves nothing. */
+export const paramGradCheckSchema = z.object({ nodeId: z.string(), param: z.string(), maxRelError: measured, maxAbsError: measured, maxGradient: measured.optional(), passed: z.boolean() });
 export type ParamGradCheck = z.infer<typeof paramGradCheckSchema>;
 
 export const gradCheckReportSchema = z.object({

@@ -57,6 +57,7 @@ export const epochEventSchema = z.object({
   /** Classification: validation accuracy of each class (recall), in class order. */
   valClassAcc: z.array(measured).optional(),
   lr: measured,
+  /** Wall time from the start of training to the end of this epoch (not the epoch's own duration). */
   elapsedMs: measured,
   samplesPerSec: measured,
   layers: z.record(z.string(), layerDiagnosticsSchema),

@@ -20,7 +20,8 @@ export const SURFACES: readonly Surface[] = [
   {
     id: 'elongated',
     label: 'Elongated valley  x²/20 + y²',
-    description: 'Twenty times steeper across than along: plain SGD zig-zags, momentum and Adam glide.',
+    // The lab's default SGD rate (0.3) does not zig-zag: the text says what rate does, so it never contradicts the picture (issue #16).
+    description: 'Twenty times steeper across than along. The steep direction caps SGD’s rate: above 0.5 it zig-zags across the valley, above 1 it flies off — raise SGD’s rate to see it. Momentum and Adam adapt to each direction.',
     f: (x, y) => (x * x) / 20 + y * y,
     grad: (x, y) => [x / 10, 2 * y],
     start: [-7, 2],

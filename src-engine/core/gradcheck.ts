@@ -7,7 +7,8 @@ import { getKernel } from '../kernels/registry';
 
 export interface GradCheckResult {
   /** Largest relative error per checked input (or parameter name). */
-  errors: Array<{ name: string; maxRelError: number; maxAbsError: number }>;
+  /** maxGradient: the largest |gradient| probed (0 when every one is exactly zero: agreement then proves nothing). */
+  errors: Array<{ name: string; maxRelError: number; maxAbsError: number; maxGradient: number }>;
   maxRelError: number;
 }
 
@@ -53,6 +54,7 @@ export function gradCheck(f: () => Tensor, inputs: Tensor[], options: GradCheckO
       const indices = pickIndices(t.size, options.maxProbes ?? 64, rng);
       let maxRel = 0;
       let maxAbs = 0;
+      let maxGradient = 0;
       for (const i of indices) {
         const original = values[i];
         values[i] = original + eps;
@@ -65,8 +67,9 @@ export function gradCheck(f: () => Tensor, inputs: Tensor[], options: GradCheckO
         const rel = abs / Math.max(Math.abs(numeric) + Math.abs(analytic[i]), 1e-6);
         maxRel = Math.max(maxRel, rel);
         maxAbs = Math.max(maxAbs, abs);
+        maxGradient = Math.max(maxGradient, Math.abs(numeric), Math.abs(analytic[i]));
       }
-      return { name, maxRelError: maxRel, maxAbsError: maxAbs };
+      return { name, maxRelError: maxRel, maxAbsError: maxAbs, maxGradient };
     });
   return { errors, maxRelError: Math.max(0, ...errors.map((e) => e.maxRelError)) };
 }

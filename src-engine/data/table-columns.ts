@@ -13,6 +13,9 @@ export interface ColumnData {
   missing: number;
   /** Distinct text values (categorical columns), sorted later by the builder. */
   distinct: number;
+  /** A numeric column's first text cell: row index and message. The builder reports it in row
+   *  order with missing values, so the first problem in the file is the one named. */
+  notANumber?: { row: number; message: string };
 }
 
 /** A column counts as numeric when at least half of its non-missing cells are numbers; the
@@ -54,11 +57,12 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
   else if (texts === 0 || numbers >= texts) type = 'numeric';
   else type = 'categorical';
 
+  let notANumber: ColumnData['notANumber'];
   if (type === 'numeric' && texts > 0) {
     // A column of mostly numbers with a few words is a typo far more often than a category list:
     // refuse it, naming the cell, rather than one-hot encode "2", "6" and "four" as classes.
     const why = explicitType ? '' : ` (${numbers} of the ${numbers + texts} values in this column are numbers; to read the column as categories on purpose, list it in the dataset options' "categorical")`;
-    throw new DatasetError(`${showCell(table.rows[firstText][index])} is not a number${why}`, placeOf(table, firstText, name));
+    notANumber = { row: firstText, message: `${showCell(table.rows[firstText][index])} is not a number${why}` };
   }
   if (type === 'categorical') {
     // Numbers in a text column are categories too ("3" next to "three").
@@ -67,5 +71,5 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
       if (cell.kind === 'number') cells[r] = { kind: 'text', value: String(table.rows[r][index]).trim() };
     }
   }
-  return { name, type, cells, missing, distinct: distinct.size };
+  return { name, type, cells, missing, distinct: distinct.size, ...(notANumber ? { notANumber } : {}) };
 }

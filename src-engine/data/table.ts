@@ -26,11 +26,13 @@ export function buildTableDataset(table: Table, options: TableOptions): TableImp
   const maxCategories = options.maxCategories ?? 50;
   const ignoredColumns: TableImport['ignoredColumns'] = [];
   const target = readColumn(table, options.target, options.columnTypes?.[options.target]);
+  const read: ColumnData[] = [target];
   if (target.type === 'empty') throw new DatasetError('the target column has no values', { file, field: target.name });
 
   const features: ColumnData[] = [];
   for (const name of options.features ?? table.columns.filter((c) => c !== options.target)) {
     const column = readColumn(table, name, options.columnTypes?.[name]);
+    read.push(column);
     let problem: string | undefined;
     if (column.type === 'empty') problem = 'it has no values';
     else if (column.type === 'categorical' && column.distinct > maxCategories) {
@@ -45,21 +47,27 @@ export function buildTableDataset(table: Table, options: TableOptions): TableImp
     throw new DatasetError(`no usable input columns besides the target${why ? ` (${why})` : ''}`, { file });
   }
 
-  // Missing values: count them, then refuse or drop the rows.
+  // Missing values: count them, then refuse or drop the rows. Text in a numeric column is an
+  // error too; whichever problem comes first in the file is the one reported.
   const used = [...features, target];
+  const refuse = (options.missing ?? 'refuse') === 'refuse';
+  const badText = read.filter((c) => c.notANumber).sort((a, b) => a.notANumber!.row - b.notANumber!.row)[0];
+  const textError = () => new DatasetError(badText!.notANumber!.message, placeOf(table, badText!.notANumber!.row, badText!.name));
   const missingByColumn: Record<string, number> = {};
   for (const column of used) missingByColumn[column.name] = column.missing;
   const keep: number[] = [];
   for (let r = 0; r < table.rows.length; r++) {
+    if (badText && badText.notANumber!.row === r) throw textError();
     const gap = used.find((column) => column.cells[r].kind === 'missing');
     if (!gap) keep.push(r);
-    else if ((options.missing ?? 'refuse') === 'refuse') {
+    else if (refuse) {
       throw new DatasetError(
         `missing value ${showCell(table.rows[r][table.columns.indexOf(gap.name)])}; fill it in, or choose to drop rows with missing values`,
         placeOf(table, r, gap.name),
       );
     }
   }
+  if (badText) throw textError();
   if (keep.length === 0) throw new DatasetError('every row has a missing value, so no rows are left', { file });
 
   // Targets.

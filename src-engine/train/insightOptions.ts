@@ -5,6 +5,7 @@
 import { hashString } from '../core/rng';
 import type { InsightOptions, SampleInsightOptions } from './insights';
 import type { DataSplit, Dataset } from '../data/types';
+import type { Scaler } from '../data/scaler';
 import type { InsightRequest } from '../../src-shared/api';
 
 /** What the sampler needs to know of the dataset (sequence datasets carry a `vocabulary`). */
@@ -19,6 +20,7 @@ export function insightOptions(
   train: DataSplit,
   dataset?: SampledDataset,
   seed = 1,
+  scaler?: Scaler,
 ): InsightOptions | undefined {
   if (!request || (!request.histograms && !request.boundary && !request.samples)) return undefined;
   const options: InsightOptions = {};
@@ -27,6 +29,8 @@ export function insightOptions(
   const tokenIds = !!dataset?.vocabulary;
   if (request.boundary && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
     options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
+    // The grid is computed where the model works (scaled inputs) and labelled in the data's own units, where the points are drawn.
+    if (scaler) options.boundary.unscale = { offset: [scaler.offset[0]!, scaler.offset[1]!], factor: [scaler.factor[0]!, scaler.factor[1]!] };
   }
   if (request.samples && dataset && isNextCharacterDataset(dataset)) options.samples = samplerOptions(dataset.classNames!, seed);
   return options.histograms || options.boundary || options.samples ? options : undefined;

@@ -12,9 +12,15 @@ export interface InsightOptions {
   /** Histograms of weights, activations and gradients per layer (30 bins). */
   histograms?: boolean;
   /** Decision boundary grid for models with 2-D inputs. */
-  boundary?: { x: [number, number]; y: [number, number]; resolution?: number };
+  boundary?: { x: [number, number]; y: [number, number]; resolution?: number; unscale?: AxisUnscale };
   /** Texts sampled from a next-token model; the same seed every epoch, so lists differ only by what the model learned. */
   samples?: SampleInsightOptions;
+}
+
+/** The inverse of the run's feature scaling (x' = (x - offset) * factor) for the two axes. */
+export interface AxisUnscale {
+  offset: [number, number];
+  factor: [number, number];
 }
 
 export interface SampleInsightOptions {
@@ -60,7 +66,10 @@ export async function collectInsights(model: Model, epoch: number, activations: 
   }
   if (options.boundary) {
     const grid = await decisionBoundaryAsync(model, { x: options.boundary.x, y: options.boundary.y }, options.boundary.resolution ?? 40);
-    event.boundary = { xs: grid.xs, ys: grid.ys, predicted: grid.predicted, confidence: grid.confidence };
+    const u = options.boundary.unscale;
+    const xs = u ? grid.xs.map((v) => v / u.factor[0] + u.offset[0]) : grid.xs;
+    const ys = u ? grid.ys.map((v) => v / u.factor[1] + u.offset[1]) : grid.ys;
+    event.boundary = { xs, ys, predicted: grid.predicted, confidence: grid.confidence };
   }
   // A model that does not score the next token over the vocabulary has nothing to sample; its run goes on.
   if (options.samples && canSampleSequences(model, options.samples.vocabulary)) event.samples = await sampleSequencesAsync(model, options.samples);

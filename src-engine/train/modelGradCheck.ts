@@ -13,6 +13,7 @@ export interface ParamGradError {
   param: string;
   maxRelError: number;
   maxAbsError: number;
+  maxGradient: number;
 }
 
 export function modelGradCheck(
@@ -42,7 +43,7 @@ export function modelGradCheck(
     const result = gradCheck(f, params, { maxProbes: 24 });
     return result.errors.map((e) => {
       const dot = e.name.lastIndexOf('.');
-      return { nodeId: e.name.slice(0, dot), param: e.name.slice(dot + 1), maxRelError: e.maxRelError, maxAbsError: e.maxAbsError };
+      return { nodeId: e.name.slice(0, dot), param: e.name.slice(dot + 1), maxRelError: e.maxRelError, maxAbsError: e.maxAbsError, maxGradient: e.maxGradient };
     });
   });
 }

@@ -4,7 +4,7 @@ import { validateGraph, type DatasetInfo, type ValidatedGraph } from '../graph/v
 import { Model } from '../graph/model';
 import { ModelTooLargeError } from '../graph/parameterBudget';
 import { createOptimizer, type Optimizer } from '../optim';
-import { splitDataset, fitScaler, applyScaler, type DatasetSplits } from '../data/preprocess';
+import { splitDataset, fitScaler, applyScaler, type DatasetSplits, type Scaler } from '../data/preprocess';
 import { sizeOf } from '../core/shape';
 import type { Dataset, DataSplit } from '../data/types';
 import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
@@ -21,6 +21,8 @@ export interface PreparedRun {
   optimizer: Optimizer;
   splits: DatasetSplits;
   setup: TrainSetup;
+  /** The scaling fitted on the training split (absent when the graph asks for none): views in the data's own units undo it. */
+  scaler?: Scaler;
 }
 
 export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
@@ -30,10 +32,12 @@ export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; r
   const t = graph.training;
   const splits = splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true });
   const scaling = t.datasetOptions?.scaling ?? 'none';
+  let scaler: Scaler | undefined;
   if (scaling !== 'none') {
     const features = sizeOf(dataset.inputShape);
-    const scaler = fitScaler(scaling, splits.train, features);
-    const scale = (s: DataSplit): DataSplit => ({ ...s, x: applyScaler(scaler, s.x) });
+    scaler = fitScaler(scaling, splits.train, features);
+    const fitted = scaler;
+    const scale = (s: DataSplit): DataSplit => ({ ...s, x: applyScaler(fitted, s.x) });
     splits.train = scale(splits.train);
     splits.validation = scale(splits.validation);
     if (splits.test) splits.test = scale(splits.test);
@@ -54,6 +58,7 @@ export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; r
       model,
       optimizer,
       splits,
+      ...(scaler ? { scaler } : {}),
       setup: {
         model,
         loss: v.validated.loss,

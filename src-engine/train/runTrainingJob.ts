@@ -46,7 +46,7 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     post({ type: 'failed', message: `the graph cannot train: ${prepared.issues.map(describeIssue).join('; ')}` });
     return;
   }
-  const { model, setup } = prepared.run;
+  const { model, setup, scaler } = prepared.run;
   post({ type: 'checkpoint', kind: 'initial', epoch: 0, tensors: await snapshot(model) });
 
   const stepsPerEpoch = Math.ceil(setup.train.count / setup.batchSize);
@@ -71,7 +71,7 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     });
     sending.catch(() => undefined);
   };
-  const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed);
+  const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed, scaler);
   const result = await train({ ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) }, emit, job.control);
   await sending;
   const last = await best.pending();

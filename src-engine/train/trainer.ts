@@ -126,11 +126,12 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
     if (stepEvery && l.step % stepEvery === 0) emit({ event: 'step', epoch: l.epoch + 1, step: l.step, loss: l.value, lr: l.lr });
   };
 
+  // Wall time is measured from the start of training, so a chart over it runs forward (issue #16).
+  const trainStart = clock();
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
       optimizer.setEpoch(epoch);
       const order = shuffleRng.permutation(setup.train.count);
-      const epochStart = clock();
       for (let start = 0; start < setup.train.count; start += batchSize) {
         if (control.shouldStop?.()) return done('stopped', epoch);
         if (clock() - lastYield > 50) {
@@ -195,7 +196,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         ...(lastVal ? { valLoss: lastVal.loss, valAcc: lastVal.acc, valR2: lastVal.r2 } : {}),
         ...(lastVal?.classAcc ? { valClassAcc: lastVal.classAcc } : {}),
         lr: optimizer.currentLr,
-        elapsedMs: clock() - epochStart,
+        elapsedMs: clock() - trainStart,
         samplesPerSec: samplesPerSec(),
         layers,
       });

@@ -107,6 +107,9 @@ export class RunManager {
       this.notifyIfIdle();
       return;
     }
+    // Stop pressed as a fast run ends: it has already stopped, which is what was asked.
+    const status = this.active.has(id) ? undefined : this.o.store.runs.status(id);
+    if (status && status !== 'queued' && status !== 'running' && status !== 'paused') return;
     const run = this.requireRunning(id, 'stop');
     run.engine.send({ type: 'stop' });
     // An engine stuck in a long step still ends: it is killed and the run recorded as stopped.

@@ -17,6 +17,7 @@ import { useScreenStore } from '../compare/screenStore';
 import { ScreenView } from '../compare/ScreenView';
 import { SweepDialog } from '../sweeps/SweepDialog';
 import { subscribeToInsights } from '../inside/insightStore';
+import { OutputPanel } from '../inside/OutputPanel';
 import { api } from './api';
 
 export function App() {
@@ -43,7 +44,10 @@ export function App() {
                 <RunView />
               ) : (
                 <>
-                  <EditorCanvas />
+                  <div className="editor-row">
+                    <EditorCanvas />
+                    <OutputPanel />
+                  </div>
                   <BottomPanel />
                 </>
               )}

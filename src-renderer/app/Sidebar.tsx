@@ -1,6 +1,6 @@
 // The left side: an activity bar switching between the layer palette and the run history.
 import { useUiStore, type SideTab } from '../ui/uiStore';
-import { useRunStore } from '../runs/runStore';
+import { ACTIVE_STATUSES, useRunStore } from '../runs/runStore';
 import { Palette } from '../palette/Palette';
 import { RunHistory } from '../runs/RunHistory';
 import { Icon, type IconName } from '../ui/icons';
@@ -13,13 +13,13 @@ const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
 ];
 
 /** Tools that open a dialog or a full-width screen. */
-const TOOLS: Array<{ label: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
-  { label: 'New sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
-  { label: 'Optimizer lab', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
-  { label: 'Inside the network', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
-  { label: 'Initialization lab', icon: 'spread', testId: 'open-init-lab', open: () => showScreen({ kind: 'initLab' }) },
-  { label: 'Gradient check', icon: 'check', testId: 'open-gradcheck', open: () => showScreen({ kind: 'gradCheck' }) },
-  { label: 'Sequences', tip: 'Sequences: sample names, LSTM gates, word vectors', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
+const TOOLS: Array<{ label: string; short: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
+  { label: 'New sweep', short: 'Sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
+  { label: 'Optimizer lab', short: 'Optim', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
+  { label: 'Inside the network', short: 'Inside', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
+  { label: 'Initialization lab', short: 'Init', icon: 'spread', testId: 'open-init-lab', open: () => showScreen({ kind: 'initLab' }) },
+  { label: 'Gradient check', short: 'Grads', icon: 'check', testId: 'open-gradcheck', open: () => showScreen({ kind: 'gradCheck' }) },
+  { label: 'Sequences', short: 'Seqs', tip: 'Sequences: sample names, LSTM gates, word vectors', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
 ];
 
 function showScreen(screen: Screen): void {
@@ -29,7 +29,8 @@ function showScreen(screen: Screen): void {
 export function Sidebar() {
   const tab = useUiStore((s) => s.sideTab);
   const setTab = useUiStore((s) => s.setSideTab);
-  const runCount = useRunStore((s) => s.runs.length);
+  // The badge counts runs in progress (it showed every run ever made).
+  const runCount = useRunStore((s) => s.runs.filter((r) => ACTIVE_STATUSES.includes(s.live[r.id]?.status ?? r.status)).length);
   return (
     <>
       <nav className="activity-bar" aria-label="Side panels">
@@ -46,7 +47,7 @@ export function Sidebar() {
             data-testid={`side-${t.id}`}
           >
             <Icon name={t.icon} size={20} />
-            {t.id === 'runs' && runCount > 0 && <span className="activity-count">{runCount}</span>}
+            {t.id === 'runs' && runCount > 0 && <span className="activity-count" data-testid="runs-in-progress" title={`${runCount} in progress`}>{runCount}</span>}
           </button>
         ))}
         <span className="activity-separator" />
@@ -54,14 +55,15 @@ export function Sidebar() {
           <button
             key={t.testId}
             type="button"
-            className="activity"
             aria-label={t.label}
             data-tip={t.tip ?? t.label}
             data-tip-side="right"
             onClick={t.open}
             data-testid={t.testId}
+            className="activity has-label"
           >
-            <Icon name={t.icon} size={20} />
+            <Icon name={t.icon} size={18} />
+            <span className="activity-label" aria-hidden>{t.short}</span>
           </button>
         ))}
       </nav>

@@ -12,7 +12,7 @@ import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
 import { GraphCheckContext } from './GraphCheckContext';
 import { edgeTypes, nodeTypes } from './flowTypes';
-import { LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
+import { FIT_VIEW_OPTIONS, LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -81,7 +81,11 @@ export function EditorCanvas() {
   const onPointerMove = useCallback((e: PointerEvent) => {
     pointer.current = { x: e.clientX, y: e.clientY };
     const hint = useUiStore.getState().hint;
-    if (hint) useUiStore.getState().setHint({ ...hint, x: e.clientX, y: e.clientY });
+    if (!hint) return;
+    // The hint belongs to the handle it was refused at: once the pointer leaves it (or no drag is
+    // under way any more) it would follow the pointer with a stale reason.
+    const overRefused = e.buttons !== 0 && !!wrapper.current?.querySelector('.react-flow__handle.connectingto');
+    useUiStore.getState().setHint(overRefused ? { ...hint, x: e.clientX, y: e.clientY } : null);
   }, []);
 
   return (
@@ -110,7 +114,7 @@ export function EditorCanvas() {
           multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
           fitView={fitAtStart.current}
           {...(viewport.current ? { defaultViewport: viewport.current } : {})}
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.1, minZoom: 0.4 }}
+          fitViewOptions={FIT_VIEW_OPTIONS}
           minZoom={0.1}
           maxZoom={2.5}
           defaultEdgeOptions={{ type: 'shape' }}

@@ -69,10 +69,13 @@ function flooredMin(floor: number) {
   return (range: { min: number }) => Math.min(0, Math.max(floor, Math.floor(range.min * 10) / 10));
 }
 
-function shortAxis(v: number): string {
+/** An axis label: three significant digits at most, trailing zeros dropped. Exponents keep their
+ *  digits too (toExponential(0) printed 1.5e-4 and 2e-4 both as "2e-4"). */
+export function shortAxis(v: number): string {
   const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e4)) return v.toExponential(0);
-  return String(Number(v.toPrecision(3)));
+  const rounded = Number(v.toPrecision(3));
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e4)) return rounded.toExponential().replace('e+', 'e');
+  return String(rounded);
 }
 
 function formatValue(v: unknown, percent?: boolean): string {

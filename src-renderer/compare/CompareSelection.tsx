@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { SweepSummary } from '../../src-shared/api';
 import { api } from '../app/api';
 import { useRunStore } from '../runs/runStore';
+import { countOf } from '../runs/format';
 import { useScreenStore } from './screenStore';
 
 export function CompareCheckbox({ runId, name }: { runId: string; name: string }) {
@@ -45,7 +46,7 @@ export function CompareBar() {
         <ul className="sweep-groups" aria-label="Sweeps">
           {sweeps.map((s) => (
             <li key={s.id}>
-              <span className="sweep-group-name">{s.name}</span> <span className="sweep-group-count">{s.runIds.length} runs</span>
+              <span className="sweep-group-name" title={s.name}>{s.name}</span> <span className="sweep-group-count">{countOf(s.runIds.length, 'run')}</span>{' '}
               <button type="button" className="link-button" onClick={() => void store().compare(s.runIds, `sweep “${s.name}”`)} data-testid="compare-sweep">
                 compare
               </button>

@@ -57,13 +57,23 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     if (!band.length) return;
     const base = nameOf(group[0]!).replace(/ · seed \S+|seed \S+ · |^seed \S+$/, '');
     const name = `${base || 'mean'} (${group.length} seeds)`;
-    const floor = log ? 1e-12 : -Infinity;
+    // Losses and accuracies cannot go below 0 (nor accuracies above 1): a band past them would drag the axis there.
+    const [floor, ceiling] = bandLimits(s.metric, log);
+    const lo = (b: { mean: number; std: number }) => Math.max(floor, b.mean - b.std);
+    const hi = (b: { mean: number; std: number }) => Math.min(ceiling, b.mean + b.std);
     const stack = `band-${g}`;
-    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(floor, b.mean - b.std)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });
-    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, 2 * b.std]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, tooltip: { show: false } });
+    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, lo(b)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });
+    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(0, hi(b) - lo(b))]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, tooltip: { show: false } });
     series.push({ type: 'line', name, data: band.map((b) => [b.x, b.mean]), showSymbol: false, lineStyle: { width: 2, color }, itemStyle: { color } });
   });
   return { ...option, series };
+}
+
+/** The range a seed band may cover for a metric. */
+export function bandLimits(metric: MetricKey, log: boolean): [number, number] {
+  if (metric === 'valR2') return [-Infinity, 1];
+  const floor = log ? 1e-12 : 0;
+  return metric === 'trainAcc' || metric === 'valAcc' ? [floor, 1] : [floor, Infinity];
 }
 
 export function pointCount(runs: readonly ComparedRun[], metric: MetricKey): number {

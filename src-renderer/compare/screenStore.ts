@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { api, errorText } from '../app/api';
 import type { ComparedRun } from './comparison';
+import { countOf } from '../runs/format';
 
 export type Screen = { kind: 'compare'; title: string } | { kind: 'optimizerLab' } | { kind: 'inside' } | { kind: 'initLab' } | { kind: 'model'; runId: string } | { kind: 'gradCheck' } | { kind: 'sequences' };
 
@@ -29,7 +30,7 @@ export const useScreenStore = create<ScreenState>()((set, get) => ({
   },
   clearSelection: () => set({ selected: [] }),
   show: (screen) => set({ screen }),
-  async compare(runIds, title = `${runIds.length} runs`) {
+  async compare(runIds, title = countOf(runIds.length, 'run')) {
     set({ screen: { kind: 'compare', title }, loading: true, error: undefined, compared: [] });
     try {
       const runs = await Promise.all(

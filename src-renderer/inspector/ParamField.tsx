@@ -1,7 +1,7 @@
 // One form control for one ParamSpec, with its one-line explanation and a validation message.
 import { useEffect, useId, useRef, useState } from 'react';
 import { listInitializers, type ParamSpec } from '../app/engine';
-import { checkValue, formatParamValue, parseParamText } from './paramInput';
+import { blurOutcome, checkValue, formatParamValue, parseParamText } from './paramInput';
 
 interface Props {
   spec: ParamSpec;
@@ -96,12 +96,12 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
           placeholder={placeholder(spec)}
           onChange={(e) => commitText(e.target.value)}
           onBlur={() => {
-            if (local !== null && local.trim() === '' && value !== undefined) {
-              const parsed = parseParamText(spec, '');
-              if (parsed.ok) onChange(undefined);
-              else setError(parsed.message);
-              if (!parsed.ok) return;
+            const outcome = blurOutcome(spec, local, value);
+            if (outcome.kind === 'keep') {
+              setError(outcome.message);
+              return;
             }
+            if (outcome.kind === 'unset') onChange(undefined);
             typed.current = null;
             setLocal(null);
             setError(null);

@@ -48,3 +48,14 @@ export function formatParamValue(spec: ParamSpec, value: unknown): string {
   if (Array.isArray(value)) return value.join(spec.kind === 'pair' ? ' × ' : ', ');
   return String(value);
 }
+
+/** What leaving a text field does with what was typed: an invalid entry stays on screen with its
+ *  message (it used to revert silently); an empty one unsets the value; anything else shows the stored value. */
+export type BlurOutcome = { kind: 'keep'; message: string } | { kind: 'unset' } | { kind: 'show-stored' };
+
+export function blurOutcome(spec: ParamSpec, typed: string | null, stored: unknown): BlurOutcome {
+  if (typed === null) return { kind: 'show-stored' };
+  const parsed = parseParamText(spec, typed);
+  if (!parsed.ok) return { kind: 'keep', message: parsed.message };
+  return typed.trim() === '' && stored !== undefined ? { kind: 'unset' } : { kind: 'show-stored' };
+}

@@ -4,6 +4,7 @@ import { useDatasetStore } from '../store/datasetStore';
 import { ACTIVE_STATUSES, useRunStore } from '../runs/runStore';
 import { RunCharts } from '../charts/RunCharts';
 import { RunStatusLine } from '../runs/RunStatusLine';
+import { RunWarnings } from '../runs/RunWarnings';
 
 export function ChartsPanel() {
   const runId = useRunStore((s) => s.activeRunId);
@@ -20,6 +21,7 @@ export function ChartsPanel() {
   return (
     <div className="charts-panel">
       <RunStatusLine status={live.status} message={live.message ?? summary?.error} name={summary?.name} runId={runId ?? undefined} />
+      <RunWarnings graph={live.graph} metrics={live.metrics} revision={live.revision} status={live.status} />
       <RunCharts metrics={live.metrics} revision={live.revision} task={dataset?.task} classNames={dataset?.classNames} ended={!ACTIVE_STATUSES.includes(live.status)} labelOf={labelOf} />
     </div>
   );

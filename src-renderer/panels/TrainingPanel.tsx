@@ -1,4 +1,5 @@
 // Training settings: loss, optimizer and its hyperparameters, schedule, loop, initialization.
+import { useState } from 'react';
 import type { OptimizerConfig, TrainingConfig } from '../../src-shared/graphFormat';
 import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
 import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../app/engine';
@@ -6,12 +7,14 @@ import { useGraphStore } from '../store/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
+import { switchOptimizer } from './switchOptimizer';
 
 export function TrainingPanel() {
   const training = useGraphStore((s) => s.training);
   const setTraining = useGraphStore((s) => s.setTraining);
   const setOptimizer = useGraphStore((s) => s.setOptimizer);
   const check = useLiveCheck();
+  const [lrNote, setLrNote] = useState<string | null>(null);
   const problemOf = (field: string) => check.issues.find((i) => i.field === field)?.message;
   const losses = listLosses();
   const optimizers = listOptimizers();
@@ -64,18 +67,26 @@ export function TrainingPanel() {
           value={training.optimizer.name}
           options={optimizers.map((o) => ({ value: o.name, label: o.label }))}
           help={optimizer?.description}
-          onChange={(name) => setTraining({ optimizer: switchOptimizer(training.optimizer, name) })}
+          onChange={(name) => {
+            const switched = switchOptimizer(training.optimizer, name);
+            setTraining({ optimizer: switched.optimizer });
+            setLrNote(switched.lrNote ?? null);
+          }}
         />
         {optimizerSpecs.filter((s) => s.name === 'lr' || !COMMON.has(s.name)).map((spec) => (
           <ParamField
             key={`${training.optimizer.name}:${spec.name}`}
             spec={spec}
             value={optValue(spec.name)}
-            onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
+            onChange={(v) => {
+              if (spec.name === 'lr') setLrNote(null);
+              setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>);
+            }}
             problem={problemOf(`training.optimizer.${spec.name}`)}
             testId={`optimizer-${spec.name}`}
           />
         ))}
+        {lrNote && <p className="field-help field-note" role="status" data-testid="lr-note">{lrNote}</p>}
       </fieldset>
 
       <fieldset>
@@ -139,19 +150,6 @@ function LoopField({ spec, training, onChange }: { spec: ParamSpec; training: Tr
       testId={`training-${spec.name}`}
     />
   );
-}
-
-/** Keeps the learning rate if the user chose it; otherwise takes the new rule's default. */
-function switchOptimizer(current: OptimizerConfig, name: string): OptimizerConfig {
-  const infos = listOptimizers();
-  const before = infos.find((o) => o.name === current.name);
-  const after = infos.find((o) => o.name === name);
-  const defaultLr = (info: typeof before) => info?.params.find((p) => p.name === 'lr')?.default as number | undefined;
-  const keepLr = defaultLr(before) !== current.lr;
-  const next: OptimizerConfig = { name, lr: keepLr ? current.lr : defaultLr(after) ?? current.lr };
-  const allowed = new Set([...(after?.params.map((p) => p.name) ?? []), 'weightDecay', 'schedule']);
-  for (const [k, v] of Object.entries(current)) if (k !== 'name' && k !== 'lr' && allowed.has(k)) (next as Record<string, unknown>)[k] = v;
-  return next;
 }
 
 function defaultSchedule(type: string, epochs: number): OptimizerConfig['schedule'] {

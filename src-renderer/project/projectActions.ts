@@ -6,7 +6,7 @@ import { fromGraphDoc, toGraphDoc } from '../store/document';
 import { emptyContent } from '../store/defaults';
 import { useRunStore } from '../runs/runStore';
 import { useUiStore } from '../ui/uiStore';
-import { confirmAction } from '../ui/confirm';
+import { chooseAction } from '../ui/confirm';
 import { fitCanvas } from '../canvas/canvasControls';
 import { LAST_PROJECT_KEY } from '../../src-shared/settingsKeys';
 
@@ -19,12 +19,26 @@ function hasNativeDialogs(): Promise<boolean> {
 /** True when there is nothing unsaved, or the user agreed to drop it. */
 export async function confirmDiscard(what: string): Promise<boolean> {
   if (!selectDirty(useGraphStore.getState())) return true;
-  return confirmAction({
+  const choice = await chooseAction({
     title: 'Discard unsaved changes?',
     text: `The current project has changes that are not saved. ${what} will drop them.`,
     confirmLabel: 'Discard changes',
+    alternativeLabel: 'Save first',
     danger: true,
   });
+  if (choice !== 'alternative') return choice === 'confirm';
+  return saveBeforeLeaving();
+}
+
+/** "Save first": saves where the project lives (or where Electron's dialog says) and goes on only if it was saved.
+ *  An untitled project in the browser needs a name first: the save dialog opens and the action waits for another try. */
+async function saveBeforeLeaving(): Promise<boolean> {
+  const path = useGraphStore.getState().projectPath;
+  if (path) return saveTo(path);
+  if (await hasNativeDialogs()) return saveTo(undefined);
+  useUiStore.getState().openDialog({ kind: 'save' });
+  useUiStore.getState().toast('Name the project to save it, then try again.');
+  return false;
 }
 
 export async function newProject(): Promise<void> {
@@ -121,5 +135,7 @@ export function projectNameOf(path: string): string {
 function showDoc(doc: GraphDoc | null, path: string | null): void {
   useGraphStore.getState().load(doc ? fromGraphDoc(doc) : emptyContent(), path);
   useRunStore.getState().close();
+  // The charts of a finished run belong to the document it trained (they stayed up after opening a template).
+  useRunStore.getState().releaseEnded();
   setTimeout(fitCanvas, 50);
 }

@@ -4,6 +4,7 @@ import { ReadOnlyGraph } from '../canvas/ReadOnlyGraph';
 import { RunCharts } from '../charts/RunCharts';
 import { useDatasetStore } from '../store/datasetStore';
 import { RunStatusLine } from './RunStatusLine';
+import { RunWarnings } from './RunWarnings';
 import { IconButton } from '../ui/IconButton';
 import { openAsNewProject } from '../project/projectActions';
 import { useUiStore } from '../ui/uiStore';
@@ -47,6 +48,7 @@ export function RunView() {
           </div>
           <div className="run-view-charts">
             <RunStatusLine status={live?.status ?? detail.status} message={live?.message ?? detail.error} name={detail.name} runId={detail.id} />
+            <RunWarnings graph={detail.graph} metrics={metrics} revision={revision} status={live?.status ?? detail.status} />
             {metrics && <RunCharts metrics={metrics} revision={revision} task={dataset?.task} classNames={dataset?.classNames} ended={!stillLive} labelOf={labelOf} />}
           </div>
         </>

@@ -33,6 +33,11 @@ export function liveEpochText(e: EpochMetric | undefined): string {
   return parts.join(' · ');
 }
 
+/** "1 run", "8 runs". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function runDuration(r: RunSummary): string | null {
   if (!r.startedAt) return null;
   const end = r.finishedAt ? Date.parse(r.finishedAt) : Date.now();

@@ -7,20 +7,23 @@ export interface RunProgress {
   step: number;
   totalSteps: number;
   samplesPerSec: number;
-  /** Wall-clock time of the first step we saw, for the ETA. */
-  startedAt: number;
-  startedAtStep: number;
+  /** Recent (time, step) readings, oldest first, for the ETA's rate. */
+  marks: ReadonlyArray<{ at: number; step: number }>;
   etaMs: number | null;
 }
 
+/** The ETA's rate is measured over this much recent history: the first steps (engine warming up,
+ *  the first evaluation) are slower than the rest, and a rate since the start overestimated a 65 s run as 8 min. */
+const RATE_WINDOW_MS = 5000;
+
 export function emptyProgress(): RunProgress {
-  return { epoch: 0, epochs: 0, step: 0, totalSteps: 0, samplesPerSec: 0, startedAt: 0, startedAtStep: 0, etaMs: null };
+  return { epoch: 0, epochs: 0, step: 0, totalSteps: 0, samplesPerSec: 0, marks: [], etaMs: null };
 }
 
 export function advanceProgress(p: RunProgress, event: EngineEvent, now: number): RunProgress {
   switch (event.event) {
     case 'start':
-      return { ...p, epochs: event.epochs, totalSteps: event.epochs * event.stepsPerEpoch, startedAt: now, startedAtStep: 0 };
+      return { ...p, epochs: event.epochs, totalSteps: event.epochs * event.stepsPerEpoch, marks: [] };
     case 'step':
       return withEta({ ...p, epoch: Math.max(p.epoch, event.epoch - 1), step: event.step }, now);
     case 'epoch':
@@ -33,13 +36,18 @@ export function advanceProgress(p: RunProgress, event: EngineEvent, now: number)
 }
 
 function withEta(p: RunProgress, now: number): RunProgress {
-  const started = p.startedAt ? p : { ...p, startedAt: now, startedAtStep: p.step };
-  const done = started.step - started.startedAtStep;
-  const elapsed = now - started.startedAt;
-  const left = started.totalSteps - started.step;
+  // Keep the readings of the last window, plus the one just before it (the window's start).
+  const all = [...p.marks, { at: now, step: p.step }];
+  let first = 0;
+  while (first < all.length - 2 && all[first + 1]!.at <= now - RATE_WINDOW_MS) first++;
+  const marks = all.slice(first);
+  const oldest = marks[0]!;
+  const done = p.step - oldest.step;
+  const elapsed = now - oldest.at;
+  const left = p.totalSteps - p.step;
   // Under a second of history gives wild guesses; wait for more.
-  const etaMs = done > 0 && elapsed >= 1000 && started.totalSteps ? (elapsed / done) * Math.max(0, left) : null;
-  return { ...started, etaMs };
+  const etaMs = done > 0 && elapsed >= 1000 && p.totalSteps ? (elapsed / done) * Math.max(0, left) : null;
+  return { ...p, marks, etaMs };
 }
 
 /** "1 h 02 min", "3 min 05 s", "12 s". */

@@ -15,6 +15,8 @@ export interface LiveRun {
   progress: RunProgress;
   /** What happened, in plain words, for failed, diverged and stopped runs. */
   message?: string;
+  /** The graph it trains (runs started here), for the warnings that read it. */
+  graph?: GraphDoc;
 }
 
 export interface ViewedRun {
@@ -38,6 +40,8 @@ interface RunState {
   stop(): Promise<void>;
   open(runId: string): Promise<void>;
   close(): void;
+  /** Lets go of the editor's run once it has ended, so another document does not show its charts. */
+  releaseEnded(): void;
   applyUpdate(update: RunUpdate): void;
   /** Several updates with one store change (the back end sends them in batches). */
   applyUpdates(updates: readonly RunUpdate[]): void;
@@ -90,7 +94,7 @@ export const useRunStore = create<RunState>()((set, get) => {
       const options = name || insights ? { ...(name ? { name } : {}), ...(insights ? { insights } : {}) } : undefined;
       const { runId } = await api().runs.start(graph, options);
       // Updates may have arrived before the reply; keep what they brought.
-      const live = get().live[runId] ?? newLive(runId);
+      const live = { ...(get().live[runId] ?? newLive(runId)), graph };
       set({ live: { ...get().live, [runId]: live }, activeRunId: runId });
       void get().refresh();
       return runId;
@@ -118,6 +122,12 @@ export const useRunStore = create<RunState>()((set, get) => {
 
     close() {
       set({ viewed: null });
+    },
+
+    releaseEnded() {
+      const id = get().activeRunId;
+      const status = id ? get().live[id]?.status : undefined;
+      if (id && (!status || !ACTIVE_STATUSES.includes(status))) set({ activeRunId: null });
     },
 
     applyUpdate(update) {

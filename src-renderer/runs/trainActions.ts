@@ -60,8 +60,19 @@ export async function stopTraining(): Promise<void> {
 
 function runName(projectName: string | undefined): string {
   const t = useGraphStore.getState().training;
-  const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return `${projectName && projectName !== 'Untitled' ? projectName : t.dataset} · ${t.optimizer.name} · ${time}`;
+  const base = `${projectName && projectName !== 'Untitled' ? projectName : t.dataset} · ${t.optimizer.name} ${t.optimizer.lr}`;
+  return uniqueRunName(base, new Date(), useRunStore.getState().runs.map((r) => r.name));
+}
+
+/** "<base> · 18:22", made unique among `taken` (runs started in the same minute got identical names). */
+export function uniqueRunName(base: string, at: Date, taken: readonly string[]): string {
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const name = `${base} · ${time}`;
+  const used = new Set(taken);
+  if (!used.has(name)) return name;
+  let n = 2;
+  while (used.has(`${name} (${n})`)) n++;
+  return `${name} (${n})`;
 }
 
 /** Keeps the run list and live runs in step with the back end's pushes. */

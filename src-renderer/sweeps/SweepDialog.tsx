@@ -10,6 +10,7 @@ import { currentCheck } from '../validation/useLiveCheck';
 import { useRunStore, ACTIVE_STATUSES } from '../runs/runStore';
 import { useScreenStore } from '../compare/screenStore';
 import { useSweepStore } from './sweepStore';
+import { countOf } from '../runs/format';
 import { gridSize, parseNumberList } from './sweepGrid';
 import '../compare/compare.css';
 import type { SweepGrid } from '../../src-shared/api';
@@ -94,11 +95,11 @@ function SweepBuilder() {
       {(fieldError ?? error) && <p className="field-error" role="alert">{fieldError ?? error}</p>}
       {count > 64 && <p className="field-error" role="alert">{count} runs is too many: a sweep makes at most 64.</p>}
       <div className="modal-footer">
-        <span data-testid="sweep-count">{count} run{count === 1 ? '' : 's'}</span>
+        <span data-testid="sweep-count">{countOf(count, 'run')}</span>
         <span className="topbar-fill" />
         <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>Cancel</button>
         <button type="button" className="button primary" disabled={!!fieldError || busy || count > 64} onClick={() => void start()} data-testid="sweep-start">
-          Start {count} runs
+          Start {countOf(count, 'run')}
         </button>
       </div>
     </div>

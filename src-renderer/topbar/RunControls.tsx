@@ -55,9 +55,10 @@ function Progress() {
   const detail = running
     ? [
         p.epochs ? `epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}` : 'starting…',
+        // The time left comes early: a narrow bar cuts the end of this line, and the ETA was what got cut.
+        p.etaMs !== null && p.step > 0 ? `${formatDuration(p.etaMs)} left` : null,
         p.totalSteps ? `step ${p.step.toLocaleString()}/${p.totalSteps.toLocaleString()}` : null,
         p.samplesPerSec ? `${Math.round(p.samplesPerSec).toLocaleString()} samples/s` : null,
-        p.etaMs !== null && p.step > 0 ? `${formatDuration(p.etaMs)} left` : null,
       ].filter(Boolean).join(' · ')
     : live.status === 'completed'
       ? `done · ${p.epoch} epochs · ${p.step.toLocaleString()} steps`

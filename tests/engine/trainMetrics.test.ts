@@ -1,7 +1,7 @@
 // The one training loop's metrics: reading the loss every N steps changes nothing but when a
 // divergence is seen; right predictions per class (recall) match a confusion counted by hand,
 // ties going to the first maximum as argmax does.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import './setup';
 import { tensor } from '../../src-engine/core/tensor';
 import { prepareRun } from '../../src-engine/train/prepareRun';
@@ -136,5 +136,23 @@ describe('right predictions per class', () => {
     // 30 validation flowers, stratified: 10 per class, so the mean recall is the accuracy.
     const mean = epoch.valClassAcc!.reduce((a, b) => a + b, 0) / 3;
     expect(mean).toBeCloseTo(epoch.valAcc!, 10);
+  });
+});
+
+describe('wall time (issue #16, defect 2)', () => {
+  it('counts each epoch’s elapsedMs from the start of training, so it only grows', async () => {
+    // A clock that moves one millisecond per reading: equal epochs take equal time, so durations would be flat.
+    let now = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => ++now);
+    try {
+      const iris = await loadDataset('iris');
+      const epochs = (await events({ ...irisDoc, training: { ...irisDoc.training, epochs: 4 } }, iris, {})).filter((e) => e.event === 'epoch');
+      const times = epochs.map((e) => (e.event === 'epoch' ? e.elapsedMs : 0));
+      expect(times).toHaveLength(4);
+      for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]!);
+      expect(times[3]).toBeGreaterThan(3 * times[0]! * 0.9);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -62,6 +62,9 @@ describe('pause, resume and stop', () => {
     // The queue moves on when a slot frees.
     expect(await app.waitForStatus(third.runId, 'completed', 'failed')).toBe('completed');
     await expect(runs.pause(third.runId)).rejects.toThrow(/it is completed/);
+    // Stop pressed just as a fast run ends is no error: the run has already ended (issue #16).
+    await expect(runs.stop(third.runId)).resolves.toBeUndefined();
+    expect((await runs.get(third.runId)).status).toBe('completed');
     await expect(runs.resume('no-such-run')).rejects.toThrow(/there is no run no-such-run/);
   });
 });

@@ -106,6 +106,18 @@ describe('curves', () => {
   });
 });
 
+describe('seed bands (issue #16)', () => {
+  it('keep a loss band at or above 0 and an accuracy band within [0, 1]', () => {
+    const runs = [run('a', 'sgd', 1, [0.05, 0.04]), run('b', 'sgd', 2, [2, 1.5])];
+    const option = curveOption(theme, runs, { metric: 'trainLoss', axis: 'epoch', smoothing: 0, logY: false, bands: seedGroups(runs) });
+    const series = option.series as Array<{ data: number[][] }>;
+    const [lower, width, mean] = series;
+    for (const [, y] of lower!.data) expect(y).toBeGreaterThanOrEqual(0);
+    // The band still reaches mean + std above.
+    expect(lower!.data[0]![1]! + width!.data[0]![1]!).toBeGreaterThan(mean!.data[0]![1]!);
+  });
+});
+
 describe('sweep builder fields', () => {
   it('parses comma lists and names the bad value', () => {
     expect(parseNumberList('0.1, 0.01 0.1', 'Learning rates', { positive: true })).toEqual({ ok: true, values: [0.1, 0.01] });
@@ -151,7 +163,7 @@ describe('initialization lab', () => {
     if ('error' in probe) throw new Error(probe.error);
     const rows = runInitLab(doc, { task: 'classification', inputShape: [2], targetShape: [1], classCount: 2 }, probe);
     if ('error' in rows) throw new Error(rows.error);
-    expect(rows.map((r) => r.initializer)).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'orthogonal']);
+    expect(rows.map((r) => r.initializer)).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
     expect(rows[0]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBe(0);
     expect(rows[3]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBeGreaterThan(0.01);
   });

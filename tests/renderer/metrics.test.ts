@@ -132,6 +132,16 @@ describe('progress', () => {
     expect(p).toMatchObject({ epoch: 10, step: 1000, etaMs: 0, samplesPerSec: 900 });
   });
 
+  it('estimates from the recent rate, so a slow start does not inflate the time left (issue #16)', () => {
+    // 10 epochs of 100 steps; the first 50 steps take 4 s (warm-up), then 100 steps per second.
+    let p = advanceProgress(emptyProgress(), { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' }, 0);
+    p = advanceProgress(p, { event: 'step', epoch: 1, step: 50, loss: 1, lr: 0.1 }, 4000);
+    for (let t = 5000, step = 150; step <= 650; t += 1000, step += 100) p = advanceProgress(p, { event: 'step', epoch: Math.ceil(step / 100), step, loss: 1, lr: 0.1 }, t);
+    // 350 steps left at 100 per second.
+    expect(p.etaMs).toBeCloseTo(3500, 0);
+    expect(p.marks.length).toBeLessThan(8);
+  });
+
   it('writes durations for people', () => {
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(185_000)).toBe('3 min 05 s');

@@ -10,6 +10,7 @@ import { api, errorText } from '../../app/api';
 import { currentContent } from '../../store/graphStore';
 import { toGraphDoc } from '../../store/document';
 import { gradCheckOption } from './gradCheckChart';
+import { gradCheckVerdict } from './verdict';
 import '../../compare/compare.css';
 
 type CheckState = { kind: 'idle' } | { kind: 'running'; started: number } | { kind: 'error'; text: string } | { kind: 'done'; report: GradCheckReport };
@@ -29,7 +30,7 @@ export function GradCheckView() {
     }
   };
   const report = state.kind === 'done' ? state.report : null;
-  const failed = report ? report.params.filter((p) => !p.passed) : [];
+  const verdict = report ? gradCheckVerdict(report) : null;
   return (
     <section className="compare-view" aria-label="Gradient check" data-testid="gradcheck-view">
       <div className="run-view-bar">
@@ -47,11 +48,7 @@ export function GradCheckView() {
         {state.kind === 'error' && <p className="field-error" data-testid="gradcheck-error">The check could not run: {state.text}</p>}
         {report && (
           <>
-            <p data-testid="gradcheck-verdict" data-ok={report.passed}>
-              {report.passed
-                ? `All ${report.params.length} parameters of ${report.layers.length} layers agree.`
-                : `${failed.length} of ${report.params.length} parameters disagree: ${failed.map((f) => `${f.nodeId}.${f.param}`).join(', ')}.`}
-            </p>
+            <p data-testid="gradcheck-verdict" data-ok={report.passed} data-conclusive={verdict!.conclusive}>{verdict!.text}</p>
             <ChartBox title="Largest relative error per layer (log scale)" testId="gradcheck-chart" height={260} points={report.layers.length} option={(theme) => gradCheckOption(theme, report)} deps={[report]} />
             <table className="compare-table" data-testid="gradcheck-table">
               <thead>
@@ -64,7 +61,7 @@ export function GradCheckView() {
                     <td>{r.param}</td>
                     <td className="num">{fmt(r.maxRelError)}</td>
                     <td className="num">{fmt(r.maxAbsError)}</td>
-                    <td>{r.passed ? '✓' : '✗'}</td>
+                    <td>{!r.passed ? '✗' : r.maxGradient === 0 ? <span title="every gradient probed was exactly zero">0 only</span> : '✓'}</td>
                   </tr>
                 ))}
               </tbody>

@@ -12,7 +12,7 @@ import { currentContent } from '../../store/graphStore';
 import { toGraphDoc } from '../../store/document';
 import { useDatasetStore } from '../../store/datasetStore';
 import { asDatasetPreview } from '../../panels/previewTypes';
-import { probeFromPreview, runInitLab } from './probe';
+import { probeFromPreview, runInitLab, scaledProbe } from './probe';
 import '../../compare/compare.css';
 
 type LabState = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'done'; rows: InitLabRow[]; samples: number };
@@ -30,7 +30,7 @@ export function InitLab() {
       if (!preview) throw new Error('the dataset preview could not be read');
       const probe = probeFromPreview(preview, ds.inputShape);
       if ('error' in probe) throw new Error(probe.error);
-      const rows = runInitLab(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length }, probe);
+      const rows = runInitLab(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length }, scaledProbe(probe, doc.training.datasetOptions?.scaling));
       if ('error' in rows) throw new Error(rows.error);
       if (live) setState({ kind: 'done', rows, samples: probe.count });
     })().catch((e) => live && setState({ kind: 'error', text: errorText(e) }));
@@ -67,6 +67,11 @@ export function InitLab() {
               deps={[rows]}
               height={320}
             />
+            {rows.some((r) => r.layers.every((l) => l.variance === 0)) && (
+              <p className="dialog-hint" data-testid="init-zero-note">
+                {rows.filter((r) => r.layers.every((l) => l.variance === 0)).map((r) => r.initializer).join(', ')}: variance exactly 0 at every layer — a log axis cannot draw 0, so there is no line; the table shows it.
+              </p>
+            )}
             <div className="compare-table-wrap">
               <table className="compare-table" data-testid="init-table">
                 <thead>

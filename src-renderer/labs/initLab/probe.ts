@@ -5,6 +5,7 @@ import { validateGraph, type DatasetInfo } from '../../../src-engine';
 import { withBackend } from '../../../src-engine';
 import { CpuBackend, registerCpuKernels } from '../../../src-engine';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
+import { applyScaler, fitScaler, type ScalerKind } from '../../../src-engine/index';
 
 export interface Probe {
   x: Float32Array;
@@ -12,7 +13,16 @@ export interface Probe {
   inputShape: number[];
 }
 
-export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal', 'orthogonal'] as const;
+export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal'] as const;
+
+/** The probe as the network would see it in training: the project's feature scaling, fitted on the probe itself
+ *  (the lab used raw inputs, so its variances did not match a "standard"-scaled run's). */
+export function scaledProbe(probe: Probe, scaling: ScalerKind | 'none' | undefined): Probe {
+  if (!scaling || scaling === 'none') return probe;
+  const features = probe.inputShape.reduce((a, b) => a * b, 1);
+  const split = { x: probe.x, y: new Float32Array(probe.count), count: probe.count };
+  return { ...probe, x: applyScaler(fitScaler(scaling, split, features), probe.x) };
+}
 
 export function probeFromPreview(preview: DatasetPreview, inputShape: readonly number[]): Probe | { error: string } {
   const size = inputShape.reduce((a, b) => a * b, 1);

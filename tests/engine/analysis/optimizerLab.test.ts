@@ -1,4 +1,5 @@
 // The optimizer lab's paths follow the textbook update rules step by step.
+import { DEFAULT_LRS } from '../../../src-renderer/labs/optimizerLab/labRuns';
 import { describe, expect, it } from 'vitest';
 import { SURFACES, getSurface, surfaceGrid, trajectory } from '../../../src-engine/analysis/optimizerLab';
 
@@ -68,6 +69,17 @@ describe('optimizer lab', () => {
     expect(Math.abs(slow[40].x)).toBeGreaterThan(4);
     expect(Math.abs(momentum[40].x)).toBeLessThan(1.5);
     expect(Math.abs(adam[40].x)).toBeLessThan(1.5);
+  });
+
+  it('says what the default picture shows: SGD at the lab’s default rate does not zig-zag; above 0.5 it does (issue #16)', () => {
+    const text = SURFACES.find((s) => s.id === 'elongated')!.description;
+    expect(text).toMatch(/above 0\.5 it zig-zags/);
+    const flips = (lr: number) => {
+      const path = trajectory('elongated', { name: 'sgd', lr }, 40);
+      return path.slice(1).filter((p, i) => Math.sign(p.y) !== Math.sign(path[i].y)).length;
+    };
+    expect(flips(DEFAULT_LRS.elongated!.sgd!)).toBe(0);
+    expect(flips(0.6)).toBe(40);
   });
 
   it('samples every surface on a grid and stops a diverging path', () => {

@@ -138,6 +138,16 @@ describe('parseCsv errors name the place', () => {
 describe('missing values', () => {
   const WITH_GAPS = ['species,island,mass', 'Adelie,Dream,3300', 'Gentoo,,4500', 'Adelie,Biscoe,NA', 'Gentoo,Biscoe,?', 'Gentoo,Dream,3100'].join('\n');
 
+  it('reports whichever problem comes first in the file: a gap before text in a numeric column (issue #16)', () => {
+    const rows = ['species,island,mass', ...Array.from({ length: 8 }, (_, i) => `Adelie,Dream,${3000 + i}`)];
+    rows[5] = 'Gentoo,,4100';
+    rows[6] = 'Gentoo,Dream,heavy';
+    expect(csvError(rows.join('\n')).message).toMatch(/^data\.csv line 6: column "island": missing value/);
+    rows[5] = 'Gentoo,Dream,heavy';
+    rows[6] = 'Gentoo,,4100';
+    expect(csvError(rows.join('\n')).message).toMatch(/^data\.csv line 6: column "mass": "heavy" is not a number/);
+  });
+
   it('refuse (the default) names the first line and column with a gap', () => {
     const error = csvError(WITH_GAPS);
     expect(error.message).toMatch(/^data\.csv line 3: column "island": missing value \(empty\)/);

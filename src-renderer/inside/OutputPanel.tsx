@@ -1,0 +1,80 @@
+// The output beside the network (issue #16): for 2-D datasets, the decision boundary of the run
+// training now, redrawn at every epoch, with the dataset's points in the same coordinates. A toggle
+// shows the training or the held-back validation points, as TensorFlow Playground's "show test data".
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../app/api';
+import { useGraphStore } from '../store/graphStore';
+import { useDatasetStore } from '../store/datasetStore';
+import { useRunStore } from '../runs/runStore';
+import { asDatasetPreview } from '../panels/previewTypes';
+import { useInsightStore } from './insightStore';
+import { drawOutput } from './boundaryCanvas';
+import { markValidation, type OutputPoint } from './outputPoints';
+import { useUiStore } from '../ui/uiStore';
+import './outputPanel.css';
+
+const SIZE = 232;
+type Shown = 'train' | 'validation' | 'all';
+
+export function OutputPanel() {
+  const datasetId = useGraphStore((s) => s.training.dataset);
+  const validationSplit = useGraphStore((s) => s.training.validationSplit);
+  const seed = useGraphStore((s) => s.training.seed);
+  const summary = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
+  const activeRunId = useRunStore((s) => s.activeRunId);
+  const runDataset = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId)?.datasetId);
+  const insight = useInsightStore((s) => (activeRunId ? s.byRun[activeRunId] : undefined));
+  const theme = useUiStore((s) => s.theme);
+  const [raw, setRaw] = useState<Array<{ x: number; y: number; label: number }>>([]);
+  const [shown, setShown] = useState<Shown>('train');
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const planar = summary?.inputShape.length === 1 && summary.inputShape[0] === 2;
+
+  useEffect(() => {
+    setRaw([]);
+    if (!planar) return;
+    let live = true;
+    api().datasets.preview(datasetId).then((r) => {
+      const p = asDatasetPreview(r.preview);
+      if (live && p?.kind === 'points') setRaw(p.points);
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [datasetId, planar]);
+
+  const marked = useMemo<OutputPoint[] | null>(() => (summary && raw.length ? markValidation(raw, summary, validationSplit, seed) : null), [raw, summary, validationSplit, seed]);
+  const points = marked ? marked.filter((p) => shown === 'all' || (shown === 'validation') === p.validation) : raw;
+  // Only the boundary of a run on this very dataset belongs over these points.
+  const boundary = runDataset === datasetId ? insight?.boundary : undefined;
+
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const background = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+    drawOutput(ctx, boundary, points, SIZE, SIZE, background);
+  }, [boundary, points, theme]);
+
+  if (!planar) return null;
+  return (
+    <aside className="output-panel" aria-label="Output" data-testid="output-panel" data-epoch={boundary ? insight?.boundaryEpoch : undefined}>
+      <h3 className="output-title">Output{boundary ? <span className="output-epoch"> · epoch {insight?.boundaryEpoch}</span> : null}</h3>
+      <canvas ref={canvas} width={SIZE} height={SIZE} className="output-canvas" data-testid="output-canvas" data-points={points.length} />
+      {marked && (
+        <div className="output-toggle" role="radiogroup" aria-label="Points shown">
+          {(['train', 'validation', 'all'] as const).map((k) => (
+            <label key={k} className="check">
+              <input type="radio" name="output-points" checked={shown === k} onChange={() => setShown(k)} data-testid={`output-show-${k}`} />
+              {k === 'train' ? 'training' : k}
+            </label>
+          ))}
+        </div>
+      )}
+      <p className="output-hint">
+        {boundary
+          ? 'Colour: the class the network predicts there, paler where unsure. Dots: the data, in its own units.'
+          : 'Train to see the decision boundary form here, epoch by epoch.'}
+      </p>
+    </aside>
+  );
+}
