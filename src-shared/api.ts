@@ -4,6 +4,7 @@
 import type { GraphDoc, TrainingConfig } from './graphFormat';
 import type { EngineEvent, InsightEvent, LayerDiagnostics } from './engineEvents';
 import type { DeviceProbe } from './deviceRelay';
+import type { SearchSpec } from './searchSpec';
 
 export type RunStatus = 'queued' | 'running' | 'paused' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
 
@@ -93,11 +94,19 @@ export interface SweepGrid {
   seeds?: number[];
 }
 
+/** What a sweep varies: the classic grid of optimizer × initializer × lr × seed, or a search over any settings. */
+export type SweepPlan = SweepGrid | SearchSpec;
+
+export function isSearchSpec(plan: SweepPlan): plan is SearchSpec {
+  return 'method' in plan;
+}
+
 export interface SweepSummary {
   id: string;
   name: string;
   createdAt: string;
-  grid: SweepGrid;
+  /** The plan as started (a grid or a search spec). */
+  grid: SweepPlan;
   runIds: string[];
 }
 
@@ -151,7 +160,8 @@ export interface LayerLabApi {
     delete(runId: string): Promise<void>;
   };
   sweeps: {
-    start(base: GraphDoc, grid: SweepGrid, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
+    /** Runs are queued in trial order; a search with halving stops weak trials at its rungs (status stopped, with the reason). */
+    start(base: GraphDoc, plan: SweepPlan, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
     list(): Promise<SweepSummary[]>;
   };
   /** Looking inside trained runs: stored insights, whole-split evaluations, gradient checks. */

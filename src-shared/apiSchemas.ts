@@ -3,6 +3,7 @@
 // and the receiving side validates every payload with it before anything runs.
 import { z } from 'zod';
 import { graphSchema } from './graphFormat';
+import { searchSpecSchema } from './searchSpec';
 
 const MAX_NAME = 200;
 
@@ -53,7 +54,7 @@ export const API_CHANNELS = {
   'runs:setTags': { method: 'runs.setTags', args: z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]) },
   'runs:setNotes': { method: 'runs.setNotes', args: z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]) },
   'runs:delete': { method: 'runs.delete', args: one(runIdSchema) },
-  'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepGridSchema, sweepOptionsSchema.optional()]) },
+  'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, z.union([searchSpecSchema, sweepGridSchema]), sweepOptionsSchema.optional()]) },
   'sweeps:list': { method: 'sweeps.list', args: none },
   'inspect:insights': { method: 'inspect.insights', args: one(runIdSchema) },
   'inspect:evaluate': {

@@ -36,6 +36,8 @@ interface ActiveRun {
   onDevice: boolean;
   backendReported: boolean;
   stopTimer?: ReturnType<typeof setTimeout>;
+  /** Why the host stopped the run (e.g. successive halving), recorded with its status. */
+  stopReason?: string;
 }
 
 interface QueuedRun {
@@ -99,15 +101,17 @@ export class RunManager {
     this.o.updates.status(id, 'running');
   }
 
-  stop(id: string): void {
+  /** Stops a queued or active run; `reason` (for stops the user did not ask for) is recorded with it. */
+  stop(id: string, reason?: string): void {
     const queued = this.queue.findIndex((q) => q.id === id);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-      this.o.updates.status(id, 'stopped', { finishedAt: now() });
+      this.o.updates.status(id, 'stopped', { finishedAt: now(), ...(reason ? { error: reason } : {}) });
       this.notifyIfIdle();
       return;
     }
     const run = this.requireRunning(id, 'stop');
+    run.stopReason ??= reason;
     run.engine.send({ type: 'stop' });
     // An engine stuck in a long step still ends: it is killed and the run recorded as stopped.
     run.stopTimer ??= setTimeout(() => {
@@ -231,7 +235,7 @@ export class RunManager {
         return;
       case 'finished': {
         const done = run.done;
-        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : null);
+        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : done.status === 'stopped' ? run.stopReason ?? null : null);
         else this.end(run, 'failed', run.failure ?? 'the engine finished without reporting a result');
         run.engine.kill();
         return;
