@@ -31,7 +31,7 @@ export async function runSweep(base: GraphDoc, plan: SweepPlan, o: SweepHostOpti
   const updates = new UpdateStream(store, 100);
   const spawn = o.engine === 'child' ? childProcessSpawner() : workerThreadSpawner();
   const manager = new RunManager({ store, spawn, updates, concurrency: o.concurrency });
-  const sweeps = createSweepsService({ store, manager, subscribe: (l) => updates.subscribe(l) });
+  const sweeps = createSweepsService({ store, manager });
   const order = new Map<string, number>();
   const reported = new Set<string>();
   const report = (id: string) => {

@@ -15,6 +15,8 @@ export interface TrialResult {
   valAcc?: number;
   valR2?: number;
   error?: string;
+  /** Why successive halving stopped a pruned trial. */
+  reason?: string;
   runId: string;
 }
 
@@ -29,7 +31,7 @@ export function trialResult(trial: PlannedTrial, run: RunSummary, spec: SearchSp
     ...(run.finalValLoss !== undefined ? { valLoss: run.finalValLoss } : {}),
     ...(run.finalValAcc !== undefined ? { valAcc: run.finalValAcc } : {}),
     ...(run.finalValR2 !== undefined ? { valR2: run.finalValR2 } : {}),
-    ...(run.error && !pruned ? { error: run.error } : {}),
+    ...(run.error ? { [pruned ? 'reason' : 'error']: run.error } : {}),
     runId: run.id,
   };
 }

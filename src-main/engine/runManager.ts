@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunStatus, RunUpdate } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import { describeExit, type EngineProcess, type EngineSpawner } from './engineProcess';
@@ -55,6 +56,7 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private concurrency: number;
   private idleWaiters: Array<() => void> = [];
+  private readonly eventWatchers = new Set<(runId: string, event: EngineEvent) => void>();
   private closed = false;
 
   constructor(private readonly o: RunManagerOptions) {
@@ -118,6 +120,12 @@ export class RunManager {
       this.end(run, 'stopped', 'the engine did not stop in time and was ended');
       run.engine.kill();
     }, this.o.stopTimeoutMs ?? 10_000);
+  }
+
+  /** Engine events as they arrive, before the store's batching: for decisions that must be quick (successive halving). */
+  watchEvents(listener: (runId: string, event: EngineEvent) => void): () => void {
+    this.eventWatchers.add(listener);
+    return () => this.eventWatchers.delete(listener);
   }
 
   /** Resolves when no run is queued or active. */
@@ -224,6 +232,7 @@ export class RunManager {
       case 'event':
         this.o.updates.event(run.id, message.event);
         if (message.event.event === 'done') run.done = message.event;
+        for (const watch of this.eventWatchers) watch(run.id, message.event);
         return;
       case 'checkpoint':
         this.o.store.checkpoints.save(run.id, { kind: message.kind, epoch: message.epoch, tensors: message.tensors });

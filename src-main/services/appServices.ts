@@ -53,7 +53,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency, devices });
   const handlers: ApiHandlers = {
     runs: createRunsService({ store, manager, devices }),
-    sweeps: createSweepsService({ store, manager, subscribe: (listener) => updates.subscribe(listener) }),
+    sweeps: createSweepsService({ store, manager }),
     datasets: createDatasetsService(o.spawnEngine),
     inspect: createInspectService({ store, manager, spawn: o.spawnEngine }),
     projects: o.projects(store),

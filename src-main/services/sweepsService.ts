@@ -1,7 +1,7 @@
 // sweeps.*: one request creates a recorded group of runs from a base graph and a plan (a grid or
 // a search spec); a search with successive halving is watched while it runs.
 import { randomUUID } from 'node:crypto';
-import { isSearchSpec, type LayerLabApi, type RunUpdate } from '../../src-shared/api';
+import { isSearchSpec, type LayerLabApi } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import { planSweep } from '../sweeps/planSweep';
@@ -11,8 +11,6 @@ import { assertTrainable, requestedBackend } from './runsService';
 export interface SweepsServiceDeps {
   store: Store;
   manager: RunManager;
-  /** Stored run updates (successive halving reads the epochs from them). */
-  subscribe: (listener: (updates: RunUpdate[]) => void) => () => void;
 }
 
 export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweeps'] {
@@ -32,7 +30,7 @@ export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweep
       });
       if (isSearchSpec(grid) && grid.halving) {
         const metric = grid.metric ?? 'valLoss';
-        watchHalving({ subscribe: deps.subscribe, stop: (id, reason) => manager.stop(id, reason) }, runIds, grid.halving, base.training.epochs, metric);
+        watchHalving({ watch: (l) => manager.watchEvents(l), stop: (id, reason) => manager.stop(id, reason) }, runIds, grid.halving, base.training.epochs, metric);
       }
       // Histograms for every run, and the decision boundary where the input is a 2-D point (the
       // engine skips it otherwise), so compare and inside views can show sweep runs too.
