@@ -16,3 +16,4 @@ export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
+export { parseSearchParams, parseParamText, trialCount, readPath, shortLabel, describeAssignment, ParamTextError } from './search';
