@@ -53,9 +53,13 @@ export function SearchBuilder() {
         Each trial trains the current graph on <strong>{training.dataset}</strong> for {training.epochs} epochs with the values drawn for it.
       </p>
       <label className="field">
-        Settings to search, one per line: <code>lr=1e-4..1e-1:log</code> (log-uniform), <code>dense1.units=8..128:int</code>, <code>drop.rate=0..0.5</code>, <code>batchSize=16,32,64</code> (a list), <code>dense1.repeat=1..3:int</code>
+        Settings to search, one per line
         <textarea value={f.lines} onChange={(e) => set({ lines: e.target.value })} spellCheck={false} data-testid="search-lines" />
       </label>
+      <p className="dialog-hint search-syntax">
+        <code>lr=1e-4..1e-1:log</code> log-uniform · <code>drop.rate=0..0.5</code> uniform · <code>&lt;node&gt;.units=8..128:int</code> whole numbers ·{' '}
+        <code>batchSize=16,32,64</code> a list · <code>&lt;node&gt;.repeat=1..3:int</code> copies of a layer · also weightDecay, l1, l2, epochs, optimizer, schedule, scaling, &lt;node&gt;.activation
+      </p>
       <div className="sweep-row">
         <label className="field">
           Method

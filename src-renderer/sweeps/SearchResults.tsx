@@ -99,6 +99,7 @@ export function SearchResults({ spec, runIds }: Props) {
         {rows.length} of {runIds.length} trials finished{pruned ? `, ${pruned} stopped early by successive halving` : ''}; {epochs} epochs trained. Lines and dots in the accent colour are the best trial{pruned ? '; dashed grey ones stopped early' : ''}.
       </p>
       <ParallelView spec={spec} rows={rows} best={best} />
+      <p className="search-summary">Each setting against {METRIC_LABEL[metric].toLowerCase()} (one dot per trial):</p>
       <div className="search-scatters">
         {spec.params.map((p) => (
           <ScatterView key={p.path} spec={spec} label={shortLabel(p.path)} rows={rows} best={best} />

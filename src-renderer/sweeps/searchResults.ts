@@ -55,7 +55,8 @@ export function parallelOption(spec: SearchSpec, rows: TrialRow[], best: TrialRo
   const axisStyle = { nameTextStyle: { color: theme.text }, axisLabel: { color: theme.muted }, axisLine: { lineStyle: { color: theme.axis } } };
   const parallelAxis = [
     ...labels.map((label, dim) => ({ dim, name: label, ...axisFor(spec, label, rows), ...axisStyle })),
-    { dim: labels.length, name: METRIC_LABEL[metric], type: 'value', scale: true, inverse: lowerIsBetter(metric), ...axisStyle },
+    // Better is up: a loss axis is inverted, so its name goes at its start (the top).
+    { dim: labels.length, name: METRIC_LABEL[metric], type: 'value', scale: true, inverse: lowerIsBetter(metric), nameLocation: lowerIsBetter(metric) ? 'start' : 'end', ...axisStyle },
   ];
   const line = (r: TrialRow) => ({ value: [...labels.map((l) => asAxisValue(r.values[l])), r.metric ?? null], name: `Trial ${r.trial}` });
   const others = rows.filter((r) => r !== best && r.metric !== undefined);
@@ -85,7 +86,7 @@ export function scatterOption(spec: SearchSpec, label: string, rows: TrialRow[],
     tooltip: { trigger: 'item', backgroundColor: theme.tooltipBg, textStyle: { color: theme.text }, formatter: (p: { name: string; value: unknown[] }) => `${p.name}<br/>${label} ${String(p.value[0])}<br/>${METRIC_LABEL[metric]} ${Number(p.value[1]).toPrecision(4)}` },
     grid: { left: 48, right: 12, top: 26, bottom: 26 },
     xAxis: { ...x, scale: true, ...axis },
-    yAxis: { type: 'value', scale: true, name: metric, inverse: false, ...axis },
+    yAxis: { type: 'value', scale: true, ...axis },
     series: [
       { type: 'scatter', symbolSize: 7, itemStyle: { color: theme.series[0], opacity: 0.75 }, data: scored.filter((r) => r !== best && !r.pruned).map(point) },
       { type: 'scatter', symbolSize: 6, itemStyle: { color: theme.muted, opacity: 0.6 }, data: scored.filter((r) => r !== best && r.pruned).map(point) },
