@@ -23,6 +23,16 @@ export const sweepGridSchema = z
   })
   .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
 
+/** A sweep's plan: a search spec when it names a `method`, else the classic grid; issues come from the schema it chose (a union would only say "not an accepted value"). */
+export const sweepPlanSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const search = typeof value === 'object' && value !== null && 'method' in value;
+    const result = (search ? searchSpecSchema : sweepGridSchema).safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  })
+  .transform((value) => value as z.infer<typeof searchSpecSchema> | z.infer<typeof sweepGridSchema>);
+
 /** A project file name or path: no control characters, bounded length. */
 const projectPathSchema = z
   .string()
@@ -54,7 +64,7 @@ export const API_CHANNELS = {
   'runs:setTags': { method: 'runs.setTags', args: z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]) },
   'runs:setNotes': { method: 'runs.setNotes', args: z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]) },
   'runs:delete': { method: 'runs.delete', args: one(runIdSchema) },
-  'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, z.union([searchSpecSchema, sweepGridSchema]), sweepOptionsSchema.optional()]) },
+  'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepPlanSchema, sweepOptionsSchema.optional()]) },
   'sweeps:list': { method: 'sweeps.list', args: none },
   'inspect:insights': { method: 'inspect.insights', args: one(runIdSchema) },
   'inspect:evaluate': {

@@ -4,7 +4,7 @@ import type { GraphDoc } from '../../src-shared/graphFormat';
 import { MAX_SEARCH_TRIALS, type Assignment, type SearchSpec } from '../../src-shared/searchSpec';
 import type { DatasetInfo } from '../graph/validate';
 import { applyAssignment, checkTrial } from './applyTrial';
-import { SearchPathError } from './paths';
+import { resolvePath, SearchPathError } from './paths';
 import { describeAssignment, sampleTrials, SearchSpaceError, trialCount } from './sample';
 
 export interface PlannedTrial {
@@ -16,7 +16,15 @@ export interface PlannedTrial {
   label: string;
 }
 
-export function planSearch(base: GraphDoc, spec: SearchSpec, dataset?: DatasetInfo, maxTrials = MAX_SEARCH_TRIALS): PlannedTrial[] {
+export function planSearch(base: GraphDoc, given: SearchSpec, dataset?: DatasetInfo, maxTrials = MAX_SEARCH_TRIALS): PlannedTrial[] {
+  // Short names (lr, batchSize) are accepted from any caller; trials carry canonical paths.
+  let spec: SearchSpec;
+  try {
+    spec = { ...given, params: given.params.map((p) => ({ ...p, path: resolvePath(p.path, base) })) };
+  } catch (e) {
+    if (e instanceof SearchPathError) throw new SearchSpaceError(e.message);
+    throw e;
+  }
   const count = trialCount(spec);
   if (count > maxTrials) throw new SearchSpaceError(`this search would make ${count} trials; the most is ${maxTrials}`);
   if (spec.halving && spec.halving.minEpochs >= base.training.epochs) {
