@@ -48,8 +48,8 @@ export const datasetOptionsSchema = z.object({
   target: z.string().optional(),
   /** Rows of an imported table with a missing value: refuse the file (default) or drop them. */
   missing: z.enum(['drop', 'refuse']).optional(),
-  /** Feature scaling fitted on the training split. */
-  scaling: z.enum(['none', 'minmax', 'standard']).optional(),
+  /** Feature scaling fitted on the training split; pca and zca whiten (decorrelate) the features. */
+  scaling: z.enum(['none', 'minmax', 'standard', 'pca', 'zca']).optional(),
 });
 
 export const trainingSchema = z.object({

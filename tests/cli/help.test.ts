@@ -32,7 +32,7 @@ describe('CLI help', () => {
     expect(train).toContain('--lr X How far each step moves the weights along the (processed) gradient. (default: 0.01 for sgd, momentum, nesterov, adagrad; 0.001 for rmsprop, adam, adamw)');
     expect(train).toMatch(/--weight-decay X .*adamw: Shrinks weights .* \(default: unset for sgd, .*; 0\.01 for adamw\)/);
     expect(train).toContain('step:stepSize=10,gamma=0.1');
-    expect(train).toContain('--scaling none|minmax|standard');
+    expect(train).toContain('--scaling none|minmax|standard|pca|zca');
     expect(topLevelHelp(commands())).toContain('sweep <graph.json>');
   });
 });
