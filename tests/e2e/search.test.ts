@@ -69,5 +69,11 @@ describe('hyperparameter search in the app', () => {
       return page.evaluate(() => (window.__layerlab!.currentDoc() as { nodes: Array<{ id: string; params?: { units?: number } }> }).nodes.find((n) => n.id === 'hidden')?.params?.units);
     }, 10_000).toBe(units);
     await s.screenshot('67-search-best-opened');
+
+    // A past search's results open again from the run history's sweep groups.
+    await page.click('[data-testid="side-runs"]');
+    await page.click('[data-testid="search-results-open"]');
+    await page.waitForSelector('[data-testid="search-best"]');
+    expect(await page.innerText('[data-testid="search-best"]')).toBe(best);
   });
 });
