@@ -9,16 +9,25 @@ export interface FlagSpec {
   min?: number;
   minExclusive?: boolean;
   max?: number;
+  /** What the value looks like in the help (default: NAME, N or X by kind). */
+  value?: string;
+  /** The default, as the help shows it. */
+  default?: string;
+  /** May be given more than once; the values are collected in `lists`. */
+  repeat?: boolean;
 }
 
 export interface Parsed {
   positional: string[];
   flags: Record<string, string | number | boolean>;
+  /** Values of repeatable flags, in the order given. */
+  lists: Record<string, string[]>;
 }
 
 export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
   const positional: string[] = [];
   const flags: Record<string, string | number | boolean> = {};
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {
@@ -27,16 +36,17 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
     }
     const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = specs.find((s) => s.name === rawName);
-    if (!spec) throw new CliError(`unknown option --${rawName} (options: ${specs.map((s) => `--${s.name}`).join(', ')})`);
+    if (!spec) throw new CliError(`unknown option --${rawName} (options: ${specs.map((s) => `--${s.name}`).join(', ')}; --help explains them)`);
     if (spec.kind === 'bool') {
       flags[spec.name] = true;
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined) throw new CliError(`option --${spec.name} needs a value`);
-    flags[spec.name] = convert(spec, value);
+    if (spec.repeat) (lists[spec.name] ??= []).push(value);
+    else flags[spec.name] = convert(spec, value);
   }
-  return { positional, flags };
+  return { positional, flags, lists };
 }
 
 function convert(spec: FlagSpec, value: string): string | number {

@@ -1,32 +1,31 @@
-// LayerLab's command line: `train`, `gradcheck`, `datasets`. Bad input exits 2 with one `error:` line.
+// LayerLab's command line: `train`, `sweep`, `gradcheck`, `datasets`, `word2vec`. Bad input exits 2
+// with one `error:` line; --help (anywhere, for any command) prints generated help and exits 0.
 import { CliError, EXIT_USAGE } from './errors';
-import { trainCommand } from './commands/train';
-import { gradcheckCommand } from './commands/gradcheck';
-import { datasetsCommand } from './commands/datasets';
-import { word2vecCommand } from './commands/word2vec';
-import { usage } from './usage';
+import { commands } from './commands';
+import { commandHelp, topLevelHelp } from './help';
 
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'train':
-      return trainCommand(rest);
-    case 'gradcheck':
-      return gradcheckCommand(rest);
-    case 'datasets':
-      return datasetsCommand(rest);
-    case 'word2vec':
-      return word2vecCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(usage());
-      return command === undefined ? EXIT_USAGE : 0;
-    default:
-      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec)`);
+  const table = commands();
+  if (command === undefined) {
+    process.stderr.write(topLevelHelp(table));
+    return EXIT_USAGE;
   }
+  if (isHelp(command) || command === 'help') {
+    const about = rest[0] !== undefined ? table.find((c) => c.name === rest[0]) : undefined;
+    if (rest[0] !== undefined && !about) throw new CliError(`unknown command "${rest[0]}" (commands: ${table.map((c) => c.name).join(', ')})`);
+    process.stdout.write(about ? commandHelp(about) : topLevelHelp(table));
+    return 0;
+  }
+  const found = table.find((c) => c.name === command);
+  if (!found) throw new CliError(`unknown command "${command}" (commands: ${table.map((c) => c.name).join(', ')}; --help lists them)`);
+  if (rest.some(isHelp)) {
+    process.stdout.write(commandHelp(found));
+    return 0;
+  }
+  return found.run(rest);
 }
 
 main(process.argv.slice(2)).then(

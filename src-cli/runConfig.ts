@@ -1,28 +1,31 @@
 // Applying command-line overrides to a graph's training section, then loading its dataset.
 import { loadDatasetDetailed } from '../src-engine/hosts/node/datasets';
 import { DatasetError } from '../src-engine/data/errors';
-import { parseGraph, describeIssue, type GraphDoc } from '../src-shared/graphFormat';
+import { parseGraph, describeIssue, DEFAULT_INITIALIZER, type GraphDoc } from '../src-shared/graphFormat';
+import { listSchedules } from '../src-engine/optim';
 import { CliError } from './errors';
 import type { FlagSpec } from './args';
+import { dropoutDefault, initializerNames, lossNames, optimizerNames, optimizerSettingFlags, scalingNames, scheduleForms } from './registryFlags';
 import type { Dataset } from '../src-engine/data/types';
-import { listOptimizers } from '../src-engine/optim';
-import { listInitializers } from '../src-engine/init';
-import { describeRange } from '../src-engine/core/params';
 
-/** The flags of train and gradcheck; names and ranges come from the registries (read when asked, so a registered optimizer shows). */
+/** Flags every training command takes; names, settings and defaults come from the registries. */
 export function trainingFlags(): FlagSpec[] {
-  const lrSpec = listOptimizers()[0].params.find((p) => p.name === 'lr')!;
+  const schedules = listSchedules().map((x) => x.type).join(', ');
   return [
-    { name: 'dataset', kind: 'string', help: 'dataset id (see `datasets`) or a .csv / IDX path' },
-    { name: 'target', kind: 'string', help: 'target column of a CSV dataset' },
-    { name: 'missing', kind: 'string', help: 'rows with missing values in a CSV: refuse (default) or drop' },
-    { name: 'epochs', kind: 'int', help: 'number of passes over the training data' },
-    { name: 'batch-size', kind: 'int', help: 'samples per step' },
-    { name: 'optimizer', kind: 'string', help: listOptimizers().map((o) => o.name).join(', ') },
-    { name: 'lr', kind: 'number', help: `learning rate (${describeRange(lrSpec)})` },
-    { name: 'init', kind: 'string', help: `default weight initializer: ${listInitializers().map((i) => i.name).join(', ')}` },
-    { name: 'seed', kind: 'int', help: 'seed for weights, shuffling and dropout' },
-    { name: 'val-split', kind: 'number', help: 'fraction of samples held out for validation' },
+    { name: 'dataset', kind: 'string', value: 'ID|FILE', help: 'dataset id (see `datasets`) or a .csv / IDX path', default: "the graph's" },
+    { name: 'target', kind: 'string', value: 'COLUMN', help: 'target column of a CSV dataset' },
+    { name: 'missing', kind: 'string', value: 'refuse|drop', help: 'rows with missing values in a CSV: refuse the file or drop them', default: 'refuse' },
+    { name: 'scaling', kind: 'string', value: scalingNames().join('|'), help: 'feature scaling fitted on the training split', default: 'none' },
+    { name: 'epochs', kind: 'int', help: 'number of passes over the training data', default: "the graph's" },
+    { name: 'batch-size', kind: 'int', help: 'samples per step', default: "the graph's" },
+    { name: 'loss', kind: 'string', value: 'NAME', help: `loss function: ${lossNames()}`, default: "the graph's" },
+    { name: 'optimizer', kind: 'string', value: 'NAME', help: `update rule: ${optimizerNames()}`, default: "the graph's" },
+    ...optimizerSettingFlags().map(({ param: _param, ...flag }) => flag),
+    { name: 'schedule', kind: 'string', value: 'TYPE[:K=V,…]', help: `learning-rate schedule (${schedules}): ${scheduleForms()}`, default: 'constant' },
+    { name: 'init', kind: 'string', value: 'NAME', help: `default weight initializer: ${initializerNames()}`, default: DEFAULT_INITIALIZER },
+    { name: 'dropout', kind: 'number', value: 'RATE', help: 'rate of every Dropout layer in the graph', default: `the layers' (else ${dropoutDefault()})` },
+    { name: 'seed', kind: 'int', help: 'seed for weights, shuffling and dropout', default: "the graph's" },
+    { name: 'val-split', kind: 'number', value: 'F', help: 'fraction of samples held out for validation', default: "the graph's" },
   ];
 }
 
@@ -41,7 +44,11 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
   if (flags.epochs !== undefined) training.epochs = flags.epochs;
   if (flags['batch-size'] !== undefined) training.batchSize = flags['batch-size'];
   if (flags.optimizer !== undefined) optimizer.name = flags.optimizer;
-  if (flags.lr !== undefined) optimizer.lr = flags.lr;
+  for (const f of optimizerSettingFlags()) if (flags[f.name] !== undefined) optimizer[f.param] = flags[f.name];
+  if (flags.schedule !== undefined) optimizer.schedule = parseSchedule(String(flags.schedule));
+  if (flags.loss !== undefined) training.loss = flags.loss;
+  if (flags.scaling !== undefined) datasetOptions.scaling = flags.scaling;
+  if (flags.dropout !== undefined) graph.nodes = setDropout(graph.nodes, flags.dropout);
   if (flags.init !== undefined) training.initializer = flags.init;
   if (flags.seed !== undefined) training.seed = flags.seed;
   if (flags['val-split'] !== undefined) training.validationSplit = flags['val-split'];
@@ -49,6 +56,30 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
   if (Object.keys(datasetOptions).length) training.datasetOptions = datasetOptions;
   graph.training = training;
   return graph;
+}
+
+/** `cosine`, `step:stepSize=5,gamma=0.5`: the registry's defaults fill what is not given. */
+export function parseSchedule(text: string): Json {
+  const [type, rest] = text.split(/:(.*)/s, 2);
+  const info = listSchedules().find((s) => s.type === type.trim());
+  if (!info) throw new CliError(`option --schedule: unknown schedule "${type}" (known: ${listSchedules().map((s) => s.type).join(', ')})`);
+  const schedule: Json = { type: info.type };
+  for (const p of info.params) if (!p.optional && 'default' in p && p.default !== undefined) schedule[p.name] = p.default;
+  for (const pair of (rest ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+    const [key, value] = pair.split('=', 2).map((x) => x?.trim());
+    if (!info.params.some((p) => p.name === key)) throw new CliError(`option --schedule: ${info.type} has no setting "${key}" (it has: ${info.params.map((p) => p.name).join(', ') || 'none'})`);
+    const n = Number(value);
+    if (value === undefined || value === '' || !Number.isFinite(n)) throw new CliError(`option --schedule: ${key} needs a number, like ${key}=${info.params.find((p) => p.name === key)!.kind === 'int' ? 10 : 0.5}`);
+    schedule[key] = n;
+  }
+  return schedule;
+}
+
+/** Sets the rate of every Dropout node. */
+function setDropout(nodes: unknown, rate: unknown): unknown {
+  const list = Array.isArray(nodes) ? (nodes as Json[]) : [];
+  if (!list.some((n) => n?.type === 'Dropout')) throw new CliError('option --dropout: the graph has no Dropout layer');
+  return list.map((n) => (n?.type === 'Dropout' ? { ...n, params: { ...(n.params as Json | undefined), rate } } : n));
 }
 
 export function parseGraphOrThrow(doc: unknown, path: string): GraphDoc {

@@ -40,3 +40,4 @@ export { sampleSequences } from './layers/recurrent/sampleText';
 export { recurrentTrace } from './layers/recurrent/trace';
 export { generateAdding } from './data/sequences/adding';
 export { checkpointVectors } from './word2vec/fromCheckpoint';
+export { parseSearchParams, parseParamText, trialCount, readPath, shortLabel, describeAssignment, ParamTextError } from './search';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { graphSchema, trainingSchema } from './graphFormat';
 import { engineEventSchema, epochEventSchema, layerDiagnosticsSchema, measured } from './engineEvents';
 import { webGpuProbeSchema } from './deviceRelay';
+import { searchSpecSchema, type SearchSpec } from './searchSpec';
 
 export type { LayerLabApi, ApiHandlers } from './contract';
 
@@ -82,7 +83,26 @@ export const sweepGridSchema = z
   .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
 export type SweepGrid = z.infer<typeof sweepGridSchema>;
 
-export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: sweepGridSchema, runIds: z.array(z.string()) });
+/**
+ * What a sweep varies: the classic grid, or a search spec over any settings (searchSpec.ts). The
+ * schema is chosen by the `method` field, so its issues are the chosen schema's (a union would
+ * only say "not an accepted value").
+ */
+export const sweepPlanSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    const search = typeof value === 'object' && value !== null && 'method' in value;
+    const result = (search ? searchSpecSchema : sweepGridSchema).safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  })
+  .transform((value) => value as SweepGrid | SearchSpec);
+export type SweepPlan = SweepGrid | SearchSpec;
+
+export function isSearchSpec(plan: SweepPlan): plan is SearchSpec {
+  return 'method' in plan;
+}
+
+export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: sweepPlanSchema, runIds: z.array(z.string()) });
 export type SweepSummary = z.infer<typeof sweepSummarySchema>;
 
 /** How to read an imported table: the column to predict and what to do with missing values. */

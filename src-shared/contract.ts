@@ -10,7 +10,7 @@ import { insightEventSchema } from './engineEvents';
 import {
   backendAvailabilitySchema, checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluateOptionsSchema, gradCheckReportSchema,
   insightRequestSchema, projectFileInfoSchema, runCheckpointSchema, runDetailSchema, runMetricsSchema, runSummarySchema, splitEvaluationSchema,
-  sweepGridSchema, sweepSummarySchema, type MenuCommand, type RunUpdate,
+  sweepPlanSchema, sweepSummarySchema, type MenuCommand, type RunUpdate,
   runEnsembleSchema, word2vecRequestSchema, word2vecVectorsSchema,
 } from './api';
 import { projectPathSchema, runIdSchema, runNameSchema, settingKeySchema, tagSchema } from './apiSchemas';
@@ -53,9 +53,9 @@ export const apiContract = {
   },
   sweeps: {
     start: method(
-      z.tuple([graphSchema, sweepGridSchema, z.strictObject({ name: runNameSchema.optional() }).optional()]),
+      z.tuple([graphSchema, sweepPlanSchema, z.strictObject({ name: runNameSchema.optional() }).optional()]),
       z.object({ sweepId: z.string(), runIds: z.array(z.string()) }),
-      'base graph, grid `{optimizers?, initializers?, learningRates?, seeds?}`, `{name?}`',
+      'base graph, plan: a grid `{optimizers?, initializers?, learningRates?, seeds?}` or a search spec `{method, params, trials?, seed?, metric?, halving?}` (docs/hyperparameter-search.md), `{name?}`',
     ),
     list: method(none, z.array(sweepSummarySchema), '–'),
   },

@@ -54,8 +54,8 @@ export const datasetOptionsSchema = z.object({
   missing: z.enum(['drop', 'refuse']).optional(),
   /** Columns of an imported table read as categories even where they hold numbers (codes, years). */
   categorical: z.array(z.string().max(200)).max(1000).optional(),
-  /** Feature scaling fitted on the training split. */
-  scaling: z.enum(['none', 'minmax', 'standard']).optional(),
+  /** Feature scaling fitted on the training split; pca and zca whiten (decorrelate) the features. */
+  scaling: z.enum(['none', 'minmax', 'standard', 'pca', 'zca']).optional(),
 });
 
 export const trainingSchema = z.object({

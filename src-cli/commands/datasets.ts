@@ -4,13 +4,15 @@ import { DatasetError } from '../../src-engine/data/errors';
 import { summarize } from '../../src-engine/data/preview';
 import { formatShape } from '../../src-engine/core/shape';
 import { CliError } from '../errors';
-import { parseArgs } from '../args';
+import { parseArgs, type FlagSpec } from '../args';
+
+export const datasetsFlags = (): FlagSpec[] => [
+  { name: 'json', kind: 'bool', help: 'print JSON' },
+  { name: 'target', kind: 'string', value: 'COLUMN', help: 'target column of a CSV file' },
+];
 
 export async function datasetsCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [
-    { name: 'json', kind: 'bool', help: 'print JSON' },
-    { name: 'target', kind: 'string', help: 'target column of a CSV file' },
-  ]);
+  const { positional, flags } = parseArgs(argv, datasetsFlags());
   if (positional.length === 0) {
     const list = listDatasets();
     if (flags.json) {

@@ -1,5 +1,5 @@
 // `gradcheck <graph.json>`: backprop against central differences for every parameter.
-import { parseArgs } from '../args';
+import { parseArgs, type FlagSpec } from '../args';
 import { CliError } from '../errors';
 import { readJsonFile } from '../graphFile';
 import { applyOverrides, loadTrainingDataset, parseGraphOrThrow, trainingFlags } from '../runConfig';
@@ -8,13 +8,15 @@ import { prepareRun } from '../../src-engine/train/prepareRun';
 import { modelGradCheck } from '../../src-engine/train/modelGradCheck';
 import { describeIssue } from '../../src-shared/graphFormat';
 
+export const gradcheckFlags = (): FlagSpec[] => [
+  ...trainingFlags(),
+  { name: 'tolerance', kind: 'number', help: 'largest acceptable relative error', default: '1e-4', min: 0, minExclusive: true },
+  { name: 'samples', kind: 'int', help: 'samples in the checked batch (at most 16)', default: '4', min: 1, max: 16 },
+  { name: 'json', kind: 'bool', help: 'print JSON' },
+];
+
 export async function gradcheckCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [
-    ...trainingFlags(),
-    { name: 'tolerance', kind: 'number', help: 'largest acceptable relative error (default 1e-4)', min: 0, minExclusive: true },
-    { name: 'samples', kind: 'int', help: 'samples in the checked batch (default 4, at most 16)', min: 1, max: 16 },
-    { name: 'json', kind: 'bool', help: 'print JSON' },
-  ]);
+  const { positional, flags } = parseArgs(argv, gradcheckFlags());
   const path = positional[0];
   if (!path) throw new CliError('gradcheck needs a graph file: npm run cli -- gradcheck <graph.json>');
   const tolerance = (flags.tolerance as number | undefined) ?? 1e-4;

@@ -1,5 +1,5 @@
 // `train <graph.json>`: trains a saved graph headlessly, printing a table or JSON lines.
-import { parseArgs } from '../args';
+import { parseArgs, type FlagSpec } from '../args';
 import { CliError } from '../errors';
 import { readJsonFile } from '../graphFile';
 import { applyOverrides, loadTrainingDataset, parseGraphOrThrow, trainingFlags } from '../runConfig';
@@ -10,8 +10,10 @@ import { train } from '../../src-engine/train/trainer';
 import { describeIssue } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 
+export const trainFlags = (): FlagSpec[] => [...trainingFlags(), { name: 'json', kind: 'bool', help: 'one JSON object per line: each epoch, then the done event' }];
+
 export async function trainCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [...trainingFlags(), { name: 'json', kind: 'bool', help: 'one JSON object per line' }]);
+  const { positional, flags } = parseArgs(argv, trainFlags());
   const path = positional[0];
   if (!path) throw new CliError('train needs a graph file: npm run cli -- train <graph.json>');
   if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);

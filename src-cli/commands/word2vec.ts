@@ -12,7 +12,7 @@ export const WORD2VEC_USAGE =
   '           [--dim N] [--window N] [--negatives N] [--epochs N] [--lr X] [--min-count N] [--seed N]\n' +
   '           [--neighbours WORD,WORD] [--top N] [--pca N] [--save FILE] [--json]';
 
-const FLAGS = [
+export const WORD2VEC_FLAGS = [
   { name: 'corpus', kind: 'string', help: 'moby-dick (default), planted (synthetic topic clusters) or a .txt file' },
   { name: 'mode', kind: 'string', help: 'skipgram (default) or cbow' },
   { name: 'objective', kind: 'string', help: 'negative (sampling, default), hierarchical (softmax) or full (softmax over the vocabulary, the slow baseline)' },
@@ -37,7 +37,7 @@ function oneOf<T extends string>(flag: string, value: unknown, options: readonly
 }
 
 export async function word2vecCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [...FLAGS]);
+  const { positional, flags } = parseArgs(argv, [...WORD2VEC_FLAGS]);
   if (positional.length > 0) throw new CliError(`unexpected argument "${positional[0]}" (usage: ${WORD2VEC_USAGE.replace(/\s+/g, ' ')})`);
   const corpusName = (flags.corpus as string | undefined) ?? 'moby-dick';
   const mode = oneOf('mode', flags.mode, ['skipgram', 'cbow'] as const, 'skipgram');

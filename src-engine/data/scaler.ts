@@ -2,15 +2,18 @@
 
 import { DatasetError } from './errors';
 import type { DataSplit } from './types';
+import { applyWhitening, fitWhitening, type Whitening } from './whitening';
 
-export type ScalerKind = 'minmax' | 'standard';
+export type ScalerKind = 'minmax' | 'standard' | 'pca' | 'zca';
 
-/** Applies x' = (x - offset[f]) * factor[f] to feature f. */
-export interface Scaler {
-  kind: ScalerKind;
-  offset: Float32Array;
-  factor: Float32Array;
-}
+/** Per feature: applies x' = (x - offset[f]) * factor[f] to feature f. Whitening mixes features (whitening.ts). */
+export type Scaler =
+  | {
+      kind: 'minmax' | 'standard';
+      offset: Float32Array;
+      factor: Float32Array;
+    }
+  | Whitening;
 
 /** minmax maps the train range of each feature to [0, 1]; standard gives mean 0, standard deviation 1.
  *  A constant feature gets factor 1, so it becomes 0 instead of NaN. */
@@ -19,6 +22,7 @@ export function fitScaler(kind: ScalerKind, split: DataSplit, featureCount: numb
     throw new DatasetError(`cannot fit a scaler: ${split.count} rows do not hold ${featureCount} features each`);
   }
   if (split.count === 0) throw new DatasetError('cannot fit a scaler on an empty training split');
+  if (kind === 'pca' || kind === 'zca') return fitWhitening(kind, split, featureCount);
   const offset = new Float32Array(featureCount);
   const factor = new Float32Array(featureCount);
   const { x, count } = split;
@@ -49,6 +53,7 @@ export function fitScaler(kind: ScalerKind, split: DataSplit, featureCount: numb
 
 /** Returns a scaled copy of x (rows of scaler.offset.length features); x itself is left untouched. */
 export function applyScaler(scaler: Scaler, x: Float32Array): Float32Array {
+  if ('matrix' in scaler) return applyWhitening(scaler, x);
   const features = scaler.offset.length;
   if (x.length % features !== 0) {
     throw new DatasetError(`cannot scale ${x.length} values: not a whole number of rows of ${features} features`);

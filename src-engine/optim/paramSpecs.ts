@@ -50,7 +50,7 @@ export const coupledDecaySpec: ParamSpec = {
 export const commonSpecs: ParamSpec[] = [
   {
     name: 'l1', label: 'L1 penalty', kind: 'number', default: 0, min: 0, max: 1,
-    description: 'Adds l1·sign(w) to the gradient, pushing weights to exactly zero (biases, gamma, beta exempt).',
+    description: 'Adds l1·sign(w) to the gradient (a subgradient of l1·‖w‖₁), pushing weights towards zero; they hover around it rather than land on it (biases, gamma, beta exempt).',
   },
   {
     name: 'l2', label: 'L2 penalty', kind: 'number', default: 0, min: 0, max: 1,

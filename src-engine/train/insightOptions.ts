@@ -27,10 +27,12 @@ export function insightOptions(
   if (request.histograms) options.histograms = true;
   // Token ids (a dataset with a vocabulary, e.g. skip-gram pairs) are not a plane: values between ids mean nothing to an Embedding.
   const tokenIds = !!dataset?.vocabulary;
-  if (request.boundary && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
+  // Whitening (pca, zca) rotates the plane, so no per-axis relabelling fits: such runs draw no boundary.
+  const perAxis = !scaler || 'offset' in scaler;
+  if (request.boundary && perAxis && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
     options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
     // The grid is computed where the model works (scaled inputs) and labelled in the data's own units, where the points are drawn.
-    if (scaler) options.boundary.unscale = { offset: [scaler.offset[0]!, scaler.offset[1]!], factor: [scaler.factor[0]!, scaler.factor[1]!] };
+    if (scaler && 'offset' in scaler) options.boundary.unscale = { offset: [scaler.offset[0]!, scaler.offset[1]!], factor: [scaler.factor[0]!, scaler.factor[1]!] };
   }
   if (request.samples && dataset && isNextCharacterDataset(dataset)) options.samples = samplerOptions(dataset.classNames!, seed);
   return options.histograms || options.boundary || options.samples ? options : undefined;

@@ -23,8 +23,8 @@ export const validationSpec: ParamSpec = {
 };
 
 export const scalingSpec: ParamSpec = {
-  kind: 'enum', name: 'scaling', label: 'Feature scaling', options: ['none', 'standard', 'minmax'], default: 'none',
-  description: 'Rescales inputs using training-split statistics: standard = mean 0, std 1; minmax = [0, 1].',
+  kind: 'enum', name: 'scaling', label: 'Feature scaling', options: ['none', 'standard', 'minmax', 'pca', 'zca'], default: 'none',
+  description: 'Rescales inputs using training-split statistics: standard = mean 0, std 1; minmax = [0, 1]; pca/zca whiten (uncorrelated, unit variance; at most 256 features).',
 };
 
 /** The loop settings of `training`, checked in this order. */

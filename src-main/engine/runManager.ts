@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunStatus, RunUpdate } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import { describeExit, type EngineProcess, type EngineSpawner } from './engineProcess';
@@ -36,6 +37,8 @@ interface ActiveRun {
   onDevice: boolean;
   backendReported: boolean;
   stopTimer?: ReturnType<typeof setTimeout>;
+  /** Why the host stopped the run (e.g. successive halving), recorded with its status. */
+  stopReason?: string;
 }
 
 interface QueuedRun {
@@ -53,6 +56,7 @@ export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private concurrency: number;
   private idleWaiters: Array<() => void> = [];
+  private readonly eventWatchers = new Set<(runId: string, event: EngineEvent) => void>();
   private closed = false;
 
   constructor(private readonly o: RunManagerOptions) {
@@ -99,11 +103,12 @@ export class RunManager {
     this.o.updates.status(id, 'running');
   }
 
-  stop(id: string): void {
+  /** Stops a queued or active run; `reason` (for stops the user did not ask for) is recorded with it. */
+  stop(id: string, reason?: string): void {
     const queued = this.queue.findIndex((q) => q.id === id);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
-      this.o.updates.status(id, 'stopped', { finishedAt: now() });
+      this.o.updates.status(id, 'stopped', { finishedAt: now(), ...(reason ? { error: reason } : {}) });
       this.notifyIfIdle();
       return;
     }
@@ -111,12 +116,19 @@ export class RunManager {
     const status = this.active.has(id) ? undefined : this.o.store.runs.status(id);
     if (status && status !== 'queued' && status !== 'running' && status !== 'paused') return;
     const run = this.requireRunning(id, 'stop');
+    run.stopReason ??= reason;
     run.engine.send({ type: 'stop' });
     // An engine stuck in a long step still ends: it is killed and the run recorded as stopped.
     run.stopTimer ??= setTimeout(() => {
       this.end(run, 'stopped', 'the engine did not stop in time and was ended');
       run.engine.kill();
     }, this.o.stopTimeoutMs ?? 10_000);
+  }
+
+  /** Engine events as they arrive, before the store's batching: for decisions that must be quick (successive halving). */
+  watchEvents(listener: (runId: string, event: EngineEvent) => void): () => void {
+    this.eventWatchers.add(listener);
+    return () => this.eventWatchers.delete(listener);
   }
 
   /** Resolves when no run is queued or active. */
@@ -223,6 +235,7 @@ export class RunManager {
       case 'event':
         this.o.updates.event(run.id, message.event);
         if (message.event.event === 'done') run.done = message.event;
+        for (const watch of this.eventWatchers) watch(run.id, message.event);
         return;
       case 'checkpoint':
         this.o.store.checkpoints.save(run.id, { kind: message.kind, epoch: message.epoch, tensors: message.tensors });
@@ -234,7 +247,7 @@ export class RunManager {
         return;
       case 'finished': {
         const done = run.done;
-        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : null);
+        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : done.status === 'stopped' ? run.stopReason ?? null : null);
         else this.end(run, 'failed', run.failure ?? 'the engine finished without reporting a result');
         run.engine.kill();
         return;

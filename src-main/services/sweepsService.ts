@@ -1,19 +1,23 @@
-// sweeps.*: one request creates a recorded group of runs from a base graph and a grid.
+// sweeps.*: one request creates a recorded group of runs from a base graph and a plan (a grid or
+// a search spec); a search with successive halving is watched while it runs.
 import { randomUUID } from 'node:crypto';
-import type { LayerLabApi } from '../../src-shared/api';
+import { isSearchSpec, type LayerLabApi } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
-import { expandGrid, MAX_SWEEP_RUNS, sweepSize } from '../sweeps/expandGrid';
+import { planSweep } from '../sweeps/planSweep';
+import { watchHalving } from '../sweeps/halvingWatch';
 import { assertTrainable, requestedBackend } from './runsService';
-import { UserError } from './userError';
 
-export function createSweepsService(deps: { store: Store; manager: RunManager }): LayerLabApi['sweeps'] {
+export interface SweepsServiceDeps {
+  store: Store;
+  manager: RunManager;
+}
+
+export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweeps'] {
   const { store, manager } = deps;
   return {
     async start(base, grid, options) {
-      const size = sweepSize(grid);
-      if (size > MAX_SWEEP_RUNS) throw new UserError(`this sweep would make ${size} runs; the most is ${MAX_SWEEP_RUNS}`);
-      const variants = expandGrid(base, grid);
+      const variants = planSweep(base, grid);
       // Check every combination before recording anything, so a bad one changes nothing.
       for (const v of variants) assertTrainable(v.graph, `the sweep run "${v.label}"`);
       const sweepId = randomUUID();
@@ -24,6 +28,10 @@ export function createSweepsService(deps: { store: Store; manager: RunManager })
         store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
         variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend: requestedBackend(v.graph), sweepId, createdAt }));
       });
+      if (isSearchSpec(grid) && grid.halving) {
+        const metric = grid.metric ?? 'valLoss';
+        watchHalving({ watch: (l) => manager.watchEvents(l), stop: (id, reason) => manager.stop(id, reason) }, runIds, grid.halving, base.training.epochs, metric);
+      }
       // Histograms for every run, and the decision boundary where the input is a 2-D point (the
       // engine skips it otherwise), so compare and inside views can show sweep runs too.
       variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph, { histograms: true, boundary: true }));

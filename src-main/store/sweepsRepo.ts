@@ -1,6 +1,7 @@
-// Sweep groups: one request's grid over optimizer × initializer × learning rate × seed, and its runs.
+// Sweep groups: one request's plan (a grid over optimizer × initializer × learning rate × seed, or a
+// search spec, both in grid_json) and its runs.
 import type Database from 'better-sqlite3';
-import type { SweepGrid, SweepSummary } from '../../src-shared/api';
+import type { SweepPlan, SweepSummary } from '../../src-shared/api';
 
 interface SweepRow {
   id: string;
@@ -21,7 +22,7 @@ export class SweepsRepo {
     };
   }
 
-  insert(sweep: { id: string; name: string; createdAt: string; baseGraphHash: string; grid: SweepGrid }): void {
+  insert(sweep: { id: string; name: string; createdAt: string; baseGraphHash: string; grid: SweepPlan }): void {
     this.s.insert.run(sweep.id, sweep.name, sweep.createdAt, sweep.baseGraphHash, JSON.stringify(sweep.grid));
   }
 
@@ -39,7 +40,7 @@ export class SweepsRepo {
       id: row.id,
       name: row.name,
       createdAt: row.created_at,
-      grid: JSON.parse(row.grid_json) as SweepGrid,
+      grid: JSON.parse(row.grid_json) as SweepPlan,
       runIds: (this.s.runIds.all(row.id) as Array<{ id: string }>).map((r) => r.id),
     };
   }

@@ -1,10 +1,19 @@
 // In the run history: a tick box per run, the "Compare" button for the ticked runs, and sweep groups.
 import { useEffect, useState } from 'react';
-import type { SweepSummary } from '../../src-shared/api';
+import { isSearchSpec, type SweepSummary } from '../../src-shared/api';
+import { useSweepStore } from '../sweeps/sweepStore';
 import { api } from '../app/api';
 import { useRunStore } from '../runs/runStore';
 import { countOf } from '../runs/format';
 import { useScreenStore } from './screenStore';
+
+/** A past search's results in the sweep dialog. */
+function openResults(s: SweepSummary): void {
+  if (!isSearchSpec(s.grid)) return;
+  const sweeps = useSweepStore.getState();
+  sweeps.setOpen(true);
+  sweeps.setStarted({ sweepId: s.id, name: s.name, runIds: s.runIds, search: s.grid });
+}
 
 export function CompareCheckbox({ runId, name }: { runId: string; name: string }) {
   const checked = useScreenStore((s) => s.selected.includes(runId));
@@ -50,6 +59,11 @@ export function CompareBar() {
               <button type="button" className="link-button" onClick={() => void store().compare(s.runIds, `sweep “${s.name}”`)} data-testid="compare-sweep">
                 compare
               </button>
+              {isSearchSpec(s.grid) && (
+                <button type="button" className="link-button" onClick={() => openResults(s)} data-testid="search-results-open">
+                  results
+                </button>
+              )}
             </li>
           ))}
         </ul>

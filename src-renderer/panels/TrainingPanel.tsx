@@ -128,7 +128,7 @@ export function TrainingPanel() {
         <ParamField
           spec={scalingSpec}
           value={training.datasetOptions?.scaling}
-          onChange={(scaling) => setTraining({ datasetOptions: { ...training.datasetOptions, scaling: scaling as 'none' | 'standard' | 'minmax' | undefined } })}
+          onChange={(scaling) => setTraining({ datasetOptions: { ...training.datasetOptions, scaling: scaling as 'none' | 'standard' | 'minmax' | 'pca' | 'zca' | undefined } })}
         />
         <BackendField value={training.backend} onChange={(backend) => setTraining({ backend })} />
       </fieldset>

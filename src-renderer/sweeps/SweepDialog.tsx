@@ -1,5 +1,6 @@
-// The sweep builder: optimizers × initializers × learning rates × seeds over the current graph and
-// dataset. Starting queues the runs; the dialog then shows the group's progress and a Compare button.
+// The sweep builder: a grid of optimizers × initializers × learning rates × seeds, or a search
+// over any settings (random or grid, optionally with successive halving). Starting queues the
+// runs; the dialog then shows the group's progress (and a search's results) and a Compare button.
 import { useState } from 'react';
 import { Modal } from '../ui/Modal';
 import { listInitializers, listOptimizers } from '../app/engine';
@@ -14,6 +15,8 @@ import { countOf } from '../runs/format';
 import { gridSize, parseNumberList } from './sweepGrid';
 import '../compare/compare.css';
 import type { SweepGrid } from '../../src-shared/api';
+import { SearchBuilder } from './SearchBuilder';
+import { SearchResults } from './SearchResults';
 
 export function SweepDialog() {
   const open = useSweepStore((s) => s.open);
@@ -22,13 +25,30 @@ export function SweepDialog() {
   const close = () => useSweepStore.getState().setOpen(false);
   return (
     <Modal title={started ? `Sweep “${started.name}”` : 'New sweep'} onClose={close} wide testId="sweep-dialog">
-      {started ? <SweepProgress /> : <SweepBuilder />}
+      {started ? <SweepProgress /> : <SweepModes />}
     </Modal>
   );
 }
 
 function toggle(list: string[], value: string): string[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+function SweepModes() {
+  const [mode, setMode] = useState<'grid' | 'search'>('grid');
+  return (
+    <>
+      <div className="sweep-mode" role="tablist" aria-label="Kind of sweep">
+        <button type="button" role="tab" aria-selected={mode === 'grid'} className={`button${mode === 'grid' ? ' primary' : ''}`} onClick={() => setMode('grid')} data-testid="sweep-mode-grid">
+          Optimizers × initializers
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'search'} className={`button${mode === 'search' ? ' primary' : ''}`} onClick={() => setMode('search')} data-testid="sweep-mode-search">
+          Search any setting
+        </button>
+      </div>
+      {mode === 'grid' ? <SweepBuilder /> : <SearchBuilder />}
+    </>
+  );
 }
 
 function SweepBuilder() {
@@ -127,6 +147,7 @@ function SweepProgress() {
     <div className="sweep-progress" data-testid="sweep-progress">
       <p data-testid="sweep-finished" data-finished={finished} data-total={rows.length}>{finished} of {rows.length} runs finished</p>
       <progress max={rows.length} value={finished} />
+      {started.search && <SearchResults spec={started.search} runIds={started.runIds} />}
       <ul className="sweep-runs">
         {rows.map((r) => (
           <li key={r.id} data-status={r.status}>

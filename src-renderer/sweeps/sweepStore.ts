@@ -1,10 +1,13 @@
 // The sweep builder dialog: open or not, and the sweep it started (whose progress it shows).
 import { create } from 'zustand';
+import type { SearchSpec } from '../../src-shared/searchSpec';
 
 export interface StartedSweep {
   sweepId: string;
   name: string;
   runIds: string[];
+  /** Set for a search (not a classic grid): the results view reads its settings and metric. */
+  search?: SearchSpec;
 }
 
 interface SweepState {

@@ -9,7 +9,8 @@ import { lrSpec } from '../../src-engine/optim/paramSpecs';
 import { SgdOptimizer } from '../../src-engine/optim/sgd';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { describeIssue } from '../../src-shared/graphFormat';
-import { usage } from '../../src-cli/usage';
+import { commands } from '../../src-cli/commands';
+import { commandHelp } from '../../src-cli/help';
 import { TrainingPanel } from '../../src-renderer/panels/TrainingPanel';
 import { chain } from './graphs';
 
@@ -28,7 +29,7 @@ afterAll(() => optimizerRegistry.unregister('fixture_sign'));
 
 describe('a registered optimizer appears everywhere', () => {
   it('in the CLI help', () => {
-    expect(usage()).toMatch(/--optimizer\s+.*\bfixture_sign\b/);
+    expect(commandHelp(commands().find((c) => c.name === 'train')!)).toMatch(/--optimizer\s+.*\bfixture_sign\b/);
   });
 
   it('in validation: accepted by name, its own limits checked and named', () => {
