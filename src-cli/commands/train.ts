@@ -9,9 +9,21 @@ import { prepareRun } from '../../src-engine/train/prepareRun';
 import { train } from '../../src-engine/train/trainer';
 import { describeIssue } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
+import { describePreprocessing } from '../../src-engine/export/preprocessing';
+import { encodeWeightsFile, modelTensors } from '../../src-engine/export/weightsFile';
+import type { NamedTensor } from '../../src-engine/export/safetensors';
+import { loadWeightsInto, readWeightsFile, writeBytes } from '../weightsIo';
 
 export async function trainCommand(argv: string[]): Promise<number> {
-  const { positional, flags } = parseArgs(argv, [...trainingFlags, { name: 'json', kind: 'bool', help: 'one JSON object per line' }]);
+  const { positional, flags } = parseArgs(argv, [
+    ...trainingFlags,
+    { name: 'json', kind: 'bool', help: 'one JSON object per line' },
+    { name: 'save', kind: 'string', help: 'write the trained weights to this .safetensors file' },
+    { name: 'save-best', kind: 'bool', help: 'with --save: the best epoch\'s weights (lowest validation loss) instead of the final ones' },
+    { name: 'load', kind: 'string', help: 'start from the weights in this .safetensors file' },
+  ]);
+  const savePath = flags.save as string | undefined;
+  if (flags['save-best'] && !savePath) throw new CliError('--save-best needs --save FILE');
   const path = positional[0];
   if (!path) throw new CliError('train needs a graph file: npm run cli -- train <graph.json>');
   if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);
@@ -21,15 +33,31 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const prepared = prepareRun(graph, dataset);
   if (!prepared.ok) throw new CliError(`${path}: ${prepared.issues.map(describeIssue).join('; ')}`);
   const run = prepared.run;
+  if (flags.load !== undefined) loadWeightsInto(run.model, readWeightsFile(flags.load as string), flags.load as string);
 
   const json = flags.json === true;
-  const print = json ? (e: EngineEvent) => printJson(e) : humanPrinter(process.stdout, process.stderr);
+  const printer = json ? (e: EngineEvent) => printJson(e) : humanPrinter(process.stdout, process.stderr);
+  // The best epoch (lowest validation loss, else training loss) keeps a copy of its weights.
+  const best: { loss: number; tensors: NamedTensor[] | null } = { loss: Infinity, tensors: null };
+  const print = (e: EngineEvent): void => {
+    if (e.event === 'epoch' && flags['save-best']) {
+      const loss = e.valLoss ?? e.trainLoss;
+      if (Number.isFinite(loss) && loss < best.loss) Object.assign(best, { loss, tensors: modelTensors(run.model) });
+    }
+    printer(e);
+  };
   const stepEvery = json ? 0 : Math.max(1, Math.floor(run.setup.train.count / run.setup.batchSize / 20));
   let stopping = false;
   const onSigint = () => (stopping = true);
   process.once('SIGINT', onSigint);
   const done = await train({ ...run.setup, stepEventEvery: stepEvery, backendName: backend.name }, print, { shouldStop: () => stopping });
   process.off('SIGINT', onSigint);
+  if (savePath) {
+    const chosen = flags['save-best'] ? best.tensors : null;
+    const tensors = chosen ?? modelTensors(run.model);
+    const preprocessing = describePreprocessing(dataset, run.model, run.validated.loss, run.scaler);
+    writeBytes(savePath, encodeWeightsFile(tensors, { graph: run.graph, preprocessing, checkpoint: chosen ? 'best' : 'final' }));
+  }
   return done.status === 'completed' ? 0 : 1;
 }
 

@@ -3,7 +3,7 @@
 import { validateGraph, type DatasetInfo, type ValidatedGraph } from '../graph/validate';
 import { Model } from '../graph/model';
 import { createOptimizer, type Optimizer } from '../optim';
-import { splitDataset, fitScaler, applyScaler, type DatasetSplits } from '../data/preprocess';
+import { splitDataset, fitScaler, applyScaler, type DatasetSplits, type Scaler } from '../data/preprocess';
 import { sizeOf } from '../core/shape';
 import type { Dataset, DataSplit } from '../data/types';
 import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
@@ -19,6 +19,8 @@ export interface PreparedRun {
   model: Model;
   optimizer: Optimizer;
   splits: DatasetSplits;
+  /** The scaling fitted on the training split (absent when the graph scales nothing). */
+  scaler?: Scaler;
   setup: TrainSetup;
 }
 
@@ -29,10 +31,12 @@ export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; r
   const t = graph.training;
   const splits = splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true });
   const scaling = t.datasetOptions?.scaling ?? 'none';
+  let scaler: Scaler | undefined;
   if (scaling !== 'none') {
     const features = sizeOf(dataset.inputShape);
-    const scaler = fitScaler(scaling, splits.train, features);
-    const scale = (s: DataSplit): DataSplit => ({ ...s, x: applyScaler(scaler, s.x) });
+    const fitted = fitScaler(scaling, splits.train, features);
+    scaler = fitted;
+    const scale = (s: DataSplit): DataSplit => ({ ...s, x: applyScaler(fitted, s.x) });
     splits.train = scale(splits.train);
     splits.validation = scale(splits.validation);
     if (splits.test) splits.test = scale(splits.test);
@@ -47,6 +51,7 @@ export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; r
       model,
       optimizer,
       splits,
+      ...(scaler ? { scaler } : {}),
       setup: {
         model,
         loss: v.validated.loss,
