@@ -1,14 +1,19 @@
-// LayerLab's command line: `train`, `gradcheck`, `datasets`. Bad input exits 2 with one `error:` line.
+// LayerLab's command line: `train`, `predict`, `export`, `gradcheck`, `datasets`, `word2vec`. Bad input exits 2 with one `error:` line.
 import { CliError, EXIT_USAGE } from './errors';
 import { trainCommand } from './commands/train';
 import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
 import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
+import { predictCommand, PREDICT_USAGE } from './commands/predict';
+import { exportCommand, EXPORT_USAGE } from './commands/export';
 
 const USAGE = `usage: npm run cli -- <command>
 
   train <graph.json> [--dataset ID] [--epochs N] [--batch-size N] [--optimizer NAME] [--lr X]
                      [--init NAME] [--seed N] [--val-split F] [--target COLUMN] [--json]
+                     [--save W.safetensors [--save-best]] [--load W.safetensors]
+  ${PREDICT_USAGE}
+  ${EXPORT_USAGE}
   gradcheck <graph.json> [--tolerance X] [--samples N] [--json]
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
@@ -26,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
       return datasetsCommand(rest);
     case 'word2vec':
       return word2vecCommand(rest);
+    case 'predict':
+      return predictCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -33,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? EXIT_USAGE : 0;
     default:
-      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec)`);
+      throw new CliError(`unknown command "${command}" (commands: train, predict, export, gradcheck, datasets, word2vec)`);
   }
 }
 

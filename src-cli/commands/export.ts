@@ -1,0 +1,51 @@
+// `export <graph.json> [--weights W] --to pytorch --out DIR [--force]`: a PyTorch folder (model.py,
+// train.py, README.md, weights.safetensors, data.npz). Without --weights, the seeded initial weights.
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from '../args';
+import { CliError } from '../errors';
+import { setUpModel } from '../modelSetup';
+import { trainingFlags } from '../runConfig';
+import { exportPytorch } from '../../src-engine/export/pytorch/exportPytorch';
+import { ExportError } from '../../src-engine/export/pytorch/stateMapping';
+
+export const EXPORT_USAGE = 'export <graph.json> [--weights W.safetensors] --to pytorch --out DIR [--force]';
+
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { positional, flags } = parseArgs(argv, [
+    ...trainingFlags,
+    { name: 'weights', kind: 'string', help: 'the trained weights (default: the graph\'s seeded initial weights)' },
+    { name: 'to', kind: 'string', help: 'pytorch' },
+    { name: 'out', kind: 'string', help: 'the folder to write' },
+    { name: 'force', kind: 'bool', help: 'write into a folder that is not empty' },
+  ]);
+  const path = positional[0];
+  if (!path) throw new CliError(`export needs a graph file: npm run cli -- ${EXPORT_USAGE}`);
+  const to = flags.to as string | undefined;
+  if (to !== 'pytorch') throw new CliError(to === undefined ? '--to is needed: pytorch' : `cannot export to "${to}" (formats: pytorch)`);
+  const out = flags.out as string | undefined;
+  if (!out) throw new CliError('--out DIR is needed');
+  if (existsSync(out) && (!statSync(out).isDirectory() || readdirSync(out).length > 0) && !flags.force) {
+    throw new CliError(`${out} exists and is not an empty folder; pass --force to write into it`);
+  }
+  const setup = await setUpModel(path, flags, flags.weights as string | undefined);
+  let files: Map<string, Uint8Array>;
+  try {
+    files = exportPytorch({
+      model: setup.run.model,
+      graph: setup.graph,
+      loss: setup.run.validated.loss,
+      preprocessing: setup.preprocessing,
+      train: setup.raw.train,
+      validation: setup.raw.validation,
+      title: setup.graph.name ?? path,
+    });
+  } catch (e) {
+    if (e instanceof ExportError) throw new CliError(e.message);
+    throw e;
+  }
+  mkdirSync(out, { recursive: true });
+  for (const [name, bytes] of files) writeFileSync(join(out, name), bytes);
+  process.stdout.write(`wrote ${[...files.keys()].join(', ')} to ${out}\n`);
+  return 0;
+}
