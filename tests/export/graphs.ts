@@ -21,6 +21,15 @@ function graph(name: string, nodes: NodeSpec[], training: Record<string, unknown
 }
 
 export const EXPORT_GRAPHS: Record<string, unknown> = {
+  dense: graph(
+    'Moons with a multi-class SVM head',
+    [
+      { id: 'input', type: 'Input' },
+      { id: 'hidden', type: 'Dense', params: { units: 12, activation: 'sigmoid', initializer: 'xavier_normal' }, from: ['input'] },
+      { id: 'scores', type: 'Dense', params: { units: 2 }, from: ['hidden'] },
+    ],
+    { dataset: 'moons', loss: 'hinge', optimizer: { name: 'sgd', lr: 0.1, l1: 0.0005, schedule: { type: 'exponential', gamma: 0.9 } } },
+  ),
   // Reshape a table into a 3×3 image: even kernels and "same" padding (asymmetric), strides, BatchNorm and average pooling over channels-first images.
   cnn: graph(
     'Penguins as tiny images',
