@@ -21,13 +21,14 @@ const BYTES: Record<string, number> = { F32: 4, F64: 8, F16: 2, I64: 8, I32: 4, 
 const littleEndianHost = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export function encodeSafetensors(tensors: readonly NamedTensor[], metadata: Record<string, string> = {}): Uint8Array {
-  const header: Record<string, unknown> = {};
+  // No prototype: a tensor may be called "valueOf" or "__proto__".
+  const header = Object.create(null) as Record<string, unknown>;
   if (Object.keys(metadata).length) header.__metadata__ = metadata;
   let offset = 0;
   for (const t of tensors) {
     const size = t.shape.reduce((a, b) => a * b, 1);
     if (size !== t.data.length) throw new Error(`tensor ${t.name}: shape [${t.shape.join(', ')}] holds ${size} values, the data ${t.data.length}`);
-    if (t.name in header) throw new Error(`tensor ${t.name} is listed twice`);
+    if (Object.hasOwn(header, t.name) || t.name === '__metadata__') throw new Error(`tensor ${t.name} is listed twice`);
     header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.data.length * 4] };
     offset += t.data.length * 4;
   }
@@ -64,7 +65,7 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const metadata: Record<string, string> = {};
-  const tensors: NamedTensor[] = [];
+  const tensors: Array<NamedTensor & { begin: number }> = [];
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
       for (const [k, v] of Object.entries((entry ?? {}) as Record<string, unknown>)) {
@@ -75,10 +76,12 @@ export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
     }
     tensors.push(readTensor(name, entry, bytes.subarray(dataStart), dataLength));
   }
-  return { tensors, metadata };
+  // In the order of the data (JSON objects list integer-like keys first, whatever the writer did).
+  tensors.sort((a, b) => a.begin - b.begin || a.data.length - b.data.length);
+  return { tensors: tensors.map(({ name, shape, data }) => ({ name, shape, data })), metadata };
 }
 
-function readTensor(name: string, entry: unknown, data: Uint8Array, dataLength: number): NamedTensor {
+function readTensor(name: string, entry: unknown, data: Uint8Array, dataLength: number): NamedTensor & { begin: number } {
   const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
   if (typeof e !== 'object' || e === null) throw new SafetensorsError(`tensor ${name}: its header entry is not an object`);
   const dtype = e.dtype;
@@ -101,5 +104,5 @@ function readTensor(name: string, entry: unknown, data: Uint8Array, dataLength: 
     const at = i * width;
     out[i] = dtype === 'F32' ? view.getFloat32(at, true) : dtype === 'F64' ? view.getFloat64(at, true) : dtype === 'I32' ? view.getInt32(at, true) : Number(view.getBigInt64(at, true));
   }
-  return { name, shape: shape as number[], data: out };
+  return { name, shape: shape as number[], data: out, begin };
 }
