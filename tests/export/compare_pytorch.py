@@ -2,6 +2,7 @@
 usage: compare_pytorch.py DIR PREDICTIONS.csv [DIR PREDICTIONS.csv ...]
 prints one JSON line per folder: {dir, maxAbsDiff, rows, keysMatch}"""
 import csv
+import os
 import importlib.util
 import json
 import sys
@@ -26,4 +27,9 @@ for k in range(0, len(args), 2):
     with open(predicted) as f:
         rows = list(csv.reader(f))
     expected = np.array([[float(v) for v in r] for r in rows[1:]], dtype=np.float64)
-    print(json.dumps({'dir': folder, 'maxAbsDiff': float(np.abs(out - expected).max()), 'rows': len(expected), 'keysMatch': keys_match, 'header': rows[0], 'outputNames': module.OUTPUT_NAMES}), flush=True)
+    onnx_checked = False
+    if os.path.exists(f'{folder}/model.onnx'):
+        import onnx
+        onnx.checker.check_model(onnx.load(f'{folder}/model.onnx'), full_check=True)
+        onnx_checked = True
+    print(json.dumps({'onnxChecked': onnx_checked, 'dir': folder, 'maxAbsDiff': float(np.abs(out - expected).max()), 'rows': len(expected), 'keysMatch': keys_match, 'header': rows[0], 'outputNames': module.OUTPUT_NAMES}), flush=True)

@@ -7,7 +7,9 @@ import { setUpModel, type ModelSetup } from '../../src-cli/modelSetup';
 import { outputsCsv } from '../../src-cli/predictInput';
 import { train } from '../../src-engine/train/trainer';
 import { predictOutputs } from '../../src-engine/export/predict';
-import { exportPytorch } from '../../src-engine/export/pytorch/exportPytorch';
+import { channelsFirst, exportPytorch } from '../../src-engine/export/pytorch/exportPytorch';
+import { exportOnnx } from '../../src-engine/export/onnx/exportOnnx';
+import { torchInputShape } from '../../src-engine/export/pytorch/modelPy';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 
 /** Debian's Python, which has torch and onnx (the first python3 on PATH may not). */
@@ -20,8 +22,8 @@ export async function trainGraph(graphPath: string, epochs?: number): Promise<{ 
   return { setup, epochs: events.filter((e) => e.event === 'epoch') };
 }
 
-/** Writes the PyTorch folder and LayerLab's validation predictions (CSV) under dir. */
-export function exportAndPredict(setup: ModelSetup, dir: string): { folder: string; predictions: string } {
+/** Writes the PyTorch folder (with model.onnx beside it) and LayerLab's validation predictions (CSV) under dir. */
+export function exportAndPredict(setup: ModelSetup, dir: string): { folder: string; predictions: string; outputs: Float32Array; onnx: Uint8Array; x: Float32Array; dims: number[] } {
   const folder = join(dir, 'pytorch');
   mkdirSync(folder, { recursive: true });
   const files = exportPytorch({
@@ -38,7 +40,10 @@ export function exportAndPredict(setup: ModelSetup, dir: string): { folder: stri
   const outputs = predictOutputs(setup.run.model, setup.preprocessing, val.x, val.count);
   const predictions = join(dir, 'predictions.csv');
   writeFileSync(predictions, outputsCsv(setup.preprocessing.outputNames, outputs, val.count));
-  return { folder, predictions };
+  const onnx = exportOnnx(setup.run.model, setup.run.validated.loss, setup.preprocessing, setup.graph.name ?? 'graph');
+  writeFileSync(join(folder, 'model.onnx'), onnx);
+  const shape = setup.preprocessing.inputShape;
+  return { folder, predictions, outputs, onnx, x: channelsFirst(val.x, shape), dims: [val.count, ...torchInputShape(shape)] };
 }
 
 export function runPython(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -12,6 +12,7 @@ import { toPytorchTensors, ExportError, stateEntries } from '../pytorch/stateMap
 import { channelsFirst } from '../pytorch/exportPytorch';
 import { torchInputShape } from '../pytorch/modelPy';
 import { OnnxGraph, onnx } from './onnxGraph';
+import { recurrentOnnx } from './recurrentOnnx';
 
 export const ONNX_OPSET = 13;
 
@@ -183,6 +184,10 @@ function layer(g: OnnxGraph, node: ValidatedNode, inputs: string[], torch: Tenso
       return g.op('Concat', inputs, { axis: image ? 1 : -1 });
     case 'Embedding':
       return g.op('Gather', [init('table', 'embeddings'), g.op('Cast', [a], { to: onnx.TensorProto.DataType.INT64 })], { axis: 0 });
+    case 'SimpleRNN':
+    case 'LSTM':
+    case 'GRU':
+      return recurrentOnnx(g, node, a, { data: (label) => engine.get(`${id}.${label}`) }, (z) => activation(g, (p.activation as string | undefined) ?? 'tanh', z, false, where));
     case 'SliceSteps': {
       const start = (p.start as number) < 0 ? inShape[0] + (p.start as number) : (p.start as number);
       return g.op('Slice', [a, g.ints(`${id}.starts`, [start]), g.ints(`${id}.ends`, [start + (p.length as number)]), g.ints(`${id}.axes`, [1])]);
