@@ -6,6 +6,7 @@ import { datasetsCommand } from './commands/datasets';
 import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
 import { predictCommand, PREDICT_USAGE } from './commands/predict';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
+import { importOnnxCommand, IMPORT_ONNX_USAGE } from './commands/importOnnx';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -14,6 +15,7 @@ const USAGE = `usage: npm run cli -- <command>
                      [--save W.safetensors [--save-best]] [--load W.safetensors]
   ${PREDICT_USAGE}
   ${EXPORT_USAGE}
+  ${IMPORT_ONNX_USAGE}
   gradcheck <graph.json> [--tolerance X] [--samples N] [--json]
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return predictCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'import-onnx':
+      return importOnnxCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -42,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? EXIT_USAGE : 0;
     default:
-      throw new CliError(`unknown command "${command}" (commands: train, predict, export, gradcheck, datasets, word2vec)`);
+      throw new CliError(`unknown command "${command}" (commands: train, predict, export, import-onnx, gradcheck, datasets, word2vec)`);
   }
 }
 

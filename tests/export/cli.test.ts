@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { runCli } from '../cli/runCli';
 import { decodeWeightsFile } from '../../src-engine/export/weightsFile';
 import { setUpModel } from '../../src-cli/modelSetup';
+import { writeGraph } from './graphs';
 
 const dir = mkdtempSync(join(tmpdir(), 'layerlab-export-cli-'));
 const weights = join(dir, 'iris.safetensors');
@@ -86,5 +87,26 @@ describe('CLI weights and predict', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(out, 'mine.txt'), 'utf8')).toBe('keep me');
     expect(readFileSync(join(out, 'model.py'), 'utf8')).toContain('class Model(nn.Module):');
+  });
+
+  it('ONNX: export, then import puts the graph back with its weights (same predictions); unsupported operators are named with their node', async () => {
+    const model = join(dir, 'iris.onnx');
+    const exported = await runCli(['export', 'examples/iris-mlp.json', '--weights', weights, '--to', 'onnx', '--out', model]);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stdout).toMatch(/ONNX opset 13/);
+    const imported = await runCli(['import-onnx', model, '--dataset', 'iris', '--out', join(dir, 'imported.json'), '--weights', join(dir, 'imported.safetensors')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const graph = JSON.parse(readFileSync(join(dir, 'imported.json'), 'utf8'));
+    expect(graph.nodes.map((n: { type: string }) => n.type)).toEqual(['Input', 'Dense', 'ReLU', 'Dense', 'Softmax', 'Identity']);
+    const again = await runCli(['predict', join(dir, 'imported.json'), '--weights', join(dir, 'imported.safetensors'), '--dataset', 'iris']);
+    const original = await runCli(['predict', 'examples/iris-mlp.json', '--weights', weights, '--dataset', 'iris']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toBe(original.stdout);
+
+    const cnn = join(dir, 'cnn.onnx');
+    expect((await runCli(['export', writeGraph(dir, 'cnn'), '--to', 'onnx', '--out', cnn])).code).toBe(0);
+    const refused = await runCli(['import-onnx', cnn, '--dataset', 'penguins', '--out', join(dir, 'cnn.json'), '--weights', join(dir, 'cnn.safetensors')]);
+    expect(refused.code).toBe(2);
+    expect(errorLine(refused.stderr)).toMatch(/unsupported ONNX operators: Reshape \(node "[^"]+"\), Transpose \(node "[^"]+"\), .*Conv \(node "conv_node"\)/);
   });
 });
