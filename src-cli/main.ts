@@ -7,6 +7,7 @@ import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
 import { predictCommand, PREDICT_USAGE } from './commands/predict';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importOnnxCommand, IMPORT_ONNX_USAGE } from './commands/importOnnx';
+import { trainingFlags } from './runConfig';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -20,6 +21,8 @@ const USAGE = `usage: npm run cli -- <command>
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
   ${WORD2VEC_USAGE}
+options of train and gradcheck (they override the graph file's training section):
+${trainingFlags.map((f) => `  --${f.name.padEnd(12)} ${f.help}`).join('\n')}
 `;
 
 async function main(argv: string[]): Promise<number> {
