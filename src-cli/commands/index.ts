@@ -7,6 +7,9 @@ import { gradcheckCommand, gradcheckFlags } from './gradcheck';
 import { datasetsCommand, datasetsFlags } from './datasets';
 import { sweepCommand, sweepCommandFlags } from './sweep';
 import { word2vecCommand, WORD2VEC_FLAGS } from './word2vec';
+import { predictCommand, predictFlags } from './predict';
+import { exportCommand, exportFlags } from './export';
+import { importOnnxCommand, importOnnxFlags } from './importOnnx';
 
 export interface CommandDef extends CommandHelp {
   run(argv: string[]): Promise<number>;
@@ -27,6 +30,20 @@ export function commands(): CommandDef[] {
         'a layer\'s <node>.<setting> (hidden.units, hidden.activation, drop.rate), or <node>.repeat (copies of that node in a chain).',
         'example: npm run cli -- sweep examples/spiral.json --trials 20 --param lr=1e-4..1e-1:log --param batchSize=16,32,64 --param hidden1.units=8..128:int --json',
       ],
+    },
+    {
+      name: 'predict', args: '<graph.json>', flags: predictFlags(), run: predictCommand,
+      summary: 'Runs trained weights on raw rows of a CSV (columns by header name) or on a split of a dataset; writes class probabilities or regression values as CSV.',
+      notes: ['example: npm run cli -- predict examples/iris-mlp.json --weights iris.safetensors --input flowers.csv --out predictions.csv'],
+    },
+    {
+      name: 'export', args: '<graph.json>', flags: exportFlags(), run: exportCommand,
+      summary: 'Writes the model for PyTorch (model.py, train.py for python or torchrun, weights, data) or as an ONNX file (opset 13, preprocessing included).',
+      notes: ['example: npm run cli -- export examples/iris-mlp.json --weights iris.safetensors --to pytorch --out iris-torch', 'see docs/export.md'],
+    },
+    {
+      name: 'import-onnx', args: '<M.onnx>', flags: importOnnxFlags(), run: importOnnxCommand,
+      summary: 'Reads an ONNX model whose operators all map (dense-style graphs) into a graph file and its weights; lists unsupported operators by node.',
     },
     {
       name: 'gradcheck', args: '<graph.json>', flags: gradcheckFlags(), run: gradcheckCommand,

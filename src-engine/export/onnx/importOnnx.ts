@@ -1,0 +1,128 @@
+// Opening an ONNX model as a LayerLab graph with its weights: fully connected networks with their
+// activations, BatchNorm, Dropout, Add and Concat branches (and the scaling nodes LayerLab's own
+// export puts first). Every operator without a mapping is listed by op type and node name.
+import type { GraphDoc, GraphNode, GraphEdge } from '../../../src-shared/graphFormat';
+import type { NamedTensor } from '../safetensors';
+import type onnxProto from 'onnx-proto';
+import { onnx } from './onnxGraph';
+
+export class OnnxImportError extends Error {}
+
+export interface ImportedOnnx {
+  graph: GraphDoc;
+  tensors: NamedTensor[];
+  /** The scaling found at the input (LayerLab's export), per feature. */
+  scaling?: { offset: number[]; factor: number[] };
+}
+
+const ACTIVATIONS: Record<string, string> = { Relu: 'ReLU', Sigmoid: 'Sigmoid', Tanh: 'Tanh', Softmax: 'Softmax', LeakyRelu: 'LeakyReLU', Identity: 'Identity', Dropout: 'Dropout' };
+
+function floatsOf(t: onnxProto.onnx.ITensorProto): Float32Array {
+  if (t.floatData && t.floatData.length) return Float32Array.from(t.floatData);
+  const raw = t.rawData ?? new Uint8Array();
+  const copy = new Uint8Array(raw);
+  return new Float32Array(copy.buffer, 0, copy.length / 4);
+}
+
+export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): ImportedOnnx {
+  let model: InstanceType<typeof onnx.ModelProto>;
+  try {
+    model = onnx.ModelProto.decode(bytes);
+  } catch (e) {
+    throw new OnnxImportError(`not an ONNX model (${(e as Error).message})`);
+  }
+  const graph = model.graph;
+  if (!graph) throw new OnnxImportError('the ONNX model has no graph');
+  const consts = new Map((graph.initializer ?? []).map((t) => [t.name ?? '', { dims: (t.dims ?? []).map(Number), data: floatsOf(t) }]));
+  const input = (graph.input ?? []).find((i) => !consts.has(i.name ?? ''));
+  if (!input) throw new OnnxImportError('the ONNX graph has no input');
+  const dims = (input.type?.tensorType?.shape?.dim ?? []).slice(1).map((d) => Number(d.dimValue ?? 0));
+  const nodes: GraphNode[] = [{ id: 'input', type: 'Input', params: { shape: dims }, position: { x: 0, y: 0 } }];
+  const edges: GraphEdge[] = [];
+  const tensors: NamedTensor[] = [];
+  // Value name → the LayerLab node that produces it.
+  const producer = new Map<string, string>([[input.name ?? '', 'input']]);
+  const pendingBias = new Map<string, string>();
+  const unsupported: string[] = [];
+  const scaling: { offset?: number[]; factor?: number[] } = {};
+  const add = (id: string, type: string, params: Record<string, unknown>, from: string[], output: string) => {
+    nodes.push({ id, type, params, position: { x: nodes.length * 200, y: 0 } });
+    from.forEach((s, k) => edges.push({ id: `${s}-${id}-${k}`, source: s, target: id }));
+    producer.set(output, id);
+  };
+  const idOf = (n: onnxProto.onnx.INodeProto, i: number) => (n.name || `${n.opType}_${i}`).replace(/[^A-Za-z0-9_.-]/g, '_');
+  for (const [i, n] of (graph.node ?? []).entries()) {
+    const op = n.opType ?? '';
+    const ins = (n.input ?? []).filter((v) => v !== '');
+    const out = n.output?.[0] ?? '';
+    const from = ins.filter((v) => producer.has(v)).map((v) => producer.get(v)!);
+    const weight = ins.map((v) => consts.get(v)).find((c) => c);
+    const id = idOf(n, i);
+    const attr = (name: string) => n.attribute?.find((a) => a.name === name);
+    if ((op === 'Sub' || op === 'Mul') && from[0] === 'input' && weight && nodes.length === 1) {
+      // LayerLab's own scaling nodes: kept as preprocessing, not as layers.
+      if (op === 'Sub') scaling.offset = Array.from(weight.data);
+      else scaling.factor = Array.from(weight.data);
+      producer.set(out, 'input');
+      continue;
+    }
+    if ((op === 'MatMul' || op === 'Gemm') && weight && weight.dims.length === 2 && from.length === 1) {
+      const transB = op === 'Gemm' && Number(attr('transB')?.i ?? 0) === 1;
+      const [r, c] = weight.dims;
+      const kernel = transB ? transpose(weight.data, r, c) : weight.data;
+      const units = transB ? r : c;
+      const bias = op === 'Gemm' && ins[2] ? consts.get(ins[2]) : undefined;
+      tensors.push({ name: `${id}.kernel`, shape: [transB ? c : r, units], data: kernel });
+      tensors.push({ name: `${id}.bias`, shape: [units], data: bias ? bias.data : new Float32Array(units) });
+      add(id, 'Dense', { units }, from, out);
+      if (!bias) pendingBias.set(out, id);
+      continue;
+    }
+    if (op === 'Add' && weight && from.length === 1 && pendingBias.has(ins.find((v) => producer.has(v))!)) {
+      const dense = pendingBias.get(ins.find((v) => producer.has(v))!)!;
+      tensors.find((t) => t.name === `${dense}.bias`)!.data = Float32Array.from(weight.data);
+      producer.set(out, dense);
+      continue;
+    }
+    if (ACTIVATIONS[op] && from.length === 1) {
+      const params: Record<string, unknown> = op === 'LeakyRelu' ? { alpha: attr('alpha')?.f ?? 0.01 } : op === 'Dropout' ? { rate: 0.5 } : {};
+      add(id, ACTIVATIONS[op], params, from, out);
+      continue;
+    }
+    if ((op === 'Add' || op === 'Sum') && from.length === ins.length && from.length >= 2) {
+      add(id, 'Add', {}, from, out);
+      continue;
+    }
+    if (op === 'Concat' && from.length === ins.length) {
+      add(id, 'Concat', {}, from, out);
+      continue;
+    }
+    if (op === 'BatchNormalization' && from.length === 1) {
+      const [scale, shift, mean, variance] = ins.slice(1).map((v) => consts.get(v));
+      if (scale && shift && mean && variance) {
+        const ch = scale.dims[0];
+        tensors.push({ name: `${id}.gamma`, shape: [ch], data: scale.data }, { name: `${id}.beta`, shape: [ch], data: shift.data });
+        tensors.push({ name: `${id}.runningMean`, shape: [ch], data: mean.data }, { name: `${id}.runningVar`, shape: [ch], data: variance.data });
+        add(id, 'BatchNorm', { epsilon: attr('epsilon')?.f ?? 1e-5 }, from, out);
+        continue;
+      }
+    }
+    unsupported.push(`${op} (node "${n.name || `#${i}`}")`);
+    // Later nodes are judged on their own operator, not on this one's failure.
+    producer.set(out, id);
+  }
+  if (unsupported.length) throw new OnnxImportError(`unsupported ONNX operators: ${unsupported.join(', ')}`);
+  const last = producer.get(graph.output?.[0]?.name ?? '');
+  if (!last) throw new OnnxImportError('the ONNX graph\'s output does not come from an imported node');
+  return {
+    graph: { format: 'layerlab.graph/1', name: graph.name || 'Imported ONNX model', nodes, edges, training },
+    tensors,
+    ...(scaling.offset || scaling.factor ? { scaling: { offset: scaling.offset ?? dims.map(() => 0), factor: scaling.factor ?? dims.map(() => 1) } } : {}),
+  };
+}
+
+function transpose(data: Float32Array, r: number, c: number): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = data[i * c + j];
+  return out;
+}

@@ -1,0 +1,77 @@
+// What a weights file carries besides the weights, so a model can predict from raw inputs: the
+// columns it reads, the scaling fitted on its training split, class names, and the squashing
+// that turns its outputs into the probabilities `predict` reports.
+import type { Dataset, Task } from '../data/types';
+import type { Scaler, ScalerKind } from '../data/scaler';
+import { WeightsError } from './weightsFile';
+import type { Model } from '../graph/model';
+import type { LossDef } from '../losses';
+
+/** One raw input column: a number, or a text column one-hot encoded over its categories. */
+export interface InputColumn {
+  name: string;
+  categories?: string[];
+}
+
+export interface Preprocessing {
+  task: Task;
+  /** One sample's shape as LayerLab takes it (channels-last). */
+  inputShape: number[];
+  columns: InputColumn[];
+  /** x' = (x − offset)·factor per flat feature, fitted on the training split. */
+  scaling?: { kind: ScalerKind; offset: number[]; factor: number[] };
+  classNames?: string[];
+  /** Headers of predict's output columns. */
+  outputNames: string[];
+  /** Applied after the model's last layer when the loss implies it (logits out of the graph). */
+  finalSquash?: 'softmax' | 'sigmoid';
+}
+
+/** The squashing the loss implies but the graph's output does not apply itself. */
+export function finalSquashOf(model: Model, loss: LossDef): 'softmax' | 'sigmoid' | undefined {
+  return loss.absorbs && model.outputSquash() !== loss.absorbs ? loss.absorbs : undefined;
+}
+
+/** Tabular features `col=value` come from one text column; anything else is one numeric column (x1, x2, … without names). */
+export function inputColumns(dataset: Pick<Dataset, 'featureNames' | 'inputShape'>): InputColumn[] {
+  const count = dataset.inputShape.reduce((a, b) => a * b, 1);
+  const names = dataset.featureNames && dataset.featureNames.length === count ? dataset.featureNames : Array.from({ length: count }, (_, i) => `x${i + 1}`);
+  const columns: InputColumn[] = [];
+  for (const name of names) {
+    const eq = name.indexOf('=');
+    const last = columns[columns.length - 1];
+    if (eq > 0 && dataset.featureNames) {
+      const column = name.slice(0, eq);
+      if (last?.categories && last.name === column) last.categories.push(name.slice(eq + 1));
+      else columns.push({ name: column, categories: [name.slice(eq + 1)] });
+    } else columns.push({ name });
+  }
+  return columns;
+}
+
+export function describePreprocessing(dataset: Dataset, model: Model, loss: LossDef, scaler: Scaler | undefined): Preprocessing {
+  // Whitening mixes features through a matrix that the weights file and the exporters do not carry yet.
+  if (scaler && !('offset' in scaler)) {
+    throw new WeightsError(`training.datasetOptions.scaling "${scaler.kind}" cannot travel with the weights yet; use none, minmax or standard to save, predict or export`);
+  }
+  const width = model.outputNode.outputShape.reduce((a, b) => a * b, 1);
+  const classes = dataset.classNames;
+  const outputNames =
+    dataset.task === 'classification'
+      ? width === 1
+        ? [`p(${classes?.[1] ?? 'class 1'})`]
+        : Array.from({ length: width }, (_, c) => classes?.[c] ?? `class ${c}`)
+      : width === 1 && dataset.targetName
+        ? [dataset.targetName]
+        : Array.from({ length: width }, (_, i) => `y${i + 1}`);
+  const squash = finalSquashOf(model, loss);
+  return {
+    task: dataset.task,
+    inputShape: [...dataset.inputShape],
+    columns: inputColumns(dataset),
+    ...(scaler ? { scaling: { kind: scaler.kind, offset: Array.from(scaler.offset), factor: Array.from(scaler.factor) } } : {}),
+    ...(classes ? { classNames: [...classes] } : {}),
+    outputNames,
+    ...(squash ? { finalSquash: squash } : {}),
+  };
+}
