@@ -1,12 +1,13 @@
 // Loss functions in a registry, each built from differentiable ops.
 import type { Tensor } from '../core/tensor';
+import type { Squash } from '../layers/types';
 
 export interface LossDef {
   name: string;
   label: string;
   description: string;
   /** Which output squashing this loss absorbs for numerical stability (the model hands over logits). */
-  absorbs?: 'softmax' | 'sigmoid';
+  absorbs?: Squash;
   /** Mean loss over the batch; `output` and `target` are both [N, K]. */
   compute(output: Tensor, target: Tensor): Tensor;
 }

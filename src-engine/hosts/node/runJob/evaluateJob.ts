@@ -118,6 +118,8 @@ function evaluateSplit(run: PreparedRun, dataset: Dataset, split: DataSplit, raw
   // Probabilities from whatever the output holds: logits (the loss absorbed the squashing) or values.
   if (width === 1) {
     if (loss.absorbs === 'sigmoid') for (let i = 0; i < outputs.length; i++) outputs[i] = 1 / (1 + Math.exp(-outputs[i]));
+    // A perceptron's logit says only which side of the line: its "probability" is the step, 0 or 1.
+    if (loss.absorbs === 'step') for (let i = 0; i < outputs.length; i++) outputs[i] = outputs[i] > 0 ? 1 : 0;
   } else if (logitsFor || !rowsAreDistributions(outputs, width)) softmaxRows(outputs, width);
   const classes = Math.max(dataset.classNames?.length ?? 0, width === 1 ? 2 : width);
   const classNames = Array.from({ length: classes }, (_, c) => dataset.classNames?.[c] ?? `class ${c}`);
