@@ -1,0 +1,7 @@
+// The built-in lessons, in teaching order.
+import type { LessonInput } from '../../../src-shared/lessonFormat';
+import { linearStackLesson, perceptronLesson } from './perceptron';
+import { dyingReluLesson, saturationLesson, zeroCentredLesson } from './activations';
+import { initScaleLesson, orthogonalLesson, symmetryLesson } from './initialization';
+
+export const BUILTIN_LESSONS: readonly LessonInput[] = [perceptronLesson, linearStackLesson, saturationLesson, zeroCentredLesson, dyingReluLesson, symmetryLesson, initScaleLesson, orthogonalLesson];
