@@ -24,12 +24,12 @@ function epochAt(run: LessonRun | undefined, epoch: number): LessonEpoch | undef
 
 registerMeasure({
   kind: 'final',
-  description: 'A metric of the last epoch (trainLoss, trainAcc, valLoss, valAcc, valR2). A diverged run counts as an infinite loss.',
+  description: 'A metric of the last epoch (trainLoss, trainAcc, valLoss, valAcc, valR2). A diverged run counts as the worst: an infinite loss, an accuracy or R² of −∞.',
   needsRun: true,
   name: (p) => `final${cap(metricParam(p))}`,
   measure: (run, p) => {
     const metric = metricParam(p);
-    if (run?.status === 'diverged' && metric.endsWith('Loss')) return Infinity;
+    if (run?.status === 'diverged') return metric.endsWith('Loss') ? Infinity : -Infinity;
     return num(last(run)?.[metric]);
   },
 });

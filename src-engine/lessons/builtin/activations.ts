@@ -16,7 +16,9 @@ and it is far smaller than ¼ once $|z|$ is large (the unit is *saturated*). Wit
 
 ReLU's derivative is exactly 1 for every active unit:
 $$\\operatorname{relu}(z) = \\max(0, z), \\qquad \\operatorname{relu}'(z) = \\begin{cases}1 & z > 0\\\\ 0 & z < 0\\end{cases}$$
-With He initialization, $\\operatorname{Var}(w) = 2/n_{\\text{in}}$, the half of the units that are active keep the gradient's size from layer to layer. Here two five-layer networks differ only in activation (and the matching initializer); the view shows each layer's gradient norm after the first epoch, from input to output.`,
+With He initialization, $\\operatorname{Var}(w) = 2/n_{\\text{in}}$, the half of the units that are active keep the gradient's size from layer to layer. Here two five-layer networks differ only in activation (and the matching initializer); the view shows each layer's gradient norm after the first epoch, from input to output.
+
+What to look for: on the log scale the sigmoid net's bars fall steeply from the last layer to the first, each layer a fraction of the one after it, while the ReLU net's bars stay at about one height. A first layer that receives a hundredth of the gradient learns a hundred times slower.`,
   setup: {
     graphs: {
       deep: chainGraph('Five-layer net', [['input', 'Input'], ...denseStack(5, 'd', { units: 32, activation: 'sigmoid' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
@@ -54,7 +56,9 @@ export const zeroCentredLesson: LessonInput = {
 $$\\frac{\\partial L}{\\partial w_{ij}} = h_i\\,\\delta_j, \\qquad \\delta_j = \\frac{\\partial L}{\\partial z_j}.$$
 For one sample, $\\delta_j$ is a single number, so every weight of unit $j$ moves in the direction of $\\operatorname{sign}(h_i)\\operatorname{sign}(\\delta_j)$. Sigmoid outputs lie in $(0, 1)$: all $h_i > 0$, so **all** weights of the unit move up together or down together. To reach weights with mixed signs, gradient descent has to zig-zag.
 
-$\\tanh$ outputs lie in $(-1, 1)$ and are centred near 0, so the signs of $h_i$ differ and each weight can move its own way. Here a network takes one SGD step on one sample; the check compares each unit's weights of the second layer before and after that step.`,
+$\\tanh$ outputs lie in $(-1, 1)$ and are centred near 0, so the signs of $h_i$ differ and each weight can move its own way. Here a network takes one SGD step on one sample; the check compares each unit's weights of the second layer before and after that step.
+
+What to look for: in the check's numbers, the fraction of units whose weights all moved one way is exactly 1 after sigmoid, and far below it after tanh. This is one reason tanh, and later zero-centred normalization, made training deep networks easier than sigmoid.`,
   setup: {
     graphs: {
       net: chainGraph('Two hidden layers', [
@@ -94,7 +98,9 @@ export const dyingReluLesson: LessonInput = {
 $$\\frac{\\partial\\,\\operatorname{relu}(z)}{\\partial z} = \\begin{cases}1 & z > 0\\\\ 0 & z \\le 0.\\end{cases}$$
 One large update can push a unit's weights and bias so far that $z = w \\cdot x + b \\le 0$ for **every** input in the data. From then on the unit outputs 0, its gradient is 0, and no later step can bring it back: it is dead, and the layer is that much smaller.
 
-Large steps are what kill units, so the learning rate decides how many die. Here the same network (same initial weights, same batches) trains once with a moderate and once with a very high learning rate, and the check counts, for the first hidden layer, the units that are inactive on every training point.`,
+Large steps are what kill units, so the learning rate decides how many die. Here the same network (same initial weights, same batches) trains once with a moderate and once with a very high learning rate, and the check counts, for the first hidden layer, the units that are inactive on every training point.
+
+What to look for: the high learning rate's loss jumps wildly at first and then flattens at a poor value, because the dead units no longer help. The moderate run keeps all its units. Leaky ReLU, which keeps a small slope for negative inputs, is one common remedy; a smaller learning rate is another.`,
   setup: {
     graphs: {
       net: chainGraph('ReLU net', [['input', 'Input'], ['hidden', 'Dense', { units: 32, activation: 'relu' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {

@@ -14,7 +14,9 @@ export const symmetryLesson: LessonInput = {
 $$w_j^{(0)} = w_k^{(0)} \\;\\Rightarrow\\; \\frac{\\partial L}{\\partial w_j} = \\frac{\\partial L}{\\partial w_k} \\;\\Rightarrow\\; w_j^{(t)} = w_k^{(t)} \\text{ for every step } t,$$
 so they stay copies of one another however long the network trains: a layer of 8 identical units is a layer of one unit. With all-zero weights it is worse still: the hidden outputs of a tanh layer are 0 and the gradients reaching its weights are 0.
 
-Random initialization gives every unit its own starting point, so units respond to different features and learn different things. The check measures, in the first hidden layer after training, the largest difference between the incoming weights of any two units: $\\max_{j,k} |w_j - w_k|$.`,
+Random initialization gives every unit its own starting point, so units respond to different features and learn different things. The check measures, in the first hidden layer after training, the largest difference between the incoming weights of any two units: $\\max_{j,k} |w_j - w_k|$.
+
+What to look for: the zero-initialized run hardly learns at all, the constant one learns only what a single unit could, and the random one learns the circle. In the check's numbers, the two symmetric runs measure exactly 0, not just a small number: the units are bit-for-bit copies.`,
   setup: {
     graphs: {
       net: chainGraph('Two hidden layers', [
@@ -56,7 +58,9 @@ export const initScaleLesson: LessonInput = {
 $$\\operatorname{Var}(z) = n\\,\\operatorname{Var}(w)\\,\\operatorname{Var}(h).$$
 So each layer multiplies the signal's variance by $n\\operatorname{Var}(w)$. With $n = 32$ and $w \\sim N(0, 1)$ that factor is 32: pre-activations grow huge and sigmoid units are driven into their flat ends, answering 0 or 1. With $N(0, 0.01^2)$ it is $0.0032$: after ten layers the signal has all but vanished.
 
-Xavier initialization, $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, makes the factor about 1 for $\\tanh$, which is linear near 0. ReLU zeroes half its inputs, so He initialization doubles it: $\\operatorname{Var}(w) = 2/n_{\\text{in}}$. The view shows the standard deviation of each layer's outputs through ten layers of 32 units.`,
+Xavier initialization, $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, makes the factor about 1 for $\\tanh$, which is linear near 0. ReLU zeroes half its inputs, so He initialization doubles it: $\\operatorname{Var}(w) = 2/n_{\\text{in}}$. The view shows the standard deviation of each layer's outputs through ten layers of 32 units.
+
+What to look for: on the log scale, the N(0, 0.01²) bars fall by about a factor of 17 per layer, the saturated sigmoid bars stay high but carry almost no information, and the Xavier and He bars stay within one order of magnitude from the second layer to the tenth.`,
   setup: {
     graphs: {
       deep: chainGraph('Ten layers', [['input', 'Input'], ...denseStack(10, 'd', { units: 32, activation: 'tanh' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
@@ -97,7 +101,9 @@ export const orthogonalLesson: LessonInput = {
 $$\\lVert xQ \\rVert^2 = xQQ^\\top x^\\top = \\lVert x \\rVert^2 .$$
 Through a stack of linear layers initialized this way, the length of every sample's vector is kept exactly, however deep the stack. A random Gaussian matrix keeps the length only on average, and a badly scaled one shrinks or grows it at every layer, so the effect compounds with depth.
 
-Here ten linear layers of 32 units start orthogonal or from $N(0, 0.05^2)$. The check compares the spread of the tenth layer's outputs with the first's: about 1 for orthogonal weights, tiny for the Gaussian ones ($32 \\times 0.05^2 = 0.08$ per layer in variance). Orthogonal initialization is a common choice for recurrent weights, which are applied once per time step: a deep stack in time.`,
+Here ten linear layers of 32 units start orthogonal or from $N(0, 0.05^2)$. The check compares the spread of the tenth layer's outputs with the first's: about 1 for orthogonal weights, tiny for the Gaussian ones ($32 \\times 0.05^2 = 0.08$ per layer in variance). Orthogonal initialization is a common choice for recurrent weights, which are applied once per time step: a deep stack in time.
+
+What to look for: the orthogonal run's bars form a flat line at the first layer's height, while the Gaussian run's bars fall by a constant factor per layer, a straight downward line on the log scale. Backpropagation runs through the same matrices transposed, so gradients keep their size too.`,
   setup: {
     graphs: {
       deep: chainGraph('Ten linear layers', [['input', 'Input'], ...denseStack(10, 'd', { units: 32, activation: 'linear' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {

@@ -68,7 +68,9 @@ export const linearStackLesson: LessonInput = {
 $$\\big((xW_1 + b_1)W_2 + b_2\\big)W_3 + b_3 = x\\,(W_1W_2W_3) + (b_1W_2W_3 + b_2W_3 + b_3) = xW + b.$$
 The product of matrices is just another matrix, so three linear layers can only represent what a single linear layer can: the final sigmoid still sees a linear function of the input, and its decision boundary is still a straight line. On XOR that means the same dead end as the lone sigmoid unit: the best it can do is a loss of $\\ln 2$.
 
-Put a non-linear activation such as $\\tanh$ between the layers and the composition is no longer a product of matrices. The same three layers, with the same number of weights, now bend the boundary and learn XOR. Depth adds power only together with non-linearity.`,
+Put a non-linear activation such as $\\tanh$ between the layers and the composition is no longer a product of matrices. The same three layers, with the same number of weights, now bend the boundary and learn XOR. Depth adds power only together with non-linearity.
+
+What to look for: the linear run's loss curve flattens at 0.693 within a few dozen epochs and never moves again, however long it trains, while the tanh run's loss keeps falling towards 0. Both start from the same weights and see the same batches; only the activation differs.`,
   setup: {
     graphs: {
       stack: chainGraph('Three Dense layers', [
