@@ -4,6 +4,7 @@ import { trainCommand } from './commands/train';
 import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
 import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
+import { lessonsCommand, LESSONS_USAGE } from './commands/lessons';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -13,6 +14,7 @@ const USAGE = `usage: npm run cli -- <command>
   datasets                  list the built-in datasets
   datasets show <ID|file>   describe one dataset
   ${WORD2VEC_USAGE}
+  ${LESSONS_USAGE}
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       return datasetsCommand(rest);
     case 'word2vec':
       return word2vecCommand(rest);
+    case 'lessons':
+      return lessonsCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -33,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? EXIT_USAGE : 0;
     default:
-      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec)`);
+      throw new CliError(`unknown command "${command}" (commands: train, gradcheck, datasets, word2vec, lessons)`);
   }
 }
 

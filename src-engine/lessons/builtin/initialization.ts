@@ -43,7 +43,7 @@ What to look for: the zero-initialized run hardly learns at all, the constant on
     ifNot: 'A layer that names its own initializer keeps it whatever the graph’s default says; dropout, which drops units at random, also breaks the symmetry.',
   },
   variations: [
-    { question: 'Does dropout break the symmetry? (try it on the constant run)', set: {}, variants: ['constant'] },
+    { question: 'What if the first hidden layer names its own random initializer, whatever the graph’s default?', set: { 'nodes.hidden1.params.initializer': 'xavier_uniform' } },
     { question: 'What if only the biases differ? Try a constant of 0.5.', set: { 'training.initializerOptions': { value: 0.5 } }, variants: ['constant'] },
   ],
 };
