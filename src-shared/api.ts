@@ -91,6 +91,8 @@ export interface SweepGrid {
   initializers?: string[];
   learningRates?: number[];
   seeds?: number[];
+  /** A sweep of explicit graphs (a lesson's runs): their labels, in order. */
+  variants?: string[];
 }
 
 export interface SweepSummary {
@@ -152,6 +154,8 @@ export interface LayerLabApi {
   };
   sweeps: {
     start(base: GraphDoc, grid: SweepGrid, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
+    /** A sweep of explicit graphs, each with its label (a lesson's runs: one setting differs between them). */
+    startVariants(runs: Array<{ label: string; graph: GraphDoc }>, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
     list(): Promise<SweepSummary[]>;
   };
   /** Looking inside trained runs: stored insights, whole-split evaluations, gradient checks. */

@@ -54,6 +54,10 @@ export const API_CHANNELS = {
   'runs:setNotes': { method: 'runs.setNotes', args: z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]) },
   'runs:delete': { method: 'runs.delete', args: one(runIdSchema) },
   'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepGridSchema, sweepOptionsSchema.optional()]) },
+  'sweeps:startVariants': {
+    method: 'sweeps.startVariants',
+    args: z.tuple([z.array(z.strictObject({ label: runNameSchema, graph: graphSchema })).min(1, 'a sweep needs at least one run').max(16, 'at most 16 runs'), sweepOptionsSchema.optional()]),
+  },
   'sweeps:list': { method: 'sweeps.list', args: none },
   'inspect:insights': { method: 'inspect.insights', args: one(runIdSchema) },
   'inspect:evaluate': {

@@ -26,3 +26,4 @@ export function listBuiltinLessons(): Lesson[] {
 export function getBuiltinLesson(id: string): Lesson | undefined {
   return listBuiltinLessons().find((l) => l.id === id);
 }
+export { lessonRunFromStored, type StoredRun } from './storedRun';

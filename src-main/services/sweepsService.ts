@@ -1,9 +1,12 @@
-// sweeps.*: one request creates a recorded group of runs from a base graph and a grid.
+// sweeps.*: one request creates a recorded group of runs, from a base graph and a grid or from
+// explicit graphs (a lesson's runs, which differ in one setting).
 import { randomUUID } from 'node:crypto';
 import type { LayerLabApi } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
-import { expandGrid, MAX_SWEEP_RUNS, sweepSize } from '../sweeps/expandGrid';
+import { expandGrid, MAX_SWEEP_RUNS, sweepSize, type SweepVariant } from '../sweeps/expandGrid';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { SweepGrid } from '../../src-shared/api';
 import { assertTrainable, requestedBackend } from './runsService';
 import { UserError } from './userError';
 
@@ -13,24 +16,30 @@ export function createSweepsService(deps: { store: Store; manager: RunManager })
     async start(base, grid, options) {
       const size = sweepSize(grid);
       if (size > MAX_SWEEP_RUNS) throw new UserError(`this sweep would make ${size} runs; the most is ${MAX_SWEEP_RUNS}`);
-      const variants = expandGrid(base, grid);
-      // Check every combination before recording anything, so a bad one changes nothing.
-      for (const v of variants) assertTrainable(v.graph, `the sweep run "${v.label}"`);
-      const sweepId = randomUUID();
-      const name = options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`;
-      const createdAt = new Date().toISOString();
-      const runIds = variants.map(() => randomUUID());
-      store.transaction(() => {
-        store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
-        variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend: requestedBackend(v.graph), sweepId, createdAt }));
-      });
-      // Histograms for every run, and the decision boundary where the input is a 2-D point (the
-      // engine skips it otherwise), so compare and inside views can show sweep runs too.
-      variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph, { histograms: true, boundary: true }));
-      return { sweepId, runIds };
+      return record(expandGrid(base, grid), base, grid, options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`);
+    },
+    async startVariants(runs, options) {
+      return record(runs, runs[0].graph, { variants: runs.map((r) => r.label) }, options?.name ?? `Sweep of ${runs[0].graph.name?.trim() || 'untitled graph'}`);
     },
     async list() {
       return store.sweeps.list();
     },
   };
+
+  /** Checks, records and queues a sweep's runs (the base graph is stored as the sweep's). */
+  function record(variants: SweepVariant[], base: GraphDoc, grid: SweepGrid, name: string): { sweepId: string; runIds: string[] } {
+    // Check every combination before recording anything, so a bad one changes nothing.
+    for (const v of variants) assertTrainable(v.graph, `the sweep run "${v.label}"`);
+    const sweepId = randomUUID();
+    const createdAt = new Date().toISOString();
+    const runIds = variants.map(() => randomUUID());
+    store.transaction(() => {
+      store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
+      variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend: requestedBackend(v.graph), sweepId, createdAt }));
+    });
+    // Histograms for every run, and the decision boundary where the input is a 2-D point (the
+    // engine skips it otherwise), so compare and inside views can show sweep runs too.
+    variants.forEach((v, i) => manager.enqueue(runIds[i], v.graph, { histograms: true, boundary: true }));
+    return { sweepId, runIds };
+  }
 }
