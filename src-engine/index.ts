@@ -16,3 +16,8 @@ export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
+export { createGeneratedDataset, isGeneratedId } from './data/catalogue';
+export {
+  listBuiltinLessons, getBuiltinLesson, parseLesson, planLessonRuns, evaluateLesson, lessonNeeds, lessonRunFromStored,
+  lessonLayerGradError, LESSON_LAYERS, type LessonRun, type LessonRunPlan,
+} from './lessons';

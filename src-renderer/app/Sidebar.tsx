@@ -14,6 +14,7 @@ const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
 
 /** Tools that open a dialog or a full-width screen. */
 const TOOLS: Array<{ label: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
+  { label: 'Lessons', tip: 'Lessons: guided experiments that check their own claims', icon: 'book', testId: 'open-lessons', open: () => showScreen({ kind: 'lessons' }) },
   { label: 'New sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
   { label: 'Optimizer lab', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
   { label: 'Inside the network', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
