@@ -18,7 +18,7 @@ export function EmptyCanvas() {
           ))}
         </div>
         <p className="empty-canvas-or">or learn the basics step by step</p>
-        <button type="button" className="button" onClick={() => useScreenStore.getState().show({ kind: 'lessons' })} data-testid="empty-open-lessons">
+        <button type="button" className="button empty-lessons" onClick={() => useScreenStore.getState().show({ kind: 'lessons' })} data-testid="empty-open-lessons">
           Open the lessons
         </button>
       </div>

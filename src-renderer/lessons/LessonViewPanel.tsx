@@ -20,8 +20,8 @@ export function LessonViewPanel({ lesson, progress }: { lesson: Lesson; progress
     <section className="lesson-view" aria-label="View" data-testid="lesson-view" data-kind={view.kind}>
       {view.kind === 'optimizerPath' && <OptimizerPaths lesson={lesson} />}
       {view.kind === 'gradcheck' && <GradCheckBars />}
-      {(view.kind === 'losses' || view.kind === 'accuracy' || view.kind === 'boundary') && runs.length > 0 && (
-        <ChartBox title={TITLES[view.kind]} testId="lesson-chart" height={280} points={runs.length} toggles option={(theme) => curvesOption(theme, runs, view)} deps={[runs, view]} />
+      {(view.kind === 'losses' || view.kind === 'accuracy' || view.kind === 'boundary' || view.kind === 'optimizerPath') && runs.length > 0 && (
+        <ChartBox title={view.kind === 'optimizerPath' ? 'The same optimizers on a real network: loss per epoch' : TITLES[view.kind]} testId="lesson-chart" height={280} points={runs.length} toggles option={(theme) => curvesOption(theme, runs, view)} deps={[runs, view]} />
       )}
       {view.kind === 'byDepth' && runs.length > 0 && (
         <ChartBox title={`${view.metric === 'actStd' ? 'Standard deviation of each layer’s outputs' : view.metric === 'weightNorm' ? 'Weight norm of each layer' : 'Gradient norm of each layer'}, after the first epoch${view.log ? ' (log scale)' : ''}`} testId="lesson-chart" height={280} points={runs.length} toggles option={(theme) => byDepthOption(theme, runs, view)} deps={[runs, view]} />
