@@ -3,12 +3,12 @@
 // a machine with a real GPU; on one without, Chromium's software adapter (SwiftShader) runs it,
 // correctly and slowly, and the report says so.
 //   npx tsx bench/webgpu.ts [--seconds N]     or     npm run bench -- --backend webgpu
-// LAYERLAB_CHROMIUM=/path/to/chrome picks another browser binary (default /usr/bin/chromium).
+// CHROMIUM_PATH=/path/to/chrome picks another browser binary (default: the first Chromium found, scripts/chromium.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildPage, openPage, removeDir } from '../tests/webgpu/harness';
+import { buildPage, CHROMIUM, openPage, removeDir } from '../tests/webgpu/harness';
 import type { BenchCase } from '../src-engine/hosts/browser/benchmark';
 import type { AdapterSummary } from '../src-engine/hosts/browser/openDevice';
 
@@ -65,8 +65,8 @@ export async function runWebGpuBench(options: WebGpuBenchOptions = {}): Promise<
     writeFileSync(join(root, 'index.html'), '<!doctype html><html><body><script type="module" src="./entry.ts"></script></body></html>');
     writeFileSync(join(root, 'entry.ts'), pageEntry(seconds));
     out = await buildPage(root);
-    log(`WebGPU bench: Chromium ${process.env.LAYERLAB_CHROMIUM ?? '/usr/bin/chromium'}, ${seconds} s per model…`);
-    const page = await openPage(out, { webgpuArgs: BENCH_ARGS, executablePath: process.env.LAYERLAB_CHROMIUM });
+    log(`WebGPU bench: Chromium ${CHROMIUM}, ${seconds} s per model…`);
+    const page = await openPage(out, { webgpuArgs: BENCH_ARGS });
     try {
       page.page.setDefaultTimeout(0);
       return await page.page.evaluate(() => (window as unknown as { layerlab: { run: () => Promise<WebGpuBenchResult> } }).layerlab.run());

@@ -5,6 +5,7 @@ import { gradcheckCommand } from './commands/gradcheck';
 import { datasetsCommand } from './commands/datasets';
 import { word2vecCommand, WORD2VEC_USAGE } from './commands/word2vec';
 import { lessonsCommand, LESSONS_USAGE } from './commands/lessons';
+import { trainingFlags } from './runConfig';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -15,6 +16,8 @@ const USAGE = `usage: npm run cli -- <command>
   datasets show <ID|file>   describe one dataset
   ${WORD2VEC_USAGE}
   ${LESSONS_USAGE}
+options of train and gradcheck (they override the graph file's training section):
+${trainingFlags.map((f) => `  --${f.name.padEnd(12)} ${f.help}`).join('\n')}
 `;
 
 async function main(argv: string[]): Promise<number> {

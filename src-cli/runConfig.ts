@@ -5,6 +5,12 @@ import { parseGraph, describeIssue, type GraphDoc } from '../src-shared/graphFor
 import { CliError } from './errors';
 import type { FlagSpec } from './args';
 import type { Dataset } from '../src-engine/data/types';
+import { listOptimizers } from '../src-engine/optim';
+import { listInitializers } from '../src-engine/init';
+import { describeRange } from '../src-engine/core/params';
+
+// Names and ranges come from the registries, so the help lists what validation accepts.
+const lrSpec = listOptimizers()[0].params.find((p) => p.name === 'lr')!;
 
 export const trainingFlags: FlagSpec[] = [
   { name: 'dataset', kind: 'string', help: 'dataset id (see `datasets`) or a .csv / IDX path' },
@@ -12,9 +18,9 @@ export const trainingFlags: FlagSpec[] = [
   { name: 'missing', kind: 'string', help: 'rows with missing values in a CSV: refuse (default) or drop' },
   { name: 'epochs', kind: 'int', help: 'number of passes over the training data' },
   { name: 'batch-size', kind: 'int', help: 'samples per step' },
-  { name: 'optimizer', kind: 'string', help: 'sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw' },
-  { name: 'lr', kind: 'number', help: 'learning rate' },
-  { name: 'init', kind: 'string', help: 'default weight initializer' },
+  { name: 'optimizer', kind: 'string', help: listOptimizers().map((o) => o.name).join(', ') },
+  { name: 'lr', kind: 'number', help: `learning rate (${describeRange(lrSpec)})` },
+  { name: 'init', kind: 'string', help: `default weight initializer: ${listInitializers().map((i) => i.name).join(', ')}` },
   { name: 'seed', kind: 'int', help: 'seed for weights, shuffling and dropout' },
   { name: 'val-split', kind: 'number', help: 'fraction of samples held out for validation' },
 ];

@@ -1,290 +1,222 @@
-// The one API the renderer uses, whatever carries it: the preload bridge in Electron or a
-// WebSocket in serve mode. Channel names are `<area>:<verb>`; every payload is validated
-// against the schemas in apiSchemas.ts at the receiving side.
-import type { GraphDoc, TrainingConfig } from './graphFormat';
-import type { EngineEvent, InsightEvent, LayerDiagnostics } from './engineEvents';
-import type { DeviceProbe } from './deviceRelay';
+// The records that cross the API (runs, metrics, sweeps, datasets, evaluations), schemas first and
+// types derived from them. The methods that carry them are listed once, in contract.ts.
+import { z } from 'zod';
+import { graphSchema, trainingSchema } from './graphFormat';
+import { engineEventSchema, epochEventSchema, layerDiagnosticsSchema, measured } from './engineEvents';
+import { webGpuProbeSchema } from './deviceRelay';
 
-export type RunStatus = 'queued' | 'running' | 'paused' | 'completed' | 'stopped' | 'diverged' | 'failed' | 'interrupted';
+export type { LayerLabApi, ApiHandlers } from './contract';
 
-export interface RunSummary {
-  id: string;
-  name: string;
-  status: RunStatus;
-  createdAt: string;
-  startedAt?: string;
-  finishedAt?: string;
-  datasetId: string;
-  datasetHash?: string;
-  optimizer: string;
-  initializer: string;
-  lr: number;
-  seed: number;
-  backend: string;
+const optMeasured = measured.optional();
+
+export const runStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'stopped', 'diverged', 'failed', 'interrupted']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const runSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: runStatusSchema,
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  datasetId: z.string(),
+  datasetHash: z.string().optional(),
+  optimizer: z.string(),
+  initializer: z.string(),
+  lr: z.number(),
+  seed: z.number(),
+  backend: z.string(),
   /** The GPU adapter a WebGPU run trained on, in words. */
-  adapter?: string;
+  adapter: z.string().optional(),
   /** Why the run trained on another backend than it asked for (e.g. no WebGPU adapter). */
-  backendNotice?: string;
-  sweepId?: string;
-  tags: string[];
-  notes: string;
-  epochsDone: number;
-  epochsTotal: number;
-  finalTrainLoss?: number;
-  finalValLoss?: number;
-  finalValAcc?: number;
+  backendNotice: z.string().optional(),
+  sweepId: z.string().optional(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  epochsDone: z.number(),
+  epochsTotal: z.number(),
+  finalTrainLoss: optMeasured,
+  finalValLoss: optMeasured,
+  finalValAcc: optMeasured,
   /** Regression: validation R² of the last epoch (classification runs have finalValAcc instead). */
-  finalValR2?: number;
+  finalValR2: optMeasured,
   /** Plain-language reason for failed, diverged and interrupted runs. */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;
 
-export interface RunDetail extends RunSummary {
-  graph: GraphDoc;
-  config: TrainingConfig;
-}
+export const runDetailSchema = runSummarySchema.extend({ graph: graphSchema, config: trainingSchema });
+export type RunDetail = z.infer<typeof runDetailSchema>;
 
-export interface EpochMetric {
-  epoch: number;
-  step: number;
-  trainLoss: number;
-  trainAcc?: number;
-  valLoss?: number;
-  valAcc?: number;
-  /** Regression: coefficient of determination on the validation set. */
-  valR2?: number;
-  /** Classification: validation accuracy of each class (recall), in class order. */
-  valClassAcc?: number[];
-  lr: number;
-  elapsedMs: number;
-  samplesPerSec: number;
-}
+/** A stored epoch: the engine's epoch event without its per-layer diagnostics (stored apart). */
+export const epochMetricSchema = epochEventSchema.omit({ event: true, layers: true });
+export type EpochMetric = z.infer<typeof epochMetricSchema>;
 
-export interface StepMetric {
-  step: number;
-  epoch: number;
-  loss: number;
-}
+export const stepMetricSchema = z.object({ step: z.number(), epoch: z.number(), loss: measured });
+export type StepMetric = z.infer<typeof stepMetricSchema>;
 
-export interface LayerMetric extends LayerDiagnostics {
-  epoch: number;
-  nodeId: string;
-}
+export const layerMetricSchema = layerDiagnosticsSchema.extend({ epoch: z.number(), nodeId: z.string() });
+export type LayerMetric = z.infer<typeof layerMetricSchema>;
 
-export interface RunMetrics {
-  epochs: EpochMetric[];
-  steps: StepMetric[];
-  layers: LayerMetric[];
-}
+export const runMetricsSchema = z.object({ epochs: z.array(epochMetricSchema), steps: z.array(stepMetricSchema), layers: z.array(layerMetricSchema) });
+export type RunMetrics = z.infer<typeof runMetricsSchema>;
 
-export type CheckpointKind = 'initial' | 'best' | 'final';
+export const checkpointKindSchema = z.enum(['initial', 'best', 'final']);
+export type CheckpointKind = z.infer<typeof checkpointKindSchema>;
 
 /** A run's weights, one entry per parameter or running statistic, named `<nodeId>.<label>`. */
-export interface RunCheckpoint {
-  kind: CheckpointKind;
-  epoch: number;
-  tensors: Array<{ name: string; shape: number[]; data: number[] }>;
-}
+export const runCheckpointSchema = z.object({
+  kind: checkpointKindSchema,
+  epoch: z.number(),
+  tensors: z.array(z.object({ name: z.string(), shape: z.array(z.number()), data: z.array(measured) })),
+});
+export type RunCheckpoint = z.infer<typeof runCheckpointSchema>;
 
-export interface SweepGrid {
-  optimizers?: string[];
-  initializers?: string[];
-  learningRates?: number[];
-  seeds?: number[];
-  /** A sweep of explicit graphs (a lesson's runs): their labels, in order. */
-  variants?: string[];
-}
+const sweepAxes = {
+  optimizers: z.array(z.string().min(1)).min(1).max(8).optional(),
+  initializers: z.array(z.string().min(1)).min(1).max(8).optional(),
+  learningRates: z.array(z.number().positive('a learning rate must be above 0')).min(1).max(8).optional(),
+  seeds: z.array(z.number().int().nonnegative()).min(1).max(16).optional(),
+};
+export const sweepGridSchema = z
+  .strictObject(sweepAxes)
+  .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
+/** What a recorded sweep holds: its grid, or the labels of its explicit graphs (`startVariants`, a lesson's runs). */
+export const sweepRecordGridSchema = z.strictObject({ ...sweepAxes, variants: z.array(z.string()).optional() });
+export type SweepGrid = z.infer<typeof sweepRecordGridSchema>;
 
-export interface SweepSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  grid: SweepGrid;
-  runIds: string[];
-}
+/** A sweep's explicit runs: each graph with its label. */
+export const sweepVariantsSchema = z
+  .array(z.strictObject({ label: z.string().trim().min(1).max(200), graph: graphSchema }))
+  .min(1, 'a sweep needs at least one run')
+  .max(16, 'at most 16 runs');
+
+export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: sweepRecordGridSchema, runIds: z.array(z.string()) });
+export type SweepSummary = z.infer<typeof sweepSummarySchema>;
 
 /** How to read an imported table: the column to predict and what to do with missing values. */
-export interface DatasetLoadOptions {
-  target?: string;
-  missing?: 'drop' | 'refuse';
-}
+export const datasetLoadOptionsSchema = z.strictObject({ target: z.string().max(200).optional(), missing: z.enum(['drop', 'refuse']).optional() });
+export type DatasetLoadOptions = z.infer<typeof datasetLoadOptionsSchema>;
 
-export interface DatasetListItem {
-  id: string;
-  name: string;
-  description: string;
-  task: 'classification' | 'regression';
-  inputShape: number[];
-  targetShape: number[];
-  classNames?: string[];
-  count: number;
-  testCount: number;
-}
+export const taskSchema = z.enum(['classification', 'regression']);
+
+/** What a dataset is, before its samples are loaded: the catalogue, the list, previews and the engine share it. */
+export const datasetSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  task: taskSchema,
+  inputShape: z.array(z.number()),
+  targetShape: z.array(z.number()),
+  classNames: z.array(z.string()).optional(),
+  count: z.number(),
+  testCount: z.number(),
+});
+export type DatasetListItem = z.infer<typeof datasetSummarySchema>;
 
 /** Pushed to the renderer for every run, throttled to about 10 a second per run. */
-export type RunUpdate =
-  | { runId: string; kind: 'engine'; event: EngineEvent }
-  | { runId: string; kind: 'status'; status: RunStatus; error?: string }
+export const runUpdateSchema = z.discriminatedUnion('kind', [
+  z.object({ runId: z.string(), kind: z.literal('engine'), event: engineEventSchema }),
+  z.object({ runId: z.string(), kind: z.literal('status'), status: runStatusSchema, error: z.string().optional() }),
   /** The backend a run trains on, once its engine says (or the host fell back to the CPU). */
-  | { runId: string; kind: 'backend'; backend: string; adapter?: string; notice?: string };
+  z.object({ runId: z.string(), kind: z.literal('backend'), backend: z.string(), adapter: z.string().optional(), notice: z.string().optional() }),
+]);
+export type RunUpdate = z.infer<typeof runUpdateSchema>;
 
 /** The backends a run can ask for here: CPU threads, and the WebGPU adapter of an attached device host (or why none). */
-export interface BackendAvailability {
-  cpuThreads: number;
-  webgpu: DeviceProbe;
-}
-
-export interface LayerLabApi {
-  runs: {
-    start(graph: GraphDoc, options?: { name?: string; insights?: InsightRequest }): Promise<{ runId: string }>;
-    pause(runId: string): Promise<void>;
-    resume(runId: string): Promise<void>;
-    stop(runId: string): Promise<void>;
-    list(): Promise<RunSummary[]>;
-    get(runId: string): Promise<RunDetail>;
-    metrics(runId: string): Promise<RunMetrics>;
-    /** What `training.backend` can choose from on this machine, now. */
-    backends(): Promise<BackendAvailability>;
-    /** The run's weights at its start, best epoch or end; null when the run has none of that kind (yet). */
-    checkpoint(runId: string, kind: CheckpointKind): Promise<RunCheckpoint | null>;
-    rename(runId: string, name: string): Promise<void>;
-    setTags(runId: string, tags: string[]): Promise<void>;
-    setNotes(runId: string, notes: string): Promise<void>;
-    delete(runId: string): Promise<void>;
-  };
-  sweeps: {
-    start(base: GraphDoc, grid: SweepGrid, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
-    /** A sweep of explicit graphs, each with its label (a lesson's runs: one setting differs between them). */
-    startVariants(runs: Array<{ label: string; graph: GraphDoc }>, options?: { name?: string }): Promise<{ sweepId: string; runIds: string[] }>;
-    list(): Promise<SweepSummary[]>;
-  };
-  /** Looking inside trained runs: stored insights, whole-split evaluations, gradient checks. */
-  inspect: {
-    /** The run's stored insight events (histograms, boundary, samples), oldest epoch first. */
-    insights(runId: string): Promise<InsightEvent[]>;
-    /** The run's model (best or final weights) over its whole validation or test split; cached. */
-    evaluate(runId: string, options: EvaluateOptions): Promise<SplitEvaluation>;
-    /** Backprop against central differences (float64) on a few real samples of the graph's dataset. */
-    gradcheck(graph: GraphDoc, options?: { samples?: number }): Promise<GradCheckReport>;
-  };
-  datasets: {
-    list(): Promise<DatasetListItem[]>;
-    /** Summary and preview payload (points, images or table rows) of a catalogue dataset or an imported file. */
-    preview(id: string, options?: DatasetLoadOptions): Promise<{ summary: DatasetListItem; preview: unknown }>;
-  };
-  /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
-  projects: {
-    /** True when open/save without a path show the system's file dialogs (Electron). */
-    hasNativeDialogs(): Promise<boolean>;
-    /** Recently used project files (Electron) or the files of the projects folder (serve mode). */
-    list(): Promise<ProjectFileInfo[]>;
-    /** Saves to `path` (a name inside the projects folder in serve mode); without a path, Electron asks where. Null when cancelled. */
-    save(doc: GraphDoc, path?: string): Promise<{ path: string } | null>;
-    /** Opens `path`; without a path, Electron asks which file. Null when cancelled. The document is validated by the caller. */
-    open(path?: string): Promise<{ path: string; doc: unknown } | null>;
-  };
-  /** Small persistent preferences: theme, last project path, panel sizes. */
-  settings: {
-    get(key: string): Promise<unknown>;
-    set(key: string, value: unknown): Promise<void>;
-  };
-  /** Commands from the application menu (Electron); never fires in serve mode. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  onRunUpdate(listener: (update: RunUpdate) => void): () => void;
-}
+export const backendAvailabilitySchema = z.object({ cpuThreads: z.number(), webgpu: webGpuProbeSchema });
+export type BackendAvailability = z.infer<typeof backendAvailabilitySchema>;
 
 /** Extra per-epoch `insight` events a run should emit (forwarded live and stored with the run). */
-export interface InsightRequest {
+export const insightRequestSchema = z.strictObject({
   /** Histograms of each layer's weights, activations and gradients. */
-  histograms?: boolean;
+  histograms: z.boolean().optional(),
   /** Decision boundary over the input plane (2-D inputs only; the range is the data's, padded). */
-  boundary?: boolean;
+  boundary: z.boolean().optional(),
   /** Text sampled from the model each epoch (next-character datasets only, e.g. names). */
-  samples?: boolean;
-}
+  samples: z.boolean().optional(),
+});
+export type InsightRequest = z.infer<typeof insightRequestSchema>;
 
-export interface ProjectFileInfo {
-  path: string;
-  name: string;
-  modifiedAt: string;
-}
+export const projectFileInfoSchema = z.object({ path: z.string(), name: z.string(), modifiedAt: z.string() });
+export type ProjectFileInfo = z.infer<typeof projectFileInfoSchema>;
 
-export type MenuCommand =
-  | { command: 'new' | 'open' | 'save' | 'saveAs' | 'importDataset' }
-  | { command: 'openRecent'; path: string }
-  | { command: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll' }
-  | { command: 'fitView' | 'zoomIn' | 'zoomOut' | 'autoLayout' | 'toggleTheme' };
+export const menuCommandSchema = z.union([
+  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset']) }),
+  z.object({ command: z.literal('openRecent'), path: z.string() }),
+  z.object({ command: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']) }),
+  z.object({ command: z.enum(['fitView', 'zoomIn', 'zoomOut', 'autoLayout', 'toggleTheme']) }),
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-export interface EvaluateOptions {
-  checkpoint: 'best' | 'final';
-  split: 'validation' | 'test';
-}
+export const evaluateOptionsSchema = z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) });
+export type EvaluateOptions = z.infer<typeof evaluateOptionsSchema>;
 
 /** One class's quality over a split: how often its predictions are right, and how many of it are found. */
-export interface ClassMetrics {
-  className: string;
-  precision: number;
-  recall: number;
-  f1: number;
+export const classMetricsSchema = z.object({
+  className: z.string(),
+  precision: measured,
+  recall: measured,
+  f1: measured,
   /** Samples of this class in the split. */
-  support: number;
-}
+  support: z.number().int().nonnegative(),
+});
+export type ClassMetrics = z.infer<typeof classMetricsSchema>;
 
 /** A sample the model got wrong; `input` holds its raw values for points, images and small tables. */
-export interface MisclassifiedSample {
+export const misclassifiedSampleSchema = z.object({
   /** Row of the split. */
-  index: number;
-  label: number;
-  predicted: number;
+  index: z.number().int().nonnegative(),
+  label: z.number().int(),
+  predicted: z.number().int(),
   /** The model's probability for its (wrong) prediction. */
-  confidence: number;
-  input?: number[];
-}
+  confidence: measured,
+  input: z.array(measured).optional(),
+});
+export type MisclassifiedSample = z.infer<typeof misclassifiedSampleSchema>;
 
 /** What the engine computes when it evaluates a model over a split. */
-export interface EvaluationResult {
-  task: 'classification' | 'regression';
-  count: number;
-  loss: number;
-  inputShape: number[];
-  featureNames?: string[];
+export const evaluationResultSchema = z.object({
+  task: taskSchema,
+  count: z.number().int().nonnegative(),
+  loss: measured,
+  inputShape: z.array(z.number().int().positive()),
+  featureNames: z.array(z.string()).optional(),
   /** Classification. */
-  accuracy?: number;
-  classNames?: string[];
+  accuracy: optMeasured,
+  classNames: z.array(z.string()).optional(),
   /** counts[true class][predicted class]. */
-  confusion?: number[][];
-  perClass?: ClassMetrics[];
+  confusion: z.array(z.array(z.number().int().nonnegative())).optional(),
+  perClass: z.array(classMetricsSchema).optional(),
   /** Up to 64, the most confident mistakes first. */
-  misclassified?: MisclassifiedSample[];
-  misclassifiedCount?: number;
+  misclassified: z.array(misclassifiedSampleSchema).max(64).optional(),
+  misclassifiedCount: z.number().int().nonnegative().optional(),
   /** Regression. */
-  r2?: number;
-  residuals?: { mean: number; std: number; mae: number; rmse: number; maxAbs: number };
-}
+  r2: optMeasured,
+  residuals: z.object({ mean: measured, std: measured, mae: measured, rmse: measured, maxAbs: measured }).optional(),
+});
+export type EvaluationResult = z.infer<typeof evaluationResultSchema>;
 
-export interface SplitEvaluation extends EvaluationResult {
-  runId: string;
-  checkpoint: 'best' | 'final';
+export const splitEvaluationSchema = evaluationResultSchema.extend({
+  runId: z.string(),
+  checkpoint: z.enum(['best', 'final']),
   /** The epoch whose weights were evaluated. */
-  epoch: number;
-  split: 'validation' | 'test';
-  createdAt: string;
-}
+  epoch: z.number(),
+  split: z.enum(['validation', 'test']),
+  createdAt: z.string(),
+});
+export type SplitEvaluation = z.infer<typeof splitEvaluationSchema>;
 
-export interface ParamGradCheck {
-  nodeId: string;
-  param: string;
-  maxRelError: number;
-  maxAbsError: number;
-  passed: boolean;
-}
+export const paramGradCheckSchema = z.object({ nodeId: z.string(), param: z.string(), maxRelError: measured, maxAbsError: measured, passed: z.boolean() });
+export type ParamGradCheck = z.infer<typeof paramGradCheckSchema>;
 
-export interface GradCheckReport {
+export const gradCheckReportSchema = z.object({
   /** Relative errors above it fail. */
-  tolerance: number;
-  samples: number;
-  params: ParamGradCheck[];
+  tolerance: z.number().positive(),
+  samples: z.number().int().positive(),
+  params: z.array(paramGradCheckSchema),
   /** Per layer: the largest relative error over its parameters. */
-  layers: Array<{ nodeId: string; maxRelError: number; passed: boolean }>;
-  passed: boolean;
-}
+  layers: z.array(z.object({ nodeId: z.string(), maxRelError: measured, passed: z.boolean() })),
+  passed: z.boolean(),
+});
+export type GradCheckReport = z.infer<typeof gradCheckReportSchema>;

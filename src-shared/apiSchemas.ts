@@ -1,29 +1,16 @@
-// The channel table of LayerLabApi: one entry per request, naming the API method it carries and
-// the schema of its arguments (a tuple). Electron IPC and the serve-mode WebSocket both use it,
-// and the receiving side validates every payload with it before anything runs.
+// The small argument schemas the contract (contract.ts) is built from, the envelopes that carry
+// requests (Electron IPC replies, WebSocket frames), and argument errors in plain words.
 import { z } from 'zod';
-import { graphSchema } from './graphFormat';
+import type { EVENT_CHANNELS } from './contract';
 
 const MAX_NAME = 200;
 
 export const runIdSchema = z.string().min(1, 'a run id may not be empty').max(100, 'a run id is at most 100 characters');
 export const runNameSchema = z.string().trim().min(1, 'a name may not be empty').max(MAX_NAME, `a name is at most ${MAX_NAME} characters`);
-export const insightRequestSchema = z.strictObject({ histograms: z.boolean().optional(), boundary: z.boolean().optional(), samples: z.boolean().optional() });
-const startOptionsSchema = z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() });
-const sweepOptionsSchema = z.strictObject({ name: runNameSchema.optional() });
-const tagSchema = z.string().trim().min(1, 'a tag may not be empty').max(40, 'a tag is at most 40 characters');
-
-export const sweepGridSchema = z
-  .strictObject({
-    optimizers: z.array(z.string().min(1)).min(1).max(8).optional(),
-    initializers: z.array(z.string().min(1)).min(1).max(8).optional(),
-    learningRates: z.array(z.number().positive('a learning rate must be above 0')).min(1).max(8).optional(),
-    seeds: z.array(z.number().int().nonnegative()).min(1).max(16).optional(),
-  })
-  .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
+export const tagSchema = z.string().trim().min(1, 'a tag may not be empty').max(40, 'a tag is at most 40 characters');
 
 /** A project file name or path: no control characters, bounded length. */
-const projectPathSchema = z
+export const projectPathSchema = z
   .string()
   .min(1, 'a project path may not be empty')
   .max(1000)
@@ -34,62 +21,6 @@ export const settingKeySchema = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_.-]+$/, 'a setting key uses letters, digits, ".", "_" and "-" only');
-
-const none = z.tuple([]);
-const one = <T extends z.ZodType>(schema: T) => z.tuple([schema]);
-
-/** Every request: channel → the API method it calls and the schema of its arguments. */
-export const API_CHANNELS = {
-  'runs:start': { method: 'runs.start', args: z.tuple([graphSchema, startOptionsSchema.optional()]) },
-  'runs:pause': { method: 'runs.pause', args: one(runIdSchema) },
-  'runs:resume': { method: 'runs.resume', args: one(runIdSchema) },
-  'runs:stop': { method: 'runs.stop', args: one(runIdSchema) },
-  'runs:list': { method: 'runs.list', args: none },
-  'runs:get': { method: 'runs.get', args: one(runIdSchema) },
-  'runs:metrics': { method: 'runs.metrics', args: one(runIdSchema) },
-  'runs:backends': { method: 'runs.backends', args: none },
-  'runs:checkpoint': { method: 'runs.checkpoint', args: z.tuple([runIdSchema, z.enum(['initial', 'best', 'final'])]) },
-  'runs:rename': { method: 'runs.rename', args: z.tuple([runIdSchema, runNameSchema]) },
-  'runs:setTags': { method: 'runs.setTags', args: z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]) },
-  'runs:setNotes': { method: 'runs.setNotes', args: z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]) },
-  'runs:delete': { method: 'runs.delete', args: one(runIdSchema) },
-  'sweeps:start': { method: 'sweeps.start', args: z.tuple([graphSchema, sweepGridSchema, sweepOptionsSchema.optional()]) },
-  'sweeps:startVariants': {
-    method: 'sweeps.startVariants',
-    args: z.tuple([z.array(z.strictObject({ label: runNameSchema, graph: graphSchema })).min(1, 'a sweep needs at least one run').max(16, 'at most 16 runs'), sweepOptionsSchema.optional()]),
-  },
-  'sweeps:list': { method: 'sweeps.list', args: none },
-  'inspect:insights': { method: 'inspect.insights', args: one(runIdSchema) },
-  'inspect:evaluate': {
-    method: 'inspect.evaluate',
-    args: z.tuple([runIdSchema, z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) })]),
-  },
-  'inspect:gradcheck': {
-    method: 'inspect.gradcheck',
-    args: z.tuple([graphSchema, z.strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() }).optional()]),
-  },
-  'datasets:list': { method: 'datasets.list', args: none },
-  'datasets:preview': {
-    method: 'datasets.preview',
-    args: z.tuple([z.string().min(1).max(1000), z.object({ target: z.string().max(200).optional(), missing: z.enum(['drop', 'refuse']).optional() }).strict().optional()]),
-  },
-  'projects:hasNativeDialogs': { method: 'projects.hasNativeDialogs', args: none },
-  'projects:list': { method: 'projects.list', args: none },
-  'projects:save': { method: 'projects.save', args: z.tuple([graphSchema, projectPathSchema.optional()]) },
-  'projects:open': { method: 'projects.open', args: z.tuple([projectPathSchema.optional()]) },
-  'settings:get': { method: 'settings.get', args: one(settingKeySchema) },
-  'settings:set': { method: 'settings.set', args: z.tuple([settingKeySchema, z.json()]) },
-} as const;
-
-export type ApiChannel = keyof typeof API_CHANNELS;
-export type ApiArgs<C extends ApiChannel> = z.infer<(typeof API_CHANNELS)[C]['args']>;
-
-/** Pushed from the main process / server: batches of run updates, and menu commands. */
-export const EVENT_CHANNELS = { runUpdates: 'runs:update', menuCommand: 'menu:command' } as const;
-
-export function isApiChannel(value: unknown): value is ApiChannel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(API_CHANNELS, value);
-}
 
 /** The JSON-serializable part of a setting value is bounded so a setting cannot fill the disk. */
 export const MAX_SETTING_BYTES = 256 * 1024;

@@ -3,6 +3,7 @@
 // both ways. Serve mode sends them as binary WebSocket frames (binaryMessage.ts); Electron's
 // hidden engine window sends the same shapes over IPC. Both sides validate every frame.
 import { z } from 'zod';
+import type { APP_TO_HOST_KINDS, HOST_TO_APP_KINDS } from './deviceFrameKinds';
 
 export const webGpuProbeSchema = z.discriminatedUnion('available', [
   z.object({ available: z.literal(true), vendor: z.string().max(200), architecture: z.string().max(200), description: z.string().max(500), fallback: z.boolean() }),
@@ -30,6 +31,11 @@ export const appToHostSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('close'), runId }),
 ]);
 export type AppToHost = z.infer<typeof appToHostSchema>;
+
+// The schemas' kinds and the zod-free lists the engine window's preload checks must be the same sets.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const kindsAgree: [Same<HostToApp['kind'], (typeof HOST_TO_APP_KINDS)[number]>, Same<AppToHost['kind'], (typeof APP_TO_HOST_KINDS)[number]>] = [true, true];
+void kindsAgree;
 
 /** The first problem of a refused frame, in words. */
 export function describeFrameError(error: z.ZodError): string {

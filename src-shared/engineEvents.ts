@@ -1,14 +1,21 @@
-// Events the engine emits while training; the CLI prints them, the run host stores and forwards them.
+// Events the engine emits while training; the CLI prints them, the run host stores and forwards
+// them. Schemas first (the host validates every event it receives), types derived from them.
+import { z } from 'zod';
 
-export interface LayerDiagnostics {
+// Measurements may be NaN or ±Infinity (a diverging validation loss); z.number() rejects both.
+export const measured = z.custom<number>((v) => typeof v === 'number', 'expected a number');
+const optMeasured = measured.optional();
+
+export const layerDiagnosticsSchema = z.object({
   /** L2 norm of all the node's parameters (absent for layers without any). */
-  weightNorm?: number;
+  weightNorm: z.number().optional(),
   /** L2 norm of the gradient of the node's parameters, at the epoch's last step. */
-  gradNorm?: number;
+  gradNorm: z.number().optional(),
   /** Mean and standard deviation of the node's output on a fixed probe batch. */
-  actMean: number;
-  actStd: number;
-}
+  actMean: z.number(),
+  actStd: z.number(),
+});
+export type LayerDiagnostics = z.infer<typeof layerDiagnosticsSchema>;
 
 export interface HistogramData {
   min: number;
@@ -23,62 +30,72 @@ export interface LayerHistograms {
   gradients?: HistogramData;
 }
 
+const startEventSchema = z.object({
+  event: z.literal('start'),
+  epochs: z.number(),
+  stepsPerEpoch: z.number(),
+  trainCount: z.number(),
+  valCount: z.number(),
+  parameterCount: z.number(),
+  backend: z.string(),
+});
+
+const stepEventSchema = z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: measured, lr: z.number() });
+
+/** One epoch's figures; the store keeps them (without `layers`) as the run's epoch metrics. */
+export const epochEventSchema = z.object({
+  event: z.literal('epoch'),
+  epoch: z.number(),
+  step: z.number(),
+  trainLoss: measured,
+  trainAcc: optMeasured,
+  valLoss: optMeasured,
+  valAcc: optMeasured,
+  /** Regression: coefficient of determination on the validation set. */
+  valR2: optMeasured,
+  /** Classification: validation accuracy of each class (recall), in class order. */
+  valClassAcc: z.array(measured).optional(),
+  lr: z.number(),
+  elapsedMs: z.number(),
+  samplesPerSec: z.number(),
+  layers: z.record(z.string(), layerDiagnosticsSchema),
+});
+
 /** Optional per-epoch looks inside the network (asked for with the run's insight options). */
-export interface InsightEvent {
-  event: 'insight';
-  epoch: number;
-  histograms?: Record<string, LayerHistograms>;
+export const insightEventSchema = z.object({
+  event: z.literal('insight'),
+  epoch: z.number(),
+  // Shapes are the engine's own (src-engine/train/insights.ts); only the envelope is checked here.
+  histograms: z.record(z.string(), z.custom<LayerHistograms>((v) => typeof v === 'object' && v !== null)).optional(),
   /** For 2-D inputs: predicted class and confidence on a grid over the input plane (rows of y). */
-  boundary?: { xs: number[]; ys: number[]; predicted: number[][]; confidence: number[][] };
+  boundary: z.object({ xs: z.array(measured), ys: z.array(measured), predicted: z.array(z.array(measured)), confidence: z.array(z.array(measured)) }).optional(),
   /** For next-character models: sequences sampled from the model as it is at this epoch. */
-  samples?: string[];
-}
+  samples: z.array(z.string()).optional(),
+});
+export type InsightEvent = z.infer<typeof insightEventSchema>;
 
-export type RunStatus = 'completed' | 'diverged' | 'stopped';
+/** How a training ended (the run's status in the store has more: queued, failed, …). */
+export const trainingEndSchema = z.enum(['completed', 'diverged', 'stopped']);
+export type TrainingEnd = z.infer<typeof trainingEndSchema>;
 
-export type EngineEvent =
-  | {
-      event: 'start';
-      epochs: number;
-      stepsPerEpoch: number;
-      trainCount: number;
-      valCount: number;
-      parameterCount: number;
-      backend: string;
-    }
-  | { event: 'step'; epoch: number; step: number; loss: number; lr: number }
-  | {
-      event: 'epoch';
-      epoch: number;
-      step: number;
-      trainLoss: number;
-      trainAcc?: number;
-      valLoss?: number;
-      valAcc?: number;
-      valR2?: number;
-      /** Classification: validation accuracy of each class (recall), in class order. */
-      valClassAcc?: number[];
-      lr: number;
-      elapsedMs: number;
-      samplesPerSec: number;
-      layers: Record<string, LayerDiagnostics>;
-    }
-  | InsightEvent
-  | {
-      event: 'done';
-      status: RunStatus;
-      epochs: number;
-      steps: number;
-      samplesPerSec: number;
-      finalTrainLoss: number | null;
-      finalTrainAcc?: number;
-      finalValLoss?: number;
-      finalValAcc?: number;
-      finalValR2?: number;
-      /** Loss and accuracy on the dataset's held-out test split, where it has one. */
-      testLoss?: number;
-      testAcc?: number;
-      /** The global step whose loss was not finite (diverged runs). */
-      divergedAtStep?: number;
-      message?: string;
-    };
+const doneEventSchema = z.object({
+  event: z.literal('done'),
+  status: trainingEndSchema,
+  epochs: z.number(),
+  steps: z.number(),
+  samplesPerSec: z.number(),
+  finalTrainLoss: measured.nullable(),
+  finalTrainAcc: optMeasured,
+  finalValLoss: optMeasured,
+  finalValAcc: optMeasured,
+  finalValR2: optMeasured,
+  /** Loss and accuracy on the dataset's held-out test split, where it has one. */
+  testLoss: optMeasured,
+  testAcc: optMeasured,
+  /** The global step whose loss was not finite (diverged runs). */
+  divergedAtStep: z.number().optional(),
+  message: z.string().optional(),
+});
+
+export const engineEventSchema = z.discriminatedUnion('event', [startEventSchema, stepEventSchema, epochEventSchema, insightEventSchema, doneEventSchema]);
+export type EngineEvent = z.infer<typeof engineEventSchema>;

@@ -18,25 +18,28 @@ export const edgeSchema = z.object({
   target: z.string(),
 });
 
+// Numbers of the training section are only typed here: their ranges and defaults are declared once,
+// in the engine's registries (optimizer, schedule, initializer and loop settings), and checked by
+// validateGraph with the field named, e.g. `training.optimizer.lr`.
 export const scheduleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('constant') }),
-  z.object({ type: z.literal('step'), stepSize: z.number().int().positive(), gamma: z.number().positive() }),
-  z.object({ type: z.literal('exponential'), gamma: z.number().positive() }),
-  z.object({ type: z.literal('cosine'), total: z.number().int().positive(), minLr: z.number().nonnegative().optional() }),
+  z.object({ type: z.literal('step'), stepSize: z.number(), gamma: z.number() }),
+  z.object({ type: z.literal('exponential'), gamma: z.number() }),
+  z.object({ type: z.literal('cosine'), total: z.number(), minLr: z.number().optional() }),
 ]);
 
 export const optimizerSchema = z.object({
   name: z.string(),
-  lr: z.number().positive(),
-  momentum: z.number().min(0).max(1).optional(),
-  beta1: z.number().min(0).lt(1).optional(),
-  beta2: z.number().min(0).lt(1).optional(),
-  eps: z.number().positive().optional(),
-  rho: z.number().min(0).lt(1).optional(),
-  weightDecay: z.number().nonnegative().optional(),
-  l1: z.number().nonnegative().optional(),
-  l2: z.number().nonnegative().optional(),
-  clipNorm: z.number().positive().optional(),
+  lr: z.number(),
+  momentum: z.number().optional(),
+  beta1: z.number().optional(),
+  beta2: z.number().optional(),
+  eps: z.number().optional(),
+  rho: z.number().optional(),
+  weightDecay: z.number().optional(),
+  l1: z.number().optional(),
+  l2: z.number().optional(),
+  clipNorm: z.number().optional(),
   schedule: scheduleSchema.optional(),
 });
 
@@ -57,17 +60,17 @@ export const trainingSchema = z.object({
   datasetOptions: datasetOptionsSchema.optional(),
   loss: z.string(),
   optimizer: optimizerSchema,
-  batchSize: z.number().int().positive(),
-  epochs: z.number().int().positive(),
-  seed: z.number().int().nonnegative(),
-  validationSplit: z.number().min(0).max(0.9),
+  batchSize: z.number(),
+  epochs: z.number(),
+  seed: z.number(),
+  validationSplit: z.number(),
   /** Where the run trains: the CPU (default) or the GPU through WebGPU, falling back to the CPU with a notice. */
   backend: z.enum(['cpu', 'webgpu']).optional(),
   /** Graph-wide default weight initializer; layers may override it. */
   initializer: z.string().optional(),
   /** Settings of the default initializer: std (normal), limit (uniform), value (constant), gain (orthogonal). */
   initializerOptions: z
-    .object({ std: z.number().positive().optional(), limit: z.number().positive().optional(), value: z.number().optional(), gain: z.number().positive().optional() })
+    .object({ std: z.number().optional(), limit: z.number().optional(), value: z.number().optional(), gain: z.number().optional() })
     .optional(),
 });
 

@@ -81,3 +81,15 @@ function checkValue(spec: ParamSpec, v: unknown, isKnownInitializer: (name: stri
       return typeof v === 'string' && (v === 'default' || isKnownInitializer(v)) ? null : `names an unknown initializer ${JSON.stringify(v)}`;
   }
 }
+
+/** A number setting's range in words, e.g. "above 0, at most 10", for help texts. */
+export function describeRange(spec: ParamSpec): string {
+  if (spec.kind !== 'int' && spec.kind !== 'number') return '';
+  const exMin = spec.kind === 'number' && spec.exclusiveMin;
+  const exMax = spec.kind === 'number' && spec.exclusiveMax;
+  const parts = [
+    spec.min !== undefined ? `${exMin ? 'above' : 'at least'} ${spec.min}` : '',
+    spec.max !== undefined ? `${exMax ? 'below' : 'at most'} ${spec.max}` : '',
+  ].filter(Boolean);
+  return parts.join(', ') || 'any number';
+}

@@ -1,4 +1,5 @@
 // The in-memory dataset every part of LayerLab trains on: flat typed arrays, one row per sample.
+import type { DatasetListItem } from '../../src-shared/api';
 
 export type Task = 'classification' | 'regression';
 
@@ -37,14 +38,5 @@ export type DatasetPreview =
   | { kind: 'images'; width: number; height: number; channels: number; images: Array<{ pixels: number[]; label: number }> }
   | { kind: 'table'; columns: string[]; rows: Array<Array<number | string>> };
 
-export interface DatasetSummary {
-  id: string;
-  name: string;
-  description: string;
-  task: Task;
-  inputShape: number[];
-  targetShape: number[];
-  classNames?: string[];
-  count: number;
-  testCount: number;
-}
+/** What a dataset is before its samples are loaded: the API's dataset summary (one schema, src-shared/api.ts). */
+export type DatasetSummary = DatasetListItem;

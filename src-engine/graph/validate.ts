@@ -3,9 +3,10 @@
 import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
 import { getLayer, listLayers, ShapeError, type LayerDef } from '../layers';
 import { getLoss, listLosses, type LossDef } from '../losses';
-import { isOptimizer, listOptimizers } from '../optim';
-import { isInitializer, listInitializers } from '../init';
+import { checkOptimizerSettings } from '../optim';
+import { checkInitializerOptions, isInitializer, listInitializers } from '../init';
 import { validateParams, type ParamValues } from '../core/params';
+import { trainingLoopSpecs } from '../train/trainingSpecs';
 import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
 import type { Task } from '../data/types';
@@ -109,16 +110,24 @@ function arityMessage(def: LayerDef, count: number): string {
   return `${def.type} needs ${def.arity.min} to ${def.arity.max} inputs, but has ${count}`;
 }
 
+/**
+ * The training section, by the same rules the engine applies when it builds the run (the
+ * optimizer's, schedule's and initializer's declared settings), so a run that passes here
+ * cannot fail later on a limit; each issue names its field, e.g. `training.optimizer.lr`.
+ */
 function checkTraining(graph: GraphDoc): GraphIssue[] {
   const t = graph.training;
   const issues: GraphIssue[] = [];
+  const at = (prefix: string) => (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
   if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: `unknown loss "${t.loss}" (known: ${listLosses().map((l) => l.name).join(', ')})` });
-  if (!isOptimizer(t.optimizer.name)) {
-    issues.push({ field: 'training.optimizer.name', message: `unknown optimizer "${t.optimizer.name}" (known: ${listOptimizers().map((o) => o.name).join(', ')})` });
-  }
+  issues.push(...checkOptimizerSettings(t.optimizer).errors.map(at('training.optimizer.')));
   if (t.initializer && !isInitializer(t.initializer)) {
     issues.push({ field: 'training.initializer', message: `unknown initializer "${t.initializer}" (known: ${listInitializers().map((i) => i.name).join(', ')})` });
+  } else {
+    issues.push(...checkInitializerOptions(t.initializer ?? DEFAULT_INITIALIZER, t.initializerOptions).errors.map(at('training.initializerOptions.')));
   }
+  const loop = Object.fromEntries(trainingLoopSpecs.map((s) => [s.name, (t as Record<string, unknown>)[s.name]]));
+  issues.push(...validateParams(trainingLoopSpecs, loop).errors.map(at('training.')));
   return issues;
 }
 

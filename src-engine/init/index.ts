@@ -1,5 +1,5 @@
 // Weight initializers and fan arithmetic.
 export type { InitContext, InitializerInfo, InitOptions } from './types';
-export { initialValues, listInitializers, isInitializer } from './registry';
+export { initialValues, listInitializers, isInitializer, checkInitializerOptions } from './registry';
 export { fansOf } from './fans';
 export { TRUNCATED_STD_FACTOR } from './sampling';

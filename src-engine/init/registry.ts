@@ -3,26 +3,40 @@
 import { sizeOf } from '../core/shape';
 import { orthogonalValues } from './orthogonal';
 import { normalValues, truncatedNormalValues, uniformValues } from './sampling';
+import { validateParams, type ParamError, type ParamSpec } from '../core/params';
 import type { InitContext, InitializerInfo, InitOptions } from './types';
 
 interface Entry {
   info: InitializerInfo;
-  values(shape: readonly number[], ctx: InitContext, options: InitOptions): Float64Array;
+  values(shape: readonly number[], ctx: InitContext, options: Required<InitOptions>): Float64Array;
 }
 
-function entry(name: string, label: string, description: string, values: Entry['values']): Entry {
-  return { info: { name, label, description }, values };
+function entry(name: string, label: string, description: string, values: Entry['values'], params: ParamSpec[] = []): Entry {
+  return { info: { name, label, description, params }, values };
 }
+
+// The settings of the initializers that take one: declared once, read by validation, the Training panel and the docs.
+const valueSpec: ParamSpec = { kind: 'number', name: 'value', label: 'Value', default: 0.1, description: 'The value every weight starts at.' };
+const stdSpec: ParamSpec = {
+  kind: 'number', name: 'std', label: 'Standard deviation', default: 0.05, min: 0, exclusiveMin: true,
+  description: 'Spread of the normal distribution the weights are drawn from.',
+};
+const limitSpec: ParamSpec = {
+  kind: 'number', name: 'limit', label: 'Limit', default: 0.05, min: 0, exclusiveMin: true, description: 'Weights are drawn from [−limit, limit].',
+};
+const gainSpec: ParamSpec = {
+  kind: 'number', name: 'gain', label: 'Gain', default: 1, min: 0, exclusiveMin: true, description: 'Scale applied to the orthogonal matrix.',
+};
 
 const ENTRIES: Entry[] = [
   entry('zeros', 'Zeros', 'All weights 0 (fine for biases; for weights it makes every unit identical).', (shape) =>
     new Float64Array(sizeOf(shape))),
   entry('constant', 'Constant', 'Every weight the same value (default 0.1).', (shape, _c, o) =>
-    new Float64Array(sizeOf(shape)).fill(finite(o.value ?? 0.1, 'value'))),
+    new Float64Array(sizeOf(shape)).fill(o.value), [valueSpec]),
   entry('normal', 'Normal', 'Gaussian N(0, std²), default std 0.05; std 1 shows exploding/vanishing signals.', (shape, c, o) =>
-    normalValues(sizeOf(shape), nonNegative(o.std ?? 0.05, 'std'), c.rng)),
+    normalValues(sizeOf(shape), o.std, c.rng), [stdSpec]),
   entry('uniform', 'Uniform', 'Uniform in [−limit, limit], default limit 0.05.', (shape, c, o) =>
-    uniformValues(sizeOf(shape), nonNegative(o.limit ?? 0.05, 'limit'), c.rng)),
+    uniformValues(sizeOf(shape), o.limit, c.rng), [limitSpec]),
   entry('standard', 'Standard (1/√fan_in)', 'Uniform in ±1/√fan_in, the classic default of many libraries.', (shape, c) =>
     uniformValues(sizeOf(shape), 1 / Math.sqrt(fan(c.fanIn, 'fanIn')), c.rng)),
   entry('xavier_normal', 'Xavier / Glorot normal', 'N(0, 2/(fan_in+fan_out)): keeps signal variance steady for tanh/sigmoid.', (shape, c) =>
@@ -36,11 +50,23 @@ const ENTRIES: Entry[] = [
   entry('lecun_normal', 'LeCun normal', 'Normal truncated at 2σ with std √(1/fan_in): the one SELU expects.', (shape, c) =>
     truncatedNormalValues(sizeOf(shape), Math.sqrt(1 / fan(c.fanIn, 'fanIn')), c.rng)),
   entry('orthogonal', 'Orthogonal', 'A random orthogonal matrix (times gain): keeps vector lengths, good for recurrent weights.', (shape, c, o) =>
-    orthogonalValues(shape, finite(o.gain ?? 1, 'gain'), c.rng)),
+    orthogonalValues(shape, o.gain, c.rng), [gainSpec]),
 ];
 
 export function listInitializers(): InitializerInfo[] {
-  return ENTRIES.map((e) => ({ ...e.info }));
+  return ENTRIES.map((e) => ({ ...e.info, params: [...e.info.params] }));
+}
+
+/**
+ * Checks the options of initializer `name` against its declared settings and fills defaults.
+ * Options that belong to other initializers are ignored (the Training panel keeps one per kind).
+ */
+export function checkInitializerOptions(name: string, options: InitOptions | undefined): { values: Required<InitOptions>; errors: ParamError[] } {
+  const specs = ENTRIES.find((e) => e.info.name === name)?.info.params ?? [];
+  const given = (options ?? {}) as Record<string, unknown>;
+  const relevant = Object.fromEntries(specs.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]));
+  const { values, errors } = validateParams(specs, relevant);
+  return { values: values as Required<InitOptions>, errors };
 }
 
 export function isInitializer(name: string): boolean {
@@ -51,17 +77,9 @@ export function isInitializer(name: string): boolean {
 export function initialValues(name: string, shape: readonly number[], ctx: InitContext, options: InitOptions = {}): Float64Array {
   const found = ENTRIES.find((e) => e.info.name === name);
   if (!found) throw new Error(`unknown initializer "${name}" (known: ${ENTRIES.map((e) => e.info.name).join(', ')})`);
-  return found.values(shape, ctx, options);
-}
-
-function finite(v: number, what: string): number {
-  if (!Number.isFinite(v)) throw new Error(`initializer ${what} must be a finite number, got ${v}`);
-  return v;
-}
-
-function nonNegative(v: number, what: string): number {
-  if (!(finite(v, what) >= 0)) throw new Error(`initializer ${what} must be ≥ 0, got ${v}`);
-  return v;
+  const { values, errors } = checkInitializerOptions(name, options);
+  if (errors.length) throw new Error(`${found.info.label} initializer: ${errors.map((e) => e.message).join('; ')}`);
+  return found.values(shape, ctx, values);
 }
 
 function fan(v: number, what: string): number {

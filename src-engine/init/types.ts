@@ -1,5 +1,6 @@
 // The initializer contract: layers ask for starting values by name, giving the fans and a stream.
 import type { Rng } from '../core/rng';
+import type { ParamSpec } from '../core/params';
 
 export interface InitContext {
   fanIn: number;
@@ -23,4 +24,6 @@ export interface InitializerInfo {
   name: string;
   label: string;
   description: string;
+  /** The settings it takes (std, limit, value, gain), with defaults and ranges; empty for most. */
+  params: ParamSpec[];
 }

@@ -1,12 +1,12 @@
 // The optimizers the UI and CLI can offer, and the one place that turns settings into an instance.
-import { validateParams, type ParamSpec } from '../core/params';
+import { validateParams, type ParamError, type ParamSpec } from '../core/params';
 import { AdagradOptimizer } from './adagrad';
 import { AdamOptimizer } from './adam';
 import type { CommonSettings } from './baseOptimizer';
 import { MomentumOptimizer } from './momentum';
 import * as specs from './paramSpecs';
 import { RmspropOptimizer } from './rmsprop';
-import { resolveSchedule } from './schedules';
+import { checkSchedule } from './schedules';
 import { SgdOptimizer } from './sgd';
 import type { Optimizer, OptimizerInfo, OptimizerSettings } from './types';
 
@@ -17,8 +17,10 @@ interface Entry {
   create(values: Values, common: CommonSettings): Optimizer;
 }
 
+/** Every rule takes the penalties and clipping; all but AdamW take weightDecay as a coupled L2 term. */
 function entry(name: string, label: string, description: string, own: ParamSpec[], create: Entry['create']): Entry {
-  return { info: { name, label, description, params: [...own, ...specs.commonSpecs] }, create };
+  const decay = own.some((s) => s.name === 'weightDecay') ? [] : [specs.coupledDecaySpec];
+  return { info: { name, label, description, params: [...own, ...specs.commonSpecs, ...decay] }, create };
 }
 
 const adamSpecs = [specs.lrSpec(0.001), specs.beta1Spec, specs.beta2Spec, specs.epsSpec(1e-8)];
@@ -66,22 +68,33 @@ export function isOptimizer(name: string): boolean {
 }
 
 /**
+ * Checks optimizer settings by the rules the optimizer itself uses: the name, every number that
+ * applies to the rule (missing ones take defaults), and the schedule. Fields that do not apply to
+ * the rule are ignored (the Training panel keeps them when the rule changes). Error fields are
+ * relative to the optimizer settings: `lr`, `schedule.gamma`, `name`.
+ */
+export function checkOptimizerSettings(settings: OptimizerSettings): { values: Values; errors: ParamError[]; label: string } {
+  const found = ENTRIES.find((e) => e.info.name === settings.name);
+  if (!found) {
+    const message = `unknown optimizer "${settings.name}" (known: ${ENTRIES.map((e) => e.info.name).join(', ')})`;
+    return { values: {}, errors: [{ field: 'name', message }], label: settings.name };
+  }
+  const given = settings as unknown as Record<string, unknown>;
+  const relevant = Object.fromEntries(found.info.params.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]));
+  const { values, errors } = validateParams(found.info.params, relevant);
+  if (settings.schedule) errors.push(...checkSchedule(settings.schedule).errors.map((e) => ({ ...e, field: `schedule.${e.field}` })));
+  return { values: values as Values, errors, label: found.info.label };
+}
+
+/**
  * Builds the optimizer named in `settings`. Missing numbers take the rule's defaults; fields that
  * do not apply to the rule are ignored; out-of-range numbers and unknown names throw plain messages.
  */
 export function createOptimizer(settings: OptimizerSettings): Optimizer {
-  const found = ENTRIES.find((e) => e.info.name === settings.name);
-  if (!found) {
-    throw new Error(`unknown optimizer "${settings.name}" (known: ${ENTRIES.map((e) => e.info.name).join(', ')})`);
-  }
+  const { values: v, errors, label } = checkOptimizerSettings(settings);
+  if (errors.length) throw new Error(errors[0].field === 'name' ? errors[0].message : `${label}: ${errors.map((e) => e.message).join('; ')}`);
+  const found = ENTRIES.find((e) => e.info.name === settings.name)!;
   const decoupled = found.info.name === 'adamw';
-  const accepted = decoupled ? found.info.params : [...found.info.params, specs.coupledDecaySpec];
-  const given = settings as unknown as Record<string, unknown>;
-  const relevant = Object.fromEntries(accepted.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]));
-  const { values, errors } = validateParams(accepted, relevant);
-  if (errors.length) throw new Error(`${found.info.label}: ${errors.map((e) => e.message).join('; ')}`);
-  if (settings.schedule) resolveSchedule(settings.schedule);
-  const v = values as Values;
   const common: CommonSettings = {
     lr: v.lr,
     l1: v.l1,

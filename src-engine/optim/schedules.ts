@@ -1,6 +1,6 @@
 // Learning-rate schedules: a pure function of (base lr, schedule, epoch), so a resumed run and a
 // chart of the schedule agree with what training used.
-import { validateParams } from '../core/params';
+import { validateParams, type ParamError } from '../core/params';
 import type { ScheduleInfo, ScheduleSettings } from './types';
 
 const SCHEDULES: ScheduleInfo[] = [
@@ -67,19 +67,26 @@ export function learningRateAt(base: number, schedule: ScheduleSettings | undefi
 }
 
 /**
- * Checks a schedule against its specs and fills defaults; throws a plain message when the type is
- * unknown or a number is out of range. Fields belonging to other schedule types are ignored.
+ * Checks a schedule against its specs and fills defaults. Fields belonging to other schedule types
+ * are ignored. Error fields are the schedule's own (`type`, `gamma`, …).
  */
-export function resolveSchedule(schedule: ScheduleSettings): Record<string, number> {
+export function checkSchedule(schedule: ScheduleSettings): { values: Record<string, number>; errors: ParamError[]; label: string } {
   const info = SCHEDULES.find((s) => s.type === schedule.type);
   if (!info) {
-    throw new Error(`unknown learning-rate schedule "${schedule.type}" (known: ${SCHEDULES.map((s) => s.type).join(', ')})`);
+    const message = `unknown learning-rate schedule "${schedule.type}" (known: ${SCHEDULES.map((s) => s.type).join(', ')})`;
+    return { values: {}, errors: [{ field: 'type', message }], label: schedule.type };
   }
   const given = schedule as unknown as Record<string, unknown>;
   const relevant = Object.fromEntries(info.params.filter((p) => given[p.name] !== undefined).map((p) => [p.name, given[p.name]]));
   const { values, errors } = validateParams(info.params, relevant);
-  if (errors.length) throw new Error(`${info.label} schedule: ${errors.map((e) => e.message).join('; ')}`);
   const resolved: Record<string, number> = {};
   for (const p of info.params) resolved[p.name] = (values[p.name] as number | undefined) ?? 0;
-  return resolved;
+  return { values: resolved, errors, label: info.label };
+}
+
+/** checkSchedule that throws a plain message when the type is unknown or a number is out of range. */
+export function resolveSchedule(schedule: ScheduleSettings): Record<string, number> {
+  const { values, errors, label } = checkSchedule(schedule);
+  if (errors.length) throw new Error(errors[0].field === 'type' ? errors[0].message : `${label} schedule: ${errors.map((e) => e.message).join('; ')}`);
+  return values;
 }

@@ -1,33 +1,13 @@
 // The optimizer contract shared by the training loop, the UI forms and the CLI.
 import type { Tensor } from '../core/tensor';
 import type { ParamSpec } from '../core/params';
+import type { OptimizerConfig } from '../../src-shared/graphFormat';
+
+/** What a run stores about its optimizer (the graph format's shape; ranges live in the registry's specs). Fields that do not apply to the chosen rule are ignored. */
+export type OptimizerSettings = OptimizerConfig;
 
 /** Learning-rate schedules, counted in epochs (0-based). */
-export type ScheduleSettings =
-  | { type: 'constant' }
-  | { type: 'step'; stepSize: number; gamma: number }
-  | { type: 'exponential'; gamma: number }
-  | { type: 'cosine'; total: number; minLr?: number };
-
-/** What a run stores about its optimizer. Fields that do not apply to the chosen rule are ignored. */
-export interface OptimizerSettings {
-  name: string;
-  lr: number;
-  momentum?: number;
-  beta1?: number;
-  beta2?: number;
-  eps?: number;
-  rho?: number;
-  /** AdamW: decoupled decay. Every other optimizer: coupled, i.e. added to l2. */
-  weightDecay?: number;
-  /** Adds l1·sign(p) to the gradient (gradient of l1·‖p‖₁). */
-  l1?: number;
-  /** Adds l2·p to the gradient (gradient of ½·l2·‖p‖²). */
-  l2?: number;
-  /** Rescales all gradients together when their global L2 norm exceeds this. */
-  clipNorm?: number;
-  schedule?: ScheduleSettings;
-}
+export type ScheduleSettings = NonNullable<OptimizerConfig['schedule']>;
 
 export interface Optimizer {
   readonly name: string;

@@ -5,9 +5,10 @@
 // envelope; the main process and the page validate the whole frame with deviceRelay.ts's schemas.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { ENGINE_HOST_CHANNELS } from './engineHostChannels';
+import { APP_TO_HOST_KINDS, HOST_TO_APP_KINDS } from '../../src-shared/deviceFrameKinds';
 
-const TO_APP = new Set(['attach', 'relay', 'exit']);
-const TO_HOST = new Set(['open', 'relay', 'close']);
+const TO_APP: ReadonlySet<string> = new Set(HOST_TO_APP_KINDS);
+const TO_HOST: ReadonlySet<string> = new Set(APP_TO_HOST_KINDS);
 
 /** The frame's envelope is right: an object with a known kind, and a run id unless it attaches. */
 export function envelopeProblem(frame: unknown, kinds: ReadonlySet<string>): string | null {

@@ -1,7 +1,7 @@
 // Registers one IPC handler per channel of the table; each checks the sender frame, validates
 // the payload (in the dispatcher) and answers with a plain { ok, result | error } envelope.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { API_CHANNELS } from '../../src-shared/apiSchemas';
+import { API_CHANNELS } from '../../src-shared/contract';
 import { answerIpc, type SenderFrame } from '../ipc/ipcRequests';
 import type { Dispatch } from '../services/dispatcher';
 

@@ -1,12 +1,13 @@
 // The desktop app's main process: hardening, the SQLite store in the user-data folder, engine
 // utility processes, the hidden GPU engine window, the window, the menu and the IPC API.
-import { app, BrowserWindow, Menu } from 'electron';
+import { app, BrowserWindow, Menu, screen } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppServices, type AppServices } from '../services/appServices';
-import { recentProjects } from '../projects/recentProjects';
+import { recentProjects, type RecentProjects } from '../projects/recentProjects';
+import { LAST_PROJECT_KEY } from '../../src-shared/settingsKeys';
 import { createSenderCheck } from '../ipc/ipcRequests';
-import { EVENT_CHANNELS } from '../../src-shared/apiSchemas';
+import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { MenuCommand } from '../../src-shared/api';
 import { APP_URL, registerAppScheme, serveAppProtocol } from './appProtocol';
 import { hardenApp, hardenSession } from './security';
@@ -18,6 +19,11 @@ import { utilityProcessSpawner } from './utilityEngine';
 import { openGpuWindow, type GpuWindow } from './gpuWindow';
 import { bundledDatasetLoader } from './datasetThread';
 import { shutDownApp } from './appShutdown';
+import { claimSingleInstance } from './singleInstance';
+import { fileFromArgv, type OpenableFile } from './fileArguments';
+import { syncRecentDocuments } from './osRecentDocuments';
+import { restoreBounds, WINDOW_STATE_KEY } from './windowState';
+import { helpActions } from './helpActions';
 import { DeviceHosts } from '../engine/deviceHosts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -40,6 +46,13 @@ const isAppUrl = (url: string): boolean => {
 let mainWindow: BrowserWindow | null = null;
 let gpuWindow: GpuWindow | null = null;
 let services: AppServices | null = null;
+let projects: RecentProjects | null = null;
+const dbPath = () => join(app.getPath('userData'), 'layerlab.sqlite');
+// A file the OS handed over before the window could take it (the launch's argv, macOS 'open-file').
+let pendingFile: OpenableFile | null = fileFromArgv(process.argv, process.cwd());
+
+// A data folder of its own (the Electron smoke test, a portable install): set before anything reads it.
+if (process.env.LAYERLAB_USER_DATA) app.setPath('userData', process.env.LAYERLAB_USER_DATA);
 
 // WebGPU is on by default on Windows and macOS; Linux needs the flags (Vulkan for a real GPU).
 if (process.platform === 'linux') {
@@ -47,15 +60,19 @@ if (process.platform === 'linux') {
   app.commandLine.appendSwitch('enable-features', 'Vulkan');
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  registerAppScheme();
-  hardenApp(isAppUrl);
-  app.on('second-instance', () => {
+const claimed = claimSingleInstance(app, {
+  focus() {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
-  });
+  },
+  open(file) {
+    pendingFile = file;
+    if (mainWindow && projects) openPendingFile();
+  },
+});
+if (claimed) {
+  registerAppScheme();
+  hardenApp(isAppUrl);
   app.whenReady().then(start, (e: unknown) => {
     console.error('LayerLab could not start:', e);
     app.quit();
@@ -65,26 +82,29 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   hardenSession(isAppUrl);
   serveAppProtocol(rendererDir);
-  const send = (command: MenuCommand) => mainWindow?.webContents.send(EVENT_CHANNELS.menuCommand, command);
-  const setMenu = (recent: string[]) => Menu.setApplicationMenu(buildAppMenu({ send, window: () => mainWindow, recent, isDev: !!devUrl }));
-  let recentOf: () => string[] = () => [];
+  const help = helpActions({ window: () => mainWindow, dbPath: dbPath(), closeServices: shutDownServices });
+  const setMenu = (recent: string[]) => {
+    Menu.setApplicationMenu(buildAppMenu({ send, window: () => mainWindow, recent, isDev: !!devUrl, ...help }));
+    syncRecentDocuments(app, process.platform, recent, process.execPath);
+  };
   services = createAppServices({
-    dbPath: join(app.getPath('userData'), 'layerlab.sqlite'),
+    dbPath: dbPath(),
     spawnEngine: utilityProcessSpawner(),
     // GPU runs' datasets load in a worker thread, off this process's main thread.
     devices: new DeviceHosts(bundledDatasetLoader()),
-    projects: (store) => {
-      const projects = recentProjects(store.settings, nativeDialogs(() => mainWindow), setMenu);
-      recentOf = projects.recent;
-      return projects;
-    },
+    projects: (store) => (projects = recentProjects(store.settings, nativeDialogs(() => mainWindow), setMenu)),
     onInternalError: (e) => console.error('internal error:', e),
   });
   services.onRunUpdates((batch) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNELS.runUpdates, batch);
   });
   registerIpc(services.dispatch, createSenderCheck(appUrl), (w) => w === mainWindow);
-  setMenu(recentOf());
+  setMenu(projects?.recent() ?? []);
+  // A file given at launch opens as the project the renderer reopens at start.
+  if (pendingFile?.kind === 'project' && projects) {
+    services.store.settings.set(LAST_PROJECT_KEY, projects.admit(pendingFile.path));
+    pendingFile = null;
+  }
   openWindow();
   app.on('activate', () => {
     // The hidden engine window counts among all windows: look for the app's own.
@@ -92,8 +112,21 @@ function start(): void {
   });
 }
 
+/** A file handed over while the window is open: a project opens as if picked from Open Recent. */
+function openPendingFile(): void {
+  const file = pendingFile;
+  pendingFile = null;
+  if (file?.kind === 'project' && projects) send({ command: 'openRecent', path: projects.admit(file.path) });
+}
+
+function send(command: MenuCommand): void {
+  mainWindow?.webContents.send(EVENT_CHANNELS.menuCommand, command);
+}
+
 function openWindow(): void {
-  mainWindow = createMainWindow(preloadPath, appUrl);
+  const bounds = restoreBounds(services?.store.settings.get(WINDOW_STATE_KEY), screen.getAllDisplays().map((d) => d.workArea));
+  // After Reset App Data the services (and their database) are gone: nothing to save into.
+  mainWindow = createMainWindow(preloadPath, appUrl, bounds, (b) => services?.store.settings.set(WINDOW_STATE_KEY, b));
   if (services && !gpuWindow) gpuWindow = openGpuWindow({ preloadPath: engineHostPreloadPath, url: engineHostUrl, devices: services.devices });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -1,6 +1,6 @@
 // The application menu. Commands go to the renderer (which owns the graph, its undo history and
 // the selection); edit commands also run natively so that text fields keep working.
-import { app, Menu, shell, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 import type { MenuCommand } from '../../src-shared/api';
 
@@ -9,11 +9,20 @@ export interface MenuContext {
   window(): BrowserWindow | null;
   recent: string[];
   isDev: boolean;
+  /** Help menu actions, run in the main process. */
+  about(): void;
+  revealDataFolder(): void;
+  resetAppData(): void;
 }
 
 type EditVerb = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll';
 
 export function buildAppMenu(ctx: MenuContext): Menu {
+  return Menu.buildFromTemplate(appMenuTemplate(ctx));
+}
+
+/** The menu as data, so tests can read and click it without Electron. */
+export function appMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const isMac = process.platform === 'darwin';
   const command = (c: MenuCommand) => () => ctx.send(c);
   // The renderer ignores these while a text field has focus; the native action serves that case.
@@ -78,17 +87,12 @@ export function buildAppMenu(ctx: MenuContext): Menu {
     {
       label: 'Help',
       submenu: [
-        { label: 'Open Data Folder', click: () => void shell.openPath(app.getPath('userData')) },
-        {
-          label: 'About LayerLab',
-          click: () => {
-            const options = { type: 'info' as const, title: 'About LayerLab', message: `LayerLab ${app.getVersion()}`, detail: 'Build, train and compare neural networks visually.' };
-            const w = ctx.window();
-            void (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options));
-          },
-        },
+        { label: 'Reveal Data Folder', click: () => ctx.revealDataFolder() },
+        { label: 'Reset App Data…', click: () => ctx.resetAppData() },
+        { type: 'separator' },
+        { label: 'About LayerLab', click: () => ctx.about() },
       ],
     },
   ];
-  return Menu.buildFromTemplate(template);
+  return template;
 }

@@ -1,8 +1,8 @@
 // The preload script (sandboxed, CommonJS): exposes exactly one object, `window.layerlab`, the
 // typed LayerLabApi. The page never sees ipcRenderer; only the channels of the table are reachable.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { createApiClient, unwrapReply } from '../../src-renderer/transport/apiClient';
-import { EVENT_CHANNELS } from '../../src-shared/apiSchemas';
+import { createApiClient, unwrapReply } from '../../src-shared/apiClient';
+import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { MenuCommand, RunUpdate } from '../../src-shared/api';
 
 function subscribe<T>(channel: string, deliver: (payload: unknown, listener: (value: T) => void) => void) {

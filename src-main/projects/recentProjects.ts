@@ -13,10 +13,17 @@ export interface FileDialogs {
   chooseProjectToSave(suggestedName: string): Promise<string | null>;
 }
 
+/** The projects service of the desktop app, plus what only the main process may do with it. */
+export type RecentProjects = LayerLabApi['projects'] & {
+  recent(): string[];
+  /** Trusts a project file the OS handed the app (a double-click, a second launch): it joins the recent list. */
+  admit(path: string): string;
+};
+
 const RECENT_KEY = 'projects.recent';
 const MAX_RECENT = 10;
 
-export function recentProjects(settings: SettingsRepo, dialogs: FileDialogs, onRecentChanged: (paths: string[]) => void = () => undefined): LayerLabApi['projects'] & { recent(): string[] } {
+export function recentProjects(settings: SettingsRepo, dialogs: FileDialogs, onRecentChanged: (paths: string[]) => void = () => undefined): RecentProjects {
   const recent = (): string[] => {
     const value = settings.get(RECENT_KEY);
     return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];
@@ -33,6 +40,11 @@ export function recentProjects(settings: SettingsRepo, dialogs: FileDialogs, onR
   };
   return {
     recent,
+    admit(path) {
+      const absolute = resolve(path);
+      remember(absolute);
+      return absolute;
+    },
     async hasNativeDialogs() {
       return true;
     },

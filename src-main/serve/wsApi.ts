@@ -3,7 +3,8 @@
 // relay (deviceSocket.ts). Every message is validated first;
 // a malformed one gets an error answer and changes nothing.
 import type { WebSocket } from 'ws';
-import { EVENT_CHANNELS, wsRequestSchema, type WsServerMessage } from '../../src-shared/apiSchemas';
+import { wsRequestSchema, type WsServerMessage } from '../../src-shared/apiSchemas';
+import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { AppServices } from '../services/appServices';
 import { errorMessage } from '../services/dispatcher';
 import { deviceSocket } from './deviceSocket';

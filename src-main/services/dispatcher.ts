@@ -1,13 +1,12 @@
 // Turns a (channel, args) request from IPC or the WebSocket into a call of the API handlers:
 // the channel must be in the table, the args must pass its schema, and errors come back as
 // plain sentences (UserError messages as they are, anything else as "internal error: …").
-import { API_CHANNELS, describeArgsError, isApiChannel } from '../../src-shared/apiSchemas';
-import type { LayerLabApi } from '../../src-shared/api';
+import { describeArgsError } from '../../src-shared/apiSchemas';
+import { API_CHANNELS, isApiChannel, type ApiHandlers } from '../../src-shared/contract';
 import { UserError } from './userError';
 import { StoreError } from '../store/storeError';
 
-/** The request/response part of the API: what the main process or server implements. */
-export type ApiHandlers = Omit<LayerLabApi, 'onMenuCommand' | 'onRunUpdate'>;
+export type { ApiHandlers };
 
 export type Dispatch = (channel: unknown, args: unknown) => Promise<unknown>;
 
@@ -19,8 +18,8 @@ export function createDispatcher(handlers: ApiHandlers, onInternalError: (e: unk
     const entry = API_CHANNELS[channel];
     const parsed = entry.args.safeParse(args);
     if (!parsed.success) throw new UserError(describeArgsError(channel, parsed.error, args));
-    const [area, verb] = entry.method.split('.') as [string, string];
-    const method = (handlers as unknown as Record<string, Record<string, AnyMethod>>)[area][verb];
+    // The contract's types guarantee a handler for every channel; the lookup itself is by name.
+    const method = (handlers as unknown as Record<string, Record<string, AnyMethod>>)[entry.area][entry.method];
     try {
       return await method(...(parsed.data as unknown[]));
     } catch (e) {

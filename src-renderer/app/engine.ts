@@ -5,6 +5,7 @@ export { listLosses, type LossDef } from '../../src-engine/losses';
 export { listOptimizers, listSchedules } from '../../src-engine/optim';
 export type { OptimizerInfo, ScheduleInfo } from '../../src-engine/optim/types';
 export { listInitializers } from '../../src-engine/init';
+export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../../src-engine/train/trainingSpecs';
 export type { InitializerInfo } from '../../src-engine/init/types';
 export { validateGraph, type DatasetInfo, type Validation } from '../../src-engine/graph/validate';
 export { formatShape, sizeOf } from '../../src-engine/core/shape';

@@ -1,16 +1,11 @@
 // Training settings: loss, optimizer and its hyperparameters, schedule, loop, initialization.
 import type { OptimizerConfig, TrainingConfig } from '../../src-shared/graphFormat';
 import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
+import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../app/engine';
 import { useGraphStore } from '../store/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
-import { batchSizeSpec, epochsSpec, initializerOptionSpecs, scalingSpec, seedSpec, validationSpec } from './trainingSpecs';
-
-const coupledDecaySpec: ParamSpec = {
-  kind: 'number', name: 'weightDecay', label: 'Weight decay', min: 0, max: 1, optional: true,
-  description: 'Coupled weight decay: the same as the L2 penalty, added to it.',
-};
 
 export function TrainingPanel() {
   const training = useGraphStore((s) => s.training);
@@ -21,13 +16,14 @@ export function TrainingPanel() {
   const losses = listLosses();
   const optimizers = listOptimizers();
   const optimizer = optimizers.find((o) => o.name === training.optimizer.name);
-  const optimizerSpecs = optimizer ? withCoupledDecay(optimizer.name, optimizer.params) : [];
+  const optimizerSpecs = optimizer?.params ?? [];
   const schedules = listSchedules();
   const schedule = training.optimizer.schedule;
   const scheduleInfo = schedules.find((s) => s.type === (schedule?.type ?? 'constant'));
   const initializers = listInitializers();
   const init = training.initializer ?? 'xavier_uniform';
-  const initOption = initializerOptionSpecs[init];
+  // The initializers that take a setting declare it (one at most today).
+  const initOption = initializers.find((i) => i.name === init)?.params[0];
   const optValue = (name: string) => (training.optimizer as unknown as Record<string, unknown>)[name];
 
   return (
@@ -132,9 +128,6 @@ export function TrainingPanel() {
 /** Penalties and clipping: shown under Regularization, not next to the update rule. */
 const COMMON = new Set(['l1', 'l2', 'clipNorm', 'weightDecay']);
 
-function withCoupledDecay(name: string, specs: ParamSpec[]): ParamSpec[] {
-  return specs.some((s) => s.name === 'weightDecay') || name === 'adamw' ? specs : [...specs, coupledDecaySpec];
-}
 
 function LoopField({ spec, training, onChange }: { spec: ParamSpec; training: TrainingConfig; onChange(patch: Partial<TrainingConfig>): void }) {
   const key = spec.name as 'epochs' | 'batchSize' | 'validationSplit' | 'seed';

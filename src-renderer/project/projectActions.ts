@@ -8,8 +8,7 @@ import { useRunStore } from '../runs/runStore';
 import { useUiStore } from '../ui/uiStore';
 import { confirmAction } from '../ui/confirm';
 import { fitCanvas } from '../canvas/canvasControls';
-
-export const LAST_PROJECT_KEY = 'lastProject';
+import { LAST_PROJECT_KEY } from '../../src-shared/settingsKeys';
 
 let nativeDialogs: Promise<boolean> | null = null;
 function hasNativeDialogs(): Promise<boolean> {

@@ -1,7 +1,7 @@
 // The renderer's one way to the main process: the preload bridge in Electron (window.layerlab),
 // the WebSocket of `npm run serve` in a browser.
-import type { LayerLabApi } from '../../src-shared/api';
-import { apiUrlFor, createWebSocketApi, type WebSocketApi } from './wsTransport';
+import type { LayerLabApi } from '../../src-shared/contract';
+import { apiUrlFor, createWebSocketApi, type WebSocketApi } from '../../src-shared/wsApiClient';
 
 declare global {
   interface Window {
@@ -31,5 +31,5 @@ export function isDesktop(): boolean {
   return typeof window !== 'undefined' && window.layerlab !== undefined;
 }
 
-export { createWebSocketApi, apiUrlFor, type WebSocketApi } from './wsTransport';
-export { createApiClient, type ApiCarrier } from './apiClient';
+export { createWebSocketApi, apiUrlFor, type WebSocketApi } from '../../src-shared/wsApiClient';
+export { createApiClient, type ApiCarrier } from '../../src-shared/apiClient';

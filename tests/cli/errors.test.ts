@@ -26,6 +26,7 @@ async function expectError(args: string[], pattern: RegExp): Promise<void> {
   const lines = r.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: /);
+  expect(lines[0]).not.toMatch(/internal error/);
   expect(lines[0]).toMatch(pattern);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
@@ -56,6 +57,15 @@ describe('CLI errors', () => {
     ));
   it('a shape mismatch', () =>
     expectError(['train', write('shape.json', variant((g) => (g.nodes[2].params.units = 3)))], /node "output": is the output and gives \[3\], but the dataset has 2 classes/));
+  // The engine's own limits are checked before training, with the field named (never "internal error").
+  it.each([
+    ['lr 1e6', ['--lr', '1e6'], /training\.optimizer\.lr: Learning rate must be at most 10, got 1000000/],
+    ['lr 20', ['--lr', '20'], /training\.optimizer\.lr: Learning rate must be at most 10, got 20/],
+  ])('an out-of-range %s from a flag', (_what, flags, message) => expectError(['train', join(root, 'examples/xor.json'), ...flags], message));
+  it('momentum 1', () =>
+    expectError(['train', write('momentum.json', variant((g) => (g.training.optimizer = { name: 'momentum', lr: 0.1, momentum: 1 })))], /training\.optimizer\.momentum: Momentum must be below 1, got 1/));
+  it('Adam eps 2', () =>
+    expectError(['train', write('eps.json', variant((g) => (g.training.optimizer = { name: 'adam', lr: 0.01, eps: 2 })))], /training\.optimizer\.eps: Epsilon must be at most 1, got 2/));
   it('a bad flag value', () => expectError(['train', join(root, 'examples/xor.json'), '--epochs', 'ten'], /option --epochs: "ten" is not a number/));
   it('an unknown flag', () => expectError(['train', join(root, 'examples/xor.json'), '--epoch', '3'], /unknown option --epoch/));
   it('an unknown command', () => expectError(['fit'], /unknown command "fit"/));

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src-main/serve/server';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const STATIC_DIR = join(REPO, 'out', 'renderer');
 export const SCREENSHOTS = join(REPO, 'tests', 'e2e', 'screenshots');
-export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',

@@ -2,7 +2,7 @@
 // their run; inspect.gradcheck: the numeric gradient check runs in an engine process.
 import { describe, expect, it } from 'vitest';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { API_CHANNELS } from '../../src-shared/apiSchemas';
+import { API_CHANNELS } from '../../src-shared/contract';
 import { startTestApp } from './helpers/services';
 import { xorGraph } from './helpers/graphs';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from './helpers/services';
 import { xorGraph } from './helpers/graphs';
-import { API_CHANNELS } from '../../src-shared/apiSchemas';
+import { API_CHANNELS } from '../../src-shared/contract';
 
 describe('runs.checkpoint', () => {
   const app = startTestApp({ engine: 'thread' });

@@ -10,6 +10,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src-main/serve/server';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
+import { chromiumPath } from '../../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -32,7 +33,7 @@ describe('serve mode in Chromium', () => {
     );
     await build({ root: src, base: './', logLevel: 'silent', build: { outDir: join(dir, 'out'), emptyOutDir: true } });
     server = await startServer({ port: 0, dbPath: join(dir, 'db.sqlite'), staticDir: join(dir, 'out'), engine: 'thread' });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   });
   afterAll(async () => {
     await browser?.close();

@@ -3,8 +3,7 @@
 // the worker cannot read files, so a train request carries the dataset's arrays, and it says
 // which backend it trains on (with the adapter, or why it fell back to the CPU).
 import { z } from 'zod';
-import { graphSchema } from '../../../src-shared/graphFormat';
-import { ENGINE_PROTOCOL, type EngineToHost } from '../../../src-shared/engineProtocol';
+import { trainRequestFields, type EngineToHost } from '../../../src-shared/engineProtocol';
 import type { Dataset } from '../../data/types';
 import type { AdapterSummary } from './openDevice';
 import type { WebGpuProbe } from './probeWebGpu';
@@ -38,15 +37,10 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('probe') }),
   z.object({
     type: z.literal('train'),
-    protocol: z.literal(ENGINE_PROTOCOL),
-    runId: z.string().min(1),
-    graph: graphSchema,
+    ...trainRequestFields,
     dataset: datasetSchema,
     /** The backend asked for; webgpu falls back to the CPU (with a notice) where it is unavailable. */
     backend: z.enum(['webgpu', 'cpu']),
-    stepEventEvery: z.number().int().nonnegative().optional(),
-    /** Per-epoch `insight` events to emit (as the engine protocol's train request). */
-    insights: z.object({ histograms: z.boolean().optional(), boundary: z.boolean().optional(), samples: z.boolean().optional() }).optional(),
   }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),

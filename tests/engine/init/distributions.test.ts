@@ -79,7 +79,7 @@ describe('initializer distributions on [512, 256]', () => {
   });
 
   it('rejects bad options and missing fans with plain messages', () => {
-    expect(() => sample('normal', { std: -1 })).toThrow(/std must be ≥ 0/);
+    expect(() => sample('normal', { std: -1 })).toThrow(/Standard deviation must be above 0/);
     expect(() => initialValues('he_normal', [4, 4], { fanIn: 0, fanOut: 4, rng: new Rng(1) })).toThrow(/fanIn > 0/);
   });
 });

@@ -1,7 +1,7 @@
 // Node helpers for the serve-mode WebSocket: the renderer's own client over the `ws` package,
 // and a raw socket for sending malformed messages.
 import WebSocket from 'ws';
-import { createWebSocketApi, type SocketLike, type WebSocketApi } from '../../../src-renderer/transport/wsTransport';
+import { createWebSocketApi, type SocketLike, type WebSocketApi } from '../../../src-shared/wsApiClient';
 
 export function apiClient(url: string): WebSocketApi {
   return createWebSocketApi(url, (u) => new WebSocket(u) as unknown as SocketLike);

@@ -1,7 +1,8 @@
 // The API over the serve-mode WebSocket: numbered requests, answers matched by id, run updates
 // pushed in batches. No reconnection: if the server goes away, calls reject with a plain message.
-import type { LayerLabApi, MenuCommand, RunUpdate } from '../../src-shared/api';
-import type { WsServerMessage } from '../../src-shared/apiSchemas';
+import type { MenuCommand, RunUpdate } from './api';
+import type { LayerLabApi } from './contract';
+import type { WsServerMessage } from './apiSchemas';
 import { createApiClient, type ApiCarrier } from './apiClient';
 
 /** The part of the WebSocket interface used here (the browser's, or `ws` in Node tests). */

@@ -1,8 +1,9 @@
-// Builds the renderer's LayerLabApi from the channel table, over any request/response carrier
-// (the preload bridge's IPC or the serve-mode WebSocket). A failed request rejects with an Error
-// carrying the main process's plain message.
-import { API_CHANNELS, type ApiChannel, type IpcReply } from '../../src-shared/apiSchemas';
-import type { LayerLabApi, MenuCommand, RunUpdate } from '../../src-shared/api';
+// Builds a LayerLabApi client from the contract, over any request/response carrier (the preload
+// bridge's IPC or the serve-mode WebSocket). A failed request rejects with an Error carrying the
+// main process's plain message.
+import type { IpcReply } from './apiSchemas';
+import { API_CHANNELS, type ApiChannel, type ApiHandlers, type LayerLabApi } from './contract';
+import type { MenuCommand, RunUpdate } from './api';
 
 export type Invoke = (channel: ApiChannel, args: unknown[]) => Promise<unknown>;
 export type Subscribe<T> = (listener: (value: T) => void) => () => void;
@@ -23,12 +24,13 @@ function trimArgs(args: unknown[]): unknown[] {
 export function createApiClient(carrier: ApiCarrier): LayerLabApi {
   const areas: Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const channel of Object.keys(API_CHANNELS) as ApiChannel[]) {
-    const [area, verb] = API_CHANNELS[channel].method.split('.') as [string, string];
+    const { area, method } = API_CHANNELS[channel];
     areas[area] ??= {};
-    areas[area][verb] = (...args: unknown[]) => carrier.invoke(channel, trimArgs(args));
+    areas[area][method] = (...args: unknown[]) => carrier.invoke(channel, trimArgs(args));
   }
   return {
-    ...(areas as unknown as Omit<LayerLabApi, 'onRunUpdate' | 'onMenuCommand'>),
+    // One function per method of the contract, built above; the contract's types describe them.
+    ...(areas as unknown as ApiHandlers),
     onRunUpdate: (listener) => carrier.onRunUpdate(listener),
     onMenuCommand: (listener) => carrier.onMenuCommand(listener),
   };

@@ -1,5 +1,6 @@
-// Settings of the training loop itself, described like layer settings so the same fields render them.
-import type { ParamSpec } from '../app/engine';
+// Settings of the training loop itself, declared like layer settings: validateGraph checks them,
+// the Training panel renders them, the docs list them.
+import type { ParamSpec } from '../core/params';
 
 export const batchSizeSpec: ParamSpec = {
   kind: 'int', name: 'batchSize', label: 'Batch size', default: 32, min: 1, max: 65536,
@@ -26,10 +27,5 @@ export const scalingSpec: ParamSpec = {
   description: 'Rescales inputs using training-split statistics: standard = mean 0, std 1; minmax = [0, 1].',
 };
 
-/** The setting each default initializer takes, where it has one. */
-export const initializerOptionSpecs: Record<string, ParamSpec> = {
-  normal: { kind: 'number', name: 'std', label: 'Standard deviation', default: 0.05, min: 0, exclusiveMin: true, description: 'Spread of the normal distribution the weights are drawn from.' },
-  uniform: { kind: 'number', name: 'limit', label: 'Limit', default: 0.05, min: 0, exclusiveMin: true, description: 'Weights are drawn from [−limit, limit].' },
-  constant: { kind: 'number', name: 'value', label: 'Value', default: 0.1, description: 'The value every weight starts at.' },
-  orthogonal: { kind: 'number', name: 'gain', label: 'Gain', default: 1, min: 0, exclusiveMin: true, description: 'Scale applied to the orthogonal matrix.' },
-};
+/** The loop settings of `training`, checked in this order. */
+export const trainingLoopSpecs: readonly ParamSpec[] = [epochsSpec, batchSizeSpec, validationSpec, seedSpec];
