@@ -64,6 +64,7 @@ describe('lessons', () => {
     await eventually(result, 120_000).toBe('true');
     expect(await page.locator('[data-testid="lesson-check-row"]').count()).toBe(5);
     await eventually(() => chartPoints(page, 'lesson-chart')).toBe(3);
+    await page.locator('[data-testid="lesson-view"]').scrollIntoViewIfNeeded();
     await s.screenshot('83-lessons-momentum');
     await page.click('[data-testid="lesson-compare"]');
     await page.waitForSelector('[data-testid="compare-view"]');
@@ -78,6 +79,7 @@ describe('lessons', () => {
     await eventually(result).toBe('true');
     expect(await page.innerText('[data-testid="lesson-checks"]')).toMatch(/x² with derivative x: relative error above 0.1\s+0.3333/);
     await eventually(() => chartPoints(page, 'lesson-chart')).toBe(3);
+    await page.locator('[data-testid="lesson-view"]').scrollIntoViewIfNeeded();
     await s.screenshot('85-lessons-gradient-check');
   });
 
