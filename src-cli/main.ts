@@ -1,4 +1,4 @@
-// LayerLab's command line: `train`, `sweep`, `gradcheck`, `datasets`, `word2vec`. Bad input exits 2
+// LayerLab's command line: train, sweep, predict, export, import-onnx, gradcheck, datasets, word2vec, lessons. Bad input exits 2
 // with one `error:` line; --help (anywhere, for any command) prints generated help and exits 0.
 import { CliError, EXIT_USAGE } from './errors';
 import { commands } from './commands';

@@ -73,36 +73,50 @@ export const runCheckpointSchema = z.object({
 });
 export type RunCheckpoint = z.infer<typeof runCheckpointSchema>;
 
+const sweepAxes = {
+  optimizers: z.array(z.string().min(1)).min(1).max(8).optional(),
+  initializers: z.array(z.string().min(1)).min(1).max(8).optional(),
+  learningRates: z.array(z.number().positive('a learning rate must be above 0')).min(1).max(8).optional(),
+  seeds: z.array(z.number().int().nonnegative()).min(1).max(16).optional(),
+};
 export const sweepGridSchema = z
-  .strictObject({
-    optimizers: z.array(z.string().min(1)).min(1).max(8).optional(),
-    initializers: z.array(z.string().min(1)).min(1).max(8).optional(),
-    learningRates: z.array(z.number().positive('a learning rate must be above 0')).min(1).max(8).optional(),
-    seeds: z.array(z.number().int().nonnegative()).min(1).max(16).optional(),
-  })
+  .strictObject(sweepAxes)
   .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
-export type SweepGrid = z.infer<typeof sweepGridSchema>;
+/** What a recorded sweep holds: its grid, or the labels of its explicit graphs (`startVariants`, a lesson's runs). */
+export const sweepRecordGridSchema = z.strictObject({ ...sweepAxes, variants: z.array(z.string()).optional() });
+export type SweepGrid = z.infer<typeof sweepRecordGridSchema>;
 
 /**
  * What a sweep varies: the classic grid, or a search spec over any settings (searchSpec.ts). The
  * schema is chosen by the `method` field, so its issues are the chosen schema's (a union would
  * only say "not an accepted value").
  */
-export const sweepPlanSchema = z
-  .unknown()
-  .superRefine((value, ctx) => {
-    const search = typeof value === 'object' && value !== null && 'method' in value;
-    const result = (search ? searchSpecSchema : sweepGridSchema).safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-  })
-  .transform((value) => value as SweepGrid | SearchSpec);
+/** A plan schema over a grid schema: which one applies is chosen by the `method` field. */
+const planOf = (grid: z.ZodType) =>
+  z
+    .unknown()
+    .superRefine((value, ctx) => {
+      const search = typeof value === 'object' && value !== null && 'method' in value;
+      const result = (search ? searchSpecSchema : grid).safeParse(value);
+      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    })
+    .transform((value) => value as SweepGrid | SearchSpec);
+export const sweepPlanSchema = planOf(sweepGridSchema);
+/** A recorded plan: a grid (or a lesson's variant labels) or a search spec. */
+const recordedPlanSchema = planOf(sweepRecordGridSchema);
 export type SweepPlan = SweepGrid | SearchSpec;
 
 export function isSearchSpec(plan: SweepPlan): plan is SearchSpec {
   return 'method' in plan;
 }
 
-export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: sweepPlanSchema, runIds: z.array(z.string()) });
+export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: recordedPlanSchema, runIds: z.array(z.string()) });
+/** A sweep's explicit runs: each graph with its label. */
+export const sweepVariantsSchema = z
+  .array(z.strictObject({ label: z.string().trim().min(1).max(200), graph: graphSchema }))
+  .min(1, 'a sweep needs at least one run')
+  .max(16, 'at most 16 runs');
+
 export type SweepSummary = z.infer<typeof sweepSummarySchema>;
 
 /** How to read an imported table: the column to predict and what to do with missing values. */

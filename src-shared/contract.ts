@@ -10,7 +10,7 @@ import { insightEventSchema } from './engineEvents';
 import {
   backendAvailabilitySchema, checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluateOptionsSchema, gradCheckReportSchema,
   insightRequestSchema, projectFileInfoSchema, runCheckpointSchema, runDetailSchema, runMetricsSchema, runSummarySchema, splitEvaluationSchema,
-  sweepPlanSchema, sweepSummarySchema, type MenuCommand, type RunUpdate,
+  sweepPlanSchema, sweepSummarySchema, sweepVariantsSchema, type MenuCommand, type RunUpdate,
   runEnsembleSchema, word2vecRequestSchema, word2vecVectorsSchema,
 } from './api';
 import { projectPathSchema, runIdSchema, runNameSchema, settingKeySchema, tagSchema } from './apiSchemas';
@@ -56,6 +56,12 @@ export const apiContract = {
       z.tuple([graphSchema, sweepPlanSchema, z.strictObject({ name: runNameSchema.optional() }).optional()]),
       z.object({ sweepId: z.string(), runIds: z.array(z.string()) }),
       'base graph, plan: a grid `{optimizers?, initializers?, learningRates?, seeds?}` or a search spec `{method, params, trials?, seed?, metric?, halving?}` (docs/hyperparameter-search.md), `{name?}`',
+    ),
+    /** A sweep of explicit graphs, each with its label (a lesson's runs: one setting differs between them). */
+    startVariants: method(
+      z.tuple([sweepVariantsSchema, z.strictObject({ name: runNameSchema.optional() }).optional()]),
+      z.object({ sweepId: z.string(), runIds: z.array(z.string()) }),
+      '`[{label, graph}]` (1–16 runs), `{name?}`',
     ),
     list: method(none, z.array(sweepSummarySchema), '–'),
   },

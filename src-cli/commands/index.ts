@@ -10,6 +10,7 @@ import { word2vecCommand, WORD2VEC_FLAGS } from './word2vec';
 import { predictCommand, predictFlags } from './predict';
 import { exportCommand, exportFlags } from './export';
 import { importOnnxCommand, importOnnxFlags } from './importOnnx';
+import { lessonsCommand, lessonsFlags } from './lessons';
 
 export interface CommandDef extends CommandHelp {
   run(argv: string[]): Promise<number>;
@@ -56,6 +57,11 @@ export function commands(): CommandDef[] {
     {
       name: 'word2vec', args: '', flags: WORD2VEC_FLAGS as unknown as FlagSpec[], run: word2vecCommand,
       summary: 'Learns word vectors (skip-gram or CBOW) from a corpus and prints nearest neighbours.',
+    },
+    {
+      name: 'lessons', args: '[run <ID|lesson.json> | export <ID>]', flags: lessonsFlags(), run: lessonsCommand,
+      summary: 'Lists the lessons, runs one and says whether its claim held in your run (exit 0 either way), or prints a lesson as JSON to edit or share.',
+      notes: ['example: npm run cli -- lessons run zero-init --seed 3 --json'],
     },
   ];
 }

@@ -4,7 +4,7 @@
 import { DatasetError } from './errors';
 import {
   circleInfo, gaussianInfo, generateCircle, generateGate, generateGaussian, generateMoons, generatePlane,
-  generateSine, generateSpiral, generateXor2d, gateDescription, gateName, moonsInfo, planeInfo, sineInfo, spiralInfo, xor2dInfo,
+  generateSine, generateSpiral, generateXor2d, gateDescription, gateInputs, gateName, moonsInfo, planeInfo, sineInfo, spiralInfo, xor2dInfo,
   type GateId, type GeneratorInfo, type SineOptions,
 } from './generators';
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from './builtin-mnist';
@@ -27,8 +27,8 @@ export interface CatalogueEntry extends DatasetSummary {
 export type GeneratedOptions = SineOptions & SequenceOptions;
 
 const gate = (id: GateId): CatalogueEntry => ({
-  id, name: gateName(id), description: gateDescription(id), task: 'classification', inputShape: [2], targetShape: [1],
-  classNames: ['0', '1'], count: 4, testCount: 0, source: 'generated',
+  id, name: gateName(id), description: gateDescription(id), task: 'classification', inputShape: [gateInputs(id)], targetShape: [1],
+  classNames: ['0', '1'], count: 2 ** gateInputs(id), testCount: 0, source: 'generated',
 });
 
 const generated = (info: GeneratorInfo): CatalogueEntry => ({
@@ -38,6 +38,7 @@ const generated = (info: GeneratorInfo): CatalogueEntry => ({
 });
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
+  gate('not'),
   gate('and'),
   gate('or'),
   gate('nand'),
@@ -133,6 +134,7 @@ export function createGeneratedDataset(ref: string, options: GeneratedOptions = 
     throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', { file: ref });
   }
   switch (id) {
+    case 'not':
     case 'and':
     case 'or':
     case 'nand':

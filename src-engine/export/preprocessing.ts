@@ -29,6 +29,8 @@ export interface Preprocessing {
 
 /** The squashing the loss implies but the graph's output does not apply itself. */
 export function finalSquashOf(model: Model, loss: LossDef): 'softmax' | 'sigmoid' | undefined {
+  // A step output (the perceptron criterion) is refused by the exporters; predict shows its raw z.
+  if (loss.absorbs === 'step') return undefined;
   return loss.absorbs && model.outputSquash() !== loss.absorbs ? loss.absorbs : undefined;
 }
 

@@ -4,6 +4,7 @@ import { ParameterBudget } from './parameterBudget';
 import { Rng } from '../core/rng';
 import type { Tensor } from '../core/tensor';
 import type { ForwardMode, LayerDef, LayerInstance } from '../layers';
+import type { Squash } from '../layers/types';
 import type { ValidatedGraph } from './validate';
 
 export interface ModelNode {
@@ -62,7 +63,7 @@ export class Model {
    * Runs the network on a batch. With `logitsFor`, the output node skips that final squashing
    * (softmax or sigmoid) when it has it, so the loss can work from logits stably.
    */
-  forward(x: Tensor, mode: ForwardMode, options: { logitsFor?: 'softmax' | 'sigmoid'; keepActivations?: boolean } = {}): ForwardResult {
+  forward(x: Tensor, mode: ForwardMode, options: { logitsFor?: Squash; keepActivations?: boolean } = {}): ForwardResult {
     const values = new Map<string, Tensor>();
     for (const node of this.nodes) {
       if (node.id === this.inputId) {
@@ -77,7 +78,7 @@ export class Model {
   }
 
   /** Whether forward(..., {logitsFor}) really returns logits (the output ends in that squashing). */
-  outputSquash(): 'softmax' | 'sigmoid' | undefined {
+  outputSquash(): Squash | undefined {
     return this.outputNode.instance.squash;
   }
 

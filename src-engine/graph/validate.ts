@@ -143,9 +143,10 @@ function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): Gra
     return shapesEqual(shape, ds.targetShape) ? [] : at(`is the output and gives ${formatShape(shape)}, but the targets are ${formatShape(ds.targetShape)}`);
   }
   const classes = ds.classCount ?? 2;
-  if (loss.name === 'binary_cross_entropy') {
-    if (classes !== 2) return [{ field: 'training.loss', message: `binary cross-entropy needs 2 classes, the dataset has ${classes}: use cross_entropy` }];
-    return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; binary cross-entropy needs one unit [1]`);
+  if (loss.name === 'binary_cross_entropy' || loss.name === 'perceptron') {
+    const name = loss.name === 'perceptron' ? 'the perceptron criterion' : 'binary cross-entropy';
+    if (classes !== 2) return [{ field: 'training.loss', message: `${name} needs 2 classes, the dataset has ${classes}: use cross_entropy` }];
+    return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; ${name} needs one unit [1]`);
   }
   if (shapesEqual(shape, [classes])) return [];
   if (classes === 2 && shapesEqual(shape, [1]) && loss.name !== 'cross_entropy' && loss.name !== 'hinge') return [];

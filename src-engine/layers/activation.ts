@@ -3,13 +3,14 @@ import { registerLayer } from './registry';
 import { relu, leakyRelu, sigmoid, tanh, softmax } from '../ops';
 import type { Tensor } from '../core/tensor';
 import type { ParamSpec } from '../core/params';
+import type { Squash } from './types';
 
 function activationLayer(
   type: string,
   description: string,
   fn: (x: Tensor, alpha: number) => Tensor,
   extra: ParamSpec[] = [],
-  squash?: 'softmax' | 'sigmoid',
+  squash?: Squash,
 ): void {
   registerLayer({
     type,

@@ -1,9 +1,10 @@
 // Activation by name, shared by the activation layers and the `activation` setting of Dense/Conv2D.
 import type { Tensor } from '../core/tensor';
-import { relu, leakyRelu, sigmoid, tanh, softmax } from '../ops';
+import { relu, leakyRelu, sigmoid, tanh, softmax, step } from '../ops';
+import type { Squash } from './types';
 import type { ParamSpec } from '../core/params';
 
-export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax'] as const;
+export const ACTIVATIONS = ['linear', 'relu', 'leaky_relu', 'sigmoid', 'tanh', 'softmax', 'step'] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
 export function applyActivation(name: string, x: Tensor): Tensor {
@@ -20,6 +21,8 @@ export function applyActivation(name: string, x: Tensor): Tensor {
       return tanh(x);
     case 'softmax':
       return softmax(x);
+    case 'step':
+      return step(x);
   }
   throw new Error(`unknown activation ${name}`);
 }
@@ -28,12 +31,12 @@ export const activationParam: ParamSpec = {
   kind: 'enum',
   name: 'activation',
   label: 'Activation',
-  description: 'Non-linearity applied to the output; "linear" applies none.',
+  description: 'Non-linearity applied to the output; "linear" applies none; "step" is the perceptron\'s 0/1 threshold (no gradient: train it with the perceptron loss).',
   options: ACTIVATIONS,
   default: 'linear',
 };
 
-/** For fused activations ending in softmax/sigmoid, expose the pre-squash output to the loss. */
-export function squashOf(name: string): 'softmax' | 'sigmoid' | undefined {
-  return name === 'softmax' || name === 'sigmoid' ? name : undefined;
+/** For fused activations ending in softmax/sigmoid/step, expose the pre-squash output to the loss. */
+export function squashOf(name: string): Squash | undefined {
+  return name === 'softmax' || name === 'sigmoid' || name === 'step' ? name : undefined;
 }

@@ -37,14 +37,20 @@ export interface ForwardMode {
   rng: Rng;
 }
 
+/**
+ * A final squashing a loss may absorb: softmax and sigmoid for numerical stability, step because
+ * the perceptron criterion works from the unit's input (the step itself has no gradient).
+ */
+export type Squash = 'softmax' | 'sigmoid' | 'step';
+
 export interface LayerInstance {
   /** Trainable parameters, named `<node>.<param>` (e.g. `dense1.kernel`). */
   params: Tensor[];
   forward(inputs: Tensor[], mode: ForwardMode): Tensor;
-  /** For layers ending in softmax or sigmoid: the output before that squashing, for stable losses. */
+  /** For layers ending in softmax, sigmoid or step: the output before that squashing, for stable losses. */
   logits?(inputs: Tensor[], mode: ForwardMode): Tensor;
   /** Which squashing `logits` skips. */
-  squash?: 'softmax' | 'sigmoid';
+  squash?: Squash;
   /** Non-trainable state saved with checkpoints (batch-norm running statistics). */
   state?: Tensor[];
 }

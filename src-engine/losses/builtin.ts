@@ -3,6 +3,7 @@
 import { registerLoss } from './registry';
 import type { Tensor } from '../core/tensor';
 import { abs, mean, mul, neg, relu, scale, smoothL1, softplus, square, sub, sum, logSoftmax } from '../ops';
+import { runKernel, NO_ATTRS } from '../ops/runKernel';
 
 function batchMean(perSampleTotal: Tensor, n: number): Tensor {
   return scale(perSampleTotal, 1 / n);
@@ -70,5 +71,21 @@ registerLoss({
     const margins = relu(scale(sub(scores, trueScore), 1, 1));
     // The true class itself would contribute max(0, 1) = 1: mask it out with (1 − y).
     return batchMean(sum(mul(margins, scale(y, -1, 1))), scores.shape[0]);
+  },
+});
+
+registerLoss({
+  name: 'perceptron',
+  label: 'Perceptron criterion (step)',
+  task: 'classification',
+  params: [],
+  description: 'For one step unit: mean of (ŷ − y)·z with ŷ = step(z). Its gradient is (ŷ − y)·x, non-zero only on mistakes, so SGD on it is the perceptron rule w ← w + η(y − ŷ)x.',
+  absorbs: 'step',
+  // The model hands over z (the step's input); ŷ = step(z) is a constant here, not differentiated:
+  // the step has no gradient, and the perceptron rule does not pretend it has one. Each term is ≥ 0
+  // (a wrong 1 has z > 0, a wrong 0 has z ≤ 0) and 0 on a right answer.
+  compute: (z, y) => {
+    const predicted = runKernel('Relu', [runKernel('Sign', [z], NO_ATTRS)], NO_ATTRS);
+    return mean(mul(runKernel('Sub', [predicted, y], NO_ATTRS), z));
   },
 });

@@ -1,6 +1,7 @@
 // Loss functions in a registry, each built from differentiable ops.
 import type { Tensor } from '../core/tensor';
 import { Registry, type Described } from '../core/registry';
+import type { Squash } from '../layers/types';
 
 export interface LossDef extends Described {
   name: string;
@@ -8,7 +9,7 @@ export interface LossDef extends Described {
   /** The task it trains for: validation refuses a classification loss on a regression dataset. */
   task: 'classification' | 'regression';
   /** Which output squashing this loss absorbs for numerical stability (the model hands over logits). */
-  absorbs?: 'softmax' | 'sigmoid';
+  absorbs?: Squash;
   /** Mean loss over the batch; `output` and `target` are both [N, K]. */
   compute(output: Tensor, target: Tensor): Tensor;
 }

@@ -24,6 +24,16 @@ export function tanh(x: Tensor): Tensor {
   return record(out, 'tanh', [x], (dy) => [runKernel('TanhGrad', [dy, out], NO_ATTRS)]);
 }
 
+/**
+ * Heaviside step: 1 for x > 0, else 0 (the perceptron's threshold unit), as relu(sign(x)). Its
+ * derivative is 0 wherever it exists (and undefined at 0), so backprop passes back zeros: a step
+ * unit cannot learn by gradient descent through itself (the perceptron loss works from its input).
+ */
+export function step(x: Tensor): Tensor {
+  const out = runKernel('Relu', [runKernel('Sign', [x], NO_ATTRS)], NO_ATTRS);
+  return record(out, 'step', [x], (dy) => [runKernel('Affine', [dy], { scale: 0, shift: 0 })]);
+}
+
 /** log(1 + eˣ), stable for large |x|; its derivative is the sigmoid. */
 export function softplus(x: Tensor): Tensor {
   const out = runKernel('Softplus', [x], NO_ATTRS);
@@ -53,6 +63,11 @@ registerOp({ name: 'relu', cases: [{ inputs: one, run: ([x]) => relu(x) }] });
 registerOp({ name: 'leakyRelu', cases: [{ inputs: one, run: ([x]) => leakyRelu(x, 0.1) }] });
 registerOp({ name: 'sigmoid', cases: [{ inputs: one, run: ([x]) => sigmoid(x) }] });
 registerOp({ name: 'tanh', cases: [{ inputs: one, run: ([x]) => tanh(x) }] });
+registerOp({
+  name: 'step',
+  cases: [{ inputs: one, run: ([x]) => step(x) }],
+  noUsefulGradient: 'the step is flat on both sides of 0 and jumps at 0: its derivative is 0 where it exists, so backprop passes back nothing to learn from',
+});
 registerOp({ name: 'softplus', cases: [{ inputs: one, run: ([x]) => softplus(x) }] });
 registerOp({ name: 'softmax', cases: [{ inputs: one, run: ([x]) => softmax(x) }] });
 registerOp({ name: 'logSoftmax', cases: [{ inputs: one, run: ([x]) => logSoftmax(x) }] });

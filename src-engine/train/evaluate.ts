@@ -5,6 +5,7 @@ import { Rng } from '../core/rng';
 import { noGrad } from '../core/autograd';
 import type { DataHandle } from '../core/backend';
 import type { Model } from '../graph/model';
+import type { Squash } from '../layers/types';
 import type { LossDef } from '../losses';
 import type { DataSplit, Task } from '../data/types';
 import { BatchMaker, targetLayout } from './batches';
@@ -30,7 +31,7 @@ export interface EvaluationSetup {
 }
 
 /** Loss, and accuracy with per-class recall (classification) or R² (regression), over a split. */
-export async function evaluate(setup: EvaluationSetup, split: DataSplit, logitsFor: 'softmax' | 'sigmoid' | undefined, threshold: number): Promise<Evaluation> {
+export async function evaluate(setup: EvaluationSetup, split: DataSplit, logitsFor: Squash | undefined, threshold: number): Promise<Evaluation> {
   const { model } = setup;
   const backend = backendOf(model);
   const layout = targetLayout(setup.task, model.outputNode.outputShape);

@@ -73,8 +73,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
   const trainBatches = new BatchMaker(setup.train, setup.inputShape, layout);
   const params = model.params();
   const logitsFor = loss.absorbs && model.outputSquash() === loss.absorbs ? loss.absorbs : undefined;
-  // A single unit read as logits (binary cross-entropy) predicts class 1 above 0; otherwise above ½.
-  const threshold = loss.absorbs === 'sigmoid' ? 0 : 0.5;
+  // A single unit read as logits (binary cross-entropy, perceptron) predicts class 1 above 0; otherwise above ½.
+  const threshold = loss.absorbs === 'sigmoid' || loss.absorbs === 'step' ? 0 : 0.5;
   const classification = setup.task === 'classification';
   const backend = backendOf(model);
   const hostMemory = hasHostMemory(model);

@@ -14,6 +14,7 @@ const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
 
 /** Tools that open a dialog or a full-width screen. */
 const TOOLS: Array<{ label: string; short: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
+  { label: 'Lessons', short: 'Learn', tip: 'Lessons: guided experiments that check their own claims', icon: 'book', testId: 'open-lessons', open: () => showScreen({ kind: 'lessons' }) },
   { label: 'New sweep', short: 'Sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
   { label: 'Optimizer lab', short: 'Optim', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
   { label: 'Inside the network', short: 'Inside', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },

@@ -1,6 +1,7 @@
-// What an empty canvas says: how to start, by hand or from a template.
+// What an empty canvas says: how to start, by hand, from a template or with the lessons.
 import { TEMPLATES } from '../templates/templates';
 import { loadTemplate } from '../templates/loadTemplate';
+import { useScreenStore } from '../compare/screenStore';
 
 export function EmptyCanvas() {
   return (
@@ -16,6 +17,10 @@ export function EmptyCanvas() {
             </button>
           ))}
         </div>
+        <p className="empty-canvas-or">or learn the basics step by step</p>
+        <button type="button" className="button empty-lessons" onClick={() => useScreenStore.getState().show({ kind: 'lessons' })} data-testid="empty-open-lessons">
+          Open the lessons
+        </button>
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { InitLab } from '../labs/initLab/InitLab';
 import { ModelView } from '../inside/ModelView';
 import { GradCheckView } from '../labs/gradCheck/GradCheckView';
 import { SequencesView } from '../sequences/SequencesView';
+import { LessonsView } from '../lessons/LessonsView';
 
 export function ScreenView() {
   const screen = useScreenStore((s) => s.screen);
@@ -17,5 +18,6 @@ export function ScreenView() {
   if (screen?.kind === 'model') return <ModelView runId={screen.runId} />;
   if (screen?.kind === 'gradCheck') return <GradCheckView />;
   if (screen?.kind === 'sequences') return <SequencesView />;
+  if (screen?.kind === 'lessons') return <LessonsView />;
   return null;
 }

@@ -37,6 +37,8 @@ const PATHS = {
   sweep: 'M4 4h4v4H4zM10 4h4v4h-4zM16 4h4v4h-4zM4 10h4v4H4zM10 10h4v4h-4zM16 10h4v4h-4zM4 16h4v4H4zM10 16h4v4h-4zM16 16h4v4h-4z',
   /** Paths down a valley of contours: the optimizer lab. */
   descent: 'M12 20a8 5 0 1 0 0-.01zM12 17a4 2.5 0 1 0 0-.01M3 5l4 5 3-2 2 5',
+  /** An open book: the lessons. */
+  book: 'M12 6c-2-1.5-5-2-8-2v14c3 0 6 .5 8 2 2-1.5 5-2 8-2V4c-3 0-6 .5-8 2zM12 6v14',
   /** Bell curves of different widths: the initialization lab. */
   spread: 'M2 20c4 0 5-14 7-14s3 14 7 14M9 20c2 0 2.5-7 3.5-7s1.5 7 3.5 7M2 20h20',
 } as const;

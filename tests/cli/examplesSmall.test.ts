@@ -13,6 +13,11 @@ describe('examples', () => {
   it('xor.json reaches 100% accuracy', async () => {
     expect((await done('examples/xor.json')).finalTrainAcc).toBe(1);
   });
+  it('perceptron-and.json (step unit, perceptron rule) gets all four rows of AND right', async () => {
+    const result = await done('examples/perceptron-and.json');
+    expect(result.finalTrainAcc).toBe(1);
+    expect(result.finalTrainLoss).toBe(0);
+  });
   it('iris-mlp.json reaches at least 0.93 validation accuracy', async () => {
     expect((await done('examples/iris-mlp.json')).finalValAcc).toBeGreaterThanOrEqual(0.93);
   });

@@ -7,24 +7,27 @@ import { gradCheck } from '../../src-engine/core/gradcheck';
 import { Rng } from '../../src-engine/core/rng';
 import { getLoss, listLosses } from '../../src-engine/losses';
 
+const awayFromZero = (v: number) => (Math.abs(v) < 0.2 ? v + Math.sign(v || 1) * 0.2 : v);
+
 function oneHot(labels: number[], classes: number): number[] {
   return labels.flatMap((l) => Array.from({ length: classes }, (_, j) => (j === l ? 1 : 0)));
 }
 
 describe('losses', () => {
-  it('registers the six losses the app teaches', () => {
-    expect(listLosses().map((l) => l.name).sort()).toEqual(['binary_cross_entropy', 'cross_entropy', 'hinge', 'mae', 'mse', 'smooth_l1']);
+  it('registers the seven losses the app teaches', () => {
+    expect(listLosses().map((l) => l.name).sort()).toEqual(['binary_cross_entropy', 'cross_entropy', 'hinge', 'mae', 'mse', 'perceptron', 'smooth_l1']);
   });
 
   for (const loss of listLosses()) {
     it(`${loss.name} passes the gradient check`, () => {
       withBackend(cpu64, () => {
         const rng = new Rng(3);
-        const binary = loss.name === 'binary_cross_entropy';
+        // One unit with 0/1 targets; the perceptron's z stays away from its kink at 0 (|z| ≥ 0.2).
+        const binary = loss.name === 'binary_cross_entropy' || loss.name === 'perceptron';
         const width = binary ? 1 : 4;
-        const out = tensor(Array.from({ length: 5 * width }, () => rng.uniform(-2, 2)), [5, width]);
+        const out = tensor(Array.from({ length: 5 * width }, () => awayFromZero(rng.uniform(-2, 2))), [5, width]);
         out.requiresGrad = true;
-        const classification = ['cross_entropy', 'hinge', 'binary_cross_entropy'].includes(loss.name);
+        const classification = ['cross_entropy', 'hinge', 'binary_cross_entropy', 'perceptron'].includes(loss.name);
         const target = classification
           ? binary
             ? tensor([0, 1, 1, 0, 1], [5, 1])
@@ -71,5 +74,11 @@ describe('losses', () => {
     expect(value('hinge', [3.2, 5.1, -1.7], [1, 0, 0], [1, 3])).toBeCloseTo(2.9, 12);
     // true class 1 with a margin larger than 1 everywhere → 0
     expect(value('hinge', [1.3, 4.9, 2.0], [0, 1, 0], [1, 3])).toBeCloseTo(0, 12);
+  });
+
+  it('perceptron is the mean of (step(z) − y)·z: zero when right, |z| per mistake', () => {
+    // z = [1.5, −0.5, 2, −3], targets [1, 1, 0, 0]: mistakes are z=−0.5 (said 0, is 1) and z=2 (said 1, is 0).
+    expect(value('perceptron', [1.5, -0.5, 2, -3], [1, 1, 0, 0], [4, 1])).toBeCloseTo((0.5 + 2) / 4, 12);
+    expect(value('perceptron', [1.5, -3], [1, 0], [2, 1])).toBe(0);
   });
 });

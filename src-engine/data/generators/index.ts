@@ -6,4 +6,4 @@ export { generateSpiral, spiralInfo } from './spiral';
 export { generateMoons, moonsInfo } from './moons';
 export { generateSine, sineInfo, type SineOptions } from './sine';
 export { generatePlane, planeInfo } from './plane';
-export { generateGate, gateDescription, gateName, GATE_IDS, type GateId } from './gates';
+export { generateGate, gateDescription, gateInputs, gateName, GATE_IDS, type GateId } from './gates';

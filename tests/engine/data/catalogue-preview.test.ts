@@ -8,7 +8,7 @@ import { datasetPreview, summarize } from '../../../src-engine/data/preview';
 describe('catalogue', () => {
   it('lists exactly the built-in ids', () => {
     expect([...CATALOGUE_IDS].sort()).toEqual(
-      ['and', 'or', 'nand', 'xor', 'circle', 'xor2d', 'gaussian', 'spiral', 'moons', 'sine', 'plane', 'cars', 'penguins', 'seattle-weather', 'iris', 'mnist', 'adding', 'sine-seq', 'co2', 'names', 'skipgram', 'cbow'].sort(),
+      ['not', 'and', 'or', 'nand', 'xor', 'circle', 'xor2d', 'gaussian', 'spiral', 'moons', 'sine', 'plane', 'cars', 'penguins', 'seattle-weather', 'iris', 'mnist', 'adding', 'sine-seq', 'co2', 'names', 'skipgram', 'cbow'].sort(),
     );
   });
 

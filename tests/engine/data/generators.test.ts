@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGeneratedDataset } from '../../../src-engine/data/catalogue';
+import { catalogueEntry, createGeneratedDataset } from '../../../src-engine/data/catalogue';
 import { DatasetError } from '../../../src-engine/data/errors';
 import { splitDataset } from '../../../src-engine/data/preprocess';
 import type { Dataset } from '../../../src-engine/data/types';
@@ -100,6 +100,15 @@ describe('logic gates', () => {
     expect(Array.from(ds.x)).toEqual([0, 0, 0, 1, 1, 0, 1, 1]);
     expect(Array.from(ds.y)).toEqual(outputs);
     expect(ds.classNames).toEqual(['0', '1']);
+  });
+
+  it('not has the 2-row truth table of one input', () => {
+    const ds = createGeneratedDataset('not');
+    expect(ds.count).toBe(2);
+    expect(ds.inputShape).toEqual([1]);
+    expect(Array.from(ds.x)).toEqual([0, 1]);
+    expect(Array.from(ds.y)).toEqual([1, 0]);
+    expect(catalogueEntry('not')).toMatchObject({ inputShape: [1], count: 2, task: 'classification' });
   });
 });
 

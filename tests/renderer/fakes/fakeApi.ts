@@ -108,6 +108,7 @@ export function createFakeApi(): FakeApi {
     },
     sweeps: {
       async start() { throw new Error('sweeps are not part of the dev preview'); },
+      async startVariants() { throw new Error('sweeps are not part of the dev preview'); },
       async list() { return []; },
     },
     inspect: {

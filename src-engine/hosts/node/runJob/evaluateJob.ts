@@ -113,6 +113,8 @@ export function predictSplit(run: PreparedRun, split: DataSplit): { outputs: Flo
     // Probabilities from whatever the output holds: logits (the loss absorbed the squashing) or values.
     if (width === 1) {
       if (loss.absorbs === 'sigmoid') for (let i = 0; i < outputs.length; i++) outputs[i] = 1 / (1 + Math.exp(-outputs[i]));
+      // A perceptron's logit says only which side of the line: its "probability" is the step, 0 or 1.
+      if (loss.absorbs === 'step') for (let i = 0; i < outputs.length; i++) outputs[i] = outputs[i] > 0 ? 1 : 0;
     } else if (logitsFor || !rowsAreDistributions(outputs, width)) softmaxRows(outputs, width);
   }
   return { outputs, lossSum, width };

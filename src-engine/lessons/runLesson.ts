@@ -1,0 +1,42 @@
+// Runs a lesson's variants in this process, one after another, and collects from each exactly
+// what the app stores for a run (events, step losses, initial and final weights), then the check.
+// The CLI and the tests use it; the app trains the same graphs as a sweep and checks stored runs.
+import { runTrainingJob, type TrainingJobMessage } from '../train/runTrainingJob';
+import type { Dataset } from '../data/types';
+import type { GraphDoc } from '../../src-shared/graphFormat';
+import type { Lesson, LessonOutcome } from '../../src-shared/lessonFormat';
+import { evaluateLesson, lessonNeeds } from './evaluate';
+import type { LessonRun } from './runData';
+import { planLessonRuns, type PlanOptions } from './variants';
+
+export interface RunLessonOptions extends PlanOptions {
+  loadDataset(graph: GraphDoc): Promise<Dataset>;
+  backendName?: string;
+}
+
+export async function runLesson(lesson: Lesson, options: RunLessonOptions): Promise<{ runs: LessonRun[]; outcome: LessonOutcome }> {
+  const needs = lessonNeeds(lesson);
+  const runs: LessonRun[] = [];
+  for (const plan of planLessonRuns(lesson, options)) {
+    const dataset = await options.loadDataset(plan.graph);
+    runs.push(await trainVariant(plan.variant, plan.graph, dataset, needs.steps, options.backendName ?? 'cpu'));
+    if (needs.inputs) runs[runs.length - 1].inputs = { x: dataset.x, features: dataset.x.length / dataset.count, count: dataset.count };
+  }
+  return { runs, outcome: evaluateLesson(lesson, runs) };
+}
+
+async function trainVariant(variant: string, graph: GraphDoc, dataset: Dataset, everyStep: boolean, backendName: string): Promise<LessonRun> {
+  const run: LessonRun = { variant, status: 'failed', epochs: [], steps: [], checkpoints: {} };
+  const post = (m: TrainingJobMessage) => {
+    if (m.type === 'failed') throw new Error(`${graph.name ?? variant}: ${m.message}`);
+    if (m.type === 'checkpoint' && (m.kind === 'initial' || m.kind === 'final')) run.checkpoints[m.kind] = m.tensors;
+    if (m.type !== 'event') return;
+    const e = m.event;
+    if (e.event === 'epoch') run.epochs.push({ epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc, valR2: e.valR2, layers: e.layers });
+    else if (e.event === 'step') run.steps.push({ step: e.step, loss: e.loss });
+    else if (e.event === 'done') run.status = e.status;
+  };
+  // Without `everyStep`, about 20 step losses per epoch, as the app stores them.
+  await runTrainingJob({ request: { graph, ...(everyStep ? { stepEventEvery: 1 } : {}) }, dataset, post, control: {}, backendName });
+  return run;
+}
