@@ -64,7 +64,7 @@ function median(values: number[]): number {
 /** One run until its first epoch: times to `ready` and to that epoch, then the run is stopped. */
 async function timeOneStart(base: EngineSpawner, graph: GraphDoc, dir: string, n: number): Promise<{ ready: number; epoch: number; fromRunStart: number }> {
   let t0 = 0;
-  let clicked = 0;
+  let clicked: number;
   let epochAt = NaN;
   let ready = NaN;
   let epoch = NaN;

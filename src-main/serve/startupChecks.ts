@@ -9,7 +9,7 @@ export function prepareWritableFolder(dir: string): string | null {
   const missing: string[] = [];
   let at = dir;
   for (;;) {
-    let isDir: boolean | null = null;
+    let isDir: boolean | null;
     try {
       isDir = statSync(at).isDirectory();
     } catch {

@@ -13,7 +13,9 @@ type Uploads = Pick<LayerLabApi['datasets'], 'uploadBegin' | 'uploadChunk' | 'up
 /** Uploads at once per server: each holds an open file. */
 const MAX_OPEN_UPLOADS = 4;
 /** What the loader reads: CSV (maybe gzipped), text corpora and word lists, IDX files. */
-const DATA_NAME = /^[^/\\:*?"<>|\u0000-\u001f]+(\.(csv|txt|text|md)|-idx\d-ubyte(\.gz)?)$/i;
+// Control characters are refused separately (hasControl), so the pattern needs none of them.
+const DATA_NAME = /^[^/\\:*?"<>|]+(\.(csv|txt|text|md)|-idx\d-ubyte(\.gz)?)$/i;
+const hasControl = (name: string): boolean => [...name].some((c) => c.charCodeAt(0) < 0x20);
 
 interface Open {
   name: string;
@@ -39,7 +41,7 @@ export function createUploads(dir: string | null): Uploads & { close(): void } {
     async uploadBegin(name, bytes) {
       if (!dir) throw new UserError('uploads are for the browser; the desktop app opens data files where they are');
       const plain = name.trim();
-      if (!DATA_NAME.test(plain) || plain.startsWith('.')) {
+      if (!DATA_NAME.test(plain) || hasControl(plain) || plain.startsWith('.')) {
         throw new UserError(`"${name}" is not a data file name: upload a .csv, a .txt corpus or IDX files (…-idx3-ubyte), without folders`);
       }
       if (bytes > MAX_UPLOAD_BYTES) throw new UserError(`"${plain}" is ${(bytes / 1024 / 1024).toFixed(1)} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);

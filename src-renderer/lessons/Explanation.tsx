@@ -35,6 +35,6 @@ function inline(text: string): ReactNode[] {
     else parts.push(<code key={key++}>{m[5]}</code>);
     last = pattern.lastIndex;
   }
-  if (last < text.length) parts.push(<Fragment key={key++}>{text.slice(last)}</Fragment>);
+  if (last < text.length) parts.push(<Fragment key={key}>{text.slice(last)}</Fragment>);
   return parts;
 }

@@ -23,8 +23,8 @@ interface Props {
 
 export function RunWarnings({ graph, metrics, revision, status }: Props) {
   const warnings = useMemo(
-    () => (graph && metrics ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : []),
-    // The buffer is mutated in place; the revision says when.
+    // The buffer is mutated in place; the revision (read here so the memo depends on it) says when.
+    () => (graph && metrics && revision >= 0 ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : []),
     [graph, metrics, revision, status],
   );
   if (!warnings.length) return null;

@@ -3,6 +3,7 @@
 // that opens the best trial's graph as a new project.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../app/api';
+import { useLatest } from '../ui/latest';
 import { useEChart } from '../charts/useEChart';
 import { useRunStore, ACTIVE_STATUSES } from '../runs/runStore';
 import { openAsNewProject } from '../project/projectActions';
@@ -29,24 +30,29 @@ function useFinishedRuns(runIds: string[]): { runs: Map<string, RunSummary>; gra
     return status !== undefined && !ACTIVE_STATUSES.includes(status);
   });
   const key = finished.join(',');
+  // The effect runs when the finished set changes (key) and reads the newest lists.
+  const latest = useLatest({ finished, runs: loaded.runs });
   useEffect(() => {
     let cancelled = false;
-    const missing = finished.filter((id) => !loaded.runs.has(id));
+    const missing = latest.current.finished.filter((id) => !latest.current.runs.has(id));
     if (!missing.length) return;
     void Promise.all(missing.map((id) => api().runs.get(id).catch(() => null))).then((details) => {
       if (cancelled) return;
       setLoaded((prev) => {
         const runs = new Map(prev.runs);
         const graphs = new Map(prev.graphs);
-        for (const d of details) if (d) (runs.set(d.id, d), graphs.set(d.id, d.graph));
+        for (const d of details) {
+          if (!d) continue;
+          runs.set(d.id, d);
+          graphs.set(d.id, d.graph);
+        }
         return { runs, graphs };
       });
     });
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, latest]);
   return loaded;
 }
 

@@ -78,7 +78,7 @@ export function registerLstmKernels(): void {
     const cPrev = hasState ? arr(inputs[k++].data) : null;
     const dcNext = hasNext ? arr(inputs[k++].data) : null;
     const dhNext = hasNext ? arr(inputs[k++].data) : null;
-    const dyInfo = outStep >= 0 ? inputs[k++] : null;
+    const dyInfo = outStep >= 0 ? inputs[k] : null;
     const dy = dyInfo ? arr(dyInfo.data) : null;
     const dySteps = dyInfo ? dyInfo.shape[1] : 0;
     const [n, width] = gatesT.shape;

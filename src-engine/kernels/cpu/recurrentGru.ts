@@ -68,7 +68,7 @@ export function registerGruKernels(): void {
     const h = hasState ? arr(inputs[k++].data) : null;
     const carryA = hasNext ? arr(inputs[k++].data) : null;
     const carryB = hasNext ? arr(inputs[k++].data) : null;
-    const dyInfo = outStep >= 0 ? inputs[k++] : null;
+    const dyInfo = outStep >= 0 ? inputs[k] : null;
     const dy = dyInfo ? arr(dyInfo.data) : null;
     const dySteps = dyInfo ? dyInfo.shape[1] : 0;
     const zr = arr(zrInfo.data);
