@@ -61,7 +61,7 @@ export function commands(): CommandDef[] {
     {
       name: 'lessons', args: '[run <ID|lesson.json> | export <ID>]', flags: lessonsFlags(), run: lessonsCommand,
       summary: 'Lists the lessons, runs one and says whether its claim held in your run (exit 0 either way), or prints a lesson as JSON to edit or share.',
-      notes: ['example: npm run cli -- lessons run zero-init --seed 3 --json'],
+      notes: ['example: npm run cli -- lessons run symmetry --seed 3 --json'],
     },
   ];
 }
