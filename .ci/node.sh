@@ -21,6 +21,9 @@ if ! node_new_enough; then
     tar xzf "$node_tmp"/"$node_package"-*.tgz -C "$node_dir" --strip-components=1
     rm -rf "$node_tmp"
   fi
+  # npm finds its global npmrc next to the node it runs under: keep the machine's (a CA file, say).
+  system_npmrc=$(npm config get globalconfig 2> /dev/null || true)
+  if [ -n "$system_npmrc" ] && [ -f "$system_npmrc" ]; then export npm_config_globalconfig="$system_npmrc"; fi
   export PATH="$node_dir/bin:$PATH"
   export npm_config_nodedir="$node_dir"
 fi

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
 import { eventually } from './actions';
 import { plantedClusterOf } from '../../src-engine/data/sequences';
-import type { GraphDoc } from '../../src-shared/graphFormat';
+import { irisGraph } from '../main/helpers/graphs';
 
 let s: AppSession;
 let page: Page;
@@ -20,22 +20,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-function irisGraph(seed: number): GraphDoc {
-  return {
-    format: 'layerlab.graph/1',
-    name: `Iris seed ${seed}`,
-    nodes: [
-      { id: 'input', type: 'Input', params: { shape: [4] } },
-      { id: 'hidden', type: 'Dense', params: { units: 6, activation: 'relu' } },
-      { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'input', target: 'hidden' },
-      { source: 'hidden', target: 'output' },
-    ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs: 4, seed, validationSplit: 0.3 },
-  };
-}
 
 describe('word vectors from the fast loop', () => {
   it('trains with the full softmax and lists a topic word\'s neighbours from its own topic', async () => {

@@ -10,6 +10,7 @@ import { prepareRun } from '../../src-engine/train/prepareRun';
 import { train } from '../../src-engine/train/trainer';
 import { ENGINE_PROTOCOL, type EngineToHost, type TensorSnapshot } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
+import { irisGraph } from '../main/helpers/graphs';
 
 describe('averaging predictions', () => {
   it('averages element-wise and scores members, ensemble and the best member', () => {
@@ -32,25 +33,9 @@ describe('averaging predictions', () => {
   });
 });
 
-function irisGraph(seed: number): GraphDoc {
-  return {
-    format: 'layerlab.graph/1',
-    name: `iris ${seed}`,
-    nodes: [
-      { id: 'input', type: 'Input', params: { shape: [4] } },
-      { id: 'hidden', type: 'Dense', params: { units: 6, activation: 'relu' } },
-      { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'input', target: 'hidden' },
-      { source: 'hidden', target: 'output' },
-    ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs: 3, seed, validationSplit: 0.3 },
-  };
-}
 
 async function trainedMember(seed: number): Promise<{ name: string; graph: GraphDoc; tensors: TensorSnapshot[] }> {
-  const graph = irisGraph(seed);
+  const graph = irisGraph(seed, 3);
   const prepared = prepareRun(graph, await loadGraphDataset(graph));
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
   await train(prepared.run.setup, () => {});

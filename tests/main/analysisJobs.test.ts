@@ -1,27 +1,11 @@
 // inspect.ensemble and inspect.word2vec through the real services, a real engine (worker thread)
 // and a real SQLite store: two iris runs averaged, and word vectors of the planted corpus.
 import { describe, expect, it } from 'vitest';
-import type { GraphDoc } from '../../src-shared/graphFormat';
 import { API_CHANNELS } from '../../src-shared/contract';
 import { startTestApp } from './helpers/services';
 import { clusterMargins } from '../engine/sequence/clusters';
+import { irisGraph } from './helpers/graphs';
 
-function irisGraph(seed: number): GraphDoc {
-  return {
-    format: 'layerlab.graph/1',
-    name: `Iris ${seed}`,
-    nodes: [
-      { id: 'input', type: 'Input', params: { shape: [4] } },
-      { id: 'hidden', type: 'Dense', params: { units: 6, activation: 'relu' } },
-      { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'input', target: 'hidden' },
-      { source: 'hidden', target: 'output' },
-    ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs: 4, seed, validationSplit: 0.3 },
-  };
-}
 
 describe('analysis jobs', () => {
   const app = startTestApp({ engine: 'thread' });

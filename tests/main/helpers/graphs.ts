@@ -54,3 +54,21 @@ export function circleGraph(epochs = 300, seed = 1): GraphDoc {
     },
   };
 }
+
+/** A small iris MLP (standard scaling) for tests that train a few runs to compare or ensemble. */
+export function irisGraph(seed: number, epochs = 4): GraphDoc {
+  return {
+    format: 'layerlab.graph/1',
+    name: `Iris seed ${seed}`,
+    nodes: [
+      { id: 'input', type: 'Input', params: { shape: [4] } },
+      { id: 'hidden', type: 'Dense', params: { units: 6, activation: 'relu' } },
+      { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+    ],
+    edges: [
+      { source: 'input', target: 'hidden' },
+      { source: 'hidden', target: 'output' },
+    ],
+    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs, seed, validationSplit: 0.3 },
+  };
+}
