@@ -8,6 +8,7 @@ import { prepareRun, type PreparedRun } from '../src-engine/train/prepareRun';
 import { splitDataset } from '../src-engine/data/preprocess';
 import { describePreprocessing, type Preprocessing } from '../src-engine/export/preprocessing';
 import { WeightsError, type WeightsFile } from '../src-engine/export/weightsFile';
+import type { PytorchExportInput } from '../src-engine/export/pytorch/exportPytorch';
 import { describeIssue, type GraphDoc } from '../src-shared/graphFormat';
 import type { Dataset, DataSplit } from '../src-engine/data/types';
 
@@ -55,4 +56,17 @@ function preprocessingOf(dataset: Parameters<typeof describePreprocessing>[0], r
     if (e instanceof WeightsError) throw new CliError(e.message);
     throw e;
   }
+}
+
+/** What the PyTorch exporter needs from a set-up model: one mapping for the CLI and its tests. */
+export function pytorchExportInput(setup: ModelSetup, title: string): PytorchExportInput {
+  return {
+    model: setup.run.model,
+    graph: setup.graph,
+    loss: setup.run.validated.loss,
+    preprocessing: setup.preprocessing,
+    train: setup.raw.train,
+    validation: setup.raw.validation,
+    title,
+  };
 }

@@ -7,6 +7,7 @@ import { CliError } from '../errors';
 import { setUpModel } from '../modelSetup';
 import { trainingFlags } from '../runConfig';
 import { exportPytorch } from '../../src-engine/export/pytorch/exportPytorch';
+import { pytorchExportInput } from '../modelSetup';
 import { ExportError } from '../../src-engine/export/pytorch/stateMapping';
 import { exportOnnx, ONNX_OPSET } from '../../src-engine/export/onnx/exportOnnx';
 import { writeBytes } from '../weightsIo';
@@ -36,15 +37,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const setup = await setUpModel(path, flags, flags.weights as string | undefined);
   let files: Map<string, Uint8Array>;
   try {
-    files = exportPytorch({
-      model: setup.run.model,
-      graph: setup.graph,
-      loss: setup.run.validated.loss,
-      preprocessing: setup.preprocessing,
-      train: setup.raw.train,
-      validation: setup.raw.validation,
-      title: setup.graph.name ?? path,
-    });
+    files = exportPytorch(pytorchExportInput(setup, setup.graph.name ?? path));
   } catch (e) {
     if (e instanceof ExportError) throw new CliError(e.message);
     throw e;

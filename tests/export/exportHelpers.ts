@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setUpModel, type ModelSetup } from '../../src-cli/modelSetup';
+import { pytorchExportInput, setUpModel, type ModelSetup } from '../../src-cli/modelSetup';
 import { outputsCsv } from '../../src-cli/predictInput';
 import { train } from '../../src-engine/train/trainer';
 import { predictOutputs } from '../../src-engine/export/predict';
@@ -26,15 +26,7 @@ export async function trainGraph(graphPath: string, epochs?: number): Promise<{ 
 export function exportAndPredict(setup: ModelSetup, dir: string): { folder: string; predictions: string; outputs: Float32Array; onnx: Uint8Array; x: Float32Array; dims: number[] } {
   const folder = join(dir, 'pytorch');
   mkdirSync(folder, { recursive: true });
-  const files = exportPytorch({
-    model: setup.run.model,
-    graph: setup.graph,
-    loss: setup.run.validated.loss,
-    preprocessing: setup.preprocessing,
-    train: setup.raw.train,
-    validation: setup.raw.validation,
-    title: setup.graph.name ?? 'graph',
-  });
+  const files = exportPytorch(pytorchExportInput(setup, setup.graph.name ?? 'graph'));
   for (const [name, bytes] of files) writeFileSync(join(folder, name), bytes);
   const val = setup.raw.validation;
   const outputs = predictOutputs(setup.run.model, setup.preprocessing, val.x, val.count);
