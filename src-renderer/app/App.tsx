@@ -13,11 +13,11 @@ import { ConnectionHintView, Toasts } from '../ui/Toasts';
 import { useShortcuts } from './useShortcuts';
 import { startApp } from './startApp';
 import { useWindowTitle } from './useWindowTitle';
-import { useScreenStore } from '../compare/screenStore';
-import { ScreenView } from '../compare/ScreenView';
+import { useScreenStore } from '../navigation/screenStore';
+import { ScreenView } from '../navigation/ScreenView';
 import { SweepDialog } from '../sweeps/SweepDialog';
-import { subscribeToInsights } from '../inside/insightStore';
-import { OutputPanel } from '../inside/OutputPanel';
+import { subscribeToInsights } from '../insight/insightStore';
+import { OutputPanel } from '../insight/OutputPanel';
 import { api } from './api';
 
 export function App() {

@@ -5,7 +5,7 @@ import { Palette } from '../palette/Palette';
 import { RunHistory } from '../runs/RunHistory';
 import { Icon, type IconName } from '../ui/icons';
 import { useSweepStore } from '../sweeps/sweepStore';
-import { useScreenStore, type Screen } from '../compare/screenStore';
+import { useScreenStore, type Screen } from '../navigation/screenStore';
 
 const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
   { id: 'layers', label: 'Layers', icon: 'layers' },

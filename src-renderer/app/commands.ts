@@ -1,7 +1,7 @@
 // Every user command in one place: toolbar buttons, keyboard shortcuts and the Electron menu
 // all call runCommand, so they behave the same.
 import type { MenuCommand } from '../../src-shared/api';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useRunStore } from '../runs/runStore';
 import { canvasArea, fitCanvas, visibleCentre, zoomCanvas } from '../canvas/canvasControls';
 import { useUiStore } from '../ui/uiStore';

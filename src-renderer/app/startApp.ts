@@ -2,11 +2,11 @@
 import { api } from './api';
 import { runMenuCommand } from './commands';
 import { restoreTheme } from '../theme/themeActions';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { useRunStore } from '../runs/runStore';
 import { subscribeToRunUpdates } from '../runs/trainActions';
 import { reopenLastProject } from '../project/projectActions';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useUiStore } from '../ui/uiStore';
 import { fitCanvas } from '../canvas/canvasControls';
 import { installTestHooks } from './testHooks';

@@ -1,12 +1,12 @@
 // With ?testHooks=1 in the address, the stores are reachable from the page (e2e tests and the
 // FPS benchmark load large graphs and stream chart data through them). Off otherwise.
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useRunStore } from '../runs/runStore';
 import { useUiStore } from '../ui/uiStore';
-import { useDatasetStore } from '../store/datasetStore';
-import { fromGraphDoc, toGraphDoc } from '../store/document';
+import { useDatasetStore } from '../datasets/datasetStore';
+import { fromGraphDoc, toGraphDoc } from '../document/document';
 import { parseGraph } from '../../src-shared/graphFormat';
-import { currentContent } from '../store/graphStore';
+import { currentContent } from '../document/graphStore';
 
 export interface LayerLabTestHooks {
   graph: typeof useGraphStore;

@@ -1,6 +1,6 @@
 // The window title names the project and marks unsaved changes, like other desktop editors.
 import { useEffect } from 'react';
-import { selectDirty, useGraphStore } from '../store/graphStore';
+import { selectDirty, useGraphStore } from '../document/graphStore';
 
 export function useWindowTitle(): void {
   const name = useGraphStore((s) => s.meta.name) || 'Untitled';

@@ -1,6 +1,6 @@
 // Undo/redo, auto-layout, fit and zoom, floating over the canvas's top-left corner.
 import { Panel } from '@xyflow/react';
-import { selectCanRedo, selectCanUndo, useGraphStore } from '../store/graphStore';
+import { selectCanRedo, selectCanUndo, useGraphStore } from '../document/graphStore';
 import { IconButton } from '../ui/IconButton';
 import { fitCanvas, zoomCanvas } from './canvasControls';
 import { runCommand } from '../app/commands';

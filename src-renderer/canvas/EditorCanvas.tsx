@@ -5,8 +5,8 @@ import {
   Background, BackgroundVariant, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type ReactFlowInstance,
 } from '@xyflow/react';
 import { getLayer } from '../app/engine';
-import { useGraphStore } from '../store/graphStore';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/types';
+import { useGraphStore } from '../document/graphStore';
+import type { LayerFlowNode, ShapeFlowEdge } from '../document/types';
 import { useUiStore } from '../ui/uiStore';
 import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';

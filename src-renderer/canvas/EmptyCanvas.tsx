@@ -1,7 +1,7 @@
 // What an empty canvas says: how to start, by hand, from a template or with the lessons.
 import { TEMPLATES } from '../templates/templates';
 import { loadTemplate } from '../templates/loadTemplate';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 
 export function EmptyCanvas() {
   return (

@@ -2,7 +2,7 @@
 import { memo, useContext } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatShape, getLayer } from '../app/engine';
-import type { LayerFlowNode } from '../store/types';
+import type { LayerFlowNode } from '../document/types';
 import { GraphCheckContext } from './GraphCheckContext';
 import { categoryColor } from './categoryColors';
 import { paramSummary } from './paramSummary';

@@ -2,10 +2,10 @@
 import { useMemo } from 'react';
 import { Background, BackgroundVariant, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { fromGraphDoc } from '../store/document';
-import { datasetInfo, useDatasetStore } from '../store/datasetStore';
+import { fromGraphDoc } from '../document/document';
+import { datasetInfo, useDatasetStore } from '../datasets/datasetStore';
 import { checkGraph } from '../validation/graphCheck';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/types';
+import type { LayerFlowNode, ShapeFlowEdge } from '../document/types';
 import { useUiStore } from '../ui/uiStore';
 import { GraphCheckContext } from './GraphCheckContext';
 import { edgeTypes, nodeTypes } from './flowTypes';

@@ -2,7 +2,7 @@
 import { memo, useContext } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { formatShape } from '../app/engine';
-import type { ShapeFlowEdge } from '../store/types';
+import type { ShapeFlowEdge } from '../document/types';
 import { GraphCheckContext } from './GraphCheckContext';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {

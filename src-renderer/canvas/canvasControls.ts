@@ -1,6 +1,6 @@
 // Lets shortcuts, menus and the problems list drive the editor canvas (fit, focus, centre).
 import type { ReactFlowInstance, Viewport, XYPosition } from '@xyflow/react';
-import type { LayerFlowNode, ShapeFlowEdge } from '../store/types';
+import type { LayerFlowNode, ShapeFlowEdge } from '../document/types';
 
 /** The drag payload type of a palette item. */
 export const LAYER_DRAG_TYPE = 'application/x-layerlab-layer';

@@ -5,7 +5,7 @@ import { useSweepStore } from '../sweeps/sweepStore';
 import { api } from '../app/api';
 import { useRunStore } from '../runs/runStore';
 import { countOf } from '../runs/format';
-import { useScreenStore } from './screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 
 /** A past search's results in the sweep dialog. */
 function openResults(s: SweepSummary): void {

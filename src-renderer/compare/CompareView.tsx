@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { BarSeriesOption } from 'echarts/charts';
 import { IconButton } from '../ui/IconButton';
 import { baseOption } from '../charts/chartOptions';
-import { useScreenStore } from './screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 import { ChartBox } from './ChartBox';
 import { comparisonCsv, METRICS, seedGroups, shortNames, summarizeMetric, type MetricKey, type XAxis } from './comparison';
 import { curveOption, pointCount } from './curveOptions';

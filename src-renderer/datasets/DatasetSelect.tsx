@@ -1,6 +1,6 @@
 // The dataset picker of the top bar, grouped by task.
-import { useDatasetStore } from '../store/datasetStore';
-import { useGraphStore } from '../store/graphStore';
+import { useDatasetStore } from './datasetStore';
+import { useGraphStore } from '../document/graphStore';
 import { useRunStore } from '../runs/runStore';
 import { chooseDataset } from './chooseDataset';
 

@@ -2,7 +2,7 @@
 // chunks with a progress bar, then used like any imported file.
 import { useCallback, useRef, useState } from 'react';
 import { api, errorText } from '../app/api';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from './datasetStore';
 import { chooseDataset } from './chooseDataset';
 import { uploadFile } from './uploadFile';
 

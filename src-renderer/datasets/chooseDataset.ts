@@ -1,6 +1,6 @@
 // Switching datasets: the Input follows by itself; the loss follows when the task changes.
-import { useGraphStore } from '../store/graphStore';
-import { useDatasetStore } from '../store/datasetStore';
+import { useGraphStore } from '../document/graphStore';
+import { useDatasetStore } from './datasetStore';
 import { useUiStore } from '../ui/uiStore';
 
 export function chooseDataset(id: string, options: { target?: string; missing?: 'drop' | 'refuse' } = {}): void {

@@ -1,7 +1,7 @@
 // The selected layer's inputs, editable without a pointer: remove one, or add one from a list of
 // layers that may connect (the same check as drawing an edge on the canvas).
 import { useShallow } from 'zustand/react/shallow';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo } from '../validation/useLiveCheck';
 import { Icon } from '../ui/icons';

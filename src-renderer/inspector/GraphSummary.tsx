@@ -1,10 +1,10 @@
 // The inspector with nothing selected: what the graph is, and what to do next.
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { useUiStore } from '../ui/uiStore';
 import { Icon } from '../ui/icons';
 import { SHORTCUTS } from '../ui/shortcuts';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { useRunStore } from '../runs/runStore';
 import { StatusBadge } from '../runs/RunStatusLine';
 import { liveEpochText, runMetricsText } from '../runs/format';

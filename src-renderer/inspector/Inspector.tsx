@@ -1,8 +1,8 @@
 // The right-hand inspector: edits the selected layer's settings, each explained in one line.
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape, getLayer, listInitializers } from '../app/engine';
-import { useGraphStore } from '../store/graphStore';
-import type { LayerNodeData } from '../store/types';
+import { useGraphStore } from '../document/graphStore';
+import type { LayerNodeData } from '../document/types';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { categoryColor } from '../canvas/categoryColors';
 import { runCommand } from '../app/commands';

@@ -3,7 +3,7 @@
 // checks the lesson's claim on the student's own runs, with the numbers it measured.
 import { useRef } from 'react';
 import { IconButton } from '../ui/IconButton';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 import { downloadText } from '../compare/download';
 import { allLessons, useLessonStore } from './lessonStore';
 import { Explanation } from './Explanation';

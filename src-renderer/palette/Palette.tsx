@@ -2,7 +2,7 @@
 // press (click, Enter) to add at the centre of the view.
 import { memo, useMemo, useState, type DragEvent } from 'react';
 import { listLayers, type LayerDef } from '../app/engine';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useRunStore } from '../runs/runStore';
 import { LAYER_DRAG_TYPE, visibleCentre } from '../canvas/canvasControls';
 import { categoryColor } from '../canvas/categoryColors';

@@ -2,9 +2,9 @@
 import type { KeyboardEvent } from 'react';
 import { useUiStore, type BottomTab } from '../ui/uiStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { TrainingPanel } from './TrainingPanel';
-import { DatasetPanel } from './DatasetPanel';
+import { DatasetPanel } from '../datasets/DatasetPanel';
 import { ChartsPanel } from './ChartsPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { Icon, type IconName } from '../ui/icons';

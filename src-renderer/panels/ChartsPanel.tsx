@@ -1,6 +1,6 @@
 // Charts tab: the live charts of the run started from the editor.
-import { useGraphStore } from '../store/graphStore';
-import { useDatasetStore } from '../store/datasetStore';
+import { useGraphStore } from '../document/graphStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { ACTIVE_STATUSES, useRunStore } from '../runs/runStore';
 import { RunCharts } from '../charts/RunCharts';
 import { RunStatusLine } from '../runs/RunStatusLine';

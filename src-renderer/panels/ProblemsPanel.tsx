@@ -1,6 +1,6 @@
 // Every problem of the graph, from the engine's validator; pressing one focuses its node.
 import type { GraphIssue } from '../../src-shared/graphFormat';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { focusNode } from '../canvas/canvasControls';
 import { useUiStore } from '../ui/uiStore';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { OptimizerConfig, TrainingConfig } from '../../src-shared/graphFormat';
 import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
 import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../app/engine';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ProjectFileInfo } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { Modal } from '../ui/Modal';
-import { useGraphStore } from '../store/graphStore';
+import { useGraphStore } from '../document/graphStore';
 import { openProjectPath, projectNameOf, saveTo } from './projectActions';
 import { timeAgo } from '../runs/format';
 

@@ -1,9 +1,9 @@
 // New, open and save of project files (`*.layerlab.json`), and reopening the last one on start.
 import { describeIssue, parseGraph, type GraphDoc } from '../../src-shared/graphFormat';
 import { api, errorText } from '../app/api';
-import { currentContent, selectDirty, useGraphStore } from '../store/graphStore';
-import { fromGraphDoc, toGraphDoc } from '../store/document';
-import { emptyContent } from '../store/defaults';
+import { currentContent, selectDirty, useGraphStore } from '../document/graphStore';
+import { fromGraphDoc, toGraphDoc } from '../document/document';
+import { emptyContent } from '../document/defaults';
 import { useRunStore } from '../runs/runStore';
 import { useUiStore } from '../ui/uiStore';
 import { chooseAction } from '../ui/confirm';

@@ -2,13 +2,13 @@
 import { useRunStore } from './runStore';
 import { ReadOnlyGraph } from '../canvas/ReadOnlyGraph';
 import { RunCharts } from '../charts/RunCharts';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { RunStatusLine } from './RunStatusLine';
 import { RunWarnings } from './RunWarnings';
 import { IconButton } from '../ui/IconButton';
 import { openAsNewProject } from '../project/projectActions';
 import { useUiStore } from '../ui/uiStore';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 
 export function RunView() {
   const viewed = useRunStore((s) => s.viewed);

@@ -5,7 +5,7 @@ import { detectWarnings, type TrainingWarning } from '../../src-engine/index';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { RunStatus } from '../../src-shared/api';
 import type { MetricsBuffer } from '../charts/metricsBuffer';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 
 const LAB_NAMES: Record<NonNullable<TrainingWarning['lab']>, string> = {
   initLab: 'Initialization lab',

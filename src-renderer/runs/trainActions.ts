@@ -1,13 +1,13 @@
 // Starting a run from the editor: refuses with the list of problems when the graph cannot train.
 import type { RunUpdate } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
-import { currentContent, useGraphStore } from '../store/graphStore';
-import { toGraphDoc } from '../store/document';
+import { currentContent, useGraphStore } from '../document/graphStore';
+import { toGraphDoc } from '../document/document';
 import { useUiStore } from '../ui/uiStore';
 import { currentCheck } from '../validation/useLiveCheck';
 import { ACTIVE_STATUSES, useRunStore } from './runStore';
-import { useDatasetStore } from '../store/datasetStore';
-import { insightsFor } from '../inside/insightStore';
+import { useDatasetStore } from '../datasets/datasetStore';
+import { insightsFor } from '../insight/insightStore';
 import { useEpochSamples } from '../sequences/epochSampleStore';
 import { isCharDataset } from '../sequences/sequenceRuns';
 

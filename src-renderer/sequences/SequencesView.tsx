@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { RunSummary } from '../../src-shared/api';
 import { IconButton } from '../ui/IconButton';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 import { useRunStore } from '../runs/runStore';
 import { NameSampler } from './NameSampler';
 import { GateHeatmaps } from './GateHeatmaps';

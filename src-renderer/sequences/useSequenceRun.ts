@@ -3,8 +3,8 @@
 import { useLoadState } from '../ui/useLoadState';
 import type { DatasetListItem, RunCheckpoint, RunDetail } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
-import { useDatasetStore } from '../store/datasetStore';
-import { loadTrainedModel, type TrainedModel } from '../inside/trainedModel';
+import { useDatasetStore } from '../datasets/datasetStore';
+import { loadTrainedModel, type TrainedModel } from '../insight/trainedModel';
 import { checkpointVectors } from '../../src-engine';
 import { datasetItemFor, embeddingNodes, sequenceViews, type SequenceView } from './sequenceRuns';
 import { idLabels, runVocabulary, type WordVectors } from './wordVectors';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { RunSummary } from '../../src-shared/api';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import { api } from '../app/api';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { datasetItemFor, sequenceViews, type SequenceView } from './sequenceRuns';
 
 /** Runs that never trained have nothing to show; their graphs are not fetched. */

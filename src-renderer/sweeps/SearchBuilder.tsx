@@ -3,8 +3,8 @@
 // a misspelt node or setting is named before anything starts.
 import { useMemo, useState } from 'react';
 import { api, errorText } from '../app/api';
-import { currentContent, useGraphStore } from '../store/graphStore';
-import { toGraphDoc } from '../store/document';
+import { currentContent, useGraphStore } from '../document/graphStore';
+import { toGraphDoc } from '../document/document';
 import { currentCheck } from '../validation/useLiveCheck';
 import { useRunStore } from '../runs/runStore';
 import { useSweepStore } from './sweepStore';

@@ -1,6 +1,6 @@
 // Helpers that turn a short description of layers and training settings into a laid-out graph.
-import { layoutNodes } from '../store/layout';
-import { fromGraphDoc } from '../store/document';
+import { layoutNodes } from '../document/layout';
+import { fromGraphDoc } from '../document/document';
 import { GRAPH_FORMAT, type GraphDoc, type GraphEdge, type GraphNode, type TrainingConfig } from '../../src-shared/graphFormat';
 
 export interface Template {

@@ -1,6 +1,6 @@
 // The project's name (rename in place) with a dot while there are unsaved changes.
 import { useState } from 'react';
-import { selectDirty, useGraphStore } from '../store/graphStore';
+import { selectDirty, useGraphStore } from '../document/graphStore';
 
 export function ProjectTitle() {
   const name = useGraphStore((s) => s.meta.name) || 'Untitled';

@@ -1,6 +1,6 @@
 // Whether a new edge may be drawn; a refusal carries the reason in plain words for a tooltip.
 import { getLayer, type DatasetInfo } from '../app/engine';
-import type { GraphContent } from '../store/types';
+import type { GraphContent } from '../document/types';
 import { inferPartialShapes, reaches } from './shapes';
 
 export interface Candidate {

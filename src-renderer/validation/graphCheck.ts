@@ -2,8 +2,8 @@
 // partial shape inference so shapes show while the graph is still incomplete.
 import type { GraphIssue } from '../../src-shared/graphFormat';
 import { validateGraph, type DatasetInfo } from '../app/engine';
-import { toGraphDoc } from '../store/document';
-import type { GraphContent } from '../store/types';
+import { toGraphDoc } from '../document/document';
+import type { GraphContent } from '../document/types';
 import { inferPartialShapes } from './shapes';
 
 export interface GraphCheck {

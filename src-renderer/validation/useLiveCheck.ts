@@ -1,6 +1,6 @@
 // The editor graph's live check, shared by the canvas, the problems list and the Train button.
-import { useGraphStore } from '../store/graphStore';
-import { datasetInfo, useDatasetStore } from '../store/datasetStore';
+import { useGraphStore } from '../document/graphStore';
+import { datasetInfo, useDatasetStore } from '../datasets/datasetStore';
 import { memoizedChecker, type GraphCheck } from './graphCheck';
 import type { DatasetInfo } from '../app/engine';
 

@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '../../src-renderer/app/api';
 import { createFakeApi, type FakeApi } from './fakes/fakeApi';
-import { useGraphStore, selectDirty } from '../../src-renderer/store/graphStore';
-import { fromGraphDoc } from '../../src-renderer/store/document';
-import { emptyContent } from '../../src-renderer/store/defaults';
+import { useGraphStore, selectDirty } from '../../src-renderer/document/graphStore';
+import { fromGraphDoc } from '../../src-renderer/document/document';
+import { emptyContent } from '../../src-renderer/document/defaults';
 import { useRunStore } from '../../src-renderer/runs/runStore';
 import { startTraining, subscribeToRunUpdates } from '../../src-renderer/runs/trainActions';
 import { useUiStore } from '../../src-renderer/ui/uiStore';

@@ -8,9 +8,9 @@ import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartT
 import { parseNumberList, gridSize } from '../../src-renderer/sweeps/sweepGrid';
 import { labPaths } from '../../src-renderer/labs/optimizerLab/labRuns';
 import { probeFromPreview, runInitLab } from '../../src-renderer/labs/initLab/probe';
-import { pickEpochs } from '../../src-renderer/inside/layerCharts';
-import { insightsFor } from '../../src-renderer/inside/insightStore';
-import { digitInput } from '../../src-renderer/inside/digitInput';
+import { pickEpochs } from '../../src-renderer/insight/layerCharts';
+import { insightsFor } from '../../src-renderer/insight/insightStore';
+import { digitInput } from '../../src-renderer/insight/digitInput';
 
 const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fromGraphDoc, toGraphDoc } from '../../src-renderer/store/document';
+import { fromGraphDoc, toGraphDoc } from '../../src-renderer/document/document';
 import { parseGraph } from '../../src-shared/graphFormat';
 import { TEMPLATES } from '../../src-renderer/templates/templates';
 

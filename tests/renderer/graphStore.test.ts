@@ -1,8 +1,8 @@
 // The editor store: every edit is one undo step, drags are one step, saving clears "unsaved".
 import { beforeEach, describe, expect, it } from 'vitest';
-import { selectCanRedo, selectCanUndo, selectDirty, useGraphStore } from '../../src-renderer/store/graphStore';
-import { emptyContent } from '../../src-renderer/store/defaults';
-import { toGraphDoc } from '../../src-renderer/store/document';
+import { selectCanRedo, selectCanUndo, selectDirty, useGraphStore } from '../../src-renderer/document/graphStore';
+import { emptyContent } from '../../src-renderer/document/defaults';
+import { toGraphDoc } from '../../src-renderer/document/document';
 
 const store = () => useGraphStore.getState();
 const ids = () => store().nodes.map((n) => n.id);

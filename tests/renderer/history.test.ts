@@ -1,6 +1,6 @@
 // Undo/redo stacks: each edit one step, same-key edits coalesce, redo clears on a new edit.
 import { describe, expect, it } from 'vitest';
-import { COALESCE_MS, emptyHistory, HISTORY_LIMIT, record, redo, seal, undo } from '../../src-renderer/store/history';
+import { COALESCE_MS, emptyHistory, HISTORY_LIMIT, record, redo, seal, undo } from '../../src-renderer/document/history';
 
 describe('history', () => {
   it('undoes and redoes in order', () => {

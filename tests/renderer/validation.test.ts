@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { checkGraph } from '../../src-renderer/validation/graphCheck';
 import { connectionProblem } from '../../src-renderer/validation/connection';
 import { inferPartialShapes } from '../../src-renderer/validation/shapes';
-import { fromGraphDoc } from '../../src-renderer/store/document';
-import { defaultTraining } from '../../src-renderer/store/defaults';
-import type { GraphContent } from '../../src-renderer/store/types';
+import { fromGraphDoc } from '../../src-renderer/document/document';
+import { defaultTraining } from '../../src-renderer/document/defaults';
+import type { GraphContent } from '../../src-renderer/document/types';
 import type { DatasetInfo } from '../../src-engine/graph/validate';
 
 const iris: DatasetInfo = { task: 'classification', inputShape: [4], targetShape: [1], classCount: 3 };

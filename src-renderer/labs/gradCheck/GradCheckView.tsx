@@ -4,11 +4,11 @@
 import { useEffect, useState } from 'react';
 import type { GradCheckReport } from '../../../src-shared/api';
 import { IconButton } from '../../ui/IconButton';
-import { useScreenStore } from '../../compare/screenStore';
+import { useScreenStore } from '../../navigation/screenStore';
 import { ChartBox } from '../../compare/ChartBox';
 import { api, errorText } from '../../app/api';
-import { currentContent } from '../../store/graphStore';
-import { toGraphDoc } from '../../store/document';
+import { currentContent } from '../../document/graphStore';
+import { toGraphDoc } from '../../document/document';
 import { gradCheckOption } from './gradCheckChart';
 import { gradCheckVerdict } from './verdict';
 import '../../compare/compare.css';

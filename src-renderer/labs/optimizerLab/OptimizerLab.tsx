@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SURFACES } from '../../../src-engine';
 import { IconButton } from '../../ui/IconButton';
-import { useScreenStore } from '../../compare/screenStore';
+import { useScreenStore } from '../../navigation/screenStore';
 import { downloadUrl } from '../../compare/download';
 import { DEFAULT_LR, LAB_OPTIMIZERS, defaultLrs, labPaths } from './labRuns';
 import { drawPaths, drawSurface } from './contourCanvas';

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { LayerMetric, RunStatus } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
-import { asDatasetPreview } from '../panels/previewTypes';
+import { asDatasetPreview } from '../datasets/previewTypes';
 
 export interface InsideData {
   order: string[];

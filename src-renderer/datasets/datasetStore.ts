@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DatasetListItem } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { CATALOGUE, type DatasetInfo } from '../app/engine';
-import { useGraphStore } from './graphStore';
+import { useGraphStore } from '../document/graphStore';
 
 export interface PreviewState {
   loading: boolean;

@@ -2,7 +2,7 @@
 import type { DatasetListItem, RunDetail } from '../../src-shared/api';
 import { api } from '../app/api';
 import { useLoadState } from '../ui/useLoadState';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { loadTrainedModel, type TrainedModel } from './trainedModel';
 
 export type TrainedState =

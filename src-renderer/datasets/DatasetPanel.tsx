@@ -2,14 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetListItem } from '../../src-shared/api';
 import { catalogueEntry, formatShape, type ParamSpec } from '../app/engine';
-import { useDatasetStore } from '../store/datasetStore';
-import { useGraphStore } from '../store/graphStore';
-import { chooseDataset } from '../datasets/chooseDataset';
+import { useDatasetStore } from './datasetStore';
+import { useGraphStore } from '../document/graphStore';
+import { chooseDataset } from './chooseDataset';
 import { ParamField } from '../inspector/ParamField';
 import { DatasetPreviewView } from './DatasetPreviewView';
 import { asDatasetPreview } from './previewTypes';
 import { isDesktop } from '../transport';
-import { UploadForm, UploadStatus, useUpload } from '../datasets/UploadForm';
+import { UploadForm, UploadStatus, useUpload } from './UploadForm';
 
 export function DatasetPanel() {
   const list = useDatasetStore((s) => s.list);

@@ -1,7 +1,7 @@
 // "Try the model": a finished run evaluated over its whole validation or test split (confusion
 // matrix, per-class metrics, misclassified samples) and, for 28 × 28 digit models, a drawing pad.
 import { IconButton } from '../ui/IconButton';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 import { useTrainedModel } from './useTrainedModel';
 import { DrawingPad } from './DrawingPad';
 import { EvaluationPanel } from './EvaluationPanel';

@@ -1,7 +1,7 @@
 // Which full-width screen replaces the editor (Compare, the optimizer lab), and the runs ticked in the history.
 import { create } from 'zustand';
 import { api, errorText } from '../app/api';
-import type { ComparedRun } from './comparison';
+import type { ComparedRun } from '../compare/comparison';
 import { countOf } from '../runs/format';
 
 export type Screen = { kind: 'compare'; title: string } | { kind: 'optimizerLab' } | { kind: 'inside' } | { kind: 'initLab' } | { kind: 'model'; runId: string } | { kind: 'gradCheck' } | { kind: 'sequences' } | { kind: 'lessons' };

@@ -1,10 +1,10 @@
 // The full-width screen shown instead of the editor, if any.
 import { useScreenStore } from './screenStore';
-import { CompareView } from './CompareView';
+import { CompareView } from '../compare/CompareView';
 import { OptimizerLab } from '../labs/optimizerLab/OptimizerLab';
-import { InsideView } from '../inside/InsideView';
+import { InsideView } from '../insight/InsideView';
 import { InitLab } from '../labs/initLab/InitLab';
-import { ModelView } from '../inside/ModelView';
+import { ModelView } from '../insight/ModelView';
 import { GradCheckView } from '../labs/gradCheck/GradCheckView';
 import { SequencesView } from '../sequences/SequencesView';
 import { LessonsView } from '../lessons/LessonsView';

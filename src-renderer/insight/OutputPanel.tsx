@@ -3,10 +3,10 @@
 // shows the training or the held-back validation points, as TensorFlow Playground's "show test data".
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../app/api';
-import { useGraphStore } from '../store/graphStore';
-import { useDatasetStore } from '../store/datasetStore';
+import { useGraphStore } from '../document/graphStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { useRunStore } from '../runs/runStore';
-import { asDatasetPreview } from '../panels/previewTypes';
+import { asDatasetPreview } from '../datasets/previewTypes';
 import { useInsightStore } from './insightStore';
 import { drawOutput } from './boundaryCanvas';
 import { markValidation, type OutputPoint } from './outputPoints';

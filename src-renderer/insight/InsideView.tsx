@@ -5,10 +5,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LayerHistograms } from '../../src-shared/engineEvents';
 import { IconButton } from '../ui/IconButton';
-import { useScreenStore } from '../compare/screenStore';
+import { useScreenStore } from '../navigation/screenStore';
 import { ChartBox } from '../compare/ChartBox';
 import { useRunStore } from '../runs/runStore';
-import { useDatasetStore } from '../store/datasetStore';
+import { useDatasetStore } from '../datasets/datasetStore';
 import { useInsightStore } from './insightStore';
 import { useInsideData } from './useInsideData';
 import { insightAt, useStoredInsights } from './storedInsights';
