@@ -12,14 +12,26 @@ const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`
 const layer = (name, message) => ({ group: [`**/${name}`, `**/${name}/**`], message });
 
 export default defineConfig(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results/**', 'tests/webgpu/page/dist/**', '**/*.wasm', 'src-engine/kernels/wasm/build/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'bench/results/**',
+      'tests/webgpu/page/dist/**',
+      '**/*.wasm',
+      'src-engine/kernels/wasm/build/**',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error', noInlineConfig: true },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -41,41 +53,68 @@ export default defineConfig(
     files: ['src-engine/**/*.ts'],
     ignores: ['src-engine/hosts/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...nodeModules, 'electron'].map((name) => ({ name, message: 'the engine core runs in Node, a utility process and a browser worker: host code belongs in src-engine/hosts/' })),
-        patterns: [
-          layer('src-engine/hosts', 'the engine core may not depend on a host adapter'),
-          layer('src-main', 'the engine may not import the main process'),
-          layer('src-renderer', 'the engine may not import the renderer'),
-          layer('src-cli', 'the engine may not import the CLI'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeModules, 'electron'].map((name) => ({
+            name,
+            message:
+              'the engine core runs in Node, a utility process and a browser worker: host code belongs in src-engine/hosts/',
+          })),
+          patterns: [
+            layer('src-engine/hosts', 'the engine core may not depend on a host adapter'),
+            layer('src-main', 'the engine may not import the main process'),
+            layer('src-renderer', 'the engine may not import the renderer'),
+            layer('src-cli', 'the engine may not import the CLI'),
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...nodeModules, 'electron'].map((name) => ({ name, message: 'src-shared is imported by every side; it may not use Node or Electron' })),
-        patterns: ['src-engine', 'src-main', 'src-renderer', 'src-cli'].map((l) => layer(l, 'src-shared imports no other layer')),
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeModules, 'electron'].map((name) => ({
+            name,
+            message: 'src-shared is imported by every side; it may not use Node or Electron',
+          })),
+          patterns: ['src-engine', 'src-main', 'src-renderer', 'src-cli'].map((l) =>
+            layer(l, 'src-shared imports no other layer'),
+          ),
+        },
+      ],
     },
   },
   {
     files: ['src-main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('src-renderer', 'the main process never imports the renderer')] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [layer('src-renderer', 'the main process never imports the renderer')] }],
+    },
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron'].map((name) => ({ name, message: 'the renderer talks to the main process only through the API client' })),
-        patterns: [
-          { regex: 'src-engine/(?!(index|hosts/browser)$)', message: 'the renderer imports the engine only through src-engine/index.ts (add an export there), and the browser host through src-engine/hosts/browser' },
-          layer('src-main', 'the renderer reaches the main process only through the API client'),
-          layer('src-cli', 'the renderer may not import the CLI'),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'].map((name) => ({
+            name,
+            message: 'the renderer talks to the main process only through the API client',
+          })),
+          patterns: [
+            {
+              regex: 'src-engine/(?!(index|hosts/browser)$)',
+              message:
+                'the renderer imports the engine only through src-engine/index.ts (add an export there), and the browser host through src-engine/hosts/browser',
+            },
+            layer('src-main', 'the renderer reaches the main process only through the API client'),
+            layer('src-cli', 'the renderer may not import the CLI'),
+          ],
+        },
+      ],
     },
   },
 );

@@ -62,7 +62,12 @@ function median(values: number[]): number {
 }
 
 /** One run until its first epoch: times to `ready` and to that epoch, then the run is stopped. */
-async function timeOneStart(base: EngineSpawner, graph: GraphDoc, dir: string, n: number): Promise<{ ready: number; epoch: number; fromRunStart: number }> {
+async function timeOneStart(
+  base: EngineSpawner,
+  graph: GraphDoc,
+  dir: string,
+  n: number,
+): Promise<{ ready: number; epoch: number; fromRunStart: number }> {
   let t0 = 0;
   let clicked: number;
   let epochAt = NaN;
@@ -143,7 +148,14 @@ export async function runEngineStartBench(rounds = 5, log: (line: string) => voi
   }
   const rows = [...samples].map(([key, s]) => {
     const [graph, host, entry] = key.split('|') as [EngineStartRow['graph'], EngineStartRow['host'], EngineStartRow['entry']];
-    return { graph, host, entry, readyMs: Math.round(median(s.ready)), firstEpochMs: Math.round(median(s.epoch)), fromRunStartMs: Math.round(median(s.fromRunStart)) };
+    return {
+      graph,
+      host,
+      entry,
+      readyMs: Math.round(median(s.ready)),
+      firstEpochMs: Math.round(median(s.epoch)),
+      fromRunStartMs: Math.round(median(s.fromRunStart)),
+    };
   });
   const targets = HOSTS.map((host): EngineStartTarget => {
     const row = rows.find((r) => r.graph === 'spiral' && r.host === host && r.entry === 'warm');
@@ -160,10 +172,13 @@ export function printEngineStartBench(r: EngineStartResult, out: (line: string) 
   for (const row of r.rows) {
     const source = r.rows.find((o) => o.graph === row.graph && o.host === row.host && o.entry === 'source');
     const ratio = row.entry !== 'source' && source ? `${(source.firstEpochMs / row.firstEpochMs).toFixed(1)}×` : '';
-    out(`${row.graph.padEnd(9)} ${row.host.padEnd(7)} ${row.entry.padEnd(7)} ${String(row.readyMs).padStart(6)} ${String(row.firstEpochMs).padStart(10)} ${String(row.fromRunStartMs).padStart(15)}  ${ratio}`);
+    out(
+      `${row.graph.padEnd(9)} ${row.host.padEnd(7)} ${row.entry.padEnd(7)} ${String(row.readyMs).padStart(6)} ${String(row.firstEpochMs).padStart(10)} ${String(row.fromRunStartMs).padStart(15)}  ${ratio}`,
+    );
   }
   out('Targets:');
-  for (const t of r.targets) out(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.target.padEnd(50)} ${t.valueMs ?? '—'} ms`);
+  for (const t of r.targets)
+    out(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.target.padEnd(50)} ${t.valueMs ?? '—'} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

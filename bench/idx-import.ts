@@ -72,8 +72,12 @@ export async function runIdxImportBench(): Promise<IdxImportBenchResult> {
 export function printIdxImportBench(result: IdxImportBenchResult): void {
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
   console.log(`IDX import of ${result.images.toLocaleString('en')} images of ${SIDE}×${SIDE}`);
-  console.log(`  load time: ${result.seconds.toFixed(2)} s (target < ${IDX_BENCH_TARGETS.seconds} s)  ${verdict(result.timePass)}`);
-  console.log(`  resident memory: ${result.rssMB.toFixed(0)} MB (target < ${IDX_BENCH_TARGETS.rssMB} MB)  ${verdict(result.memoryPass)}`);
+  console.log(
+    `  load time: ${result.seconds.toFixed(2)} s (target < ${IDX_BENCH_TARGETS.seconds} s)  ${verdict(result.timePass)}`,
+  );
+  console.log(
+    `  resident memory: ${result.rssMB.toFixed(0)} MB (target < ${IDX_BENCH_TARGETS.rssMB} MB)  ${verdict(result.memoryPass)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -62,13 +62,23 @@ export const KERNEL_CASES: KernelCase[] = [
 function infos(backend: Backend, shapes: number[][]): TensorInfo[] {
   return shapes.map((shape) => {
     const size = shape.reduce((a, b) => a * b, 1);
-    return { shape, data: backend.upload(Float32Array.from({ length: size }, (_, i) => Math.sin(i) * 0.5), size) };
+    return {
+      shape,
+      data: backend.upload(
+        Float32Array.from({ length: size }, (_, i) => Math.sin(i) * 0.5),
+        size,
+      ),
+    };
   });
 }
 
 /** GFLOP/s of the best of five windows of repeated calls (`seconds` in all), after a warm-up. */
 function time(backend: Backend, c: KernelCase, seconds: number): number {
-  const fn = getKernel(backend.name, c.kernel) as (be: Backend, inputs: TensorInfo[], attrs: KernelAttrs[KernelName]) => TensorInfo | TensorInfo[];
+  const fn = getKernel(backend.name, c.kernel) as (
+    be: Backend,
+    inputs: TensorInfo[],
+    attrs: KernelAttrs[KernelName],
+  ) => TensorInfo | TensorInfo[];
   const inputs = infos(backend, c.inputs);
   const once = () => {
     const out = fn(backend, inputs, c.attrs) as TensorInfo;
@@ -90,7 +100,11 @@ function time(backend: Backend, c: KernelCase, seconds: number): number {
   return best;
 }
 
-export async function runKernelBench(options: { seconds: number; threads: number; log?: (line: string) => void }): Promise<KernelBenchResult> {
+export async function runKernelBench(options: {
+  seconds: number;
+  threads: number;
+  log?: (line: string) => void;
+}): Promise<KernelBenchResult> {
   registerCpuKernels();
   const fast = useCpuBackend({ threads: 1 });
   const reference = new CpuBackend('float32');
@@ -111,10 +125,14 @@ export async function runKernelBench(options: { seconds: number; threads: number
 
 export function printKernelBench(r: KernelBenchResult, out: (line: string) => void = console.log): void {
   const columns = Object.keys(r.results[0]?.gflops ?? {});
-  out(`Kernels alone (GFLOP/s; machine peak ${r.machine.peakGflops.toFixed(0)}, WebAssembly SIMD peak ${r.machine.wasmPeakGflops.toFixed(0)}):`);
+  out(
+    `Kernels alone (GFLOP/s; machine peak ${r.machine.peakGflops.toFixed(0)}, WebAssembly SIMD peak ${r.machine.wasmPeakGflops.toFixed(0)}):`,
+  );
   out(`  ${'kernel'.padEnd(50)}${columns.map((c) => c.padStart(12)).join('')}${'% peak'.padStart(9)}`);
   for (const k of r.results) {
     const best = Math.max(...Object.values(k.gflops));
-    out(`  ${k.name.padEnd(50)}${columns.map((c) => k.gflops[c].toFixed(1).padStart(12)).join('')}${((100 * best) / r.machine.peakGflops).toFixed(1).padStart(9)}`);
+    out(
+      `  ${k.name.padEnd(50)}${columns.map((c) => k.gflops[c].toFixed(1).padStart(12)).join('')}${((100 * best) / r.machine.peakGflops).toFixed(1).padStart(9)}`,
+    );
   }
 }

@@ -32,7 +32,11 @@ const peakMb = (pid: number): number => {
 };
 
 function startServe(dir: string): Promise<{ pid: number; port: number; token: string; stop(): void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', '--db', join(dir, 'b.sqlite'), '--static', join(dir, 'none')], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/serve/main.ts', '--db', join(dir, 'b.sqlite'), '--static', join(dir, 'none')],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (c: Buffer) => {
@@ -44,7 +48,9 @@ function startServe(dir: string): Promise<{ pid: number; port: number; token: st
   });
 }
 
-export async function runRobustnessBench(options: { seconds?: number; csvMb?: number; log?: (line: string) => void } = {}): Promise<RobustnessBenchResult> {
+export async function runRobustnessBench(
+  options: { seconds?: number; csvMb?: number; log?: (line: string) => void } = {},
+): Promise<RobustnessBenchResult> {
   const seconds = options.seconds ?? 3;
   const csvMb = options.csvMb ?? 200;
   const log = options.log ?? (() => undefined);
@@ -63,10 +69,31 @@ export async function runRobustnessBench(options: { seconds?: number; csvMb?: nu
     const framesPerSec = frames / seconds;
     const idle = peakMb(server.pid);
     log('robustness: a 50 MB project…');
-    const api = createWebSocketApi(`ws://127.0.0.1:${server.port}/api?token=${server.token}`, (u) => new WebSocket(u, { maxPayload: 256 * 2 ** 20 }) as unknown as SocketLike);
+    const api = createWebSocketApi(
+      `ws://127.0.0.1:${server.port}/api?token=${server.token}`,
+      (u) => new WebSocket(u, { maxPayload: 256 * 2 ** 20 }) as unknown as SocketLike,
+    );
     await api.ready;
     const description = 'd'.repeat(50 * 2 ** 20 - 2000);
-    await api.projects.save({ format: 'layerlab.graph/1', name: 'big', description, nodes: [], edges: [], training: { dataset: 'xor', loss: 'mse', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 4, epochs: 1, seed: 1, validationSplit: 0 } }, 'big');
+    await api.projects.save(
+      {
+        format: 'layerlab.graph/1',
+        name: 'big',
+        description,
+        nodes: [],
+        edges: [],
+        training: {
+          dataset: 'xor',
+          loss: 'mse',
+          optimizer: { name: 'sgd', lr: 0.1 },
+          batchSize: 4,
+          epochs: 1,
+          seed: 1,
+          validationSplit: 0,
+        },
+      },
+      'big',
+    );
     const afterProject = peakMb(server.pid);
     api.close();
 
@@ -74,7 +101,8 @@ export async function runRobustnessBench(options: { seconds?: number; csvMb?: nu
     const csv = join(dir, 'big.csv');
     const fd = openSync(csv, 'w');
     writeSync(fd, 'a,b,c,d,e,f,label\n');
-    const line = (i: number) => `${(i % 1000) / 7},${i % 37},${(i % 11) * 0.5},${i % 5},${(i * 7) % 101},${i % 3},${i % 2 ? 'yes' : 'no'}\n`;
+    const line = (i: number) =>
+      `${(i % 1000) / 7},${i % 37},${(i % 11) * 0.5},${i % 5},${(i * 7) % 101},${i % 3},${i % 2 ? 'yes' : 'no'}\n`;
     let written = 0;
     for (let i = 0; written < csvMb * 2 ** 20; i += 10_000) {
       const block = Array.from({ length: 10_000 }, (_, k) => line(i + k)).join('');
@@ -99,7 +127,15 @@ export async function runRobustnessBench(options: { seconds?: number; csvMb?: nu
     });
     const peak = /peak ([\d.]+)/.exec(output);
     const outcome = /^(ok \d+|error .*)$/m.exec(output)?.[1] ?? output.trim().split('\n').pop() ?? '';
-    return { framesPerSec, projectMb: 50, serverPeakMbIdle: idle, serverPeakMbAfterProject: afterProject, csvMb, csvImportPeakMb: peak ? Number(peak[1]) : null, csvImportOutcome: outcome };
+    return {
+      framesPerSec,
+      projectMb: 50,
+      serverPeakMbIdle: idle,
+      serverPeakMbAfterProject: afterProject,
+      csvMb,
+      csvImportPeakMb: peak ? Number(peak[1]) : null,
+      csvImportOutcome: outcome,
+    };
   } finally {
     server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -108,10 +144,14 @@ export async function runRobustnessBench(options: { seconds?: number; csvMb?: nu
 
 export function printRobustnessBench(r: RobustnessBenchResult, out: (line: string) => void = console.log): void {
   out(`malformed frames (one connection each)   ${r.framesPerSec.toFixed(0)} /s, server still serving`);
-  out(`server peak memory, idle → after a ${r.projectMb} MB project   ${r.serverPeakMbIdle.toFixed(0)} MB → ${r.serverPeakMbAfterProject.toFixed(0)} MB`);
+  out(
+    `server peak memory, idle → after a ${r.projectMb} MB project   ${r.serverPeakMbIdle.toFixed(0)} MB → ${r.serverPeakMbAfterProject.toFixed(0)} MB`,
+  );
   const peak = r.csvImportPeakMb === null ? 'unknown' : `${r.csvImportPeakMb.toFixed(0)} MB`;
   const pass = r.csvImportPeakMb !== null && r.csvImportPeakMb < ROBUSTNESS_TARGETS.csvImportPeakMb ? 'PASS' : 'FAIL';
-  out(`importing a ${r.csvMb} MB CSV: peak ${peak} (target < ${ROBUSTNESS_TARGETS.csvImportPeakMb} MB: ${pass}); ${r.csvImportOutcome}`);
+  out(
+    `importing a ${r.csvMb} MB CSV: peak ${peak} (target < ${ROBUSTNESS_TARGETS.csvImportPeakMb} MB: ${pass}); ${r.csvImportOutcome}`,
+  );
 }
 
 // Run alone: npx tsx bench/robustness.ts [csvMb]

@@ -42,7 +42,8 @@ function parseFlags(argv: string[]): Flags {
     return n;
   };
   const only = value('only');
-  if (only !== undefined && !SECTIONS.includes(only as Section)) throw new Error(`--only must be one of ${SECTIONS.join(', ')}, got "${only}"`);
+  if (only !== undefined && !SECTIONS.includes(only as Section))
+    throw new Error(`--only must be one of ${SECTIONS.join(', ')}, got "${only}"`);
   const backend = value('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'webgpu') throw new Error(`--backend must be cpu or webgpu, got "${backend}"`);
   const models = value('models')?.split(',');
@@ -104,7 +105,11 @@ async function main(): Promise<void> {
   if (flags.backend === 'webgpu') {
     const webgpu = fileURLToPath(new URL('./webgpu.ts', import.meta.url));
     if (existsSync(webgpu)) {
-      report.webgpu = await runExternal({ file: './webgpu.ts', run: 'runWebGpuBench', print: 'printWebGpuBench' }, out, !flags.json);
+      report.webgpu = await runExternal(
+        { file: './webgpu.ts', run: 'runWebGpuBench', print: 'printWebGpuBench' },
+        out,
+        !flags.json,
+      );
     } else {
       out('The WebGPU backend is measured by the WebGPU bench (bench/webgpu.ts), which is not there yet; nothing to run here.');
       report.webgpu = { skipped: 'bench/webgpu.ts missing' };
@@ -115,7 +120,13 @@ async function main(): Promise<void> {
 
   if (wants('training')) {
     out('== Training ==');
-    const training = await runTrainingBench({ seconds: flags.seconds, threads: flags.threads, memorySteps: flags.memorySteps, models: flags.models, log });
+    const training = await runTrainingBench({
+      seconds: flags.seconds,
+      threads: flags.threads,
+      memorySteps: flags.memorySteps,
+      models: flags.models,
+      log,
+    });
     printTrainingBench(training, out);
     report.training = training;
   }

@@ -31,7 +31,15 @@ const graph: GraphDoc = {
   format: 'layerlab.graph/1',
   nodes: [{ id: 'input', type: 'Input', params: { shape: [2] } }],
   edges: [],
-  training: { dataset: 'xor', loss: 'mse', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 4, epochs: 1, seed: 1, validationSplit: 0 },
+  training: {
+    dataset: 'xor',
+    loss: 'mse',
+    optimizer: { name: 'sgd', lr: 0.1 },
+    batchSize: 4,
+    epochs: 1,
+    seed: 1,
+    validationSplit: 0,
+  },
 };
 
 export function runStoreBench(rows = ROWS, series = SERIES): StoreBenchResult {
@@ -41,7 +49,8 @@ export function runStoreBench(rows = ROWS, series = SERIES): StoreBenchResult {
     const file = join(dir, 'bench.sqlite');
     const store = openStore(file);
     const runs = Math.ceil(rows / series);
-    for (let r = 0; r < runs; r++) store.runs.insert({ id: `run-${r}`, name: `run ${r}`, graph, backend: 'cpu', createdAt: new Date().toISOString() });
+    for (let r = 0; r < runs; r++)
+      store.runs.insert({ id: `run-${r}`, name: `run ${r}`, graph, backend: 'cpu', createdAt: new Date().toISOString() });
 
     const started = performance.now();
     let written = 0;
@@ -50,7 +59,13 @@ export function runStoreBench(rows = ROWS, series = SERIES): StoreBenchResult {
       store.transaction(() => {
         for (let i = written; i < end; i++) {
           const step = (i % series) + 1;
-          store.metrics.record(`run-${Math.floor(i / series)}`, { event: 'step', epoch: Math.ceil(step / 100), step, loss: 1 / step, lr: 0.1 });
+          store.metrics.record(`run-${Math.floor(i / series)}`, {
+            event: 'step',
+            epoch: Math.ceil(step / 100),
+            step,
+            loss: 1 / step,
+            lr: 0.1,
+          });
         }
       });
       written = end;
@@ -62,7 +77,9 @@ export function runStoreBench(rows = ROWS, series = SERIES): StoreBenchResult {
     const seriesQueryMs = performance.now() - queryStart;
     if (points.length !== series) throw new Error(`read ${points.length} points, expected ${series}`);
     store.db.pragma('wal_checkpoint(TRUNCATE)');
-    const fileMB = (store.db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number) / (1024 * 1024);
+    const fileMB =
+      (store.db.prepare('SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()').pluck().get() as number) /
+      (1024 * 1024);
     store.close();
     const rowsPerSec = rows / insertSeconds;
     return {
@@ -83,8 +100,12 @@ export function runStoreBench(rows = ROWS, series = SERIES): StoreBenchResult {
 export function printStoreBench(r: StoreBenchResult): void {
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
   console.log(`Run store: ${r.rows.toLocaleString('en')} step-metric rows in batches of ${BATCH.toLocaleString('en')}`);
-  console.log(`  insert: ${r.insertSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSec).toLocaleString('en')} rows/s (target ≥ ${STORE_BENCH_TARGETS.insertRowsPerSec.toLocaleString('en')})  ${verdict(r.insertPass)}`);
-  console.log(`  read a ${r.seriesPoints.toLocaleString('en')}-point series: ${r.seriesQueryMs.toFixed(1)} ms (target ≤ ${STORE_BENCH_TARGETS.seriesQueryMs} ms)  ${verdict(r.queryPass)}`);
+  console.log(
+    `  insert: ${r.insertSeconds.toFixed(2)} s, ${Math.round(r.rowsPerSec).toLocaleString('en')} rows/s (target ≥ ${STORE_BENCH_TARGETS.insertRowsPerSec.toLocaleString('en')})  ${verdict(r.insertPass)}`,
+  );
+  console.log(
+    `  read a ${r.seriesPoints.toLocaleString('en')}-point series: ${r.seriesQueryMs.toFixed(1)} ms (target ≤ ${STORE_BENCH_TARGETS.seriesQueryMs} ms)  ${verdict(r.queryPass)}`,
+  );
   console.log(`  database size: ${r.fileMB.toFixed(1)} MB`);
 }
 

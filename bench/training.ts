@@ -7,8 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  ADDING_LENGTH, MODEL_IDS, MODELS, NAMES_WINDOW, SEQUENCE_SAMPLES, flopsPerSample, makeBenchData, writeBenchData, writeSequenceData,
-  type Measurement, type ModelId,
+  ADDING_LENGTH,
+  MODEL_IDS,
+  MODELS,
+  NAMES_WINDOW,
+  SEQUENCE_SAMPLES,
+  flopsPerSample,
+  makeBenchData,
+  writeBenchData,
+  writeSequenceData,
+  type Measurement,
+  type ModelId,
 } from './peers/common';
 import { loadNames } from '../src-engine/hosts/node/datasets/sequence-files';
 import { generateAdding } from '../src-engine/data/sequences/adding';
@@ -101,20 +110,42 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
     writeBenchData(dir, makeBenchData());
     writeSequences(dir);
     const torch = findTorchPython();
-    if (!torch) notes.push('PyTorch not found (tried /usr/bin/python3 and python3): install python3-torch and libopenblas0-openmp for the native reference (bench/README.md).');
+    if (!torch)
+      notes.push(
+        'PyTorch not found (tried /usr/bin/python3 and python3): install python3-torch and libopenblas0-openmp for the native reference (bench/README.md).',
+      );
     const timeout = (options.seconds * 4 + 60) * 1000;
-    const common = (model: ModelId) => ['--model', model, '--seconds', String(options.seconds), '--warmup', String(Math.min(2, Math.max(1, options.seconds / 3))), '--data', dir, '--threads', String(options.threads)];
+    const common = (model: ModelId) => [
+      '--model',
+      model,
+      '--seconds',
+      String(options.seconds),
+      '--warmup',
+      String(Math.min(2, Math.max(1, options.seconds / 3))),
+      '--data',
+      dir,
+      '--threads',
+      String(options.threads),
+    ];
     const models: TrainingBenchResult['models'] = [];
     // OpenMP threads collapse when other work shares the cores, so PyTorch runs with 1 thread too.
     const torchThreads = [...new Set([1, options.threads])].join(',');
     for (const model of options.models ?? MODEL_IDS) {
       const results: Measurement[] = [];
       const gradients = [pathToFileURL(here('./peers/tfjs-gradients.mjs')).href];
-      const engines: Array<[string, () => ReturnType<typeof runChild>]> = [['LayerLab', () => tsChild(here('./peers/layerlab.ts'), common(model), timeout)]];
+      const engines: Array<[string, () => ReturnType<typeof runChild>]> = [
+        ['LayerLab', () => tsChild(here('./peers/layerlab.ts'), common(model), timeout)],
+      ];
       if (MODELS[model].data === 'images') {
         engines.push(
-          ['TensorFlow.js cpu', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'cpu'], timeout, gradients)],
-          ['TensorFlow.js wasm', () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'wasm'], timeout, gradients)],
+          [
+            'TensorFlow.js cpu',
+            () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'cpu'], timeout, gradients),
+          ],
+          [
+            'TensorFlow.js wasm',
+            () => tsChild(here('./peers/tfjs.ts'), [...common(model), '--backend', 'wasm'], timeout, gradients),
+          ],
         );
       }
       if (torch) {
@@ -127,22 +158,40 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
         log(`training ${model} with ${name} …`);
         const r = start();
         if (r.ok) results.push(...(Array.isArray(r.value) ? (r.value as Measurement[]) : [r.value as Measurement]));
-        else results.push({ engine: name, model, samplesPerSec: null, steps: 0, seconds: 0, rssMB: 0, note: `failed: ${r.error}` });
+        else
+          results.push({ engine: name, model, samplesPerSec: null, steps: 0, seconds: 0, rssMB: 0, note: `failed: ${r.error}` });
       }
       models.push({ model, label: MODELS[model].label, flopsPerSample: flopsPerSample(model), results });
     }
     let memory: MemoryCheck | null = null;
     if (options.memorySteps > 0) {
       log(`resident memory over ${options.memorySteps} LayerLab training steps …`);
-      const r = tsChild(here('./peers/layerlab.ts'), ['--steps', String(options.memorySteps), '--data', dir, '--threads', String(options.threads)], options.memorySteps * 50 + 60_000);
+      const r = tsChild(
+        here('./peers/layerlab.ts'),
+        ['--steps', String(options.memorySteps), '--data', dir, '--threads', String(options.threads)],
+        options.memorySteps * 50 + 60_000,
+      );
       if (r.ok) {
         const v = r.value as { samples: MemoryCheck['samples']; poolReservedMB: number | null };
         const from = v.samples.find((s) => s.step === 1000);
         const to = v.samples[v.samples.length - 1];
-        memory = { steps: options.memorySteps, samples: v.samples, growthMB: from && to ? to.rssMB - from.rssMB : null, poolReservedMB: v.poolReservedMB };
+        memory = {
+          steps: options.memorySteps,
+          samples: v.samples,
+          growthMB: from && to ? to.rssMB - from.rssMB : null,
+          poolReservedMB: v.poolReservedMB,
+        };
       } else notes.push(`memory check failed: ${r.error}`);
     }
-    return { machine, seconds: options.seconds, threads: options.threads, models, memory, targets: checkTargets(models, memory), notes };
+    return {
+      machine,
+      seconds: options.seconds,
+      threads: options.threads,
+      models,
+      memory,
+      targets: checkTargets(models, memory),
+      notes,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -152,7 +201,12 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
 function bestOf(results: Measurement[], engine: string): Measurement | null {
   let best: Measurement | null = null;
   for (const r of results) {
-    if (r.engine.toLowerCase().startsWith(engine) && r.samplesPerSec !== null && (best === null || r.samplesPerSec > best.samplesPerSec!)) best = r;
+    if (
+      r.engine.toLowerCase().startsWith(engine) &&
+      r.samplesPerSec !== null &&
+      (best === null || r.samplesPerSec > best.samplesPerSec!)
+    )
+      best = r;
   }
   return best;
 }
@@ -167,7 +221,8 @@ function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck
     const ours = speedOf(results, 'layerlab');
     const theirs = speedOf(results, peer);
     const target = `LayerLab ≥ ${factor}× ${peer}`;
-    if (ours === null || theirs === null) return { model, target, value: null, pass: null, note: `${ours === null ? 'LayerLab' : peer} not measured` };
+    if (ours === null || theirs === null)
+      return { model, target, value: null, pass: null, note: `${ours === null ? 'LayerLab' : peer} not measured` };
     const ratio = ours / theirs;
     const winner = peer === 'pytorch' ? bestOf(results, peer)?.engine.replace(/^pytorch [^,]*, /, '') : undefined;
     return { model, target, value: ratio, pass: ratio >= factor, ...(winner ? { note: `fastest PyTorch: ${winner}` } : {}) };
@@ -181,28 +236,40 @@ function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck
   return checks;
 }
 
-const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (v: number | null, digits = 0) =>
+  v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function printTrainingBench(r: TrainingBenchResult, out: (line: string) => void = console.log): void {
-  out(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores; peak ${fmt(r.machine.peakGflops)} GFLOP/s float32 (${r.machine.estimate}); WebAssembly SIMD peak ${fmt(r.machine.wasmPeakGflops)} GFLOP/s.`);
-  out(`Each engine trains ${r.seconds} s after a warm-up, in its own process; samples/s is the best of five windows, "steady" the whole run's mean as a share of it (low: other work shared the machine). PyTorch targets use its fastest row (foreach Adam; threads × OpenBLAS pins).`);
+  out(
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores; peak ${fmt(r.machine.peakGflops)} GFLOP/s float32 (${r.machine.estimate}); WebAssembly SIMD peak ${fmt(r.machine.wasmPeakGflops)} GFLOP/s.`,
+  );
+  out(
+    `Each engine trains ${r.seconds} s after a warm-up, in its own process; samples/s is the best of five windows, "steady" the whole run's mean as a share of it (low: other work shared the machine). PyTorch targets use its fastest row (foreach Adam; threads × OpenBLAS pins).`,
+  );
   for (const m of r.models) {
     out('');
     out(`${m.label} — ${fmt(m.flopsPerSample / 1e6, 2)} MFLOP per sample`);
-    out(`  ${'engine'.padEnd(44)}${'threads'.padStart(8)}${'samples/s'.padStart(11)}${'steady'.padStart(8)}${'GFLOP/s'.padStart(9)}${'% peak'.padStart(8)}${'LayerLab ×'.padStart(12)}  note`);
+    out(
+      `  ${'engine'.padEnd(44)}${'threads'.padStart(8)}${'samples/s'.padStart(11)}${'steady'.padStart(8)}${'GFLOP/s'.padStart(9)}${'% peak'.padStart(8)}${'LayerLab ×'.padStart(12)}  note`,
+    );
     const ours = speedOf(m.results, 'layerlab');
     for (const res of m.results) {
       const gflops = res.samplesPerSec === null ? null : (res.samplesPerSec * m.flopsPerSample) / 1e9;
       const ratio = res.samplesPerSec && ours ? ours / res.samplesPerSec : null;
       const isOurs = res.engine.toLowerCase().startsWith('layerlab');
       // Mean over the whole run as a share of the best window: low when other work interfered.
-      const steady = res.samplesPerSec && res.meanSamplesPerSec ? `${Math.round((100 * res.meanSamplesPerSec) / res.samplesPerSec)}%` : '—';
-      out(`  ${res.engine.padEnd(44)}${String(res.threads ?? '—').padStart(8)}${fmt(res.samplesPerSec).padStart(11)}${steady.padStart(8)}${fmt(gflops, 1).padStart(9)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`);
+      const steady =
+        res.samplesPerSec && res.meanSamplesPerSec ? `${Math.round((100 * res.meanSamplesPerSec) / res.samplesPerSec)}%` : '—';
+      out(
+        `  ${res.engine.padEnd(44)}${String(res.threads ?? '—').padStart(8)}${fmt(res.samplesPerSec).padStart(11)}${steady.padStart(8)}${fmt(gflops, 1).padStart(9)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`,
+      );
     }
   }
   if (r.memory) {
     out('');
-    out(`Resident memory while training ${r.memory.steps.toLocaleString('en-US')} steps (MLP, batch 32): ${r.memory.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(r.memory.poolReservedMB, 1)} MB.`);
+    out(
+      `Resident memory while training ${r.memory.steps.toLocaleString('en-US')} steps (MLP, batch 32): ${r.memory.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(r.memory.poolReservedMB, 1)} MB.`,
+    );
   }
   out('');
   out('Targets:');
@@ -213,5 +280,8 @@ export function printTrainingBench(r: TrainingBenchResult, out: (line: string) =
   }
   for (const n of r.notes) out(`Note: ${n}`);
   const pins = OPENBLAS_PINS.filter((k) => process.env[k] !== undefined);
-  if (pins.length) out(`Note: "pins set" runs PyTorch with ${pins.map((k) => `${k}=${process.env[k]}`).join(', ')} as this environment has them; "pins unset" without.`);
+  if (pins.length)
+    out(
+      `Note: "pins set" runs PyTorch with ${pins.map((k) => `${k}=${process.env[k]}`).join(', ')} as this environment has them; "pins unset" without.`,
+    );
 }

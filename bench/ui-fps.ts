@@ -49,7 +49,15 @@ export function benchGraph(stages = 99): GraphDoc {
     name: 'bench-300',
     nodes,
     edges: edges.map((e, i) => ({ id: `e${i + 1}`, ...e })),
-    training: { dataset: 'iris', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 16, epochs: 1, seed: 1, validationSplit: 0.2 },
+    training: {
+      dataset: 'iris',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01 },
+      batchSize: 16,
+      epochs: 1,
+      seed: 1,
+      validationSplit: 0.2,
+    },
   };
 }
 
@@ -77,7 +85,11 @@ export async function runUiFpsBench(): Promise<UiFpsResult> {
     const loaded = await page.evaluate(`window.__layerlab.loadDoc(${JSON.stringify(doc)})`);
     if (!loaded) throw new Error('the bench graph does not parse');
     // (waitForFunction would evaluate text in the page, which the app's CSP forbids.)
-    for (let waited = 0; Number(await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) < doc.nodes.length; waited += 100) {
+    for (
+      let waited = 0;
+      Number(await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) < doc.nodes.length;
+      waited += 100
+    ) {
       if (waited > 60_000) throw new Error('the bench graph did not render');
       await page.waitForTimeout(100);
     }

@@ -62,14 +62,19 @@ export async function runWebGpuBench(options: WebGpuBenchOptions = {}): Promise<
   const root = mkdtempSync(join(tmpdir(), 'layerlab-webgpu-bench-src-'));
   let out = '';
   try {
-    writeFileSync(join(root, 'index.html'), '<!doctype html><html><body><script type="module" src="./entry.ts"></script></body></html>');
+    writeFileSync(
+      join(root, 'index.html'),
+      '<!doctype html><html><body><script type="module" src="./entry.ts"></script></body></html>',
+    );
     writeFileSync(join(root, 'entry.ts'), pageEntry(seconds));
     out = await buildPage(root);
     log(`WebGPU bench: Chromium ${CHROMIUM}, ${seconds} s per model…`);
     const page = await openPage(out, { webgpuArgs: BENCH_ARGS });
     try {
       page.page.setDefaultTimeout(0);
-      return await page.page.evaluate(() => (window as unknown as { layerlab: { run: () => Promise<WebGpuBenchResult> } }).layerlab.run());
+      return await page.page.evaluate(() =>
+        (window as unknown as { layerlab: { run: () => Promise<WebGpuBenchResult> } }).layerlab.run(),
+      );
     } finally {
       await page.close();
     }
@@ -89,7 +94,9 @@ export function printWebGpuBench(result: WebGpuBenchResult): void {
   console.log(`WebGPU adapter: ${name}${a.fallback ? '  (software fallback: correct but slow, not a GPU speed)' : ''}`);
   for (const c of result.cases) {
     const rate = Math.round(c.samplesPerSec).toLocaleString('en');
-    console.log(`  ${c.model.padEnd(26)} batch ${String(c.batchSize).padStart(3)}  ${rate.padStart(9)} samples/s  (${c.steps} steps in ${c.seconds.toFixed(1)} s)`);
+    console.log(
+      `  ${c.model.padEnd(26)} batch ${String(c.batchSize).padStart(3)}  ${rate.padStart(9)} samples/s  (${c.steps} steps in ${c.seconds.toFixed(1)} s)`,
+    );
   }
 }
 

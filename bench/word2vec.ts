@@ -33,8 +33,14 @@ export function runWord2VecBench(tokens = 20_000): Word2VecBenchRow[] {
     const seconds = (performance.now() - started) / 1000;
     const cost = costPerPair(objective, counts, DIM, NEGATIVES);
     return {
-      objective, vocabulary: counts.length, dim: DIM, pairs: result.pairs, seconds,
-      microsecondsPerPair: (seconds * 1e6) / result.pairs, rowsPerPair: cost.rows, multiplyAddsPerPair: cost.multiplyAdds,
+      objective,
+      vocabulary: counts.length,
+      dim: DIM,
+      pairs: result.pairs,
+      seconds,
+      microsecondsPerPair: (seconds * 1e6) / result.pairs,
+      rowsPerPair: cost.rows,
+      multiplyAddsPerPair: cost.multiplyAdds,
     };
   });
 }
@@ -46,7 +52,9 @@ export function printWord2VecBench(rows: Word2VecBenchRow[], out: (line: string)
   const negative = rows.find((r) => r.objective === 'negative');
   for (const r of rows) {
     const ratio = negative ? ` (${(r.microsecondsPerPair / negative.microsecondsPerPair).toFixed(1)}× negative)` : '';
-    out(`${r.objective.padEnd(13)} ${String(r.pairs).padStart(7)} ${r.microsecondsPerPair.toFixed(2).padStart(10)} ${r.rowsPerPair.toFixed(1).padStart(10)} ${Math.round(r.multiplyAddsPerPair).toLocaleString('en').padStart(19)}${ratio}`);
+    out(
+      `${r.objective.padEnd(13)} ${String(r.pairs).padStart(7)} ${r.microsecondsPerPair.toFixed(2).padStart(10)} ${r.rowsPerPair.toFixed(1).padStart(10)} ${Math.round(r.multiplyAddsPerPair).toLocaleString('en').padStart(19)}${ratio}`,
+    );
   }
 }
 

@@ -9,7 +9,10 @@ export const CHROMIUM_MISSING =
   'where downloads work: `npx playwright install chromium`) or set CHROMIUM_PATH to a Chromium or Chrome binary.';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
-const APP_BUNDLES = ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+const APP_BUNDLES = [
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
 
 /** @param {NodeJS.ProcessEnv} env */
 function onPath(env) {
@@ -20,9 +23,13 @@ function onPath(env) {
 /** Browsers that `npx playwright install chromium` left in its cache, newest first. */
 /** @param {NodeJS.ProcessEnv} env */
 function playwrightCache(env) {
-  const cache = env.PLAYWRIGHT_BROWSERS_PATH ?? join(homedir(), process.platform === 'darwin' ? 'Library/Caches/ms-playwright' : '.cache/ms-playwright');
+  const cache =
+    env.PLAYWRIGHT_BROWSERS_PATH ??
+    join(homedir(), process.platform === 'darwin' ? 'Library/Caches/ms-playwright' : '.cache/ms-playwright');
   if (!existsSync(cache)) return [];
-  const builds = readdirSync(cache).filter((d) => /^chromium-\d+$/.test(d)).sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]));
+  const builds = readdirSync(cache)
+    .filter((d) => /^chromium-\d+$/.test(d))
+    .sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]));
   return builds.flatMap((b) => [
     join(cache, b, 'chrome-linux64', 'chrome'),
     join(cache, b, 'chrome-linux', 'chrome'),

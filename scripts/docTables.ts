@@ -26,10 +26,30 @@ export interface DocTable {
 
 export const DOC_TABLES: DocTable[] = [
   { file: 'docs/architecture.md', name: 'channel-table', generate: channelTableMarkdown },
-  { file: 'docs/optimizers-and-initializers.md', name: 'optimizer-settings', generate: () => settingsTable(listOptimizers(), 'optimizer') },
-  { file: 'docs/optimizers-and-initializers.md', name: 'schedule-settings', generate: () => settingsTable(listSchedules().map((s) => ({ ...s, name: s.type })), 'schedule') },
-  { file: 'docs/optimizers-and-initializers.md', name: 'initializer-settings', generate: () => settingsTable(listInitializers(), 'initializer') },
-  { file: 'docs/optimizers-and-initializers.md', name: 'loop-settings', generate: () => settingsTable([{ name: 'training', params: trainingLoopSpecs }], 'section') },
+  {
+    file: 'docs/optimizers-and-initializers.md',
+    name: 'optimizer-settings',
+    generate: () => settingsTable(listOptimizers(), 'optimizer'),
+  },
+  {
+    file: 'docs/optimizers-and-initializers.md',
+    name: 'schedule-settings',
+    generate: () =>
+      settingsTable(
+        listSchedules().map((s) => ({ ...s, name: s.type })),
+        'schedule',
+      ),
+  },
+  {
+    file: 'docs/optimizers-and-initializers.md',
+    name: 'initializer-settings',
+    generate: () => settingsTable(listInitializers(), 'initializer'),
+  },
+  {
+    file: 'docs/optimizers-and-initializers.md',
+    name: 'loop-settings',
+    generate: () => settingsTable([{ name: 'training', params: trainingLoopSpecs }], 'section'),
+  },
 ];
 
 /** The text between a table's markers, or null when the file lacks them. */

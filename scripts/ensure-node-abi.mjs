@@ -19,7 +19,15 @@ if (result.status !== 0) {
   process.exit(1);
 }
 // Check in a fresh process: this one may keep the failed load cached.
-const check = spawnSync(process.execPath, ['--input-type=module', '-e', "import { sqliteLoadError } from './scripts/abiCheck.mjs'; process.exit(sqliteLoadError() ? 1 : 0);"], { stdio: 'inherit' });
+const check = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    "import { sqliteLoadError } from './scripts/abiCheck.mjs'; process.exit(sqliteLoadError() ? 1 : 0);",
+  ],
+  { stdio: 'inherit' },
+);
 if (check.status !== 0) {
   console.error('better-sqlite3 still does not load in Node after the rebuild.');
   process.exit(1);

@@ -44,9 +44,11 @@ if (error?.abiMismatch) process.exit(0);
 console.log(`Rebuilding better-sqlite3 for Electron ${electron.version}…`);
 // The package's exports hide its package.json; its CLI sits at a fixed place.
 const cli = join(repo, 'node_modules', '@electron', 'rebuild', 'lib', 'cli.js');
-const result = spawnSync(process.execPath, [cli, '--force', '--only', 'better-sqlite3', '--version', electron.version], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [cli, '--force', '--only', 'better-sqlite3', '--version', electron.version], {
+  stdio: 'inherit',
+});
 if (result.status !== 0) {
-  console.error('Rebuilding better-sqlite3 for Electron failed (it needs internet access for Electron\'s headers).');
+  console.error("Rebuilding better-sqlite3 for Electron failed (it needs internet access for Electron's headers).");
   process.exit(1);
 }
 console.log('better-sqlite3 is ready for Electron. `npm test` will rebuild it for Node when needed.');

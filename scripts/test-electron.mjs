@@ -8,7 +8,9 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 export const hasElectronBinary = () => existsSync(`${repo}node_modules/electron/dist`);
 
 if (!hasElectronBinary()) {
-  console.error('test:electron needs the Electron binary (node_modules/electron/dist): run `npm install` where Electron can be downloaded.');
+  console.error(
+    'test:electron needs the Electron binary (node_modules/electron/dist): run `npm install` where Electron can be downloaded.',
+  );
   process.exit(1);
 }
 const run = (command, args) => {

@@ -36,7 +36,10 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): Parsed {
     }
     const [rawName, inline] = arg.slice(2).split(/=(.*)/s, 2);
     const spec = specs.find((s) => s.name === rawName);
-    if (!spec) throw new CliError(`unknown option --${rawName} (options: ${specs.map((s) => `--${s.name}`).join(', ')}; --help explains them)`);
+    if (!spec)
+      throw new CliError(
+        `unknown option --${rawName} (options: ${specs.map((s) => `--${s.name}`).join(', ')}; --help explains them)`,
+      );
     if (spec.kind === 'bool') {
       flags[spec.name] = true;
       continue;
@@ -55,12 +58,14 @@ function convert(spec: FlagSpec, value: string): string | number {
   if (value.trim() === '' || !Number.isFinite(n)) throw new CliError(`option --${spec.name}: "${value}" is not a number`);
   if (spec.kind === 'int' && !Number.isInteger(n)) throw new CliError(`option --${spec.name}: "${value}" is not a whole number`);
   const low = spec.min !== undefined && (spec.minExclusive ? n <= spec.min : n < spec.min);
-  if (low || (spec.max !== undefined && n > spec.max)) throw new CliError(`option --${spec.name}: ${value} is out of range (${rangeText(spec)})`);
+  if (low || (spec.max !== undefined && n > spec.max))
+    throw new CliError(`option --${spec.name}: ${value} is out of range (${rangeText(spec)})`);
   return n;
 }
 
 function rangeText(spec: FlagSpec): string {
-  if (spec.min !== undefined && spec.max !== undefined) return `${spec.minExclusive ? 'above' : 'from'} ${spec.min} ${spec.minExclusive ? 'and at most' : 'to'} ${spec.max}`;
+  if (spec.min !== undefined && spec.max !== undefined)
+    return `${spec.minExclusive ? 'above' : 'from'} ${spec.min} ${spec.minExclusive ? 'and at most' : 'to'} ${spec.max}`;
   if (spec.min !== undefined) return spec.minExclusive ? `must be above ${spec.min}` : `must be at least ${spec.min}`;
   return `must be at most ${spec.max}`;
 }

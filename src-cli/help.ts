@@ -37,7 +37,10 @@ function wrap(text: string, indent: number, first: number): string {
 }
 
 export function commandHelp(c: CommandHelp): string {
-  const heads = [...c.flags, { name: 'help', kind: 'bool', help: 'show this help' } as FlagSpec].map((f) => ({ f, head: `--${f.name}${placeholder(f)}` }));
+  const heads = [...c.flags, { name: 'help', kind: 'bool', help: 'show this help' } as FlagSpec].map((f) => ({
+    f,
+    head: `--${f.name}${placeholder(f)}`,
+  }));
   const col = Math.min(30, Math.max(...heads.map((h) => h.head.length)) + 4);
   const rows = heads.map(({ f, head }) => {
     const text = `${f.help}${f.default !== undefined ? ` (default: ${f.default})` : ''}${f.repeat ? ' [repeatable]' : ''}`;
@@ -66,7 +69,7 @@ export function topLevelHelp(commands: CommandHelp[]): string {
     'commands:',
     ...commands.map((c) => `  ${`${c.name} ${c.args}`.padEnd(col - 2)}${wrap(c.summary, col, col)}`),
     '',
-    'npm run cli -- <command> --help lists a command\'s options and their defaults.',
+    "npm run cli -- <command> --help lists a command's options and their defaults.",
     '',
   ].join('\n');
 }

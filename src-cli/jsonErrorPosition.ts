@@ -32,14 +32,15 @@ export function jsonErrorOffset(text: string): number {
   const value = (): void => {
     ws();
     const c = text[i];
-    if (c === '{') return container('}', () => {
-      ws();
-      string();
-      ws();
-      if (text[i] !== ':') fail();
-      i++;
-      value();
-    });
+    if (c === '{')
+      return container('}', () => {
+        ws();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+      });
     if (c === '[') return container(']', value);
     if (c === '"') return string();
     if (c === 't') return literal('true');

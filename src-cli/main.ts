@@ -15,12 +15,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (isHelp(command) || command === 'help') {
     const about = rest[0] !== undefined ? table.find((c) => c.name === rest[0]) : undefined;
-    if (rest[0] !== undefined && !about) throw new CliError(`unknown command "${rest[0]}" (commands: ${table.map((c) => c.name).join(', ')})`);
+    if (rest[0] !== undefined && !about)
+      throw new CliError(`unknown command "${rest[0]}" (commands: ${table.map((c) => c.name).join(', ')})`);
     process.stdout.write(about ? commandHelp(about) : topLevelHelp(table));
     return 0;
   }
   const found = table.find((c) => c.name === command);
-  if (!found) throw new CliError(`unknown command "${command}" (commands: ${table.map((c) => c.name).join(', ')}; --help lists them)`);
+  if (!found)
+    throw new CliError(`unknown command "${command}" (commands: ${table.map((c) => c.name).join(', ')}; --help lists them)`);
   if (rest.some(isHelp)) {
     process.stdout.write(commandHelp(found));
     return 0;

@@ -24,7 +24,11 @@ export interface ModelSetup {
 }
 
 /** Loads the graph and its dataset, builds the model and loads the weights file (when given). */
-export async function setUpModel(path: string, flags: Record<string, string | number | boolean>, weightsPath?: string): Promise<ModelSetup> {
+export async function setUpModel(
+  path: string,
+  flags: Record<string, string | number | boolean>,
+  weightsPath?: string,
+): Promise<ModelSetup> {
   const graph = parseGraphOrThrow(applyOverrides(readJsonFile(path), flags), path);
   useCpuBackend();
   const dataset = await loadTrainingDataset(graph);

@@ -10,14 +10,17 @@ export function readInputRows(path: string, pre: Preprocessing): { x: Float32Arr
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new CliError(
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   const { records, lines } = tokenizeCsv(text, ',', path);
   if (records.length === 0) throw new CliError(`${path} is empty`);
   const header = records[0].map((h) => h.trim());
   const where = pre.columns.map((c) => {
     const at = header.indexOf(c.name);
-    if (at < 0) throw new CliError(`${path} has no column "${c.name}" (the model reads: ${pre.columns.map((k) => k.name).join(', ')})`);
+    if (at < 0)
+      throw new CliError(`${path} has no column "${c.name}" (the model reads: ${pre.columns.map((k) => k.name).join(', ')})`);
     return at;
   });
   const width = pre.columns.reduce((n, c) => n + (c.categories?.length ?? 1), 0);
@@ -30,13 +33,17 @@ export function readInputRows(path: string, pre: Preprocessing): { x: Float32Arr
       const cell = (record[where[k]] ?? '').trim();
       if (column.categories) {
         const index = column.categories.indexOf(cell);
-        if (index < 0) throw new CliError(`${path} line ${lines[r + 1]}, column "${column.name}": "${cell}" is not a category the model knows (${column.categories.join(', ')})`);
+        if (index < 0)
+          throw new CliError(
+            `${path} line ${lines[r + 1]}, column "${column.name}": "${cell}" is not a category the model knows (${column.categories.join(', ')})`,
+          );
         x[at + index] = 1;
         at += column.categories.length;
         return;
       }
       const value = Number(cell);
-      if (cell === '' || !Number.isFinite(value)) throw new CliError(`${path} line ${lines[r + 1]}, column "${column.name}": "${cell}" is not a number`);
+      if (cell === '' || !Number.isFinite(value))
+        throw new CliError(`${path} line ${lines[r + 1]}, column "${column.name}": "${cell}" is not a number`);
       x[at++] = value;
     });
   }

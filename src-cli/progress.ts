@@ -16,8 +16,12 @@ export function humanPrinter(out: NodeJS.WriteStream, err: NodeJS.WriteStream): 
         stepsPerEpoch = e.stepsPerEpoch;
         epochs = e.epochs;
         started = Date.now();
-        out.write(`Training ${e.parameterCount.toLocaleString('en')} parameters on ${e.trainCount} samples (${e.valCount} for validation), ${epochs} epochs on ${e.backend}\n`);
-        out.write(`${'epoch'.padStart(6)}  ${'train loss'.padStart(10)}  ${'train acc'.padStart(9)}  ${'val loss'.padStart(10)}  ${'val acc'.padStart(8)}  ${'samples/s'.padStart(10)}\n`);
+        out.write(
+          `Training ${e.parameterCount.toLocaleString('en')} parameters on ${e.trainCount} samples (${e.valCount} for validation), ${epochs} epochs on ${e.backend}\n`,
+        );
+        out.write(
+          `${'epoch'.padStart(6)}  ${'train loss'.padStart(10)}  ${'train acc'.padStart(9)}  ${'val loss'.padStart(10)}  ${'val acc'.padStart(8)}  ${'samples/s'.padStart(10)}\n`,
+        );
         break;
       case 'step': {
         if (!live) break;
@@ -28,7 +32,9 @@ export function humanPrinter(out: NodeJS.WriteStream, err: NodeJS.WriteStream): 
         const elapsed = (Date.now() - started) / 1000;
         const eta = done > 0 ? (elapsed / done) * (total - done) : 0;
         clearLine();
-        err.write(`[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] epoch ${e.epoch}/${epochs} loss ${fmt(e.loss)} ETA ${eta.toFixed(0)}s`);
+        err.write(
+          `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] epoch ${e.epoch}/${epochs} loss ${fmt(e.loss)} ETA ${eta.toFixed(0)}s`,
+        );
         break;
       }
       case 'epoch':

@@ -33,9 +33,13 @@ export function optimizerSettingFlags(): Array<FlagSpec & { param: string }> {
   return [...byName.values()].map(({ spec, defaults, texts }) => {
     const users = [...defaults.values()].flat();
     const all = users.length === listOptimizers().length;
-    const shown = defaults.size === 1 ? [...defaults.keys()][0] : [...defaults].map(([d, names]) => `${d} for ${names.join(', ')}`).join('; ');
+    const shown =
+      defaults.size === 1
+        ? [...defaults.keys()][0]
+        : [...defaults].map(([d, names]) => `${d} for ${names.join(', ')}`).join('; ');
     // One setting may mean different things per optimizer (weight decay: decoupled in AdamW).
-    const help = texts.size === 1 ? spec.description : [...texts].map(([text, names]) => `${names.join(', ')}: ${text}`).join(' ');
+    const help =
+      texts.size === 1 ? spec.description : [...texts].map(([text, names]) => `${names.join(', ')}: ${text}`).join(' ');
     return {
       name: kebab(spec.name),
       param: spec.name,
@@ -47,15 +51,21 @@ export function optimizerSettingFlags(): Array<FlagSpec & { param: string }> {
 }
 
 export function optimizerNames(): string {
-  return listOptimizers().map((o) => o.name).join(', ');
+  return listOptimizers()
+    .map((o) => o.name)
+    .join(', ');
 }
 
 export function initializerNames(): string {
-  return listInitializers().map((i) => i.name).join(', ');
+  return listInitializers()
+    .map((i) => i.name)
+    .join(', ');
 }
 
 export function lossNames(): string {
-  return listLosses().map((l) => l.name).join(', ');
+  return listLosses()
+    .map((l) => l.name)
+    .join(', ');
 }
 
 export function scalingNames(): readonly string[] {
@@ -65,7 +75,11 @@ export function scalingNames(): readonly string[] {
 /** `cosine:total=50,minLr=0 | step:stepSize=10,gamma=0.1 | …` with the registry's defaults. */
 export function scheduleForms(): string {
   return listSchedules()
-    .map((s) => (s.params.length ? `${s.type}:${s.params.map((p) => `${p.name}=${'default' in p && p.default !== undefined ? fmtDefault(p.default) : '…'}`).join(',')}` : s.type))
+    .map((s) =>
+      s.params.length
+        ? `${s.type}:${s.params.map((p) => `${p.name}=${'default' in p && p.default !== undefined ? fmtDefault(p.default) : '…'}`).join(',')}`
+        : s.type,
+    )
     .join(' | ');
 }
 

@@ -5,27 +5,79 @@ import { parseGraph, describeIssue, DEFAULT_INITIALIZER, type GraphDoc } from '.
 import { listSchedules } from '../src-engine/optim';
 import { CliError } from './errors';
 import type { FlagSpec } from './args';
-import { dropoutDefault, initializerNames, lossNames, optimizerNames, optimizerSettingFlags, scalingNames, scheduleForms } from './registryFlags';
+import {
+  dropoutDefault,
+  initializerNames,
+  lossNames,
+  optimizerNames,
+  optimizerSettingFlags,
+  scalingNames,
+  scheduleForms,
+} from './registryFlags';
 import type { Dataset } from '../src-engine/data/types';
 
 /** Flags every training command takes; names, settings and defaults come from the registries. */
 export function trainingFlags(): FlagSpec[] {
-  const schedules = listSchedules().map((x) => x.type).join(', ');
+  const schedules = listSchedules()
+    .map((x) => x.type)
+    .join(', ');
   return [
-    { name: 'dataset', kind: 'string', value: 'ID|FILE', help: 'dataset id (see `datasets`) or a .csv / IDX path', default: "the graph's" },
+    {
+      name: 'dataset',
+      kind: 'string',
+      value: 'ID|FILE',
+      help: 'dataset id (see `datasets`) or a .csv / IDX path',
+      default: "the graph's",
+    },
     { name: 'target', kind: 'string', value: 'COLUMN', help: 'target column of a CSV dataset' },
-    { name: 'missing', kind: 'string', value: 'refuse|drop', help: 'rows with missing values in a CSV: refuse the file or drop them', default: 'refuse' },
-    { name: 'scaling', kind: 'string', value: scalingNames().join('|'), help: 'feature scaling fitted on the training split', default: 'none' },
+    {
+      name: 'missing',
+      kind: 'string',
+      value: 'refuse|drop',
+      help: 'rows with missing values in a CSV: refuse the file or drop them',
+      default: 'refuse',
+    },
+    {
+      name: 'scaling',
+      kind: 'string',
+      value: scalingNames().join('|'),
+      help: 'feature scaling fitted on the training split',
+      default: 'none',
+    },
     { name: 'epochs', kind: 'int', help: 'number of passes over the training data', default: "the graph's" },
     { name: 'batch-size', kind: 'int', help: 'samples per step', default: "the graph's" },
     { name: 'loss', kind: 'string', value: 'NAME', help: `loss function: ${lossNames()}`, default: "the graph's" },
     { name: 'optimizer', kind: 'string', value: 'NAME', help: `update rule: ${optimizerNames()}`, default: "the graph's" },
     ...optimizerSettingFlags().map(({ param: _param, ...flag }) => flag),
-    { name: 'schedule', kind: 'string', value: 'TYPE[:K=V,…]', help: `learning-rate schedule (${schedules}): ${scheduleForms()}`, default: 'constant' },
-    { name: 'init', kind: 'string', value: 'NAME', help: `default weight initializer: ${initializerNames()}`, default: DEFAULT_INITIALIZER },
-    { name: 'dropout', kind: 'number', value: 'RATE', help: 'rate of every Dropout layer in the graph', default: `the layers' (else ${dropoutDefault()})` },
+    {
+      name: 'schedule',
+      kind: 'string',
+      value: 'TYPE[:K=V,…]',
+      help: `learning-rate schedule (${schedules}): ${scheduleForms()}`,
+      default: 'constant',
+    },
+    {
+      name: 'init',
+      kind: 'string',
+      value: 'NAME',
+      help: `default weight initializer: ${initializerNames()}`,
+      default: DEFAULT_INITIALIZER,
+    },
+    {
+      name: 'dropout',
+      kind: 'number',
+      value: 'RATE',
+      help: 'rate of every Dropout layer in the graph',
+      default: `the layers' (else ${dropoutDefault()})`,
+    },
     { name: 'seed', kind: 'int', help: 'seed for weights, shuffling and dropout', default: "the graph's" },
-    { name: 'val-split', kind: 'number', value: 'F', help: 'fraction of samples held out for validation', default: "the graph's" },
+    {
+      name: 'val-split',
+      kind: 'number',
+      value: 'F',
+      help: 'fraction of samples held out for validation',
+      default: "the graph's",
+    },
   ];
 }
 
@@ -36,8 +88,12 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc;
   const graph = { ...(doc as Json) };
   const training: Json = typeof graph.training === 'object' && graph.training !== null ? { ...(graph.training as Json) } : {};
-  const optimizer: Json = typeof training.optimizer === 'object' && training.optimizer !== null ? { ...(training.optimizer as Json) } : {};
-  const datasetOptions: Json = typeof training.datasetOptions === 'object' && training.datasetOptions !== null ? { ...(training.datasetOptions as Json) } : {};
+  const optimizer: Json =
+    typeof training.optimizer === 'object' && training.optimizer !== null ? { ...(training.optimizer as Json) } : {};
+  const datasetOptions: Json =
+    typeof training.datasetOptions === 'object' && training.datasetOptions !== null
+      ? { ...(training.datasetOptions as Json) }
+      : {};
   if (flags.dataset !== undefined) training.dataset = flags.dataset;
   if (flags.target !== undefined) datasetOptions.target = flags.target;
   if (flags.missing !== undefined) datasetOptions.missing = flags.missing;
@@ -62,14 +118,28 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
 export function parseSchedule(text: string): Json {
   const [type, rest] = text.split(/:(.*)/s, 2);
   const info = listSchedules().find((s) => s.type === type.trim());
-  if (!info) throw new CliError(`option --schedule: unknown schedule "${type}" (known: ${listSchedules().map((s) => s.type).join(', ')})`);
+  if (!info)
+    throw new CliError(
+      `option --schedule: unknown schedule "${type}" (known: ${listSchedules()
+        .map((s) => s.type)
+        .join(', ')})`,
+    );
   const schedule: Json = { type: info.type };
   for (const p of info.params) if (!p.optional && 'default' in p && p.default !== undefined) schedule[p.name] = p.default;
-  for (const pair of (rest ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+  for (const pair of (rest ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
     const [key, value] = pair.split('=', 2).map((x) => x?.trim());
-    if (!info.params.some((p) => p.name === key)) throw new CliError(`option --schedule: ${info.type} has no setting "${key}" (it has: ${info.params.map((p) => p.name).join(', ') || 'none'})`);
+    if (!info.params.some((p) => p.name === key))
+      throw new CliError(
+        `option --schedule: ${info.type} has no setting "${key}" (it has: ${info.params.map((p) => p.name).join(', ') || 'none'})`,
+      );
     const n = Number(value);
-    if (value === undefined || value === '' || !Number.isFinite(n)) throw new CliError(`option --schedule: ${key} needs a number, like ${key}=${info.params.find((p) => p.name === key)!.kind === 'int' ? 10 : 0.5}`);
+    if (value === undefined || value === '' || !Number.isFinite(n))
+      throw new CliError(
+        `option --schedule: ${key} needs a number, like ${key}=${info.params.find((p) => p.name === key)!.kind === 'int' ? 10 : 0.5}`,
+      );
     schedule[key] = n;
   }
   return schedule;
@@ -99,11 +169,17 @@ export async function loadTrainingDataset(graph: GraphDoc): Promise<Dataset> {
       seed: o.seed ?? t.seed,
       ...(o.target !== undefined ? { target: o.target } : {}),
       ...(o.missing !== undefined ? { missing: o.missing } : {}),
-      ...(o.categorical?.length ? { columnTypes: Object.fromEntries(o.categorical.map((c) => [c, 'categorical' as const])) } : {}),
+      ...(o.categorical?.length
+        ? { columnTypes: Object.fromEntries(o.categorical.map((c) => [c, 'categorical' as const])) }
+        : {}),
     });
     if (droppedRows > 0) {
-      const where = Object.entries(missingByColumn ?? {}).filter(([, n]) => n > 0).map(([c, n]) => `${c}: ${n}`).join(', ');
-      process.stderr.write(`note: dropped ${droppedRows} row${droppedRows === 1 ? '' : 's'} with missing values${where ? ` (${where})` : ''}
+      const where = Object.entries(missingByColumn ?? {})
+        .filter(([, n]) => n > 0)
+        .map(([c, n]) => `${c}: ${n}`)
+        .join(', ');
+      process.stderr
+        .write(`note: dropped ${droppedRows} row${droppedRows === 1 ? '' : 's'} with missing values${where ? ` (${where})` : ''}
 `);
     }
     return dataset;

@@ -21,7 +21,12 @@ export interface SweepHostOptions {
 }
 
 /** Runs the sweep; `onTrialEnd` is called as each run reaches its final status. Resolves when all have. */
-export async function runSweep(base: GraphDoc, plan: SweepPlan, o: SweepHostOptions, onTrialEnd: (index: number, run: RunSummary) => void): Promise<{ sweepId: string; runs: RunSummary[] }> {
+export async function runSweep(
+  base: GraphDoc,
+  plan: SweepPlan,
+  o: SweepHostOptions,
+  onTrialEnd: (index: number, run: RunSummary) => void,
+): Promise<{ sweepId: string; runs: RunSummary[] }> {
   let store: Store;
   try {
     store = openStore(o.dbPath);

@@ -40,9 +40,26 @@ export { sampleSequences } from './layers/recurrent/sampleText';
 export { recurrentTrace } from './layers/recurrent/trace';
 export { generateAdding } from './data/sequences/adding';
 export { checkpointVectors } from './word2vec/fromCheckpoint';
-export { parseSearchParams, parseParamText, trialCount, readPath, shortLabel, describeAssignment, ParamTextError } from './search';
+export {
+  parseSearchParams,
+  parseParamText,
+  trialCount,
+  readPath,
+  shortLabel,
+  describeAssignment,
+  ParamTextError,
+} from './search';
 export { isGeneratedId } from './data/catalogue';
 export {
-  listBuiltinLessons, getBuiltinLesson, parseLesson, planLessonRuns, evaluateLesson, lessonNeeds, lessonRunFromStored,
-  lessonLayerGradError, LESSON_LAYERS, type LessonRun, type LessonRunPlan,
+  listBuiltinLessons,
+  getBuiltinLesson,
+  parseLesson,
+  planLessonRuns,
+  evaluateLesson,
+  lessonNeeds,
+  lessonRunFromStored,
+  lessonLayerGradError,
+  LESSON_LAYERS,
+  type LessonRun,
+  type LessonRunPlan,
 } from './lessons';

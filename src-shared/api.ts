@@ -10,7 +10,16 @@ export type { LayerLabApi, ApiHandlers } from './contract';
 
 const optMeasured = measured.optional();
 
-export const runStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'stopped', 'diverged', 'failed', 'interrupted']);
+export const runStatusSchema = z.enum([
+  'queued',
+  'running',
+  'paused',
+  'completed',
+  'stopped',
+  'diverged',
+  'failed',
+  'interrupted',
+]);
 export type RunStatus = z.infer<typeof runStatusSchema>;
 
 export const runSummarySchema = z.object({
@@ -59,7 +68,11 @@ export type StepMetric = z.infer<typeof stepMetricSchema>;
 export const layerMetricSchema = layerDiagnosticsSchema.extend({ epoch: z.number(), nodeId: z.string() });
 export type LayerMetric = z.infer<typeof layerMetricSchema>;
 
-export const runMetricsSchema = z.object({ epochs: z.array(epochMetricSchema), steps: z.array(stepMetricSchema), layers: z.array(layerMetricSchema) });
+export const runMetricsSchema = z.object({
+  epochs: z.array(epochMetricSchema),
+  steps: z.array(stepMetricSchema),
+  layers: z.array(layerMetricSchema),
+});
 export type RunMetrics = z.infer<typeof runMetricsSchema>;
 
 export const checkpointKindSchema = z.enum(['initial', 'best', 'final']);
@@ -81,7 +94,10 @@ const sweepAxes = {
 };
 export const sweepGridSchema = z
   .strictObject(sweepAxes)
-  .refine((g) => g.optimizers || g.initializers || g.learningRates || g.seeds, 'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds');
+  .refine(
+    (g) => g.optimizers || g.initializers || g.learningRates || g.seeds,
+    'a sweep needs at least one axis: optimizers, initializers, learningRates or seeds',
+  );
 /** What a recorded sweep holds: its grid, or the labels of its explicit graphs (`startVariants`, a lesson's runs). */
 export const sweepRecordGridSchema = z.strictObject({ ...sweepAxes, variants: z.array(z.string()).optional() });
 export type SweepGrid = z.infer<typeof sweepRecordGridSchema>;
@@ -98,7 +114,8 @@ const planOf = (grid: z.ZodType) =>
     .superRefine((value, ctx) => {
       const search = typeof value === 'object' && value !== null && 'method' in value;
       const result = (search ? searchSpecSchema : grid).safeParse(value);
-      if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      if (!result.success)
+        for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     })
     .transform((value) => value as SweepGrid | SearchSpec);
 export const sweepPlanSchema = planOf(sweepGridSchema);
@@ -110,7 +127,13 @@ export function isSearchSpec(plan: SweepPlan): plan is SearchSpec {
   return 'method' in plan;
 }
 
-export const sweepSummarySchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), grid: recordedPlanSchema, runIds: z.array(z.string()) });
+export const sweepSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  grid: recordedPlanSchema,
+  runIds: z.array(z.string()),
+});
 /** A sweep's explicit runs: each graph with its label. */
 export const sweepVariantsSchema = z
   .array(z.strictObject({ label: z.string().trim().min(1).max(200), graph: graphSchema }))
@@ -120,7 +143,10 @@ export const sweepVariantsSchema = z
 export type SweepSummary = z.infer<typeof sweepSummarySchema>;
 
 /** How to read an imported table: the column to predict and what to do with missing values. */
-export const datasetLoadOptionsSchema = z.strictObject({ target: z.string().max(200).optional(), missing: z.enum(['drop', 'refuse']).optional() });
+export const datasetLoadOptionsSchema = z.strictObject({
+  target: z.string().max(200).optional(),
+  missing: z.enum(['drop', 'refuse']).optional(),
+});
 export type DatasetLoadOptions = z.infer<typeof datasetLoadOptionsSchema>;
 
 export const taskSchema = z.enum(['classification', 'regression']);
@@ -144,7 +170,13 @@ export const runUpdateSchema = z.discriminatedUnion('kind', [
   z.object({ runId: z.string(), kind: z.literal('engine'), event: engineEventSchema }),
   z.object({ runId: z.string(), kind: z.literal('status'), status: runStatusSchema, error: z.string().optional() }),
   /** The backend a run trains on, once its engine says (or the host fell back to the CPU). */
-  z.object({ runId: z.string(), kind: z.literal('backend'), backend: z.string(), adapter: z.string().optional(), notice: z.string().optional() }),
+  z.object({
+    runId: z.string(),
+    kind: z.literal('backend'),
+    backend: z.string(),
+    adapter: z.string().optional(),
+    notice: z.string().optional(),
+  }),
 ]);
 export type RunUpdate = z.infer<typeof runUpdateSchema>;
 
@@ -174,7 +206,10 @@ export const menuCommandSchema = z.union([
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
-export const evaluateOptionsSchema = z.strictObject({ checkpoint: z.enum(['best', 'final']), split: z.enum(['validation', 'test']) });
+export const evaluateOptionsSchema = z.strictObject({
+  checkpoint: z.enum(['best', 'final']),
+  split: z.enum(['validation', 'test']),
+});
 export type EvaluateOptions = z.infer<typeof evaluateOptionsSchema>;
 
 /** One class's quality over a split: how often its predictions are right, and how many of it are found. */
@@ -233,7 +268,14 @@ export const splitEvaluationSchema = evaluationResultSchema.extend({
 export type SplitEvaluation = z.infer<typeof splitEvaluationSchema>;
 
 /** maxGradient: the largest |gradient| probed; 0 means every one was exactly zero, so agreement proves nothing. */
-export const paramGradCheckSchema = z.object({ nodeId: z.string(), param: z.string(), maxRelError: measured, maxAbsError: measured, maxGradient: measured.optional(), passed: z.boolean() });
+export const paramGradCheckSchema = z.object({
+  nodeId: z.string(),
+  param: z.string(),
+  maxRelError: measured,
+  maxAbsError: measured,
+  maxGradient: measured.optional(),
+  passed: z.boolean(),
+});
 export type ParamGradCheck = z.infer<typeof paramGradCheckSchema>;
 
 export const gradCheckReportSchema = z.object({

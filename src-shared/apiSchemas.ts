@@ -6,7 +6,11 @@ import type { EVENT_CHANNELS } from './contract';
 const MAX_NAME = 200;
 
 export const runIdSchema = z.string().min(1, 'a run id may not be empty').max(100, 'a run id is at most 100 characters');
-export const runNameSchema = z.string().trim().min(1, 'a name may not be empty').max(MAX_NAME, `a name is at most ${MAX_NAME} characters`);
+export const runNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'a name may not be empty')
+  .max(MAX_NAME, `a name is at most ${MAX_NAME} characters`);
 export const tagSchema = z.string().trim().min(1, 'a tag may not be empty').max(40, 'a tag is at most 40 characters');
 
 /** A project file name or path: no control characters, bounded length. */
@@ -72,7 +76,10 @@ function describePlace(path: PropertyKey[], value: unknown): string {
     const node = typeof id === 'string' && id ? `node "${id}"` : `node ${path[1] + 1}`;
     return `, ${node}${field ? ` (${field})` : ''}`;
   }
-  const text = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const text = path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   return ` (${text.startsWith('[') ? `item ${Number(text.slice(1, text.indexOf(']'))) + 1}${text.slice(text.indexOf(']') + 1)}` : text})`;
 }
 

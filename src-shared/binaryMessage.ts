@@ -56,22 +56,32 @@ export function encodeBinaryMessage(value: unknown): ArrayBuffer {
 
 /** Decodes a frame made by encodeBinaryMessage; throws BinaryMessageError (plain words) on anything else. */
 export function decodeBinaryMessage(data: ArrayBuffer | ArrayBufferView, maxHeaderBytes = Infinity): unknown {
-  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b)) throw new BinaryMessageError('not a LayerLab binary message (bad signature)');
+  const bytes =
+    data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (bytes.length < PREFIX || MAGIC.some((b, i) => bytes[i] !== b))
+    throw new BinaryMessageError('not a LayerLab binary message (bad signature)');
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, PREFIX).getUint32(4, true);
-  if (PREFIX + headerLength > bytes.length) throw new BinaryMessageError('the binary message is cut short (its header is incomplete)');
-  if (headerLength > maxHeaderBytes) throw new BinaryMessageError(`the binary message's header is ${megabytes(headerLength)}, larger than the ${megabytes(maxHeaderBytes)} allowed`);
+  if (PREFIX + headerLength > bytes.length)
+    throw new BinaryMessageError('the binary message is cut short (its header is incomplete)');
+  if (headerLength > maxHeaderBytes)
+    throw new BinaryMessageError(
+      `the binary message's header is ${megabytes(headerLength)}, larger than the ${megabytes(maxHeaderBytes)} allowed`,
+    );
   let header: Header;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Header;
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX, PREFIX + headerLength)),
+    ) as Header;
   } catch {
     throw new BinaryMessageError('the binary message has an unreadable header');
   }
   const lengths = header?.lengths;
-  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0)) throw new BinaryMessageError('the binary message header has no valid array lengths');
+  if (!Array.isArray(lengths) || !lengths.every((n) => Number.isInteger(n) && n >= 0))
+    throw new BinaryMessageError('the binary message header has no valid array lengths');
   const floatsAt = align4(PREFIX + headerLength);
   const expected = floatsAt + lengths.reduce((sum: number, n: number) => sum + n * 4, 0);
-  if (expected !== bytes.length) throw new BinaryMessageError(`the binary message has ${bytes.length} bytes where its header announces ${expected}`);
+  if (expected !== bytes.length)
+    throw new BinaryMessageError(`the binary message has ${bytes.length} bytes where its header announces ${expected}`);
   const arrays: Float32Array[] = [];
   let offset = floatsAt;
   for (const n of lengths) {
@@ -153,7 +163,7 @@ export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): Chunk
       if (data.length < 4 || CHUNK_MAGIC.some((b, i) => data[i] !== b)) {
         if (pending) {
           pending = null;
-          throw new BinaryMessageError('a message arrived in the middle of another one\'s chunks; both were dropped');
+          throw new BinaryMessageError("a message arrived in the middle of another one's chunks; both were dropped");
         }
         return data;
       }
@@ -161,11 +171,14 @@ export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): Chunk
         if (data.length < CHUNK_PREFIX) throw new BinaryMessageError('a message chunk is cut short');
         const view = new DataView(data.buffer, data.byteOffset, CHUNK_PREFIX);
         const [index, count, total] = [view.getUint32(4, true), view.getUint32(8, true), view.getUint32(12, true)];
-        if (total > maxBytes) throw new BinaryMessageError(`a message of ${megabytes(total)} is larger than the ${megabytes(maxBytes)} allowed`);
+        if (total > maxBytes)
+          throw new BinaryMessageError(`a message of ${megabytes(total)} is larger than the ${megabytes(maxBytes)} allowed`);
         if (index === 0) pending = { parts: [], next: 0, count, total, filled: 0 };
-        if (!pending || index !== pending.next || count !== pending.count || total !== pending.total) throw new BinaryMessageError('a message chunk arrived out of order');
+        if (!pending || index !== pending.next || count !== pending.count || total !== pending.total)
+          throw new BinaryMessageError('a message chunk arrived out of order');
         const part = data.subarray(CHUNK_PREFIX);
-        if (pending.filled + part.length > total) throw new BinaryMessageError('a message\'s chunks hold more bytes than it announced');
+        if (pending.filled + part.length > total)
+          throw new BinaryMessageError("a message's chunks hold more bytes than it announced");
         // A copy: the frame's buffer belongs to the socket.
         pending.parts.push(part.slice());
         pending.filled += part.length;
@@ -173,7 +186,7 @@ export function createChunkAssembler(maxBytes = MAX_DEVICE_MESSAGE_BYTES): Chunk
         if (pending.next < count) return null;
         const done = pending;
         pending = null;
-        if (done.filled !== total) throw new BinaryMessageError('a message\'s chunks hold fewer bytes than it announced');
+        if (done.filled !== total) throw new BinaryMessageError("a message's chunks hold fewer bytes than it announced");
         const bytes = new Uint8Array(total);
         let offset = 0;
         for (const p of done.parts) {

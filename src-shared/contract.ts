@@ -8,10 +8,27 @@ import { z } from 'zod';
 import { graphSchema } from './graphFormat';
 import { insightEventSchema } from './engineEvents';
 import {
-  backendAvailabilitySchema, checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluateOptionsSchema, gradCheckReportSchema,
-  insightRequestSchema, projectFileInfoSchema, runCheckpointSchema, runDetailSchema, runMetricsSchema, runSummarySchema, splitEvaluationSchema,
-  sweepPlanSchema, sweepSummarySchema, sweepVariantsSchema, type MenuCommand, type RunUpdate,
-  runEnsembleSchema, word2vecRequestSchema, word2vecVectorsSchema,
+  backendAvailabilitySchema,
+  checkpointKindSchema,
+  datasetLoadOptionsSchema,
+  datasetSummarySchema,
+  evaluateOptionsSchema,
+  gradCheckReportSchema,
+  insightRequestSchema,
+  projectFileInfoSchema,
+  runCheckpointSchema,
+  runDetailSchema,
+  runMetricsSchema,
+  runSummarySchema,
+  splitEvaluationSchema,
+  sweepPlanSchema,
+  sweepSummarySchema,
+  sweepVariantsSchema,
+  type MenuCommand,
+  type RunUpdate,
+  runEnsembleSchema,
+  word2vecRequestSchema,
+  word2vecVectorsSchema,
 } from './api';
 import { projectPathSchema, runIdSchema, runNameSchema, settingKeySchema, tagSchema } from './apiSchemas';
 
@@ -32,7 +49,10 @@ const runId = z.tuple([runIdSchema]);
 export const apiContract = {
   runs: {
     start: method(
-      z.tuple([graphSchema, z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() }).optional()]),
+      z.tuple([
+        graphSchema,
+        z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() }).optional(),
+      ]),
       z.object({ runId: z.string() }),
       'graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}}`',
     ),
@@ -45,10 +65,18 @@ export const apiContract = {
     /** What `training.backend` can choose from on this machine, now. */
     backends: method(none, backendAvailabilitySchema, '– (CPU threads and the WebGPU adapter of an attached device host)'),
     /** The run's weights at its start, best epoch or end; null when the run has none of that kind (yet). */
-    checkpoint: method(z.tuple([runIdSchema, checkpointKindSchema]), runCheckpointSchema.nullable(), "run id, `'initial'\\|'best'\\|'final'`"),
+    checkpoint: method(
+      z.tuple([runIdSchema, checkpointKindSchema]),
+      runCheckpointSchema.nullable(),
+      "run id, `'initial'\\|'best'\\|'final'`",
+    ),
     rename: method(z.tuple([runIdSchema, runNameSchema]), nothing, 'run id, name'),
     setTags: method(z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]), nothing, 'run id, tags'),
-    setNotes: method(z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]), nothing, 'run id, notes'),
+    setNotes: method(
+      z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]),
+      nothing,
+      'run id, notes',
+    ),
     delete: method(runId, nothing, 'run id'),
   },
   sweeps: {
@@ -68,18 +96,31 @@ export const apiContract = {
   /** Looking inside trained runs: stored insights, whole-split evaluations, gradient checks. */
   inspect: {
     insights: method(runId, z.array(insightEventSchema), 'run id (its stored insight events, oldest epoch first)'),
-    evaluate: method(z.tuple([runIdSchema, evaluateOptionsSchema]), splitEvaluationSchema, "run id, `{checkpoint: 'best'\\|'final', split: 'validation'\\|'test'}` (cached)"),
+    evaluate: method(
+      z.tuple([runIdSchema, evaluateOptionsSchema]),
+      splitEvaluationSchema,
+      "run id, `{checkpoint: 'best'\\|'final', split: 'validation'\\|'test'}` (cached)",
+    ),
     gradcheck: method(
-      z.tuple([graphSchema, z.strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() }).optional()]),
+      z.tuple([
+        graphSchema,
+        z
+          .strictObject({ samples: z.number().int().min(1, 'at least 1 sample').max(16, 'at most 16 samples').optional() })
+          .optional(),
+      ]),
       gradCheckReportSchema,
       'graph, `{samples?}` (1–16)',
     ),
     ensemble: method(
       z.tuple([z.array(runIdSchema).min(2, 'an ensemble needs at least 2 runs').max(8, 'at most 8 runs'), evaluateOptionsSchema]),
       runEnsembleSchema,
-      '2–8 run ids, `{checkpoint, split}` (their averaged predictions over the first run\'s split, beside each run\'s own score)',
+      "2–8 run ids, `{checkpoint, split}` (their averaged predictions over the first run's split, beside each run's own score)",
     ),
-    word2vec: method(z.tuple([word2vecRequestSchema]), word2vecVectorsSchema, '`{corpus, mode, objective, dim, window, epochs, seed}` (word vectors from the fast word2vec loop; no run is recorded)'),
+    word2vec: method(
+      z.tuple([word2vecRequestSchema]),
+      word2vecVectorsSchema,
+      '`{corpus, mode, objective, dim, window, epochs, seed}` (word vectors from the fast word2vec loop; no run is recorded)',
+    ),
   },
   datasets: {
     list: method(none, z.array(datasetSummarySchema), '–'),
@@ -92,17 +133,32 @@ export const apiContract = {
     uploadBegin: method(
       z.tuple([
         z.string().min(1, 'a file name may not be empty').max(200, 'a file name is at most 200 characters'),
-        z.number().int().min(1, 'the file is empty').max(MAX_UPLOAD_BYTES, `a file may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+        z
+          .number()
+          .int()
+          .min(1, 'the file is empty')
+          .max(MAX_UPLOAD_BYTES, `a file may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
       ]),
       z.object({ uploadId: z.string(), chunkBytes: z.number() }),
       'file name (.csv, .txt, IDX), size in bytes (at most 512 MB)',
     ),
     uploadChunk: method(
-      z.tuple([uploadIdSchema, z.number().int().nonnegative(), z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'a chunk is at most 1 MB').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk must be base64')]),
+      z.tuple([
+        uploadIdSchema,
+        z.number().int().nonnegative(),
+        z
+          .string()
+          .max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4, 'a chunk is at most 1 MB')
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'a chunk must be base64'),
+      ]),
       z.object({ received: z.number() }),
       'upload id, byte offset, base64 bytes (at most 1 MB; in order)',
     ),
-    uploadFinish: method(z.tuple([uploadIdSchema]), z.object({ path: z.string() }), 'upload id (→ the stored file\'s path, the dataset reference)'),
+    uploadFinish: method(
+      z.tuple([uploadIdSchema]),
+      z.object({ path: z.string() }),
+      "upload id (→ the stored file's path, the dataset reference)",
+    ),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {
@@ -122,7 +178,9 @@ export const apiContract = {
 type Contract = typeof apiContract;
 type Area = keyof Contract & string;
 type MethodEntry = { args: z.ZodTuple; result: z.ZodType; doc: string };
-type Handler<M> = M extends { args: infer A extends z.ZodTuple; result: infer R extends z.ZodType } ? (...args: z.infer<A>) => Promise<z.infer<R>> : never;
+type Handler<M> = M extends { args: infer A extends z.ZodTuple; result: infer R extends z.ZodType }
+  ? (...args: z.infer<A>) => Promise<z.infer<R>>
+  : never;
 
 /** The request/response part of the API: what the main process or server implements, method by method. */
 export type ApiHandlers = { -readonly [A in Area]: { -readonly [M in keyof Contract[A]]: Handler<Contract[A][M]> } };
@@ -148,11 +206,20 @@ export interface ChannelEntry extends MethodEntry {
 /** The channel table, derived from the contract. */
 export const API_CHANNELS = Object.fromEntries(
   Object.entries(apiContract).flatMap(([area, methods]) =>
-    Object.entries(methods as Record<string, MethodEntry>).map(([name, entry]) => [`${area}:${name}`, { ...entry, area, method: name }]),
+    Object.entries(methods as Record<string, MethodEntry>).map(([name, entry]) => [
+      `${area}:${name}`,
+      { ...entry, area, method: name },
+    ]),
   ),
 ) as Record<ApiChannel, ChannelEntry>;
 
-export type ApiArgs<C extends ApiChannel> = C extends `${infer A extends Area}:${infer M}` ? (M extends keyof Contract[A] ? (Contract[A][M] extends { args: infer T extends z.ZodTuple } ? z.infer<T> : never) : never) : never;
+export type ApiArgs<C extends ApiChannel> = C extends `${infer A extends Area}:${infer M}`
+  ? M extends keyof Contract[A]
+    ? Contract[A][M] extends { args: infer T extends z.ZodTuple }
+      ? z.infer<T>
+      : never
+    : never
+  : never;
 
 export function isApiChannel(value: unknown): value is ApiChannel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(API_CHANNELS, value);

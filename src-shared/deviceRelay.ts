@@ -6,14 +6,23 @@ import { z } from 'zod';
 import type { APP_TO_HOST_KINDS, HOST_TO_APP_KINDS } from './deviceFrameKinds';
 
 export const webGpuProbeSchema = z.discriminatedUnion('available', [
-  z.object({ available: z.literal(true), vendor: z.string().max(200), architecture: z.string().max(200), description: z.string().max(500), fallback: z.boolean() }),
+  z.object({
+    available: z.literal(true),
+    vendor: z.string().max(200),
+    architecture: z.string().max(200),
+    description: z.string().max(500),
+    fallback: z.boolean(),
+  }),
   z.object({ available: z.literal(false), reason: z.string().max(1000) }),
 ]);
 export type DeviceProbe = z.infer<typeof webGpuProbeSchema>;
 
 const runId = z.string().min(1).max(100);
 /** The worker protocol's messages are validated by their receiver (the worker, or the run manager). */
-const message = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === 'string', 'expected a message with a type');
+const message = z.custom<Record<string, unknown>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { type?: unknown }).type === 'string',
+  'expected a message with a type',
+);
 
 /** Page → app. */
 export const hostToAppSchema = z.discriminatedUnion('kind', [
@@ -34,7 +43,10 @@ export type AppToHost = z.infer<typeof appToHostSchema>;
 
 // The schemas' kinds and the zod-free lists the engine window's preload checks must be the same sets.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const kindsAgree: [Same<HostToApp['kind'], (typeof HOST_TO_APP_KINDS)[number]>, Same<AppToHost['kind'], (typeof APP_TO_HOST_KINDS)[number]>] = [true, true];
+const kindsAgree: [
+  Same<HostToApp['kind'], (typeof HOST_TO_APP_KINDS)[number]>,
+  Same<AppToHost['kind'], (typeof APP_TO_HOST_KINDS)[number]>,
+] = [true, true];
 void kindsAgree;
 
 /** The first problem of a refused frame, in words. */

@@ -68,9 +68,21 @@ export const insightEventSchema = z.object({
   event: z.literal('insight'),
   epoch: z.number(),
   // Shapes are the engine's own (src-engine/train/insights.ts); only the envelope is checked here.
-  histograms: z.record(z.string(), z.custom<LayerHistograms>((v) => typeof v === 'object' && v !== null)).optional(),
+  histograms: z
+    .record(
+      z.string(),
+      z.custom<LayerHistograms>((v) => typeof v === 'object' && v !== null),
+    )
+    .optional(),
   /** For 2-D inputs: predicted class and confidence on a grid over the input plane (rows of y). */
-  boundary: z.object({ xs: z.array(measured), ys: z.array(measured), predicted: z.array(z.array(measured)), confidence: z.array(z.array(measured)) }).optional(),
+  boundary: z
+    .object({
+      xs: z.array(measured),
+      ys: z.array(measured),
+      predicted: z.array(z.array(measured)),
+      confidence: z.array(z.array(measured)),
+    })
+    .optional(),
   /** For next-character models: sequences sampled from the model as it is at this epoch. */
   samples: z.array(z.string()).optional(),
 });
@@ -99,5 +111,11 @@ const doneEventSchema = z.object({
   message: z.string().optional(),
 });
 
-export const engineEventSchema = z.discriminatedUnion('event', [startEventSchema, stepEventSchema, epochEventSchema, insightEventSchema, doneEventSchema]);
+export const engineEventSchema = z.discriminatedUnion('event', [
+  startEventSchema,
+  stepEventSchema,
+  epochEventSchema,
+  insightEventSchema,
+  doneEventSchema,
+]);
 export type EngineEvent = z.infer<typeof engineEventSchema>;

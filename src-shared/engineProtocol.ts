@@ -4,7 +4,14 @@
 import { z } from 'zod';
 import { graphSchema } from './graphFormat';
 import { engineEventSchema } from './engineEvents';
-import { checkpointKindSchema, datasetLoadOptionsSchema, datasetSummarySchema, evaluationResultSchema, gradCheckReportSchema, insightRequestSchema } from './api';
+import {
+  checkpointKindSchema,
+  datasetLoadOptionsSchema,
+  datasetSummarySchema,
+  evaluationResultSchema,
+  gradCheckReportSchema,
+  insightRequestSchema,
+} from './api';
 import { ensembleResultSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
 
 export const ENGINE_PROTOCOL = 1;
@@ -37,7 +44,12 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     /** CPU threads this run may use: the host shares the cores among the runs it trains at once. */
     threads: z.number().int().min(1).max(64).optional(),
   }),
-  z.object({ type: z.literal('preview'), protocol: z.literal(ENGINE_PROTOCOL), datasetId: z.string().min(1), options: datasetLoadOptionsSchema.optional() }),
+  z.object({
+    type: z.literal('preview'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    datasetId: z.string().min(1),
+    options: datasetLoadOptionsSchema.optional(),
+  }),
   /** A trained run's weights over its whole validation or test split (the splits are rebuilt from the graph's seed). */
   z.object({
     type: z.literal('evaluate'),
@@ -50,13 +62,21 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('ensemble'),
     protocol: z.literal(ENGINE_PROTOCOL),
-    members: z.array(z.object({ name: z.string(), graph: graphSchema, tensors: z.array(tensorSnapshotSchema) })).min(2).max(8),
+    members: z
+      .array(z.object({ name: z.string(), graph: graphSchema, tensors: z.array(tensorSnapshotSchema) }))
+      .min(2)
+      .max(8),
     split: z.enum(['validation', 'test']),
   }),
   /** Word vectors from the fast word2vec loop. */
   z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
   /** The numeric gradient check of a graph on a few samples of its dataset. */
-  z.object({ type: z.literal('gradcheck'), protocol: z.literal(ENGINE_PROTOCOL), graph: graphSchema, samples: z.number().int().min(1).max(16).optional() }),
+  z.object({
+    type: z.literal('gradcheck'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    graph: graphSchema,
+    samples: z.number().int().min(1).max(16).optional(),
+  }),
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('stop') }),
@@ -71,7 +91,12 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   /** The backend the run trains on, with the adapter (WebGPU) or why it is not the one asked for. */
   z.object({ type: z.literal('backend'), backend: z.string(), adapter: z.string().optional(), notice: z.string().optional() }),
   z.object({ type: z.literal('event'), event: engineEventSchema }),
-  z.object({ type: z.literal('checkpoint'), kind: checkpointKindSchema, epoch: z.number().int().nonnegative(), tensors: z.array(tensorSnapshotSchema) }),
+  z.object({
+    type: z.literal('checkpoint'),
+    kind: checkpointKindSchema,
+    epoch: z.number().int().nonnegative(),
+    tensors: z.array(tensorSnapshotSchema),
+  }),
   z.object({ type: z.literal('preview'), summary: datasetSummarySchema, preview: z.unknown() }),
   z.object({ type: z.literal('evaluation'), evaluation: evaluationResultSchema }),
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),

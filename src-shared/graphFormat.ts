@@ -73,7 +73,12 @@ export const trainingSchema = z.object({
   initializer: z.string().optional(),
   /** Settings of the default initializer: std (normal), limit (uniform), value (constant), gain (orthogonal). */
   initializerOptions: z
-    .object({ std: z.number().optional(), limit: z.number().optional(), value: z.number().optional(), gain: z.number().optional() })
+    .object({
+      std: z.number().optional(),
+      limit: z.number().optional(),
+      value: z.number().optional(),
+      gain: z.number().optional(),
+    })
     .optional(),
 });
 
@@ -108,7 +113,7 @@ export function describeIssue(issue: GraphIssue): string {
     ? `node "${issue.nodeId}"${issue.field ? ` (${issue.field})` : ''}`
     : issue.edgeId
       ? `edge "${issue.edgeId}"`
-      : issue.field ?? 'graph';
+      : (issue.field ?? 'graph');
   return `${where}: ${issue.message}`;
 }
 
@@ -116,7 +121,11 @@ export function describeIssue(issue: GraphIssue): string {
 export function parseGraph(value: unknown, nodes?: unknown): { ok: true; graph: GraphDoc } | { ok: false; issues: GraphIssue[] } {
   const result = graphSchema.safeParse(value);
   if (result.success) return { ok: true, graph: result.data };
-  const list = Array.isArray(nodes) ? nodes : Array.isArray((value as { nodes?: unknown })?.nodes) ? (value as { nodes: unknown[] }).nodes : [];
+  const list = Array.isArray(nodes)
+    ? nodes
+    : Array.isArray((value as { nodes?: unknown })?.nodes)
+      ? (value as { nodes: unknown[] }).nodes
+      : [];
   const issues = result.error.issues.map((i): GraphIssue => {
     const path = i.path.map(String);
     if (path[0] === 'nodes' && path.length > 1) {

@@ -49,7 +49,9 @@ export const viewSchema = z.strictObject({
   nodes: z.array(z.string()).optional(),
   /** optimizerPath: the lab's surface and the optimizers walked. */
   surface: z.string().optional(),
-  optimizers: z.array(z.strictObject({ name: z.string(), lr: z.number().positive(), momentum: z.number().optional() })).optional(),
+  optimizers: z
+    .array(z.strictObject({ name: z.string(), lr: z.number().positive(), momentum: z.number().optional() }))
+    .optional(),
   steps: z.number().int().positive().max(1000).optional(),
   /** Which variants the view shows (default: all). */
   variants: z.array(z.string()).optional(),

@@ -19,7 +19,11 @@ export const distributionSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('values'), values: z.array(valueSchema).min(1).max(64) }),
     z.strictObject({ kind: z.literal('uniform'), min: z.number(), max: z.number() }),
-    z.strictObject({ kind: z.literal('log'), min: z.number().positive('a log range starts above 0'), max: z.number().positive() }),
+    z.strictObject({
+      kind: z.literal('log'),
+      min: z.number().positive('a log range starts above 0'),
+      max: z.number().positive(),
+    }),
     z.strictObject({ kind: z.literal('int'), min: z.number().int(), max: z.number().int(), log: z.boolean().optional() }),
   ])
   .refine((d) => d.kind === 'values' || d.min <= d.max, 'a range needs min ≤ max');
@@ -55,7 +59,10 @@ export const searchSpecSchema = z
     metric: searchMetricSchema.optional(),
     halving: halvingSchema.optional(),
   })
-  .refine((s) => s.method === 'grid' || s.trials !== undefined, { message: 'a random search needs a number of trials', path: ['trials'] });
+  .refine((s) => s.method === 'grid' || s.trials !== undefined, {
+    message: 'a random search needs a number of trials',
+    path: ['trials'],
+  });
 export type SearchSpec = z.infer<typeof searchSpecSchema>;
 
 /** One trial's values, by canonical path. */

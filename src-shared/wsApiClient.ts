@@ -33,7 +33,10 @@ export interface WebSocketApi extends LayerLabApi {
 
 const LOST = 'the connection to the LayerLab server was lost; restart `npm run serve` and reload the page';
 
-export function createWebSocketApi(url: string, open: SocketFactory = (u) => new WebSocket(u) as unknown as SocketLike): WebSocketApi {
+export function createWebSocketApi(
+  url: string,
+  open: SocketFactory = (u) => new WebSocket(u) as unknown as SocketLike,
+): WebSocketApi {
   const socket = open(url);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const updateListeners = new Set<(u: RunUpdate) => void>();
@@ -92,7 +95,10 @@ export function createWebSocketApi(url: string, open: SocketFactory = (u) => new
       let frames: Array<string | ArrayBuffer> = [text];
       if (text.length > CHUNK_BYTES / 3) {
         const binary = encodeBinaryMessage({ kind: 'request', request: { id, channel, args } });
-        if (binary.byteLength > MAX_REQUEST_BYTES) throw new Error(`this request is ${megabytes(binary.byteLength)}, larger than the ${megabytes(MAX_REQUEST_BYTES)} the server accepts`);
+        if (binary.byteLength > MAX_REQUEST_BYTES)
+          throw new Error(
+            `this request is ${megabytes(binary.byteLength)}, larger than the ${megabytes(MAX_REQUEST_BYTES)} the server accepts`,
+          );
         frames = splitBinaryMessage(binary);
       }
       return new Promise((resolve, reject) => {

@@ -22,12 +22,56 @@ export interface ModelSpec {
 }
 
 export const MODELS: Record<ModelId, ModelSpec> = {
-  mlp: { id: 'mlp', label: 'MLP 784-256-128-10, Adam, batch 128', batchSize: 128, description: 'Dense 256 relu → Dense 128 relu → Dense 10', data: 'images' },
-  cnn: { id: 'cnn', label: 'CNN conv8 3×3 → pool → conv16 3×3 → pool → dense10, Adam, batch 64', batchSize: 64, description: 'Conv 8@3×3 relu → MaxPool 2 → Conv 16@3×3 relu → MaxPool 2 → Dense 10', data: 'images' },
-  lstm: { id: 'lstm', label: 'Embedding 32 → LSTM 128 → Dense 28, names (window 16), Adam, batch 64', batchSize: 64, description: 'char-level next-character model', data: 'names', cell: 'LSTM', units: 128 },
-  gru: { id: 'gru', label: 'Embedding 32 → GRU 128 → Dense 28, names (window 16), Adam, batch 64', batchSize: 64, description: 'char-level next-character model', data: 'names', cell: 'GRU', units: 128 },
-  'adding-lstm': { id: 'adding-lstm', label: 'LSTM 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64', batchSize: 64, description: 'adding problem', data: 'adding', cell: 'LSTM', units: 64 },
-  'adding-gru': { id: 'adding-gru', label: 'GRU 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64', batchSize: 64, description: 'adding problem', data: 'adding', cell: 'GRU', units: 64 },
+  mlp: {
+    id: 'mlp',
+    label: 'MLP 784-256-128-10, Adam, batch 128',
+    batchSize: 128,
+    description: 'Dense 256 relu → Dense 128 relu → Dense 10',
+    data: 'images',
+  },
+  cnn: {
+    id: 'cnn',
+    label: 'CNN conv8 3×3 → pool → conv16 3×3 → pool → dense10, Adam, batch 64',
+    batchSize: 64,
+    description: 'Conv 8@3×3 relu → MaxPool 2 → Conv 16@3×3 relu → MaxPool 2 → Dense 10',
+    data: 'images',
+  },
+  lstm: {
+    id: 'lstm',
+    label: 'Embedding 32 → LSTM 128 → Dense 28, names (window 16), Adam, batch 64',
+    batchSize: 64,
+    description: 'char-level next-character model',
+    data: 'names',
+    cell: 'LSTM',
+    units: 128,
+  },
+  gru: {
+    id: 'gru',
+    label: 'Embedding 32 → GRU 128 → Dense 28, names (window 16), Adam, batch 64',
+    batchSize: 64,
+    description: 'char-level next-character model',
+    data: 'names',
+    cell: 'GRU',
+    units: 128,
+  },
+  'adding-lstm': {
+    id: 'adding-lstm',
+    label: 'LSTM 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64',
+    batchSize: 64,
+    description: 'adding problem',
+    data: 'adding',
+    cell: 'LSTM',
+    units: 64,
+  },
+  'adding-gru': {
+    id: 'adding-gru',
+    label: 'GRU 64 → Dense 1, adding problem (length 50), MSE, Adam, batch 64',
+    batchSize: 64,
+    description: 'adding problem',
+    data: 'adding',
+    cell: 'GRU',
+    units: 64,
+  },
 };
 
 /** The sequence data: names windows of 16 token ids (vocabulary 28), adding sequences of 50 (value, mark) pairs. */
@@ -57,7 +101,8 @@ export function flopsPerSample(model: ModelId): number {
     // (×3), except the adding problem's input gradient (the data needs none).
     const gates = spec.cell === 'LSTM' ? 4 : 3;
     const units = spec.units!;
-    const [features, steps, outputs] = spec.data === 'names' ? [EMBEDDING_DIM, NAMES_WINDOW, NAMES_VOCABULARY] : [2, ADDING_LENGTH, 1];
+    const [features, steps, outputs] =
+      spec.data === 'names' ? [EMBEDDING_DIM, NAMES_WINDOW, NAMES_VOCABULARY] : [2, ADDING_LENGTH, 1];
     const input = 2 * features * gates * units;
     const recurrent = 2 * units * gates * units;
     const dense = 2 * units * outputs;
@@ -79,7 +124,7 @@ export interface BenchData {
 /** Deterministic data from a small LCG (no engine's random generator involved). */
 export function makeBenchData(count = SAMPLES): BenchData {
   let state = 12345;
-  const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const features = IMAGE * IMAGE;
   const projection = Float32Array.from({ length: features * CLASSES }, () => next() - 0.5);
   const x = new Float32Array(count * features);
@@ -168,7 +213,8 @@ export function parseChildArgs(argv: string[]): ChildArgs {
     return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
   };
   const model = get('model', 'mlp');
-  if (!(MODEL_IDS as readonly string[]).includes(model)) throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}, not ${model}`);
+  if (!(MODEL_IDS as readonly string[]).includes(model))
+    throw new Error(`--model must be one of ${MODEL_IDS.join(', ')}, not ${model}`);
   return {
     model: model as ModelId,
     seconds: Number(get('seconds', '5')),
@@ -188,7 +234,11 @@ export const WINDOWS = 5;
  * of the whole run. On a machine shared with other work, the best window is the engine's own
  * speed; the mean shows how much the rest of the machine took.
  */
-export function bestWindow(ends: number[], samplesPerStep: number, start: number): { samplesPerSec: number; meanSamplesPerSec: number; steps: number; seconds: number } {
+export function bestWindow(
+  ends: number[],
+  samplesPerStep: number,
+  start: number,
+): { samplesPerSec: number; meanSamplesPerSec: number; steps: number; seconds: number } {
   const total = (ends[ends.length - 1] - start) / 1000;
   let best = 0;
   let from = start;
@@ -231,7 +281,15 @@ export function rssMB(): number {
 }
 
 /** Rows `order[start..start+batch)` of x (row size `width`) into `xs`, their labels into `labels`. */
-export function gatherBatch(data: BenchData, width: number, order: Int32Array, start: number, batch: number, xs: Float32Array, labels: Int32Array): void {
+export function gatherBatch(
+  data: BenchData,
+  width: number,
+  order: Int32Array,
+  start: number,
+  batch: number,
+  xs: Float32Array,
+  labels: Int32Array,
+): void {
   for (let i = 0; i < batch; i++) {
     const row = order[(start + i) % order.length];
     xs.set(data.x.subarray(row * width, (row + 1) * width), i * width);

@@ -41,7 +41,12 @@ export function describeMachine(): Machine {
 }
 
 /** The last JSON line a child printed, or its error output. */
-export function runChild(command: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): { ok: true; value: unknown } | { ok: false; error: string } {
+export function runChild(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+  env?: NodeJS.ProcessEnv,
+): { ok: true; value: unknown } | { ok: false; error: string } {
   const r = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 2 ** 20, ...(env ? { env } : {}) });
   const lines = (r.stdout ?? '').trim().split('\n').filter(Boolean);
   const last = lines[lines.length - 1];

@@ -3,7 +3,9 @@
 // which Node's loader refuses, so a resolve hook adds the ".js" inside @tensorflow packages.
 import { register } from 'node:module';
 
-register('data:text/javascript,' + encodeURIComponent(`
+register(
+  'data:text/javascript,' +
+    encodeURIComponent(`
 export async function resolve(specifier, context, next) {
   try {
     return await next(specifier, context);
@@ -14,4 +16,5 @@ export async function resolve(specifier, context, next) {
     }
     throw e;
   }
-}`));
+}`),
+);

@@ -8,7 +8,20 @@ import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { CLASSES, IMAGE, MLP_WIDTHS, MODELS, gatherBatch, parseChildArgs, readBenchData, report, rssMB, sampleOrder, timeSteps, type ModelId } from './common';
+import {
+  CLASSES,
+  IMAGE,
+  MLP_WIDTHS,
+  MODELS,
+  gatherBatch,
+  parseChildArgs,
+  readBenchData,
+  report,
+  rssMB,
+  sampleOrder,
+  timeSteps,
+  type ModelId,
+} from './common';
 
 type Forward = (x: tf.Tensor) => tf.Tensor2D;
 
@@ -18,7 +31,10 @@ function heNormal(shape: number[], fanIn: number): tf.Variable {
 
 function buildModel(model: ModelId): Forward {
   if (model === 'mlp') {
-    const layers = MLP_WIDTHS.slice(1).map((out, i) => ({ w: heNormal([MLP_WIDTHS[i], out], MLP_WIDTHS[i]), b: tf.variable(tf.zeros([out])) }));
+    const layers = MLP_WIDTHS.slice(1).map((out, i) => ({
+      w: heNormal([MLP_WIDTHS[i], out], MLP_WIDTHS[i]),
+      b: tf.variable(tf.zeros([out])),
+    }));
     return (x) => {
       let h = x as tf.Tensor2D;
       layers.forEach(({ w, b }, i) => {
@@ -35,7 +51,12 @@ function buildModel(model: ModelId): Forward {
   const w3 = heNormal([400, CLASSES], 400);
   const b3 = tf.variable(tf.zeros([CLASSES]));
   return (x) => {
-    const c1 = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, k1 as tf.Tensor4D, 1, 'valid'), b1)) as tf.Tensor4D, 2, 2, 'valid');
+    const c1 = tf.maxPool(
+      tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, k1 as tf.Tensor4D, 1, 'valid'), b1)) as tf.Tensor4D,
+      2,
+      2,
+      'valid',
+    );
     const c2 = tf.maxPool(tf.relu(tf.add(tf.conv2d(c1, k2 as tf.Tensor4D, 1, 'valid'), b2)) as tf.Tensor4D, 2, 2, 'valid');
     return tf.add(tf.matMul(tf.reshape(c2, [-1, 400]) as tf.Tensor2D, w3), b3) as tf.Tensor2D;
   };
@@ -79,7 +100,15 @@ async function main(): Promise<void> {
   } catch (e) {
     // e.g. the wasm backend has no Conv2DBackpropFilter kernel, so it cannot train a CNN.
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    report({ engine, model: args.model, samplesPerSec: null, steps: 0, seconds: 0, rssMB: rssMB(), note: `cannot train: ${message}` });
+    report({
+      engine,
+      model: args.model,
+      samplesPerSec: null,
+      steps: 0,
+      seconds: 0,
+      rssMB: rssMB(),
+      note: `cannot train: ${message}`,
+    });
     return;
   }
   const timed = await timeSteps(step, batch, args.seconds, args.warmup);

@@ -21,13 +21,18 @@ export async function datasetsCommand(argv: string[]): Promise<number> {
     }
     process.stdout.write(`${'id'.padEnd(16)}${'task'.padEnd(16)}${'input'.padEnd(14)}${'samples'.padStart(8)}  description\n`);
     for (const d of list) {
-      process.stdout.write(`${d.id.padEnd(16)}${d.task.padEnd(16)}${formatShape(d.inputShape).padEnd(14)}${String(d.count).padStart(8)}  ${d.description}\n`);
+      process.stdout.write(
+        `${d.id.padEnd(16)}${d.task.padEnd(16)}${formatShape(d.inputShape).padEnd(14)}${String(d.count).padStart(8)}  ${d.description}\n`,
+      );
     }
     return 0;
   }
   if (positional[0] !== 'show' || !positional[1]) throw new CliError('usage: datasets, or datasets show <ID|file>');
   try {
-    const { dataset, droppedRows } = await loadDatasetDetailed(positional[1], flags.target ? { target: flags.target as string } : {});
+    const { dataset, droppedRows } = await loadDatasetDetailed(
+      positional[1],
+      flags.target ? { target: flags.target as string } : {},
+    );
     const s = summarize(dataset);
     if (flags.json) {
       process.stdout.write(JSON.stringify({ ...s, hash: dataset.hash, droppedRows }) + '\n');

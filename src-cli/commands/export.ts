@@ -16,8 +16,19 @@ export const EXPORT_USAGE = 'export <graph.json> [--weights W.safetensors] --to 
 
 export const exportFlags = (): FlagSpec[] => [
   ...trainingFlags(),
-  { name: 'weights', kind: 'string', value: 'W.safetensors', help: 'the trained weights', default: "the graph's seeded initial weights" },
-  { name: 'to', kind: 'string', value: 'pytorch|onnx', help: 'the format: a PyTorch folder (model.py, train.py, weights, data) or an ONNX file' },
+  {
+    name: 'weights',
+    kind: 'string',
+    value: 'W.safetensors',
+    help: 'the trained weights',
+    default: "the graph's seeded initial weights",
+  },
+  {
+    name: 'to',
+    kind: 'string',
+    value: 'pytorch|onnx',
+    help: 'the format: a PyTorch folder (model.py, train.py, weights, data) or an ONNX file',
+  },
   { name: 'out', kind: 'string', value: 'DIR|M.onnx', help: 'the folder (pytorch) or file (onnx) to write' },
   { name: 'force', kind: 'bool', help: 'write into a folder that is not empty' },
 ];
@@ -27,7 +38,10 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const path = positional[0];
   if (!path) throw new CliError(`export needs a graph file: npm run cli -- ${EXPORT_USAGE}`);
   const to = flags.to as string | undefined;
-  if (to !== 'pytorch' && to !== 'onnx') throw new CliError(to === undefined ? '--to is needed: pytorch or onnx' : `cannot export to "${to}" (formats: pytorch, onnx)`);
+  if (to !== 'pytorch' && to !== 'onnx')
+    throw new CliError(
+      to === undefined ? '--to is needed: pytorch or onnx' : `cannot export to "${to}" (formats: pytorch, onnx)`,
+    );
   const out = flags.out as string | undefined;
   if (!out) throw new CliError(`--out ${to === 'onnx' ? 'M.onnx' : 'DIR'} is needed`);
   if (to === 'onnx') return exportOnnxFile(path, flags, out);

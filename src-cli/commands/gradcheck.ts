@@ -41,7 +41,11 @@ export async function gradcheckCommand(argv: string[]): Promise<number> {
       const mark = e.maxRelError <= tolerance ? 'ok' : 'TOO LARGE';
       process.stdout.write(`${`${e.nodeId}.${e.param}`.padEnd(28)}  ${e.maxRelError.toExponential(2).padStart(9)}  ${mark}\n`);
     }
-    process.stdout.write(worst <= tolerance ? `Gradients match (largest error ${worst.toExponential(2)} ≤ ${tolerance}).\n` : `Gradient check FAILED: largest error ${worst.toExponential(2)} > ${tolerance}.\n`);
+    process.stdout.write(
+      worst <= tolerance
+        ? `Gradients match (largest error ${worst.toExponential(2)} ≤ ${tolerance}).\n`
+        : `Gradient check FAILED: largest error ${worst.toExponential(2)} > ${tolerance}.\n`,
+    );
   }
   return worst <= tolerance ? 0 : 1;
 }

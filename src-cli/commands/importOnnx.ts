@@ -23,14 +23,23 @@ export async function importOnnxCommand(argv: string[]): Promise<number> {
   const path = positional[0];
   if (!path) throw new CliError(`import-onnx needs a model: npm run cli -- ${IMPORT_ONNX_USAGE}`);
   const { dataset, out, weights } = flags as Record<string, string | undefined>;
-  if (!dataset || !out || !weights) throw new CliError('import-onnx needs --dataset ID, --out G.json and --weights W.safetensors');
+  if (!dataset || !out || !weights)
+    throw new CliError('import-onnx needs --dataset ID, --out G.json and --weights W.safetensors');
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  const training: GraphDoc['training'] = { dataset, loss: 'mse', optimizer: { name: 'adam', lr: 0.001 }, batchSize: 32, epochs: 10, seed: 1, validationSplit: 0.2 };
+  const training: GraphDoc['training'] = {
+    dataset,
+    loss: 'mse',
+    optimizer: { name: 'adam', lr: 0.001 },
+    batchSize: 32,
+    epochs: 10,
+    seed: 1,
+    validationSplit: 0.2,
+  };
   let imported;
   try {
     imported = importOnnx(bytes, training);
@@ -50,7 +59,9 @@ export async function importOnnxCommand(argv: string[]): Promise<number> {
     throw e;
   }
   // The scaling the ONNX model applies is what its weights expect.
-  const preprocessing = imported.scaling ? { ...setup.preprocessing, scaling: { kind: 'standard' as const, ...imported.scaling } } : setup.preprocessing;
+  const preprocessing = imported.scaling
+    ? { ...setup.preprocessing, scaling: { kind: 'standard' as const, ...imported.scaling } }
+    : setup.preprocessing;
   writeBytes(weights, encodeWeightsFile(modelTensors(setup.run.model), { graph: setup.graph, preprocessing }));
   process.stdout.write(`wrote ${out} (${imported.graph.nodes.length} nodes) and ${weights}\n`);
   return 0;

@@ -37,13 +37,29 @@ export async function lessonsCommand(argv: string[]): Promise<number> {
   const backend = useCpuBackend();
   let outcome: LessonOutcome;
   try {
-    ({ outcome } = await runLesson(lesson, { loadDataset: loadGraphDataset, backendName: backend.name, ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}), ...(variation ? { variation } : {}) }));
+    ({ outcome } = await runLesson(lesson, {
+      loadDataset: loadGraphDataset,
+      backendName: backend.name,
+      ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}),
+      ...(variation ? { variation } : {}),
+    }));
   } catch (e) {
     if (e instanceof LessonSetupError || e instanceof DatasetError) throw new CliError(e.message);
     throw e;
   }
   // Exit 0 whether or not the claim held: a claim that fails is a result, not an error.
-  if (flags.json) process.stdout.write(JSON.stringify({ event: 'lesson', id: outcome.id, held: outcome.held, measured: outcome.measured, claim: outcome.claim, assertions: outcome.assertions, ...(outcome.why ? { why: outcome.why } : {}) }) + '\n');
+  if (flags.json)
+    process.stdout.write(
+      JSON.stringify({
+        event: 'lesson',
+        id: outcome.id,
+        held: outcome.held,
+        measured: outcome.measured,
+        claim: outcome.claim,
+        assertions: outcome.assertions,
+        ...(outcome.why ? { why: outcome.why } : {}),
+      }) + '\n',
+    );
   else printOutcome(lesson, outcome);
   return 0;
 }
@@ -51,7 +67,11 @@ export async function lessonsCommand(argv: string[]): Promise<number> {
 function list(json: boolean): number {
   const lessons = listBuiltinLessons();
   if (json) {
-    process.stdout.write(JSON.stringify(lessons.map((l) => ({ id: l.id, order: l.order, title: l.title, idea: l.idea, runs: l.setup.variants.length }))) + '\n');
+    process.stdout.write(
+      JSON.stringify(
+        lessons.map((l) => ({ id: l.id, order: l.order, title: l.title, idea: l.idea, runs: l.setup.variants.length })),
+      ) + '\n',
+    );
     return 0;
   }
   for (const l of lessons) process.stdout.write(`${String(l.order ?? '').padStart(3)}  ${l.id.padEnd(20)}${l.title}\n`);
@@ -62,7 +82,12 @@ function list(json: boolean): number {
 function resolveLesson(target: string): Lesson {
   const builtin = getBuiltinLesson(target);
   if (builtin) return builtin;
-  if (!target.endsWith('.json')) throw new CliError(`there is no lesson "${target}" (lessons: ${listBuiltinLessons().map((l) => l.id).join(', ')}; or give a lesson .json file)`);
+  if (!target.endsWith('.json'))
+    throw new CliError(
+      `there is no lesson "${target}" (lessons: ${listBuiltinLessons()
+        .map((l) => l.id)
+        .join(', ')}; or give a lesson .json file)`,
+    );
   const parsed = parseLesson(readJsonFile(target));
   if (!parsed.ok) throw new CliError(`${target}: ${parsed.errors.join('; ')}`);
   return parsed.lesson;
@@ -71,13 +96,19 @@ function resolveLesson(target: string): Lesson {
 function pickVariation(lesson: Lesson, k: number | undefined) {
   if (k === undefined) return undefined;
   const v = lesson.variations[k - 1];
-  if (!v) throw new CliError(`lesson "${lesson.id}" has ${lesson.variations.length} variation${lesson.variations.length === 1 ? '' : 's'}; --variation must be 1–${lesson.variations.length}`);
+  if (!v)
+    throw new CliError(
+      `lesson "${lesson.id}" has ${lesson.variations.length} variation${lesson.variations.length === 1 ? '' : 's'}; --variation must be 1–${lesson.variations.length}`,
+    );
   return { set: v.set, ...(v.variants ? { variants: v.variants } : {}) };
 }
 
 function printOutcome(lesson: Lesson, outcome: LessonOutcome): void {
   const lines = [`${lesson.title}`, `Claim: ${outcome.claim}`, ''];
-  for (const a of outcome.assertions) lines.push(`  ${a.held ? '✓' : '✗'} ${a.text}: ${a.value === null ? 'not measured' : formatNumber(a.value)} (want ${a.expected})`);
+  for (const a of outcome.assertions)
+    lines.push(
+      `  ${a.held ? '✓' : '✗'} ${a.text}: ${a.value === null ? 'not measured' : formatNumber(a.value)} (want ${a.expected})`,
+    );
   lines.push('', outcome.held ? 'The claim held.' : `The claim did not hold. ${outcome.why ?? ''}`);
   process.stdout.write(lines.join('\n') + '\n');
 }

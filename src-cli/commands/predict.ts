@@ -7,7 +7,8 @@ import { setUpModel } from '../modelSetup';
 import { outputsCsv, readInputRows } from '../predictInput';
 import { predictOutputs } from '../../src-engine/export/predict';
 
-export const PREDICT_USAGE = 'predict <graph.json> --weights W.safetensors (--input X.csv | --dataset ID --split validation|test) [--out Y.csv]';
+export const PREDICT_USAGE =
+  'predict <graph.json> --weights W.safetensors (--input X.csv | --dataset ID --split validation|test) [--out Y.csv]';
 
 export const predictFlags = (): FlagSpec[] => [
   { name: 'weights', kind: 'string', value: 'W.safetensors', help: 'the .safetensors weights (with their preprocessing)' },
@@ -23,7 +24,8 @@ export async function predictCommand(argv: string[]): Promise<number> {
   if (!path) throw new CliError(`predict needs a graph file: npm run cli -- ${PREDICT_USAGE}`);
   const weights = flags.weights as string | undefined;
   if (!weights) throw new CliError('predict needs --weights FILE.safetensors');
-  if ((flags.input === undefined) === (flags.dataset === undefined)) throw new CliError('predict needs either --input FILE.csv or --dataset ID');
+  if ((flags.input === undefined) === (flags.dataset === undefined))
+    throw new CliError('predict needs either --input FILE.csv or --dataset ID');
   const split = (flags.split as string | undefined) ?? 'validation';
   if (split !== 'validation' && split !== 'test') throw new CliError(`--split must be validation or test, not "${split}"`);
   const overrides: Record<string, string | number | boolean> = flags.dataset !== undefined ? { dataset: flags.dataset } : {};
@@ -33,7 +35,10 @@ export async function predictCommand(argv: string[]): Promise<number> {
   if (flags.input !== undefined) rows = readInputRows(flags.input as string, pre);
   else {
     const chosen = split === 'test' ? setup.raw.test : setup.raw.validation;
-    if (!chosen || chosen.count === 0) throw new CliError(`dataset "${setup.dataset.id}" has no ${split} split${split === 'validation' ? ' (the graph keeps no validation samples)' : ''}`);
+    if (!chosen || chosen.count === 0)
+      throw new CliError(
+        `dataset "${setup.dataset.id}" has no ${split} split${split === 'validation' ? ' (the graph keeps no validation samples)' : ''}`,
+      );
     rows = { x: chosen.x, count: chosen.count };
   }
   const outputs = predictOutputs(setup.run.model, pre, rows.x, rows.count);

@@ -13,16 +13,49 @@ import { runSweep } from '../sweepHost';
 import { sweepPrinter, trialResult, bestTrial } from '../sweepOutput';
 
 export const sweepFlags: FlagSpec[] = [
-  { name: 'param', kind: 'string', repeat: true, value: 'NAME=SPEC', help: 'a searched setting: lr=1e-4..1e-1:log, batchSize=16,32,64, hidden.units=8..128:int, drop.rate=0..0.5, schedule=constant,cosine, hidden.repeat=1..3:int (repeat the flag for more)' },
+  {
+    name: 'param',
+    kind: 'string',
+    repeat: true,
+    value: 'NAME=SPEC',
+    help: 'a searched setting: lr=1e-4..1e-1:log, batchSize=16,32,64, hidden.units=8..128:int, drop.rate=0..0.5, schedule=constant,cosine, hidden.repeat=1..3:int (repeat the flag for more)',
+  },
   { name: 'trials', kind: 'int', default: '10', help: `random search: trials to draw (at most ${MAX_SEARCH_TRIALS})` },
   { name: 'grid', kind: 'bool', help: 'grid search: every combination of the listed values (no ranges)' },
-  { name: 'seed', kind: 'int', default: '0', help: 'seed of the sampler (the trials keep the graph\'s training seed; search it with --param seed=1,2,3)' },
+  {
+    name: 'seed',
+    kind: 'int',
+    default: '0',
+    help: "seed of the sampler (the trials keep the graph's training seed; search it with --param seed=1,2,3)",
+  },
   { name: 'concurrency', kind: 'int', default: '2', help: `trials training at once, sharing the cores (1–${MAX_CONCURRENCY})` },
-  { name: 'halving', kind: 'string', value: 'MIN[:ETA]', help: 'successive halving: stop trials outside the best 1/ETA (default 3) at MIN, MIN·ETA, … epochs' },
-  { name: 'metric', kind: 'string', value: 'NAME', default: 'valLoss', help: 'what "best" means: valLoss (lower), valAcc or valR2 (higher)' },
-  { name: 'save-best', kind: 'string', value: 'FILE', help: 'write the best trial\'s graph to FILE (opens in the app as a project)' },
-  { name: 'db', kind: 'string', value: 'PATH', help: 'record the sweep in this run store (e.g. the app\'s) instead of memory' },
-  { name: 'engine', kind: 'string', value: 'thread|child', default: 'thread', help: 'where trials train: worker threads or child processes' },
+  {
+    name: 'halving',
+    kind: 'string',
+    value: 'MIN[:ETA]',
+    help: 'successive halving: stop trials outside the best 1/ETA (default 3) at MIN, MIN·ETA, … epochs',
+  },
+  {
+    name: 'metric',
+    kind: 'string',
+    value: 'NAME',
+    default: 'valLoss',
+    help: 'what "best" means: valLoss (lower), valAcc or valR2 (higher)',
+  },
+  {
+    name: 'save-best',
+    kind: 'string',
+    value: 'FILE',
+    help: "write the best trial's graph to FILE (opens in the app as a project)",
+  },
+  { name: 'db', kind: 'string', value: 'PATH', help: "record the sweep in this run store (e.g. the app's) instead of memory" },
+  {
+    name: 'engine',
+    kind: 'string',
+    value: 'thread|child',
+    default: 'thread',
+    help: 'where trials train: worker threads or child processes',
+  },
   { name: 'json', kind: 'bool', help: 'one JSON object per trial, then {"event":"sweep","best":…,"trials":[…]}' },
 ];
 
@@ -45,22 +78,39 @@ export async function sweepCommand(argv: string[]): Promise<number> {
     throw e;
   }
   const concurrency = (flags.concurrency as number | undefined) ?? 2;
-  if (concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new CliError(`option --concurrency must be from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`);
+  if (concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new CliError(`option --concurrency must be from 1 to ${MAX_CONCURRENCY}, got ${concurrency}`);
   const engine = flags.engine ?? 'thread';
-  if (engine !== 'thread' && engine !== 'child') throw new CliError(`option --engine must be thread or child, got "${String(engine)}"`);
+  if (engine !== 'thread' && engine !== 'child')
+    throw new CliError(`option --engine must be thread or child, got "${String(engine)}"`);
 
   const json = flags.json === true;
   const metric = spec.metric ?? 'valLoss';
   const print = sweepPrinter(process.stdout, json, spec, trials, concurrency);
-  const { runs } = await runSweep(base, spec, { dbPath: (flags.db as string | undefined) ?? ':memory:', engine, concurrency, name: base.name ? `Search of ${base.name}` : undefined }, (i, run) => print.trial(trials[i - 1], run));
+  const { runs } = await runSweep(
+    base,
+    spec,
+    {
+      dbPath: (flags.db as string | undefined) ?? ':memory:',
+      engine,
+      concurrency,
+      name: base.name ? `Search of ${base.name}` : undefined,
+    },
+    (i, run) => print.trial(trials[i - 1], run),
+  );
   const results = runs.map((run, i) => trialResult(trials[i], run, spec));
   const best = bestTrial(results, metric);
   print.done(results, best);
-  if (best && flags['save-best']) writeFileSync(flags['save-best'] as string, JSON.stringify(trials[best.trial - 1].graph, null, 2) + '\n');
+  if (best && flags['save-best'])
+    writeFileSync(flags['save-best'] as string, JSON.stringify(trials[best.trial - 1].graph, null, 2) + '\n');
   return best ? 0 : 1;
 }
 
-function searchSpec(base: ReturnType<typeof parseGraphOrThrow>, flags: Record<string, string | number | boolean>, texts: string[]): SearchSpec {
+function searchSpec(
+  base: ReturnType<typeof parseGraphOrThrow>,
+  flags: Record<string, string | number | boolean>,
+  texts: string[],
+): SearchSpec {
   let params;
   try {
     params = parseSearchParams(texts, base);
@@ -82,7 +132,14 @@ function searchSpec(base: ReturnType<typeof parseGraphOrThrow>, flags: Record<st
   const checked = searchSpecSchema.safeParse(raw);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const flag = issue.path[0] === 'trials' ? '--trials' : issue.path[0] === 'metric' ? '--metric' : issue.path[0] === 'halving' ? '--halving' : '--param';
+    const flag =
+      issue.path[0] === 'trials'
+        ? '--trials'
+        : issue.path[0] === 'metric'
+          ? '--metric'
+          : issue.path[0] === 'halving'
+            ? '--halving'
+            : '--param';
     throw new CliError(`${flag}: ${issue.message}`);
   }
   return checked.data;

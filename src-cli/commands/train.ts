@@ -17,9 +17,23 @@ import { loadWeightsInto, readWeightsFile, writeBytes } from '../weightsIo';
 export const trainFlags = (): FlagSpec[] => [
   ...trainingFlags(),
   { name: 'json', kind: 'bool', help: 'one JSON object per line: each epoch, then the done event' },
-  { name: 'save', kind: 'string', value: 'W.safetensors', help: 'write the trained weights (with their preprocessing) to this file' },
-  { name: 'save-best', kind: 'bool', help: "with --save: the best epoch's weights (lowest validation loss) instead of the final ones" },
-  { name: 'load', kind: 'string', value: 'W.safetensors', help: 'start from the weights in this file (LayerLab- or PyTorch-written)' },
+  {
+    name: 'save',
+    kind: 'string',
+    value: 'W.safetensors',
+    help: 'write the trained weights (with their preprocessing) to this file',
+  },
+  {
+    name: 'save-best',
+    kind: 'bool',
+    help: "with --save: the best epoch's weights (lowest validation loss) instead of the final ones",
+  },
+  {
+    name: 'load',
+    kind: 'string',
+    value: 'W.safetensors',
+    help: 'start from the weights in this file (LayerLab- or PyTorch-written)',
+  },
 ];
 
 export async function trainCommand(argv: string[]): Promise<number> {
@@ -50,11 +64,15 @@ export async function trainCommand(argv: string[]): Promise<number> {
   };
   const stepEvery = json ? 0 : Math.max(1, Math.floor(run.setup.train.count / run.setup.batchSize / 20));
   // Known before training, so an unsavable setup is refused before the time is spent.
-  const preprocessing = savePath ? describeForSave(() => describePreprocessing(dataset, run.model, run.validated.loss, run.scaler)) : undefined;
+  const preprocessing = savePath
+    ? describeForSave(() => describePreprocessing(dataset, run.model, run.validated.loss, run.scaler))
+    : undefined;
   let stopping = false;
   const onSigint = () => (stopping = true);
   process.once('SIGINT', onSigint);
-  const done = await train({ ...run.setup, stepEventEvery: stepEvery, backendName: backend.name }, print, { shouldStop: () => stopping });
+  const done = await train({ ...run.setup, stepEventEvery: stepEvery, backendName: backend.name }, print, {
+    shouldStop: () => stopping,
+  });
   process.off('SIGINT', onSigint);
   if (savePath && preprocessing) {
     const chosen = flags['save-best'] ? best.tensors : null;
@@ -68,7 +86,9 @@ function printJson(e: EngineEvent): void {
   if (e.event === 'start' || e.event === 'step') return;
   if (e.event === 'epoch') {
     const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers } = e;
-    process.stdout.write(JSON.stringify({ event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers }) + '\n',
+    );
     return;
   }
   process.stdout.write(JSON.stringify(e) + '\n');

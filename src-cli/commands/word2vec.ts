@@ -15,7 +15,11 @@ export const WORD2VEC_USAGE =
 export const WORD2VEC_FLAGS = [
   { name: 'corpus', kind: 'string', help: 'moby-dick (default), planted (synthetic topic clusters) or a .txt file' },
   { name: 'mode', kind: 'string', help: 'skipgram (default) or cbow' },
-  { name: 'objective', kind: 'string', help: 'negative (sampling, default), hierarchical (softmax) or full (softmax over the vocabulary, the slow baseline)' },
+  {
+    name: 'objective',
+    kind: 'string',
+    help: 'negative (sampling, default), hierarchical (softmax) or full (softmax over the vocabulary, the slow baseline)',
+  },
   { name: 'dim', kind: 'int', help: 'vector length (default 50; 16 for planted)' },
   { name: 'window', kind: 'int', help: 'context words on each side (default 5; 2 for planted)' },
   { name: 'negatives', kind: 'int', help: 'noise words per prediction (default 5)' },
@@ -32,13 +36,15 @@ export const WORD2VEC_FLAGS = [
 
 function oneOf<T extends string>(flag: string, value: unknown, options: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!options.includes(value as T)) throw new CliError(`option --${flag} must be one of ${options.join(', ')}, got "${String(value)}"`);
+  if (!options.includes(value as T))
+    throw new CliError(`option --${flag} must be one of ${options.join(', ')}, got "${String(value)}"`);
   return value as T;
 }
 
 export async function word2vecCommand(argv: string[]): Promise<number> {
   const { positional, flags } = parseArgs(argv, [...WORD2VEC_FLAGS]);
-  if (positional.length > 0) throw new CliError(`unexpected argument "${positional[0]}" (usage: ${WORD2VEC_USAGE.replace(/\s+/g, ' ')})`);
+  if (positional.length > 0)
+    throw new CliError(`unexpected argument "${positional[0]}" (usage: ${WORD2VEC_USAGE.replace(/\s+/g, ' ')})`);
   const corpusName = (flags.corpus as string | undefined) ?? 'moby-dick';
   const mode = oneOf('mode', flags.mode, ['skipgram', 'cbow'] as const, 'skipgram');
   const objective = oneOf('objective', flags.objective, ['negative', 'hierarchical', 'full'] as const, 'negative');
@@ -46,14 +52,18 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
   let corpus: Corpus;
   try {
     const { text, name } = loadCorpusText(corpusName, seed);
-    corpus = buildCorpus(text, name, { minCount: (flags['min-count'] as number | undefined) ?? (corpusName === 'planted' ? 1 : 5) });
+    corpus = buildCorpus(text, name, {
+      minCount: (flags['min-count'] as number | undefined) ?? (corpusName === 'planted' ? 1 : 5),
+    });
   } catch (e) {
     if (e instanceof DatasetError) throw new CliError(`corpus: ${e.message}`);
     throw e;
   }
   const json = flags.json === true;
   const say = (line: string) => !json && process.stdout.write(`${line}\n`);
-  say(`Corpus ${corpus.name}: ${corpus.vocabulary.tokens.length.toLocaleString('en')} words in the vocabulary, ${corpus.tokenCount.toLocaleString('en')} tokens in ${corpus.sentences.length.toLocaleString('en')} sentences`);
+  say(
+    `Corpus ${corpus.name}: ${corpus.vocabulary.tokens.length.toLocaleString('en')} words in the vocabulary, ${corpus.tokenCount.toLocaleString('en')} tokens in ${corpus.sentences.length.toLocaleString('en')} sentences`,
+  );
   const started = Date.now();
   // The tiny planted corpus needs fewer dimensions and more (and larger) steps than a novel.
   const small = corpusName === 'planted';
@@ -62,7 +72,9 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
     result = trainWord2Vec(
       corpus,
       {
-        mode, objective, seed,
+        mode,
+        objective,
+        seed,
         dim: (flags.dim as number | undefined) ?? (small ? 16 : 50),
         window: (flags.window as number | undefined) ?? (small ? 2 : 5),
         negatives: flags.negatives as number | undefined,
@@ -83,9 +95,21 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
   if (json) {
     process.stdout.write(
       JSON.stringify({
-        corpus: corpus.name, mode, objective, vocabularySize: corpus.vocabulary.tokens.length, tokens: corpus.tokenCount,
-        lossPerEpoch: result.lossPerEpoch, neighbours,
-        ...(projection ? { projection: { explained: projection.explained, points: projection.points.map(([x, y], i) => ({ word: result.vectors.words[i], x, y })) } } : {}),
+        corpus: corpus.name,
+        mode,
+        objective,
+        vocabularySize: corpus.vocabulary.tokens.length,
+        tokens: corpus.tokenCount,
+        lossPerEpoch: result.lossPerEpoch,
+        neighbours,
+        ...(projection
+          ? {
+              projection: {
+                explained: projection.explained,
+                points: projection.points.map(([x, y], i) => ({ word: result.vectors.words[i], x, y })),
+              },
+            }
+          : {}),
       }) + '\n',
     );
     return 0;
@@ -93,8 +117,12 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
   say('Nearest neighbours (cosine similarity):');
   for (const w of words) say(`  ${w.padEnd(14)} ${neighbours[w].map((n) => `${n.word} ${n.similarity.toFixed(2)}`).join(', ')}`);
   if (projection) {
-    say(`PCA of the ${pcaCount} most frequent words (axes explain ${(projection.explained[0] * 100).toFixed(0)}% and ${(projection.explained[1] * 100).toFixed(0)}% of the variance):`);
-    projection.points.forEach(([x, y], i) => say(`  ${result.vectors.words[i].padEnd(14)} ${x.toFixed(3).padStart(8)} ${y.toFixed(3).padStart(8)}`));
+    say(
+      `PCA of the ${pcaCount} most frequent words (axes explain ${(projection.explained[0] * 100).toFixed(0)}% and ${(projection.explained[1] * 100).toFixed(0)}% of the variance):`,
+    );
+    projection.points.forEach(([x, y], i) =>
+      say(`  ${result.vectors.words[i].padEnd(14)} ${x.toFixed(3).padStart(8)} ${y.toFixed(3).padStart(8)}`),
+    );
   }
   if (flags.save) say(`Saved ${result.vectors.words.length} vectors to ${flags.save as string}`);
   return 0;
@@ -103,16 +131,22 @@ export async function word2vecCommand(argv: string[]): Promise<number> {
 /** The words asked for, or by default the 6 most frequent words of 4+ letters. */
 function chooseWords(wv: WordVectors, asked: string | undefined): string[] {
   if (!asked) return wv.words.filter((w) => w.length >= 4).slice(0, 6);
-  const words = asked.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+  const words = asked
+    .split(',')
+    .map((w) => w.trim().toLowerCase())
+    .filter(Boolean);
   const missing = words.filter((w) => !wv.words.includes(w));
-  if (missing.length) throw new CliError(`not in the vocabulary: ${missing.join(', ')} (rare words are dropped; try a lower --min-count)`);
+  if (missing.length)
+    throw new CliError(`not in the vocabulary: ${missing.join(', ')} (rare words are dropped; try a lower --min-count)`);
   return words;
 }
 
 /** The word2vec text format: a "count dim" line, then "word v1 v2 …" per word. */
 function writeVectors(path: string, wv: WordVectors): void {
   const lines = [`${wv.words.length} ${wv.dim}`];
-  wv.words.forEach((w, i) => lines.push(`${w} ${Array.from(wv.vectors.subarray(i * wv.dim, (i + 1) * wv.dim), (v) => v.toPrecision(6)).join(' ')}`));
+  wv.words.forEach((w, i) =>
+    lines.push(`${w} ${Array.from(wv.vectors.subarray(i * wv.dim, (i + 1) * wv.dim), (v) => v.toPrecision(6)).join(' ')}`),
+  );
   try {
     writeFileSync(path, lines.join('\n') + '\n');
   } catch (e) {

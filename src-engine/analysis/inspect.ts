@@ -27,7 +27,11 @@ export function decisionBoundary(
   options: BoundaryOptions = {},
 ): BoundaryGrid {
   const run = runGrid(model, range, resolution, options);
-  return assembleGrid(run, run.output.dataSync(), run.neurons.map((act) => act.dataSync()));
+  return assembleGrid(
+    run,
+    run.output.dataSync(),
+    run.neurons.map((act) => act.dataSync()),
+  );
 }
 
 /** `decisionBoundary` for any backend: values come back through `await read()`. */
@@ -62,8 +66,14 @@ interface GridRun {
 }
 
 /** The forward pass over the grid's points. */
-function runGrid(model: Model, range: { x: [number, number]; y: [number, number] }, resolution: number, options: BoundaryOptions): GridRun {
-  const axis = ([lo, hi]: [number, number]) => Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
+function runGrid(
+  model: Model,
+  range: { x: [number, number]; y: [number, number] },
+  resolution: number,
+  options: BoundaryOptions,
+): GridRun {
+  const axis = ([lo, hi]: [number, number]) =>
+    Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
   const xs = axis(range.x);
   const ys = axis(range.y);
   const points = new Float32Array(resolution * resolution * 2);
@@ -79,7 +89,16 @@ function runGrid(model: Model, range: { x: [number, number]; y: [number, number]
     neuronIds.push(id);
     neurons.push(act);
   }
-  return { xs, ys, resolution, output, neuronIds, neurons, mapNeurons: !!options.neuronLayers?.length, maxNeurons: options.maxNeurons ?? 8 };
+  return {
+    xs,
+    ys,
+    resolution,
+    output,
+    neuronIds,
+    neurons,
+    mapNeurons: !!options.neuronLayers?.length,
+    maxNeurons: options.maxNeurons ?? 8,
+  };
 }
 
 /** The grid from the values of the forward pass. */
@@ -111,7 +130,9 @@ function assembleGrid(run: GridRun, out: ArrayLike<number>, neuronValues: ArrayL
     const units = Math.min(act.shape[1], run.maxNeurons);
     const a = neuronValues[k];
     grid.neurons![id] = Array.from({ length: units }, (_, u) =>
-      Array.from({ length: resolution }, (_, r) => Array.from({ length: resolution }, (_, c) => a[(r * resolution + c) * act.shape[1] + u])),
+      Array.from({ length: resolution }, (_, r) =>
+        Array.from({ length: resolution }, (_, c) => a[(r * resolution + c) * act.shape[1] + u]),
+      ),
     );
   });
   return grid;

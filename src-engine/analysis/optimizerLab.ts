@@ -21,7 +21,8 @@ export const SURFACES: readonly Surface[] = [
     id: 'elongated',
     label: 'Elongated valley  x²/20 + y²',
     // The lab's default SGD rate (0.3) does not zig-zag: the text says what rate does, so it never contradicts the picture (issue #16).
-    description: 'Twenty times steeper across than along. The steep direction caps SGD’s rate: above 0.5 it zig-zags across the valley, above 1 it flies off — raise SGD’s rate to see it. Momentum and Adam adapt to each direction.',
+    description:
+      'Twenty times steeper across than along. The steep direction caps SGD’s rate: above 0.5 it zig-zags across the valley, above 1 it flies off — raise SGD’s rate to see it. Momentum and Adam adapt to each direction.',
     f: (x, y) => (x * x) / 20 + y * y,
     grad: (x, y) => [x / 10, 2 * y],
     start: [-7, 2],
@@ -62,7 +63,12 @@ export interface TrajectoryPoint {
 }
 
 /** Positions after 0..steps updates of the given optimizer, computed by the engine's own optimizer. */
-export function trajectory(surfaceId: string, settings: OptimizerSettings, steps: number, start?: [number, number]): TrajectoryPoint[] {
+export function trajectory(
+  surfaceId: string,
+  settings: OptimizerSettings,
+  steps: number,
+  start?: [number, number],
+): TrajectoryPoint[] {
   const surface = getSurface(surfaceId);
   registerCpuKernels();
   return withBackend(new CpuBackend('float64'), () => {
@@ -84,7 +90,8 @@ export function trajectory(surfaceId: string, settings: OptimizerSettings, steps
 /** Function values on a grid for the contour plot: rows of y, columns of x. */
 export function surfaceGrid(surfaceId: string, resolution = 80): { xs: number[]; ys: number[]; values: number[][] } {
   const s = getSurface(surfaceId);
-  const axis = ([lo, hi]: [number, number]) => Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
+  const axis = ([lo, hi]: [number, number]) =>
+    Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
   const xs = axis(s.range.x);
   const ys = axis(s.range.y);
   return { xs, ys, values: ys.map((y) => xs.map((x) => s.f(x, y))) };

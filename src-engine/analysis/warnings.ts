@@ -60,7 +60,11 @@ function divergenceWarning({ epochs, status }: WarningInput): TrainingWarning | 
   const bad = epochs.find((e) => !Number.isFinite(e.trainLoss) || (e.valLoss !== undefined && !Number.isFinite(e.valLoss)));
   if (status !== 'diverged' && !bad) return undefined;
   const where = bad ? ` at epoch ${bad.epoch}` : '';
-  return { kind: 'divergence', lab: 'optimizerLab', text: `Diverged${where}: the loss stopped being a number. The steps overshoot — lower the learning rate (or clip gradients).` };
+  return {
+    kind: 'divergence',
+    lab: 'optimizerLab',
+    text: `Diverged${where}: the loss stopped being a number. The steps overshoot — lower the learning rate (or clip gradients).`,
+  };
 }
 
 /** Hidden layers whose units start equal and whose next layer also starts constant: every unit gets the same update forever. */
@@ -92,7 +96,9 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
     const units = Number(node.params?.units ?? node.params?.filters ?? 0);
     if (units < 2) continue;
     out.push({
-      kind: 'symmetry', lab: 'initLab', nodeId: node.id,
+      kind: 'symmetry',
+      lab: 'initLab',
+      nodeId: node.id,
       text: `Symmetry in ${node.id}: the ${units} units start identical (${initOf(node.id)} init) and get identical updates, so they stay copies — a layer of them acts as one unit. Use a random initializer.`,
     });
   }
@@ -127,9 +133,19 @@ function deadWarnings({ graph, layers }: WarningInput): TrainingWarning[] {
   for (const l of latestLayers(layers)) {
     const node = byId.get(l.nodeId);
     if (isRelu(node) && l.actMean === 0 && l.actStd === 0) {
-      out.push({ kind: 'dead-relu', lab: 'initLab', nodeId: l.nodeId, text: `Dead ReLUs in ${l.nodeId}: every unit outputs 0 on every sample in epoch ${l.epoch}, so no gradient flows through it. Try another initializer, a lower learning rate or LeakyReLU.` });
+      out.push({
+        kind: 'dead-relu',
+        lab: 'initLab',
+        nodeId: l.nodeId,
+        text: `Dead ReLUs in ${l.nodeId}: every unit outputs 0 on every sample in epoch ${l.epoch}, so no gradient flows through it. Try another initializer, a lower learning rate or LeakyReLU.`,
+      });
     } else if (l.gradNorm === 0) {
-      out.push({ kind: 'dead-relu', lab: 'initLab', nodeId: l.nodeId, text: `No gradient reaches ${l.nodeId} (norm 0 in epoch ${l.epoch}): it cannot learn. Dead units or an all-zero initialization block the signal.` });
+      out.push({
+        kind: 'dead-relu',
+        lab: 'initLab',
+        nodeId: l.nodeId,
+        text: `No gradient reaches ${l.nodeId} (norm 0 in epoch ${l.epoch}): it cannot learn. Dead units or an all-zero initialization block the signal.`,
+      });
     }
   }
   return out;
@@ -172,8 +188,18 @@ function gradientSpanWarning({ graph, layers }: WarningInput): TrainingWarning |
   // Smallest near the input: the signal fades on its way back (vanishing); otherwise it grows (exploding).
   const vanishing = norms.indexOf(lo) < norms.indexOf(hi);
   return vanishing
-    ? { kind: 'vanishing', lab: 'initLab', nodeId: lo.id, text: `Vanishing gradients: ${lo.id}'s gradient is 10^${orders} times smaller than ${hi.id}'s, so the early layers barely learn. Try ReLU instead of sigmoid/tanh, He initialization or batch normalization.` }
-    : { kind: 'exploding', lab: 'initLab', nodeId: hi.id, text: `Exploding gradients: ${hi.id}'s gradient is 10^${orders} times larger than ${lo.id}'s. Try a smaller initialization, gradient clipping or batch normalization.` };
+    ? {
+        kind: 'vanishing',
+        lab: 'initLab',
+        nodeId: lo.id,
+        text: `Vanishing gradients: ${lo.id}'s gradient is 10^${orders} times smaller than ${hi.id}'s, so the early layers barely learn. Try ReLU instead of sigmoid/tanh, He initialization or batch normalization.`,
+      }
+    : {
+        kind: 'exploding',
+        lab: 'initLab',
+        nodeId: hi.id,
+        text: `Exploding gradients: ${hi.id}'s gradient is 10^${orders} times larger than ${lo.id}'s. Try a smaller initialization, gradient clipping or batch normalization.`,
+      };
 }
 
 function flatLossWarning({ graph, epochs }: WarningInput): TrainingWarning | undefined {
@@ -185,17 +211,29 @@ function flatLossWarning({ graph, epochs }: WarningInput): TrainingWarning | und
   if (!(first > 0) || (first - best) / first >= WARNING_LIMITS.flatShare) return undefined;
   if ((last.trainAcc ?? 0) >= 0.99) return undefined;
   const lr = graph.training.optimizer.lr;
-  return { kind: 'lr-too-small', lab: 'optimizerLab', text: `The loss has barely moved in ${epochs.length} epochs (${first.toPrecision(3)} → ${last.trainLoss.toPrecision(3)}): the learning rate (${lr}) may be too small.` };
+  return {
+    kind: 'lr-too-small',
+    lab: 'optimizerLab',
+    text: `The loss has barely moved in ${epochs.length} epochs (${first.toPrecision(3)} → ${last.trainLoss.toPrecision(3)}): the learning rate (${lr}) may be too small.`,
+  };
 }
 
 function overfittingWarning({ epochs }: WarningInput): TrainingWarning | undefined {
-  const withVal = epochs.filter((e): e is typeof e & { valLoss: number } => e.valLoss !== undefined && Number.isFinite(e.valLoss));
+  const withVal = epochs.filter(
+    (e): e is typeof e & { valLoss: number } => e.valLoss !== undefined && Number.isFinite(e.valLoss),
+  );
   // Validation loss is noisy epoch to epoch: judge a moving average over a tenth of the run (at least 3 epochs),
   // and ask the rise to last as long (a late wobble of a converged run is not overfitting).
   const w = Math.max(WARNING_LIMITS.overfitEpochs, Math.round(withVal.length / 10));
   if (withVal.length < 2 * w + 1) return undefined;
-  const val = movingAverage(withVal.map((e) => e.valLoss), w);
-  const trainLoss = movingAverage(withVal.map((e) => e.trainLoss), w);
+  const val = movingAverage(
+    withVal.map((e) => e.valLoss),
+    w,
+  );
+  const trainLoss = movingAverage(
+    withVal.map((e) => e.trainLoss),
+    w,
+  );
   let best = 0;
   val.forEach((v, i) => (v < val[best]! ? (best = i) : undefined));
   const last = val.length - 1;

@@ -29,7 +29,10 @@ export function gradCheck(f: () => Tensor, inputs: Tensor[], options: GradCheckO
   const eps = options.epsilon ?? 1e-5;
   const rng = new Rng(options.seed ?? 7);
   const probe = f();
-  const weights = tensor(Array.from({ length: probe.size }, () => rng.uniform(-1, 1)), probe.shape);
+  const weights = tensor(
+    Array.from({ length: probe.size }, () => rng.uniform(-1, 1)),
+    probe.shape,
+  );
   const mulKernel = getKernel(probe.backend.name, 'Mul');
   const scalarLoss = (): number =>
     noGrad(() => {

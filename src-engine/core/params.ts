@@ -37,7 +37,10 @@ export function validateParams(
   const input = given ?? {};
   for (const key of Object.keys(input)) {
     if (!specs.some((s) => s.name === key)) {
-      errors.push({ field: key, message: `unknown parameter "${key}" (known: ${specs.map((s) => s.name).join(', ') || 'none'})` });
+      errors.push({
+        field: key,
+        message: `unknown parameter "${key}" (known: ${specs.map((s) => s.name).join(', ') || 'none'})`,
+      });
     }
   }
   for (const spec of specs) {
@@ -57,19 +60,24 @@ function checkValue(spec: ParamSpec, v: unknown, isKnownInitializer: (name: stri
   switch (spec.kind) {
     case 'int':
     case 'number': {
-      if (typeof v === 'number' && !Number.isFinite(v)) return `must be a finite number, got ${v}${Number.isNaN(v) ? '' : ' (the value is beyond ±1.8e308)'}`;
+      if (typeof v === 'number' && !Number.isFinite(v))
+        return `must be a finite number, got ${v}${Number.isNaN(v) ? '' : ' (the value is beyond ±1.8e308)'}`;
       if (typeof v !== 'number') return `must be a number, got ${JSON.stringify(v)}`;
       if (spec.kind === 'int' && !Number.isInteger(v)) return `must be a whole number, got ${v}`;
       const exMin = spec.kind === 'number' && spec.exclusiveMin;
       const exMax = spec.kind === 'number' && spec.exclusiveMax;
-      if (spec.min !== undefined && (exMin ? v <= spec.min : v < spec.min)) return `must be ${exMin ? 'above' : 'at least'} ${spec.min}, got ${v}`;
-      if (spec.max !== undefined && (exMax ? v >= spec.max : v > spec.max)) return `must be ${exMax ? 'below' : 'at most'} ${spec.max}, got ${v}`;
+      if (spec.min !== undefined && (exMin ? v <= spec.min : v < spec.min))
+        return `must be ${exMin ? 'above' : 'at least'} ${spec.min}, got ${v}`;
+      if (spec.max !== undefined && (exMax ? v >= spec.max : v > spec.max))
+        return `must be ${exMax ? 'below' : 'at most'} ${spec.max}, got ${v}`;
       return null;
     }
     case 'bool':
       return typeof v === 'boolean' ? null : `must be true or false, got ${JSON.stringify(v)}`;
     case 'enum':
-      return typeof v === 'string' && spec.options.includes(v) ? null : `must be one of ${spec.options.join(', ')}, got ${JSON.stringify(v)}`;
+      return typeof v === 'string' && spec.options.includes(v)
+        ? null
+        : `must be one of ${spec.options.join(', ')}, got ${JSON.stringify(v)}`;
     case 'shape':
       return Array.isArray(v) && v.length > 0 && v.every((d) => Number.isInteger(d) && d > 0)
         ? null
@@ -79,7 +87,9 @@ function checkValue(spec: ParamSpec, v: unknown, isKnownInitializer: (name: stri
         ? null
         : `must be two whole numbers ≥ ${spec.min ?? 1}, like [2, 2], got ${JSON.stringify(v)}`;
     case 'initializer':
-      return typeof v === 'string' && (v === 'default' || isKnownInitializer(v)) ? null : `names an unknown initializer ${JSON.stringify(v)}`;
+      return typeof v === 'string' && (v === 'default' || isKnownInitializer(v))
+        ? null
+        : `names an unknown initializer ${JSON.stringify(v)}`;
   }
 }
 

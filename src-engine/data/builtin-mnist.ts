@@ -25,10 +25,14 @@ export function mnistOrder(total = MNIST_TOTAL): Uint32Array {
 export function buildMnistDataset(pixels: Uint8Array, labels: Uint8Array): Dataset {
   const total = labels.length;
   if (total !== MNIST_TOTAL || pixels.length !== total * MNIST_PIXELS) {
-    throw new DatasetError(`expected ${MNIST_TOTAL} digits of ${MNIST_PIXELS} pixels, got ${total} labels and ${pixels.length} pixels`, { file: 'mnist' });
+    throw new DatasetError(
+      `expected ${MNIST_TOTAL} digits of ${MNIST_PIXELS} pixels, got ${total} labels and ${pixels.length} pixels`,
+      { file: 'mnist' },
+    );
   }
   const badLabel = labels.findIndex((label) => label > 9);
-  if (badLabel >= 0) throw new DatasetError(`digit ${badLabel + 1} has label ${labels[badLabel]}, outside 0..9`, { file: 'mnist' });
+  if (badLabel >= 0)
+    throw new DatasetError(`digit ${badLabel + 1} has label ${labels[badLabel]}, outside 0..9`, { file: 'mnist' });
   const split = MNIST_TRAIN_COUNT;
   return makeDataset({
     id: 'mnist',

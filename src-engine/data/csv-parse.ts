@@ -14,7 +14,10 @@ export const CSV_LIMITS = { rows: 5_000_000, columns: 10_000, fieldChars: 100_00
 
 export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRecords {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new DatasetError(`the delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`, { file });
+    throw new DatasetError(
+      `the delimiter must be one character other than a quote or line break, got ${JSON.stringify(delimiter)}`,
+      { file },
+    );
   }
   const records: string[][] = [];
   const lines: number[] = [];
@@ -26,7 +29,11 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
   let quoteLine = 0;
   let fieldStarted = false; // distinguishes an empty line from a line holding one empty field ("")
   const pushField = (): void => {
-    if (record.length >= CSV_LIMITS.columns) throw new DatasetError(`has more than ${CSV_LIMITS.columns.toLocaleString('en-US')} columns, the most a table may have`, { file, line: recordLine });
+    if (record.length >= CSV_LIMITS.columns)
+      throw new DatasetError(`has more than ${CSV_LIMITS.columns.toLocaleString('en-US')} columns, the most a table may have`, {
+        file,
+        line: recordLine,
+      });
     record.push(field);
   };
 
@@ -34,7 +41,11 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
     pushField();
     const blank = record.length === 1 && record[0].trim() === '' && !fieldStarted;
     if (!blank) {
-      if (records.length >= CSV_LIMITS.rows) throw new DatasetError(`has more than ${CSV_LIMITS.rows.toLocaleString('en-US')} rows, the most a table may have`, { file, line: recordLine });
+      if (records.length >= CSV_LIMITS.rows)
+        throw new DatasetError(`has more than ${CSV_LIMITS.rows.toLocaleString('en-US')} rows, the most a table may have`, {
+          file,
+          line: recordLine,
+        });
       records.push(record);
       lines.push(recordLine);
     }
@@ -46,7 +57,10 @@ export function tokenizeCsv(text: string, delimiter = ',', file?: string): CsvRe
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (field.length > CSV_LIMITS.fieldChars) {
-      throw new DatasetError(`column ${record.length + 1} holds a field longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (a quote left open?)`, { file, line: recordLine });
+      throw new DatasetError(
+        `column ${record.length + 1} holds a field longer than ${CSV_LIMITS.fieldChars.toLocaleString('en-US')} characters (a quote left open?)`,
+        { file, line: recordLine },
+      );
     }
     if (inQuotes) {
       if (ch === '"') {

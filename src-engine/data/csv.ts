@@ -41,10 +41,7 @@ export function parseCsv(input: string | Uint8Array, options: CsvOptions): Table
       );
     }
   }
-  return buildTableDataset(
-    { columns, rows: records.slice(first), rowLines: lines.slice(first), source: file },
-    options,
-  );
+  return buildTableDataset({ columns, rows: records.slice(first), rowLines: lines.slice(first), source: file }, options);
 }
 
 /** A first line is a header when it holds text and no numbers (an empty name is allowed, as in

@@ -43,10 +43,15 @@ export function parseIdx(bytes: Uint8Array, kind: IdxKind, file?: string): IdxAr
   const found = bytes.length - headerLength;
   const shape = dims.join('×');
   if (found < bodyLength) {
-    throw new DatasetError(`truncated: the header announces ${shape} = ${bodyLength} bytes of data but only ${found} follow`, { file });
+    throw new DatasetError(`truncated: the header announces ${shape} = ${bodyLength} bytes of data but only ${found} follow`, {
+      file,
+    });
   }
   if (found > bodyLength) {
-    throw new DatasetError(`the header announces ${shape} = ${bodyLength} bytes of data but ${found} follow; is it the right file?`, { file });
+    throw new DatasetError(
+      `the header announces ${shape} = ${bodyLength} bytes of data but ${found} follow; is it the right file?`,
+      { file },
+    );
   }
   if (dims[0] === 0 || bodyLength === 0) throw new DatasetError(`contains no ${kind}`, { file });
   return { dims, data: bytes.subarray(headerLength, headerLength + bodyLength) };
@@ -79,7 +84,9 @@ export function parseIdxPair(images: Uint8Array, labels: Uint8Array, classCount 
   for (let i = 0; i < count; i++) {
     const label = labelBytes[i];
     if (label >= classCount) {
-      throw new DatasetError(`label number ${i + 1} is ${label}, outside the classes 0..${classCount - 1}`, { file: names.labelsFile });
+      throw new DatasetError(`label number ${i + 1} is ${label}, outside the classes 0..${classCount - 1}`, {
+        file: names.labelsFile,
+      });
     }
     y[i] = label;
   }
@@ -129,7 +136,8 @@ export function buildIdxDataset(images: Uint8Array, labels: Uint8Array, options:
     description:
       options.description ??
       `${main.split.count} images of ${main.imageShape.join('×')} with ${classCount} classes` +
-        (test ? `, plus ${test.count} test images` : '') + '.',
+        (test ? `, plus ${test.count} test images` : '') +
+        '.',
     task: 'classification',
     inputShape: main.imageShape,
     targetShape: [1],

@@ -13,18 +13,41 @@ export { buildTableDataset } from './table';
 export type { Table, TableOptions, TableImport } from './table-types';
 export type { ColumnType } from './table-columns';
 export { encodeIdx, encodeIdxHeader } from './idx-encode';
-export { parseIdx, parseIdxPair, buildIdxDataset, bytesToUnitFloats, type IdxArray, type IdxKind, type IdxDatasetOptions } from './idx';
+export {
+  parseIdx,
+  parseIdxPair,
+  buildIdxDataset,
+  bytesToUnitFloats,
+  type IdxArray,
+  type IdxKind,
+  type IdxDatasetOptions,
+} from './idx';
 export { fitScaler, applyScaler, oneHot, splitDataset, takeRows } from './preprocess';
 export type { Scaler, ScalerKind, SplitOptions, DatasetSplits } from './preprocess';
 export {
-  CATALOGUE, CATALOGUE_IDS, catalogueEntry, isGeneratedId, createGeneratedDataset,
-  type CatalogueEntry, type GeneratedOptions,
+  CATALOGUE,
+  CATALOGUE_IDS,
+  catalogueEntry,
+  isGeneratedId,
+  createGeneratedDataset,
+  type CatalogueEntry,
+  type GeneratedOptions,
 } from './catalogue';
 export {
-  buildIrisDataset, buildCarsDataset, buildPenguinsDataset, buildSeattleWeatherDataset, recordsToTable,
+  buildIrisDataset,
+  buildCarsDataset,
+  buildPenguinsDataset,
+  buildSeattleWeatherDataset,
+  recordsToTable,
   type JsonRecord,
 } from './builtin-tables';
 export {
-  buildMnistDataset, mnistOrder, MNIST_TOTAL, MNIST_TRAIN_COUNT, MNIST_TEST_COUNT, MNIST_PIXELS, MNIST_SIDE,
+  buildMnistDataset,
+  mnistOrder,
+  MNIST_TOTAL,
+  MNIST_TRAIN_COUNT,
+  MNIST_TEST_COUNT,
+  MNIST_PIXELS,
+  MNIST_SIDE,
 } from './builtin-mnist';
 export { datasetPreview, summarize, type PreviewLimits } from './preview';

@@ -15,7 +15,7 @@ export interface PreviewLimits {
 
 /** `max` caps the items of whichever kind of preview applies; pass an object to cap each kind separately. */
 export function datasetPreview(ds: Dataset, max?: number | PreviewLimits): DatasetPreview {
-  const limits: PreviewLimits = typeof max === 'number' ? { points: max, images: max, rows: max } : max ?? {};
+  const limits: PreviewLimits = typeof max === 'number' ? { points: max, images: max, rows: max } : (max ?? {});
   const features = shapeSize(ds.inputShape);
   const targets = targetSize(ds);
   if (ds.inputShape.length === 3) return imagesPreview(ds, limits.images ?? 16);
@@ -56,14 +56,13 @@ function tablePreview(ds: Dataset, max: number): DatasetPreview {
   const features = shapeSize(ds.inputShape);
   const targets = targetSize(ds);
   const featureNames = ds.featureNames ?? Array.from({ length: features }, (_, i) => `x${i + 1}`);
-  const targetNames =
-    targets === 1 ? [ds.targetName ?? 'target'] : Array.from({ length: targets }, (_, i) => `target${i + 1}`);
+  const targetNames = targets === 1 ? [ds.targetName ?? 'target'] : Array.from({ length: targets }, (_, i) => `target${i + 1}`);
   const rows: Array<Array<number | string>> = [];
   for (let row = 0; row < Math.min(ds.count, max); row++) {
     const cells: Array<number | string> = Array.from(ds.x.subarray(row * features, (row + 1) * features), shortFloat);
     for (let t = 0; t < targets; t++) {
       const value = ds.y[row * targets + t];
-      cells.push(ds.task === 'classification' && ds.classNames ? ds.classNames[value] ?? value : shortFloat(value));
+      cells.push(ds.task === 'classification' && ds.classNames ? (ds.classNames[value] ?? value) : shortFloat(value));
     }
     rows.push(cells);
   }

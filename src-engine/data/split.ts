@@ -24,7 +24,7 @@ export interface DatasetSplits {
 
 export function splitDataset(ds: Dataset, options: SplitOptions): DatasetSplits {
   const validation = options.validation;
-  const testFraction = ds.test ? 0 : options.test ?? 0;
+  const testFraction = ds.test ? 0 : (options.test ?? 0);
   if (!(validation >= 0) || !(testFraction >= 0) || validation + testFraction >= 1) {
     throw new DatasetError(
       `validation (${validation}) and test (${options.test ?? 0}) fractions must be at least 0 and add up to less than 1`,
@@ -49,7 +49,9 @@ export function splitDataset(ds: Dataset, options: SplitOptions): DatasetSplits 
     });
   }
   if (trainRows.length === 0) {
-    throw new DatasetError(`no rows left for training out of ${ds.count}; use smaller validation/test fractions`, { file: ds.id });
+    throw new DatasetError(`no rows left for training out of ${ds.count}; use smaller validation/test fractions`, {
+      file: ds.id,
+    });
   }
   // Shuffle once more so stratified splits are not ordered class by class.
   const result: DatasetSplits = {

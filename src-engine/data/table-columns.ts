@@ -39,7 +39,10 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
     cells[r] = cell;
     if (cell.kind === 'number' && !Number.isFinite(cell.value)) {
       // "1e309" is read as Infinity; training on it would only "diverge" and blame the learning rate.
-      throw new DatasetError(`${showCell(table.rows[r][index])} is beyond the largest number (±1.8e308)`, placeOf(table, r, name));
+      throw new DatasetError(
+        `${showCell(table.rows[r][index])} is beyond the largest number (±1.8e308)`,
+        placeOf(table, r, name),
+      );
     }
     if (cell.kind === 'number') {
       numbers++;
@@ -61,7 +64,9 @@ export function readColumn(table: Table, name: string, explicitType?: ColumnType
   if (type === 'numeric' && texts > 0) {
     // A column of mostly numbers with a few words is a typo far more often than a category list:
     // refuse it, naming the cell, rather than one-hot encode "2", "6" and "four" as classes.
-    const why = explicitType ? '' : ` (${numbers} of the ${numbers + texts} values in this column are numbers; to read the column as categories on purpose, list it in the dataset options' "categorical")`;
+    const why = explicitType
+      ? ''
+      : ` (${numbers} of the ${numbers + texts} values in this column are numbers; to read the column as categories on purpose, list it in the dataset options' "categorical")`;
     notANumber = { row: firstText, message: `${showCell(table.rows[firstText][index])} is not a number${why}` };
   }
   if (type === 'categorical') {

@@ -38,7 +38,8 @@ export function buildTableDataset(table: Table, options: TableOptions): TableImp
     else if (column.type === 'categorical' && column.distinct > maxCategories) {
       problem = `it has ${column.distinct} different text values (more than ${maxCategories}) to one-hot encode`;
     }
-    if (problem && explicitFeatures) throw new DatasetError(`cannot use this column as an input: ${problem}`, { file, field: name });
+    if (problem && explicitFeatures)
+      throw new DatasetError(`cannot use this column as an input: ${problem}`, { file, field: name });
     if (problem) ignoredColumns.push({ column: name, reason: problem });
     else features.push(column);
   }
@@ -73,15 +74,22 @@ export function buildTableDataset(table: Table, options: TableOptions): TableImp
   // Targets.
   const task = options.task ?? (target.type === 'numeric' ? 'regression' : 'classification');
   if (task === 'regression' && target.type !== 'numeric') {
-    throw new DatasetError('the target holds text, so it can only be predicted as classes (classification)', { file, field: target.name });
+    throw new DatasetError('the target holds text, so it can only be predicted as classes (classification)', {
+      file,
+      field: target.name,
+    });
   }
   const y = new Float32Array(keep.length);
   let classNames: string[] | undefined;
   if (task === 'classification') {
     const values = distinctValues(target, keep);
-    if (values.length < 2) throw new DatasetError(`the target has only one class (${values[0]}); nothing to learn`, { file, field: target.name });
+    if (values.length < 2)
+      throw new DatasetError(`the target has only one class (${values[0]}); nothing to learn`, { file, field: target.name });
     if (values.length > MAX_CLASSES) {
-      throw new DatasetError(`the target has ${values.length} different values, too many classes (at most ${MAX_CLASSES})`, { file, field: target.name });
+      throw new DatasetError(`the target has ${values.length} different values, too many classes (at most ${MAX_CLASSES})`, {
+        file,
+        field: target.name,
+      });
     }
     classNames = values.map(String);
     const index = new Map(values.map((v, i) => [v, i]));
@@ -121,8 +129,7 @@ export function buildTableDataset(table: Table, options: TableOptions): TableImp
   const dataset = makeDataset({
     id: options.id ?? source,
     name: options.name ?? source,
-    description:
-      options.description ?? `${keep.length} rows of ${source}: predicts "${target.name}" from ${width} input values.`,
+    description: options.description ?? `${keep.length} rows of ${source}: predicts "${target.name}" from ${width} input values.`,
     task,
     inputShape: [width],
     targetShape: [1],
@@ -141,7 +148,9 @@ function checkColumnNames(table: Table): void {
   table.columns.forEach((name, i) => {
     const earlier = seen.get(name);
     if (earlier !== undefined) {
-      throw new DatasetError(`the header names two columns "${name}" (columns ${earlier + 1} and ${i + 1}); rename one`, { file: table.source });
+      throw new DatasetError(`the header names two columns "${name}" (columns ${earlier + 1} and ${i + 1}); rename one`, {
+        file: table.source,
+      });
     }
     seen.set(name, i);
   });
@@ -156,7 +165,5 @@ function cellValue(column: ColumnData, r: number): number | string {
 /** Sorted distinct values of the kept rows: numbers ascending, text in code-point order. */
 function distinctValues(column: ColumnData, keep: number[]): Array<number | string> {
   const values = [...new Set(keep.map((r) => cellValue(column, r)))];
-  return column.type === 'numeric'
-    ? (values as number[]).sort((a, b) => a - b)
-    : (values as string[]).sort(compareText);
+  return column.type === 'numeric' ? (values as number[]).sort((a, b) => a - b) : (values as string[]).sort(compareText);
 }

@@ -17,7 +17,10 @@ export interface Whitening {
 }
 
 export function fitWhitening(kind: 'pca' | 'zca', split: DataSplit, f: number): Whitening {
-  if (f > MAX_WHITENING_FEATURES) throw new DatasetError(`${kind.toUpperCase()} whitening handles at most ${MAX_WHITENING_FEATURES} features; this dataset has ${f} (use standard scaling)`);
+  if (f > MAX_WHITENING_FEATURES)
+    throw new DatasetError(
+      `${kind.toUpperCase()} whitening handles at most ${MAX_WHITENING_FEATURES} features; this dataset has ${f} (use standard scaling)`,
+    );
   const { x, count } = split;
   const mean = new Float64Array(f);
   for (let r = 0; r < count; r++) for (let j = 0; j < f; j++) mean[j] += x[r * f + j] / count;

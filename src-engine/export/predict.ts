@@ -8,7 +8,13 @@ import type { Model } from '../graph/model';
 import type { Preprocessing } from './preprocessing';
 
 /** raw: count rows of prod(inputShape) unscaled features → count rows of outputs. */
-export function predictOutputs(model: Model, pre: Preprocessing, raw: Float32Array, count: number, batchSize = 256): Float32Array {
+export function predictOutputs(
+  model: Model,
+  pre: Preprocessing,
+  raw: Float32Array,
+  count: number,
+  batchSize = 256,
+): Float32Array {
   const features = pre.inputShape.reduce((a, b) => a * b, 1);
   if (raw.length !== count * features) throw new Error(`${count} rows need ${count * features} values, got ${raw.length}`);
   const x = pre.scaling ? scaled(raw, pre.scaling.offset, pre.scaling.factor) : raw;

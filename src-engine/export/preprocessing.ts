@@ -37,7 +37,10 @@ export function finalSquashOf(model: Model, loss: LossDef): 'softmax' | 'sigmoid
 /** Tabular features `col=value` come from one text column; anything else is one numeric column (x1, x2, … without names). */
 export function inputColumns(dataset: Pick<Dataset, 'featureNames' | 'inputShape'>): InputColumn[] {
   const count = dataset.inputShape.reduce((a, b) => a * b, 1);
-  const names = dataset.featureNames && dataset.featureNames.length === count ? dataset.featureNames : Array.from({ length: count }, (_, i) => `x${i + 1}`);
+  const names =
+    dataset.featureNames && dataset.featureNames.length === count
+      ? dataset.featureNames
+      : Array.from({ length: count }, (_, i) => `x${i + 1}`);
   const columns: InputColumn[] = [];
   for (const name of names) {
     const eq = name.indexOf('=');
@@ -54,7 +57,9 @@ export function inputColumns(dataset: Pick<Dataset, 'featureNames' | 'inputShape
 export function describePreprocessing(dataset: Dataset, model: Model, loss: LossDef, scaler: Scaler | undefined): Preprocessing {
   // Whitening mixes features through a matrix that the weights file and the exporters do not carry yet.
   if (scaler && !('offset' in scaler)) {
-    throw new WeightsError(`training.datasetOptions.scaling "${scaler.kind}" cannot travel with the weights yet; use none, minmax or standard to save, predict or export`);
+    throw new WeightsError(
+      `training.datasetOptions.scaling "${scaler.kind}" cannot travel with the weights yet; use none, minmax or standard to save, predict or export`,
+    );
   }
   const width = model.outputNode.outputShape.reduce((a, b) => a * b, 1);
   const classes = dataset.classNames;

@@ -27,7 +27,8 @@ export function encodeSafetensors(tensors: readonly NamedTensor[], metadata: Rec
   let offset = 0;
   for (const t of tensors) {
     const size = t.shape.reduce((a, b) => a * b, 1);
-    if (size !== t.data.length) throw new Error(`tensor ${t.name}: shape [${t.shape.join(', ')}] holds ${size} values, the data ${t.data.length}`);
+    if (size !== t.data.length)
+      throw new Error(`tensor ${t.name}: shape [${t.shape.join(', ')}] holds ${size} values, the data ${t.data.length}`);
     if (Object.hasOwn(header, t.name) || t.name === '__metadata__') throw new Error(`tensor ${t.name} is listed twice`);
     header[t.name] = { dtype: 'F32', shape: t.shape, data_offsets: [offset, offset + t.data.length * 4] };
     offset += t.data.length * 4;
@@ -51,17 +52,22 @@ export function encodeSafetensors(tensors: readonly NamedTensor[], metadata: Rec
 }
 
 export function decodeSafetensors(bytes: Uint8Array): SafetensorsFile {
-  if (bytes.length < 8) throw new SafetensorsError(`the file is ${bytes.length} bytes long, too short for the 8-byte header length`);
+  if (bytes.length < 8)
+    throw new SafetensorsError(`the file is ${bytes.length} bytes long, too short for the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = Number(view.getBigUint64(0, true));
-  if (headerLength > bytes.length - 8) throw new SafetensorsError(`the header claims ${headerLength} bytes but the file holds only ${bytes.length - 8} after the length (truncated or not safetensors)`);
+  if (headerLength > bytes.length - 8)
+    throw new SafetensorsError(
+      `the header claims ${headerLength} bytes but the file holds only ${bytes.length - 8} after the length (truncated or not safetensors)`,
+    );
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
   } catch (e) {
     throw new SafetensorsError(`the header is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new SafetensorsError('the header is not a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new SafetensorsError('the header is not a JSON object');
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const metadata: Record<string, string> = {};
@@ -85,10 +91,13 @@ function readTensor(name: string, entry: unknown, data: Uint8Array, dataLength: 
   const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
   if (typeof e !== 'object' || e === null) throw new SafetensorsError(`tensor ${name}: its header entry is not an object`);
   const dtype = e.dtype;
-  if (typeof dtype !== 'string' || !(dtype in BYTES)) throw new SafetensorsError(`tensor ${name}: unknown dtype ${JSON.stringify(dtype)}`);
-  if (!['F32', 'F64', 'I64', 'I32'].includes(dtype)) throw new SafetensorsError(`tensor ${name}: dtype ${dtype} is not supported (F32, F64, I64, I32 are)`);
+  if (typeof dtype !== 'string' || !(dtype in BYTES))
+    throw new SafetensorsError(`tensor ${name}: unknown dtype ${JSON.stringify(dtype)}`);
+  if (!['F32', 'F64', 'I64', 'I32'].includes(dtype))
+    throw new SafetensorsError(`tensor ${name}: dtype ${dtype} is not supported (F32, F64, I64, I32 are)`);
   const shape = e.shape;
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) throw new SafetensorsError(`tensor ${name}: shape ${JSON.stringify(shape)} is not a list of sizes`);
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0))
+    throw new SafetensorsError(`tensor ${name}: shape ${JSON.stringify(shape)} is not a list of sizes`);
   const offsets = e.data_offsets;
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isInteger(o) && o >= 0)) {
     throw new SafetensorsError(`tensor ${name}: data_offsets ${JSON.stringify(offsets)} is not [begin, end]`);
@@ -96,13 +105,26 @@ function readTensor(name: string, entry: unknown, data: Uint8Array, dataLength: 
   const [begin, end] = offsets as [number, number];
   const count = (shape as number[]).reduce((a, b) => a * b, 1);
   const width = BYTES[dtype];
-  if (end < begin || end - begin !== count * width) throw new SafetensorsError(`tensor ${name}: shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * width} bytes, its offsets span ${end - begin}`);
-  if (end > dataLength) throw new SafetensorsError(`tensor ${name}: its data ends at byte ${end} but the file holds ${dataLength} data bytes (truncated)`);
+  if (end < begin || end - begin !== count * width)
+    throw new SafetensorsError(
+      `tensor ${name}: shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * width} bytes, its offsets span ${end - begin}`,
+    );
+  if (end > dataLength)
+    throw new SafetensorsError(
+      `tensor ${name}: its data ends at byte ${end} but the file holds ${dataLength} data bytes (truncated)`,
+    );
   const view = new DataView(data.buffer, data.byteOffset + begin, end - begin);
   const out = new Float32Array(count);
   for (let i = 0; i < count; i++) {
     const at = i * width;
-    out[i] = dtype === 'F32' ? view.getFloat32(at, true) : dtype === 'F64' ? view.getFloat64(at, true) : dtype === 'I32' ? view.getInt32(at, true) : Number(view.getBigInt64(at, true));
+    out[i] =
+      dtype === 'F32'
+        ? view.getFloat32(at, true)
+        : dtype === 'F64'
+          ? view.getFloat64(at, true)
+          : dtype === 'I32'
+            ? view.getInt32(at, true)
+            : Number(view.getBigInt64(at, true));
   }
   return { name, shape: shape as number[], data: out, begin };
 }

@@ -24,10 +24,15 @@ export interface WeightsFile {
 export class WeightsError extends Error {}
 
 export function modelTensors(model: Model): NamedTensor[] {
-  return model.stateTensors().map((t, i) => ({ name: t.name ?? `tensor${i}`, shape: [...t.shape], data: Float32Array.from(t.dataSync()) }));
+  return model
+    .stateTensors()
+    .map((t, i) => ({ name: t.name ?? `tensor${i}`, shape: [...t.shape], data: Float32Array.from(t.dataSync()) }));
 }
 
-export function encodeWeightsFile(tensors: NamedTensor[], info: { graph: GraphDoc; preprocessing: Preprocessing; checkpoint?: string; layout?: 'layerlab' | 'pytorch' }): Uint8Array {
+export function encodeWeightsFile(
+  tensors: NamedTensor[],
+  info: { graph: GraphDoc; preprocessing: Preprocessing; checkpoint?: string; layout?: 'layerlab' | 'pytorch' },
+): Uint8Array {
   return encodeSafetensors(tensors, {
     format: WEIGHTS_FORMAT,
     'layerlab.layout': info.layout ?? 'layerlab',
@@ -62,13 +67,16 @@ export function loadModelTensors(model: Model, tensors: readonly NamedTensor[]):
   const state = model.stateTensors();
   const known = new Set(state.map((t) => t.name));
   for (const name of byName.keys()) {
-    if (!known.has(name)) throw new WeightsError(`tensor ${name} in the weights file is not in this graph (its tensors: ${[...known].join(', ')})`);
+    if (!known.has(name))
+      throw new WeightsError(`tensor ${name} in the weights file is not in this graph (its tensors: ${[...known].join(', ')})`);
   }
   for (const t of state) {
     const saved = byName.get(t.name ?? '');
     if (!saved) throw new WeightsError(`the weights file has no tensor ${t.name}`);
     if (saved.shape.length !== t.shape.length || saved.shape.some((d, i) => d !== t.shape[i])) {
-      throw new WeightsError(`tensor ${t.name} has shape [${saved.shape.join(', ')}] in the weights file but [${t.shape.join(', ')}] in the graph`);
+      throw new WeightsError(
+        `tensor ${t.name} has shape [${saved.shape.join(', ')}] in the weights file but [${t.shape.join(', ')}] in the graph`,
+      );
     }
   }
   for (const t of state) t.dataSync().set(byName.get(t.name!)!.data);

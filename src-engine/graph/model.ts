@@ -28,7 +28,11 @@ export class Model {
   readonly inputId: string;
   readonly outputId: string;
 
-  constructor(readonly validated: ValidatedGraph, seed: number, initializer = validated.initializer) {
+  constructor(
+    readonly validated: ValidatedGraph,
+    seed: number,
+    initializer = validated.initializer,
+  ) {
     const initRoot = new Rng(seed).fork('init');
     const budget = new ParameterBudget();
     this.inputId = validated.structure.inputId;
@@ -56,7 +60,9 @@ export class Model {
   }
 
   get outputNode(): ModelNode {
-    return this.nodes[this.nodes.length - 1].id === this.outputId ? this.nodes[this.nodes.length - 1] : this.nodes.find((n) => n.id === this.outputId)!;
+    return this.nodes[this.nodes.length - 1].id === this.outputId
+      ? this.nodes[this.nodes.length - 1]
+      : this.nodes.find((n) => n.id === this.outputId)!;
   }
 
   /**
@@ -71,7 +77,8 @@ export class Model {
         continue;
       }
       const inputs = node.inputIds.map((i) => values.get(i)!);
-      const useLogits = node.id === this.outputId && options.logitsFor && node.instance.squash === options.logitsFor && node.instance.logits;
+      const useLogits =
+        node.id === this.outputId && options.logitsFor && node.instance.squash === options.logitsFor && node.instance.logits;
       values.set(node.id, useLogits ? node.instance.logits!(inputs, mode) : node.instance.forward(inputs, mode));
     }
     return { output: values.get(this.outputId)!, activations: options.keepActivations ? values : undefined };

@@ -20,7 +20,11 @@ export function parameterLimit(): { limit: number; reason: string } {
 
 export class ModelTooLargeError extends Error {
   override name = 'ModelTooLargeError';
-  constructor(readonly nodeId: string, readonly nodeCount: number, readonly total: number) {
+  constructor(
+    readonly nodeId: string,
+    readonly nodeCount: number,
+    readonly total: number,
+  ) {
     super(
       `would hold ${nodeCount.toLocaleString('en-US')} parameters (${total.toLocaleString('en-US')} in the model so far); ` +
         `this machine's limit is ${limit.toLocaleString('en-US')} parameters (${reason}, ${BYTES_PER_PARAMETER} bytes each for weights, gradients and optimizer state)`,

@@ -22,7 +22,8 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   graph.edges.forEach((e, k) => {
     const edgeId = e.id ?? `${e.source}->${e.target}`;
     if (!ids.has(e.source)) issues.push({ edgeId, field: `edges[${k}].source`, message: `starts at unknown node "${e.source}"` });
-    else if (!ids.has(e.target)) issues.push({ edgeId, field: `edges[${k}].target`, message: `ends at unknown node "${e.target}"` });
+    else if (!ids.has(e.target))
+      issues.push({ edgeId, field: `edges[${k}].target`, message: `ends at unknown node "${e.target}"` });
     else if (e.source === e.target) issues.push({ nodeId: e.source, message: 'is connected to itself' });
     else {
       inputsOf.get(e.target)!.push(e.source);
@@ -33,7 +34,8 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
 
   const inputNodes = graph.nodes.filter((n) => n.type === 'Input');
   if (inputNodes.length === 0) issues.push({ message: 'the graph has no Input node' });
-  for (const extra of inputNodes.slice(1)) issues.push({ nodeId: extra.id, message: 'is a second Input node; a model has exactly one' });
+  for (const extra of inputNodes.slice(1))
+    issues.push({ nodeId: extra.id, message: 'is a second Input node; a model has exactly one' });
 
   // Kahn's algorithm; whatever is left over sits on a cycle.
   const indegree = new Map(graph.nodes.map((n) => [n.id, inputsOf.get(n.id)!.length]));
@@ -49,7 +51,8 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   }
   if (order.length < graph.nodes.length) {
     const cyclic = graph.nodes.filter((n) => !order.includes(n.id)).map((n) => n.id);
-    for (const id of cyclic) issues.push({ nodeId: id, message: `is part of a cycle (${cyclic.join(' → ')}); connections must flow one way` });
+    for (const id of cyclic)
+      issues.push({ nodeId: id, message: `is part of a cycle (${cyclic.join(' → ')}); connections must flow one way` });
     return { issues };
   }
   if (inputNodes.length !== 1) return { issues };
@@ -63,7 +66,11 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   if (sinks.length === 0 || (sinks.length === 1 && sinks[0] === inputId)) {
     issues.push({ nodeId: inputId, message: 'is not connected to any layer: the model has no output' });
   } else if (sinks.length > 1) {
-    for (const id of sinks) issues.push({ nodeId: id, message: `is one of ${sinks.length} dead ends (${sinks.join(', ')}); a model has exactly one output, so connect or delete the others` });
+    for (const id of sinks)
+      issues.push({
+        nodeId: id,
+        message: `is one of ${sinks.length} dead ends (${sinks.join(', ')}); a model has exactly one output, so connect or delete the others`,
+      });
   }
   if (issues.length) return { issues };
   return { structure: { order, inputsOf, inputId, outputId: sinks[0] }, issues };

@@ -118,13 +118,24 @@ function arityMessage(def: LayerDef, count: number): string {
 function checkTraining(graph: GraphDoc): GraphIssue[] {
   const t = graph.training;
   const issues: GraphIssue[] = [];
-  const at = (prefix: string) => (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
+  const at =
+    (prefix: string) =>
+    (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
   if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
   issues.push(...checkOptimizerSettings(t.optimizer).errors.map(at('training.optimizer.')));
   if (t.initializer && !isInitializer(t.initializer)) {
-    issues.push({ field: 'training.initializer', message: `unknown initializer "${t.initializer}" (known: ${listInitializers().map((i) => i.name).join(', ')})` });
+    issues.push({
+      field: 'training.initializer',
+      message: `unknown initializer "${t.initializer}" (known: ${listInitializers()
+        .map((i) => i.name)
+        .join(', ')})`,
+    });
   } else {
-    issues.push(...checkInitializerOptions(t.initializer ?? DEFAULT_INITIALIZER, t.initializerOptions).errors.map(at('training.initializerOptions.')));
+    issues.push(
+      ...checkInitializerOptions(t.initializer ?? DEFAULT_INITIALIZER, t.initializerOptions).errors.map(
+        at('training.initializerOptions.'),
+      ),
+    );
   }
   const loop = Object.fromEntries(trainingLoopSpecs.map((s) => [s.name, (t as Record<string, unknown>)[s.name]]));
   issues.push(...validateParams(trainingLoopSpecs, loop).errors.map(at('training.')));
@@ -137,15 +148,25 @@ function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): Gra
   const at = (message: string): GraphIssue[] => [{ nodeId: output.id, message }];
   if (ds.task === 'regression') {
     if (loss.task === 'classification') {
-      const fitting = listLosses().filter((l) => l.task === 'regression').map((l) => l.name);
-      return [{ field: 'training.loss', message: `${loss.label} is for classification, but the dataset is a regression task: use ${fitting.slice(0, -1).join(', ')} or ${fitting.at(-1)}` }];
+      const fitting = listLosses()
+        .filter((l) => l.task === 'regression')
+        .map((l) => l.name);
+      return [
+        {
+          field: 'training.loss',
+          message: `${loss.label} is for classification, but the dataset is a regression task: use ${fitting.slice(0, -1).join(', ')} or ${fitting.at(-1)}`,
+        },
+      ];
     }
-    return shapesEqual(shape, ds.targetShape) ? [] : at(`is the output and gives ${formatShape(shape)}, but the targets are ${formatShape(ds.targetShape)}`);
+    return shapesEqual(shape, ds.targetShape)
+      ? []
+      : at(`is the output and gives ${formatShape(shape)}, but the targets are ${formatShape(ds.targetShape)}`);
   }
   const classes = ds.classCount ?? 2;
   if (loss.name === 'binary_cross_entropy' || loss.name === 'perceptron') {
     const name = loss.name === 'perceptron' ? 'the perceptron criterion' : 'binary cross-entropy';
-    if (classes !== 2) return [{ field: 'training.loss', message: `${name} needs 2 classes, the dataset has ${classes}: use cross_entropy` }];
+    if (classes !== 2)
+      return [{ field: 'training.loss', message: `${name} needs 2 classes, the dataset has ${classes}: use cross_entropy` }];
     return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; ${name} needs one unit [1]`);
   }
   if (shapesEqual(shape, [classes])) return [];

@@ -101,5 +101,12 @@ export type KernelName = keyof KernelAttrs;
  * function from the kernels above (the recurrent layers' composite cells, layers/recurrent).
  * WebGPU has none of these yet; its parity tests compare its composite path with the CPU's fused one.
  */
-export const FUSED_WITH_COMPOSITE_FALLBACK = ['LstmCell', 'LstmCellGrad', 'GruGates', 'GruCell', 'GruCellGrad', 'GruGatesGrad'] as const satisfies readonly KernelName[];
+export const FUSED_WITH_COMPOSITE_FALLBACK = [
+  'LstmCell',
+  'LstmCellGrad',
+  'GruGates',
+  'GruCell',
+  'GruCellGrad',
+  'GruGatesGrad',
+] as const satisfies readonly KernelName[];
 export type FusedWithFallback = (typeof FUSED_WITH_COMPOSITE_FALLBACK)[number];

@@ -35,7 +35,13 @@ activationLayer(
   (x, alpha) => leakyRelu(x, alpha),
   [{ kind: 'number', name: 'alpha', label: 'Alpha', description: 'Slope for negative inputs.', default: 0.01, min: 0, max: 1 }],
 );
-activationLayer('Sigmoid', '1 / (1 + e⁻ˣ): squashes to (0, 1); saturates, so deep stacks lose gradient.', (x) => sigmoid(x), [], 'sigmoid');
+activationLayer(
+  'Sigmoid',
+  '1 / (1 + e⁻ˣ): squashes to (0, 1); saturates, so deep stacks lose gradient.',
+  (x) => sigmoid(x),
+  [],
+  'sigmoid',
+);
 activationLayer('Tanh', 'Squashes to (−1, 1), centred at zero; still saturates for large |x|.', (x) => tanh(x));
 activationLayer('Softmax', 'Turns scores into class probabilities that sum to 1.', (x) => softmax(x), [], 'softmax');
 activationLayer('Identity', 'Passes values through unchanged.', (x) => x);

@@ -31,7 +31,8 @@ export const activationParam: ParamSpec = {
   kind: 'enum',
   name: 'activation',
   label: 'Activation',
-  description: 'Non-linearity applied to the output; "linear" applies none; "step" is the perceptron\'s 0/1 threshold (no gradient: train it with the perceptron loss).',
+  description:
+    'Non-linearity applied to the output; "linear" applies none; "step" is the perceptron\'s 0/1 threshold (no gradient: train it with the perceptron loss).',
   options: ACTIVATIONS,
   default: 'linear',
 };

@@ -18,14 +18,22 @@ const paddingParam: ParamSpec = {
   default: 'valid',
 };
 
-function spatialOutput(input: number[], window: [number, number], stride: [number, number], padding: Padding, what: string): [number, number] {
+function spatialOutput(
+  input: number[],
+  window: [number, number],
+  stride: [number, number],
+  padding: Padding,
+  what: string,
+): [number, number] {
   if (input.length !== 3) {
     throw new ShapeError(`needs an image input [height, width, channels] but receives ${formatShape(input)}`);
   }
   const h = convAxis(input[0], window[0], stride[0], padding).out;
   const w = convAxis(input[1], window[1], stride[1], padding).out;
   if (h < 1 || w < 1) {
-    throw new ShapeError(`${what} ${window[0]}×${window[1]} is larger than its ${input[0]}×${input[1]} input: use padding "same" or a smaller ${what}`);
+    throw new ShapeError(
+      `${what} ${window[0]}×${window[1]} is larger than its ${input[0]}×${input[1]} input: use padding "same" or a smaller ${what}`,
+    );
   }
   return [h, w];
 }
@@ -35,9 +43,29 @@ registerLayer({
   category: 'Convolution',
   description: 'Slides learned filters over the image; each filter detects one local pattern.',
   params: [
-    { kind: 'int', name: 'filters', label: 'Filters', description: 'Number of output channels (pattern detectors).', default: 8, min: 1, max: 4096 },
-    { kind: 'pair', name: 'kernelSize', label: 'Kernel size', description: 'Height and width of each filter window.', default: [3, 3] },
-    { kind: 'pair', name: 'strides', label: 'Strides', description: 'How far the window moves each step (rows, columns).', default: [1, 1] },
+    {
+      kind: 'int',
+      name: 'filters',
+      label: 'Filters',
+      description: 'Number of output channels (pattern detectors).',
+      default: 8,
+      min: 1,
+      max: 4096,
+    },
+    {
+      kind: 'pair',
+      name: 'kernelSize',
+      label: 'Kernel size',
+      description: 'Height and width of each filter window.',
+      default: [3, 3],
+    },
+    {
+      kind: 'pair',
+      name: 'strides',
+      label: 'Strides',
+      description: 'How far the window moves each step (rows, columns).',
+      default: [1, 1],
+    },
     paddingParam,
     activationParam,
     initializerParam,
@@ -45,7 +73,13 @@ registerLayer({
   ],
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
-    const [h, w] = spatialOutput(input, p.kernelSize as [number, number], p.strides as [number, number], p.padding as Padding, 'kernel');
+    const [h, w] = spatialOutput(
+      input,
+      p.kernelSize as [number, number],
+      p.strides as [number, number],
+      p.padding as Padding,
+      'kernel',
+    );
     return [h, w, p.filters as number];
   },
   build: ([input], p, ctx) => {
@@ -67,14 +101,29 @@ registerLayer({
   },
   gradCheck: [
     { inputShapes: [[5, 5, 2]], params: { filters: 3, kernelSize: [3, 3] } },
-    { inputShapes: [[6, 5, 1]], params: { filters: 2, kernelSize: [3, 2], strides: [2, 2], padding: 'same', activation: 'tanh' } },
+    {
+      inputShapes: [[6, 5, 1]],
+      params: { filters: 2, kernelSize: [3, 2], strides: [2, 2], padding: 'same', activation: 'tanh' },
+    },
   ],
 });
 
 function poolParams(): ParamSpec[] {
   return [
-    { kind: 'pair', name: 'poolSize', label: 'Pool size', description: 'Height and width of each pooling window.', default: [2, 2] },
-    { kind: 'pair', name: 'strides', label: 'Strides', description: 'Step between windows; empty means the pool size.', optional: true },
+    {
+      kind: 'pair',
+      name: 'poolSize',
+      label: 'Pool size',
+      description: 'Height and width of each pooling window.',
+      default: [2, 2],
+    },
+    {
+      kind: 'pair',
+      name: 'strides',
+      label: 'Strides',
+      description: 'Step between windows; empty means the pool size.',
+      optional: true,
+    },
     paddingParam,
   ];
 }

@@ -11,7 +11,13 @@ registerLayer({
   category: 'Input',
   description: "Where samples enter the network; its shape follows the dataset's.",
   params: [
-    { kind: 'shape', name: 'shape', label: 'Shape', description: 'Shape of one sample, e.g. [2] or [28, 28, 1]; empty follows the dataset.', optional: true },
+    {
+      kind: 'shape',
+      name: 'shape',
+      label: 'Shape',
+      description: 'Shape of one sample, e.g. [2] or [28, 28, 1]; empty follows the dataset.',
+      optional: true,
+    },
   ],
   arity: { min: 0, max: 0 },
   outputShape: (_inputs, p) => {
@@ -35,7 +41,10 @@ registerLayer({
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
     if (input.length !== 1) {
-      const sequence = input.length === 2 ? ' (a sequence): set returnSequences to false on the recurrent layer before it, or add a Flatten' : ': add a Flatten before it';
+      const sequence =
+        input.length === 2
+          ? ' (a sequence): set returnSequences to false on the recurrent layer before it, or add a Flatten'
+          : ': add a Flatten before it';
       throw new ShapeError(`needs a flat input but receives ${formatShape(input)}${sequence}`);
     }
     return [p.units as number];

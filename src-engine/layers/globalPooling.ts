@@ -18,10 +18,14 @@ const keepStepsParam: ParamSpec = {
 /** [steps, d] → [d] (or [1, d] with keepSteps); anything else is refused with the reason. */
 function pooledShape([input]: number[][], p: ParamValues): number[] {
   if (input.length === 1) {
-    throw new ShapeError(`needs a sequence [steps, features] but receives ${formatShape(input)}, a plain vector with no steps to pool over (an Embedding or a recurrent layer with returnSequences gives a sequence)`);
+    throw new ShapeError(
+      `needs a sequence [steps, features] but receives ${formatShape(input)}, a plain vector with no steps to pool over (an Embedding or a recurrent layer with returnSequences gives a sequence)`,
+    );
   }
   if (input.length !== 2) {
-    throw new ShapeError(`needs a sequence [steps, features] but receives ${formatShape(input)}: add a Reshape to ${formatShape([input[0], sizeOf(input.slice(1))])} first`);
+    throw new ShapeError(
+      `needs a sequence [steps, features] but receives ${formatShape(input)}: add a Reshape to ${formatShape([input[0], sizeOf(input.slice(1))])} first`,
+    );
   }
   const d = input[1];
   return p.keepSteps ? [1, d] : [d];
@@ -49,7 +53,7 @@ function register(type: string, description: string, pool: (x: Tensor, steps: nu
 
 register(
   'GlobalAveragePool1D',
-  'Averages each feature over all steps of a sequence: [steps, d] → [d] (CBOW\'s mean context vector).',
+  "Averages each feature over all steps of a sequence: [steps, d] → [d] (CBOW's mean context vector).",
   (x) => mean(x, [1]),
 );
 

@@ -29,10 +29,21 @@ registerLayer({
     const lead = inputs[0].slice(0, -1);
     const odd = inputs.find((s) => s.length !== inputs[0].length || !shapesEqual(s.slice(0, -1), lead));
     if (odd) {
-      throw new ShapeError(`can only join inputs that agree in all but the last axis, got ${inputs.map(formatShape).join(' and ')}`);
+      throw new ShapeError(
+        `can only join inputs that agree in all but the last axis, got ${inputs.map(formatShape).join(' and ')}`,
+      );
     }
     return [...lead, inputs.reduce((n, s) => n + s[s.length - 1], 0)];
   },
   build: () => ({ params: [], forward: (xs) => concat(xs, -1) }),
-  gradCheck: [{ inputShapes: [[3], [2]], params: {} }, { inputShapes: [[2, 2, 1], [2, 2, 3]], params: {} }],
+  gradCheck: [
+    { inputShapes: [[3], [2]], params: {} },
+    {
+      inputShapes: [
+        [2, 2, 1],
+        [2, 2, 3],
+      ],
+      params: {},
+    },
+  ],
 });

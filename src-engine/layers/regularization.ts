@@ -11,7 +11,18 @@ registerLayer({
   type: 'Dropout',
   category: 'Normalization',
   description: 'While training, zeroes each value with probability "rate" and scales the rest up; off in evaluation.',
-  params: [{ kind: 'number', name: 'rate', label: 'Rate', description: 'Fraction of values dropped while training.', default: 0.5, min: 0, max: 1, exclusiveMax: true }],
+  params: [
+    {
+      kind: 'number',
+      name: 'rate',
+      label: 'Rate',
+      description: 'Fraction of values dropped while training.',
+      default: 0.5,
+      min: 0,
+      max: 1,
+      exclusiveMax: true,
+    },
+  ],
   arity: { min: 1, max: 1 },
   outputShape: ([input]) => input,
   build: (_inputs, p) => {
@@ -34,10 +45,28 @@ registerLayer({
 registerLayer({
   type: 'BatchNorm',
   category: 'Normalization',
-  description: 'Normalizes each feature (or channel) by batch statistics while training, running averages in evaluation; then scales by γ and shifts by β.',
+  description:
+    'Normalizes each feature (or channel) by batch statistics while training, running averages in evaluation; then scales by γ and shifts by β.',
   params: [
-    { kind: 'number', name: 'momentum', label: 'Momentum', description: 'How slowly the running averages follow the batch statistics.', default: 0.9, min: 0, max: 1, exclusiveMax: true },
-    { kind: 'number', name: 'epsilon', label: 'Epsilon', description: 'Added to the variance so it never divides by zero.', default: 1e-5, min: 0, exclusiveMin: true },
+    {
+      kind: 'number',
+      name: 'momentum',
+      label: 'Momentum',
+      description: 'How slowly the running averages follow the batch statistics.',
+      default: 0.9,
+      min: 0,
+      max: 1,
+      exclusiveMax: true,
+    },
+    {
+      kind: 'number',
+      name: 'epsilon',
+      label: 'Epsilon',
+      description: 'Added to the variance so it never divides by zero.',
+      default: 1e-5,
+      min: 0,
+      exclusiveMin: true,
+    },
   ],
   arity: { min: 1, max: 1 },
   outputShape: ([input]) => {

@@ -19,12 +19,22 @@ registerLayer({
   type: 'Reshape',
   category: 'Core',
   description: 'Rearranges each sample into a new shape with the same number of values.',
-  params: [{ kind: 'shape', name: 'targetShape', label: 'Target shape', description: 'New shape of one sample, e.g. [28, 28, 1].', default: [1] }],
+  params: [
+    {
+      kind: 'shape',
+      name: 'targetShape',
+      label: 'Target shape',
+      description: 'New shape of one sample, e.g. [28, 28, 1].',
+      default: [1],
+    },
+  ],
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
     const target = p.targetShape as number[];
     if (sizeOf(target) !== sizeOf(input)) {
-      throw new ShapeError(`cannot rearrange ${formatShape(input)} (${sizeOf(input)} values) into ${formatShape(target)} (${sizeOf(target)} values)`);
+      throw new ShapeError(
+        `cannot rearrange ${formatShape(input)} (${sizeOf(input)} values) into ${formatShape(target)} (${sizeOf(target)} values)`,
+      );
     }
     return target;
   },

@@ -5,15 +5,7 @@ import type { ParamSpec, ParamValues } from '../core/params';
 import type { ParameterBudget } from '../graph/parameterBudget';
 
 export type LayerCategory =
-  | 'Input'
-  | 'Core'
-  | 'Convolution'
-  | 'Pooling'
-  | 'Recurrent'
-  | 'Merge'
-  | 'Activation'
-  | 'Normalization'
-  | 'Regularization';
+  'Input' | 'Core' | 'Convolution' | 'Pooling' | 'Recurrent' | 'Merge' | 'Activation' | 'Normalization' | 'Regularization';
 
 /** A shape problem the user must fix; the message is plain words and names no node (the compiler adds it). */
 export class ShapeError extends Error {}

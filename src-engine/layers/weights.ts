@@ -7,10 +7,18 @@ import type { ParamSpec } from '../core/params';
 export function weight(ctx: LayerBuildContext, label: string, shape: number[], initializer: string | undefined): Tensor {
   const useDefault = !initializer || initializer === 'default';
   const name = useDefault ? ctx.defaultInitializer : initializer;
-  ctx.budget?.reserve(ctx.name, shape.reduce((a, b) => a * b, 1));
+  ctx.budget?.reserve(
+    ctx.name,
+    shape.reduce((a, b) => a * b, 1),
+  );
   const { fanIn, fanOut } = fansOf(shape);
   // Each parameter draws from its own stream, so adding a bias never shifts the kernel's values.
-  const values = initialValues(name, shape, { fanIn, fanOut, rng: ctx.rng.fork(label) }, useDefault ? ctx.initializerOptions : undefined);
+  const values = initialValues(
+    name,
+    shape,
+    { fanIn, fanOut, rng: ctx.rng.fork(label) },
+    useDefault ? ctx.initializerOptions : undefined,
+  );
   return parameter(values, shape, `${ctx.name}.${label}`);
 }
 

@@ -18,7 +18,12 @@ export function evaluateLesson(lesson: Lesson, runs: LessonRun[]): LessonOutcome
   return { id: lesson.id, held, claim: lesson.check.claim, measured, assertions, ...(held ? {} : { why: lesson.check.ifNot }) };
 }
 
-function measureOn(a: LessonAssertion, variant: string | undefined, runs: Map<string, LessonRun>, measured: Record<string, number>): number | null {
+function measureOn(
+  a: LessonAssertion,
+  variant: string | undefined,
+  runs: Map<string, LessonRun>,
+  measured: Record<string, number>,
+): number | null {
   const def = getMeasure(a.measure.kind);
   if (!def) throw new Error(`unknown measure "${a.measure.kind}"`);
   const run = variant === undefined ? undefined : runs.get(variant);
@@ -40,12 +45,18 @@ function compare(a: LessonAssertion, v: number): boolean {
   if (Number.isNaN(v)) return false;
   const x = a.value ?? 0;
   switch (a.op) {
-    case '<': return v < x;
-    case '<=': return v <= x;
-    case '>': return v > x;
-    case '>=': return v >= x;
-    case '==': return Math.abs(v - x) <= 1e-12 * Math.max(1, Math.abs(x));
-    case 'between': return v >= (a.min ?? -Infinity) && v <= (a.max ?? Infinity);
+    case '<':
+      return v < x;
+    case '<=':
+      return v <= x;
+    case '>':
+      return v > x;
+    case '>=':
+      return v >= x;
+    case '==':
+      return Math.abs(v - x) <= 1e-12 * Math.max(1, Math.abs(x));
+    case 'between':
+      return v >= (a.min ?? -Infinity) && v <= (a.max ?? Infinity);
   }
 }
 

@@ -45,6 +45,7 @@ export function optionalNumber(params: LessonMeasure, key: string, fallback: num
 
 export function stringList(params: LessonMeasure, key: string): string[] {
   const v = params[key];
-  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string') || v.length < 2) throw new Error(`measure "${params.kind}" needs "${key}" (two or more node ids)`);
+  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string') || v.length < 2)
+    throw new Error(`measure "${params.kind}" needs "${key}" (two or more node ids)`);
   return v as string[];
 }

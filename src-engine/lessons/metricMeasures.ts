@@ -8,7 +8,8 @@ type Metric = (typeof METRICS)[number];
 
 function metricParam(params: Record<string, unknown>): Metric {
   const m = params.metric;
-  if (!METRICS.includes(m as Metric)) throw new Error(`measure "${String(params.kind)}" needs "metric": one of ${METRICS.join(', ')}`);
+  if (!METRICS.includes(m as Metric))
+    throw new Error(`measure "${String(params.kind)}" needs "metric": one of ${METRICS.join(', ')}`);
   return m as Metric;
 }
 
@@ -24,7 +25,8 @@ function epochAt(run: LessonRun | undefined, epoch: number): LessonEpoch | undef
 
 registerMeasure({
   kind: 'final',
-  description: 'A metric of the last epoch (trainLoss, trainAcc, valLoss, valAcc, valR2). A diverged run counts as the worst: an infinite loss, an accuracy or R² of −∞.',
+  description:
+    'A metric of the last epoch (trainLoss, trainAcc, valLoss, valAcc, valR2). A diverged run counts as the worst: an infinite loss, an accuracy or R² of −∞.',
   needsRun: true,
   name: (p) => `final${cap(metricParam(p))}`,
   measure: (run, p) => {
@@ -89,7 +91,8 @@ registerMeasure({
 
 registerMeasure({
   kind: 'gradNormDrop',
-  description: 'How many times the gradient norm shrinks per two layers, going from the output side towards the input (geometric mean over `nodes`, listed input to output): above 1 it vanishes, below 1 it grows.',
+  description:
+    'How many times the gradient norm shrinks per two layers, going from the output side towards the input (geometric mean over `nodes`, listed input to output): above 1 it vanishes, below 1 it grows.',
   needsRun: true,
   name: () => 'gradNormDrop',
   measure: (run, p) => {

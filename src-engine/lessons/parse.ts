@@ -16,7 +16,8 @@ export function parseLesson(value: unknown): LessonParse {
   const variants = lesson.setup.variants.map((v) => v.id);
   if (graphs.length === 0 && lesson.setup.variants.length > 0) at('setup.graphs', 'a lesson with runs needs at least one graph');
   lesson.setup.variants.forEach((v, i) => {
-    if (v.graph !== undefined && !graphs.includes(v.graph)) at(`setup.variants.${i}.graph`, `there is no graph "${v.graph}" (graphs: ${graphs.join(', ')})`);
+    if (v.graph !== undefined && !graphs.includes(v.graph))
+      at(`setup.variants.${i}.graph`, `there is no graph "${v.graph}" (graphs: ${graphs.join(', ')})`);
     if (variants.indexOf(v.id) !== i) at(`setup.variants.${i}.id`, `variant "${v.id}" appears twice`);
   });
   const knownVariant = (where: string, id: string | undefined) => {
@@ -24,11 +25,19 @@ export function parseLesson(value: unknown): LessonParse {
   };
   lesson.check.assertions.forEach((a, i) => {
     const def = getMeasure(a.measure.kind);
-    if (!def) at(`check.assertions.${i}.measure.kind`, `unknown measure "${a.measure.kind}" (known: ${listMeasures().map((m) => m.kind).join(', ')})`);
-    else if (def.needsRun && a.variant === undefined) at(`check.assertions.${i}.variant`, `measure "${a.measure.kind}" is taken on a run: name the variant`);
+    if (!def)
+      at(
+        `check.assertions.${i}.measure.kind`,
+        `unknown measure "${a.measure.kind}" (known: ${listMeasures()
+          .map((m) => m.kind)
+          .join(', ')})`,
+      );
+    else if (def.needsRun && a.variant === undefined)
+      at(`check.assertions.${i}.variant`, `measure "${a.measure.kind}" is taken on a run: name the variant`);
     knownVariant(`check.assertions.${i}.variant`, a.variant);
     knownVariant(`check.assertions.${i}.relativeTo.variant`, a.relativeTo?.variant);
-    if (a.op === 'between' ? a.min === undefined && a.max === undefined : a.value === undefined) at(`check.assertions.${i}`, a.op === 'between' ? 'give min, max or both' : 'give the value to compare with');
+    if (a.op === 'between' ? a.min === undefined && a.max === undefined : a.value === undefined)
+      at(`check.assertions.${i}`, a.op === 'between' ? 'give min, max or both' : 'give the value to compare with');
   });
   lesson.view.variants?.forEach((v, i) => knownVariant(`view.variants.${i}`, v));
   lesson.variations.forEach((v, i) => v.variants?.forEach((id, j) => knownVariant(`variations.${i}.variants.${j}`, id)));

@@ -14,29 +14,55 @@ export interface RunLessonOptions extends PlanOptions {
   backendName?: string;
 }
 
-export async function runLesson(lesson: Lesson, options: RunLessonOptions): Promise<{ runs: LessonRun[]; outcome: LessonOutcome }> {
+export async function runLesson(
+  lesson: Lesson,
+  options: RunLessonOptions,
+): Promise<{ runs: LessonRun[]; outcome: LessonOutcome }> {
   const needs = lessonNeeds(lesson);
   const runs: LessonRun[] = [];
   for (const plan of planLessonRuns(lesson, options)) {
     const dataset = await options.loadDataset(plan.graph);
     runs.push(await trainVariant(plan.variant, plan.graph, dataset, needs.steps, options.backendName ?? 'cpu'));
-    if (needs.inputs) runs[runs.length - 1].inputs = { x: dataset.x, features: dataset.x.length / dataset.count, count: dataset.count };
+    if (needs.inputs)
+      runs[runs.length - 1].inputs = { x: dataset.x, features: dataset.x.length / dataset.count, count: dataset.count };
   }
   return { runs, outcome: evaluateLesson(lesson, runs) };
 }
 
-async function trainVariant(variant: string, graph: GraphDoc, dataset: Dataset, everyStep: boolean, backendName: string): Promise<LessonRun> {
+async function trainVariant(
+  variant: string,
+  graph: GraphDoc,
+  dataset: Dataset,
+  everyStep: boolean,
+  backendName: string,
+): Promise<LessonRun> {
   const run: LessonRun = { variant, status: 'failed', epochs: [], steps: [], checkpoints: {} };
   const post = (m: TrainingJobMessage) => {
     if (m.type === 'failed') throw new Error(`${graph.name ?? variant}: ${m.message}`);
     if (m.type === 'checkpoint' && (m.kind === 'initial' || m.kind === 'final')) run.checkpoints[m.kind] = m.tensors;
     if (m.type !== 'event') return;
     const e = m.event;
-    if (e.event === 'epoch') run.epochs.push({ epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc, valR2: e.valR2, layers: e.layers });
+    if (e.event === 'epoch')
+      run.epochs.push({
+        epoch: e.epoch,
+        step: e.step,
+        trainLoss: e.trainLoss,
+        trainAcc: e.trainAcc,
+        valLoss: e.valLoss,
+        valAcc: e.valAcc,
+        valR2: e.valR2,
+        layers: e.layers,
+      });
     else if (e.event === 'step') run.steps.push({ step: e.step, loss: e.loss });
     else if (e.event === 'done') run.status = e.status;
   };
   // Without `everyStep`, about 20 step losses per epoch, as the app stores them.
-  await runTrainingJob({ request: { graph, ...(everyStep ? { stepEventEvery: 1 } : {}) }, dataset, post, control: {}, backendName });
+  await runTrainingJob({
+    request: { graph, ...(everyStep ? { stepEventEvery: 1 } : {}) },
+    dataset,
+    post,
+    control: {},
+    backendName,
+  });
   return run;
 }

@@ -22,10 +22,19 @@ export function lessonRunFromStored(variant: string, stored: StoredRun): LessonR
     variant,
     status: stored.status,
     epochs: stored.metrics.epochs.map((e) => ({
-      epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc, valR2: e.valR2,
+      epoch: e.epoch,
+      step: e.step,
+      trainLoss: e.trainLoss,
+      trainAcc: e.trainAcc,
+      valLoss: e.valLoss,
+      valAcc: e.valAcc,
+      valR2: e.valR2,
       layers: layersByEpoch.get(e.epoch) ?? {},
     })),
     steps: stored.metrics.steps.map((s) => ({ step: s.step, loss: s.loss })),
-    checkpoints: { ...(stored.initial ? { initial: stored.initial.tensors } : {}), ...(stored.final ? { final: stored.final.tensors } : {}) },
+    checkpoints: {
+      ...(stored.initial ? { initial: stored.initial.tensors } : {}),
+      ...(stored.final ? { final: stored.final.tensors } : {}),
+    },
   };
 }

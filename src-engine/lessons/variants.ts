@@ -22,16 +22,21 @@ export interface PlanOptions {
 
 export function planLessonRuns(lesson: Lesson, options: PlanOptions = {}): LessonRunPlan[] {
   const graphNames = Object.keys(lesson.setup.graphs);
-  if (graphNames.length === 0 && lesson.setup.variants.length > 0) throw new LessonSetupError(`lesson "${lesson.id}" (setup.graphs): a lesson needs at least one graph`);
+  if (graphNames.length === 0 && lesson.setup.variants.length > 0)
+    throw new LessonSetupError(`lesson "${lesson.id}" (setup.graphs): a lesson needs at least one graph`);
   return lesson.setup.variants.map((v) => {
     const name = v.graph ?? graphNames[0];
     const base = lesson.setup.graphs[name];
-    if (!base) throw new LessonSetupError(`lesson "${lesson.id}" variant "${v.id}" (graph): there is no graph "${name}" (graphs: ${graphNames.join(', ')})`);
+    if (!base)
+      throw new LessonSetupError(
+        `lesson "${lesson.id}" variant "${v.id}" (graph): there is no graph "${name}" (graphs: ${graphNames.join(', ')})`,
+      );
     const graph = structuredClone(base);
     const where = `lesson "${lesson.id}" variant "${v.id}"`;
     applySettings(graph, v.set ?? {}, where);
     const variation = options.variation;
-    if (variation && (!variation.variants || variation.variants.includes(v.id))) applySettings(graph, variation.set, `${where} (variation)`);
+    if (variation && (!variation.variants || variation.variants.includes(v.id)))
+      applySettings(graph, variation.set, `${where} (variation)`);
     if (options.seed !== undefined) graph.training.seed = options.seed;
     graph.name = `${lesson.title} · ${v.label}`;
     return { variant: v.id, label: v.label, graph };
@@ -54,7 +59,8 @@ export function applySettings(graph: GraphDoc, patch: SettingsPatch, where: stri
       }
       const next = target[key];
       if (next === undefined) target[key] = {};
-      else if (typeof next !== 'object' || next === null) throw new LessonSetupError(`${where} (set "${path}"): "${key}" is not a group of settings`);
+      else if (typeof next !== 'object' || next === null)
+        throw new LessonSetupError(`${where} (set "${path}"): "${key}" is not a group of settings`);
       target = target[key] as Record<string, unknown>;
     }
     const last = parts[parts.length - 1];

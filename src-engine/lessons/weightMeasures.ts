@@ -10,7 +10,8 @@ function kernels(tensors: NamedTensor[] | undefined, node: unknown): NamedTensor
 
 registerMeasure({
   kind: 'unitSpread',
-  description: 'Largest difference between the incoming weights of two units of a layer (final weights): 0 when every unit is the same.',
+  description:
+    'Largest difference between the incoming weights of two units of a layer (final weights): 0 when every unit is the same.',
   needsRun: true,
   name: (p) => `unitSpread ${stringParam(p, 'node')}`,
   measure: (run, p) => {
@@ -25,7 +26,8 @@ registerMeasure({
 
 registerMeasure({
   kind: 'sameSignUnits',
-  description: 'Fraction of a layer’s units whose incoming weights all moved the same way (final − initial, ignoring weights that did not move).',
+  description:
+    'Fraction of a layer’s units whose incoming weights all moved the same way (final − initial, ignoring weights that did not move).',
   needsRun: true,
   name: (p) => `sameSignUnits ${stringParam(p, 'node')}`,
   measure: (run, p) => {
@@ -78,7 +80,8 @@ registerMeasure({
 
 registerMeasure({
   kind: 'deadUnits',
-  description: 'Fraction of a ReLU layer fed by the input whose pre-activation is ≤ 0 for every training input: units that can never learn again.',
+  description:
+    'Fraction of a ReLU layer fed by the input whose pre-activation is ≤ 0 for every training input: units that can never learn again.',
   needsRun: true,
   needs: 'inputs',
   name: (p) => `deadUnits ${stringParam(p, 'node')}`,

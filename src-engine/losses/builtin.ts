@@ -79,7 +79,8 @@ registerLoss({
   label: 'Perceptron criterion (step)',
   task: 'classification',
   params: [],
-  description: 'For one step unit: mean of (ŷ − y)·z with ŷ = step(z). Its gradient is (ŷ − y)·x, non-zero only on mistakes, so SGD on it is the perceptron rule w ← w + η(y − ŷ)x.',
+  description:
+    'For one step unit: mean of (ŷ − y)·z with ŷ = step(z). Its gradient is (ŷ − y)·x, non-zero only on mistakes, so SGD on it is the perceptron rule w ← w + η(y − ŷ)x.',
   absorbs: 'step',
   // The model hands over z (the step's input); ŷ = step(z) is a constant here, not differentiated:
   // the step has no gradient, and the perceptron rule does not pretend it has one. Each term is ≥ 0

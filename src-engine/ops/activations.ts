@@ -66,7 +66,8 @@ registerOp({ name: 'tanh', cases: [{ inputs: one, run: ([x]) => tanh(x) }] });
 registerOp({
   name: 'step',
   cases: [{ inputs: one, run: ([x]) => step(x) }],
-  noUsefulGradient: 'the step is flat on both sides of 0 and jumps at 0: its derivative is 0 where it exists, so backprop passes back nothing to learn from',
+  noUsefulGradient:
+    'the step is flat on both sides of 0 and jumps at 0: its derivative is 0 where it exists, so backprop passes back nothing to learn from',
 });
 registerOp({ name: 'softplus', cases: [{ inputs: one, run: ([x]) => softplus(x) }] });
 registerOp({ name: 'softmax', cases: [{ inputs: one, run: ([x]) => softmax(x) }] });

@@ -64,11 +64,35 @@ export function abs(x: Tensor): Tensor {
 
 setGradientAdder(add);
 
-const pair = [[3, 4], [3, 4]];
-const broadcastPair = [[2, 3, 4], [3, 1]];
-registerOp({ name: 'add', cases: [{ inputs: pair, run: ([a, b]) => add(a, b) }, { inputs: broadcastPair, run: ([a, b]) => add(a, b) }] });
-registerOp({ name: 'sub', cases: [{ inputs: pair, run: ([a, b]) => sub(a, b) }, { inputs: [[4], [2, 4]], run: ([a, b]) => sub(a, b) }] });
-registerOp({ name: 'mul', cases: [{ inputs: pair, run: ([a, b]) => mul(a, b) }, { inputs: broadcastPair, run: ([a, b]) => mul(a, b) }] });
+const pair = [
+  [3, 4],
+  [3, 4],
+];
+const broadcastPair = [
+  [2, 3, 4],
+  [3, 1],
+];
+registerOp({
+  name: 'add',
+  cases: [
+    { inputs: pair, run: ([a, b]) => add(a, b) },
+    { inputs: broadcastPair, run: ([a, b]) => add(a, b) },
+  ],
+});
+registerOp({
+  name: 'sub',
+  cases: [
+    { inputs: pair, run: ([a, b]) => sub(a, b) },
+    { inputs: [[4], [2, 4]], run: ([a, b]) => sub(a, b) },
+  ],
+});
+registerOp({
+  name: 'mul',
+  cases: [
+    { inputs: pair, run: ([a, b]) => mul(a, b) },
+    { inputs: broadcastPair, run: ([a, b]) => mul(a, b) },
+  ],
+});
 registerOp({ name: 'div', cases: [{ inputs: [[3, 4], [4]], run: ([a, b]) => div(a, b), positive: true }] });
 registerOp({ name: 'neg', cases: [{ inputs: [[5]], run: ([x]) => neg(x) }] });
 registerOp({ name: 'square', cases: [{ inputs: [[5]], run: ([x]) => square(x) }] });

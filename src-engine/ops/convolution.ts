@@ -8,7 +8,9 @@ import type { Padding } from '../kernels/kernelNames';
 
 export function conv2d(x: Tensor, w: Tensor, stride: [number, number] = [1, 1], padding: Padding = 'valid'): Tensor {
   if (x.rank !== 4 || w.rank !== 4 || x.shape[3] !== w.shape[2]) {
-    throw new Error(`conv2d: input ${formatShape(x.shape)} (NHWC) does not fit filters ${formatShape(w.shape)} ([kh, kw, in, out])`);
+    throw new Error(
+      `conv2d: input ${formatShape(x.shape)} (NHWC) does not fit filters ${formatShape(w.shape)} ([kh, kw, in, out])`,
+    );
   }
   const attrs = { strideH: stride[0], strideW: stride[1], padding };
   const out = runKernel('Conv2D', [x, w], attrs);
@@ -33,9 +35,27 @@ export function avgPool2d(x: Tensor, pool: [number, number], stride: [number, nu
 registerOp({
   name: 'conv2d',
   cases: [
-    { inputs: [[2, 5, 5, 2], [3, 3, 2, 3]], run: ([x, w]) => conv2d(x, w, [1, 1], 'valid') },
-    { inputs: [[1, 5, 4, 2], [3, 2, 2, 2]], run: ([x, w]) => conv2d(x, w, [2, 2], 'same') },
-    { inputs: [[1, 6, 6, 1], [2, 2, 1, 2]], run: ([x, w]) => conv2d(x, w, [2, 1], 'valid') },
+    {
+      inputs: [
+        [2, 5, 5, 2],
+        [3, 3, 2, 3],
+      ],
+      run: ([x, w]) => conv2d(x, w, [1, 1], 'valid'),
+    },
+    {
+      inputs: [
+        [1, 5, 4, 2],
+        [3, 2, 2, 2],
+      ],
+      run: ([x, w]) => conv2d(x, w, [2, 2], 'same'),
+    },
+    {
+      inputs: [
+        [1, 6, 6, 1],
+        [2, 2, 1, 2],
+      ],
+      run: ([x, w]) => conv2d(x, w, [2, 1], 'valid'),
+    },
   ],
 });
 registerOp({

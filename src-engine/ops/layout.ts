@@ -62,5 +62,23 @@ export function slice(x: Tensor, begin: number[], size: number[]): Tensor {
 
 registerOp({ name: 'reshape', cases: [{ inputs: [[2, 6]], run: ([x]) => reshape(x, [3, 4]) }] });
 registerOp({ name: 'transpose', cases: [{ inputs: [[2, 3, 4]], run: ([x]) => transpose(x, [2, 0, 1]) }] });
-registerOp({ name: 'concat', cases: [{ inputs: [[2, 3], [2, 2]], run: (xs) => concat(xs, 1) }, { inputs: [[1, 3], [2, 3]], run: (xs) => concat(xs, 0) }] });
+registerOp({
+  name: 'concat',
+  cases: [
+    {
+      inputs: [
+        [2, 3],
+        [2, 2],
+      ],
+      run: (xs) => concat(xs, 1),
+    },
+    {
+      inputs: [
+        [1, 3],
+        [2, 3],
+      ],
+      run: (xs) => concat(xs, 0),
+    },
+  ],
+});
 registerOp({ name: 'slice', cases: [{ inputs: [[4, 5]], run: ([x]) => slice(x, [1, 2], [2, 2]) }] });

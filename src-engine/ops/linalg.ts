@@ -6,7 +6,8 @@ import { runKernel } from './runKernel';
 import { registerOp } from './opRegistry';
 
 export function matmul(a: Tensor, b: Tensor, transposeA = false, transposeB = false): Tensor {
-  if (a.rank !== 2 || b.rank !== 2) throw new Error(`matmul needs 2-D tensors, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+  if (a.rank !== 2 || b.rank !== 2)
+    throw new Error(`matmul needs 2-D tensors, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
   const k1 = transposeA ? a.shape[0] : a.shape[1];
   const k2 = transposeB ? b.shape[1] : b.shape[0];
   if (k1 !== k2) throw new Error(`matmul: inner dimensions differ (${formatShape(a.shape)} · ${formatShape(b.shape)})`);
@@ -28,9 +29,33 @@ export function matmul(a: Tensor, b: Tensor, transposeA = false, transposeB = fa
 registerOp({
   name: 'matmul',
   cases: [
-    { inputs: [[3, 4], [4, 5]], run: ([a, b]) => matmul(a, b) },
-    { inputs: [[4, 3], [4, 5]], run: ([a, b]) => matmul(a, b, true, false) },
-    { inputs: [[3, 4], [5, 4]], run: ([a, b]) => matmul(a, b, false, true) },
-    { inputs: [[4, 3], [5, 4]], run: ([a, b]) => matmul(a, b, true, true) },
+    {
+      inputs: [
+        [3, 4],
+        [4, 5],
+      ],
+      run: ([a, b]) => matmul(a, b),
+    },
+    {
+      inputs: [
+        [4, 3],
+        [4, 5],
+      ],
+      run: ([a, b]) => matmul(a, b, true, false),
+    },
+    {
+      inputs: [
+        [3, 4],
+        [5, 4],
+      ],
+      run: ([a, b]) => matmul(a, b, false, true),
+    },
+    {
+      inputs: [
+        [4, 3],
+        [5, 4],
+      ],
+      run: ([a, b]) => matmul(a, b, true, true),
+    },
   ],
 });

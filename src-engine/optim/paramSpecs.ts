@@ -3,61 +3,123 @@ import type { ParamSpec } from '../core/params';
 
 export function lrSpec(defaultLr: number): ParamSpec {
   return {
-    name: 'lr', label: 'Learning rate', kind: 'number', default: defaultLr, min: 0, max: 10, exclusiveMin: true,
+    name: 'lr',
+    label: 'Learning rate',
+    kind: 'number',
+    default: defaultLr,
+    min: 0,
+    max: 10,
+    exclusiveMin: true,
     description: 'How far each step moves the weights along the (processed) gradient.',
   };
 }
 
 export const momentumSpec: ParamSpec = {
-  name: 'momentum', label: 'Momentum', kind: 'number', default: 0.9, min: 0, max: 1, exclusiveMax: true,
+  name: 'momentum',
+  label: 'Momentum',
+  kind: 'number',
+  default: 0.9,
+  min: 0,
+  max: 1,
+  exclusiveMax: true,
   description: 'Fraction of the previous velocity kept each step (0 = plain SGD).',
 };
 
 export const rhoSpec: ParamSpec = {
-  name: 'rho', label: 'Rho (decay)', kind: 'number', default: 0.9, min: 0, max: 1, exclusiveMax: true,
+  name: 'rho',
+  label: 'Rho (decay)',
+  kind: 'number',
+  default: 0.9,
+  min: 0,
+  max: 1,
+  exclusiveMax: true,
   description: 'How slowly the running average of squared gradients forgets (closer to 1 = longer memory).',
 };
 
 export const beta1Spec: ParamSpec = {
-  name: 'beta1', label: 'Beta 1', kind: 'number', default: 0.9, min: 0, max: 1, exclusiveMax: true,
+  name: 'beta1',
+  label: 'Beta 1',
+  kind: 'number',
+  default: 0.9,
+  min: 0,
+  max: 1,
+  exclusiveMax: true,
   description: 'Decay of the running mean of gradients (the momentum part).',
 };
 
 export const beta2Spec: ParamSpec = {
-  name: 'beta2', label: 'Beta 2', kind: 'number', default: 0.999, min: 0, max: 1, exclusiveMax: true,
+  name: 'beta2',
+  label: 'Beta 2',
+  kind: 'number',
+  default: 0.999,
+  min: 0,
+  max: 1,
+  exclusiveMax: true,
   description: 'Decay of the running mean of squared gradients (the per-weight step size).',
 };
 
 export function epsSpec(defaultEps: number): ParamSpec {
   return {
-    name: 'eps', label: 'Epsilon', kind: 'number', default: defaultEps, min: 0, max: 1, exclusiveMin: true,
+    name: 'eps',
+    label: 'Epsilon',
+    kind: 'number',
+    default: defaultEps,
+    min: 0,
+    max: 1,
+    exclusiveMin: true,
     description: 'Added to the root in the denominator (outside the square root) so it never divides by zero.',
   };
 }
 
 export const decoupledDecaySpec: ParamSpec = {
-  name: 'weightDecay', label: 'Weight decay', kind: 'number', default: 0.01, min: 0, max: 1,
+  name: 'weightDecay',
+  label: 'Weight decay',
+  kind: 'number',
+  default: 0.01,
+  min: 0,
+  max: 1,
   description: 'Shrinks weights by lr·decay·w each step, apart from the gradient (decoupled, AdamW).',
 };
 
 /** weightDecay on every optimizer but AdamW: accepted, as PyTorch users expect, and added to l2. */
 export const coupledDecaySpec: ParamSpec = {
-  name: 'weightDecay', label: 'Weight decay', kind: 'number', min: 0, max: 1, optional: true,
+  name: 'weightDecay',
+  label: 'Weight decay',
+  kind: 'number',
+  min: 0,
+  max: 1,
+  optional: true,
   description: 'Coupled weight decay: the same thing as the L2 penalty, added to it.',
 };
 
 /** Penalties and clipping, shared by all optimizers. */
 export const commonSpecs: ParamSpec[] = [
   {
-    name: 'l1', label: 'L1 penalty', kind: 'number', default: 0, min: 0, max: 1,
-    description: 'Adds l1·sign(w) to the gradient (a subgradient of l1·‖w‖₁), pushing weights towards zero; they hover around it rather than land on it (biases, gamma, beta exempt).',
+    name: 'l1',
+    label: 'L1 penalty',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
+    description:
+      'Adds l1·sign(w) to the gradient (a subgradient of l1·‖w‖₁), pushing weights towards zero; they hover around it rather than land on it (biases, gamma, beta exempt).',
   },
   {
-    name: 'l2', label: 'L2 penalty', kind: 'number', default: 0, min: 0, max: 1,
+    name: 'l2',
+    label: 'L2 penalty',
+    kind: 'number',
+    default: 0,
+    min: 0,
+    max: 1,
     description: 'Adds l2·w to the gradient (the gradient of ½·l2·‖w‖²), keeping weights small (biases, gamma, beta exempt).',
   },
   {
-    name: 'clipNorm', label: 'Clip norm', kind: 'number', min: 0, exclusiveMin: true, optional: true,
+    name: 'clipNorm',
+    label: 'Clip norm',
+    kind: 'number',
+    min: 0,
+    exclusiveMin: true,
+    optional: true,
     description: 'If set, rescales all gradients together whenever their combined length exceeds this.',
   },
 ];

@@ -24,7 +24,13 @@ export const optimizerRegistry = new Registry<OptimizerDef>('optimizer', (d) => 
  * Adds an optimizer: its own settings (`own`, lr first) are joined by the penalties and clipping every
  * rule takes, and, unless it declares its own weightDecay, the coupled weight decay (added to l2).
  */
-export function registerOptimizer(name: string, label: string, description: string, own: ParamSpec[], create: OptimizerDef['create']): OptimizerDef {
+export function registerOptimizer(
+  name: string,
+  label: string,
+  description: string,
+  own: ParamSpec[],
+  create: OptimizerDef['create'],
+): OptimizerDef {
   const decay = own.some((s) => s.name === 'weightDecay') ? [] : [specs.coupledDecaySpec];
   return optimizerRegistry.register({ name, label, description, params: [...own, ...specs.commonSpecs, ...decay], create });
 }
@@ -36,38 +42,52 @@ const adamSpecs = [specs.lrSpec(0.001), specs.beta1Spec, specs.beta2Spec, specs.
 
 entry('sgd', 'SGD', 'Plain gradient descent: w ← w − lr·g.', [specs.lrSpec(0.01)], (_v, c) => new SgdOptimizer(c));
 entry(
-  'momentum', 'SGD + momentum', 'Keeps a velocity v ← μv + g and steps w ← w − lr·v, rolling through small bumps.',
+  'momentum',
+  'SGD + momentum',
+  'Keeps a velocity v ← μv + g and steps w ← w − lr·v, rolling through small bumps.',
   [specs.lrSpec(0.01), specs.momentumSpec],
   (v, c) => new MomentumOptimizer(c, v.momentum, false),
 );
 entry(
-  'nesterov', 'Nesterov momentum', 'Momentum that looks ahead: v ← μv + g, w ← w − lr·(g + μv).',
+  'nesterov',
+  'Nesterov momentum',
+  'Momentum that looks ahead: v ← μv + g, w ← w − lr·(g + μv).',
   [specs.lrSpec(0.01), specs.momentumSpec],
   (v, c) => new MomentumOptimizer(c, v.momentum, true),
 );
 entry(
-  'adagrad', 'Adagrad', 'Divides each weight’s step by the root of its summed squared gradients; steps shrink over time.',
+  'adagrad',
+  'Adagrad',
+  'Divides each weight’s step by the root of its summed squared gradients; steps shrink over time.',
   [specs.lrSpec(0.01), specs.epsSpec(1e-10)],
   (v, c) => new AdagradOptimizer(c, v.eps),
 );
 entry(
-  'rmsprop', 'RMSprop', 'Divides each weight’s step by the root of a running average of squared gradients.',
+  'rmsprop',
+  'RMSprop',
+  'Divides each weight’s step by the root of a running average of squared gradients.',
   [specs.lrSpec(0.001), specs.rhoSpec, specs.epsSpec(1e-8)],
   (v, c) => new RmspropOptimizer(c, v.rho, v.eps),
 );
 entry(
-  'adam', 'Adam', 'Momentum plus RMSprop-style scaling, with bias correction for the first steps.',
+  'adam',
+  'Adam',
+  'Momentum plus RMSprop-style scaling, with bias correction for the first steps.',
   adamSpecs,
   (v, c) => new AdamOptimizer('adam', c, { beta1: v.beta1, beta2: v.beta2, eps: v.eps, decoupledDecay: 0 }),
 );
 entry(
-  'adamw', 'AdamW', 'Adam with weight decay applied to the weights directly, not mixed into the adaptive gradient.',
+  'adamw',
+  'AdamW',
+  'Adam with weight decay applied to the weights directly, not mixed into the adaptive gradient.',
   [...adamSpecs, specs.decoupledDecaySpec],
   (v, c) => new AdamOptimizer('adamw', c, { beta1: v.beta1, beta2: v.beta2, eps: v.eps, decoupledDecay: v.weightDecay }),
 );
 
 export function listOptimizers(): OptimizerInfo[] {
-  return optimizerRegistry.list().map(({ name, label, description, params }) => ({ name, label, description, params: [...params] }));
+  return optimizerRegistry
+    .list()
+    .map(({ name, label, description, params }) => ({ name, label, description, params: [...params] }));
 }
 
 export function isOptimizer(name: string): boolean {
@@ -82,11 +102,19 @@ export function isOptimizer(name: string): boolean {
  */
 export function checkOptimizerSettings(settings: OptimizerSettings): { values: Values; errors: ParamError[]; label: string } {
   const found = optimizerRegistry.get(settings.name);
-  if (!found) return { values: {}, errors: [{ field: 'name', message: optimizerRegistry.unknownMessage(settings.name) }], label: settings.name };
+  if (!found)
+    return {
+      values: {},
+      errors: [{ field: 'name', message: optimizerRegistry.unknownMessage(settings.name) }],
+      label: settings.name,
+    };
   const given = settings as unknown as Record<string, unknown>;
-  const relevant = Object.fromEntries(found.params.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]));
+  const relevant = Object.fromEntries(
+    found.params.filter((s) => given[s.name] !== undefined).map((s) => [s.name, given[s.name]]),
+  );
   const { values, errors } = validateParams(found.params, relevant);
-  if (settings.schedule) errors.push(...checkSchedule(settings.schedule).errors.map((e) => ({ ...e, field: `schedule.${e.field}` })));
+  if (settings.schedule)
+    errors.push(...checkSchedule(settings.schedule).errors.map((e) => ({ ...e, field: `schedule.${e.field}` })));
   return { values: values as Values, errors, label: found.label };
 }
 
@@ -96,7 +124,8 @@ export function checkOptimizerSettings(settings: OptimizerSettings): { values: V
  */
 export function createOptimizer(settings: OptimizerSettings): Optimizer {
   const { values: v, errors, label } = checkOptimizerSettings(settings);
-  if (errors.length) throw new Error(errors[0].field === 'name' ? errors[0].message : `${label}: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length)
+    throw new Error(errors[0].field === 'name' ? errors[0].message : `${label}: ${errors.map((e) => e.message).join('; ')}`);
   const found = optimizerRegistry.get(settings.name)!;
   // A rule that declares its own weightDecay applies it itself (decoupled, AdamW); for the others it is an L2 term.
   const decoupled = !found.params.includes(specs.coupledDecaySpec);

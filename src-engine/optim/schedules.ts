@@ -13,9 +13,22 @@ const SCHEDULES: ScheduleInfo[] = [
     label: 'Step decay',
     description: 'Multiplies the rate by gamma every stepSize epochs: lr·gamma^⌊epoch/stepSize⌋.',
     params: [
-      { name: 'stepSize', label: 'Step size', kind: 'int', default: 10, min: 1, description: 'Epochs between two drops of the rate.' },
       {
-        name: 'gamma', label: 'Gamma', kind: 'number', default: 0.1, min: 0, max: 1, exclusiveMin: true,
+        name: 'stepSize',
+        label: 'Step size',
+        kind: 'int',
+        default: 10,
+        min: 1,
+        description: 'Epochs between two drops of the rate.',
+      },
+      {
+        name: 'gamma',
+        label: 'Gamma',
+        kind: 'number',
+        default: 0.1,
+        min: 0,
+        max: 1,
+        exclusiveMin: true,
         description: 'Factor applied at each drop (0.1 = ten times smaller).',
       },
     ],
@@ -26,7 +39,13 @@ const SCHEDULES: ScheduleInfo[] = [
     description: 'Multiplies the rate by gamma every epoch: lr·gamma^epoch.',
     params: [
       {
-        name: 'gamma', label: 'Gamma', kind: 'number', default: 0.95, min: 0, max: 1, exclusiveMin: true,
+        name: 'gamma',
+        label: 'Gamma',
+        kind: 'number',
+        default: 0.95,
+        min: 0,
+        max: 1,
+        exclusiveMin: true,
         description: 'Factor applied once per epoch.',
       },
     ],
@@ -36,9 +55,21 @@ const SCHEDULES: ScheduleInfo[] = [
     label: 'Cosine annealing',
     description: 'Glides from lr down to minLr along half a cosine over total epochs, then stays at minLr.',
     params: [
-      { name: 'total', label: 'Total epochs', kind: 'int', default: 50, min: 1, description: 'Epoch at which the rate reaches minLr.' },
       {
-        name: 'minLr', label: 'Minimum rate', kind: 'number', default: 0, min: 0, optional: true,
+        name: 'total',
+        label: 'Total epochs',
+        kind: 'int',
+        default: 50,
+        min: 1,
+        description: 'Epoch at which the rate reaches minLr.',
+      },
+      {
+        name: 'minLr',
+        label: 'Minimum rate',
+        kind: 'number',
+        default: 0,
+        min: 0,
+        optional: true,
         description: 'The rate at the end of the curve.',
       },
     ],
@@ -75,9 +106,18 @@ export function learningRateAt(base: number, schedule: ScheduleSettings | undefi
  * Checks a schedule against its specs and fills defaults. Fields belonging to other schedule types
  * are ignored. Error fields are the schedule's own (`type`, `gamma`, …).
  */
-export function checkSchedule(schedule: ScheduleSettings): { values: Record<string, number>; errors: ParamError[]; label: string } {
+export function checkSchedule(schedule: ScheduleSettings): {
+  values: Record<string, number>;
+  errors: ParamError[];
+  label: string;
+} {
   const info = scheduleRegistry.get(schedule.type);
-  if (!info) return { values: {}, errors: [{ field: 'type', message: scheduleRegistry.unknownMessage(schedule.type) }], label: schedule.type };
+  if (!info)
+    return {
+      values: {},
+      errors: [{ field: 'type', message: scheduleRegistry.unknownMessage(schedule.type) }],
+      label: schedule.type,
+    };
   const given = schedule as unknown as Record<string, unknown>;
   const relevant = Object.fromEntries(info.params.filter((p) => given[p.name] !== undefined).map((p) => [p.name, given[p.name]]));
   const { values, errors } = validateParams(info.params, relevant);
@@ -89,6 +129,9 @@ export function checkSchedule(schedule: ScheduleSettings): { values: Record<stri
 /** checkSchedule that throws a plain message when the type is unknown or a number is out of range. */
 export function resolveSchedule(schedule: ScheduleSettings): Record<string, number> {
   const { values, errors, label } = checkSchedule(schedule);
-  if (errors.length) throw new Error(errors[0].field === 'type' ? errors[0].message : `${label} schedule: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length)
+    throw new Error(
+      errors[0].field === 'type' ? errors[0].message : `${label} schedule: ${errors.map((e) => e.message).join('; ')}`,
+    );
   return values;
 }

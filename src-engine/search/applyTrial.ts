@@ -21,7 +21,8 @@ export function applyAssignment(base: GraphDoc, assignment: Assignment): GraphDo
     writePath(graph, path, value);
   }
   // Copies are made last, so they carry the trial's other values for the node.
-  for (const [path, value] of entries) if (path.endsWith(`.${REPEAT}`) && !path.startsWith('training.')) repeatNode(graph, path.slice(0, -REPEAT.length - 1), value);
+  for (const [path, value] of entries)
+    if (path.endsWith(`.${REPEAT}`) && !path.startsWith('training.')) repeatNode(graph, path.slice(0, -REPEAT.length - 1), value);
   // Dataset pinned to the base seed, as in grid sweeps: a searched seed varies weights and batches only.
   if (assignment['training.seed'] !== undefined && graph.training.datasetOptions?.seed === undefined) {
     graph.training.datasetOptions = { ...graph.training.datasetOptions, seed: base.training.seed };
@@ -31,7 +32,12 @@ export function applyAssignment(base: GraphDoc, assignment: Assignment): GraphDo
 
 function setSchedule(graph: GraphDoc, type: string): void {
   const info = listSchedules().find((s) => s.type === type);
-  if (!info) throw new SearchPathError(`"schedule": unknown schedule "${type}" (known: ${listSchedules().map((s) => s.type).join(', ')})`);
+  if (!info)
+    throw new SearchPathError(
+      `"schedule": unknown schedule "${type}" (known: ${listSchedules()
+        .map((s) => s.type)
+        .join(', ')})`,
+    );
   const old = (graph.training.optimizer.schedule ?? {}) as Record<string, unknown>;
   const next: Record<string, unknown> = { type };
   for (const p of info.params) {
@@ -45,10 +51,12 @@ function setSchedule(graph: GraphDoc, type: string): void {
 /** `count` copies of a node in a chain: the copies take the node's place towards its consumers. */
 function repeatNode(graph: GraphDoc, nodeId: string, count: unknown): void {
   const where = `"${nodeId}.${REPEAT}"`;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 32) throw new SearchPathError(`${where}: the number of copies must be a whole number from 1 to 32, got ${JSON.stringify(count)}`);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 32)
+    throw new SearchPathError(`${where}: the number of copies must be a whole number from 1 to 32, got ${JSON.stringify(count)}`);
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node) throw new SearchPathError(`${where}: there is no node "${nodeId}"`);
-  if (graph.edges.filter((e) => e.target === nodeId).length !== 1) throw new SearchPathError(`${where}: only a node with exactly one input can be repeated`);
+  if (graph.edges.filter((e) => e.target === nodeId).length !== 1)
+    throw new SearchPathError(`${where}: only a node with exactly one input can be repeated`);
   let last = nodeId;
   const outgoing = graph.edges.filter((e) => e.source === nodeId);
   for (let k = 2; k <= count; k++) {
@@ -70,9 +78,14 @@ export function checkTrial(graph: GraphDoc, assignment: Assignment, dataset?: Da
 
 function blame(issue: GraphIssue, assignment: Assignment): string {
   const path = issue.nodeId
-    ? issue.field?.startsWith('params.') ? `${issue.nodeId}.${issue.field.slice('params.'.length)}` : undefined
+    ? issue.field?.startsWith('params.')
+      ? `${issue.nodeId}.${issue.field.slice('params.'.length)}`
+      : undefined
     : issue.field;
-  const match = path !== undefined ? Object.keys(assignment).find((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`)) : undefined;
+  const match =
+    path !== undefined
+      ? Object.keys(assignment).find((p) => p === path || path.startsWith(`${p}.`) || p.startsWith(`${path}.`))
+      : undefined;
   if (match) return `${shortLabel(match)}=${String(assignment[match])}: ${issue.message}`;
   return describeIssue(issue);
 }

@@ -11,7 +11,8 @@ export class ParamTextError extends Error {}
 /** Splits `name=spec` into the name as written and its distribution. */
 export function parseParamText(text: string): { name: string; dist: Distribution } {
   const eq = text.indexOf('=');
-  if (eq <= 0) throw new ParamTextError(`"${text}": write a setting as name=values, like lr=1e-4..1e-1:log or batchSize=16,32,64`);
+  if (eq <= 0)
+    throw new ParamTextError(`"${text}": write a setting as name=values, like lr=1e-4..1e-1:log or batchSize=16,32,64`);
   const name = text.slice(0, eq).trim();
   const body = text.slice(eq + 1).trim();
   if (body === '') throw new ParamTextError(`"${name}": no values after "="`);
@@ -20,12 +21,20 @@ export function parseParamText(text: string): { name: string; dist: Distribution
     const [min, max] = [number(name, range[1]), number(name, range[2])];
     const flags = range[3].split(':').filter(Boolean);
     const log = flags.includes('log');
-    const dist: Distribution = flags.includes('int') ? { kind: 'int', min, max, ...(log ? { log: true } : {}) } : log ? { kind: 'log', min, max } : { kind: 'uniform', min, max };
+    const dist: Distribution = flags.includes('int')
+      ? { kind: 'int', min, max, ...(log ? { log: true } : {}) }
+      : log
+        ? { kind: 'log', min, max }
+        : { kind: 'uniform', min, max };
     const checked = distributionSchema.safeParse(dist);
-    if (!checked.success) throw new ParamTextError(`"${name}": ${checked.error.issues[0].message}${dist.kind === 'int' ? ' (and whole numbers for :int)' : ''}`);
+    if (!checked.success)
+      throw new ParamTextError(
+        `"${name}": ${checked.error.issues[0].message}${dist.kind === 'int' ? ' (and whole numbers for :int)' : ''}`,
+      );
     return { name, dist };
   }
-  if (body.includes('..')) throw new ParamTextError(`"${name}": a range is written min..max with an optional :log or :int, like 1e-4..1e-1:log`);
+  if (body.includes('..'))
+    throw new ParamTextError(`"${name}": a range is written min..max with an optional :log or :int, like 1e-4..1e-1:log`);
   return { name, dist: { kind: 'values', values: body.split(',').map((v) => value(v.trim())) } };
 }
 

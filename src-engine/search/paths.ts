@@ -42,7 +42,10 @@ export function resolvePath(name: string, graph: GraphDoc): string {
     const head = trimmed.slice(0, dot);
     const field = trimmed.slice(dot + 1);
     if (head === 'schedule') {
-      if (!scheduleParamNames().has(field)) throw new SearchPathError(`"${name}": schedules have no setting "${field}" (they have: ${[...scheduleParamNames()].join(', ')})`);
+      if (!scheduleParamNames().has(field))
+        throw new SearchPathError(
+          `"${name}": schedules have no setting "${field}" (they have: ${[...scheduleParamNames()].join(', ')})`,
+        );
       return `training.optimizer.schedule.${field}`;
     }
     const node = graph.nodes.find((n) => n.id === head);
@@ -51,7 +54,9 @@ export function resolvePath(name: string, graph: GraphDoc): string {
       const layer = getLayer(node.type);
       const known = layer?.params.map((p) => p.name) ?? [];
       if (layer && !known.includes(field)) {
-        throw new SearchPathError(`"${name}": node "${head}" (${node.type}) has no setting "${field}" (it has: ${[...known, REPEAT].join(', ')})`);
+        throw new SearchPathError(
+          `"${name}": node "${head}" (${node.type}) has no setting "${field}" (it has: ${[...known, REPEAT].join(', ')})`,
+        );
       }
       return trimmed;
     }

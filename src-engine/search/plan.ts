@@ -16,7 +16,12 @@ export interface PlannedTrial {
   label: string;
 }
 
-export function planSearch(base: GraphDoc, given: SearchSpec, dataset?: DatasetInfo, maxTrials = MAX_SEARCH_TRIALS): PlannedTrial[] {
+export function planSearch(
+  base: GraphDoc,
+  given: SearchSpec,
+  dataset?: DatasetInfo,
+  maxTrials = MAX_SEARCH_TRIALS,
+): PlannedTrial[] {
   // Short names (lr, batchSize) are accepted from any caller; trials carry canonical paths.
   let spec: SearchSpec;
   try {
@@ -28,7 +33,9 @@ export function planSearch(base: GraphDoc, given: SearchSpec, dataset?: DatasetI
   const count = trialCount(spec);
   if (count > maxTrials) throw new SearchSpaceError(`this search would make ${count} trials; the most is ${maxTrials}`);
   if (spec.halving && spec.halving.minEpochs >= base.training.epochs) {
-    throw new SearchSpaceError(`successive halving: the first rung (${spec.halving.minEpochs} epochs) must come before the last epoch (${base.training.epochs})`);
+    throw new SearchSpaceError(
+      `successive halving: the first rung (${spec.halving.minEpochs} epochs) must come before the last epoch (${base.training.epochs})`,
+    );
   }
   return sampleTrials(spec).map((assignment, i) => {
     const label = describeAssignment(assignment);

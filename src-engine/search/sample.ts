@@ -19,9 +19,10 @@ export function drawValue(dist: Distribution, u: number): SearchValue {
       return round(Math.exp(Math.log(dist.min) + (Math.log(dist.max) - Math.log(dist.min)) * u));
     case 'int': {
       // log-spaced whole numbers: uniform in log over [min, max + 1), so each end gets its share.
-      const x = dist.log && dist.min >= 1
-        ? Math.exp(Math.log(dist.min) + (Math.log(dist.max + 1) - Math.log(dist.min)) * u)
-        : dist.min + (dist.max - dist.min + 1) * u;
+      const x =
+        dist.log && dist.min >= 1
+          ? Math.exp(Math.log(dist.min) + (Math.log(dist.max + 1) - Math.log(dist.min)) * u)
+          : dist.min + (dist.max - dist.min + 1) * u;
       return Math.min(dist.max, Math.floor(x));
     }
   }
@@ -49,7 +50,9 @@ export function gridTrials(params: SearchParam[]): Assignment[] {
   let trials: Assignment[] = [{}];
   for (const p of params) {
     if (p.dist.kind !== 'values') {
-      throw new SearchSpaceError(`"${shortLabel(p.path)}": a grid needs a list of values (like ${shortLabel(p.path)}=0.001,0.01,0.1), not a range`);
+      throw new SearchSpaceError(
+        `"${shortLabel(p.path)}": a grid needs a list of values (like ${shortLabel(p.path)}=0.001,0.01,0.1), not a range`,
+      );
     }
     const values = [...new Set(p.dist.values)];
     trials = trials.flatMap((t) => values.map((v) => ({ ...t, [p.path]: v })));
@@ -65,5 +68,7 @@ export function trialCount(spec: SearchSpec): number {
 
 /** "lr 0.003162 · batchSize 32": a trial's values in words. */
 export function describeAssignment(a: Assignment): string {
-  return Object.entries(a).map(([path, v]) => `${shortLabel(path)} ${String(v)}`).join(' · ');
+  return Object.entries(a)
+    .map(([path, v]) => `${shortLabel(path)} ${String(v)}`)
+    .join(' · ');
 }

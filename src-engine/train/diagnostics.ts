@@ -19,14 +19,20 @@ type Field = 'actSum' | 'actSquares' | 'weightSq' | 'gradSq';
  * kernels, as each costs a few microseconds even on tiny tensors. Run it inside a memory scope:
  * its temporaries are the caller's to free.
  */
-export async function layerDiagnostics(model: Model, activations: Map<string, Tensor>): Promise<Record<string, LayerDiagnostics>> {
+export async function layerDiagnostics(
+  model: Model,
+  activations: Map<string, Tensor>,
+): Promise<Record<string, LayerDiagnostics>> {
   const entries: Array<{ nodeId: string; field: Field; value: Tensor }> = [];
   noGrad(() => {
     for (const node of model.nodes) {
       if (node.id === model.inputId) continue;
       const act = activations.get(node.id);
       if (!act) continue;
-      entries.push({ nodeId: node.id, field: 'actSum', value: sum(act) }, { nodeId: node.id, field: 'actSquares', value: runKernel('SumSquares', [act], NONE) });
+      entries.push(
+        { nodeId: node.id, field: 'actSum', value: sum(act) },
+        { nodeId: node.id, field: 'actSquares', value: runKernel('SumSquares', [act], NONE) },
+      );
       for (const p of node.instance.params) {
         entries.push({ nodeId: node.id, field: 'weightSq', value: runKernel('SumSquares', [p], NONE) });
         if (p.grad) entries.push({ nodeId: node.id, field: 'gradSq', value: runKernel('SumSquares', [p.grad], NONE) });
@@ -37,7 +43,11 @@ export async function layerDiagnostics(model: Model, activations: Map<string, Te
   const totals = new Map<string, Record<Field, number> & { seen: Set<Field>; size: number }>();
   entries.forEach((e, i) => {
     let t = totals.get(e.nodeId);
-    if (!t) totals.set(e.nodeId, (t = { actSum: 0, actSquares: 0, weightSq: 0, gradSq: 0, seen: new Set(), size: activations.get(e.nodeId)!.size }));
+    if (!t)
+      totals.set(
+        e.nodeId,
+        (t = { actSum: 0, actSquares: 0, weightSq: 0, gradSq: 0, seen: new Set(), size: activations.get(e.nodeId)!.size }),
+      );
     t[e.field] += values[i];
     t.seen.add(e.field);
   });

@@ -36,8 +36,14 @@ export function accuracyOf(probabilities: ArrayLike<number>, labels: ArrayLike<n
  * Scores every member and their average against `targets` (class indices for classification,
  * `count × width` values for regression).
  */
-export function scoreEnsemble(task: 'classification' | 'regression', outputs: readonly ArrayLike<number>[], targets: ArrayLike<number>, width: number): EnsembleScores {
-  const score = (o: ArrayLike<number>) => (task === 'classification' ? accuracyOf(o, targets, width) : rSquared(o, targets, width));
+export function scoreEnsemble(
+  task: 'classification' | 'regression',
+  outputs: readonly ArrayLike<number>[],
+  targets: ArrayLike<number>,
+  width: number,
+): EnsembleScores {
+  const score = (o: ArrayLike<number>) =>
+    task === 'classification' ? accuracyOf(o, targets, width) : rSquared(o, targets, width);
   const members = outputs.map(score);
   const best = members.reduce((b, s, i) => (s > members[b] ? i : b), 0);
   return { members, ensemble: score(averageOutputs(outputs)), best };

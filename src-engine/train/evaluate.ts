@@ -31,7 +31,12 @@ export interface EvaluationSetup {
 }
 
 /** Loss, and accuracy with per-class recall (classification) or R² (regression), over a split. */
-export async function evaluate(setup: EvaluationSetup, split: DataSplit, logitsFor: Squash | undefined, threshold: number): Promise<Evaluation> {
+export async function evaluate(
+  setup: EvaluationSetup,
+  split: DataSplit,
+  logitsFor: Squash | undefined,
+  threshold: number,
+): Promise<Evaluation> {
   const { model } = setup;
   const backend = backendOf(model);
   const layout = targetLayout(setup.task, model.outputNode.outputShape);
@@ -49,7 +54,13 @@ export async function evaluate(setup: EvaluationSetup, split: DataSplit, logitsF
         noGrad(() => {
           const batch = maker.make(rows, start, end);
           const { output } = model.forward(batch.x, { training: false, rng }, { logitsFor });
-          totals.add({ loss: setup.loss.compute(output, batch.y), output, target: batch.y, labels: batch.labels, rows: end - start });
+          totals.add({
+            loss: setup.loss.compute(output, batch.y),
+            output,
+            target: batch.y,
+            labels: batch.labels,
+            rows: end - start,
+          });
         });
       } finally {
         scope?.release(new Set<DataHandle>([...totals.kept(), ...model.stateTensors()].map((t) => t.data)));

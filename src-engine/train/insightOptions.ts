@@ -32,7 +32,11 @@ export function insightOptions(
   if (request.boundary && perAxis && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
     options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
     // The grid is computed where the model works (scaled inputs) and labelled in the data's own units, where the points are drawn.
-    if (scaler && 'offset' in scaler) options.boundary.unscale = { offset: [scaler.offset[0]!, scaler.offset[1]!], factor: [scaler.factor[0]!, scaler.factor[1]!] };
+    if (scaler && 'offset' in scaler)
+      options.boundary.unscale = {
+        offset: [scaler.offset[0]!, scaler.offset[1]!],
+        factor: [scaler.factor[0]!, scaler.factor[1]!],
+      };
   }
   if (request.samples && dataset && isNextCharacterDataset(dataset)) options.samples = samplerOptions(dataset.classNames!, seed);
   return options.histograms || options.boundary || options.samples ? options : undefined;
@@ -43,8 +47,13 @@ export function isNextCharacterDataset(ds: SampledDataset): boolean {
   const vocab = ds.vocabulary;
   const classes = ds.classNames;
   return (
-    ds.task === 'classification' && ds.inputShape.length === 1 && !!vocab && !!classes && vocab.length > 2 &&
-    classes.length === vocab.length && vocab.every((t, i) => t === classes[i] && [...t].length === 1)
+    ds.task === 'classification' &&
+    ds.inputShape.length === 1 &&
+    !!vocab &&
+    !!classes &&
+    vocab.length > 2 &&
+    classes.length === vocab.length &&
+    vocab.every((t, i) => t === classes[i] && [...t].length === 1)
   );
 }
 

@@ -45,7 +45,12 @@ async function concatValues(tensors: Tensor[]): Promise<Float32Array> {
 }
 
 /** Async because device backends (WebGPU) hand values back only through `read()`. */
-export async function collectInsights(model: Model, epoch: number, activations: Map<string, Tensor>, options: InsightOptions): Promise<InsightEvent> {
+export async function collectInsights(
+  model: Model,
+  epoch: number,
+  activations: Map<string, Tensor>,
+  options: InsightOptions,
+): Promise<InsightEvent> {
   const event: InsightEvent = { event: 'insight', epoch };
   if (options.histograms) {
     const layers: Record<string, LayerHistograms> = {};
@@ -65,13 +70,18 @@ export async function collectInsights(model: Model, epoch: number, activations: 
     event.histograms = layers;
   }
   if (options.boundary) {
-    const grid = await decisionBoundaryAsync(model, { x: options.boundary.x, y: options.boundary.y }, options.boundary.resolution ?? 40);
+    const grid = await decisionBoundaryAsync(
+      model,
+      { x: options.boundary.x, y: options.boundary.y },
+      options.boundary.resolution ?? 40,
+    );
     const u = options.boundary.unscale;
     const xs = u ? grid.xs.map((v) => v / u.factor[0] + u.offset[0]) : grid.xs;
     const ys = u ? grid.ys.map((v) => v / u.factor[1] + u.offset[1]) : grid.ys;
     event.boundary = { xs, ys, predicted: grid.predicted, confidence: grid.confidence };
   }
   // A model that does not score the next token over the vocabulary has nothing to sample; its run goes on.
-  if (options.samples && canSampleSequences(model, options.samples.vocabulary)) event.samples = await sampleSequencesAsync(model, options.samples);
+  if (options.samples && canSampleSequences(model, options.samples.vocabulary))
+    event.samples = await sampleSequencesAsync(model, options.samples);
   return event;
 }

@@ -12,7 +12,10 @@ function sign(x: Tensor): Tensor {
 
 /** [width] holding width − j at column j: the larger, the earlier the column. */
 function earliness(width: number): Tensor {
-  return tensor(Float32Array.from({ length: width }, (_, j) => width - j), [width]);
+  return tensor(
+    Float32Array.from({ length: width }, (_, j) => width - j),
+    [width],
+  );
 }
 
 /** The maximum of each row of a [rows, width] tensor, as [rows, 1]. */

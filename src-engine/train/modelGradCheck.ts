@@ -27,7 +27,11 @@ export function modelGradCheck(
     const loss = validated.loss;
     const n = Math.min(options.samples ?? 4, data.split.count);
     const rows = Int32Array.from({ length: n }, (_, i) => i);
-    const batch = new BatchMaker(data.split, data.inputShape, targetLayout(data.task, model.outputNode.outputShape)).make(rows, 0, n);
+    const batch = new BatchMaker(data.split, data.inputShape, targetLayout(data.task, model.outputNode.outputShape)).make(
+      rows,
+      0,
+      n,
+    );
     const logitsFor = loss.absorbs && model.outputSquash() === loss.absorbs ? loss.absorbs : undefined;
     const params = model.params();
     // Zero biases put ReLU exactly on its kink wherever the input is blank (MNIST's background),
@@ -43,7 +47,13 @@ export function modelGradCheck(
     const result = gradCheck(f, params, { maxProbes: 24 });
     return result.errors.map((e) => {
       const dot = e.name.lastIndexOf('.');
-      return { nodeId: e.name.slice(0, dot), param: e.name.slice(dot + 1), maxRelError: e.maxRelError, maxAbsError: e.maxAbsError, maxGradient: e.maxGradient };
+      return {
+        nodeId: e.name.slice(0, dot),
+        param: e.name.slice(dot + 1),
+        maxRelError: e.maxRelError,
+        maxAbsError: e.maxAbsError,
+        maxGradient: e.maxGradient,
+      };
     });
   });
 }

@@ -25,7 +25,10 @@ export interface PreparedRun {
   scaler?: Scaler;
 }
 
-export function prepareRun(graphValue: unknown, dataset: Dataset): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
+export function prepareRun(
+  graphValue: unknown,
+  dataset: Dataset,
+): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
   const v = validateGraph(graphValue, datasetInfo(dataset));
   if (!v.ok) return { ok: false, issues: v.issues };
   const graph = v.validated.graph;

@@ -72,7 +72,11 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     sending.catch(() => undefined);
   };
   const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed, scaler);
-  const result = await train({ ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) }, emit, job.control);
+  const result = await train(
+    { ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) },
+    emit,
+    job.control,
+  );
   await sending;
   const last = await best.pending();
   if (last) post({ type: 'checkpoint', kind: 'best', epoch: last.epoch, tensors: last.tensors });

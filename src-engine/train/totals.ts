@@ -61,7 +61,11 @@ class DeviceTotals implements Totals {
     if (this.measure === 'none') return;
     if (this.measure === 'squaredError') return this.measured.add(squaredError(reshape(b.output, b.target.shape), b.target));
     const output = reshape(b.output, [b.rows, this.width]);
-    this.measured.add(this.measure === 'classes' ? correctByClass(output, b.target, this.threshold) : correctCount(output, b.target, this.threshold));
+    this.measured.add(
+      this.measure === 'classes'
+        ? correctByClass(output, b.target, this.threshold)
+        : correctCount(output, b.target, this.threshold),
+    );
   }
 
   kept(): Tensor[] {
@@ -102,7 +106,14 @@ class HostTotals implements Totals {
       if (classes.length === 0) classes.push(...new Array<number>(Math.max(this.width, 2)).fill(0));
       const out = b.output.dataSync();
       for (let i = 0; i < b.labels.length; i++) {
-        if (countCorrect(out.subarray(i * this.width, (i + 1) * this.width), b.labels.subarray(i, i + 1), this.width, this.threshold)) {
+        if (
+          countCorrect(
+            out.subarray(i * this.width, (i + 1) * this.width),
+            b.labels.subarray(i, i + 1),
+            this.width,
+            this.threshold,
+          )
+        ) {
           classes[b.labels[i]]++;
           this.sums.correct++;
         }

@@ -81,7 +81,11 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
   const stepEvery = setup.stepEventEvery ?? 0;
   const metricsEvery = Math.max(1, Math.floor(setup.metricsEvery ?? (hostMemory ? 1 : stepEvery || 20)));
   const probeCount = Math.min(setup.probeSize ?? 256, setup.train.count);
-  const probe = trainBatches.make(Int32Array.from({ length: probeCount }, (_, i) => i), 0, probeCount);
+  const probe = trainBatches.make(
+    Int32Array.from({ length: probeCount }, (_, i) => i),
+    0,
+    probeCount,
+  );
   emit({
     event: 'start',
     epochs,
@@ -121,7 +125,10 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
     return event;
   };
   const diverged = (value: number, atStep: number, epoch: number): DoneEvent =>
-    done('diverged', epoch, { divergedAtStep: atStep, message: `the loss became ${value} at step ${atStep} (epoch ${epoch + 1}); try a lower learning rate` });
+    done('diverged', epoch, {
+      divergedAtStep: atStep,
+      message: `the loss became ${value} at step ${atStep} (epoch ${epoch + 1}); try a lower learning rate`,
+    });
   const landed = (l: LandedLoss): void => {
     if (stepEvery && l.step % stepEvery === 0) emit({ event: 'step', epoch: l.epoch + 1, step: l.step, loss: l.value, lr: l.lr });
   };
@@ -185,7 +192,10 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       if (!Number.isFinite(epochLoss)) return diverged(epochLoss, step, epoch);
       lastTrainLoss = epochLoss / setup.train.count;
       lastTrainAcc = classification ? epochCorrect / setup.train.count : undefined;
-      lastVal = setup.validation && setup.validation.count > 0 ? await evaluate(setup, setup.validation, logitsFor, threshold) : undefined;
+      lastVal =
+        setup.validation && setup.validation.count > 0
+          ? await evaluate(setup, setup.validation, logitsFor, threshold)
+          : undefined;
       const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, setup.insights);
       emit({
         event: 'epoch',
@@ -202,7 +212,11 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       });
       if (insight) emit(insight);
       const blewUp = firstNonFinite(layers, lastVal?.loss);
-      if (blewUp) return done('diverged', epoch + 1, { divergedAtStep: step, message: `${blewUp} at step ${step} (epoch ${epoch + 1}); try a lower learning rate` });
+      if (blewUp)
+        return done('diverged', epoch + 1, {
+          divergedAtStep: step,
+          message: `${blewUp} at step ${step} (epoch ${epoch + 1}); try a lower learning rate`,
+        });
     }
     const test = setup.test && setup.test.count > 0 ? await evaluate(setup, setup.test, logitsFor, threshold) : undefined;
     return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});

@@ -9,7 +9,8 @@ export function embeddingVectors(model: Model, nodeId: string, vocabulary: reado
   if (node.type !== 'Embedding') throw new Error(`node "${nodeId}" is a ${node.type}, not an Embedding`);
   const table = node.instance.params[0];
   const [rows, dim] = table.shape;
-  if (vocabulary.length > rows) throw new Error(`the vocabulary has ${vocabulary.length} words but Embedding "${nodeId}" has only ${rows} rows`);
+  if (vocabulary.length > rows)
+    throw new Error(`the vocabulary has ${vocabulary.length} words but Embedding "${nodeId}" has only ${rows} rows`);
   const vectors = Float32Array.from(table.dataSync().subarray(0, vocabulary.length * dim));
   return { words: [...vocabulary], dim, vectors };
 }

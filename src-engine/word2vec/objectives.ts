@@ -13,7 +13,16 @@ const softplusNeg = (x: number): number => (x > 0 ? Math.log1p(Math.exp(-x)) : -
  * One binary logistic decision on output row `row` (label 1: raise σ(h·w), label 0: lower it).
  * Used by negative sampling (true word + noise words) and hierarchical softmax (tree decisions).
  */
-export function binaryStep(src: Vec, hOff: number, output: Vec, row: number, label: number, dim: number, lr: number, update: Vec): number {
+export function binaryStep(
+  src: Vec,
+  hOff: number,
+  output: Vec,
+  row: number,
+  label: number,
+  dim: number,
+  lr: number,
+  update: Vec,
+): number {
   const o = row * dim;
   let f = 0;
   for (let j = 0; j < dim; j++) f += src[hOff + j] * output[o + j];
@@ -30,7 +39,17 @@ export function binaryStep(src: Vec, hOff: number, output: Vec, row: number, lab
  * s = W′h, p = softmax(s), loss = −log p_target, ∂loss/∂s_w = p_w − [w = target].
  * Every word's output row is read and written: O(V·d) per prediction. `scores` is scratch of length V.
  */
-export function fullSoftmaxStep(src: Vec, hOff: number, output: Vec, vocabulary: number, target: number, dim: number, lr: number, update: Vec, scores: Vec): number {
+export function fullSoftmaxStep(
+  src: Vec,
+  hOff: number,
+  output: Vec,
+  vocabulary: number,
+  target: number,
+  dim: number,
+  lr: number,
+  update: Vec,
+  scores: Vec,
+): number {
   let max = -Infinity;
   for (let w = 0; w < vocabulary; w++) {
     const o = w * dim;

@@ -9,7 +9,12 @@ export interface Projection {
   explained: [number, number];
 }
 
-export function pca2d(vectors: Float32Array, rows: number, dim: number, options: { iterations?: number; seed?: number } = {}): Projection {
+export function pca2d(
+  vectors: Float32Array,
+  rows: number,
+  dim: number,
+  options: { iterations?: number; seed?: number } = {},
+): Projection {
   const mean = new Float64Array(dim);
   for (let r = 0; r < rows; r++) for (let j = 0; j < dim; j++) mean[j] += vectors[r * dim + j] / rows;
   const cov = new Float64Array(dim * dim);

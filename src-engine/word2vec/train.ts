@@ -37,17 +37,30 @@ export interface Word2VecResult {
   pairs: number;
 }
 
-export function trainWord2Vec(corpus: Corpus, options: Word2VecOptions = {}, onEpoch?: (epoch: number, loss: number) => void): Word2VecResult {
+export function trainWord2Vec(
+  corpus: Corpus,
+  options: Word2VecOptions = {},
+  onEpoch?: (epoch: number, loss: number) => void,
+): Word2VecResult {
   const mode = options.mode ?? 'skipgram';
   const objective = options.objective ?? 'negative';
-  if (!['negative', 'hierarchical', 'full'].includes(objective)) throw new Error(`word2vec: objective must be negative, hierarchical or full, got "${String(objective)}"`);
+  if (!['negative', 'hierarchical', 'full'].includes(objective))
+    throw new Error(`word2vec: objective must be negative, hierarchical or full, got "${String(objective)}"`);
   const hierarchical = objective === 'hierarchical';
   const dim = options.dim ?? 50;
   const window = options.window ?? 5;
   const negatives = options.negatives ?? 5;
   const epochs = options.epochs ?? 5;
   const startLr = options.lr ?? (mode === 'cbow' ? 0.05 : 0.025);
-  if (!(Number.isInteger(dim) && dim > 0 && Number.isInteger(window) && window > 0 && Number.isInteger(epochs) && epochs > 0 && negatives >= 0)) {
+  if (!(
+    Number.isInteger(dim) &&
+    dim > 0 &&
+    Number.isInteger(window) &&
+    window > 0 &&
+    Number.isInteger(epochs) &&
+    epochs > 0 &&
+    negatives >= 0
+  )) {
     throw new Error('word2vec: dimension, window and epochs must be positive whole numbers');
   }
   const counts = corpus.vocabulary.counts;

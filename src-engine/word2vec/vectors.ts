@@ -37,7 +37,12 @@ export function nearestNeighbours(wv: WordVectors, word: string, k = 10): Neighb
 }
 
 /** The `k` words whose vectors are most similar to `target`, skipping `exclude`. */
-export function nearestTo(wv: WordVectors, target: ArrayLike<number>, k = 10, exclude: ReadonlySet<string> = new Set()): Neighbour[] {
+export function nearestTo(
+  wv: WordVectors,
+  target: ArrayLike<number>,
+  k = 10,
+  exclude: ReadonlySet<string> = new Set(),
+): Neighbour[] {
   const scored: Neighbour[] = [];
   for (let r = 0; r < wv.words.length; r++) {
     if (exclude.has(wv.words[r])) continue;

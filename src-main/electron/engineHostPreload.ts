@@ -14,8 +14,10 @@ const TO_HOST: ReadonlySet<string> = new Set(APP_TO_HOST_KINDS);
 export function envelopeProblem(frame: unknown, kinds: ReadonlySet<string>): string | null {
   if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return 'a device-host frame must be an object';
   const { kind, runId } = frame as { kind?: unknown; runId?: unknown };
-  if (typeof kind !== 'string' || !kinds.has(kind)) return `a device-host frame has an unknown kind (${String(kind).slice(0, 40)})`;
-  if (kind !== 'attach' && (typeof runId !== 'string' || runId.length === 0 || runId.length > 100)) return 'a device-host frame needs a run id';
+  if (typeof kind !== 'string' || !kinds.has(kind))
+    return `a device-host frame has an unknown kind (${String(kind).slice(0, 40)})`;
+  if (kind !== 'attach' && (typeof runId !== 'string' || runId.length === 0 || runId.length > 100))
+    return 'a device-host frame needs a run id';
   return null;
 }
 

@@ -43,7 +43,9 @@ export function openGpuWindow(o: { preloadPath: string; url: string; devices: De
     ipcMain.removeListener(ENGINE_HOST_CHANNELS.toApp, onFrame);
     relay.close(reason);
   };
-  contents.on('render-process-gone', (_event, details) => end(`the window that trained this run on the GPU stopped (${details.reason})`));
+  contents.on('render-process-gone', (_event, details) =>
+    end(`the window that trained this run on the GPU stopped (${details.reason})`),
+  );
   window.on('closed', () => end(GPU_WINDOW_CLOSED));
   void window.loadURL(o.url);
   return {

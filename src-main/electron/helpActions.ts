@@ -19,11 +19,19 @@ export function helpActions(ctx: HelpActionsContext): { about(): void; revealDat
   return {
     revealDataFolder,
     about() {
-      const text = aboutText({ appVersion: app.getVersion(), versions: process.versions, platform: process.platform, arch: process.arch, dataFolder });
-      void ask({ type: 'info', title: 'About LayerLab', ...text, buttons: [...ABOUT_BUTTONS], defaultId: 0, cancelId: 0 }).then(({ response }) => {
-        if (ABOUT_BUTTONS[response] === 'Copy') clipboard.writeText(`${text.message}\n${text.detail}`);
-        if (ABOUT_BUTTONS[response] === 'Reveal Data Folder') revealDataFolder();
+      const text = aboutText({
+        appVersion: app.getVersion(),
+        versions: process.versions,
+        platform: process.platform,
+        arch: process.arch,
+        dataFolder,
       });
+      void ask({ type: 'info', title: 'About LayerLab', ...text, buttons: [...ABOUT_BUTTONS], defaultId: 0, cancelId: 0 }).then(
+        ({ response }) => {
+          if (ABOUT_BUTTONS[response] === 'Copy') clipboard.writeText(`${text.message}\n${text.detail}`);
+          if (ABOUT_BUTTONS[response] === 'Reveal Data Folder') revealDataFolder();
+        },
+      );
     },
     resetAppData() {
       void resetAppData(ctx.dbPath, {

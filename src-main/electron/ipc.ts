@@ -14,8 +14,14 @@ function senderFrame(event: IpcMainInvokeEvent, isAppWindow: (w: BrowserWindow) 
   };
 }
 
-export function registerIpc(dispatch: Dispatch, isTrusted: (frame: SenderFrame) => boolean, isAppWindow: (w: BrowserWindow) => boolean): void {
+export function registerIpc(
+  dispatch: Dispatch,
+  isTrusted: (frame: SenderFrame) => boolean,
+  isAppWindow: (w: BrowserWindow) => boolean,
+): void {
   for (const channel of Object.keys(API_CHANNELS)) {
-    ipcMain.handle(channel, (event, args: unknown) => answerIpc(dispatch, isTrusted(senderFrame(event, isAppWindow)), channel, args));
+    ipcMain.handle(channel, (event, args: unknown) =>
+      answerIpc(dispatch, isTrusted(senderFrame(event, isAppWindow)), channel, args),
+    );
   }
 }

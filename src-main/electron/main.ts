@@ -92,7 +92,12 @@ function start(): void {
     spawnEngine: utilityProcessSpawner(),
     // GPU runs' datasets load in a worker thread, off this process's main thread.
     devices: new DeviceHosts(bundledDatasetLoader()),
-    projects: (store) => (projects = recentProjects(store.settings, nativeDialogs(() => mainWindow), setMenu)),
+    projects: (store) =>
+      (projects = recentProjects(
+        store.settings,
+        nativeDialogs(() => mainWindow),
+        setMenu,
+      )),
     onInternalError: (e) => console.error('internal error:', e),
   });
   services.onRunUpdates((batch) => {
@@ -124,10 +129,14 @@ function send(command: MenuCommand): void {
 }
 
 function openWindow(): void {
-  const bounds = restoreBounds(services?.store.settings.get(WINDOW_STATE_KEY), screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = restoreBounds(
+    services?.store.settings.get(WINDOW_STATE_KEY),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   // After Reset App Data the services (and their database) are gone: nothing to save into.
   mainWindow = createMainWindow(preloadPath, appUrl, bounds, (b) => services?.store.settings.set(WINDOW_STATE_KEY, b));
-  if (services && !gpuWindow) gpuWindow = openGpuWindow({ preloadPath: engineHostPreloadPath, url: engineHostUrl, devices: services.devices });
+  if (services && !gpuWindow)
+    gpuWindow = openGpuWindow({ preloadPath: engineHostPreloadPath, url: engineHostUrl, devices: services.devices });
   mainWindow.on('closed', () => {
     mainWindow = null;
     // Without the app's window, the hidden one would keep the app from quitting. The app quits

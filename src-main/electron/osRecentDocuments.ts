@@ -8,7 +8,12 @@ export interface RecentDocumentsApp {
   setJumpList?(categories: Array<{ type: 'recent' | 'tasks'; items?: Array<Record<string, unknown>> }>): unknown;
 }
 
-export function syncRecentDocuments(app: RecentDocumentsApp, platform: NodeJS.Platform, recent: readonly string[], executable: string): void {
+export function syncRecentDocuments(
+  app: RecentDocumentsApp,
+  platform: NodeJS.Platform,
+  recent: readonly string[],
+  executable: string,
+): void {
   if (platform === 'linux') return; // no OS-wide list; File › Open Recent is the list
   app.clearRecentDocuments();
   // Oldest first, so the newest ends on top.
@@ -16,7 +21,20 @@ export function syncRecentDocuments(app: RecentDocumentsApp, platform: NodeJS.Pl
   if (platform === 'win32') {
     app.setJumpList?.([
       { type: 'recent' },
-      { type: 'tasks', items: [{ type: 'task', title: 'New project', description: 'Open LayerLab with an empty canvas', program: executable, args: '--new', iconPath: executable, iconIndex: 0 }] },
+      {
+        type: 'tasks',
+        items: [
+          {
+            type: 'task',
+            title: 'New project',
+            description: 'Open LayerLab with an empty canvas',
+            program: executable,
+            args: '--new',
+            iconPath: executable,
+            iconIndex: 0,
+          },
+        ],
+      },
     ]);
   }
 }

@@ -12,7 +12,8 @@ export interface ResetSteps {
 
 export const RESET_QUESTION = {
   message: 'Reset LayerLab to a fresh install?',
-  detail: 'This deletes every run, its metrics and weights, your settings and the recent-projects list, then restarts LayerLab. Project files you saved are kept.',
+  detail:
+    'This deletes every run, its metrics and weights, your settings and the recent-projects list, then restarts LayerLab. Project files you saved are kept.',
   buttons: ['Cancel', 'Reset and Restart'],
   defaultId: 0,
   cancelId: 0,

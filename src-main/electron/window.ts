@@ -3,7 +3,12 @@ import { BrowserWindow } from 'electron';
 import { secureWebPreferences } from './security';
 import { MIN_WINDOW_SIZE, trackWindowState, type WindowBounds } from './windowState';
 
-export function createMainWindow(preloadPath: string, url: string, bounds: WindowBounds, saveBounds: (b: WindowBounds) => void): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  url: string,
+  bounds: WindowBounds,
+  saveBounds: (b: WindowBounds) => void,
+): BrowserWindow {
   const window = new BrowserWindow({
     x: bounds.x,
     y: bounds.y,

@@ -31,9 +31,14 @@ const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Num
 export function restoreBounds(saved: unknown, displays: DisplayArea[]): WindowBounds {
   const s = (saved ?? {}) as Partial<Record<keyof WindowBounds, unknown>>;
   if (!isFiniteNumber(s.width) || !isFiniteNumber(s.height)) return { ...DEFAULT_WINDOW_SIZE };
-  const largest = displays.reduce((a, d) => (d.width * d.height > a.width * a.height ? d : a), displays[0] ?? { x: 0, y: 0, ...DEFAULT_WINDOW_SIZE });
+  const largest = displays.reduce(
+    (a, d) => (d.width * d.height > a.width * a.height ? d : a),
+    displays[0] ?? { x: 0, y: 0, ...DEFAULT_WINDOW_SIZE },
+  );
   const width = Math.round(Math.min(Math.max(s.width, MIN_WINDOW_SIZE.width), Math.max(largest.width, MIN_WINDOW_SIZE.width)));
-  const height = Math.round(Math.min(Math.max(s.height, MIN_WINDOW_SIZE.height), Math.max(largest.height, MIN_WINDOW_SIZE.height)));
+  const height = Math.round(
+    Math.min(Math.max(s.height, MIN_WINDOW_SIZE.height), Math.max(largest.height, MIN_WINDOW_SIZE.height)),
+  );
   const bounds: WindowBounds = { width, height };
   if (s.maximized === true) bounds.maximized = true;
   if (isFiniteNumber(s.x) && isFiniteNumber(s.y) && topEdgeVisible({ x: s.x, y: s.y, width }, displays)) {

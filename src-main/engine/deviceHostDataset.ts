@@ -30,9 +30,13 @@ export function threadDatasetLoader(startWorker: () => Worker = startSourceWorke
         void worker.terminate();
         fn();
       };
-      worker.once('message', (reply: Reply) => settle(() => (reply.ok ? resolve(reply.dataset) : reject(new Error(reply.message)))));
+      worker.once('message', (reply: Reply) =>
+        settle(() => (reply.ok ? resolve(reply.dataset) : reject(new Error(reply.message)))),
+      );
       worker.once('error', (e) => settle(() => reject(new Error(`the dataset loader stopped: ${e.message}`))));
-      worker.once('exit', (code) => settle(() => reject(new Error(`the dataset loader ended before it answered (exit code ${code})`))));
+      worker.once('exit', (code) =>
+        settle(() => reject(new Error(`the dataset loader ended before it answered (exit code ${code})`))),
+      );
       worker.postMessage(graph);
     });
 }

@@ -9,7 +9,8 @@ import type { Dataset } from '../../src-engine/data/types';
 function transferables(dataset: Dataset): ArrayBuffer[] {
   const views = [dataset.x, dataset.y, ...(dataset.test ? [dataset.test.x, dataset.test.y] : [])];
   const buffers = new Set<ArrayBuffer>();
-  for (const v of views) if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) buffers.add(v.buffer);
+  for (const v of views)
+    if (v.buffer instanceof ArrayBuffer && v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) buffers.add(v.buffer);
   return [...buffers];
 }
 

@@ -18,7 +18,12 @@ export interface DeviceEngine {
   end(reason: string): void;
 }
 
-export function createDeviceEngine(runId: string, graph: GraphDoc, send: (frame: AppToHost) => void, loadDataset: GraphDatasetLoader): DeviceEngine {
+export function createDeviceEngine(
+  runId: string,
+  graph: GraphDoc,
+  send: (frame: AppToHost) => void,
+  loadDataset: GraphDatasetLoader,
+): DeviceEngine {
   const latch = exitLatch();
   const listeners: Array<(message: unknown) => void> = [];
   const deliver = (message: unknown): void => {
@@ -34,7 +39,10 @@ export function createDeviceEngine(runId: string, graph: GraphDoc, send: (frame:
     try {
       dataset = await loadDataset(graph);
     } catch (e) {
-      deliver({ type: 'failed', message: `the dataset "${graph.training.dataset}" could not be loaded: ${(e as Error).message}` });
+      deliver({
+        type: 'failed',
+        message: `the dataset "${graph.training.dataset}" could not be loaded: ${(e as Error).message}`,
+      });
       deliver({ type: 'finished' });
       return;
     }
@@ -88,5 +96,13 @@ function translateBackend(message: Record<string, unknown>): unknown {
   if (!adapter || typeof adapter !== 'object') return rest;
   const a = adapter as Record<string, unknown>;
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
-  return { ...rest, adapter: describeAdapter({ vendor: text(a.vendor), architecture: text(a.architecture), description: text(a.description), fallback: a.fallback === true }) };
+  return {
+    ...rest,
+    adapter: describeAdapter({
+      vendor: text(a.vendor),
+      architecture: text(a.architecture),
+      description: text(a.description),
+      fallback: a.fallback === true,
+    }),
+  };
 }

@@ -37,18 +37,35 @@ function sha256(path: string): string {
 /** What the manifest says of one source file, read now. */
 export function recordSource(absolutePath: string, root = REPO_ROOT): SourceRecord {
   const st = statSync(absolutePath);
-  return { file: relative(root, absolutePath).split(sep).join('/'), size: st.size, mtimeMs: st.mtimeMs, sha256: sha256(absolutePath) };
+  return {
+    file: relative(root, absolutePath).split(sep).join('/'),
+    size: st.size,
+    mtimeMs: st.mtimeMs,
+    sha256: sha256(absolutePath),
+  };
 }
 
 export function buildManifest(bundleDir: string, sourceFiles: string[], root = REPO_ROOT): BundleManifest {
   const sources = [...new Set(sourceFiles)].sort().map((f) => recordSource(f, root));
-  return { format: MANIFEST_FORMAT, entry: ENGINE_BUNDLE_FILE, entrySha256: sha256(join(bundleDir, ENGINE_BUNDLE_FILE)), sources };
+  return {
+    format: MANIFEST_FORMAT,
+    entry: ENGINE_BUNDLE_FILE,
+    entrySha256: sha256(join(bundleDir, ENGINE_BUNDLE_FILE)),
+    sources,
+  };
 }
 
 function parseManifest(text: string): BundleManifest | null {
   try {
     const m = JSON.parse(text) as Partial<BundleManifest>;
-    if (m.format !== MANIFEST_FORMAT || typeof m.entry !== 'string' || typeof m.entrySha256 !== 'string' || !Array.isArray(m.sources) || m.sources.length === 0) return null;
+    if (
+      m.format !== MANIFEST_FORMAT ||
+      typeof m.entry !== 'string' ||
+      typeof m.entrySha256 !== 'string' ||
+      !Array.isArray(m.sources) ||
+      m.sources.length === 0
+    )
+      return null;
     return m as BundleManifest;
   } catch {
     return null;
@@ -78,7 +95,8 @@ export function engineBundleStatus(dir = ENGINE_BUNDLE_DIR, root = REPO_ROOT): B
   if (!manifest) return { fresh: false, reason: `unreadable manifest ${manifestPath}` };
   const entry = join(dir, manifest.entry);
   if (!existsSync(entry)) return { fresh: false, reason: `bundle missing: ${entry}` };
-  if (sha256(entry) !== manifest.entrySha256) return { fresh: false, reason: `${entry} is not the bundle its manifest describes` };
+  if (sha256(entry) !== manifest.entrySha256)
+    return { fresh: false, reason: `${entry} is not the bundle its manifest describes` };
   const changed = manifest.sources.find((s) => !unchanged(s, root));
   if (changed) return { fresh: false, reason: `${changed.file} changed since the bundle was built` };
   return { fresh: true, entry };

@@ -22,7 +22,10 @@ export function runEngineJob<T>(
       engine.kill();
       fn();
     };
-    const timer = setTimeout(() => settle(() => reject(new UserError(`${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`))), timeoutMs);
+    const timer = setTimeout(
+      () => settle(() => reject(new UserError(`${what} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`))),
+      timeoutMs,
+    );
     engine.onMessage((raw) => {
       const parsed = engineToHostSchema.safeParse(raw);
       if (!parsed.success) return settle(() => reject(new UserError(`the engine sent a malformed reply to ${what}`)));

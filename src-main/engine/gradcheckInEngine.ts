@@ -5,7 +5,12 @@ import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { EngineSpawner } from './engineProcess';
 import { runEngineJob } from './engineJob';
 
-export function gradcheckInEngine(spawn: EngineSpawner, graph: GraphDoc, samples?: number, timeoutMs = 180_000): Promise<GradCheckReport> {
+export function gradcheckInEngine(
+  spawn: EngineSpawner,
+  graph: GraphDoc,
+  samples?: number,
+  timeoutMs = 180_000,
+): Promise<GradCheckReport> {
   return runEngineJob(
     spawn,
     { type: 'gradcheck', protocol: ENGINE_PROTOCOL, graph, ...(samples ? { samples } : {}) },

@@ -151,7 +151,8 @@ export class RunManager {
   private requireRunning(id: string, verb: string): ActiveRun {
     const run = this.active.get(id);
     if (run) return run;
-    if (this.queue.some((q) => q.id === id)) throw new UserError(`cannot ${verb} run ${id}: it is queued and has not started yet`);
+    if (this.queue.some((q) => q.id === id))
+      throw new UserError(`cannot ${verb} run ${id}: it is queued and has not started yet`);
     const status = this.o.store.runs.status(id);
     if (!status) throw new UserError(`there is no run ${id}`);
     throw new UserError(`cannot ${verb} run ${id}: it is ${status}`);
@@ -191,7 +192,12 @@ export class RunManager {
     engine.onExit((exit) => {
       // During shutdown every run ends interrupted, whichever goes first (its engine or the manager).
       if (!run.ended && this.closed) this.end(run, 'interrupted', exit.reason ?? 'LayerLab closed during this run');
-      else if (!run.ended) this.end(run, 'failed', `${exit.reason ?? `the engine process ended unexpectedly (${describeExit(exit)})`}; the epochs recorded before are kept`);
+      else if (!run.ended)
+        this.end(
+          run,
+          'failed',
+          `${exit.reason ?? `the engine process ended unexpectedly (${describeExit(exit)})`}; the epochs recorded before are kept`,
+        );
     });
   }
 
@@ -208,7 +214,13 @@ export class RunManager {
   private recordBackend(run: ActiveRun, b: { backend: string; adapter?: string; notice?: string }): void {
     run.backendReported = true;
     const notice = b.notice ?? run.fallbackNotice;
-    const update: RunUpdate = { runId: run.id, kind: 'backend', backend: b.backend, ...(b.adapter ? { adapter: b.adapter } : {}), ...(notice ? { notice } : {}) };
+    const update: RunUpdate = {
+      runId: run.id,
+      kind: 'backend',
+      backend: b.backend,
+      ...(b.adapter ? { adapter: b.adapter } : {}),
+      ...(notice ? { notice } : {}),
+    };
     this.o.updates.flush(() => this.o.store.runs.setBackend(run.id, b.backend, b.adapter, notice), update);
   }
 
@@ -220,11 +232,19 @@ export class RunManager {
   private receive(run: ActiveRun, graph: GraphDoc, insights: InsightRequest | undefined, raw: unknown): void {
     if (run.ended) return;
     const parsed = engineToHostSchema.safeParse(raw);
-    if (!parsed.success) throw new Error(`the engine sent a malformed message (${parsed.error.issues[0]?.message ?? 'unknown problem'})`);
+    if (!parsed.success)
+      throw new Error(`the engine sent a malformed message (${parsed.error.issues[0]?.message ?? 'unknown problem'})`);
     const message = parsed.data;
     switch (message.type) {
       case 'ready':
-        run.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: run.id, graph, threads: this.threadsPerRun(), ...(insights ? { insights } : {}) });
+        run.engine.send({
+          type: 'train',
+          protocol: ENGINE_PROTOCOL,
+          runId: run.id,
+          graph,
+          threads: this.threadsPerRun(),
+          ...(insights ? { insights } : {}),
+        });
         return;
       case 'dataset':
         this.o.store.runs.setDatasetHash(run.id, message.hash);
@@ -247,7 +267,16 @@ export class RunManager {
         return;
       case 'finished': {
         const done = run.done;
-        if (done) this.end(run, done.status, done.status === 'diverged' ? done.message ?? 'the loss stopped being a number' : done.status === 'stopped' ? run.stopReason ?? null : null);
+        if (done)
+          this.end(
+            run,
+            done.status,
+            done.status === 'diverged'
+              ? (done.message ?? 'the loss stopped being a number')
+              : done.status === 'stopped'
+                ? (run.stopReason ?? null)
+                : null,
+          );
         else this.end(run, 'failed', run.failure ?? 'the engine finished without reporting a result');
         run.engine.kill();
         return;
@@ -286,7 +315,8 @@ export class RunManager {
 }
 
 function clampConcurrency(n: number): number {
-  if (!Number.isInteger(n) || n < 1) throw new UserError(`the number of runs at once must be a whole number from 1 to ${MAX_CONCURRENCY}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`the number of runs at once must be a whole number from 1 to ${MAX_CONCURRENCY}`);
   return Math.min(n, MAX_CONCURRENCY);
 }
 

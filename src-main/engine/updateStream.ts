@@ -39,7 +39,9 @@ export class UpdateStream {
 
   /** Status changes are rare and answer a request: they flush and go out at once. */
   status(runId: string, status: RunStatus, change: StatusChange = {}): void {
-    const update: RunUpdate = change.error ? { runId, kind: 'status', status, error: change.error } : { runId, kind: 'status', status };
+    const update: RunUpdate = change.error
+      ? { runId, kind: 'status', status, error: change.error }
+      : { runId, kind: 'status', status };
     this.flush(() => this.store.runs.setStatus(runId, status, change), update);
   }
 

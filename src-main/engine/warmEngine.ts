@@ -31,7 +31,14 @@ function prepare(entry: string, start: (entry: string) => StartedEngine): Spare 
   const started = start(entry);
   started.hold(false);
   let warmed: () => void = () => undefined;
-  const spare: Spare = { started, entry, ended: false, early: [], listeners: [], warm: new Promise((resolve) => (warmed = resolve)) };
+  const spare: Spare = {
+    started,
+    entry,
+    ended: false,
+    early: [],
+    listeners: [],
+    warm: new Promise((resolve) => (warmed = resolve)),
+  };
   // Messages sent before anyone listens (the `ready`) are kept and replayed to the first listener.
   started.engine.onMessage((message) => {
     if ((message as { type?: unknown }).type === 'ready') warmed();

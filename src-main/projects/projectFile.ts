@@ -31,7 +31,8 @@ export function writeProject(path: string, doc: GraphDoc): void {
 export function readProject(path: string): unknown {
   let text: string;
   try {
-    if (statSync(path).size > MAX_PROJECT_BYTES) throw new UserError(`${path} is larger than 50 MB; it is not a LayerLab project`);
+    if (statSync(path).size > MAX_PROJECT_BYTES)
+      throw new UserError(`${path} is larger than 50 MB; it is not a LayerLab project`);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof UserError) throw e;

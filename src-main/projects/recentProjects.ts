@@ -23,7 +23,11 @@ export type RecentProjects = LayerLabApi['projects'] & {
 const RECENT_KEY = 'projects.recent';
 const MAX_RECENT = 10;
 
-export function recentProjects(settings: SettingsRepo, dialogs: FileDialogs, onRecentChanged: (paths: string[]) => void = () => undefined): RecentProjects {
+export function recentProjects(
+  settings: SettingsRepo,
+  dialogs: FileDialogs,
+  onRecentChanged: (paths: string[]) => void = () => undefined,
+): RecentProjects {
   const recent = (): string[] => {
     const value = settings.get(RECENT_KEY);
     return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string') : [];

@@ -36,8 +36,14 @@ export function checkAccess(req: IncomingMessage, url: URL, token: string, port:
     return { ok: false, status: 403, message: 'requests from other sites are refused' };
   }
   const given = url.searchParams.get('token') ?? cookieToken(req.headers.cookie);
-  if (!given) return { ok: false, status: 401, message: 'this LayerLab server needs its session token: open the address it printed, with ?token=…' };
-  if (!sameToken(given, token)) return { ok: false, status: 403, message: 'wrong session token: open the address the server printed' };
+  if (!given)
+    return {
+      ok: false,
+      status: 401,
+      message: 'this LayerLab server needs its session token: open the address it printed, with ?token=…',
+    };
+  if (!sameToken(given, token))
+    return { ok: false, status: 403, message: 'wrong session token: open the address the server printed' };
   return { ok: true };
 }
 

@@ -30,7 +30,11 @@ function apiRequestIn(value: unknown): { request: unknown } | null {
   return v && typeof v === 'object' && v.kind === 'request' ? { request: v.request } : null;
 }
 
-export function deviceSocket(devices: DeviceHosts, sendBinary: (frame: ArrayBuffer) => void, onRequest: (request: unknown) => void = () => undefined): DeviceSocket {
+export function deviceSocket(
+  devices: DeviceHosts,
+  sendBinary: (frame: ArrayBuffer) => void,
+  onRequest: (request: unknown) => void = () => undefined,
+): DeviceSocket {
   const relay = createDeviceHostRelay(devices, 'browser page', (frame) => sendBinary(encodeBinaryMessage(frame)));
   const chunks = createChunkAssembler();
   return {

@@ -37,8 +37,10 @@ function readOptions() {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: "${values.port}" is not a port number (0–65535)`);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8)) fail(`--concurrency: "${values.concurrency}" must be a whole number from 1 to 8`);
-  if (values.engine !== undefined && values.engine !== 'child' && values.engine !== 'thread') fail(`--engine: "${values.engine}" must be child or thread`);
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8))
+    fail(`--concurrency: "${values.concurrency}" must be a whole number from 1 to 8`);
+  if (values.engine !== undefined && values.engine !== 'child' && values.engine !== 'thread')
+    fail(`--engine: "${values.engine}" must be child or thread`);
   return {
     port,
     dbPath: resolve(values.db ?? process.env.LAYERLAB_DB ?? join(homedir(), '.layerlab', 'layerlab.sqlite')),
@@ -70,7 +72,8 @@ async function main(): Promise<void> {
   } catch (e) {
     fail((e as Error).message);
   }
-  if (server.services.recovered > 0) process.stdout.write(`${server.services.recovered} run(s) left active by the last session are now marked interrupted\n`);
+  if (server.services.recovered > 0)
+    process.stdout.write(`${server.services.recovered} run(s) left active by the last session are now marked interrupted\n`);
   process.stdout.write(`LayerLab is serving at ${server.url}\n`);
   process.stdout.write(`database: ${options.dbPath}\n`);
   const stop = (): void => {

@@ -42,7 +42,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const token = o.token ?? randomBytes(24).toString('base64url');
   const spawnEngine = o.spawnEngine ?? (o.engine === 'thread' ? workerThreadSpawner() : childProcessSpawner());
@@ -62,12 +61,17 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const http = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const refuse = (status: number, message: string): void => {
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      res.writeHead(status, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
       res.end(message + '\n');
     };
     const access = checkAccess(req, url, token, port);
     if (!access.ok) return refuse(access.status, access.message);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'only GET and HEAD are served here; the API is on the WebSocket /api');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refuse(405, 'only GET and HEAD are served here; the API is on the WebSocket /api');
     const file = resolveStatic(o.staticDir, url.pathname);
     if (!file && url.pathname === '/favicon.ico') {
       // Browsers ask for it on their own; without one, say so quietly instead of logging a 404.
@@ -76,7 +80,10 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     }
     if (!file) {
       const missingApp = url.pathname === '/' || url.pathname === '/index.html';
-      return refuse(404, missingApp ? `the renderer is not built (no ${indexFile(o.staticDir)}): run npm run build` : `not found: ${url.pathname}`);
+      return refuse(
+        404,
+        missingApp ? `the renderer is not built (no ${indexFile(o.staticDir)}): run npm run build` : `not found: ${url.pathname}`,
+      );
     }
     const page = file === indexFile(o.staticDir);
     const headers: Record<string, string> = page
@@ -98,10 +105,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const access = url.pathname === '/api' ? checkAccess(req, url, token, port) : { ok: false as const, status: 404 as const, message: 'the API is at /api' };
+    const access =
+      url.pathname === '/api'
+        ? checkAccess(req, url, token, port)
+        : { ok: false as const, status: 404 as const, message: 'the API is at /api' };
     if (!access.ok) {
       const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[access.status];
-      socket.end(`HTTP/1.1 ${access.status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${access.message}\n`);
+      socket.end(
+        `HTTP/1.1 ${access.status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${access.message}\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serveApiOn(ws, services));

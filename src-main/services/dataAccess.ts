@@ -52,14 +52,17 @@ export function assertDatasetAllowed(ref: string, access: DataAccess): void {
   const roots = access.roots.map((r) => resolve(r));
   for (const file of datasetFiles(ref)) {
     // A bare word is a misspelt catalogue id, not a file to look for in the server's working folder.
-    if (!/[\\/]|\.[a-z0-9]+$/i.test(file)) throw new UserError(`unknown dataset "${file}"; built-in datasets are: ${CATALOGUE_IDS.join(', ')}`);
+    if (!/[\\/]|\.[a-z0-9]+$/i.test(file))
+      throw new UserError(`unknown dataset "${file}"; built-in datasets are: ${CATALOGUE_IDS.join(', ')}`);
     const path = resolve(file);
     // Lexically inside first: an outside path is never touched, so the answer cannot tell whether it exists.
     const lexical = roots.some((root) => inside(root, path));
     const real = lexical ? realOrNull(path) : null;
     const allowed = lexical && (real === null || roots.some((root) => inside(realOrNull(root) ?? root, real)));
     if (!allowed) {
-      throw new UserError(`dataset "${file}": this server reads data only from its data folders (${roots.join(', ')}); upload the file from the Dataset panel or start the server with --data <folder>`);
+      throw new UserError(
+        `dataset "${file}": this server reads data only from its data folders (${roots.join(', ')}); upload the file from the Dataset panel or start the server with --data <folder>`,
+      );
     }
   }
 }

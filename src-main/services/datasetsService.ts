@@ -7,24 +7,25 @@ import { previewInEngine } from '../engine/previewInEngine';
 import { UserError } from './userError';
 import { createUploads } from './uploads';
 
-export function createDatasetsService(spawn: EngineSpawner, uploadsDir: string | null = null): LayerLabApi['datasets'] & { close(): void } {
+export function createDatasetsService(
+  spawn: EngineSpawner,
+  uploadsDir: string | null = null,
+): LayerLabApi['datasets'] & { close(): void } {
   const uploads = createUploads(uploadsDir);
   const cache = new Map<string, Promise<{ summary: DatasetListItem; preview: unknown }>>();
   return {
     async list() {
-      return CATALOGUE.map(
-        (e): DatasetListItem => ({
-          id: e.id,
-          name: e.name,
-          description: e.description,
-          task: e.task,
-          inputShape: [...e.inputShape],
-          targetShape: [...e.targetShape],
-          ...(e.classNames ? { classNames: [...e.classNames] } : {}),
-          count: e.count,
-          testCount: e.testCount,
-        }),
-      );
+      return CATALOGUE.map((e): DatasetListItem => ({
+        id: e.id,
+        name: e.name,
+        description: e.description,
+        task: e.task,
+        inputShape: [...e.inputShape],
+        targetShape: [...e.targetShape],
+        ...(e.classNames ? { classNames: [...e.classNames] } : {}),
+        count: e.count,
+        testCount: e.testCount,
+      }));
     },
     preview(id, options = {}) {
       if (!catalogueEntry(id) && !looksLikeFile(id)) return Promise.reject(new UserError(`unknown dataset "${id}"`));

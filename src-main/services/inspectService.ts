@@ -21,24 +21,42 @@ export interface InspectServiceDeps {
   jobs?: OneOffJobs;
 }
 
-export function createInspectService({ store, manager, spawn, jobs = new OneOffJobs() }: InspectServiceDeps): LayerLabApi['inspect'] {
+export function createInspectService({
+  store,
+  manager,
+  spawn,
+  jobs = new OneOffJobs(),
+}: InspectServiceDeps): LayerLabApi['inspect'] {
   const requireRun = (id: string) => {
     const run = store.runs.detail(id);
     if (!run) throw new UserError(`there is no run ${id}`);
     return run;
   };
 
-  const evaluate = async (runId: string, checkpoint: 'best' | 'final', split: 'validation' | 'test'): Promise<SplitEvaluation> => {
+  const evaluate = async (
+    runId: string,
+    checkpoint: 'best' | 'final',
+    split: 'validation' | 'test',
+  ): Promise<SplitEvaluation> => {
     const run = requireRun(runId);
     // A training run's best weights may still change: evaluate them afresh and keep nothing.
     const settled = !manager.isActive(runId);
     const weights = store.checkpoints.load(runId, checkpoint);
     if (!weights) {
-      const why = manager.isActive(runId) ? 'it is still training; evaluate it once it has finished' : 'it ended before saving them';
+      const why = manager.isActive(runId)
+        ? 'it is still training; evaluate it once it has finished'
+        : 'it ended before saving them';
       throw new UserError(`run "${run.name}" has no ${checkpoint} weights yet: ${why}`);
     }
     const result = await evaluateInEngine(spawn, run.graph, weights.tensors, split);
-    const evaluation: SplitEvaluation = { ...result, runId, checkpoint, epoch: weights.epoch, split, createdAt: new Date().toISOString() };
+    const evaluation: SplitEvaluation = {
+      ...result,
+      runId,
+      checkpoint,
+      epoch: weights.epoch,
+      split,
+      createdAt: new Date().toISOString(),
+    };
     // The run may have been deleted while the engine worked: then there is nothing to cache it with.
     if (settled && !manager.isActive(runId) && store.runs.detail(runId)) store.evaluations.save(evaluation);
     return evaluation;
@@ -48,7 +66,10 @@ export function createInspectService({ store, manager, spawn, jobs = new OneOffJ
     const members = runIds.map((id) => {
       const run = requireRun(id);
       const weights = store.checkpoints.load(id, checkpoint);
-      if (!weights) throw new UserError(`run "${run.name}" has no ${checkpoint} weights yet: ${manager.isActive(id) ? 'it is still training' : 'it ended before saving them'}`);
+      if (!weights)
+        throw new UserError(
+          `run "${run.name}" has no ${checkpoint} weights yet: ${manager.isActive(id) ? 'it is still training' : 'it ended before saving them'}`,
+        );
       return { name: run.name, graph: run.graph, tensors: weights.tensors };
     });
     const result = await ensembleInEngine(spawn, members, split);
@@ -77,7 +98,9 @@ export function createInspectService({ store, manager, spawn, jobs = new OneOffJ
     async gradcheck(graph, options) {
       assertTrainable(graph, 'the graph');
       const samples = options?.samples;
-      return jobs.run(`gradcheck\n${contentHash({ graph, samples: samples ?? null })}`, () => gradcheckInEngine(spawn, graph, samples));
+      return jobs.run(`gradcheck\n${contentHash({ graph, samples: samples ?? null })}`, () =>
+        gradcheckInEngine(spawn, graph, samples),
+      );
     },
   };
 }

@@ -25,7 +25,14 @@ export function requestedBackend(graph: GraphDoc): string {
 /** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
 function datasetInfoFor(id: string): DatasetInfo | undefined {
   const entry = catalogueEntry(id);
-  return entry && { task: entry.task, inputShape: entry.inputShape, targetShape: entry.targetShape, classCount: entry.classNames?.length };
+  return (
+    entry && {
+      task: entry.task,
+      inputShape: entry.inputShape,
+      targetShape: entry.targetShape,
+      classCount: entry.classNames?.length,
+    }
+  );
 }
 
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
@@ -50,7 +57,13 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
     async start(graph, options) {
       assertTrainable(graph);
       const id = randomUUID();
-      store.runs.insert({ id, name: options?.name ?? defaultRunName(graph), graph, backend: requestedBackend(graph), createdAt: new Date().toISOString() });
+      store.runs.insert({
+        id,
+        name: options?.name ?? defaultRunName(graph),
+        graph,
+        backend: requestedBackend(graph),
+        createdAt: new Date().toISOString(),
+      });
       manager.enqueue(id, graph, options?.insights);
       return { runId: id };
     },
@@ -80,7 +93,9 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
       requireRun(id);
       const c = store.checkpoints.load(id, kind);
       // Plain number arrays: the reply crosses IPC and WebSocket as JSON.
-      return c ? { kind, epoch: c.epoch, tensors: c.tensors.map((t) => ({ name: t.name, shape: t.shape, data: Array.from(t.data) })) } : null;
+      return c
+        ? { kind, epoch: c.epoch, tensors: c.tensors.map((t) => ({ name: t.name, shape: t.shape, data: Array.from(t.data) })) }
+        : null;
     },
     async rename(id, name) {
       requireRun(id);

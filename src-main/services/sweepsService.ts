@@ -20,15 +20,31 @@ export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweep
   const { store, manager } = deps;
   return {
     async start(base, grid, options) {
-      const recorded = record(planSweep(base, grid), base, grid, options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`);
+      const recorded = record(
+        planSweep(base, grid),
+        base,
+        grid,
+        options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`,
+      );
       if (isSearchSpec(grid) && grid.halving) {
         const metric = grid.metric ?? 'valLoss';
-        watchHalving({ watch: (l) => manager.watchEvents(l), stop: (id, reason) => manager.stop(id, reason) }, recorded.runIds, grid.halving, base.training.epochs, metric);
+        watchHalving(
+          { watch: (l) => manager.watchEvents(l), stop: (id, reason) => manager.stop(id, reason) },
+          recorded.runIds,
+          grid.halving,
+          base.training.epochs,
+          metric,
+        );
       }
       return recorded;
     },
     async startVariants(runs, options) {
-      return record(runs, runs[0].graph, { variants: runs.map((r) => r.label) }, options?.name ?? `Sweep of ${runs[0].graph.name?.trim() || 'untitled graph'}`);
+      return record(
+        runs,
+        runs[0].graph,
+        { variants: runs.map((r) => r.label) },
+        options?.name ?? `Sweep of ${runs[0].graph.name?.trim() || 'untitled graph'}`,
+      );
     },
     async list() {
       return store.sweeps.list();
@@ -36,7 +52,12 @@ export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweep
   };
 
   /** Checks, records and queues a sweep's runs (the base graph is stored as the sweep's). */
-  function record(variants: SweepVariant[], base: GraphDoc, grid: SweepPlan, name: string): { sweepId: string; runIds: string[] } {
+  function record(
+    variants: SweepVariant[],
+    base: GraphDoc,
+    grid: SweepPlan,
+    name: string,
+  ): { sweepId: string; runIds: string[] } {
     // Check every combination before recording anything, so a bad one changes nothing.
     for (const v of variants) assertTrainable(v.graph, `the sweep run "${v.label}"`);
     const sweepId = randomUUID();
@@ -44,7 +65,16 @@ export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweep
     const runIds = variants.map(() => randomUUID());
     store.transaction(() => {
       store.sweeps.insert({ id: sweepId, name, createdAt, baseGraphHash: store.runs.saveGraph(base, createdAt), grid });
-      variants.forEach((v, i) => store.runs.insert({ id: runIds[i], name: `${name} · ${v.label}`, graph: v.graph, backend: requestedBackend(v.graph), sweepId, createdAt }));
+      variants.forEach((v, i) =>
+        store.runs.insert({
+          id: runIds[i],
+          name: `${name} · ${v.label}`,
+          graph: v.graph,
+          backend: requestedBackend(v.graph),
+          sweepId,
+          createdAt,
+        }),
+      );
     });
     // Histograms for every run, and the decision boundary where the input is a 2-D point (the
     // engine skips it otherwise), so compare and inside views can show sweep runs too.

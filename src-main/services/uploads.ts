@@ -42,10 +42,16 @@ export function createUploads(dir: string | null): Uploads & { close(): void } {
       if (!dir) throw new UserError('uploads are for the browser; the desktop app opens data files where they are');
       const plain = name.trim();
       if (!DATA_NAME.test(plain) || hasControl(plain) || plain.startsWith('.')) {
-        throw new UserError(`"${name}" is not a data file name: upload a .csv, a .txt corpus or IDX files (…-idx3-ubyte), without folders`);
+        throw new UserError(
+          `"${name}" is not a data file name: upload a .csv, a .txt corpus or IDX files (…-idx3-ubyte), without folders`,
+        );
       }
-      if (bytes > MAX_UPLOAD_BYTES) throw new UserError(`"${plain}" is ${(bytes / 1024 / 1024).toFixed(1)} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
-      if (open.size >= MAX_OPEN_UPLOADS) throw new UserError(`${MAX_OPEN_UPLOADS} uploads are already under way; wait for one to finish`);
+      if (bytes > MAX_UPLOAD_BYTES)
+        throw new UserError(
+          `"${plain}" is ${(bytes / 1024 / 1024).toFixed(1)} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+        );
+      if (open.size >= MAX_OPEN_UPLOADS)
+        throw new UserError(`${MAX_OPEN_UPLOADS} uploads are already under way; wait for one to finish`);
       mkdirSync(dir, { recursive: true });
       const uploadId = randomUUID();
       const partial = join(dir, `.partial-${uploadId}`);
@@ -57,7 +63,9 @@ export function createUploads(dir: string | null): Uploads & { close(): void } {
       const data = Buffer.from(base64, 'base64');
       if (offset !== u.received) {
         abort(id, u);
-        throw new UserError(`upload of "${u.name}": a chunk arrived at byte ${offset} where ${u.received} was expected; the upload was cancelled`);
+        throw new UserError(
+          `upload of "${u.name}": a chunk arrived at byte ${offset} where ${u.received} was expected; the upload was cancelled`,
+        );
       }
       if (u.received + data.length > u.bytes) {
         abort(id, u);

@@ -15,7 +15,9 @@ export class CheckpointsRepo {
     this.s = {
       clear: db.prepare('DELETE FROM checkpoints WHERE run_id = ? AND kind = ?'),
       insert: db.prepare('INSERT INTO checkpoints (run_id, kind, epoch, param_name, shape_json, data) VALUES (?, ?, ?, ?, ?, ?)'),
-      load: db.prepare('SELECT epoch, param_name, shape_json, data FROM checkpoints WHERE run_id = ? AND kind = ? ORDER BY rowid'),
+      load: db.prepare(
+        'SELECT epoch, param_name, shape_json, data FROM checkpoints WHERE run_id = ? AND kind = ? ORDER BY rowid',
+      ),
       kinds: db.prepare('SELECT DISTINCT kind FROM checkpoints WHERE run_id = ?'),
     };
   }

@@ -8,7 +8,9 @@ export class EvaluationsRepo {
 
   constructor(db: Database.Database) {
     this.s = {
-      save: db.prepare('INSERT OR REPLACE INTO run_evaluations (run_id, checkpoint, split, created_at, evaluation_json) VALUES (?, ?, ?, ?, ?)'),
+      save: db.prepare(
+        'INSERT OR REPLACE INTO run_evaluations (run_id, checkpoint, split, created_at, evaluation_json) VALUES (?, ?, ?, ?, ?)',
+      ),
       get: db.prepare('SELECT evaluation_json FROM run_evaluations WHERE run_id = ? AND checkpoint = ? AND split = ?'),
     };
   }

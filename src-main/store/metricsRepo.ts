@@ -47,12 +47,15 @@ export class MetricsRepo {
   constructor(db: Database.Database) {
     this.s = {
       step: db.prepare('INSERT OR REPLACE INTO step_metrics (run_id, step, epoch, loss, lr) VALUES (?, ?, ?, ?, ?)'),
-      epoch: db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json, lr, elapsed_ms, samples_per_sec)
+      epoch:
+        db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json, lr, elapsed_ms, samples_per_sec)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       layer: db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       started: db.prepare('UPDATE runs SET parameter_count = ?, epochs_total = ? WHERE id = ?'),
-      progress: db.prepare('UPDATE runs SET epochs_done = ?, final_train_loss = ?, final_val_loss = ?, final_val_acc = ? WHERE id = ?'),
+      progress: db.prepare(
+        'UPDATE runs SET epochs_done = ?, final_train_loss = ?, final_val_loss = ?, final_val_acc = ? WHERE id = ?',
+      ),
       done: db.prepare(`UPDATE runs SET epochs_done = ?, final_train_loss = COALESCE(?, final_train_loss), final_val_loss = COALESCE(?, final_val_loss),
         final_val_acc = COALESCE(?, final_val_acc), test_loss = ?, test_acc = ? WHERE id = ?`),
       epochs: db.prepare('SELECT * FROM epoch_metrics WHERE run_id = ? ORDER BY epoch'),
@@ -71,7 +74,20 @@ export class MetricsRepo {
         this.s.step.run(runId, e.step, e.epoch, orNull(e.loss), e.lr);
         return;
       case 'epoch':
-        this.s.epoch.run(runId, e.epoch, e.step, orNull(e.trainLoss), orNull(e.trainAcc), orNull(e.valLoss), orNull(e.valAcc), orNull(e.valR2), classAccJson(e.valClassAcc), e.lr, e.elapsedMs, e.samplesPerSec);
+        this.s.epoch.run(
+          runId,
+          e.epoch,
+          e.step,
+          orNull(e.trainLoss),
+          orNull(e.trainAcc),
+          orNull(e.valLoss),
+          orNull(e.valAcc),
+          orNull(e.valR2),
+          classAccJson(e.valClassAcc),
+          e.lr,
+          e.elapsedMs,
+          e.samplesPerSec,
+        );
         for (const [nodeId, d] of Object.entries(e.layers)) {
           this.s.layer.run(runId, e.epoch, nodeId, orNull(d.weightNorm), orNull(d.gradNorm), orNull(d.actMean), orNull(d.actStd));
         }
@@ -81,7 +97,15 @@ export class MetricsRepo {
         // Histograms and decision boundaries are for watching live; they are not kept.
         return;
       case 'done':
-        this.s.done.run(e.epochs, orNull(e.finalTrainLoss), orNull(e.finalValLoss), orNull(e.finalValAcc), orNull(e.testLoss), orNull(e.testAcc), runId);
+        this.s.done.run(
+          e.epochs,
+          orNull(e.finalTrainLoss),
+          orNull(e.finalValLoss),
+          orNull(e.finalValAcc),
+          orNull(e.testLoss),
+          orNull(e.testAcc),
+          runId,
+        );
         return;
     }
   }

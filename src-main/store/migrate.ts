@@ -29,10 +29,14 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   for (const row of applied) {
     const migration = known.get(row.version);
     if (!migration) {
-      throw new StoreError(`${file} was written by a newer LayerLab (it has migration ${row.version}, "${row.name}", which this version does not know); update LayerLab or use another database file`);
+      throw new StoreError(
+        `${file} was written by a newer LayerLab (it has migration ${row.version}, "${row.name}", which this version does not know); update LayerLab or use another database file`,
+      );
     }
     if (checksumOf(migration) !== row.checksum) {
-      throw new StoreError(`${file}: migration ${row.version} ("${row.name}") was changed after it was applied; refusing to open the database. Restore the original migration and add a new one instead.`);
+      throw new StoreError(
+        `${file}: migration ${row.version} ("${row.name}") was changed after it was applied; refusing to open the database. Restore the original migration and add a new one instead.`,
+      );
     }
   }
   const done = new Set(applied.map((r) => r.version));

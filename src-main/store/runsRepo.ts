@@ -24,7 +24,8 @@ export interface StatusChange {
 }
 
 // Regression runs have no accuracy: their list figure is the last epoch's validation R² (the primary key makes this a lookup).
-const FINAL_VAL_R2 = '(SELECT val_r2 FROM epoch_metrics e WHERE e.run_id = runs.id ORDER BY e.epoch DESC LIMIT 1) AS final_val_r2';
+const FINAL_VAL_R2 =
+  '(SELECT val_r2 FROM epoch_metrics e WHERE e.run_id = runs.id ORDER BY e.epoch DESC LIMIT 1) AS final_val_r2';
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'paused'];
 
@@ -35,7 +36,8 @@ export class RunsRepo {
     this.s = {
       snapshot: db.prepare('INSERT OR IGNORE INTO graph_snapshots (hash, graph_json, created_at) VALUES (?, ?, ?)'),
       nextSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM runs'),
-      insert: db.prepare(`INSERT INTO runs (id, seq, name, graph_hash, config_json, dataset_id, seed, backend, optimizer, initializer, lr,
+      insert:
+        db.prepare(`INSERT INTO runs (id, seq, name, graph_hash, config_json, dataset_id, seed, backend, optimizer, initializer, lr,
         status, created_at, epochs_total, sweep_id) VALUES (@id, @seq, @name, @graphHash, @config, @datasetId, @seed, @backend,
         @optimizer, @initializer, @lr, 'queued', @createdAt, @epochsTotal, @sweepId)`),
       status: db.prepare(`UPDATE runs SET status = @status, started_at = COALESCE(@startedAt, started_at),

@@ -7,7 +7,9 @@ export class SettingsRepo {
   constructor(db: Database.Database) {
     this.s = {
       get: db.prepare('SELECT value_json FROM settings WHERE key = ?'),
-      set: db.prepare('INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json'),
+      set: db.prepare(
+        'INSERT INTO settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json',
+      ),
       remove: db.prepare('DELETE FROM settings WHERE key = ?'),
     };
   }

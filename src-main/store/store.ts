@@ -11,7 +11,8 @@ import { SettingsRepo } from './settingsRepo';
 import { InsightsRepo } from './insightsRepo';
 import { EvaluationsRepo } from './evaluationsRepo';
 
-export const INTERRUPTED_REASON = 'LayerLab closed while this run was active (the app quit or crashed); the epochs recorded before are kept';
+export const INTERRUPTED_REASON =
+  'LayerLab closed while this run was active (the app quit or crashed); the epochs recorded before are kept';
 
 export class Store {
   readonly runs: RunsRepo;
@@ -22,7 +23,10 @@ export class Store {
   readonly insights: InsightsRepo;
   readonly evaluations: EvaluationsRepo;
 
-  constructor(readonly db: Database.Database, readonly file: string) {
+  constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {
     this.runs = new RunsRepo(db);
     this.metrics = new MetricsRepo(db);
     this.checkpoints = new CheckpointsRepo(db);

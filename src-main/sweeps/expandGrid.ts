@@ -14,7 +14,12 @@ export interface SweepVariant {
 export const MAX_SWEEP_RUNS = 64;
 
 export function sweepSize(grid: SweepGrid): number {
-  return (grid.optimizers?.length ?? 1) * (grid.initializers?.length ?? 1) * (grid.learningRates?.length ?? 1) * (grid.seeds?.length ?? 1);
+  return (
+    (grid.optimizers?.length ?? 1) *
+    (grid.initializers?.length ?? 1) *
+    (grid.learningRates?.length ?? 1) *
+    (grid.seeds?.length ?? 1)
+  );
 }
 
 export function expandGrid(base: GraphDoc, grid: SweepGrid): SweepVariant[] {
@@ -34,7 +39,8 @@ export function expandGrid(base: GraphDoc, grid: SweepGrid): SweepVariant[] {
           training.initializer = initializer;
           training.seed = seed;
           // A seed sweep varies weights and batch order, not the data: pin a generated dataset to the base seed.
-          if (grid.seeds && training.datasetOptions?.seed === undefined) training.datasetOptions = { ...training.datasetOptions, seed: t.seed };
+          if (grid.seeds && training.datasetOptions?.seed === undefined)
+            training.datasetOptions = { ...training.datasetOptions, seed: t.seed };
           const parts = [
             grid.optimizers ? optimizer : null,
             grid.initializers ? initializer : null,

@@ -5,7 +5,11 @@ import type { EngineEvent } from '../../src-shared/engineEvents';
 import { lowerIsBetter, type SearchMetric, type HalvingSpec } from '../../src-shared/searchSpec';
 import { SuccessiveHalving } from '../../src-engine/search';
 
-const METRIC_WORDS: Record<SearchMetric, string> = { valLoss: 'validation loss', valAcc: 'validation accuracy', valR2: 'validation R²' };
+const METRIC_WORDS: Record<SearchMetric, string> = {
+  valLoss: 'validation loss',
+  valAcc: 'validation accuracy',
+  valR2: 'validation R²',
+};
 
 export interface HalvingWatchDeps {
   /** Engine events as they arrive (RunManager.watchEvents): a stop must reach the engine before it trains on. */
@@ -13,7 +17,13 @@ export interface HalvingWatchDeps {
   stop(runId: string, reason: string): void;
 }
 
-export function watchHalving(deps: HalvingWatchDeps, runIds: string[], spec: HalvingSpec, maxEpochs: number, metric: SearchMetric): void {
+export function watchHalving(
+  deps: HalvingWatchDeps,
+  runIds: string[],
+  spec: HalvingSpec,
+  maxEpochs: number,
+  metric: SearchMetric,
+): void {
   const rule = new SuccessiveHalving(spec, maxEpochs, lowerIsBetter(metric));
   const open = new Set(runIds);
   const share = spec.reduction === 2 ? 'half' : `1/${spec.reduction}`;
@@ -26,7 +36,10 @@ export function watchHalving(deps: HalvingWatchDeps, runIds: string[], spec: Hal
         open.delete(runId);
         const shown = value === undefined || !Number.isFinite(value) ? 'no number' : value.toPrecision(4);
         try {
-          deps.stop(runId, `stopped early by successive halving: ${METRIC_WORDS[metric]} ${shown} at epoch ${event.epoch} was not in the best ${share} of the trials that reached that epoch`);
+          deps.stop(
+            runId,
+            `stopped early by successive halving: ${METRIC_WORDS[metric]} ${shown} at epoch ${event.epoch} was not in the best ${share} of the trials that reached that epoch`,
+          );
         } catch {
           // The run ended meanwhile; nothing to stop.
         }

@@ -11,7 +11,14 @@ import { UserError } from '../services/userError';
 /** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
 export function datasetInfoFor(id: string): DatasetInfo | undefined {
   const entry = catalogueEntry(id);
-  return entry && { task: entry.task, inputShape: entry.inputShape, targetShape: entry.targetShape, classCount: entry.classNames?.length };
+  return (
+    entry && {
+      task: entry.task,
+      inputShape: entry.inputShape,
+      targetShape: entry.targetShape,
+      classCount: entry.classNames?.length,
+    }
+  );
 }
 
 export function planSweep(base: GraphDoc, plan: SweepPlan): SweepVariant[] {

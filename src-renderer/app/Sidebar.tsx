@@ -14,13 +14,51 @@ const TABS: Array<{ id: SideTab; label: string; icon: IconName }> = [
 
 /** Tools that open a dialog or a full-width screen. */
 const TOOLS: Array<{ label: string; short: string; tip?: string; icon: IconName; testId: string; open: () => void }> = [
-  { label: 'Lessons', short: 'Learn', tip: 'Lessons: guided experiments that check their own claims', icon: 'book', testId: 'open-lessons', open: () => showScreen({ kind: 'lessons' }) },
+  {
+    label: 'Lessons',
+    short: 'Learn',
+    tip: 'Lessons: guided experiments that check their own claims',
+    icon: 'book',
+    testId: 'open-lessons',
+    open: () => showScreen({ kind: 'lessons' }),
+  },
   { label: 'New sweep', short: 'Sweep', icon: 'sweep', testId: 'open-sweep', open: () => useSweepStore.getState().setOpen(true) },
-  { label: 'Optimizer lab', short: 'Optim', icon: 'descent', testId: 'open-optimizer-lab', open: () => showScreen({ kind: 'optimizerLab' }) },
-  { label: 'Inside the network', short: 'Inside', icon: 'search', testId: 'open-inside', open: () => showScreen({ kind: 'inside' }) },
-  { label: 'Initialization lab', short: 'Init', icon: 'spread', testId: 'open-init-lab', open: () => showScreen({ kind: 'initLab' }) },
-  { label: 'Gradient check', short: 'Grads', icon: 'check', testId: 'open-gradcheck', open: () => showScreen({ kind: 'gradCheck' }) },
-  { label: 'Sequences', short: 'Seqs', tip: 'Sequences: sample names, LSTM gates, word vectors', icon: 'chart', testId: 'open-sequences', open: () => showScreen({ kind: 'sequences' }) },
+  {
+    label: 'Optimizer lab',
+    short: 'Optim',
+    icon: 'descent',
+    testId: 'open-optimizer-lab',
+    open: () => showScreen({ kind: 'optimizerLab' }),
+  },
+  {
+    label: 'Inside the network',
+    short: 'Inside',
+    icon: 'search',
+    testId: 'open-inside',
+    open: () => showScreen({ kind: 'inside' }),
+  },
+  {
+    label: 'Initialization lab',
+    short: 'Init',
+    icon: 'spread',
+    testId: 'open-init-lab',
+    open: () => showScreen({ kind: 'initLab' }),
+  },
+  {
+    label: 'Gradient check',
+    short: 'Grads',
+    icon: 'check',
+    testId: 'open-gradcheck',
+    open: () => showScreen({ kind: 'gradCheck' }),
+  },
+  {
+    label: 'Sequences',
+    short: 'Seqs',
+    tip: 'Sequences: sample names, LSTM gates, word vectors',
+    icon: 'chart',
+    testId: 'open-sequences',
+    open: () => showScreen({ kind: 'sequences' }),
+  },
 ];
 
 function showScreen(screen: Screen): void {
@@ -48,7 +86,11 @@ export function Sidebar() {
             data-testid={`side-${t.id}`}
           >
             <Icon name={t.icon} size={20} />
-            {t.id === 'runs' && runCount > 0 && <span className="activity-count" data-testid="runs-in-progress" title={`${runCount} in progress`}>{runCount}</span>}
+            {t.id === 'runs' && runCount > 0 && (
+              <span className="activity-count" data-testid="runs-in-progress" title={`${runCount} in progress`}>
+                {runCount}
+              </span>
+            )}
           </button>
         ))}
         <span className="activity-separator" />
@@ -64,7 +106,9 @@ export function Sidebar() {
             className="activity has-label"
           >
             <Icon name={t.icon} size={18} />
-            <span className="activity-label" aria-hidden>{t.short}</span>
+            <span className="activity-label" aria-hidden>
+              {t.short}
+            </span>
           </button>
         ))}
       </nav>

@@ -10,19 +10,48 @@ import { startTraining } from '../runs/trainActions';
 import { toggleTheme } from '../theme/themeActions';
 
 export type CommandName =
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'selectAll'
-  | 'new' | 'open' | 'save' | 'saveAs' | 'templates' | 'importDataset'
-  | 'fitView' | 'zoomIn' | 'zoomOut' | 'autoLayout' | 'toggleTheme' | 'train';
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'duplicate'
+  | 'delete'
+  | 'selectAll'
+  | 'new'
+  | 'open'
+  | 'save'
+  | 'saveAs'
+  | 'templates'
+  | 'importDataset'
+  | 'fitView'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'autoLayout'
+  | 'toggleTheme'
+  | 'train';
 
-const EDITING: ReadonlySet<CommandName> = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate', 'delete', 'selectAll', 'autoLayout']);
+const EDITING: ReadonlySet<CommandName> = new Set([
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'duplicate',
+  'delete',
+  'selectAll',
+  'autoLayout',
+]);
 
 export function runCommand(name: CommandName): void {
   const graph = useGraphStore.getState();
   // While a finished run is open, the canvas is read-only.
   if (EDITING.has(name) && useRunStore.getState().viewed) return;
   switch (name) {
-    case 'undo': return graph.undo();
-    case 'redo': return graph.redo();
+    case 'undo':
+      return graph.undo();
+    case 'redo':
+      return graph.redo();
     case 'copy': {
       graph.copy();
       return;
@@ -31,26 +60,41 @@ export function runCommand(name: CommandName): void {
       if (graph.copy()) graph.deleteSelected();
       return;
     }
-    case 'paste': return pasteAtView();
-    case 'duplicate': return graph.duplicate();
-    case 'delete': return graph.deleteSelected();
-    case 'selectAll': return graph.selectAll();
-    case 'new': return void newProject();
-    case 'open': return void openProject();
-    case 'save': return void saveProject(false);
-    case 'saveAs': return void saveProject(true);
-    case 'templates': return useUiStore.getState().openDialog({ kind: 'templates' });
-    case 'importDataset': return useUiStore.getState().setBottomTab('dataset');
-    case 'fitView': return fitCanvas();
-    case 'zoomIn': return zoomCanvas(1);
-    case 'zoomOut': return zoomCanvas(-1);
+    case 'paste':
+      return pasteAtView();
+    case 'duplicate':
+      return graph.duplicate();
+    case 'delete':
+      return graph.deleteSelected();
+    case 'selectAll':
+      return graph.selectAll();
+    case 'new':
+      return void newProject();
+    case 'open':
+      return void openProject();
+    case 'save':
+      return void saveProject(false);
+    case 'saveAs':
+      return void saveProject(true);
+    case 'templates':
+      return useUiStore.getState().openDialog({ kind: 'templates' });
+    case 'importDataset':
+      return useUiStore.getState().setBottomTab('dataset');
+    case 'fitView':
+      return fitCanvas();
+    case 'zoomIn':
+      return zoomCanvas(1);
+    case 'zoomOut':
+      return zoomCanvas(-1);
     case 'autoLayout': {
       graph.autoLayout(canvasArea());
       setTimeout(fitCanvas, 30);
       return;
     }
-    case 'toggleTheme': return toggleTheme();
-    case 'train': return void startTraining();
+    case 'toggleTheme':
+      return toggleTheme();
+    case 'train':
+      return void startTraining();
   }
 }
 

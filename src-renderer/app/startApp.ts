@@ -29,7 +29,9 @@ function startDeviceHost(): void {
 }
 
 async function restorePanelHeight(): Promise<void> {
-  const saved = await api().settings.get(BOTTOM_HEIGHT_KEY).catch(() => null);
+  const saved = await api()
+    .settings.get(BOTTOM_HEIGHT_KEY)
+    .catch(() => null);
   if (typeof saved === 'number') useUiStore.getState().setBottomHeight(saved);
 }
 

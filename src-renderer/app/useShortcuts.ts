@@ -5,7 +5,10 @@ import { canvasArea } from '../canvas/canvasControls';
 
 const ZOOM_COMMANDS: ReadonlySet<CommandName> = new Set(['zoomIn', 'zoomOut', 'fitView']);
 
-export function keyToCommand(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, typing: boolean): CommandName | null {
+export function keyToCommand(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+  typing: boolean,
+): CommandName | null {
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();
   if (mod && key === 's') return e.shiftKey ? 'saveAs' : 'save';

@@ -14,8 +14,19 @@ export function CanvasToolbar() {
       <IconButton icon="undo" label="Undo" shortcut="undo" onClick={() => runCommand('undo')} disabled={!canUndo} testId="undo" />
       <IconButton icon="redo" label="Redo" shortcut="redo" onClick={() => runCommand('redo')} disabled={!canRedo} testId="redo" />
       <span className="toolbar-sep" />
-      <IconButton icon="layout" label="Auto-layout" shortcut="autoLayout" onClick={() => runCommand('autoLayout')} testId="auto-layout" />
-      <IconButton icon="fit" label={`Fit view (${SHORTCUTS.fitView} or ${SHORTCUTS.zoomFit})`} onClick={fitCanvas} testId="fit-view" />
+      <IconButton
+        icon="layout"
+        label="Auto-layout"
+        shortcut="autoLayout"
+        onClick={() => runCommand('autoLayout')}
+        testId="auto-layout"
+      />
+      <IconButton
+        icon="fit"
+        label={`Fit view (${SHORTCUTS.fitView} or ${SHORTCUTS.zoomFit})`}
+        onClick={fitCanvas}
+        testId="fit-view"
+      />
       {/* The mouse wheel zooms too; the tooltips name the keys, which are harder to guess. */}
       <IconButton icon="zoomIn" label="Zoom in" shortcut="zoomIn" onClick={() => zoomCanvas(1)} testId="zoom-in" />
       <IconButton icon="zoomOut" label="Zoom out" shortcut="zoomOut" onClick={() => zoomCanvas(-1)} testId="zoom-out" />

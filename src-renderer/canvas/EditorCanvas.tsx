@@ -2,7 +2,14 @@
 // with the reason), move, select and delete; shapes and problems come from the live check.
 import { useCallback, useEffect, useRef, type DragEvent, type PointerEvent } from 'react';
 import {
-  Background, BackgroundVariant, MiniMap, ReactFlow, type Connection, type Edge, type FinalConnectionState, type ReactFlowInstance,
+  Background,
+  BackgroundVariant,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import { getLayer } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
@@ -12,7 +19,14 @@ import { connectionProblem } from '../validation/connection';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
 import { GraphCheckContext } from './GraphCheckContext';
 import { edgeTypes, nodeTypes } from './flowTypes';
-import { FIT_VIEW_OPTIONS, LAYER_DRAG_TYPE, registerCanvas, rememberViewport, rememberedViewport, screenToFlow } from './canvasControls';
+import {
+  FIT_VIEW_OPTIONS,
+  LAYER_DRAG_TYPE,
+  registerCanvas,
+  rememberViewport,
+  rememberedViewport,
+  screenToFlow,
+} from './canvasControls';
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -42,7 +56,10 @@ export function EditorCanvas() {
     [],
   );
 
-  const onInit = useCallback((instance: ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>) => registerCanvas(instance, wrapper.current), []);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<LayerFlowNode, ShapeFlowEdge>) => registerCanvas(instance, wrapper.current),
+    [],
+  );
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
@@ -123,7 +140,14 @@ export function EditorCanvas() {
         >
           <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} />
           {nodes.length > 0 && (
-            <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Overview of the graph" style={{ width: 132, height: 84 }} />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Overview of the graph"
+              style={{ width: 132, height: 84 }}
+            />
           )}
           <CanvasToolbar />
         </ReactFlow>

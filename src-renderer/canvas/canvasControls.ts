@@ -27,7 +27,11 @@ export function rememberedViewport(): Viewport | null {
 
 /** Fitting leaves room for the toolbar (top left) and the minimap (bottom right), which float over the canvas:
  *  a plain 15 % margin put nodes under them. */
-export const FIT_VIEW_OPTIONS = { padding: { top: '64px', bottom: '112px', left: '32px', right: '32px' }, maxZoom: 1.1, minZoom: 0.4 } as const;
+export const FIT_VIEW_OPTIONS = {
+  padding: { top: '64px', bottom: '112px', left: '32px', right: '32px' },
+  maxZoom: 1.1,
+  minZoom: 0.4,
+} as const;
 
 export function fitCanvas(): void {
   void instance?.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });

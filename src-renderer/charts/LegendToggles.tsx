@@ -29,7 +29,14 @@ export function LegendToggles({ label, entries, hidden, onToggle }: Props) {
             data-tip={shown ? `Hide ${e.name}` : `Show ${e.name}`}
             data-tip-side="above"
           >
-            <span className="legend-swatch" style={{ background: e.dashed && e.color ? `repeating-linear-gradient(90deg, ${e.color} 0 4px, transparent 4px 6px)` : e.color }} aria-hidden="true" />
+            <span
+              className="legend-swatch"
+              style={{
+                background:
+                  e.dashed && e.color ? `repeating-linear-gradient(90deg, ${e.color} 0 4px, transparent 4px 6px)` : e.color,
+              }}
+              aria-hidden="true"
+            />
             {e.name}
           </button>
         );

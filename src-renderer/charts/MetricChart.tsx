@@ -29,9 +29,25 @@ interface Props {
 }
 
 const entries = (data: readonly LineSeriesOption[]): LegendEntry[] =>
-  data.map((s) => ({ name: String(s.name ?? ''), color: typeof s.color === 'string' ? s.color : undefined, dashed: s.lineStyle?.type === 'dashed' }));
+  data.map((s) => ({
+    name: String(s.name ?? ''),
+    color: typeof s.color === 'string' ? s.color : undefined,
+    dashed: s.lineStyle?.type === 'dashed',
+  }));
 
-export function MetricChart({ title, hint, axes, metrics, revision, series, emptyText, testId, tools, wide, toggles = true }: Props) {
+export function MetricChart({
+  title,
+  hint,
+  axes,
+  metrics,
+  revision,
+  series,
+  emptyText,
+  testId,
+  tools,
+  wide,
+  toggles = true,
+}: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { chart, theme } = useEChart(box);
   const [points, setPoints] = useState(0);
@@ -78,7 +94,12 @@ export function MetricChart({ title, hint, axes, metrics, revision, series, empt
   const names = legend.map((e) => e.name).join(', ');
 
   return (
-    <figure className={wide ? 'metric-chart is-wide' : 'metric-chart'} data-testid={testId} data-points={points} data-series={names}>
+    <figure
+      className={wide ? 'metric-chart is-wide' : 'metric-chart'}
+      data-testid={testId}
+      data-points={points}
+      data-series={names}
+    >
       <figcaption>
         <span title={hint ? `${title}: ${hint}` : undefined}>
           {title}
@@ -86,8 +107,15 @@ export function MetricChart({ title, hint, axes, metrics, revision, series, empt
         </span>
         {tools}
       </figcaption>
-      <div className="metric-chart-canvas" ref={box} role="img" aria-label={`${title}: ${names ? `${names}, ` : ''}${points} points`} />
-      {toggles && points > 0 && <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />}
+      <div
+        className="metric-chart-canvas"
+        ref={box}
+        role="img"
+        aria-label={`${title}: ${names ? `${names}, ` : ''}${points} points`}
+      />
+      {toggles && points > 0 && (
+        <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />
+      )}
       {points === 0 && <p className="metric-chart-empty">{emptyText}</p>}
     </figure>
   );

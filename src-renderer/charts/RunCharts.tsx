@@ -23,7 +23,8 @@ const identity = (id: string) => id;
 
 function classEmptyText(metrics: MetricsBuffer, noValidation: boolean): string {
   if (noValidation) return 'Per-class accuracy is measured on the validation set: set a validation split in the Training tab.';
-  if (metrics.epochs.length > 0) return 'This run did not record accuracy per class (runs from older versions of LayerLab have none).';
+  if (metrics.epochs.length > 0)
+    return 'This run did not record accuracy per class (runs from older versions of LayerLab have none).';
   return 'The accuracy of each class on the validation set appears after the first epoch.';
 }
 
@@ -35,7 +36,8 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
   const noValidation = metrics.epochs.length > 0 && metrics.epochs.every((e) => e.valLoss === undefined);
   // A run that ended inside its first epoch (diverged, stopped, failed) will never draw per-epoch charts.
   const noEpoch = ended && metrics.epochs.length === 0;
-  const perEpoch = (text: string) => (noEpoch ? 'The run ended before its first epoch finished, so there is nothing to draw here.' : text);
+  const perEpoch = (text: string) =>
+    noEpoch ? 'The run ended before its first epoch finished, so there is nothing to draw here.' : text;
   return (
     <div className="run-charts">
       <MetricChart
@@ -44,8 +46,12 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         axes={{ x: 'step', y: 'loss', xMin: 0, log: lossLog }}
         tools={
           <span className="segmented" role="group" aria-label="Loss scale">
-            <button type="button" aria-pressed={!lossLog} onClick={() => setLossLog(false)}>linear</button>
-            <button type="button" aria-pressed={lossLog} onClick={() => setLossLog(true)}>log</button>
+            <button type="button" aria-pressed={!lossLog} onClick={() => setLossLog(false)}>
+              linear
+            </button>
+            <button type="button" aria-pressed={lossLog} onClick={() => setLossLog(true)}>
+              log
+            </button>
           </span>
         }
         metrics={metrics}
@@ -62,7 +68,11 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           metrics={metrics}
           revision={revision}
           series={r2Series}
-          emptyText={noValidation ? 'R² is measured on the validation set: set a validation split in the Training tab.' : perEpoch('R² on the validation set appears after the first epoch.')}
+          emptyText={
+            noValidation
+              ? 'R² is measured on the validation set: set a validation split in the Training tab.'
+              : perEpoch('R² on the validation set appears after the first epoch.')
+          }
           testId="chart-r2"
         />
       ) : (
@@ -99,8 +109,12 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         testId="chart-activations"
         tools={
           <span className="segmented" role="group" aria-label="Activation statistic">
-            <button type="button" aria-pressed={activation === 'actStd'} onClick={() => setActivation('actStd')}>std</button>
-            <button type="button" aria-pressed={activation === 'actMean'} onClick={() => setActivation('actMean')}>mean</button>
+            <button type="button" aria-pressed={activation === 'actStd'} onClick={() => setActivation('actStd')}>
+              std
+            </button>
+            <button type="button" aria-pressed={activation === 'actMean'} onClick={() => setActivation('actMean')}>
+              mean
+            </button>
           </span>
         }
       />

@@ -37,7 +37,15 @@ export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
     textStyle: { fontFamily: 'inherit', color: theme.text },
     // Title and tools sit at the top left; the legend goes under the x axis so they never collide.
     grid: { left: 50, right: 18, top: 34, bottom: 54 },
-    legend: { bottom: 2, left: 'center', itemWidth: 14, itemHeight: 8, itemGap: 12, textStyle: { color: theme.muted, fontSize: 10.5 }, type: 'scroll' },
+    legend: {
+      bottom: 2,
+      left: 'center',
+      itemWidth: 14,
+      itemHeight: 8,
+      itemGap: 12,
+      textStyle: { color: theme.muted, fontSize: 10.5 },
+      type: 'scroll',
+    },
     tooltip: {
       trigger: 'axis',
       backgroundColor: theme.tooltipBg,
@@ -46,9 +54,24 @@ export function baseOption(theme: ChartTheme, axes: AxisSpec): EChartsOption {
       valueFormatter: (v) => formatValue(v, axes.percent),
     },
     xAxis: {
-      type: 'value', name: axes.x, nameLocation: 'middle', nameGap: 22, minInterval: 1, scale: false, min: axes.xMin ?? 'dataMin', ...axisCommon,
+      type: 'value',
+      name: axes.x,
+      nameLocation: 'middle',
+      nameGap: 22,
+      minInterval: 1,
+      scale: false,
+      min: axes.xMin ?? 'dataMin',
+      ...axisCommon,
       // The tooltip's heading reads "epoch 18" rather than a bare "18.00".
-      ...(COUNTED.has(axes.x) ? { axisPointer: { label: { formatter: ({ value }: { value: unknown }) => `${axes.x} ${Math.round(Number(value)).toLocaleString('en-US')}` } } } : {}),
+      ...(COUNTED.has(axes.x)
+        ? {
+            axisPointer: {
+              label: {
+                formatter: ({ value }: { value: unknown }) => `${axes.x} ${Math.round(Number(value)).toLocaleString('en-US')}`,
+              },
+            },
+          }
+        : {}),
     },
     yAxis: {
       type: axes.log ? 'log' : 'value',
@@ -85,7 +108,12 @@ function formatValue(v: unknown, percent?: boolean): string {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e4) ? v.toExponential(2) : v.toPrecision(4);
 }
 
-export const line = (id: string, name: string, data: Array<[number, number]>, extra: Partial<LineSeriesOption> = {}): LineSeriesOption => ({
+export const line = (
+  id: string,
+  name: string,
+  data: Array<[number, number]>,
+  extra: Partial<LineSeriesOption> = {},
+): LineSeriesOption => ({
   id,
   name,
   type: 'line',
@@ -101,26 +129,74 @@ export const line = (id: string, name: string, data: Array<[number, number]>, ex
 export function lossSeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[] {
   const epochs = m.epochs;
   const series: LineSeriesOption[] = [
-    line('steps', 'batch loss', m.steps.points(), { showSymbol: false, lineStyle: { width: 1, opacity: 0.45 }, color: theme.series[8], z: 1 }),
-    line('train', 'train loss', epochs.map((e) => [e.step, e.trainLoss]), { color: theme.series[0], z: 3 }),
+    line('steps', 'batch loss', m.steps.points(), {
+      showSymbol: false,
+      lineStyle: { width: 1, opacity: 0.45 },
+      color: theme.series[8],
+      z: 1,
+    }),
+    line(
+      'train',
+      'train loss',
+      epochs.map((e) => [e.step, e.trainLoss]),
+      { color: theme.series[0], z: 3 },
+    ),
   ];
   if (epochs.some((e) => e.valLoss !== undefined)) {
-    series.push(line('val', 'validation loss', pairs(epochs, (e) => e.step, (e) => e.valLoss), { color: theme.series[1], lineStyle: { width: 2, type: 'dashed' }, z: 3 }));
+    series.push(
+      line(
+        'val',
+        'validation loss',
+        pairs(
+          epochs,
+          (e) => e.step,
+          (e) => e.valLoss,
+        ),
+        { color: theme.series[1], lineStyle: { width: 2, type: 'dashed' }, z: 3 },
+      ),
+    );
   }
   return series;
 }
 
 export function accuracySeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[] {
   const epochs = m.epochs;
-  const series = [line('train', 'train accuracy', pairs(epochs, (e) => e.epoch, (e) => e.trainAcc), { color: theme.series[0] })];
+  const series = [
+    line(
+      'train',
+      'train accuracy',
+      pairs(
+        epochs,
+        (e) => e.epoch,
+        (e) => e.trainAcc,
+      ),
+      { color: theme.series[0] },
+    ),
+  ];
   if (epochs.some((e) => e.valAcc !== undefined)) {
-    series.push(line('val', 'validation accuracy', pairs(epochs, (e) => e.epoch, (e) => e.valAcc), { color: theme.series[1], lineStyle: { width: 2, type: 'dashed' } }));
+    series.push(
+      line(
+        'val',
+        'validation accuracy',
+        pairs(
+          epochs,
+          (e) => e.epoch,
+          (e) => e.valAcc,
+        ),
+        { color: theme.series[1], lineStyle: { width: 2, type: 'dashed' } },
+      ),
+    );
   }
   return series;
 }
 
 /** One series per layer, in the order layers first appear (graph order). */
-export function layerSeries(m: MetricsBuffer, pick: 'gradNorm' | 'actStd' | 'actMean', theme: ChartTheme, labelOf: (id: string) => string): LineSeriesOption[] {
+export function layerSeries(
+  m: MetricsBuffer,
+  pick: 'gradNorm' | 'actStd' | 'actMean',
+  theme: ChartTheme,
+  labelOf: (id: string) => string,
+): LineSeriesOption[] {
   const byNode = new Map<string, Array<[number, number]>>();
   for (const l of m.layers) {
     const v = l[pick];

@@ -10,7 +10,18 @@ export interface ChartTheme {
 }
 
 /** Colours that read well on both backgrounds; series keep their colour across charts. */
-export const SERIES_COLORS = ['#4263eb', '#f76707', '#0ca678', '#d6336c', '#7048e8', '#e8a200', '#1098ad', '#74b816', '#868e96', '#c2255c'];
+export const SERIES_COLORS = [
+  '#4263eb',
+  '#f76707',
+  '#0ca678',
+  '#d6336c',
+  '#7048e8',
+  '#e8a200',
+  '#1098ad',
+  '#74b816',
+  '#868e96',
+  '#c2255c',
+];
 
 export function readChartTheme(): ChartTheme {
   const css = getComputedStyle(document.documentElement);

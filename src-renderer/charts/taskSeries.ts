@@ -6,7 +6,11 @@ import type { MetricsBuffer } from './metricsBuffer';
 import { line, pairs } from './chartOptions';
 
 export function r2Series(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[] {
-  const points = pairs(m.epochs, (e) => e.epoch, (e) => e.valR2);
+  const points = pairs(
+    m.epochs,
+    (e) => e.epoch,
+    (e) => e.valR2,
+  );
   if (!points.length) return [];
   return [
     line('r2', 'validation R²', points, {
@@ -36,11 +40,24 @@ export function classCount(m: MetricsBuffer): number {
 }
 
 /** One series per class, in class order, each named by its class. */
-export function classAccuracySeries(m: MetricsBuffer, theme: ChartTheme, classNames: readonly string[] | undefined): LineSeriesOption[] {
+export function classAccuracySeries(
+  m: MetricsBuffer,
+  theme: ChartTheme,
+  classNames: readonly string[] | undefined,
+): LineSeriesOption[] {
   const out: LineSeriesOption[] = [];
   for (let c = 0; c < classCount(m); c++) {
-    const points = pairs(m.epochs, (e) => e.epoch, (e) => e.valClassAcc?.[c]);
-    out.push(line(`class:${c}`, classLabel(c, classNames), points, { color: theme.series[c % theme.series.length], lineStyle: { width: 1.6 } }));
+    const points = pairs(
+      m.epochs,
+      (e) => e.epoch,
+      (e) => e.valClassAcc?.[c],
+    );
+    out.push(
+      line(`class:${c}`, classLabel(c, classNames), points, {
+        color: theme.series[c % theme.series.length],
+        lineStyle: { width: 1.6 },
+      }),
+    );
   }
   return out;
 }

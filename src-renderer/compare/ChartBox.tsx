@@ -48,7 +48,14 @@ export function ChartBox({ title, testId, option, deps, height = 260, points, to
     const gridBase = Array.isArray(built.grid) ? built.grid[0] : built.grid;
     // Hidden series stay hidden through redraws (new smoothing, axis, theme). The buttons sit under
     // the canvas, so the room ECharts keeps for its legend goes to the plot.
-    chart.setOption({ ...built, grid: { ...gridBase, bottom: GRID_BOTTOM_WITHOUT_LEGEND }, legend: { ...legendBase, show: false, selected: legendSelection(hidden) } }, true);
+    chart.setOption(
+      {
+        ...built,
+        grid: { ...gridBase, bottom: GRID_BOTTOM_WITHOUT_LEGEND },
+        legend: { ...legendBase, show: false, selected: legendSelection(hidden) },
+      },
+      true,
+    );
     legendRoom.current = typeof gridBase?.bottom === 'number' ? gridBase.bottom : GRID_BOTTOM_WITHOUT_LEGEND;
     setLegend((before) => (sameEntries(before, entries) ? before : entries));
   }, [chart, theme, toggles, hidden, inputs, latestOption]);
@@ -69,7 +76,9 @@ export function ChartBox({ title, testId, option, deps, height = 260, points, to
         </button>
       </figcaption>
       <div ref={ref} className="chart-box-canvas" style={{ height }} />
-      {toggles && legend.length > 0 && <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />}
+      {toggles && legend.length > 0 && (
+        <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />
+      )}
     </figure>
   );
 }

@@ -36,18 +36,28 @@ export function CompareBar() {
   const [sweeps, setSweeps] = useState<SweepSummary[]>([]);
   // The sweep list changes only when runs do.
   useEffect(() => {
-    api().sweeps.list().then(setSweeps, () => setSweeps([]));
+    api()
+      .sweeps.list()
+      .then(setSweeps, () => setSweeps([]));
   }, [runCount]);
   const store = useScreenStore.getState;
   return (
     <div className="compare-bar">
       {runCount > 1 && (
         <div className="compare-bar-row">
-          <button type="button" className="button" disabled={selected.length < 1} onClick={() => void store().compare(selected)} data-testid="compare-selected">
+          <button
+            type="button"
+            className="button"
+            disabled={selected.length < 1}
+            onClick={() => void store().compare(selected)}
+            data-testid="compare-selected"
+          >
             Compare{selected.length ? ` ${selected.length}` : ''}
           </button>
           {selected.length > 0 && (
-            <button type="button" className="link-button" onClick={() => store().clearSelection()}>clear</button>
+            <button type="button" className="link-button" onClick={() => store().clearSelection()}>
+              clear
+            </button>
           )}
         </div>
       )}
@@ -55,8 +65,16 @@ export function CompareBar() {
         <ul className="sweep-groups" aria-label="Sweeps">
           {sweeps.map((s) => (
             <li key={s.id}>
-              <span className="sweep-group-name" title={s.name}>{s.name}</span> <span className="sweep-group-count">{countOf(s.runIds.length, 'run')}</span>{' '}
-              <button type="button" className="link-button" onClick={() => void store().compare(s.runIds, `sweep “${s.name}”`)} data-testid="compare-sweep">
+              <span className="sweep-group-name" title={s.name}>
+                {s.name}
+              </span>{' '}
+              <span className="sweep-group-count">{countOf(s.runIds.length, 'run')}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void store().compare(s.runIds, `sweep “${s.name}”`)}
+                data-testid="compare-sweep"
+              >
                 compare
               </button>
               {isSearchSpec(s.grid) && (

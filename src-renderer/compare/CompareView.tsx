@@ -31,10 +31,24 @@ export function CompareView() {
   return (
     <section className="compare-view" aria-label="Compare runs" data-testid="compare-view">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="compare-back" className="has-text">Editor</IconButton>
+        <IconButton
+          icon="back"
+          label="Back to the editor"
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="compare-back"
+          className="has-text"
+        >
+          Editor
+        </IconButton>
         <h2 className="run-view-title">Compare {title}</h2>
         <span className="topbar-fill" />
-        <button type="button" className="button" disabled={!runs.length} onClick={() => downloadText(comparisonCsv(runs, smoothing), 'comparison.csv')} data-testid="export-csv">
+        <button
+          type="button"
+          className="button"
+          disabled={!runs.length}
+          onClick={() => downloadText(comparisonCsv(runs, smoothing), 'comparison.csv')}
+          data-testid="export-csv"
+        >
           Export CSV
         </button>
       </div>
@@ -49,14 +63,30 @@ export function CompareView() {
         </label>
         <label>
           smoothing{' '}
-          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} data-testid="compare-smoothing" />{' '}
+          <input
+            type="range"
+            min={0}
+            max={0.99}
+            step={0.01}
+            value={smoothing}
+            onChange={(e) => setSmoothing(Number(e.target.value))}
+            data-testid="compare-smoothing"
+          />{' '}
           <output>{smoothing.toFixed(2)}</output>
         </label>
         <label>
-          <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} data-testid="compare-log" /> log scale (losses)
+          <input type="checkbox" checked={logY} onChange={(e) => setLogY(e.target.checked)} data-testid="compare-log" /> log scale
+          (losses)
         </label>
         <label title={groups.length ? `${groups.length} group(s) of runs differ only by seed` : 'No runs differ only by seed'}>
-          <input type="checkbox" checked={useBands && groups.length > 0} disabled={!groups.length} onChange={(e) => setUseBands(e.target.checked)} data-testid="compare-bands" /> seed bands (mean ± std)
+          <input
+            type="checkbox"
+            checked={useBands && groups.length > 0}
+            disabled={!groups.length}
+            onChange={(e) => setUseBands(e.target.checked)}
+            data-testid="compare-bands"
+          />{' '}
+          seed bands (mean ± std)
         </label>
       </div>
       {loading && <p className="panel-empty">Loading the runs…</p>}
@@ -84,16 +114,34 @@ export function CompareView() {
               const base = baseOption(theme, { x: '', y: barSpec.label, percent: barSpec.percent });
               const series: BarSeriesOption = {
                 type: 'bar',
-                data: runs.map((r, i) => ({ value: summarizeMetric(r, bar).final ?? 0, itemStyle: { color: theme.series[i % theme.series.length] } })),
+                data: runs.map((r, i) => ({
+                  value: summarizeMetric(r, bar).final ?? 0,
+                  itemStyle: { color: theme.series[i % theme.series.length] },
+                })),
               };
-              return { ...base, legend: { show: false }, tooltip: { trigger: 'item' }, grid: { left: 50, right: 18, top: 20, bottom: 70 }, xAxis: { type: 'category', data: runs.map((r) => names[r.id] ?? r.name), axisLabel: { color: theme.muted, fontSize: 10, rotate: 15, overflow: 'truncate', width: 140 } }, series: [series] };
+              return {
+                ...base,
+                legend: { show: false },
+                tooltip: { trigger: 'item' },
+                grid: { left: 50, right: 18, top: 20, bottom: 70 },
+                xAxis: {
+                  type: 'category',
+                  data: runs.map((r) => names[r.id] ?? r.name),
+                  axisLabel: { color: theme.muted, fontSize: 10, rotate: 15, overflow: 'truncate', width: 140 },
+                },
+                series: [series],
+              };
             }}
             deps={[runs, bar, names]}
           />
           <label className="compare-bar-metric">
             bar chart metric{' '}
             <select value={bar} onChange={(e) => setBarMetric(e.target.value as MetricKey)} data-testid="compare-bar-metric">
-              {metrics.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+              {metrics.map((m) => (
+                <option key={m.key} value={m.key}>
+                  {m.label}
+                </option>
+              ))}
             </select>
           </label>
           <SettingsTable runs={runs} />

@@ -6,7 +6,8 @@ import { api } from '../app/api';
 import type { ComparedRun } from './comparison';
 
 const formatScore = (r: RunEnsemble, v: number) => (r.task === 'classification' ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
-const formatGain = (r: RunEnsemble, d: number) => `${d >= 0 ? '+' : '−'}${r.task === 'classification' ? `${(Math.abs(d) * 100).toFixed(1)} pts` : Math.abs(d).toFixed(3)}`;
+const formatGain = (r: RunEnsemble, d: number) =>
+  `${d >= 0 ? '+' : '−'}${r.task === 'classification' ? `${(Math.abs(d) * 100).toFixed(1)} pts` : Math.abs(d).toFixed(3)}`;
 
 export function EnsemblePanel({ runs }: { runs: readonly ComparedRun[] }) {
   const [checkpoint, setCheckpoint] = useState<'best' | 'final'>('best');
@@ -15,10 +16,12 @@ export function EnsemblePanel({ runs }: { runs: readonly ComparedRun[] }) {
   const ids = runs.slice(0, 8).map((r) => r.id);
   const run = () => {
     setState({ busy: true });
-    api().inspect.ensemble(ids, { checkpoint, split }).then(
-      (result) => setState({ busy: false, result }),
-      (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
-    );
+    api()
+      .inspect.ensemble(ids, { checkpoint, split })
+      .then(
+        (result) => setState({ busy: false, result }),
+        (e: unknown) => setState({ busy: false, error: e instanceof Error ? e.message : String(e) }),
+      );
   };
   const r = state.result;
   const metric = r ? (r.task === 'classification' ? 'Accuracy' : 'R²') : '';
@@ -26,26 +29,65 @@ export function EnsemblePanel({ runs }: { runs: readonly ComparedRun[] }) {
     <section className="ensemble-panel" aria-label="Ensemble" data-testid="ensemble-panel">
       <div className="ensemble-controls">
         <h3>Ensemble</h3>
-        <span className="ensemble-help">averages the {ids.length} runs’ predicted probabilities (or outputs) sample by sample</span>
-        <label>weights <select value={checkpoint} onChange={(e) => setCheckpoint(e.target.value as 'best' | 'final')} data-testid="ensemble-checkpoint"><option value="best">best</option><option value="final">final</option></select></label>
-        <label>split <select value={split} onChange={(e) => setSplit(e.target.value as 'validation' | 'test')} data-testid="ensemble-split"><option value="validation">validation</option><option value="test">test</option></select></label>
-        <button type="button" className="button" disabled={state.busy || ids.length < 2} onClick={run} data-testid="ensemble-run" title={ids.length < 2 ? 'Compare at least 2 runs' : undefined}>
+        <span className="ensemble-help">
+          averages the {ids.length} runs’ predicted probabilities (or outputs) sample by sample
+        </span>
+        <label>
+          weights{' '}
+          <select
+            value={checkpoint}
+            onChange={(e) => setCheckpoint(e.target.value as 'best' | 'final')}
+            data-testid="ensemble-checkpoint"
+          >
+            <option value="best">best</option>
+            <option value="final">final</option>
+          </select>
+        </label>
+        <label>
+          split{' '}
+          <select value={split} onChange={(e) => setSplit(e.target.value as 'validation' | 'test')} data-testid="ensemble-split">
+            <option value="validation">validation</option>
+            <option value="test">test</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={state.busy || ids.length < 2}
+          onClick={run}
+          data-testid="ensemble-run"
+          title={ids.length < 2 ? 'Compare at least 2 runs' : undefined}
+        >
           {state.busy ? 'Averaging…' : 'Ensemble'}
         </button>
       </div>
       {state.busy && <progress className="ensemble-progress" aria-label="Evaluating the ensemble" />}
-      {state.error && <p className="field-error" data-testid="ensemble-error">{state.error}</p>}
+      {state.error && (
+        <p className="field-error" data-testid="ensemble-error">
+          {state.error}
+        </p>
+      )}
       {r && (
         <table className="compare-table ensemble-table" data-testid="ensemble-table">
           <thead>
-            <tr><th>Model</th><th className="num">{metric} ({r.split}, {r.count} samples, {r.checkpoint} weights)</th><th /></tr>
+            <tr>
+              <th>Model</th>
+              <th className="num">
+                {metric} ({r.split}, {r.count} samples, {r.checkpoint} weights)
+              </th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {r.members.map((m, i) => (
               <tr key={r.runIds[i]} className={i === r.best ? 'is-best' : undefined}>
                 <td>{r.names[i]}</td>
                 <td className="num">{formatScore(r, m.score)}</td>
-                <td className="ensemble-note">{[i === r.best ? 'best single run' : '', m.sameSplit ? '' : 'different split: trained on some of these rows'].filter(Boolean).join(' · ')}</td>
+                <td className="ensemble-note">
+                  {[i === r.best ? 'best single run' : '', m.sameSplit ? '' : 'different split: trained on some of these rows']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </td>
               </tr>
             ))}
             <tr className="ensemble-row" data-testid="ensemble-result">

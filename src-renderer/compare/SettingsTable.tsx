@@ -4,7 +4,8 @@ import { comparisonTable, METRICS, settingLabel, type ComparedRun, type MetricKe
 
 type SortKey = { kind: 'name' } | { kind: 'setting'; key: string } | { kind: 'metric'; key: MetricKey; which: 'final' | 'best' };
 
-const fmt = (v: number | undefined, percent: boolean) => (v === undefined ? '–' : percent ? `${(v * 100).toFixed(1)}%` : v.toPrecision(4));
+const fmt = (v: number | undefined, percent: boolean) =>
+  v === undefined ? '–' : percent ? `${(v * 100).toFixed(1)}%` : v.toPrecision(4);
 
 export function SettingsTable({ runs }: { runs: readonly ComparedRun[] }) {
   const [sort, setSort] = useState<{ by: SortKey; desc: boolean }>({ by: { kind: 'name' }, desc: false });
@@ -29,7 +30,12 @@ export function SettingsTable({ runs }: { runs: readonly ComparedRun[] }) {
     const active = JSON.stringify(by) === JSON.stringify(sort.by);
     return (
       <th key={testId} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" className="link-button" data-testid={testId} onClick={() => setSort({ by, desc: active ? !sort.desc : false })}>
+        <button
+          type="button"
+          className="link-button"
+          data-testid={testId}
+          onClick={() => setSort({ by, desc: active ? !sort.desc : false })}
+        >
           {label}
           {active ? (sort.desc ? ' ▼' : ' ▲') : ''}
         </button>
@@ -54,10 +60,18 @@ export function SettingsTable({ runs }: { runs: readonly ComparedRun[] }) {
           {rows.map((row) => (
             <tr key={row.id} data-testid="compare-row" data-run-id={row.id}>
               <td>{row.name}</td>
-              {table.keys.map((k) => <td key={k}>{String(row.values[k] ?? '–')}</td>)}
+              {table.keys.map((k) => (
+                <td key={k}>{String(row.values[k] ?? '–')}</td>
+              ))}
               {metrics.flatMap((m) => [
-                <td key={`${m.key}-f`} className="num">{fmt(row.metrics[m.key].final, m.percent)}</td>,
-                <td key={`${m.key}-b`} className="num" title={row.metrics[m.key].bestEpoch !== undefined ? `epoch ${row.metrics[m.key].bestEpoch}` : undefined}>
+                <td key={`${m.key}-f`} className="num">
+                  {fmt(row.metrics[m.key].final, m.percent)}
+                </td>,
+                <td
+                  key={`${m.key}-b`}
+                  className="num"
+                  title={row.metrics[m.key].bestEpoch !== undefined ? `epoch ${row.metrics[m.key].bestEpoch}` : undefined}
+                >
                   {fmt(row.metrics[m.key].best, m.percent)}
                 </td>,
               ])}

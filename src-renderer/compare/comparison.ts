@@ -43,7 +43,10 @@ export function curve(run: ComparedRun, metric: MetricKey, axis: XAxis): CurvePo
 }
 
 export function smoothCurve(points: readonly CurvePoint[], weight: number): CurvePoint[] {
-  const ys = exponentialSmoothing(points.map((p) => p.y), weight);
+  const ys = exponentialSmoothing(
+    points.map((p) => p.y),
+    weight,
+  );
   return points.map((p, i) => ({ x: p.x, y: ys[i]! }));
 }
 
@@ -80,7 +83,11 @@ export function summarizeMetric(run: ComparedRun, metric: MetricKey): MetricSumm
   const values = run.epochs.map((e) => e[metric]);
   const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   const i = bestIndex(values, spec.higherIsBetter);
-  return { final: finite[finite.length - 1], best: i >= 0 ? values[i] : undefined, bestEpoch: i >= 0 ? run.epochs[i]!.epoch : undefined };
+  return {
+    final: finite[finite.length - 1],
+    best: i >= 0 ? values[i] : undefined,
+    bestEpoch: i >= 0 ? run.epochs[i]!.epoch : undefined,
+  };
 }
 
 export interface ComparisonTable {
@@ -131,9 +138,16 @@ export function comparisonCsv(runs: readonly ComparedRun[], smoothing: number): 
   for (const run of runs) {
     for (const m of METRICS) {
       const rows = run.epochs.filter((e) => e[m.key] !== undefined && Number.isFinite(e[m.key]));
-      const smoothed = exponentialSmoothing(rows.map((e) => e[m.key]!), smoothing);
+      const smoothed = exponentialSmoothing(
+        rows.map((e) => e[m.key]!),
+        smoothing,
+      );
       rows.forEach((e, i) => {
-        lines.push([run.id, run.name, m.key, e.epoch, e.step, +(e.elapsedMs / 1000).toFixed(3), e[m.key], +smoothed[i]!.toPrecision(8)].map(csvCell).join(','));
+        lines.push(
+          [run.id, run.name, m.key, e.epoch, e.step, +(e.elapsedMs / 1000).toFixed(3), e[m.key], +smoothed[i]!.toPrecision(8)]
+            .map(csvCell)
+            .join(','),
+        );
       });
     }
   }
@@ -149,7 +163,9 @@ export function shortNames(runs: readonly ComparedRun[]): Record<string, string>
   const names: Record<string, string> = {};
   const seen = new Set<string>();
   for (const row of table.rows) {
-    let name = keys.length ? keys.map((k) => `${k === 'training.seed' ? 'seed ' : ''}${String(row.values[k] ?? '–')}`).join(' · ') : row.name;
+    let name = keys.length
+      ? keys.map((k) => `${k === 'training.seed' ? 'seed ' : ''}${String(row.values[k] ?? '–')}`).join(' · ')
+      : row.name;
     if (seen.has(name)) name = `${name} (${row.name})`;
     seen.add(name);
     names[row.id] = name;

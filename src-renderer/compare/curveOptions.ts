@@ -37,9 +37,21 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     const color = theme.series[i % theme.series.length]!;
     const raw = curve(run, s.metric, s.axis);
     if (!raw.length) return;
-    const best = bestIndex(raw.map((p) => p.y), spec.higherIsBetter);
+    const best = bestIndex(
+      raw.map((p) => p.y),
+      spec.higherIsBetter,
+    );
     if (s.smoothing > 0) {
-      series.push({ type: 'line', name: nameOf(run), data: pairs(raw), showSymbol: false, silent: true, lineStyle: { width: 1, opacity: 0.25, color }, itemStyle: { color }, tooltip: { show: false } });
+      series.push({
+        type: 'line',
+        name: nameOf(run),
+        data: pairs(raw),
+        showSymbol: false,
+        silent: true,
+        lineStyle: { width: 1, opacity: 0.25, color },
+        itemStyle: { color },
+        tooltip: { show: false },
+      });
     }
     series.push({
       type: 'line',
@@ -48,7 +60,15 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
       showSymbol: false,
       lineStyle: { width: 2, color },
       itemStyle: { color },
-      markPoint: best >= 0 ? { symbol: 'circle', symbolSize: 9, label: { show: false }, data: [{ name: 'best', coord: [raw[best]!.x, raw[best]!.y] }] } : undefined,
+      markPoint:
+        best >= 0
+          ? {
+              symbol: 'circle',
+              symbolSize: 9,
+              label: { show: false },
+              data: [{ name: 'best', coord: [raw[best]!.x, raw[best]!.y] }],
+            }
+          : undefined,
     });
   });
   s.bands.forEach((group, g) => {
@@ -62,9 +82,35 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
     const lo = (b: { mean: number; std: number }) => Math.max(floor, b.mean - b.std);
     const hi = (b: { mean: number; std: number }) => Math.min(ceiling, b.mean + b.std);
     const stack = `band-${g}`;
-    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, lo(b)]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, tooltip: { show: false } });
-    series.push({ type: 'line', name, stack, data: band.map((b) => [b.x, Math.max(0, hi(b) - lo(b))]), showSymbol: false, silent: true, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.2 }, tooltip: { show: false } });
-    series.push({ type: 'line', name, data: band.map((b) => [b.x, b.mean]), showSymbol: false, lineStyle: { width: 2, color }, itemStyle: { color } });
+    series.push({
+      type: 'line',
+      name,
+      stack,
+      data: band.map((b) => [b.x, lo(b)]),
+      showSymbol: false,
+      silent: true,
+      lineStyle: { opacity: 0 },
+      tooltip: { show: false },
+    });
+    series.push({
+      type: 'line',
+      name,
+      stack,
+      data: band.map((b) => [b.x, Math.max(0, hi(b) - lo(b))]),
+      showSymbol: false,
+      silent: true,
+      lineStyle: { opacity: 0 },
+      areaStyle: { color, opacity: 0.2 },
+      tooltip: { show: false },
+    });
+    series.push({
+      type: 'line',
+      name,
+      data: band.map((b) => [b.x, b.mean]),
+      showSymbol: false,
+      lineStyle: { width: 2, color },
+      itemStyle: { color },
+    });
   });
   return { ...option, series };
 }

@@ -18,7 +18,10 @@ export function flatten(value: unknown, prefix = '', out: Flat = {}): Flat {
 }
 
 /** The keys whose values are not the same in every run (a missing key counts as a difference). */
-export function differingSettings(runs: ReadonlyArray<{ id: string; settings: unknown }>): { keys: string[]; rows: Array<{ id: string; values: Flat }> } {
+export function differingSettings(runs: ReadonlyArray<{ id: string; settings: unknown }>): {
+  keys: string[];
+  rows: Array<{ id: string; values: Flat }>;
+} {
   const flats = runs.map((r) => ({ id: r.id, values: flatten(r.settings) }));
   const keys = new Set(flats.flatMap((f) => Object.keys(f.values)));
   const differing = [...keys]
@@ -27,7 +30,10 @@ export function differingSettings(runs: ReadonlyArray<{ id: string; settings: un
       return flats.some((f) => JSON.stringify(f.values[k] ?? null) !== first);
     })
     .sort();
-  return { keys: differing, rows: flats.map((f) => ({ id: f.id, values: Object.fromEntries(differing.map((k) => [k, f.values[k] ?? null])) })) };
+  return {
+    keys: differing,
+    rows: flats.map((f) => ({ id: f.id, values: Object.fromEntries(differing.map((k) => [k, f.values[k] ?? null])) })),
+  };
 }
 
 export interface GraphDiff {
@@ -53,7 +59,8 @@ export function diffGraphs(a: Pick<GraphDoc, 'nodes' | 'edges'>, b: Pick<GraphDo
     const pa = flatten(old.params ?? {});
     const pb = flatten(n.params ?? {});
     for (const key of new Set([...Object.keys(pa), ...Object.keys(pb)])) {
-      if (JSON.stringify(pa[key] ?? null) !== JSON.stringify(pb[key] ?? null)) changes.push({ field: `params.${key}`, before: pa[key], after: pb[key] });
+      if (JSON.stringify(pa[key] ?? null) !== JSON.stringify(pb[key] ?? null))
+        changes.push({ field: `params.${key}`, before: pa[key], after: pb[key] });
     }
     if (changes.length) diff.changed.push({ id: n.id, type: n.type, changes });
   }

@@ -58,7 +58,10 @@ export function DatasetPanel() {
               data-testid={`dataset-${d.id}`}
             >
               <span className="dataset-name">{d.name}</span>
-              <span className="dataset-meta">{d.task === 'classification' ? `${d.classNames?.length ?? '?'} classes` : 'regression'} · {formatShape(d.inputShape)}</span>
+              <span className="dataset-meta">
+                {d.task === 'classification' ? `${d.classNames?.length ?? '?'} classes` : 'regression'} ·{' '}
+                {formatShape(d.inputShape)}
+              </span>
             </button>
           </li>
         ))}
@@ -87,13 +90,22 @@ function DatasetDetail({ item }: { item: DatasetListItem }) {
           <dt>Task</dt>
           <dd>{item.task}</dd>
           <dt>Sample</dt>
-          <dd>{formatShape(item.inputShape)} → {item.task === 'classification' ? 'class' : formatShape(item.targetShape)}</dd>
+          <dd>
+            {formatShape(item.inputShape)} → {item.task === 'classification' ? 'class' : formatShape(item.targetShape)}
+          </dd>
           <dt>Samples</dt>
-          <dd>{item.count.toLocaleString()}{item.testCount ? ` + ${item.testCount.toLocaleString()} test` : ''}</dd>
+          <dd>
+            {item.count.toLocaleString()}
+            {item.testCount ? ` + ${item.testCount.toLocaleString()} test` : ''}
+          </dd>
         </dl>
         {item.classNames && (
           <div className="class-chips" aria-label="Classes">
-            {item.classNames.slice(0, 12).map((c) => <span key={c} className="chip static">{c}</span>)}
+            {item.classNames.slice(0, 12).map((c) => (
+              <span key={c} className="chip static">
+                {c}
+              </span>
+            ))}
             {item.classNames.length > 12 && <span className="muted">+{item.classNames.length - 12} more</span>}
           </div>
         )}
@@ -108,15 +120,34 @@ function DatasetDetail({ item }: { item: DatasetListItem }) {
   );
 }
 
-const samplesSpec = (d: number): ParamSpec => ({ kind: 'int', default: d, name: 'samples', label: 'Samples', min: 4, max: 100000, optional: true, description: 'How many points to generate.' });
-const noiseSpec = (d: number): ParamSpec => ({ kind: 'number', default: d, name: 'noise', label: 'Noise', min: 0, max: 5, optional: true, description: 'How much the points scatter around the pattern.' });
+const samplesSpec = (d: number): ParamSpec => ({
+  kind: 'int',
+  default: d,
+  name: 'samples',
+  label: 'Samples',
+  min: 4,
+  max: 100000,
+  optional: true,
+  description: 'How many points to generate.',
+});
+const noiseSpec = (d: number): ParamSpec => ({
+  kind: 'number',
+  default: d,
+  name: 'noise',
+  label: 'Noise',
+  min: 0,
+  max: 5,
+  optional: true,
+  description: 'How much the points scatter around the pattern.',
+});
 
 function GeneratorOptions({ id }: { id: string }) {
   const options = useGraphStore((s) => s.training.datasetOptions);
   const setTraining = useGraphStore((s) => s.setTraining);
   const entry = catalogueEntry(id);
   if (!entry?.defaults || entry.count === 4) return null;
-  const set = (name: 'samples' | 'noise', v: unknown) => setTraining({ datasetOptions: { ...options, [name]: v as number | undefined } }, `dataset:${name}`);
+  const set = (name: 'samples' | 'noise', v: unknown) =>
+    setTraining({ datasetOptions: { ...options, [name]: v as number | undefined } }, `dataset:${name}`);
   return (
     <div className="generator-options">
       <ParamField spec={samplesSpec(entry.defaults.samples)} value={options?.samples} onChange={(v) => set('samples', v)} />
@@ -135,11 +166,15 @@ function UnknownDataset({ id }: { id: string }) {
       <div className="dataset-facts-text">
         <h3>{id.split(/[\\/]/).pop()}</h3>
         <p>
-          A file on this computer{target ? `, predicting the column “${target}”` : ''}. It is read when training starts; problems in it
-          (a missing column, text in a number column) are reported then, with the line.
+          A file on this computer{target ? `, predicting the column “${target}”` : ''}. It is read when training starts; problems
+          in it (a missing column, text in a number column) are reported then, with the line.
         </p>
         {preview?.loading && <p className="muted">Reading the file…</p>}
-        {preview?.error && <p className="muted">No preview: {preview.error}. Set the Input layer’s shape in the inspector if it cannot follow the file.</p>}
+        {preview?.error && (
+          <p className="muted">
+            No preview: {preview.error}. Set the Input layer’s shape in the inspector if it cannot follow the file.
+          </p>
+        )}
       </div>
     </div>
   );
@@ -153,11 +188,21 @@ function ImportForm({ browser }: { browser: boolean }) {
   const submit = () => {
     const p = path.trim();
     if (!p) return;
-    chooseDataset(p, isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {});
+    chooseDataset(
+      p,
+      isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {},
+    );
     void useDatasetStore.getState().loadPreview(p, true);
   };
   return (
-    <form className="import-form" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label="Import a dataset file">
+    <form
+      className="import-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      aria-label="Import a dataset file"
+    >
       <h4>{browser ? 'Or use a file on the server' : 'Import a file'}</h4>
       <p className="field-help">
         {browser
@@ -165,9 +210,27 @@ function ImportForm({ browser }: { browser: boolean }) {
           : 'A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer.'}
       </p>
       <div className="import-row">
-        <input type="text" placeholder="/path/to/data.csv or train-images-idx3-ubyte" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File path" spellCheck={false} />
-        {isCsv && <input type="text" placeholder="column to predict" value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Target column" spellCheck={false} />}
-        <button type="submit" className="button" disabled={!path.trim()}>Use this file</button>
+        <input
+          type="text"
+          placeholder="/path/to/data.csv or train-images-idx3-ubyte"
+          value={path}
+          onChange={(e) => setPath(e.target.value)}
+          aria-label="File path"
+          spellCheck={false}
+        />
+        {isCsv && (
+          <input
+            type="text"
+            placeholder="column to predict"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            aria-label="Target column"
+            spellCheck={false}
+          />
+        )}
+        <button type="submit" className="button" disabled={!path.trim()}>
+          Use this file
+        </button>
       </div>
       {isCsv && (
         <label className="inline-check">

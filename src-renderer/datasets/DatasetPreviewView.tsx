@@ -10,12 +10,21 @@ type Points = Extract<DatasetPreview, { kind: 'points' }>;
 type Images = Extract<DatasetPreview, { kind: 'images' }>;
 type Table = Extract<DatasetPreview, { kind: 'table' }>;
 
-export function DatasetPreviewView({ preview, classNames, task }: { preview: DatasetPreview; classNames?: string[]; task: string }) {
+export function DatasetPreviewView({
+  preview,
+  classNames,
+  task,
+}: {
+  preview: DatasetPreview;
+  classNames?: string[];
+  task: string;
+}) {
   // Token ids first: a scatter or table of ids (skip-gram pairs, name characters) means nothing to a reader.
   const sequence = sequencePreviewOf(preview);
   const text = sequence && sequenceTextTable(sequence);
   if (text) return <TextPreview table={text} />;
-  if (preview.kind === 'points') return <ScatterPreview preview={preview} classNames={classNames} regression={task === 'regression'} />;
+  if (preview.kind === 'points')
+    return <ScatterPreview preview={preview} classNames={classNames} regression={task === 'regression'} />;
   if (preview.kind === 'images') return <ImageGrid preview={preview} classNames={classNames} />;
   return <TablePreview preview={preview} />;
 }
@@ -23,14 +32,28 @@ export function DatasetPreviewView({ preview, classNames, task }: { preview: Dat
 function TextPreview({ table }: { table: TextTable }) {
   return (
     <div className="preview-table" data-testid="sequence-preview">
-      <p className="muted" style={{ margin: '4px 8px', fontSize: 11.5 }}>{table.caption}</p>
+      <p className="muted" style={{ margin: '4px 8px', fontSize: 11.5 }}>
+        {table.caption}
+      </p>
       <table>
         <thead>
-          <tr>{table.columns.map((c) => <th key={c} scope="col" style={{ textAlign: 'left' }}>{c}</th>)}</tr>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col" style={{ textAlign: 'left' }}>
+                {c}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {table.rows.map((row, r) => (
-            <tr key={r}>{row.map((cell, c) => <td key={c} style={{ textAlign: 'left' }}>{cell}</td>)}</tr>
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <td key={c} style={{ textAlign: 'left' }}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>
@@ -59,7 +82,18 @@ function ScatterPreview({ preview, classNames, regression }: { preview: Points; 
       tooltip: { trigger: 'item', backgroundColor: theme.tooltipBg, textStyle: { color: theme.text, fontSize: 11 } },
     };
     if (regression) {
-      option.visualMap = { type: 'continuous', dimension: 2, right: 0, top: 'middle', itemHeight: 100, calculable: false, textStyle: { color: theme.muted, fontSize: 10 }, inRange: { color: ['#4263eb', '#f0f0f0', '#f76707'] }, min: minOf(preview), max: maxOf(preview) };
+      option.visualMap = {
+        type: 'continuous',
+        dimension: 2,
+        right: 0,
+        top: 'middle',
+        itemHeight: 100,
+        calculable: false,
+        textStyle: { color: theme.muted, fontSize: 10 },
+        inRange: { color: ['#4263eb', '#f0f0f0', '#f76707'] },
+        min: minOf(preview),
+        max: maxOf(preview),
+      };
       option.series = [{ type: 'scatter', name: 'samples', symbolSize: 5, data: preview.points.map((p) => [p.x, p.y, p.label]) }];
     } else {
       const classes = [...new Set(preview.points.map((p) => p.label))].sort((a, b) => a - b);
@@ -110,11 +144,21 @@ function TablePreview({ preview }: { preview: Table }) {
     <div className="preview-table">
       <table>
         <thead>
-          <tr>{preview.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr>
+          <tr>
+            {preview.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {preview.rows.map((row, r) => (
-            <tr key={r}>{row.map((cell, c) => <td key={c}>{cell}</td>)}</tr>
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <td key={c}>{cell}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

@@ -15,12 +15,20 @@ export function DatasetSelect() {
   return (
     <label className="topbar-field" data-tip="The data this network trains on" data-tip-side="below">
       <span className="topbar-field-label">Dataset</span>
-      <select value={current} onChange={(e) => chooseDataset(e.target.value)} disabled={readOnly} data-testid="dataset-select" aria-label="Dataset">
+      <select
+        value={current}
+        onChange={(e) => chooseDataset(e.target.value)}
+        disabled={readOnly}
+        data-testid="dataset-select"
+        aria-label="Dataset"
+      >
         {!list.some((d) => d.id === current) && <option value={current}>{current}</option>}
         {groups.map((g) => (
           <optgroup key={g.label} label={g.label}>
             {g.items.map((d) => (
-              <option key={d.id} value={d.id}>{d.name}</option>
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
             ))}
           </optgroup>
         ))}

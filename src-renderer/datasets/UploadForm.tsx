@@ -22,10 +22,17 @@ export function useUpload() {
     if (settings.current.progress) return;
     setState((s) => ({ ...s, error: null, progress: { name: file.name, sent: 0, total: file.size } }));
     try {
-      const path = await uploadFile(api().datasets, file, (sent, total) => setState((s) => ({ ...s, progress: { name: file.name, sent, total } })));
+      const path = await uploadFile(api().datasets, file, (sent, total) =>
+        setState((s) => ({ ...s, progress: { name: file.name, sent, total } })),
+      );
       const { target, dropMissing } = settings.current;
       const isCsv = /\.csv$/i.test(path);
-      chooseDataset(path, isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {});
+      chooseDataset(
+        path,
+        isCsv
+          ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) }
+          : {},
+      );
       void useDatasetStore.getState().loadPreview(path, true);
       setState((s) => ({ ...s, progress: null }));
     } catch (e) {
@@ -42,10 +49,25 @@ export function UploadForm({ upload }: { upload: ReturnType<typeof useUpload> })
   return (
     <div className="import-form upload-form" aria-label="Upload a dataset file" role="group">
       <h4>Upload a file</h4>
-      <p className="field-help">A CSV file (one row per sample, up to 512 MB), a .txt corpus or IDX images. Choose it, or drop it anywhere on this panel.</p>
+      <p className="field-help">
+        A CSV file (one row per sample, up to 512 MB), a .txt corpus or IDX images. Choose it, or drop it anywhere on this panel.
+      </p>
       <div className="import-row">
-        <input type="text" placeholder="CSV: column to predict" value={state.target} onChange={(e) => setState((s) => ({ ...s, target: e.target.value }))} aria-label="Target column" spellCheck={false} />
-        <button type="button" className="button" disabled={progress !== null} onClick={() => input.current?.click()} data-testid="upload-choose">
+        <input
+          type="text"
+          placeholder="CSV: column to predict"
+          value={state.target}
+          onChange={(e) => setState((s) => ({ ...s, target: e.target.value }))}
+          aria-label="Target column"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          className="button"
+          disabled={progress !== null}
+          onClick={() => input.current?.click()}
+          data-testid="upload-choose"
+        >
           Choose a file…
         </button>
         <input
@@ -62,7 +84,11 @@ export function UploadForm({ upload }: { upload: ReturnType<typeof useUpload> })
         />
       </div>
       <label className="inline-check">
-        <input type="checkbox" checked={state.dropMissing} onChange={(e) => setState((s) => ({ ...s, dropMissing: e.target.checked }))} />
+        <input
+          type="checkbox"
+          checked={state.dropMissing}
+          onChange={(e) => setState((s) => ({ ...s, dropMissing: e.target.checked }))}
+        />
         Drop rows with missing values (otherwise the first gap stops the import, naming its line)
       </label>
     </div>
@@ -83,7 +109,11 @@ export function UploadStatus({ state }: { state: UploadState }) {
           <progress max={progress.total} value={progress.sent} aria-label={`Uploading ${progress.name}`} />
         </div>
       )}
-      {state.error && <p className="field-error" data-testid="upload-error">{state.error}</p>}
+      {state.error && (
+        <p className="field-error" data-testid="upload-error">
+          {state.error}
+        </p>
+      )}
     </div>
   );
 }

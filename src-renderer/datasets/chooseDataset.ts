@@ -15,7 +15,11 @@ export function chooseDataset(id: string, options: { target?: string; missing?: 
     const loss = after.task === 'regression' ? 'mse' : 'cross_entropy';
     if (graph.training.loss !== loss) {
       patch.loss = loss;
-      useUiStore.getState().toast(`${after.name} is a ${after.task} task: the loss is now ${loss === 'mse' ? 'mean squared error' : 'cross-entropy'}.`);
+      useUiStore
+        .getState()
+        .toast(
+          `${after.name} is a ${after.task} task: the loss is now ${loss === 'mse' ? 'mean squared error' : 'cross-entropy'}.`,
+        );
     }
   }
   graph.setTraining(patch, 'dataset');

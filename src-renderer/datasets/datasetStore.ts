@@ -53,7 +53,10 @@ export const useDatasetStore = create<DatasetState>()((set, get) => ({
     set({ previews: { ...get().previews, [id]: { loading: true } } });
     try {
       const options = useGraphStore.getState().training.datasetOptions;
-      const { summary, preview } = await api().datasets.preview(id, { ...(options?.target ? { target: options.target } : {}), ...(options?.missing ? { missing: options.missing } : {}) });
+      const { summary, preview } = await api().datasets.preview(id, {
+        ...(options?.target ? { target: options.target } : {}),
+        ...(options?.missing ? { missing: options.missing } : {}),
+      });
       // An imported file joins the list, so validation learns its shapes.
       const list = get().list.some((d) => d.id === id) ? get().list : [...get().list, { ...summary, id }];
       set({ list, previews: { ...get().previews, [id]: { loading: false, data: preview } } });

@@ -12,7 +12,11 @@ export interface UploadSource {
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
-export async function uploadFile(datasets: UploadApi, file: UploadSource, onProgress: (sent: number, total: number) => void = () => undefined): Promise<string> {
+export async function uploadFile(
+  datasets: UploadApi,
+  file: UploadSource,
+  onProgress: (sent: number, total: number) => void = () => undefined,
+): Promise<string> {
   const { uploadId, chunkBytes } = await datasets.uploadBegin(file.name, file.size);
   onProgress(0, file.size);
   for (let at = 0; at < file.size; at += chunkBytes) {

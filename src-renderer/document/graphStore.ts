@@ -64,7 +64,15 @@ function snapshot(s: GraphState): Snapshot {
 
 export function initialGraphState(): GraphState {
   const version = nextVersion();
-  return { ...emptyContent(), history: emptyHistory(), version, savedVersion: version, projectPath: null, clipboard: null, dragging: false };
+  return {
+    ...emptyContent(),
+    history: emptyHistory(),
+    version,
+    savedVersion: version,
+    projectPath: null,
+    clipboard: null,
+    dragging: false,
+  };
 }
 
 export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
@@ -79,8 +87,14 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
   // Undo and redo keep what is selected now (so the inspector stays on the layer being edited),
   // rather than bringing back the selection of the moment the snapshot was taken.
   const restore = (snap: Snapshot, history: History<Snapshot>) => {
-    const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
-    const nodes = snap.nodes.map((n) => (Boolean(n.selected) === selected.has(n.id) ? n : { ...n, selected: selected.has(n.id) }));
+    const selected = new Set(
+      get()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    );
+    const nodes = snap.nodes.map((n) =>
+      Boolean(n.selected) === selected.has(n.id) ? n : { ...n, selected: selected.has(n.id) },
+    );
     const edges = snap.edges.map((e) => (e.selected ? { ...e, selected: false } : e));
     set({ nodes, edges, training: snap.training, meta: snap.meta, version: snap.version, history });
   };
@@ -90,7 +104,9 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
 
     onNodesChange(changes) {
       const s = get();
-      const edits = changes.some((c) => c.type === 'remove' || c.type === 'add' || (c.type === 'position' && !s.dragging && c.position));
+      const edits = changes.some(
+        (c) => c.type === 'remove' || c.type === 'add' || (c.type === 'position' && !s.dragging && c.position),
+      );
       const key = changes.every((c) => c.type === 'position') ? 'move' : null;
       let edges = s.edges;
       const removed = new Set(changes.flatMap((c) => (c.type === 'remove' ? [c.id] : [])));
@@ -163,7 +179,10 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
       const t = get().training;
       const o = t.optimizer as unknown as Record<string, unknown>;
       if (Object.entries(patch).every(([k, v]) => same(o[k], v))) return;
-      set({ ...checkpoint(key ?? `optimizer:${Object.keys(patch).join(',')}`), training: { ...t, optimizer: { ...t.optimizer, ...patch } } });
+      set({
+        ...checkpoint(key ?? `optimizer:${Object.keys(patch).join(',')}`),
+        training: { ...t, optimizer: { ...t.optimizer, ...patch } },
+      });
     },
 
     setName(name) {
@@ -198,7 +217,10 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
       const s = get();
       if (!s.clipboard) return;
       // The next paste lands one step further, not on top of this one.
-      const shifted = { ...s.clipboard, nodes: s.clipboard.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })) };
+      const shifted = {
+        ...s.clipboard,
+        nodes: s.clipboard.nodes.map((n) => ({ ...n, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } })),
+      };
       set({ ...checkpoint(), ...pasteClipboard(s.clipboard, s.nodes, s.edges, offset), clipboard: shifted });
     },
 

@@ -25,7 +25,11 @@ interface Placed {
   height: number;
 }
 
-export function layoutNodes(nodes: readonly LayerFlowNode[], edges: readonly ShapeFlowEdge[], area?: LayoutArea): LayerFlowNode[] {
+export function layoutNodes(
+  nodes: readonly LayerFlowNode[],
+  edges: readonly ShapeFlowEdge[],
+  area?: LayoutArea,
+): LayerFlowNode[] {
   if (!nodes.length) return [...nodes];
   const placed = dagreLayout(nodes, edges);
   const wrapped = area ? wrapRows(placed, area) : placed;

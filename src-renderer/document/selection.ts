@@ -54,7 +54,10 @@ export function pasteClipboard(
   };
 }
 
-export function deleteSelection(nodes: readonly LayerFlowNode[], edges: readonly ShapeFlowEdge[]): { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] } {
+export function deleteSelection(
+  nodes: readonly LayerFlowNode[],
+  edges: readonly ShapeFlowEdge[],
+): { nodes: LayerFlowNode[]; edges: ShapeFlowEdge[] } {
   const gone = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
   return {
     nodes: nodes.filter((n) => !gone.has(n.id)),

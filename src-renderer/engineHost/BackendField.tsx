@@ -14,7 +14,11 @@ export function BackendField({ value, onChange }: { value: Backend | undefined; 
   const chosen = value ?? 'cpu';
   const threads = availability?.cpuThreads;
   const gpu = availability?.webgpu;
-  const gpuLabel = !gpu ? 'WebGPU (looking for a GPU…)' : gpu.available ? `WebGPU · ${gpu.vendor || 'GPU'}${gpu.architecture ? ` ${gpu.architecture}` : ''}` : 'WebGPU (not available)';
+  const gpuLabel = !gpu
+    ? 'WebGPU (looking for a GPU…)'
+    : gpu.available
+      ? `WebGPU · ${gpu.vendor || 'GPU'}${gpu.architecture ? ` ${gpu.architecture}` : ''}`
+      : 'WebGPU (not available)';
   return (
     <div className="field">
       <label htmlFor="f-backend">Backend</label>
@@ -27,11 +31,17 @@ export function BackendField({ value, onChange }: { value: Backend | undefined; 
         aria-describedby="f-backend-help"
       >
         <option value="cpu">CPU{threads ? ` (${threads} ${threads === 1 ? 'thread' : 'threads'})` : ''}</option>
-        <option value="webgpu" disabled={!gpu?.available && chosen !== 'webgpu'} title={gpu && !gpu.available ? gpu.reason : undefined}>
+        <option
+          value="webgpu"
+          disabled={!gpu?.available && chosen !== 'webgpu'}
+          title={gpu && !gpu.available ? gpu.reason : undefined}
+        >
           {gpuLabel}
         </option>
       </select>
-      <p className="field-help" id="f-backend-help" data-testid="backend-help">{helpText(chosen, gpu)}</p>
+      <p className="field-help" id="f-backend-help" data-testid="backend-help">
+        {helpText(chosen, gpu)}
+      </p>
     </div>
   );
 }

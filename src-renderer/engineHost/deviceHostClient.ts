@@ -55,7 +55,11 @@ export function createDeviceHostClient(o: DeviceHostClientOptions): DeviceHostCl
       ev.preventDefault?.();
       if (workers.get(runId) !== worker) return;
       end(runId);
-      o.send({ kind: 'exit', runId, reason: `the GPU engine worker stopped with an error${ev.message ? ` (${ev.message})` : ''}` });
+      o.send({
+        kind: 'exit',
+        runId,
+        reason: `the GPU engine worker stopped with an error${ev.message ? ` (${ev.message})` : ''}`,
+      });
     };
   }
 

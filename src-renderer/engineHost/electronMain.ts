@@ -15,7 +15,11 @@ const bridge = (window as unknown as { layerlabEngineHost?: EngineHostBridge }).
 
 async function start(): Promise<void> {
   if (!bridge) throw new Error('the engine window has no bridge to the main process (preload missing)');
-  const client = createDeviceHostClient({ send: (f) => bridge.send(f), startWorker: startEngineWorker, onProblem: (t) => console.warn(`LayerLab engine window: ${t}`) });
+  const client = createDeviceHostClient({
+    send: (f) => bridge.send(f),
+    startWorker: startEngineWorker,
+    onProblem: (t) => console.warn(`LayerLab engine window: ${t}`),
+  });
   bridge.onFrame((frame) => client.receive(frame));
   bridge.send({ kind: 'attach', probe: await probeHere() });
 }

@@ -3,5 +3,8 @@
 import type { EngineWorker } from './deviceHostClient';
 
 export function startEngineWorker(): EngineWorker {
-  return new Worker(new URL('../../src-engine/hosts/browser/webgpuWorker.ts', import.meta.url), { type: 'module', name: 'LayerLab GPU engine' }) as unknown as EngineWorker;
+  return new Worker(new URL('../../src-engine/hosts/browser/webgpuWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'LayerLab GPU engine',
+  }) as unknown as EngineWorker;
 }

@@ -6,10 +6,19 @@ import type { DeviceProbe } from '../../src-shared/deviceRelay';
 export async function probeHere(timeoutMs = 8000): Promise<DeviceProbe> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<DeviceProbe>((resolve) => {
-    timer = setTimeout(() => resolve({ available: false, reason: `the GPU did not answer within ${timeoutMs / 1000} seconds` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ available: false, reason: `the GPU did not answer within ${timeoutMs / 1000} seconds` }),
+      timeoutMs,
+    );
   });
   try {
-    return await Promise.race([probeWebGpu(globalThis).catch((e: unknown) => ({ available: false as const, reason: `probing WebGPU failed: ${(e as Error).message}` })), late]);
+    return await Promise.race([
+      probeWebGpu(globalThis).catch((e: unknown) => ({
+        available: false as const,
+        reason: `probing WebGPU failed: ${(e as Error).message}`,
+      })),
+      late,
+    ]);
   } finally {
     clearTimeout(timer);
   }

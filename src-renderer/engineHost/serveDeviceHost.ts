@@ -1,7 +1,13 @@
 // Serve mode: the app page is the server's device host. It probes WebGPU, attaches over the API
 // socket with the result, and runs the engine workers the server opens here. Big frames go in
 // chunks (binaryMessage.ts); one too big even for that fails its run with the sizes in words.
-import { decodeBinaryMessage, encodeBinaryMessage, MAX_DEVICE_MESSAGE_BYTES, megabytes, splitBinaryMessage } from '../../src-shared/binaryMessage';
+import {
+  decodeBinaryMessage,
+  encodeBinaryMessage,
+  MAX_DEVICE_MESSAGE_BYTES,
+  megabytes,
+  splitBinaryMessage,
+} from '../../src-shared/binaryMessage';
 import type { HostToApp } from '../../src-shared/deviceRelay';
 import type { WebSocketApi } from '../transport';
 import { createDeviceHostClient, type DeviceHostClient, type EngineWorker } from './deviceHostClient';
@@ -26,7 +32,11 @@ export async function startServeDeviceHost(
     }
     for (const chunk of splitBinaryMessage(encoded)) socket.sendBinary(chunk);
   };
-  const client = createDeviceHostClient({ send, startWorker, onProblem: (text) => console.warn(`LayerLab device host: ${text}`) });
+  const client = createDeviceHostClient({
+    send,
+    startWorker,
+    onProblem: (text) => console.warn(`LayerLab device host: ${text}`),
+  });
   socket.onBinary((data) => {
     let frame: unknown;
     try {

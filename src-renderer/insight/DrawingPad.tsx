@@ -48,7 +48,9 @@ export function DrawingPad({ model, classNames }: { model: TrainedModel; classNa
     <figure className="chart-box drawing-pad" data-testid="drawing-pad">
       <figcaption className="chart-box-title">
         <span>Draw a digit</span>
-        <button type="button" className="link-button" onClick={clear} data-testid="pad-clear">Clear</button>
+        <button type="button" className="link-button" onClick={clear} data-testid="pad-clear">
+          Clear
+        </button>
       </figcaption>
       <div className="drawing-pad-body">
         <canvas
@@ -81,7 +83,7 @@ export function DrawingPad({ model, classNames }: { model: TrainedModel; classNa
             predict();
           }}
         />
-        <ol className="pad-probs" data-testid="pad-probs" data-prediction={best >= 0 ? classNames[best] ?? String(best) : ''}>
+        <ol className="pad-probs" data-testid="pad-probs" data-prediction={best >= 0 ? (classNames[best] ?? String(best)) : ''}>
           {(probs ?? classNames.map(() => 0)).map((p, i) => (
             <li key={i} className={i === best ? 'is-best' : undefined}>
               <span className="pad-class">{classNames[i] ?? i}</span>

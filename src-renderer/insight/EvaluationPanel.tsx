@@ -27,14 +27,24 @@ export function EvaluationPanel({ runId, finished, hasTestSplit }: Props) {
         <h3 className="chart-box-title">Evaluation over a whole split</h3>
         <label className="eval-choice">
           Split{' '}
-          <select value={options.split} onChange={(e) => setOptions({ ...options, split: e.target.value as EvaluateOptions['split'] })} data-testid="eval-split">
+          <select
+            value={options.split}
+            onChange={(e) => setOptions({ ...options, split: e.target.value as EvaluateOptions['split'] })}
+            data-testid="eval-split"
+          >
             <option value="validation">validation</option>
-            <option value="test" disabled={!hasTestSplit}>test{hasTestSplit ? '' : ' (none)'}</option>
+            <option value="test" disabled={!hasTestSplit}>
+              test{hasTestSplit ? '' : ' (none)'}
+            </option>
           </select>
         </label>
         <label className="eval-choice">
           Weights{' '}
-          <select value={options.checkpoint} onChange={(e) => setOptions({ ...options, checkpoint: e.target.value as EvaluateOptions['checkpoint'] })} data-testid="eval-checkpoint">
+          <select
+            value={options.checkpoint}
+            onChange={(e) => setOptions({ ...options, checkpoint: e.target.value as EvaluateOptions['checkpoint'] })}
+            data-testid="eval-checkpoint"
+          >
             <option value="best">best epoch</option>
             <option value="final">final</option>
           </select>
@@ -42,7 +52,11 @@ export function EvaluationPanel({ runId, finished, hasTestSplit }: Props) {
       </div>
       {!finished && <p className="panel-empty">The evaluation is available once the run has finished.</p>}
       {state.kind === 'loading' && <p className="panel-empty">Evaluating every sample of the {options.split} split…</p>}
-      {state.kind === 'error' && <p className="field-error" data-testid="eval-error">The evaluation could not run: {state.text}</p>}
+      {state.kind === 'error' && (
+        <p className="field-error" data-testid="eval-error">
+          The evaluation could not run: {state.text}
+        </p>
+      )}
       {state.kind === 'ready' && <EvaluationResultView evaluation={state.evaluation} />}
     </section>
   );
@@ -54,11 +68,32 @@ function EvaluationResultView({ evaluation: e }: { evaluation: SplitEvaluation }
     const r = e.residuals;
     return (
       <div data-testid="eval-regression">
-        <p className="eval-summary">{summary}{e.r2 !== undefined ? ` · R² ${e.r2.toFixed(3)}` : ''}</p>
+        <p className="eval-summary">
+          {summary}
+          {e.r2 !== undefined ? ` · R² ${e.r2.toFixed(3)}` : ''}
+        </p>
         {r && (
           <table className="compare-table">
-            <thead><tr><th>Residuals (prediction − target)</th><th>mean</th><th>std</th><th>MAE</th><th>RMSE</th><th>largest</th></tr></thead>
-            <tbody><tr><td /><td className="num">{r.mean.toPrecision(3)}</td><td className="num">{r.std.toPrecision(3)}</td><td className="num">{r.mae.toPrecision(3)}</td><td className="num">{r.rmse.toPrecision(3)}</td><td className="num">{r.maxAbs.toPrecision(3)}</td></tr></tbody>
+            <thead>
+              <tr>
+                <th>Residuals (prediction − target)</th>
+                <th>mean</th>
+                <th>std</th>
+                <th>MAE</th>
+                <th>RMSE</th>
+                <th>largest</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <td />
+                <td className="num">{r.mean.toPrecision(3)}</td>
+                <td className="num">{r.std.toPrecision(3)}</td>
+                <td className="num">{r.mae.toPrecision(3)}</td>
+                <td className="num">{r.rmse.toPrecision(3)}</td>
+                <td className="num">{r.maxAbs.toPrecision(3)}</td>
+              </tr>
+            </tbody>
           </table>
         )}
       </div>
@@ -68,7 +103,9 @@ function EvaluationResultView({ evaluation: e }: { evaluation: SplitEvaluation }
   const confusion = e.confusion ?? [];
   return (
     <div data-testid="eval-classification" data-count={e.count} data-accuracy={e.accuracy}>
-      <p className="eval-summary">{summary} · accuracy {pct(e.accuracy ?? 0)}</p>
+      <p className="eval-summary">
+        {summary} · accuracy {pct(e.accuracy ?? 0)}
+      </p>
       <div className="eval-grid">
         <ChartBox
           title="Confusion matrix (rows: true class; colour: share of the row)"
@@ -79,7 +116,15 @@ function EvaluationResultView({ evaluation: e }: { evaluation: SplitEvaluation }
           deps={[confusion, classes]}
         />
         <table className="compare-table eval-classes" data-testid="per-class-table">
-          <thead><tr><th>Class</th><th>Precision</th><th>Recall</th><th>F1</th><th>Samples</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Class</th>
+              <th>Precision</th>
+              <th>Recall</th>
+              <th>F1</th>
+              <th>Samples</th>
+            </tr>
+          </thead>
           <tbody>
             {(e.perClass ?? []).map((c) => (
               <tr key={c.className}>
@@ -93,7 +138,13 @@ function EvaluationResultView({ evaluation: e }: { evaluation: SplitEvaluation }
           </tbody>
         </table>
       </div>
-      <MisclassifiedGrid samples={e.misclassified ?? []} total={e.misclassifiedCount ?? 0} classNames={classes} inputShape={e.inputShape} featureNames={e.featureNames} />
+      <MisclassifiedGrid
+        samples={e.misclassified ?? []}
+        total={e.misclassifiedCount ?? 0}
+        classNames={classes}
+        inputShape={e.inputShape}
+        featureNames={e.featureNames}
+      />
     </div>
   );
 }

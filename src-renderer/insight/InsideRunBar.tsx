@@ -19,7 +19,12 @@ export function InsideRunBar({ runId, listKey, onPick, epochs, epoch, onEpoch }:
   const [runs, setRuns] = useState<RunSummary[]>([]);
   useEffect(() => {
     let live = true;
-    api().runs.list().then((list) => live && setRuns(list), () => undefined);
+    api()
+      .runs.list()
+      .then(
+        (list) => live && setRuns(list),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -33,7 +38,9 @@ export function InsideRunBar({ runId, listKey, onPick, epochs, epoch, onEpoch }:
           {!runId && <option value="">(none yet)</option>}
           {runId && !runs.some((r) => r.id === runId) && <option value={runId}>current run</option>}
           {runs.map((r) => (
-            <option key={r.id} value={r.id}>{r.name} · {r.status}</option>
+            <option key={r.id} value={r.id}>
+              {r.name} · {r.status}
+            </option>
           ))}
         </select>
       </label>
@@ -50,7 +57,9 @@ export function InsideRunBar({ runId, listKey, onPick, epochs, epoch, onEpoch }:
             data-testid="inside-epoch"
             aria-valuetext={`epoch ${epoch}`}
           />
-          <span data-testid="inside-epoch-value">{epoch} / {epochs[epochs.length - 1]}</span>
+          <span data-testid="inside-epoch-value">
+            {epoch} / {epochs[epochs.length - 1]}
+          </span>
         </label>
       )}
     </div>

@@ -58,23 +58,51 @@ export function InsideView() {
   const kindSpec = KINDS.find((k) => k.id === kind)!;
   const finished = !!runId && !live && !!data.status && !ACTIVE.includes(data.status);
   return (
-    <section className="compare-view" aria-label="Inside the network" data-testid="inside-view" data-source={live ? 'live' : 'stored'}>
+    <section
+      className="compare-view"
+      aria-label="Inside the network"
+      data-testid="inside-view"
+      data-source={live ? 'live' : 'stored'}
+    >
       <div className="run-view-bar">
-        <IconButton icon="back" label={backTo === 'run' ? 'Back to the run' : 'Back to the editor'} onClick={() => useScreenStore.getState().show(null)} testId="inside-back" className="has-text">{backTo === 'run' ? 'Run' : 'Editor'}</IconButton>
+        <IconButton
+          icon="back"
+          label={backTo === 'run' ? 'Back to the run' : 'Back to the editor'}
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="inside-back"
+          className="has-text"
+        >
+          {backTo === 'run' ? 'Run' : 'Editor'}
+        </IconButton>
         <h2 className="run-view-title">Inside the network{insight ? ` · epoch ${insight.epoch}` : ''}</h2>
         {(status ?? data.status) && <span className="run-view-readonly">{status ?? data.status}</span>}
       </div>
-      <InsideRunBar runId={runId} listKey={`${activeRunId}:${status}`} onPick={setPicked} epochs={storedEpochs} epoch={epoch} onEpoch={setChosenEpoch} />
-      {!runId && <p className="panel-empty">Train a network: its decision boundary and layer histograms appear here while it learns.</p>}
+      <InsideRunBar
+        runId={runId}
+        listKey={`${activeRunId}:${status}`}
+        onPick={setPicked}
+        epochs={storedEpochs}
+        epoch={epoch}
+        onEpoch={setChosenEpoch}
+      />
+      {!runId && (
+        <p className="panel-empty">Train a network: its decision boundary and layer histograms appear here while it learns.</p>
+      )}
       {runId && live && !insight && <p className="panel-empty">Waiting for the first epoch of the current run…</p>}
       {runId && !live && stored.loaded && !stored.events.length && (
-        <p className="panel-empty" data-testid="inside-none">This run recorded no histograms or boundary (it was trained before LayerLab kept them, or without them).</p>
+        <p className="panel-empty" data-testid="inside-none">
+          This run recorded no histograms or boundary (it was trained before LayerLab kept them, or without them).
+        </p>
       )}
       {(data.error || stored.error) && <p className="field-error">The run could not be loaded: {data.error ?? stored.error}</p>}
       <div className="compare-body">
         {boundary && (
           <figure className="chart-box inside-boundary" data-testid="boundary" data-epoch={insight?.boundaryEpoch}>
-            <figcaption className="chart-box-title"><span>Decision boundary (epoch {insight?.boundaryEpoch}) · {data.datasetId}</span></figcaption>
+            <figcaption className="chart-box-title">
+              <span>
+                Decision boundary (epoch {insight?.boundaryEpoch}) · {data.datasetId}
+              </span>
+            </figcaption>
             <canvas ref={canvas} width={SIZE} height={SIZE} data-testid="boundary-canvas" />
             <p className="dialog-hint">Colour: predicted class; paler where the model is unsure. Dots: the dataset’s points.</p>
           </figure>
@@ -83,7 +111,16 @@ export function InsideView() {
           <section data-testid="histograms" data-epoch={insight.epoch}>
             <div className="compare-controls" role="tablist" aria-label="Histogram kind">
               {KINDS.map((k) => (
-                <button key={k.id} type="button" role="tab" className="button" aria-selected={kind === k.id} aria-pressed={kind === k.id} onClick={() => setKind(k.id)} data-testid={`hist-${k.id}`}>
+                <button
+                  key={k.id}
+                  type="button"
+                  role="tab"
+                  className="button"
+                  aria-selected={kind === k.id}
+                  aria-pressed={kind === k.id}
+                  onClick={() => setKind(k.id)}
+                  data-testid={`hist-${k.id}`}
+                >
                   {k.label}
                 </button>
               ))}
@@ -92,7 +129,15 @@ export function InsideView() {
               {histLayers.map((id) => {
                 const h = insight.histograms![id]![kind]!;
                 return (
-                  <ChartBox key={`${id}-${kind}`} title={`${id} · ${kindSpec.label.toLowerCase()}`} testId={`hist-${id}`} height={150} points={h.counts.length} option={(theme) => histogramOption(theme, h, kindSpec.color)} deps={[h]} />
+                  <ChartBox
+                    key={`${id}-${kind}`}
+                    title={`${id} · ${kindSpec.label.toLowerCase()}`}
+                    testId={`hist-${id}`}
+                    height={150}
+                    points={h.counts.length}
+                    option={(theme) => histogramOption(theme, h, kindSpec.color)}
+                    deps={[h]}
+                  />
                 );
               })}
               {!histLayers.length && <p className="panel-empty">No layer has {kindSpec.label.toLowerCase()} to show.</p>}
@@ -100,7 +145,13 @@ export function InsideView() {
           </section>
         )}
         {data.layers.some((l) => l.gradNorm !== undefined) && (
-          <ChartBox title="Gradient norm by depth" testId="grad-norm-depth" points={data.layers.length} option={(theme) => gradNormOption(theme, data.layers, data.order)} deps={[data.layers, data.order]} />
+          <ChartBox
+            title="Gradient norm by depth"
+            testId="grad-norm-depth"
+            points={data.layers.length}
+            option={(theme) => gradNormOption(theme, data.layers, data.order)}
+            deps={[data.layers, data.order]}
+          />
         )}
         {finished && <EvaluationPanel key={runId} runId={runId} finished hasTestSplit={(dataset?.testCount ?? 0) > 0} />}
       </div>

@@ -11,7 +11,12 @@ interface Props {
 }
 
 export function MisclassifiedGrid({ samples, total, classNames, inputShape, featureNames }: Props) {
-  if (total === 0) return <p className="panel-empty" data-testid="misclassified-none">No sample of this split is misclassified.</p>;
+  if (total === 0)
+    return (
+      <p className="panel-empty" data-testid="misclassified-none">
+        No sample of this split is misclassified.
+      </p>
+    );
   const image = inputShape.length === 3;
   return (
     <section className="eval-mistakes">
@@ -25,7 +30,8 @@ export function MisclassifiedGrid({ samples, total, classNames, inputShape, feat
             {image && s.input && <Thumb values={s.input} shape={inputShape} />}
             {!image && s.input && <span className="mistake-values">{describeValues(s.input, featureNames)}</span>}
             <span className="mistake-label">
-              <span className="mistake-true">{classNames[s.label]}</span> → <span className="mistake-predicted">{classNames[s.predicted]}</span>
+              <span className="mistake-true">{classNames[s.label]}</span> →{' '}
+              <span className="mistake-predicted">{classNames[s.predicted]}</span>
             </span>
             <span className="mistake-confidence">{(s.confidence * 100).toFixed(0)}% sure</span>
           </li>

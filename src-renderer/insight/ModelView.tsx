@@ -14,14 +14,26 @@ export function ModelView({ runId }: { runId: string }) {
   return (
     <section className="compare-view" aria-label="Try the model" data-testid="model-view">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back" onClick={() => useScreenStore.getState().show(null)} testId="model-back" className="has-text">Back</IconButton>
-        <h2 className="run-view-title">Try the model{state.kind === 'ready' ? ` · ${state.detail.name} · epoch ${state.epoch}` : ''}</h2>
+        <IconButton
+          icon="back"
+          label="Back"
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="model-back"
+          className="has-text"
+        >
+          Back
+        </IconButton>
+        <h2 className="run-view-title">
+          Try the model{state.kind === 'ready' ? ` · ${state.detail.name} · epoch ${state.epoch}` : ''}
+        </h2>
       </div>
       <div className="compare-body">
         {state.kind === 'loading' && <p className="panel-empty">Loading the trained weights…</p>}
         {state.kind === 'error' && <p className="field-error">The model cannot be loaded: {state.text}</p>}
         {isDigits && <DrawingPad model={state.model} classNames={classes} />}
-        {state.kind !== 'loading' && <EvaluationPanel runId={runId} finished hasTestSplit={state.kind === 'ready' ? state.dataset.testCount > 0 : true} />}
+        {state.kind !== 'loading' && (
+          <EvaluationPanel runId={runId} finished hasTestSplit={state.kind === 'ready' ? state.dataset.testCount > 0 : true} />
+        )}
       </div>
     </section>
   );

@@ -34,16 +34,24 @@ export function OutputPanel() {
     setRaw([]);
     if (!planar) return;
     let live = true;
-    api().datasets.preview(datasetId).then((r) => {
-      const p = asDatasetPreview(r.preview);
-      if (live && p?.kind === 'points') setRaw(p.points);
-    }, () => undefined);
+    api()
+      .datasets.preview(datasetId)
+      .then(
+        (r) => {
+          const p = asDatasetPreview(r.preview);
+          if (live && p?.kind === 'points') setRaw(p.points);
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
     };
   }, [datasetId, planar]);
 
-  const marked = useMemo<OutputPoint[] | null>(() => (summary && raw.length ? markValidation(raw, summary, validationSplit, seed) : null), [raw, summary, validationSplit, seed]);
+  const marked = useMemo<OutputPoint[] | null>(
+    () => (summary && raw.length ? markValidation(raw, summary, validationSplit, seed) : null),
+    [raw, summary, validationSplit, seed],
+  );
   const points = marked ? marked.filter((p) => shown === 'all' || (shown === 'validation') === p.validation) : raw;
   // Only the boundary of a run on this very dataset belongs over these points.
   const boundary = runDataset === datasetId ? insight?.boundary : undefined;
@@ -57,14 +65,34 @@ export function OutputPanel() {
 
   if (!planar) return null;
   return (
-    <aside className="output-panel" aria-label="Output" data-testid="output-panel" data-epoch={boundary ? insight?.boundaryEpoch : undefined}>
-      <h3 className="output-title">Output{boundary ? <span className="output-epoch"> · epoch {insight?.boundaryEpoch}</span> : null}</h3>
-      <canvas ref={canvas} width={SIZE} height={SIZE} className="output-canvas" data-testid="output-canvas" data-points={points.length} />
+    <aside
+      className="output-panel"
+      aria-label="Output"
+      data-testid="output-panel"
+      data-epoch={boundary ? insight?.boundaryEpoch : undefined}
+    >
+      <h3 className="output-title">
+        Output{boundary ? <span className="output-epoch"> · epoch {insight?.boundaryEpoch}</span> : null}
+      </h3>
+      <canvas
+        ref={canvas}
+        width={SIZE}
+        height={SIZE}
+        className="output-canvas"
+        data-testid="output-canvas"
+        data-points={points.length}
+      />
       {marked && (
         <div className="output-toggle" role="radiogroup" aria-label="Points shown">
           {(['train', 'validation', 'all'] as const).map((k) => (
             <label key={k} className="check">
-              <input type="radio" name="output-points" checked={shown === k} onChange={() => setShown(k)} data-testid={`output-show-${k}`} />
+              <input
+                type="radio"
+                name="output-points"
+                checked={shown === k}
+                onChange={() => setShown(k)}
+                data-testid={`output-show-${k}`}
+              />
               {k === 'train' ? 'training' : k}
             </label>
           ))}

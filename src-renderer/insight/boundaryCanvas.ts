@@ -17,7 +17,14 @@ export function classColor(label: number): string {
 type Point = { x: number; y: number; label: number };
 
 /** The boundary when there is one; before the first epoch, the points alone over their own padded range. */
-export function drawOutput(ctx: CanvasRenderingContext2D, boundary: Boundary | undefined, points: readonly Point[], width: number, height: number, background: string): void {
+export function drawOutput(
+  ctx: CanvasRenderingContext2D,
+  boundary: Boundary | undefined,
+  points: readonly Point[],
+  width: number,
+  height: number,
+  background: string,
+): void {
   if (boundary) return drawBoundary(ctx, boundary, points, width, height);
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, width, height);
@@ -30,10 +37,20 @@ export function drawOutput(ctx: CanvasRenderingContext2D, boundary: Boundary | u
   };
   const [x0, x1] = range(points.map((p) => p.x));
   const [y0, y1] = range(points.map((p) => p.y));
-  drawPoints(ctx, points, (x) => ((x - x0) / (x1 - x0)) * width, (y) => height - ((y - y0) / (y1 - y0)) * height);
+  drawPoints(
+    ctx,
+    points,
+    (x) => ((x - x0) / (x1 - x0)) * width,
+    (y) => height - ((y - y0) / (y1 - y0)) * height,
+  );
 }
 
-function drawPoints(ctx: CanvasRenderingContext2D, points: readonly Point[], px: (x: number) => number, py: (y: number) => number): void {
+function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  points: readonly Point[],
+  px: (x: number) => number,
+  py: (y: number) => number,
+): void {
   for (const p of points) {
     ctx.beginPath();
     ctx.arc(px(p.x), py(p.y), 3.2, 0, Math.PI * 2);
@@ -76,5 +93,10 @@ export function drawBoundary(
   ctx.putImageData(image, 0, 0);
   const [x0, x1] = [boundary.xs[0]!, boundary.xs[cols - 1]!];
   const [y0, y1] = [boundary.ys[0]!, boundary.ys[rows - 1]!];
-  drawPoints(ctx, points, (x) => ((x - x0) / (x1 - x0)) * width, (y) => height - ((y - y0) / (y1 - y0)) * height);
+  drawPoints(
+    ctx,
+    points,
+    (x) => ((x - x0) / (x1 - x0)) * width,
+    (y) => height - ((y - y0) / (y1 - y0)) * height,
+  );
 }

@@ -1,12 +1,17 @@
 // Turns a drawing into an MNIST-like input: the ink's bounding box scaled to fit 20 × 20 (keeping its
 // aspect) and centred by its centre of mass in 28 × 28, values 0 (paper) to 1 (ink), as MNIST's digits were prepared.
 export function digitInput(ink: Float32Array, width: number, height: number, size = 28, box = 20): Float32Array {
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width,
+    y0 = height,
+    x1 = -1,
+    y1 = -1;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++)
       if (ink[y * width + x]! > 0.1) {
-        x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-        y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
       }
   const out = new Float32Array(size * size);
   if (x1 < 0) return out;
@@ -32,11 +37,15 @@ export function digitInput(ink: Float32Array, width: number, height: number, siz
 
 /** Shifts the image by whole pixels so its centre of mass is in the middle, as MNIST's digits are. */
 function centreOfMass(img: Float32Array, size: number): Float32Array {
-  let total = 0, cx = 0, cy = 0;
+  let total = 0,
+    cx = 0,
+    cy = 0;
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
       const v = img[y * size + x]!;
-      total += v; cx += v * x; cy += v * y;
+      total += v;
+      cx += v * x;
+      cy += v * y;
     }
   if (total === 0) return img;
   const dx = Math.round((size - 1) / 2 - cx / total);
@@ -44,7 +53,8 @@ function centreOfMass(img: Float32Array, size: number): Float32Array {
   const out = new Float32Array(size * size);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) {
-      const sx = x - dx, sy = y - dy;
+      const sx = x - dx,
+        sy = y - dy;
       if (sx >= 0 && sy >= 0 && sx < size && sy < size) out[y * size + x] = img[sy * size + sx]!;
     }
   return out;

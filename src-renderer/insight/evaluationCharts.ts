@@ -12,7 +12,10 @@ export function confusionOption(theme: ChartTheme, confusion: number[][], classN
   const data = confusion.flatMap((row, t) =>
     row.map((count, p) => {
       const share = totals[t] ? count / totals[t]! : 0;
-      return { value: [p, t, share, count], label: { color: share > 0.55 ? '#ffffff' : theme.text, textBorderWidth: share > 0.55 ? 0 : 2 } };
+      return {
+        value: [p, t, share, count],
+        label: { color: share > 0.55 ? '#ffffff' : theme.text, textBorderWidth: share > 0.55 ? 0 : 2 },
+      };
     }),
   );
   const axis = (name: string, inverse: boolean) => ({
@@ -23,7 +26,14 @@ export function confusionOption(theme: ChartTheme, confusion: number[][], classN
     nameGap: inverse ? 70 : 28,
     inverse,
     nameTextStyle: { color: theme.muted, fontSize: 11 },
-    axisLabel: { color: theme.text, fontSize: 10.5, interval: 0, width: 64, overflow: 'truncate' as const, rotate: !inverse && classNames.length > 6 ? 30 : 0 },
+    axisLabel: {
+      color: theme.text,
+      fontSize: 10.5,
+      interval: 0,
+      width: 64,
+      overflow: 'truncate' as const,
+      rotate: !inverse && classNames.length > 6 ? 30 : 0,
+    },
     axisLine: { lineStyle: { color: theme.axis } },
     splitArea: { show: false },
   });

@@ -9,7 +9,12 @@ import type { ChartTheme } from '../charts/chartTheme';
 export function histogramOption(theme: ChartTheme, h: HistogramData, color: string): EChartsOption {
   const base = baseOption(theme, { x: 'value', y: 'count' });
   const centers = h.counts.map((_, i) => (h.edges[i]! + h.edges[i + 1]!) / 2);
-  const series: BarSeriesOption = { type: 'bar', data: centers.map((c, i) => [c, h.counts[i]!]), barWidth: '95%', itemStyle: { color } };
+  const series: BarSeriesOption = {
+    type: 'bar',
+    data: centers.map((c, i) => [c, h.counts[i]!]),
+    barWidth: '95%',
+    itemStyle: { color },
+  };
   return {
     ...base,
     legend: { show: false },

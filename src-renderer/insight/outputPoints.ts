@@ -11,7 +11,12 @@ export interface OutputPoint {
 }
 
 /** Marks the validation points; null when the preview is not the whole dataset (the split cannot be redone from it). */
-export function markValidation(points: ReadonlyArray<{ x: number; y: number; label: number }>, summary: Pick<DatasetListItem, 'id' | 'task' | 'count' | 'classNames'>, validationSplit: number, seed: number): OutputPoint[] | null {
+export function markValidation(
+  points: ReadonlyArray<{ x: number; y: number; label: number }>,
+  summary: Pick<DatasetListItem, 'id' | 'task' | 'count' | 'classNames'>,
+  validationSplit: number,
+  seed: number,
+): OutputPoint[] | null {
   if (points.length !== summary.count || summary.task !== 'classification') return null;
   const x = new Float32Array(points.length * 2);
   const y = new Float32Array(points.length);
@@ -21,7 +26,19 @@ export function markValidation(points: ReadonlyArray<{ x: number; y: number; lab
     y[i] = p.label;
   });
   const splits = splitDataset(
-    { id: summary.id, name: summary.id, description: '', task: 'classification', inputShape: [2], targetShape: [1], classNames: summary.classNames, x, y, count: points.length, hash: '' },
+    {
+      id: summary.id,
+      name: summary.id,
+      description: '',
+      task: 'classification',
+      inputShape: [2],
+      targetShape: [1],
+      classNames: summary.classNames,
+      x,
+      y,
+      count: points.length,
+      hash: '',
+    },
     { validation: validationSplit, seed, stratify: true },
   );
   const held = new Set<string>();

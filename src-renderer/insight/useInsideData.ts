@@ -25,8 +25,11 @@ export function useInsideData(runId: string | null, epoch: number, status: strin
     let live = true;
     (async () => {
       const detail = await api().runs.get(runId);
-      if (live) setBase({ order: detail.graph.nodes.map((n) => n.id), datasetId: detail.datasetId, status: detail.status, points: [] });
-      const preview = await api().datasets.preview(detail.datasetId).catch(() => null);
+      if (live)
+        setBase({ order: detail.graph.nodes.map((n) => n.id), datasetId: detail.datasetId, status: detail.status, points: [] });
+      const preview = await api()
+        .datasets.preview(detail.datasetId)
+        .catch(() => null);
       const p = asDatasetPreview(preview?.preview);
       if (live && p?.kind === 'points') setBase((b) => ({ ...b, points: p.points }));
     })().catch((e) => live && setBase({ order: [], points: [], error: errorText(e) }));
@@ -37,7 +40,12 @@ export function useInsideData(runId: string | null, epoch: number, status: strin
   useEffect(() => {
     if (!runId) return;
     let live = true;
-    api().runs.metrics(runId).then((m) => live && setLayers(m.layers), () => undefined);
+    api()
+      .runs.metrics(runId)
+      .then(
+        (m) => live && setLayers(m.layers),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

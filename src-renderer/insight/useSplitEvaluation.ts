@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import type { EvaluateOptions, SplitEvaluation } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 
-export type EvaluationState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; evaluation: SplitEvaluation };
+export type EvaluationState =
+  { kind: 'idle' } | { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; evaluation: SplitEvaluation };
 
 export function useSplitEvaluation(runId: string | null, options: EvaluateOptions, enabled: boolean): EvaluationState {
   const [state, setState] = useState<EvaluationState>({ kind: 'idle' });

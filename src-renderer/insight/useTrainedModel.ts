@@ -13,14 +13,21 @@ export type TrainedState =
 export function useTrainedModel(runId: string): TrainedState {
   const list = useDatasetStore((s) => s.list);
   return useLoadState<TrainedState>(async () => {
-      const detail = await api().runs.get(runId);
-      const checkpoint = await api().runs.checkpoint(runId, 'final');
-      if (!checkpoint) return { kind: 'error', text: 'this run has no final weights (it has not finished, or it failed before the end)' };
-      const dataset = list.find((d) => d.id === detail.datasetId) ?? (await api().datasets.list()).find((d) => d.id === detail.datasetId);
-      if (!dataset) return { kind: 'error', text: `the dataset “${detail.datasetId}” is not available` };
-      const info = { task: dataset.task, inputShape: dataset.inputShape, targetShape: dataset.targetShape, classCount: dataset.classNames?.length };
-      const model = loadTrainedModel(detail.graph, info, checkpoint);
-      if ('error' in model) return { kind: 'error', text: model.error };
-      return { kind: 'ready', detail, dataset, model, epoch: checkpoint.epoch };
+    const detail = await api().runs.get(runId);
+    const checkpoint = await api().runs.checkpoint(runId, 'final');
+    if (!checkpoint)
+      return { kind: 'error', text: 'this run has no final weights (it has not finished, or it failed before the end)' };
+    const dataset =
+      list.find((d) => d.id === detail.datasetId) ?? (await api().datasets.list()).find((d) => d.id === detail.datasetId);
+    if (!dataset) return { kind: 'error', text: `the dataset “${detail.datasetId}” is not available` };
+    const info = {
+      task: dataset.task,
+      inputShape: dataset.inputShape,
+      targetShape: dataset.targetShape,
+      classCount: dataset.classNames?.length,
+    };
+    const model = loadTrainedModel(detail.graph, info, checkpoint);
+    if ('error' in model) return { kind: 'error', text: model.error };
+    return { kind: 'ready', detail, dataset, model, epoch: checkpoint.epoch };
   }, [runId, list]);
 }

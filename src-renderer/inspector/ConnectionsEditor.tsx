@@ -9,7 +9,9 @@ import type { LayerDef } from '../app/engine';
 
 export function ConnectionsEditor({ nodeId, def }: { nodeId: string; def: LayerDef }) {
   // Strings, not objects: the shallow comparison must see equal items as equal.
-  const incomingKeys = useGraphStore(useShallow((s) => s.edges.filter((e) => e.target === nodeId).map((e) => `${e.id}\n${e.source}`)));
+  const incomingKeys = useGraphStore(
+    useShallow((s) => s.edges.filter((e) => e.target === nodeId).map((e) => `${e.id}\n${e.source}`)),
+  );
   const incoming = incomingKeys.map((k) => {
     const [id, source] = k.split('\n');
     return { id, source };
@@ -18,13 +20,18 @@ export function ConnectionsEditor({ nodeId, def }: { nodeId: string; def: LayerD
   const dataset = useDatasetInfo();
   if (def.arity.max === 0) return null;
   const state = useGraphStore.getState();
-  const candidates = incoming.length < def.arity.max ? others.filter((id) => connectionProblem(state, { source: id, target: nodeId }, dataset) === null) : [];
+  const candidates =
+    incoming.length < def.arity.max
+      ? others.filter((id) => connectionProblem(state, { source: id, target: nodeId }, dataset) === null)
+      : [];
   const remove = (edgeId: string) => {
     useGraphStore.getState().onEdgesChange([{ type: 'remove', id: edgeId }]);
   };
   return (
     <div className="field">
-      <span className="field-label" id={`inputs-${nodeId}`}>Inputs</span>
+      <span className="field-label" id={`inputs-${nodeId}`}>
+        Inputs
+      </span>
       <ul className="connection-list" aria-labelledby={`inputs-${nodeId}`}>
         {incoming.map((e, i) => (
           <li key={e.id}>
@@ -46,7 +53,9 @@ export function ConnectionsEditor({ nodeId, def }: { nodeId: string; def: LayerD
         >
           <option value="">Add an input from…</option>
           {candidates.map((id) => (
-            <option key={id} value={id}>{id}</option>
+            <option key={id} value={id}>
+              {id}
+            </option>
           ))}
         </select>
       )}

@@ -31,7 +31,9 @@ export function GraphSummary() {
   const dataset = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
   const latest = useRunStore((s) => s.runs.find((r) => r.id === s.activeRunId));
   const liveStatus = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId]?.status : undefined));
-  const liveText = useRunStore((s) => (s.activeRunId && s.live[s.activeRunId] ? liveEpochText(s.live[s.activeRunId].metrics.epochs.at(-1)) : undefined));
+  const liveText = useRunStore((s) =>
+    s.activeRunId && s.live[s.activeRunId] ? liveEpochText(s.live[s.activeRunId].metrics.epochs.at(-1)) : undefined,
+  );
   const training = liveStatus === 'running' || liveStatus === 'paused' || liveStatus === 'queued';
   // While it trains the card shows the latest epoch, so it does not grow a line when the run ends.
   const metricsText = !latest ? undefined : training ? liveText : runMetricsText(latest) || liveText;
@@ -43,7 +45,9 @@ export function GraphSummary() {
       <dl className="inspector-facts">
         <dt>Dataset</dt>
         <dd>
-          {dataset ? `${dataset.name} · ${dataset.task === 'classification' ? `${dataset.classNames?.length ?? '?'} classes` : 'regression'}` : datasetId}
+          {dataset
+            ? `${dataset.name} · ${dataset.task === 'classification' ? `${dataset.classNames?.length ?? '?'} classes` : 'regression'}`
+            : datasetId}
         </dd>
         <dt>Layers</dt>
         <dd>{nodes}</dd>
@@ -54,7 +58,9 @@ export function GraphSummary() {
           {nodes === 0 ? (
             <span className="muted">empty</span>
           ) : check.ok ? (
-            <span className="ok-text"><Icon name="check" /> ready to train</span>
+            <span className="ok-text">
+              <Icon name="check" /> ready to train
+            </span>
           ) : (
             <button type="button" className="link-button warn-text" onClick={showProblems}>
               <Icon name="warning" /> {check.issues.length} problem{check.issues.length === 1 ? '' : 's'}
@@ -65,7 +71,12 @@ export function GraphSummary() {
       {latest && (
         <>
           <h3 className="inspector-sub">Latest run</h3>
-          <button type="button" className="run-item" onClick={() => void useRunStore.getState().open(latest.id)} data-testid="latest-run">
+          <button
+            type="button"
+            className="run-item"
+            onClick={() => void useRunStore.getState().open(latest.id)}
+            data-testid="latest-run"
+          >
             <span className="run-item-top">
               <StatusBadge status={liveStatus ?? latest.status} />
             </span>
@@ -80,7 +91,9 @@ export function GraphSummary() {
         {KEYS.map(([label, key]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd><kbd>{key}</kbd></dd>
+            <dd>
+              <kbd>{key}</kbd>
+            </dd>
           </div>
         ))}
       </dl>

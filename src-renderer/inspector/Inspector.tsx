@@ -27,8 +27,12 @@ function MultiSelection({ count }: { count: number }) {
       <h2 className="inspector-title">{count} layers selected</h2>
       <p className="muted">Move them together, or copy, duplicate or delete them.</p>
       <div className="button-row">
-        <IconButton icon="copy" label="Duplicate" shortcut="duplicate" onClick={() => runCommand('duplicate')}>Duplicate</IconButton>
-        <IconButton icon="trash" label="Delete" shortcut="delete" onClick={() => runCommand('delete')} className="danger">Delete</IconButton>
+        <IconButton icon="copy" label="Duplicate" shortcut="duplicate" onClick={() => runCommand('duplicate')}>
+          Duplicate
+        </IconButton>
+        <IconButton icon="trash" label="Delete" shortcut="delete" onClick={() => runCommand('delete')} className="danger">
+          Delete
+        </IconButton>
       </div>
     </div>
   );
@@ -69,14 +73,20 @@ function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData })
       </div>
       <dl className="inspector-facts">
         <dt>Id</dt>
-        <dd><code>{node.id}</code></dd>
+        <dd>
+          <code>{node.id}</code>
+        </dd>
         <dt>Output</dt>
-        <dd data-testid="inspector-shape">{shape ? formatShape(shape) : <span className="muted">unknown until its inputs are connected</span>}</dd>
+        <dd data-testid="inspector-shape">
+          {shape ? formatShape(shape) : <span className="muted">unknown until its inputs are connected</span>}
+        </dd>
       </dl>
       {generalIssues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems of this layer">
           {generalIssues.map((i, k) => (
-            <li key={k}><Icon name="warning" /> {nodeIssueText(node.id, i.message)}</li>
+            <li key={k}>
+              <Icon name="warning" /> {nodeIssueText(node.id, i.message)}
+            </li>
           ))}
         </ul>
       )}
@@ -90,7 +100,9 @@ function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData })
           onChange={(e) => setLabel(node.id, e.target.value)}
           aria-describedby="layer-label-help"
         />
-        <p className="field-help" id="layer-label-help">A name for this layer on the canvas (optional).</p>
+        <p className="field-help" id="layer-label-help">
+          A name for this layer on the canvas (optional).
+        </p>
       </div>
       <ConnectionsEditor nodeId={node.id} def={def} />
       {def.params.length === 0 && <p className="muted">This layer has no settings.</p>}

@@ -63,7 +63,8 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
       break;
     case 'enum':
     case 'initializer': {
-      const options = spec.kind === 'enum' ? spec.options.map((o) => ({ value: o, label: o })) : initializerOptions(defaultInitializer);
+      const options =
+        spec.kind === 'enum' ? spec.options.map((o) => ({ value: o, label: o })) : initializerOptions(defaultInitializer);
       control = (
         <select
           id={id}
@@ -119,7 +120,13 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
       <label htmlFor={id}>{spec.label}</label>
       {control}
       <p className="field-help" id={describedBy}>
-        {message ? <span className="field-error" role="alert">{message}</span> : spec.description}
+        {message ? (
+          <span className="field-error" role="alert">
+            {message}
+          </span>
+        ) : (
+          spec.description
+        )}
       </p>
     </div>
   );

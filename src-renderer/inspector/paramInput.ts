@@ -24,8 +24,13 @@ export function parseParamText(spec: ParamSpec, text: string): Parsed {
     }
     case 'shape':
     case 'pair': {
-      const parts = t.replace(/^\[|\]$/g, '').split(/[\s,×x]+/).filter(Boolean).map(Number);
-      if (parts.some((p) => !Number.isFinite(p))) return { ok: false, message: `${spec.label}: write whole numbers separated by commas, like 28, 28, 1` };
+      const parts = t
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,×x]+/)
+        .filter(Boolean)
+        .map(Number);
+      if (parts.some((p) => !Number.isFinite(p)))
+        return { ok: false, message: `${spec.label}: write whole numbers separated by commas, like 28, 28, 1` };
       value = parts;
       break;
     }

@@ -17,7 +17,9 @@ export function Explanation({ text }: { text: string }) {
 
 function tex(source: string, display: boolean, key: number): ReactNode {
   const html = katex.renderToString(source, { displayMode: display, throwOnError: false, trust: false, output: 'html' });
-  return <span key={key} className={display ? 'lesson-math-display' : 'lesson-math'} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <span key={key} className={display ? 'lesson-math-display' : 'lesson-math'} dangerouslySetInnerHTML={{ __html: html }} />
+  );
 }
 
 /** Splits on $$…$$, $…$, **…**, *…* and `…`, in that order of precedence. */

@@ -12,14 +12,24 @@ const fmt = (v: number | null): string => {
 export function LessonResult({ lesson, outcome, variation }: { lesson: Lesson; outcome: LessonOutcome; variation?: number }) {
   const question = variation === undefined ? undefined : lesson.variations[variation]?.question;
   return (
-    <section className={`lesson-result ${outcome.held ? 'held' : 'not-held'}`} aria-label="Check" data-testid="lesson-result" data-held={outcome.held}>
+    <section
+      className={`lesson-result ${outcome.held ? 'held' : 'not-held'}`}
+      aria-label="Check"
+      data-testid="lesson-result"
+      data-held={outcome.held}
+    >
       <h4>
         {outcome.held ? '✓ The claim held on your runs' : '✗ The claim did not hold on your runs'}
         {question && <span className="lesson-result-variation"> — after “{question}”</span>}
       </h4>
       <table className="compare-table lesson-checks" data-testid="lesson-checks">
         <thead>
-          <tr><th /><th>What the lesson says</th><th>Measured</th><th>Wanted</th></tr>
+          <tr>
+            <th />
+            <th>What the lesson says</th>
+            <th>Measured</th>
+            <th>Wanted</th>
+          </tr>
         </thead>
         <tbody>
           {outcome.assertions.map((a, i) => (
@@ -32,7 +42,11 @@ export function LessonResult({ lesson, outcome, variation }: { lesson: Lesson; o
           ))}
         </tbody>
       </table>
-      {!outcome.held && outcome.why && <p className="lesson-why" data-testid="lesson-why"><strong>Why it may not have held:</strong> {outcome.why}</p>}
+      {!outcome.held && outcome.why && (
+        <p className="lesson-why" data-testid="lesson-why">
+          <strong>Why it may not have held:</strong> {outcome.why}
+        </p>
+      )}
     </section>
   );
 }

@@ -13,14 +13,31 @@ export interface LabelledRun {
 
 export function curvesOption(theme: ChartTheme, runs: LabelledRun[], view: LessonView): EChartsOption {
   const accuracy = view.kind === 'accuracy';
-  const base = baseOption(theme, { x: 'epoch', y: accuracy ? 'training accuracy' : 'loss', log: !accuracy && view.log === true, percent: accuracy });
+  const base = baseOption(theme, {
+    x: 'epoch',
+    y: accuracy ? 'training accuracy' : 'loss',
+    log: !accuracy && view.log === true,
+    percent: accuracy,
+  });
   const series = runs.flatMap(({ label, run }, i) => {
     const color = theme.series[i % theme.series.length];
-    const train = { type: 'line' as const, name: accuracy ? label : `${label} · train`, showSymbol: false, lineStyle: { color, width: 2 }, itemStyle: { color },
-      data: run.epochs.map((e) => [e.epoch, accuracy ? (e.trainAcc ?? null) : positive(e.trainLoss)]) };
+    const train = {
+      type: 'line' as const,
+      name: accuracy ? label : `${label} · train`,
+      showSymbol: false,
+      lineStyle: { color, width: 2 },
+      itemStyle: { color },
+      data: run.epochs.map((e) => [e.epoch, accuracy ? (e.trainAcc ?? null) : positive(e.trainLoss)]),
+    };
     const hasVal = !accuracy && run.epochs.some((e) => e.valLoss !== undefined);
-    const val = { type: 'line' as const, name: `${label} · validation`, showSymbol: false, lineStyle: { color, width: 2, type: 'dashed' as const }, itemStyle: { color },
-      data: run.epochs.map((e) => [e.epoch, e.valLoss === undefined ? null : positive(e.valLoss)]) };
+    const val = {
+      type: 'line' as const,
+      name: `${label} · validation`,
+      showSymbol: false,
+      lineStyle: { color, width: 2, type: 'dashed' as const },
+      itemStyle: { color },
+      data: run.epochs.map((e) => [e.epoch, e.valLoss === undefined ? null : positive(e.valLoss)]),
+    };
     return hasVal ? [train, val] : [train];
   });
   return { ...base, series };
@@ -34,11 +51,26 @@ function positive(v: number): number | null {
 export function byDepthOption(theme: ChartTheme, runs: LabelledRun[], view: LessonView): EChartsOption {
   const nodes = view.nodes ?? [];
   const metric = view.metric ?? 'gradNorm';
-  const base = baseOption(theme, { x: 'layer', y: metric === 'gradNorm' ? 'gradient norm' : metric === 'actStd' ? 'output std' : 'weight norm', log: view.log === true });
+  const base = baseOption(theme, {
+    x: 'layer',
+    y: metric === 'gradNorm' ? 'gradient norm' : metric === 'actStd' ? 'output std' : 'weight norm',
+    log: view.log === true,
+  });
   return {
     ...base,
-    tooltip: { ...(base.tooltip as object), trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? v.toExponential(2) : String(v)) },
-    xAxis: { type: 'category', data: nodes, name: 'layer (input → output)', nameLocation: 'middle', nameGap: 22, axisLabel: { color: theme.muted, fontSize: 10, interval: 0 } },
+    tooltip: {
+      ...(base.tooltip as object),
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? v.toExponential(2) : String(v)),
+    },
+    xAxis: {
+      type: 'category',
+      data: nodes,
+      name: 'layer (input → output)',
+      nameLocation: 'middle',
+      nameGap: 22,
+      axisLabel: { color: theme.muted, fontSize: 10, interval: 0 },
+    },
     series: runs.map(({ label, run }, i) => ({
       type: 'bar' as const,
       name: label,
@@ -57,10 +89,32 @@ export function gradCheckBarsOption(theme: ChartTheme, errors: Array<{ name: str
     xAxis: { type: 'category', data: errors.map((e) => e.name), axisLabel: { color: theme.text, fontSize: 11, interval: 0 } },
     yAxis: { ...(base.yAxis as object), type: 'log', min: 1e-14, max: 1, name: '' },
     // A log axis has no zero for bars to stand on: an invisible bar up to the floor, the visible one stacked on it.
-    series: [{ type: 'bar', stack: 'error', silent: true, barMaxWidth: 56, itemStyle: { color: 'transparent' }, data: errors.map(() => 1e-14) }, {
-      type: 'bar', stack: 'error', name: 'max relative error', barMaxWidth: 56,
-      data: errors.map((e) => ({ value: Math.max(1e-14, e.error - 1e-14), itemStyle: { color: e.error < 1e-6 ? '#0ca678' : '#e03131' } })),
-      markLine: { symbol: 'none', silent: true, lineStyle: { color: '#e03131', type: 'dashed' }, label: { formatter: 'threshold 1e-6', color: theme.muted, position: 'insideEndTop' }, data: [{ yAxis: '0.000001' }] },
-    }],
+    series: [
+      {
+        type: 'bar',
+        stack: 'error',
+        silent: true,
+        barMaxWidth: 56,
+        itemStyle: { color: 'transparent' },
+        data: errors.map(() => 1e-14),
+      },
+      {
+        type: 'bar',
+        stack: 'error',
+        name: 'max relative error',
+        barMaxWidth: 56,
+        data: errors.map((e) => ({
+          value: Math.max(1e-14, e.error - 1e-14),
+          itemStyle: { color: e.error < 1e-6 ? '#0ca678' : '#e03131' },
+        })),
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          lineStyle: { color: '#e03131', type: 'dashed' },
+          label: { formatter: 'threshold 1e-6', color: theme.muted, position: 'insideEndTop' },
+          data: [{ yAxis: '0.000001' }],
+        },
+      },
+    ],
   };
 }

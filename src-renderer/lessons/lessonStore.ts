@@ -2,7 +2,17 @@
 // lesson's latest run: its sweep, the runs' progress and, once they end, the check's outcome.
 import { create } from 'zustand';
 import { api, errorText } from '../app/api';
-import { createGeneratedDataset, evaluateLesson, isGeneratedId, lessonNeeds, lessonRunFromStored, listBuiltinLessons, parseLesson, planLessonRuns, type LessonRun } from '../../src-engine';
+import {
+  createGeneratedDataset,
+  evaluateLesson,
+  isGeneratedId,
+  lessonNeeds,
+  lessonRunFromStored,
+  listBuiltinLessons,
+  parseLesson,
+  planLessonRuns,
+  type LessonRun,
+} from '../../src-engine';
 import type { Lesson, LessonOutcome } from '../../src-shared/lessonFormat';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { RunStatus } from '../../src-shared/api';
@@ -50,29 +60,53 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
     const parsed = parseLesson(value);
     if (!parsed.ok) return `${fileName}: ${parsed.errors.join('; ')}`;
     const lesson = parsed.lesson;
-    if (listBuiltinLessons().some((l) => l.id === lesson.id)) return `${fileName}: lesson "${lesson.id}" has the id of a built-in lesson; give it its own id`;
+    if (listBuiltinLessons().some((l) => l.id === lesson.id))
+      return `${fileName}: lesson "${lesson.id}" has the id of a built-in lesson; give it its own id`;
     set((s) => ({ opened: [...s.opened.filter((l) => l.id !== lesson.id), lesson], selectedId: lesson.id }));
     return null;
   },
   async run(lesson, variation) {
-    const update = (patch: Partial<LessonProgress>) => set((s) => ({ progress: { ...s.progress, [lesson.id]: { ...s.progress[lesson.id]!, ...patch } } }));
+    const update = (patch: Partial<LessonProgress>) =>
+      set((s) => ({ progress: { ...s.progress, [lesson.id]: { ...s.progress[lesson.id]!, ...patch } } }));
     const v = variation === undefined ? undefined : lesson.variations[variation];
-    set((s) => ({ progress: { ...s.progress, [lesson.id]: { status: 'running', ...(variation !== undefined ? { variation } : {}), runIds: [], labels: [], finished: 0 } } }));
+    set((s) => ({
+      progress: {
+        ...s.progress,
+        [lesson.id]: {
+          status: 'running',
+          ...(variation !== undefined ? { variation } : {}),
+          runIds: [],
+          labels: [],
+          finished: 0,
+        },
+      },
+    }));
     try {
-      const plans = planLessonRuns(lesson, v ? { variation: { set: v.set, ...(v.variants ? { variants: v.variants } : {}) } } : {});
+      const plans = planLessonRuns(
+        lesson,
+        v ? { variation: { set: v.set, ...(v.variants ? { variants: v.variants } : {}) } } : {},
+      );
       if (plans.length === 0) {
         update({ status: 'done', runs: [], outcome: evaluateLesson(lesson, []) });
         return;
       }
       const name = v ? `${lesson.title} (${v.question})`.slice(0, 200) : lesson.title;
-      const { runIds } = await api().sweeps.startVariants(plans.map((p) => ({ label: p.label, graph: p.graph })), { name });
+      const { runIds } = await api().sweeps.startVariants(
+        plans.map((p) => ({ label: p.label, graph: p.graph })),
+        { name },
+      );
       update({ runIds, labels: plans.map((p) => p.label) });
       await waitForEnd(runIds, (finished) => update({ finished }));
       update({ status: 'checking', finished: runIds.length });
       const needs = lessonNeeds(lesson);
       const runs = await Promise.all(
         runIds.map(async (id, i) => {
-          const [detail, metrics, initial, final] = await Promise.all([api().runs.get(id), api().runs.metrics(id), api().runs.checkpoint(id, 'initial'), api().runs.checkpoint(id, 'final')]);
+          const [detail, metrics, initial, final] = await Promise.all([
+            api().runs.get(id),
+            api().runs.metrics(id),
+            api().runs.checkpoint(id, 'initial'),
+            api().runs.checkpoint(id, 'final'),
+          ]);
           const run = lessonRunFromStored(plans[i].variant, { status: detail.status, metrics, initial, final });
           if (needs.inputs) run.inputs = trainingInputs(plans[i].graph);
           return run;
@@ -102,7 +136,13 @@ function waitForEnd(runIds: string[], onProgress: (finished: number) => void): P
     const off = api().onRunUpdate((u) => {
       if (u.kind === 'status' && runIds.includes(u.runId)) mark(u.runId, u.status);
     });
-    for (const id of runIds) void api().runs.get(id).then((d) => mark(id, d.status), () => undefined);
+    for (const id of runIds)
+      void api()
+        .runs.get(id)
+        .then(
+          (d) => mark(id, d.status),
+          () => undefined,
+        );
   });
 }
 
@@ -111,6 +151,10 @@ function trainingInputs(graph: GraphDoc): LessonRun['inputs'] {
   const t = graph.training;
   if (!isGeneratedId(t.dataset)) return undefined;
   const o = t.datasetOptions ?? {};
-  const ds = createGeneratedDataset(t.dataset, { ...(o.samples !== undefined ? { samples: o.samples } : {}), ...(o.noise !== undefined ? { noise: o.noise } : {}), seed: o.seed ?? t.seed });
+  const ds = createGeneratedDataset(t.dataset, {
+    ...(o.samples !== undefined ? { samples: o.samples } : {}),
+    ...(o.noise !== undefined ? { noise: o.noise } : {}),
+    seed: o.seed ?? t.seed,
+  });
   return { x: ds.x, features: ds.x.length / ds.count, count: ds.count };
 }

@@ -4,7 +4,15 @@ import { api, errorText } from '../app/api';
 import type { ComparedRun } from '../compare/comparison';
 import { countOf } from '../runs/format';
 
-export type Screen = { kind: 'compare'; title: string } | { kind: 'optimizerLab' } | { kind: 'inside' } | { kind: 'initLab' } | { kind: 'model'; runId: string } | { kind: 'gradCheck' } | { kind: 'sequences' } | { kind: 'lessons' };
+export type Screen =
+  | { kind: 'compare'; title: string }
+  | { kind: 'optimizerLab' }
+  | { kind: 'inside' }
+  | { kind: 'initLab' }
+  | { kind: 'model'; runId: string }
+  | { kind: 'gradCheck' }
+  | { kind: 'sequences' }
+  | { kind: 'lessons' };
 
 interface ScreenState {
   screen: Screen | null;

@@ -35,6 +35,8 @@ export function groupLayers(layers: readonly LayerDef[], query = ''): PaletteGro
     groups.push({ key: category.toLowerCase(), label: category, layers: shown.filter((l) => l.category === category) });
   }
   // Exact name matches first, so typing "dense" puts Dense on top.
-  if (q) for (const g of groups) g.layers.sort((a, b) => Number(b.type.toLowerCase().startsWith(q)) - Number(a.type.toLowerCase().startsWith(q)));
+  if (q)
+    for (const g of groups)
+      g.layers.sort((a, b) => Number(b.type.toLowerCase().startsWith(q)) - Number(a.type.toLowerCase().startsWith(q)));
   return groups.filter((g) => g.layers.length > 0);
 }

@@ -30,7 +30,12 @@ export function BottomPanel() {
   // Arrow keys move between tabs, as in any tab list.
   const onKeyDown = (e: KeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i + TABS.length - 1) % TABS.length]
+          : null;
     if (!next) return;
     e.preventDefault();
     setTab(next.id);
@@ -60,11 +65,22 @@ export function BottomPanel() {
           >
             <Icon name={t.icon} />
             {t.label}
-            {t.id === 'problems' && problems > 0 && <span className="count-badge" data-testid="problem-count">{problems}</span>}
+            {t.id === 'problems' && problems > 0 && (
+              <span className="count-badge" data-testid="problem-count">
+                {problems}
+              </span>
+            )}
           </button>
         ))}
         <span className="tab-bar-fill" />
-        <button type="button" className="icon-button" onClick={() => setOpen(!open)} aria-label={open ? 'Collapse the panel' : 'Expand the panel'} data-tip={open ? 'Collapse the panel' : 'Expand the panel'} data-tip-side="above">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setOpen(!open)}
+          aria-label={open ? 'Collapse the panel' : 'Expand the panel'}
+          data-tip={open ? 'Collapse the panel' : 'Expand the panel'}
+          data-tip-side="above"
+        >
           <Icon name="chevronDown" className={open ? '' : 'flip'} />
         </button>
       </div>

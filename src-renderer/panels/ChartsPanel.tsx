@@ -15,14 +15,30 @@ export function ChartsPanel() {
   const datasetId = summary?.datasetId ?? editorDataset;
   const dataset = useDatasetStore((s) => s.list.find((d) => d.id === datasetId));
   if (!runId || !live) {
-    return <p className="panel-empty">Press <strong>Train</strong> to start a run: its loss, accuracy, gradient norms and activations draw here as it learns.</p>;
+    return (
+      <p className="panel-empty">
+        Press <strong>Train</strong> to start a run: its loss, accuracy, gradient norms and activations draw here as it learns.
+      </p>
+    );
   }
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.data.label || id;
   return (
     <div className="charts-panel">
-      <RunStatusLine status={live.status} message={live.message ?? summary?.error} name={summary?.name} runId={runId ?? undefined} />
+      <RunStatusLine
+        status={live.status}
+        message={live.message ?? summary?.error}
+        name={summary?.name}
+        runId={runId ?? undefined}
+      />
       <RunWarnings graph={live.graph} metrics={live.metrics} revision={live.revision} status={live.status} />
-      <RunCharts metrics={live.metrics} revision={live.revision} task={dataset?.task} classNames={dataset?.classNames} ended={!ACTIVE_STATUSES.includes(live.status)} labelOf={labelOf} />
+      <RunCharts
+        metrics={live.metrics}
+        revision={live.revision}
+        task={dataset?.task}
+        classNames={dataset?.classNames}
+        ended={!ACTIVE_STATUSES.includes(live.status)}
+        labelOf={labelOf}
+      />
     </div>
   );
 }

@@ -9,7 +9,10 @@ export function PanelResizer() {
   const height = useUiStore((s) => s.bottomHeight);
   const setHeight = useUiStore((s) => s.setBottomHeight);
   const start = useRef<{ y: number; height: number } | null>(null);
-  const save = () => void api().settings.set(BOTTOM_HEIGHT_KEY, useUiStore.getState().bottomHeight).catch(() => undefined);
+  const save = () =>
+    void api()
+      .settings.set(BOTTOM_HEIGHT_KEY, useUiStore.getState().bottomHeight)
+      .catch(() => undefined);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     start.current = { y: e.clientY, height };

@@ -54,7 +54,9 @@ export function TrainingPanel() {
           <ParamField
             spec={initOption}
             value={training.initializerOptions?.[initOption.name as 'std']}
-            onChange={(v) => setTraining({ initializerOptions: v === undefined ? undefined : { [initOption.name]: v } }, 'init-option')}
+            onChange={(v) =>
+              setTraining({ initializerOptions: v === undefined ? undefined : { [initOption.name]: v } }, 'init-option')
+            }
           />
         )}
       </fieldset>
@@ -73,20 +75,26 @@ export function TrainingPanel() {
             setLrNote(switched.lrNote ?? null);
           }}
         />
-        {optimizerSpecs.filter((s) => s.name === 'lr' || !COMMON.has(s.name)).map((spec) => (
-          <ParamField
-            key={`${training.optimizer.name}:${spec.name}`}
-            spec={spec}
-            value={optValue(spec.name)}
-            onChange={(v) => {
-              if (spec.name === 'lr') setLrNote(null);
-              setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>);
-            }}
-            problem={problemOf(`training.optimizer.${spec.name}`)}
-            testId={`optimizer-${spec.name}`}
-          />
-        ))}
-        {lrNote && <p className="field-help field-note" role="status" data-testid="lr-note">{lrNote}</p>}
+        {optimizerSpecs
+          .filter((s) => s.name === 'lr' || !COMMON.has(s.name))
+          .map((spec) => (
+            <ParamField
+              key={`${training.optimizer.name}:${spec.name}`}
+              spec={spec}
+              value={optValue(spec.name)}
+              onChange={(v) => {
+                if (spec.name === 'lr') setLrNote(null);
+                setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>);
+              }}
+              problem={problemOf(`training.optimizer.${spec.name}`)}
+              testId={`optimizer-${spec.name}`}
+            />
+          ))}
+        {lrNote && (
+          <p className="field-help field-note" role="status" data-testid="lr-note">
+            {lrNote}
+          </p>
+        )}
       </fieldset>
 
       <fieldset>
@@ -104,19 +112,23 @@ export function TrainingPanel() {
             key={`${scheduleInfo.type}:${spec.name}`}
             spec={spec}
             value={(schedule as Record<string, unknown> | undefined)?.[spec.name]}
-            onChange={(v) => setOptimizer({ schedule: { ...schedule, [spec.name]: v } as OptimizerConfig['schedule'] }, `schedule:${spec.name}`)}
+            onChange={(v) =>
+              setOptimizer({ schedule: { ...schedule, [spec.name]: v } as OptimizerConfig['schedule'] }, `schedule:${spec.name}`)
+            }
           />
         ))}
         <h4 className="fieldset-sub">Regularization</h4>
-        {optimizerSpecs.filter((s) => COMMON.has(s.name)).map((spec) => (
-          <ParamField
-            key={`${training.optimizer.name}:${spec.name}`}
-            spec={spec}
-            value={optValue(spec.name)}
-            onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
-            testId={`optimizer-${spec.name}`}
-          />
-        ))}
+        {optimizerSpecs
+          .filter((s) => COMMON.has(s.name))
+          .map((spec) => (
+            <ParamField
+              key={`${training.optimizer.name}:${spec.name}`}
+              spec={spec}
+              value={optValue(spec.name)}
+              onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
+              testId={`optimizer-${spec.name}`}
+            />
+          ))}
       </fieldset>
 
       <fieldset>
@@ -128,7 +140,14 @@ export function TrainingPanel() {
         <ParamField
           spec={scalingSpec}
           value={training.datasetOptions?.scaling}
-          onChange={(scaling) => setTraining({ datasetOptions: { ...training.datasetOptions, scaling: scaling as 'none' | 'standard' | 'minmax' | 'pca' | 'zca' | undefined } })}
+          onChange={(scaling) =>
+            setTraining({
+              datasetOptions: {
+                ...training.datasetOptions,
+                scaling: scaling as 'none' | 'standard' | 'minmax' | 'pca' | 'zca' | undefined,
+              },
+            })
+          }
         />
         <BackendField value={training.backend} onChange={(backend) => setTraining({ backend })} />
       </fieldset>
@@ -139,8 +158,15 @@ export function TrainingPanel() {
 /** Penalties and clipping: shown under Regularization, not next to the update rule. */
 const COMMON = new Set(['l1', 'l2', 'clipNorm', 'weightDecay']);
 
-
-function LoopField({ spec, training, onChange }: { spec: ParamSpec; training: TrainingConfig; onChange(patch: Partial<TrainingConfig>): void }) {
+function LoopField({
+  spec,
+  training,
+  onChange,
+}: {
+  spec: ParamSpec;
+  training: TrainingConfig;
+  onChange(patch: Partial<TrainingConfig>): void;
+}) {
   const key = spec.name as 'epochs' | 'batchSize' | 'validationSplit' | 'seed';
   return (
     <ParamField
@@ -154,10 +180,14 @@ function LoopField({ spec, training, onChange }: { spec: ParamSpec; training: Tr
 
 function defaultSchedule(type: string, epochs: number): OptimizerConfig['schedule'] {
   switch (type) {
-    case 'step': return { type: 'step', stepSize: Math.max(1, Math.round(epochs / 3)), gamma: 0.1 };
-    case 'exponential': return { type: 'exponential', gamma: 0.95 };
-    case 'cosine': return { type: 'cosine', total: epochs };
-    default: return undefined;
+    case 'step':
+      return { type: 'step', stepSize: Math.max(1, Math.round(epochs / 3)), gamma: 0.1 };
+    case 'exponential':
+      return { type: 'exponential', gamma: 0.95 };
+    case 'cosine':
+      return { type: 'cosine', total: epochs };
+    default:
+      return undefined;
   }
 }
 
@@ -175,13 +205,25 @@ export function SelectField({ id, label, value, options, help, error, onChange }
   return (
     <div className={`field ${error ? 'has-error' : ''}`}>
       <label htmlFor={`f-${id}`}>{label}</label>
-      <select id={`f-${id}`} value={value} onChange={(e) => onChange(e.target.value)} data-testid={`select-${id}`} aria-describedby={`f-${id}-help`}>
+      <select
+        id={`f-${id}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        data-testid={`select-${id}`}
+        aria-describedby={`f-${id}-help`}
+      >
         {!options.some((o) => o.value === value) && <option value={value}>{value}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {help && <p className={`field-help ${error ? 'field-error' : ''}`} id={`f-${id}-help`}>{help}</p>}
+      {help && (
+        <p className={`field-help ${error ? 'field-error' : ''}`} id={`f-${id}-help`}>
+          {help}
+        </p>
+      )}
     </div>
   );
 }

@@ -13,7 +13,9 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'save'; onClos
   const current = useGraphStore((s) => s.meta.name);
   const [name, setName] = useState(current && current !== 'Untitled' ? current : '');
   useEffect(() => {
-    api().projects.list().then(setFiles, (e) => setError(errorText(e)));
+    api()
+      .projects.list()
+      .then(setFiles, (e) => setError(errorText(e)));
   }, []);
 
   const exists = mode === 'save' && Boolean(files?.some((f) => projectNameOf(f.path) === name.trim()));
@@ -35,9 +37,19 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'save'; onClos
       testId="project-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
           {mode === 'save' && (
-            <button type="button" className="button primary" onClick={() => void save()} disabled={!name.trim()} data-testid="project-save-confirm">{exists ? 'Replace' : 'Save'}</button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void save()}
+              disabled={!name.trim()}
+              data-testid="project-save-confirm"
+            >
+              {exists ? 'Replace' : 'Save'}
+            </button>
           )}
         </>
       }
@@ -55,12 +67,18 @@ export function ProjectDialog({ mode, onClose }: { mode: 'open' | 'save'; onClos
             data-testid="project-name-input"
           />
           <p className={exists ? 'field-help warn-text' : 'field-help'}>
-            {exists ? 'A project with this name exists: saving replaces it.' : 'Saved in the server’s projects folder as a .layerlab.json file.'}
+            {exists
+              ? 'A project with this name exists: saving replaces it.'
+              : 'Saved in the server’s projects folder as a .layerlab.json file.'}
           </p>
         </div>
       )}
       {error && <p className="field-error">The projects folder could not be read: {error}</p>}
-      {files && files.length === 0 && <p className="muted">{mode === 'open' ? 'No saved projects yet. Save one with Ctrl+S first.' : 'The projects folder is empty.'}</p>}
+      {files && files.length === 0 && (
+        <p className="muted">
+          {mode === 'open' ? 'No saved projects yet. Save one with Ctrl+S first.' : 'The projects folder is empty.'}
+        </p>
+      )}
       {files && files.length > 0 && (
         <ul className="project-files" aria-label="Saved projects">
           {files.map((f) => (

@@ -12,7 +12,9 @@ import { LAST_PROJECT_KEY } from '../../src-shared/settingsKeys';
 
 let nativeDialogs: Promise<boolean> | null = null;
 function hasNativeDialogs(): Promise<boolean> {
-  nativeDialogs ??= api().projects.hasNativeDialogs().catch(() => false);
+  nativeDialogs ??= api()
+    .projects.hasNativeDialogs()
+    .catch(() => false);
   return nativeDialogs;
 }
 
@@ -75,7 +77,8 @@ async function openFrom(path: string | undefined, quiet = false): Promise<boolea
     const parsed = parseGraph(result.doc);
     if (!parsed.ok) {
       const first = parsed.issues[0];
-      if (!quiet) ui.toast(`${result.path} is not a LayerLab project: ${first ? describeIssue(first) : 'unknown format'}`, 'error');
+      if (!quiet)
+        ui.toast(`${result.path} is not a LayerLab project: ${first ? describeIssue(first) : 'unknown format'}`, 'error');
       return false;
     }
     showDoc(parsed.graph, result.path);

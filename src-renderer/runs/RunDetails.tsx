@@ -10,7 +10,12 @@ import { runDuration } from './format';
 
 export function RunDetails() {
   const detail = useRunStore((s) => s.viewed?.detail);
-  if (!detail) return <div className="inspector"><p className="muted">Loading…</p></div>;
+  if (!detail)
+    return (
+      <div className="inspector">
+        <p className="muted">Loading…</p>
+      </div>
+    );
   return <RunDetailForm key={detail.id} detail={detail} />;
 }
 
@@ -45,7 +50,14 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
     <div className="inspector run-details" data-testid="run-details">
       <div className="field">
         <label htmlFor="run-name">Name</label>
-        <input id="run-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={saveName} onKeyDown={(e) => e.key === 'Enter' && saveName()} data-testid="run-name" />
+        <input
+          id="run-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={saveName}
+          onKeyDown={(e) => e.key === 'Enter' && saveName()}
+          data-testid="run-name"
+        />
       </div>
       <div className="field">
         <label htmlFor="run-tag">Tags</label>
@@ -53,34 +65,110 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
           {detail.tags.map((x) => (
             <span key={x} className="chip static">
               {x}
-              <button type="button" className="chip-remove" aria-label={`Remove tag ${x}`} onClick={() => void guard(store.setTags(detail.id, detail.tags.filter((y) => y !== x)))}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={`Remove tag ${x}`}
+                onClick={() =>
+                  void guard(
+                    store.setTags(
+                      detail.id,
+                      detail.tags.filter((y) => y !== x),
+                    ),
+                  )
+                }
+              >
                 <Icon name="close" size={12} />
               </button>
             </span>
           ))}
-          <input id="run-tag" value={tag} placeholder="add a tag, press Enter" onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addTag()} data-testid="run-tag" />
+          <input
+            id="run-tag"
+            value={tag}
+            placeholder="add a tag, press Enter"
+            onChange={(e) => setTag(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && addTag()}
+            data-testid="run-tag"
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor="run-notes">Notes</label>
-        <textarea id="run-notes" rows={4} value={notes} placeholder="What did you try, what did you learn?" onChange={(e) => setNotes(e.target.value)} onBlur={() => notes !== detail.notes && void guard(store.setNotes(detail.id, notes))} data-testid="run-notes" />
+        <textarea
+          id="run-notes"
+          rows={4}
+          value={notes}
+          placeholder="What did you try, what did you learn?"
+          onChange={(e) => setNotes(e.target.value)}
+          onBlur={() => notes !== detail.notes && void guard(store.setNotes(detail.id, notes))}
+          data-testid="run-notes"
+        />
       </div>
       <dl className="inspector-facts">
-        <dt>Dataset</dt><dd>{detail.datasetId}</dd>
-        <dt>Loss</dt><dd>{t.loss}</dd>
-        <dt>Optimizer</dt><dd>{t.optimizer.name}, lr {t.optimizer.lr}</dd>
-        {t.optimizer.schedule && <><dt>Schedule</dt><dd>{t.optimizer.schedule.type}</dd></>}
-        <dt>Initializer</dt><dd>{detail.initializer}</dd>
-        <dt>Batch · epochs</dt><dd>{t.batchSize} · {detail.epochsDone}/{detail.epochsTotal}</dd>
-        <dt>Validation</dt><dd>{Math.round(t.validationSplit * 100)}%</dd>
-        <dt>Seed</dt><dd>{detail.seed}</dd>
-        <dt>Backend</dt><dd data-testid="run-details-backend">{detail.backend === 'webgpu' ? 'WebGPU' : detail.backend === 'cpu' ? 'CPU' : detail.backend}</dd>
-        {detail.adapter && <><dt>Adapter</dt><dd data-testid="run-details-adapter">{detail.adapter}</dd></>}
-        {duration && <><dt>Time</dt><dd>{duration}</dd></>}
-        {detail.finalTrainLoss !== undefined && <><dt>Train loss</dt><dd>{detail.finalTrainLoss.toPrecision(4)}</dd></>}
-        {detail.finalValLoss !== undefined && <><dt>Val loss</dt><dd>{detail.finalValLoss.toPrecision(4)}</dd></>}
-        {detail.finalValAcc !== undefined && <><dt>Val accuracy</dt><dd>{(detail.finalValAcc * 100).toFixed(1)}%</dd></>}
-        {detail.finalValR2 !== undefined && <><dt>Val R²</dt><dd>{detail.finalValR2.toFixed(3)}</dd></>}
+        <dt>Dataset</dt>
+        <dd>{detail.datasetId}</dd>
+        <dt>Loss</dt>
+        <dd>{t.loss}</dd>
+        <dt>Optimizer</dt>
+        <dd>
+          {t.optimizer.name}, lr {t.optimizer.lr}
+        </dd>
+        {t.optimizer.schedule && (
+          <>
+            <dt>Schedule</dt>
+            <dd>{t.optimizer.schedule.type}</dd>
+          </>
+        )}
+        <dt>Initializer</dt>
+        <dd>{detail.initializer}</dd>
+        <dt>Batch · epochs</dt>
+        <dd>
+          {t.batchSize} · {detail.epochsDone}/{detail.epochsTotal}
+        </dd>
+        <dt>Validation</dt>
+        <dd>{Math.round(t.validationSplit * 100)}%</dd>
+        <dt>Seed</dt>
+        <dd>{detail.seed}</dd>
+        <dt>Backend</dt>
+        <dd data-testid="run-details-backend">
+          {detail.backend === 'webgpu' ? 'WebGPU' : detail.backend === 'cpu' ? 'CPU' : detail.backend}
+        </dd>
+        {detail.adapter && (
+          <>
+            <dt>Adapter</dt>
+            <dd data-testid="run-details-adapter">{detail.adapter}</dd>
+          </>
+        )}
+        {duration && (
+          <>
+            <dt>Time</dt>
+            <dd>{duration}</dd>
+          </>
+        )}
+        {detail.finalTrainLoss !== undefined && (
+          <>
+            <dt>Train loss</dt>
+            <dd>{detail.finalTrainLoss.toPrecision(4)}</dd>
+          </>
+        )}
+        {detail.finalValLoss !== undefined && (
+          <>
+            <dt>Val loss</dt>
+            <dd>{detail.finalValLoss.toPrecision(4)}</dd>
+          </>
+        )}
+        {detail.finalValAcc !== undefined && (
+          <>
+            <dt>Val accuracy</dt>
+            <dd>{(detail.finalValAcc * 100).toFixed(1)}%</dd>
+          </>
+        )}
+        {detail.finalValR2 !== undefined && (
+          <>
+            <dt>Val R²</dt>
+            <dd>{detail.finalValR2.toFixed(3)}</dd>
+          </>
+        )}
       </dl>
       {detail.backendNotice && (
         <p className="field-help" style={{ color: 'var(--warn)' }} data-testid="run-details-backend-notice">

@@ -16,7 +16,9 @@ export function RunHistory() {
     <div className="run-history" data-testid="run-history">
       {error && <p className="field-error">The run list could not load: {error}</p>}
       {!error && runs.length === 0 && (
-        <p className="panel-empty">No runs yet. Build a network and press <strong>Train</strong>; every run is kept here with its graph and charts.</p>
+        <p className="panel-empty">
+          No runs yet. Build a network and press <strong>Train</strong>; every run is kept here with its graph and charts.
+        </p>
       )}
       <CompareBar />
       <ul aria-label="Runs">
@@ -50,12 +52,18 @@ function RunItem({ run, current }: { run: RunSummary; current: boolean }) {
         <span className="run-item-time">{timeAgo(run.createdAt)}</span>
       </span>
       <span className="run-item-name">{run.name}</span>
-      <span className="run-item-meta">{run.datasetId} · {run.optimizer} · {run.initializer}</span>
+      <span className="run-item-meta">
+        {run.datasetId} · {run.optimizer} · {run.initializer}
+      </span>
       {metrics && <span className="run-item-metrics">{metrics}</span>}
       {run.error && <span className="run-item-error">{run.error}</span>}
       {run.tags.length > 0 && (
         <span className="run-item-tags">
-          {run.tags.map((t) => <span key={t} className="chip static small">{t}</span>)}
+          {run.tags.map((t) => (
+            <span key={t} className="chip static small">
+              {t}
+            </span>
+          ))}
         </span>
       )}
     </button>

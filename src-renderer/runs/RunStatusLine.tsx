@@ -6,7 +6,8 @@ import { Icon } from '../ui/icons';
 import { useRunStore } from './runStore';
 
 const EXPLAIN: Partial<Record<RunStatus, string>> = {
-  diverged: 'The loss stopped being a number, so training stopped. A lower learning rate, gradient clipping or a different initializer usually helps.',
+  diverged:
+    'The loss stopped being a number, so training stopped. A lower learning rate, gradient clipping or a different initializer usually helps.',
   failed: 'The engine could not finish this run.',
   interrupted: 'The app closed while this run was training.',
   stopped: 'Stopped before the last epoch; the charts show what it learned until then.',
@@ -15,9 +16,23 @@ const EXPLAIN: Partial<Record<RunStatus, string>> = {
 /** After the engine's own words on a divergence, the other remedies. */
 const DIVERGED_MORE = 'Gradient clipping or a different initializer can help too.';
 
-export function RunStatusLine({ status, message, name, runId }: { status: RunStatus; message?: string; name?: string; runId?: string }) {
+export function RunStatusLine({
+  status,
+  message,
+  name,
+  runId,
+}: {
+  status: RunStatus;
+  message?: string;
+  name?: string;
+  runId?: string;
+}) {
   const bad = status === 'diverged' || status === 'failed' || status === 'interrupted';
-  const backend = useRunStore((s) => (runId ? backendOf(s.viewed?.runId === runId ? s.viewed.detail : undefined) ?? backendOf(s.runs.find((r) => r.id === runId)) : undefined));
+  const backend = useRunStore((s) =>
+    runId
+      ? (backendOf(s.viewed?.runId === runId ? s.viewed.detail : undefined) ?? backendOf(s.runs.find((r) => r.id === runId)))
+      : undefined,
+  );
   return (
     <div className={`run-status-line ${bad ? 'is-bad' : ''}`} data-testid="run-status-line">
       <StatusBadge status={status} />
@@ -35,7 +50,8 @@ export function RunStatusLine({ status, message, name, runId }: { status: RunSta
       )}
       {(bad || status === 'stopped') && (
         <span className="run-status-message">
-          {bad && <Icon name="warning" />} {message ? `${capitalize(message)}.` : ''} {message && status === 'diverged' ? DIVERGED_MORE : EXPLAIN[status]}
+          {bad && <Icon name="warning" />} {message ? `${capitalize(message)}.` : ''}{' '}
+          {message && status === 'diverged' ? DIVERGED_MORE : EXPLAIN[status]}
         </span>
       )}
     </div>

@@ -26,19 +26,49 @@ export function RunView() {
   const editCopy = async () => {
     if (!detail) return;
     const copy = { ...structuredClone(detail.graph), name: `Copy of ${detail.name}` };
-    if (await openAsNewProject(copy, 'Editing a copy of this run')) useUiStore.getState().toast('This is an editable copy of the run’s graph and settings.');
+    if (await openAsNewProject(copy, 'Editing a copy of this run'))
+      useUiStore.getState().toast('This is an editable copy of the run’s graph and settings.');
   };
   return (
     <section className="run-view" aria-label="Run" data-testid="run-view">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={close} testId="back-to-editor" className="has-text">Editor</IconButton>
+        <IconButton icon="back" label="Back to the editor" onClick={close} testId="back-to-editor" className="has-text">
+          Editor
+        </IconButton>
         <h2 className="run-view-title">{detail?.name ?? 'Loading the run…'}</h2>
         <span className="run-view-readonly">read-only</span>
         <span className="topbar-fill" />
         {/* The Inside screen shows the run open here (it prefers it to the one training now). */}
-        <IconButton icon="layers" label="Inside: layer histograms, decision boundary, evaluation" onClick={() => useScreenStore.getState().show({ kind: 'inside' })} disabled={!detail} testId="open-run-inside" className="has-text">Inside</IconButton>
-        <IconButton icon="search" label="Try the model: confusion matrix, drawing pad" onClick={() => useScreenStore.getState().show({ kind: 'model', runId: viewed.runId })} disabled={!detail || detail.status !== 'completed'} testId="try-model" className="has-text">Try the model</IconButton>
-        <IconButton icon="edit" label="Edit a copy" onClick={() => void editCopy()} disabled={!detail} testId="edit-copy" className="has-text">Edit a copy</IconButton>
+        <IconButton
+          icon="layers"
+          label="Inside: layer histograms, decision boundary, evaluation"
+          onClick={() => useScreenStore.getState().show({ kind: 'inside' })}
+          disabled={!detail}
+          testId="open-run-inside"
+          className="has-text"
+        >
+          Inside
+        </IconButton>
+        <IconButton
+          icon="search"
+          label="Try the model: confusion matrix, drawing pad"
+          onClick={() => useScreenStore.getState().show({ kind: 'model', runId: viewed.runId })}
+          disabled={!detail || detail.status !== 'completed'}
+          testId="try-model"
+          className="has-text"
+        >
+          Try the model
+        </IconButton>
+        <IconButton
+          icon="edit"
+          label="Edit a copy"
+          onClick={() => void editCopy()}
+          disabled={!detail}
+          testId="edit-copy"
+          className="has-text"
+        >
+          Edit a copy
+        </IconButton>
       </div>
       {viewed.error && <p className="field-error run-view-error">This run could not be opened: {viewed.error}</p>}
       {detail && (
@@ -47,9 +77,23 @@ export function RunView() {
             <ReadOnlyGraph graph={detail.graph} />
           </div>
           <div className="run-view-charts">
-            <RunStatusLine status={live?.status ?? detail.status} message={live?.message ?? detail.error} name={detail.name} runId={detail.id} />
+            <RunStatusLine
+              status={live?.status ?? detail.status}
+              message={live?.message ?? detail.error}
+              name={detail.name}
+              runId={detail.id}
+            />
             <RunWarnings graph={detail.graph} metrics={metrics} revision={revision} status={live?.status ?? detail.status} />
-            {metrics && <RunCharts metrics={metrics} revision={revision} task={dataset?.task} classNames={dataset?.classNames} ended={!stillLive} labelOf={labelOf} />}
+            {metrics && (
+              <RunCharts
+                metrics={metrics}
+                revision={revision}
+                task={dataset?.task}
+                classNames={dataset?.classNames}
+                ended={!stillLive}
+                labelOf={labelOf}
+              />
+            )}
           </div>
         </>
       )}

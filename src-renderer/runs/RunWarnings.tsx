@@ -24,18 +24,31 @@ interface Props {
 export function RunWarnings({ graph, metrics, revision, status }: Props) {
   const warnings = useMemo(
     // The buffer is mutated in place; the revision (read here so the memo depends on it) says when.
-    () => (graph && metrics && revision >= 0 ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : []),
+    () =>
+      graph && metrics && revision >= 0 ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : [],
     [graph, metrics, revision, status],
   );
   if (!warnings.length) return null;
   return (
     <ul className="run-warnings" aria-label="Warnings" data-testid="run-warnings">
       {warnings.map((w) => (
-        <li key={`${w.kind}:${w.nodeId ?? ''}`} className={`run-warning run-warning-${w.kind}`} data-testid="run-warning" data-kind={w.kind}>
-          <span className="run-warning-icon" aria-hidden>⚠</span>
+        <li
+          key={`${w.kind}:${w.nodeId ?? ''}`}
+          className={`run-warning run-warning-${w.kind}`}
+          data-testid="run-warning"
+          data-kind={w.kind}
+        >
+          <span className="run-warning-icon" aria-hidden>
+            ⚠
+          </span>
           <span className="run-warning-text">{w.text}</span>
           {w.lab && (
-            <button type="button" className="link-button" onClick={() => useScreenStore.getState().show({ kind: w.lab! })} data-testid={`warning-lab-${w.kind}`}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useScreenStore.getState().show({ kind: w.lab! })}
+              data-testid={`warning-lab-${w.kind}`}
+            >
               {LAB_NAMES[w.lab]} →
             </button>
           )}

@@ -23,7 +23,10 @@ export async function startTraining(): Promise<void> {
   if (!check.ok) {
     const n = check.issues.length;
     ui.setBottomTab('problems');
-    ui.toast(n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the graph before training.` : 'The graph cannot train yet.', 'error');
+    ui.toast(
+      n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the graph before training.` : 'The graph cannot train yet.',
+      'error',
+    );
     return;
   }
   const content = currentContent();
@@ -61,7 +64,11 @@ export async function stopTraining(): Promise<void> {
 function runName(projectName: string | undefined): string {
   const t = useGraphStore.getState().training;
   const base = `${projectName && projectName !== 'Untitled' ? projectName : t.dataset} · ${t.optimizer.name} ${t.optimizer.lr}`;
-  return uniqueRunName(base, new Date(), useRunStore.getState().runs.map((r) => r.name));
+  return uniqueRunName(
+    base,
+    new Date(),
+    useRunStore.getState().runs.map((r) => r.name),
+  );
 }
 
 /** "<base> · 18:22", made unique among `taken` (runs started in the same minute got identical names). */
@@ -86,7 +93,8 @@ export function subscribeToRunUpdates(): () => void {
     useRunStore.getState().applyUpdates(batch);
     useEpochSamples.getState().apply(batch);
     for (const update of batch) {
-      if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId) announceEnd(update.status, update.error);
+      if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId)
+        announceEnd(update.status, update.error);
     }
   };
   return api().onRunUpdate((update) => {
@@ -101,7 +109,6 @@ function announceEnd(status: string, error: string | undefined): void {
   else if (status === 'diverged') {
     const why = error ?? 'the loss stopped being a number';
     ui.toast(`Training diverged: ${why}${/learning rate/.test(why) ? '' : '; try a lower learning rate'}.`, 'error');
-  }
-  else if (status === 'failed') ui.toast(`Training failed: ${error ?? 'the engine stopped unexpectedly'}`, 'error');
+  } else if (status === 'failed') ui.toast(`Training failed: ${error ?? 'the engine stopped unexpectedly'}`, 'error');
   else if (status === 'interrupted') ui.toast(`Training was interrupted${error ? `: ${error}` : ''}.`, 'error');
 }

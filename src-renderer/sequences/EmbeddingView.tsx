@@ -20,17 +20,25 @@ export function EmbeddingView({ words }: { words: WordTables }) {
           <label>
             Table
             <select value={nodeId} onChange={(e) => setNodeId(e.target.value)} data-testid="embedding-node">
-              {nodeIds.map((id) => <option key={id} value={id}>{id}</option>)}
+              {nodeIds.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <span className="dialog-hint">
-          {wv.words.length} words × {wv.dim} numbers. Words used in the same contexts get similar vectors: cosine similarity near 1 means the same direction.
-          {nodeIds.length > 1 && ' Each Embedding of the graph is a table of its own: the first is usually the one kept (skip-gram: the centre words’ vectors; CBOW: the context words’), the other scores the words it is compared with.'}
+          {wv.words.length} words × {wv.dim} numbers. Words used in the same contexts get similar vectors: cosine similarity near
+          1 means the same direction.
+          {nodeIds.length > 1 &&
+            ' Each Embedding of the graph is a table of its own: the first is usually the one kept (skip-gram: the centre words’ vectors; CBOW: the context words’), the other scores the words it is compared with.'}
         </span>
       </div>
       {!words.named && (
-        <p className="field-error" data-testid="embedding-unnamed">The words of this run's corpus are not known here, so rows are shown by id (#0 is the most frequent word).</p>
+        <p className="field-error" data-testid="embedding-unnamed">
+          The words of this run's corpus are not known here, so rows are shown by id (#0 is the most frequent word).
+        </p>
       )}
       <TableView key={nodeId} wv={wv} />
     </section>
@@ -47,22 +55,45 @@ function TableView({ wv }: { wv: WordVectors }) {
   return (
     <div className="seq-embedding-body">
       <section className="chart-box seq-neighbours" aria-label="Nearest neighbours" data-testid="neighbours">
-        <h3 className="chart-box-title"><span>Nearest neighbours</span></h3>
+        <h3 className="chart-box-title">
+          <span>Nearest neighbours</span>
+        </h3>
         <label className="seq-word-input">
           Word
-          <input value={typed} list="seq-vocabulary" onChange={(e) => setTyped(e.target.value)} data-testid="embedding-word" aria-label="Word" />
+          <input
+            value={typed}
+            list="seq-vocabulary"
+            onChange={(e) => setTyped(e.target.value)}
+            data-testid="embedding-word"
+            aria-label="Word"
+          />
           <datalist id="seq-vocabulary">
-            {wv.words.map((w) => <option key={w} value={w} />)}
+            {wv.words.map((w) => (
+              <option key={w} value={w} />
+            ))}
           </datalist>
         </label>
-        {!lookup.ok && <p className="field-error" data-testid="embedding-error">{lookup.message}</p>}
+        {!lookup.ok && (
+          <p className="field-error" data-testid="embedding-error">
+            {lookup.message}
+          </p>
+        )}
         {neighbours.length > 0 && (
           <ol className="seq-neighbour-list" data-testid="neighbour-list">
             {neighbours.map((n) => (
               <li key={n.word} data-testid="neighbour">
-                <button type="button" className="link-button" onClick={() => setTyped(n.word)} title={`Show the neighbours of “${n.word}”`}>{n.word}</button>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setTyped(n.word)}
+                  title={`Show the neighbours of “${n.word}”`}
+                >
+                  {n.word}
+                </button>
                 <span className="seq-similarity-bar" style={{ width: `${Math.max(0, n.similarity) * 80}px` }} />
-                <span className="seq-similarity" data-testid="neighbour-similarity">{n.similarity.toFixed(3)}</span>
+                <span className="seq-similarity" data-testid="neighbour-similarity">
+                  {n.similarity.toFixed(3)}
+                </span>
               </li>
             ))}
           </ol>

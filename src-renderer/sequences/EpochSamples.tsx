@@ -15,14 +15,19 @@ export function EpochSamples({ runId, training }: { runId: string; training: boo
   }, [runId]);
   return (
     <section className="chart-box seq-epochs" aria-label="Names as training proceeds" data-testid="epoch-samples">
-      <h3 className="chart-box-title"><span>Names as training proceeds</span></h3>
+      <h3 className="chart-box-title">
+        <span>Names as training proceeds</span>
+      </h3>
       <p className="dialog-hint">
-        After each epoch the model invents {epochs[0]?.samples.length ?? 8} names with the same random draws, so the lists differ only by what it has learned.
+        After each epoch the model invents {epochs[0]?.samples.length ?? 8} names with the same random draws, so the lists differ
+        only by what it has learned.
       </p>
       {loadError && <p className="field-error">The stored names could not be loaded: {loadError}</p>}
       {epochs.length === 0 ? (
         <p className="panel-empty" data-testid="epoch-samples-empty">
-          {training ? 'The first names appear when the first epoch ends.' : 'This run did not sample names while it trained (it was started elsewhere, e.g. from the CLI, or before this view existed).'}
+          {training
+            ? 'The first names appear when the first epoch ends.'
+            : 'This run did not sample names while it trained (it was started elsewhere, e.g. from the CLI, or before this view existed).'}
         </p>
       ) : (
         <ol className="seq-epoch-list" data-testid="epoch-sample-list">

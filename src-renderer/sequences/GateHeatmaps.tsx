@@ -47,22 +47,40 @@ export function GateHeatmaps({ model, inputShape, vocabulary, nodes }: Props) {
         <label>
           Layer
           <select value={nodeId} onChange={(e) => setNodeId(e.target.value)} data-testid="gate-node">
-            {nodes.map((n) => <option key={n.id} value={n.id}>{n.id} ({n.type})</option>)}
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.id} ({n.type})
+              </option>
+            ))}
           </select>
         </label>
         {vocabulary ? (
           <label>
             Input text
-            <input value={text} maxLength={64} onChange={(e) => setText(e.target.value)} data-testid="gate-text" aria-label="Input text" />
+            <input
+              value={text}
+              maxLength={64}
+              onChange={(e) => setText(e.target.value)}
+              data-testid="gate-text"
+              aria-label="Input text"
+            />
           </label>
         ) : (
-          <button type="button" className="button" onClick={() => setSeed(seed + 1)} data-testid="gate-next-sample">Another sequence</button>
+          <button type="button" className="button" onClick={() => setSeed(seed + 1)} data-testid="gate-next-sample">
+            Another sequence
+          </button>
         )}
         <span className="dialog-hint">
-          {vocabulary ? `The model reads the last ${inputShape[0]} characters, “.” before the start.` : 'Columns are time steps; ★ marks the two values to add.'}
+          {vocabulary
+            ? `The model reads the last ${inputShape[0]} characters, “.” before the start.`
+            : 'Columns are time steps; ★ marks the two values to add.'}
         </span>
       </div>
-      {traced.error && <p className="field-error" data-testid="gate-error">{traced.error}</p>}
+      {traced.error && (
+        <p className="field-error" data-testid="gate-error">
+          {traced.error}
+        </p>
+      )}
       {trace && input.ok && (
         <div className="seq-heatmaps">
           {shownSeries(trace).map(({ key, label }) => (

@@ -25,7 +25,14 @@ export function NameSampler({ model, vocabulary }: { model: Model; vocabulary: r
     }
     try {
       // A new seed per press, so pressing again shows new names; the same press order repeats them.
-      setNames(sampleNames(model, vocabulary, { count: COUNT, temperature, seed: draw + 1, prefix: decodeTokens(start.ids, vocabulary) }));
+      setNames(
+        sampleNames(model, vocabulary, {
+          count: COUNT,
+          temperature,
+          seed: draw + 1,
+          prefix: decodeTokens(start.ids, vocabulary),
+        }),
+      );
       setDraw(draw + 1);
       setError(undefined);
     } catch (e) {
@@ -34,25 +41,52 @@ export function NameSampler({ model, vocabulary }: { model: Model; vocabulary: r
   };
   return (
     <section className="chart-box seq-sampler" aria-label="Sample names" data-testid="name-sampler">
-      <h3 className="chart-box-title"><span>Invent names</span></h3>
+      <h3 className="chart-box-title">
+        <span>Invent names</span>
+      </h3>
       <div className="seq-sampler-controls">
-        <button type="button" className="button primary" onClick={sample} data-testid="sample-names">Sample names</button>
+        <button type="button" className="button primary" onClick={sample} data-testid="sample-names">
+          Sample names
+        </button>
         <label>
           Temperature
-          <input type="range" min={0.2} max={2} step={0.1} value={temperature} onChange={(e) => setTemperature(Number(e.target.value))} data-testid="sample-temperature" />
+          <input
+            type="range"
+            min={0.2}
+            max={2}
+            step={0.1}
+            value={temperature}
+            onChange={(e) => setTemperature(Number(e.target.value))}
+            data-testid="sample-temperature"
+          />
           <output data-testid="sample-temperature-value">{temperature.toFixed(1)}</output>
         </label>
         <label>
           Starts with
-          <input value={prefix} maxLength={8} onChange={(e) => setPrefix(e.target.value)} data-testid="sample-prefix" aria-label="Names start with" />
+          <input
+            value={prefix}
+            maxLength={8}
+            onChange={(e) => setPrefix(e.target.value)}
+            data-testid="sample-prefix"
+            aria-label="Names start with"
+          />
         </label>
       </div>
-      <p className="dialog-hint">The model picks each next letter at random from its predicted probabilities. Low temperature: safe, common names; high: stranger ones.</p>
-      {error && <p className="field-error" data-testid="sample-error">{error}</p>}
+      <p className="dialog-hint">
+        The model picks each next letter at random from its predicted probabilities. Low temperature: safe, common names; high:
+        stranger ones.
+      </p>
+      {error && (
+        <p className="field-error" data-testid="sample-error">
+          {error}
+        </p>
+      )}
       {names.length > 0 && (
         <ol className="seq-names" data-testid="sampled-names">
           {names.map((n, i) => (
-            <li key={i} data-testid="sampled-name">{n ? displayName(n) : <em>(empty: the model ended the name at once)</em>}</li>
+            <li key={i} data-testid="sampled-name">
+              {n ? displayName(n) : <em>(empty: the model ended the name at once)</em>}
+            </li>
           ))}
         </ol>
       )}

@@ -15,7 +15,11 @@ export interface ScatterInput {
 type Point = { name: string; value: [number, number]; label: { show: boolean } };
 
 /** The points of each group: the picked word, its neighbours, and every other word. */
-export function scatterGroups({ words, projection, picked, neighbours, labelled }: ScatterInput): { others: Point[]; near: Point[]; pick: Point[] } {
+export function scatterGroups({ words, projection, picked, neighbours, labelled }: ScatterInput): {
+  others: Point[];
+  near: Point[];
+  pick: Point[];
+} {
   const near = new Set(neighbours.map((n) => n.word));
   const groups = { others: [] as Point[], near: [] as Point[], pick: [] as Point[] };
   words.forEach((word, i) => {
@@ -32,10 +36,23 @@ export function embeddingScatterOption(theme: ChartTheme, input: ScatterInput): 
   const { others, near, pick } = scatterGroups(input);
   const [ex, ey] = input.projection.explained;
   const axis = (name: string) => ({
-    type: 'value' as const, name, nameLocation: 'middle' as const, nameGap: 24, nameTextStyle: { color: theme.muted },
-    axisLabel: { show: false }, axisLine: { lineStyle: { color: theme.axis } }, splitLine: { lineStyle: { color: theme.grid } }, scale: true,
+    type: 'value' as const,
+    name,
+    nameLocation: 'middle' as const,
+    nameGap: 24,
+    nameTextStyle: { color: theme.muted },
+    axisLabel: { show: false },
+    axisLine: { lineStyle: { color: theme.axis } },
+    splitLine: { lineStyle: { color: theme.grid } },
+    scale: true,
   });
-  const label = (color: string, weight: 'normal' | 'bold') => ({ formatter: '{b}', position: 'right' as const, color, fontSize: 11, fontWeight: weight });
+  const label = (color: string, weight: 'normal' | 'bold') => ({
+    formatter: '{b}',
+    position: 'right' as const,
+    color,
+    fontSize: 11,
+    fontWeight: weight,
+  });
   return {
     backgroundColor: 'transparent',
     animation: false,
@@ -49,9 +66,33 @@ export function embeddingScatterOption(theme: ChartTheme, input: ScatterInput): 
     xAxis: axis(`PC 1 (${(ex * 100).toFixed(0)}% of the variance)`),
     yAxis: axis(`PC 2 (${(ey * 100).toFixed(0)}%)`),
     series: [
-      { type: 'scatter', name: 'words', data: others, symbolSize: 6, itemStyle: { color: theme.muted, opacity: 0.55 }, label: label(theme.muted, 'normal'), labelLayout: { hideOverlap: true } },
-      { type: 'scatter', name: 'nearest neighbours', data: near, symbolSize: 9, itemStyle: { color: theme.series[1] }, label: label(theme.text, 'normal'), labelLayout: { hideOverlap: true } },
-      { type: 'scatter', name: input.picked ?? 'picked word', data: pick, symbolSize: 14, itemStyle: { color: theme.series[0] }, label: label(theme.text, 'bold'), z: 3 },
+      {
+        type: 'scatter',
+        name: 'words',
+        data: others,
+        symbolSize: 6,
+        itemStyle: { color: theme.muted, opacity: 0.55 },
+        label: label(theme.muted, 'normal'),
+        labelLayout: { hideOverlap: true },
+      },
+      {
+        type: 'scatter',
+        name: 'nearest neighbours',
+        data: near,
+        symbolSize: 9,
+        itemStyle: { color: theme.series[1] },
+        label: label(theme.text, 'normal'),
+        labelLayout: { hideOverlap: true },
+      },
+      {
+        type: 'scatter',
+        name: input.picked ?? 'picked word',
+        data: pick,
+        symbolSize: 14,
+        itemStyle: { color: theme.series[0] },
+        label: label(theme.text, 'bold'),
+        z: 3,
+      },
     ],
   };
 }

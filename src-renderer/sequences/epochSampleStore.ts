@@ -18,7 +18,10 @@ interface EpochSampleState {
 }
 
 /** One entry per epoch (a later copy of an epoch replaces the earlier), oldest first. */
-export function mergeEpochSamples(before: readonly EpochSample[], events: readonly Pick<InsightEvent, 'epoch' | 'samples'>[]): EpochSample[] {
+export function mergeEpochSamples(
+  before: readonly EpochSample[],
+  events: readonly Pick<InsightEvent, 'epoch' | 'samples'>[],
+): EpochSample[] {
   const byEpoch = new Map(before.map((e) => [e.epoch, e]));
   for (const e of events) if (e.samples) byEpoch.set(e.epoch, { epoch: e.epoch, samples: [...e.samples] });
   return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);

@@ -25,7 +25,12 @@ export function showStepLabel(labels: readonly string[], index: number): boolean
   return index % 5 === 0 && !nearMark;
 }
 
-export function gateHeatmapOption(theme: ChartTheme, key: string, values: number[][], stepLabels: readonly string[]): EChartsOption {
+export function gateHeatmapOption(
+  theme: ChartTheme,
+  key: string,
+  values: number[][],
+  stepLabels: readonly string[],
+): EChartsOption {
   const units = values[0]?.length ?? 0;
   const [min, max] = valueRange(key, values);
   const signed = min < 0;
@@ -41,8 +46,19 @@ export function gateHeatmapOption(theme: ChartTheme, key: string, values: number
         return `step ${t + 1} (“${stepLabels[t] ?? ''}”) · unit ${u + 1}: ${v.toFixed(3)}`;
       },
     },
-    xAxis: { type: 'category', data: stepLabels.map((l) => l), axisLabel: { color: theme.muted, interval: (index: number) => showStepLabel(stepLabels, index) }, axisLine: { lineStyle: { color: theme.axis } }, splitArea: { show: false } },
-    yAxis: { type: 'category', data: Array.from({ length: units }, (_, u) => String(u + 1)), axisLabel: { color: theme.muted, interval: units > 16 ? 3 : 0 }, axisLine: { lineStyle: { color: theme.axis } } },
+    xAxis: {
+      type: 'category',
+      data: stepLabels.map((l) => l),
+      axisLabel: { color: theme.muted, interval: (index: number) => showStepLabel(stepLabels, index) },
+      axisLine: { lineStyle: { color: theme.axis } },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: Array.from({ length: units }, (_, u) => String(u + 1)),
+      axisLabel: { color: theme.muted, interval: units > 16 ? 3 : 0 },
+      axisLine: { lineStyle: { color: theme.axis } },
+    },
     visualMap: {
       min,
       max,

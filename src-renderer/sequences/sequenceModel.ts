@@ -21,12 +21,34 @@ export function recurrentNodes(graph: GraphDoc): Array<{ id: string; type: strin
 }
 
 /** True when the model reads a window of token ids and scores the next token over `vocabulary`. */
-export function canSampleText(inputShape: readonly number[], vocabulary: readonly string[] | undefined, model: Model): vocabulary is readonly string[] {
-  return !!vocabulary && inputShape.length === 1 && model.outputNode.outputShape.length === 1 && model.outputNode.outputShape[0] === vocabulary.length;
+export function canSampleText(
+  inputShape: readonly number[],
+  vocabulary: readonly string[] | undefined,
+  model: Model,
+): vocabulary is readonly string[] {
+  return (
+    !!vocabulary &&
+    inputShape.length === 1 &&
+    model.outputNode.outputShape.length === 1 &&
+    model.outputNode.outputShape[0] === vocabulary.length
+  );
 }
 
-export function sampleNames(model: Model, vocabulary: readonly string[], options: { count: number; temperature: number; prefix?: string; seed?: number }): string[] {
-  return onCpu(() => sampleSequences(model, { vocabulary, count: options.count, temperature: options.temperature, prefix: options.prefix, seed: options.seed, maxLength: 16 }));
+export function sampleNames(
+  model: Model,
+  vocabulary: readonly string[],
+  options: { count: number; temperature: number; prefix?: string; seed?: number },
+): string[] {
+  return onCpu(() =>
+    sampleSequences(model, {
+      vocabulary,
+      count: options.count,
+      temperature: options.temperature,
+      prefix: options.prefix,
+      seed: options.seed,
+      maxLength: 16,
+    }),
+  );
 }
 
 export interface GateTrace {
@@ -56,8 +78,15 @@ export function addingSample(steps: number, seed = 7): { values: Float32Array; l
 /** The series shown for each layer type, in reading order: gates, then the cell state. */
 export function shownSeries(trace: GateTrace): Array<{ key: string; label: string }> {
   const names: Record<string, string> = {
-    i: 'input gate i', f: 'forget gate f', o: 'output gate o', g: 'candidate g', c: 'cell state c', h: 'hidden state h',
-    z: 'update gate z', r: 'reset gate r', candidate: 'candidate',
+    i: 'input gate i',
+    f: 'forget gate f',
+    o: 'output gate o',
+    g: 'candidate g',
+    c: 'cell state c',
+    h: 'hidden state h',
+    z: 'update gate z',
+    r: 'reset gate r',
+    candidate: 'candidate',
   };
   const order = trace.type === 'LSTM' ? ['i', 'f', 'o', 'c'] : Object.keys(trace.series);
   return order.filter((k) => trace.series[k]).map((key) => ({ key, label: names[key] ?? key }));

@@ -17,7 +17,14 @@ type DatasetShape = Pick<DatasetListItem, 'task' | 'inputShape' | 'classNames'>;
 /** A window of token ids whose classes are single characters: a next-character dataset (names, a word list). */
 export function isCharDataset(ds: DatasetShape | undefined): boolean {
   const classes = ds?.classNames;
-  return !!ds && ds.task === 'classification' && ds.inputShape.length === 1 && !!classes && classes.length > 2 && classes.every((c) => [...c].length === 1);
+  return (
+    !!ds &&
+    ds.task === 'classification' &&
+    ds.inputShape.length === 1 &&
+    !!classes &&
+    classes.length > 2 &&
+    classes.every((c) => [...c].length === 1)
+  );
 }
 
 /** The list item of a run's dataset; ids may carry options ("names:window=6"), which the list does not. */
@@ -51,7 +58,11 @@ export function viewsLabel(views: readonly SequenceView[]): string {
  * Finished runs with something to show, and runs still training when they sample names each epoch
  * (their list grows live); the active run first. `viewsOf` is undefined while a run's graph loads.
  */
-export function sequenceRuns(runs: readonly RunSummary[], activeRunId: string | null, viewsOf: (run: RunSummary) => readonly SequenceView[] | undefined): RunSummary[] {
+export function sequenceRuns(
+  runs: readonly RunSummary[],
+  activeRunId: string | null,
+  viewsOf: (run: RunSummary) => readonly SequenceView[] | undefined,
+): RunSummary[] {
   const usable = runs.filter((r) => {
     const views = viewsOf(r);
     if (!views?.length) return false;

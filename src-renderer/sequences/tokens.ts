@@ -15,7 +15,10 @@ export function textToTokenIds(text: string, vocabulary: readonly string[], wind
     const id = idOf.get(c);
     if (id === undefined) {
       const shown = raw === ' ' ? 'a space' : `“${raw}”`;
-      return { ok: false, message: `${shown} (character ${position + 1}) is not in the model's vocabulary: ${vocabulary.join('')}` };
+      return {
+        ok: false,
+        message: `${shown} (character ${position + 1}) is not in the model's vocabulary: ${vocabulary.join('')}`,
+      };
     }
     ids.push(id);
   }

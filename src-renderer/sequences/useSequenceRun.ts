@@ -41,7 +41,14 @@ async function loadSequenceRun(runId: string, list: readonly DatasetListItem[]):
   const detail = await api().runs.get(runId);
   const exact = list.find((d) => d.id === detail.datasetId);
   // Options in the id ("names:window=6") change the input's shape: ask the back end for the real summary.
-  const dataset = exact ?? (await api().datasets.preview(detail.datasetId).then((p) => p.summary, () => datasetItemFor(detail.datasetId, list)));
+  const dataset =
+    exact ??
+    (await api()
+      .datasets.preview(detail.datasetId)
+      .then(
+        (p) => p.summary,
+        () => datasetItemFor(detail.datasetId, list),
+      ));
   const views = sequenceViews(detail.graph, dataset);
   const checkpoint = await api().runs.checkpoint(runId, 'final');
   const ready = { kind: 'ready' as const, detail, dataset, views, checkpoint };
@@ -54,7 +61,12 @@ async function loadSequenceRun(runId: string, list: readonly DatasetListItem[]):
     }
   }
   if (!dataset) return { ...ready, problem: `the dataset “${detail.datasetId}” is not available` };
-  const info = { task: dataset.task, inputShape: dataset.inputShape, targetShape: dataset.targetShape, classCount: dataset.classNames?.length };
+  const info = {
+    task: dataset.task,
+    inputShape: dataset.inputShape,
+    targetShape: dataset.targetShape,
+    classCount: dataset.classNames?.length,
+  };
   const model = loadTrainedModel(detail.graph, info, checkpoint);
   return 'error' in model ? { ...ready, problem: model.error } : { ...ready, model };
 }
@@ -63,7 +75,9 @@ async function wordTables(detail: RunDetail, checkpoint: RunCheckpoint): Promise
   let words = runVocabulary(detail.graph);
   if (!words) {
     // Corpora read from files: the back end's preview may name the words.
-    const preview = await api().datasets.preview(detail.datasetId).catch(() => null);
+    const preview = await api()
+      .datasets.preview(detail.datasetId)
+      .catch(() => null);
     words = runVocabulary(detail.graph, preview?.preview);
   }
   const tables: Record<string, WordVectors> = {};

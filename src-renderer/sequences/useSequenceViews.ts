@@ -20,11 +20,13 @@ export function useSequenceViews(runs: readonly RunSummary[]): (run: RunSummary)
     if (missing.length === 0) return;
     void Promise.all(
       missing.map((r) =>
-        api().runs.get(r.id).then(
-          (detail) => graphs.set(r.id, detail.graph),
-          // A run deleted meanwhile, or one the back end cannot read: not offered.
-          () => graphs.set(r.id, null),
-        ),
+        api()
+          .runs.get(r.id)
+          .then(
+            (detail) => graphs.set(r.id, detail.graph),
+            // A run deleted meanwhile, or one the back end cannot read: not offered.
+            () => graphs.set(r.id, null),
+          ),
       ),
     ).then(() => live && setFetched((n) => n + 1));
     return () => {

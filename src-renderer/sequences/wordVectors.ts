@@ -45,7 +45,10 @@ export function lookUpWord(wv: WordVectors, typed: string): Lookup {
   if (!word) return { ok: false, message: 'Type a word of the vocabulary, or pick one from the list.' };
   if (wv.words.includes(word)) return { ok: true, word };
   const close = wv.words.filter((w) => w.startsWith(word.slice(0, 2))).slice(0, 5);
-  return { ok: false, message: `“${typed.trim()}” is not in the vocabulary (${wv.words.length} words)${close.length ? `; similar: ${close.join(', ')}` : ''}.` };
+  return {
+    ok: false,
+    message: `“${typed.trim()}” is not in the vocabulary (${wv.words.length} words)${close.length ? `; similar: ${close.join(', ')}` : ''}.`,
+  };
 }
 
 export function neighboursOf(wv: WordVectors, word: string, k = 10): Neighbour[] {
@@ -71,7 +74,12 @@ export function startingWord(wv: WordVectors, candidates = 20): string {
 }
 
 /** Words that get a label on the scatter: the `top` most frequent (the vocabulary's first rows), the picked word and its neighbours. */
-export function labelledWords(words: readonly string[], top: number, picked: string | null, neighbours: readonly Neighbour[]): Set<string> {
+export function labelledWords(
+  words: readonly string[],
+  top: number,
+  picked: string | null,
+  neighbours: readonly Neighbour[],
+): Set<string> {
   const labelled = new Set(words.slice(0, top));
   if (picked) labelled.add(picked);
   for (const n of neighbours) labelled.add(n.word);

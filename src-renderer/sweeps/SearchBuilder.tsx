@@ -50,20 +50,32 @@ export function SearchBuilder() {
   return (
     <div className="sweep-builder">
       <p className="dialog-hint">
-        Each trial trains the current graph on <strong>{training.dataset}</strong> for {training.epochs} epochs with the values drawn for it.
+        Each trial trains the current graph on <strong>{training.dataset}</strong> for {training.epochs} epochs with the values
+        drawn for it.
       </p>
       <label className="field">
         Settings to search, one per line
-        <textarea value={f.lines} onChange={(e) => set({ lines: e.target.value })} spellCheck={false} data-testid="search-lines" />
+        <textarea
+          value={f.lines}
+          onChange={(e) => set({ lines: e.target.value })}
+          spellCheck={false}
+          data-testid="search-lines"
+        />
       </label>
       <p className="dialog-hint search-syntax">
-        <code>lr=1e-4..1e-1:log</code> log-uniform · <code>drop.rate=0..0.5</code> uniform · <code>&lt;node&gt;.units=8..128:int</code> whole numbers ·{' '}
-        <code>batchSize=16,32,64</code> a list · <code>&lt;node&gt;.repeat=1..3:int</code> copies of a layer · also weightDecay, l1, l2, epochs, optimizer, schedule, scaling, &lt;node&gt;.activation
+        <code>lr=1e-4..1e-1:log</code> log-uniform · <code>drop.rate=0..0.5</code> uniform ·{' '}
+        <code>&lt;node&gt;.units=8..128:int</code> whole numbers · <code>batchSize=16,32,64</code> a list ·{' '}
+        <code>&lt;node&gt;.repeat=1..3:int</code> copies of a layer · also weightDecay, l1, l2, epochs, optimizer, schedule,
+        scaling, &lt;node&gt;.activation
       </p>
       <div className="sweep-row">
         <label className="field">
           Method
-          <select value={f.method} onChange={(e) => set({ method: e.target.value as SearchFields['method'] })} data-testid="search-method">
+          <select
+            value={f.method}
+            onChange={(e) => set({ method: e.target.value as SearchFields['method'] })}
+            data-testid="search-method"
+          >
             <option value="random">Random: draw trials from the ranges</option>
             <option value="grid">Grid: every combination of the lists</option>
           </select>
@@ -71,7 +83,12 @@ export function SearchBuilder() {
         {f.method === 'random' && (
           <label className="field">
             Trials
-            <input value={f.trials} onChange={(e) => set({ trials: e.target.value })} inputMode="numeric" data-testid="search-trials" />
+            <input
+              value={f.trials}
+              onChange={(e) => set({ trials: e.target.value })}
+              inputMode="numeric"
+              data-testid="search-trials"
+            />
           </label>
         )}
         <label className="field">
@@ -90,33 +107,72 @@ export function SearchBuilder() {
       <fieldset>
         <legend>
           <label className="check">
-            <input type="checkbox" checked={f.halving} onChange={(e) => set({ halving: e.target.checked })} data-testid="search-halving" /> Successive halving: stop weak trials early
+            <input
+              type="checkbox"
+              checked={f.halving}
+              onChange={(e) => set({ halving: e.target.checked })}
+              data-testid="search-halving"
+            />{' '}
+            Successive halving: stop weak trials early
           </label>
         </legend>
         {f.halving && (
           <div className="sweep-row">
             <label className="field">
               First check after (epochs)
-              <input value={f.minEpochs} onChange={(e) => set({ minEpochs: e.target.value })} inputMode="numeric" data-testid="search-min-epochs" />
+              <input
+                value={f.minEpochs}
+                onChange={(e) => set({ minEpochs: e.target.value })}
+                inputMode="numeric"
+                data-testid="search-min-epochs"
+              />
             </label>
             <label className="field">
               Keep 1 in
-              <input value={f.reduction} onChange={(e) => set({ reduction: e.target.value })} inputMode="numeric" data-testid="search-reduction" />
+              <input
+                value={f.reduction}
+                onChange={(e) => set({ reduction: e.target.value })}
+                inputMode="numeric"
+                data-testid="search-reduction"
+              />
             </label>
           </div>
         )}
-        {!f.halving && <span className="dialog-hint">At checks after N, N·η, N·η², … epochs, a trial outside the best 1/η of those that got there stops.</span>}
+        {!f.halving && (
+          <span className="dialog-hint">
+            At checks after N, N·η, N·η², … epochs, a trial outside the best 1/η of those that got there stops.
+          </span>
+        )}
       </fieldset>
       <label className="field">
         Name
-        <input value={name} placeholder={`${training.dataset} search`} onChange={(e) => setName(e.target.value)} data-testid="sweep-name" />
+        <input
+          value={name}
+          placeholder={`${training.dataset} search`}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="sweep-name"
+        />
       </label>
-      {(!form.ok || error) && <p className="field-error" role="alert" data-testid="search-error">{!form.ok ? form.error : error}</p>}
+      {(!form.ok || error) && (
+        <p className="field-error" role="alert" data-testid="search-error">
+          {!form.ok ? form.error : error}
+        </p>
+      )}
       <div className="modal-footer">
-        <span data-testid="sweep-count">{count} trial{count === 1 ? '' : 's'}</span>
+        <span data-testid="sweep-count">
+          {count} trial{count === 1 ? '' : 's'}
+        </span>
         <span className="topbar-fill" />
-        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>Cancel</button>
-        <button type="button" className="button primary" disabled={!form.ok || busy} onClick={() => void start()} data-testid="search-start">
+        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!form.ok || busy}
+          onClick={() => void start()}
+          data-testid="search-start"
+        >
           Start {count} trials
         </button>
       </div>

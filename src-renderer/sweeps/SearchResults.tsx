@@ -24,7 +24,10 @@ interface Props {
 function useFinishedRuns(runIds: string[]): { runs: Map<string, RunSummary>; graphs: Map<string, GraphDoc> } {
   const live = useRunStore((s) => s.live);
   const summaries = useRunStore((s) => s.runs);
-  const [loaded, setLoaded] = useState<{ runs: Map<string, RunSummary>; graphs: Map<string, GraphDoc> }>({ runs: new Map(), graphs: new Map() });
+  const [loaded, setLoaded] = useState<{ runs: Map<string, RunSummary>; graphs: Map<string, GraphDoc> }>({
+    runs: new Map(),
+    graphs: new Map(),
+  });
   const finished = runIds.filter((id) => {
     const status = live[id]?.status ?? summaries.find((r) => r.id === id)?.status;
     return status !== undefined && !ACTIVE_STATUSES.includes(status);
@@ -36,7 +39,13 @@ function useFinishedRuns(runIds: string[]): { runs: Map<string, RunSummary>; gra
     let cancelled = false;
     const missing = latest.current.finished.filter((id) => !latest.current.runs.has(id));
     if (!missing.length) return;
-    void Promise.all(missing.map((id) => api().runs.get(id).catch(() => null))).then((details) => {
+    void Promise.all(
+      missing.map((id) =>
+        api()
+          .runs.get(id)
+          .catch(() => null),
+      ),
+    ).then((details) => {
       if (cancelled) return;
       setLoaded((prev) => {
         const runs = new Map(prev.runs);
@@ -95,14 +104,23 @@ export function SearchResults({ spec, runIds }: Props) {
       {best && (
         <div className="search-best" data-testid="search-best" data-trial={best.trial}>
           <div>
-            <strong>Best: trial {best.trial}</strong> — {Object.entries(best.values).map(([k, v]) => `${k} ${show(v)}`).join(' · ')}
-            <div className="search-best-metric">{METRIC_LABEL[metric]} {best.metric!.toPrecision(4)} after {best.epochs} epochs</div>
+            <strong>Best: trial {best.trial}</strong> —{' '}
+            {Object.entries(best.values)
+              .map(([k, v]) => `${k} ${show(v)}`)
+              .join(' · ')}
+            <div className="search-best-metric">
+              {METRIC_LABEL[metric]} {best.metric!.toPrecision(4)} after {best.epochs} epochs
+            </div>
           </div>
-          <button type="button" className="button primary" onClick={() => void openBest()} data-testid="search-open-best">Open as project</button>
+          <button type="button" className="button primary" onClick={() => void openBest()} data-testid="search-open-best">
+            Open as project
+          </button>
         </div>
       )}
       <p className="search-summary">
-        {rows.length} of {runIds.length} trials finished{pruned ? `, ${pruned} stopped early by successive halving` : ''}; {epochs} epochs trained. Lines and dots in the accent colour are the best trial{pruned ? '; dashed grey ones stopped early' : ''}.
+        {rows.length} of {runIds.length} trials finished{pruned ? `, ${pruned} stopped early by successive halving` : ''};{' '}
+        {epochs} epochs trained. Lines and dots in the accent colour are the best trial
+        {pruned ? '; dashed grey ones stopped early' : ''}.
       </p>
       <ParallelView spec={spec} rows={rows} best={best} />
       <p className="search-summary">Each setting against {METRIC_LABEL[metric].toLowerCase()} (one dot per trial):</p>

@@ -39,10 +39,24 @@ function SweepModes() {
   return (
     <>
       <div className="sweep-mode" role="tablist" aria-label="Kind of sweep">
-        <button type="button" role="tab" aria-selected={mode === 'grid'} className={`button${mode === 'grid' ? ' primary' : ''}`} onClick={() => setMode('grid')} data-testid="sweep-mode-grid">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'grid'}
+          className={`button${mode === 'grid' ? ' primary' : ''}`}
+          onClick={() => setMode('grid')}
+          data-testid="sweep-mode-grid"
+        >
           Optimizers × initializers
         </button>
-        <button type="button" role="tab" aria-selected={mode === 'search'} className={`button${mode === 'search' ? ' primary' : ''}`} onClick={() => setMode('search')} data-testid="sweep-mode-search">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'search'}
+          className={`button${mode === 'search' ? ' primary' : ''}`}
+          onClick={() => setMode('search')}
+          data-testid="sweep-mode-search"
+        >
           Search any setting
         </button>
       </div>
@@ -62,7 +76,15 @@ function SweepBuilder() {
   const [busy, setBusy] = useState(false);
   const lr = parseNumberList(rates, 'Learning rates', { positive: true });
   const sd = parseNumberList(seeds, 'Seeds', { integer: true });
-  const fieldError = !optimizers.length ? 'Tick at least one optimizer.' : !initializers.length ? 'Tick at least one initializer.' : !lr.ok ? lr.error : !sd.ok ? sd.error : null;
+  const fieldError = !optimizers.length
+    ? 'Tick at least one optimizer.'
+    : !initializers.length
+      ? 'Tick at least one initializer.'
+      : !lr.ok
+        ? lr.error
+        : !sd.ok
+          ? sd.error
+          : null;
   const grid: SweepGrid = { optimizers, initializers, learningRates: lr.ok ? lr.values : [], seeds: sd.ok ? sd.values : [] };
   const count = fieldError ? 0 : gridSize(grid);
   const start = async () => {
@@ -83,12 +105,20 @@ function SweepBuilder() {
   };
   return (
     <div className="sweep-builder">
-      <p className="dialog-hint">Every combination trains the current graph on <strong>{training.dataset}</strong> for {training.epochs} epochs.</p>
+      <p className="dialog-hint">
+        Every combination trains the current graph on <strong>{training.dataset}</strong> for {training.epochs} epochs.
+      </p>
       <fieldset>
         <legend>Optimizers</legend>
         {listOptimizers().map((o) => (
           <label key={o.name} className="check" title={o.description}>
-            <input type="checkbox" checked={optimizers.includes(o.name)} onChange={() => setOptimizers(toggle(optimizers, o.name))} data-testid={`sweep-opt-${o.name}`} /> {o.label}
+            <input
+              type="checkbox"
+              checked={optimizers.includes(o.name)}
+              onChange={() => setOptimizers(toggle(optimizers, o.name))}
+              data-testid={`sweep-opt-${o.name}`}
+            />{' '}
+            {o.label}
           </label>
         ))}
       </fieldset>
@@ -96,7 +126,13 @@ function SweepBuilder() {
         <legend>Initializers</legend>
         {listInitializers().map((i) => (
           <label key={i.name} className="check" title={i.description}>
-            <input type="checkbox" checked={initializers.includes(i.name)} onChange={() => setInitializers(toggle(initializers, i.name))} data-testid={`sweep-init-${i.name}`} /> {i.label}
+            <input
+              type="checkbox"
+              checked={initializers.includes(i.name)}
+              onChange={() => setInitializers(toggle(initializers, i.name))}
+              data-testid={`sweep-init-${i.name}`}
+            />{' '}
+            {i.label}
           </label>
         ))}
       </fieldset>
@@ -110,15 +146,36 @@ function SweepBuilder() {
       </label>
       <label className="field">
         Name
-        <input value={name} placeholder={`${training.dataset} sweep`} onChange={(e) => setName(e.target.value)} data-testid="sweep-name" />
+        <input
+          value={name}
+          placeholder={`${training.dataset} sweep`}
+          onChange={(e) => setName(e.target.value)}
+          data-testid="sweep-name"
+        />
       </label>
-      {(fieldError ?? error) && <p className="field-error" role="alert">{fieldError ?? error}</p>}
-      {count > 64 && <p className="field-error" role="alert">{count} runs is too many: a sweep makes at most 64.</p>}
+      {(fieldError ?? error) && (
+        <p className="field-error" role="alert">
+          {fieldError ?? error}
+        </p>
+      )}
+      {count > 64 && (
+        <p className="field-error" role="alert">
+          {count} runs is too many: a sweep makes at most 64.
+        </p>
+      )}
       <div className="modal-footer">
         <span data-testid="sweep-count">{countOf(count, 'run')}</span>
         <span className="topbar-fill" />
-        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>Cancel</button>
-        <button type="button" className="button primary" disabled={!!fieldError || busy || count > 64} onClick={() => void start()} data-testid="sweep-start">
+        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="button primary"
+          disabled={!!fieldError || busy || count > 64}
+          onClick={() => void start()}
+          data-testid="sweep-start"
+        >
           Start {countOf(count, 'run')}
         </button>
       </div>
@@ -145,21 +202,32 @@ function SweepProgress() {
   };
   return (
     <div className="sweep-progress" data-testid="sweep-progress">
-      <p data-testid="sweep-finished" data-finished={finished} data-total={rows.length}>{finished} of {rows.length} runs finished</p>
+      <p data-testid="sweep-finished" data-finished={finished} data-total={rows.length}>
+        {finished} of {rows.length} runs finished
+      </p>
       <progress max={rows.length} value={finished} />
       {started.search && <SearchResults spec={started.search} runIds={started.runIds} />}
       <ul className="sweep-runs">
         {rows.map((r) => (
           <li key={r.id} data-status={r.status}>
             <span className="sweep-run-name">{r.name}</span> <span className="sweep-run-status">{r.status}</span>
-            {r.epochs > 0 && <span className="sweep-run-epoch"> · epoch {r.epoch}/{r.epochs}</span>}
+            {r.epochs > 0 && (
+              <span className="sweep-run-epoch">
+                {' '}
+                · epoch {r.epoch}/{r.epochs}
+              </span>
+            )}
           </li>
         ))}
       </ul>
       <div className="modal-footer">
         <span className="topbar-fill" />
-        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>Close</button>
-        <button type="button" className="button primary" onClick={compare} data-testid="sweep-compare">Compare</button>
+        <button type="button" className="button" onClick={() => useSweepStore.getState().setOpen(false)}>
+          Close
+        </button>
+        <button type="button" className="button primary" onClick={compare} data-testid="sweep-compare">
+          Compare
+        </button>
       </div>
     </div>
   );

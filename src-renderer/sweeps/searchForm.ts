@@ -26,18 +26,26 @@ export function defaultSearchLines(graph: GraphDoc): string {
 
 function whole(text: string, field: string, min: number, max: number): number | string {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) return `${field} must be a whole number from ${min} to ${max}`;
+  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    return `${field} must be a whole number from ${min} to ${max}`;
   return n;
 }
 
 export function readSearchForm(f: SearchFields, graph: GraphDoc): SearchForm {
-  const lines = f.lines.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = f.lines
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (!lines.length) return { ok: false, error: 'Write at least one setting to search, like lr=1e-4..1e-1:log.' };
   let params;
   try {
     params = parseSearchParams(lines, graph);
   } catch (e) {
-    if (e instanceof ParamTextError) return { ok: false, error: `Line ${lines.findIndex((l) => e.message.includes(`"${l.split('=')[0].trim()}`)) + 1 || '?'}: ${e.message}` };
+    if (e instanceof ParamTextError)
+      return {
+        ok: false,
+        error: `Line ${lines.findIndex((l) => e.message.includes(`"${l.split('=')[0].trim()}`)) + 1 || '?'}: ${e.message}`,
+      };
     throw e;
   }
   const trials = f.method === 'random' ? whole(f.trials, 'Trials', 1, MAX_SEARCH_TRIALS) : undefined;
@@ -47,15 +55,24 @@ export function readSearchForm(f: SearchFields, graph: GraphDoc): SearchForm {
   let halving: SearchSpec['halving'];
   if (f.halving) {
     const minEpochs = whole(f.minEpochs, 'First rung', 1, Math.max(1, graph.training.epochs - 1));
-    if (typeof minEpochs === 'string') return { ok: false, error: `${minEpochs} (epochs, below the ${graph.training.epochs} each trial trains)` };
+    if (typeof minEpochs === 'string')
+      return { ok: false, error: `${minEpochs} (epochs, below the ${graph.training.epochs} each trial trains)` };
     const reduction = whole(f.reduction, 'Keep 1 in', 2, 8);
     if (typeof reduction === 'string') return { ok: false, error: reduction };
     halving = { minEpochs, reduction };
   }
   if (f.method === 'grid') {
     const range = params.find((p) => p.dist.kind !== 'values');
-    if (range) return { ok: false, error: `A grid needs lists of values; "${range.path}" is a range (or switch to random search).` };
+    if (range)
+      return { ok: false, error: `A grid needs lists of values; "${range.path}" is a range (or switch to random search).` };
   }
-  const spec: SearchSpec = { method: f.method, params, ...(trials !== undefined ? { trials } : {}), seed, metric: f.metric, ...(halving ? { halving } : {}) };
+  const spec: SearchSpec = {
+    method: f.method,
+    params,
+    ...(trials !== undefined ? { trials } : {}),
+    seed,
+    metric: f.metric,
+    ...(halving ? { halving } : {}),
+  };
   return { ok: true, spec, count: trialCount(spec) };
 }

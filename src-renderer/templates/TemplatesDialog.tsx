@@ -5,7 +5,17 @@ import { loadTemplate } from './loadTemplate';
 
 export function TemplatesDialog({ onClose }: { onClose(): void }) {
   return (
-    <Modal title="Start from a template" onClose={onClose} wide testId="templates-dialog" footer={<button type="button" className="button" onClick={onClose}>Cancel</button>}>
+    <Modal
+      title="Start from a template"
+      onClose={onClose}
+      wide
+      testId="templates-dialog"
+      footer={
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      }
+    >
       <ul className="template-cards">
         {TEMPLATES.map((t) => (
           <li key={t.id}>

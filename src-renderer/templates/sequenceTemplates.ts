@@ -15,13 +15,15 @@ const adding = () =>
     validationSplit: 0.2,
   });
 
-const COMPARE_HINT = 'Train both adding-problem templates, tick the two runs in the history and open Compare to see the difference.';
+const COMPARE_HINT =
+  'Train both adding-problem templates, tick the two runs in the history and open Compare to see the difference.';
 
 export const SEQUENCE_TEMPLATES: readonly Template[] = [
   {
     id: 'char-lstm',
     name: 'Char-LSTM name generator',
-    description: 'An LSTM reads the last 8 letters of a first name and predicts the next one. Open Sequences while it trains to see the names it invents after each epoch; afterwards, sample more and watch its gates.',
+    description:
+      'An LSTM reads the last 8 letters of a first name and predicts the next one. Open Sequences while it trains to see the names it invents after each epoch; afterwards, sample more and watch its gates.',
     doc: chain(
       'Char-LSTM name generator',
       'Reads the previous 8 characters of a first name and predicts the next one ("." ends the name). Embedding → LSTM → softmax over the 28 characters.',
@@ -75,11 +77,13 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
   {
     id: 'skipgram',
     name: 'Skip-gram word vectors',
-    description: 'word2vec as a graph: two embedding tables and a dot product score whether a word occurs near another. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.',
+    description:
+      'word2vec as a graph: two embedding tables and a dot product score whether a word occurs near another. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.',
     doc: placed({
       format: GRAPH_FORMAT,
       name: 'Skip-gram word vectors',
-      description: 'Each sample is a pair of word ids [centre, other]; two Embedding tables turn them into vectors and their dot product scores whether "other" really occurs near the centre (1) or is a noise word (0).',
+      description:
+        'Each sample is a pair of word ids [centre, other]; two Embedding tables turn them into vectors and their dot product scores whether "other" really occurs near the centre (1) or is a noise word (0).',
       nodes: [
         { id: 'pair', type: 'Input', params: { shape: [2] } },
         { id: 'centreId', type: 'SliceSteps', params: { start: 0, length: 1 } },
@@ -98,17 +102,26 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
         { id: 'e6', source: 'context', target: 'score' },
         { id: 'e7', source: 'score', target: 'probability' },
       ],
-      training: base({ dataset: 'skipgram', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 64, epochs: 5, validationSplit: 0.1 }),
+      training: base({
+        dataset: 'skipgram',
+        loss: 'binary_cross_entropy',
+        optimizer: { name: 'adam', lr: 0.01 },
+        batchSize: 64,
+        epochs: 5,
+        validationSplit: 0.1,
+      }),
     }),
   },
   {
     id: 'cbow',
     name: 'CBOW word vectors',
-    description: 'word2vec\'s other half: the vectors of the 4 words around a gap are averaged, and a dot product scores whether a candidate word fills the gap. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.',
+    description:
+      "word2vec's other half: the vectors of the 4 words around a gap are averaged, and a dot product scores whether a candidate word fills the gap. Words of one topic end up with similar vectors: open Sequences after training for nearest neighbours and a map of the vectors.",
     doc: placed({
       format: GRAPH_FORMAT,
       name: 'CBOW word vectors',
-      description: 'Each sample holds the ids of the 2 words before and the 2 words after a centre word, then a candidate word. The context vectors are averaged over the 4 steps (GlobalAveragePool1D, keeping a steps axis of 1 to match the candidate\'s [1, 16]) and a Dot with the candidate\'s vector scores whether the candidate is the centre (1) or a noise word (0).',
+      description:
+        "Each sample holds the ids of the 2 words before and the 2 words after a centre word, then a candidate word. The context vectors are averaged over the 4 steps (GlobalAveragePool1D, keeping a steps axis of 1 to match the candidate's [1, 16]) and a Dot with the candidate's vector scores whether the candidate is the centre (1) or a noise word (0).",
       nodes: [
         { id: 'window', type: 'Input', params: { shape: [5] } },
         { id: 'contextIds', type: 'SliceSteps', params: { start: 0, length: 4 } },
@@ -129,7 +142,14 @@ export const SEQUENCE_TEMPLATES: readonly Template[] = [
         { id: 'e7', source: 'candidate', target: 'score' },
         { id: 'e8', source: 'score', target: 'probability' },
       ],
-      training: base({ dataset: 'cbow', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 64, epochs: 5, validationSplit: 0.1 }),
+      training: base({
+        dataset: 'cbow',
+        loss: 'binary_cross_entropy',
+        optimizer: { name: 'adam', lr: 0.01 },
+        batchSize: 64,
+        epochs: 5,
+        validationSplit: 0.1,
+      }),
     }),
   },
 ];

@@ -14,7 +14,13 @@ export interface Template {
 type Row = [id: string, type: string, params?: Record<string, unknown>];
 
 /** A chain of layers left to right, plus any extra edges (skip connections). */
-export function chain(name: string, description: string, rows: Row[], training: TrainingConfig, extra: Array<[string, string, number?]> = []): GraphDoc {
+export function chain(
+  name: string,
+  description: string,
+  rows: Row[],
+  training: TrainingConfig,
+  extra: Array<[string, string, number?]> = [],
+): GraphDoc {
   const nodes: GraphNode[] = rows.map(([id, type, params]) => ({
     id,
     type,
@@ -48,4 +54,3 @@ export const base = (t: Partial<TrainingConfig> & Pick<TrainingConfig, 'dataset'
   validationSplit: 0.2,
   ...t,
 });
-

@@ -13,7 +13,9 @@ export function applyTheme(theme: Theme): void {
 export function toggleTheme(): void {
   const next: Theme = useUiStore.getState().theme === 'dark' ? 'light' : 'dark';
   applyTheme(next);
-  void api().settings.set(THEME_KEY, next).catch(() => undefined);
+  void api()
+    .settings.set(THEME_KEY, next)
+    .catch(() => undefined);
 }
 
 export async function restoreTheme(): Promise<void> {

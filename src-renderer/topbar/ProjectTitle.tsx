@@ -26,7 +26,13 @@ export function ProjectTitle() {
           aria-label="Project name"
         />
       ) : (
-        <button type="button" className="project-name" onClick={() => setEditing(name)} data-tip={path ? `${path} — press to rename` : 'Not saved yet — press to rename'} data-tip-side="below">
+        <button
+          type="button"
+          className="project-name"
+          onClick={() => setEditing(name)}
+          data-tip={path ? `${path} — press to rename` : 'Not saved yet — press to rename'}
+          data-tip-side="below"
+        >
           {name}
         </button>
       )}

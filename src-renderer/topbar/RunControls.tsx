@@ -36,7 +36,9 @@ export function RunControls() {
             >
               {live.status === 'paused' ? 'Resume' : 'Pause'}
             </IconButton>
-            <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">Stop</IconButton>
+            <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">
+              Stop
+            </IconButton>
           </>
         )}
       </div>
@@ -59,16 +61,31 @@ function Progress() {
         p.etaMs !== null && p.step > 0 ? `${formatDuration(p.etaMs)} left` : null,
         p.totalSteps ? `step ${p.step.toLocaleString()}/${p.totalSteps.toLocaleString()}` : null,
         p.samplesPerSec ? `${Math.round(p.samplesPerSec).toLocaleString()} samples/s` : null,
-      ].filter(Boolean).join(' · ')
+      ]
+        .filter(Boolean)
+        .join(' · ')
     : live.status === 'completed'
       ? `done · ${p.epoch} epochs · ${p.step.toLocaleString()} steps`
       : `${live.status}${p.epoch ? ` after ${p.epoch} epoch${p.epoch === 1 ? '' : 's'}` : ''}`;
   return (
-    <div className={`progress ${bad ? 'is-bad' : ''} ${live.status === 'paused' ? 'is-paused' : ''}`} data-testid="progress" title={live.message ?? detail}>
-      <div className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} aria-label="Training progress">
+    <div
+      className={`progress ${bad ? 'is-bad' : ''} ${live.status === 'paused' ? 'is-paused' : ''}`}
+      data-testid="progress"
+      title={live.message ?? detail}
+    >
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(fraction * 100)}
+        aria-label="Training progress"
+      >
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
-      <span className="progress-text" data-testid="progress-text">{live.status === 'paused' ? `paused · ${detail}` : detail}</span>
+      <span className="progress-text" data-testid="progress-text">
+        {live.status === 'paused' ? `paused · ${detail}` : detail}
+      </span>
     </div>
   );
 }

@@ -30,13 +30,28 @@ export function Dialogs() {
           testId="confirm-dialog"
           footer={
             <>
-              <button type="button" className="button" onClick={cancel} autoFocus>Cancel</button>
+              <button type="button" className="button" onClick={cancel} autoFocus>
+                Cancel
+              </button>
               {dialog.alternative && (
-                <button type="button" className="button primary" onClick={() => { close(); dialog.alternative!.onChoose(); }} data-testid="confirm-alternative">
+                <button
+                  type="button"
+                  className="button primary"
+                  onClick={() => {
+                    close();
+                    dialog.alternative!.onChoose();
+                  }}
+                  data-testid="confirm-alternative"
+                >
                   {dialog.alternative.label}
                 </button>
               )}
-              <button type="button" className={dialog.danger ? 'button danger' : 'button primary'} onClick={confirm} data-testid="confirm">
+              <button
+                type="button"
+                className={dialog.danger ? 'button danger' : 'button primary'}
+                onClick={confirm}
+                data-testid="confirm"
+              >
                 {dialog.confirmLabel}
               </button>
             </>

@@ -18,7 +18,19 @@ interface Props {
   tipAlign?: 'end';
 }
 
-export function IconButton({ icon, label, shortcut, onClick, disabled, children, className, tipSide = 'below', testId, pressed, tipAlign }: Props) {
+export function IconButton({
+  icon,
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  children,
+  className,
+  tipSide = 'below',
+  testId,
+  pressed,
+  tipAlign,
+}: Props) {
   const tip = shortcut ? `${label} (${SHORTCUTS[shortcut]})` : label;
   return (
     <button

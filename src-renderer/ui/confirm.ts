@@ -2,7 +2,13 @@
 import { useUiStore } from './uiStore';
 
 /** Like confirmAction, with a third button (e.g. "Save first" beside "Discard changes"). */
-export function chooseAction(options: { title: string; text: string; confirmLabel: string; alternativeLabel: string; danger?: boolean }): Promise<'confirm' | 'alternative' | 'cancel'> {
+export function chooseAction(options: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  alternativeLabel: string;
+  danger?: boolean;
+}): Promise<'confirm' | 'alternative' | 'cancel'> {
   const { alternativeLabel, ...rest } = options;
   return new Promise((resolve) => {
     useUiStore.getState().openDialog({
@@ -15,7 +21,12 @@ export function chooseAction(options: { title: string; text: string; confirmLabe
   });
 }
 
-export function confirmAction(options: { title: string; text: string; confirmLabel: string; danger?: boolean }): Promise<boolean> {
+export function confirmAction(options: {
+  title: string;
+  text: string;
+  confirmLabel: string;
+  danger?: boolean;
+}): Promise<boolean> {
   return new Promise((resolve) => {
     useUiStore.getState().openDialog({
       kind: 'confirm',

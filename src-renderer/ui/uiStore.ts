@@ -15,7 +15,16 @@ export type Dialog =
   | { kind: 'open' }
   | { kind: 'save' }
   | { kind: 'templates' }
-  | { kind: 'confirm'; title: string; text: string; confirmLabel: string; danger?: boolean; onConfirm: () => void; onCancel: () => void; alternative?: { label: string; onChoose: () => void } };
+  | {
+      kind: 'confirm';
+      title: string;
+      text: string;
+      confirmLabel: string;
+      danger?: boolean;
+      onConfirm: () => void;
+      onCancel: () => void;
+      alternative?: { label: string; onChoose: () => void };
+    };
 
 /** A refused connection's reason, shown next to the pointer while connecting. */
 export interface ConnectionHint {

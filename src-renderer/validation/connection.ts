@@ -16,7 +16,8 @@ export function connectionProblem(content: GraphContent, candidate: Candidate, d
   if (!targetNode || !sourceNode) return 'Both ends must be layers on the canvas.';
   const def = getLayer(targetNode.data.layerType);
   if (!def) return `Unknown layer type "${targetNode.data.layerType}".`;
-  if (content.edges.some((e) => e.source === source && e.target === target)) return `${source} is already connected to ${target}.`;
+  if (content.edges.some((e) => e.source === source && e.target === target))
+    return `${source} is already connected to ${target}.`;
   if (def.arity.max === 0) return `${def.type} takes no inputs: it is where samples enter.`;
   const incoming = content.edges.filter((e) => e.target === target).length;
   if (incoming >= def.arity.max) {
@@ -24,7 +25,8 @@ export function connectionProblem(content: GraphContent, candidate: Candidate, d
       ? `${target} (${def.type}) takes one input and already has one. Delete that connection first, or use Add/Concat to merge.`
       : `${target} (${def.type}) takes at most ${def.arity.max} inputs.`;
   }
-  if (reaches(content.edges, target, source)) return `That would make a loop: ${target} already feeds ${source}. Connections must flow one way.`;
+  if (reaches(content.edges, target, source))
+    return `That would make a loop: ${target} already feeds ${source}. Connections must flow one way.`;
 
   const nodes = content.nodes.map((n) => ({ id: n.id, type: n.data.layerType, params: n.data.params }));
   const edges = [...content.edges, { source, target }];

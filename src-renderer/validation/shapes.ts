@@ -23,7 +23,11 @@ export interface PartialShapes {
   errors: Map<string, string>;
 }
 
-export function inferPartialShapes(nodes: readonly ShapeNode[], edges: readonly ShapeEdge[], dataset?: DatasetInfo): PartialShapes {
+export function inferPartialShapes(
+  nodes: readonly ShapeNode[],
+  edges: readonly ShapeEdge[],
+  dataset?: DatasetInfo,
+): PartialShapes {
   const shapes = new Map<string, number[]>();
   const errors = new Map<string, string>();
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -44,7 +48,12 @@ export function inferPartialShapes(nodes: readonly ShapeNode[], edges: readonly 
     if (checked.errors.length) continue;
     const inputs = inputsOf.get(id)!;
     if (inputs.length > def.arity.max) {
-      errors.set(id, def.arity.max === 0 ? `${def.type} takes no inputs` : `${def.type} takes at most ${def.arity.max} input${def.arity.max === 1 ? '' : 's'}, but has ${inputs.length}`);
+      errors.set(
+        id,
+        def.arity.max === 0
+          ? `${def.type} takes no inputs`
+          : `${def.type} takes at most ${def.arity.max} input${def.arity.max === 1 ? '' : 's'}, but has ${inputs.length}`,
+      );
       continue;
     }
     if (inputs.length < def.arity.min) continue;
@@ -61,7 +70,11 @@ export function inferPartialShapes(nodes: readonly ShapeNode[], edges: readonly 
 }
 
 /** Kahn's order; nodes on a cycle are left out. */
-function topologicalOrder(nodes: readonly ShapeNode[], inputsOf: Map<string, string[]>, outputsOf: Map<string, string[]>): string[] {
+function topologicalOrder(
+  nodes: readonly ShapeNode[],
+  inputsOf: Map<string, string[]>,
+  outputsOf: Map<string, string[]>,
+): string[] {
   const indegree = new Map(nodes.map((n) => [n.id, inputsOf.get(n.id)!.length]));
   const ready = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
   const order: string[] = [];

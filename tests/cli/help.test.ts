@@ -26,10 +26,17 @@ describe('CLI help', () => {
       for (const f of c.flags) expect(text, `${c.name} --${f.name}`).toMatch(new RegExp(`^  --${f.name}\\b`, 'm'));
     }
     const train = commandHelp(commands().find((c) => c.name === 'train')!).replace(/\s+/g, ' ');
-    for (const name of [...listOptimizers().map((o) => o.name), ...listLosses().map((l) => l.name), ...listInitializers().map((i) => i.name), ...listSchedules().map((s) => s.type)]) {
+    for (const name of [
+      ...listOptimizers().map((o) => o.name),
+      ...listLosses().map((l) => l.name),
+      ...listInitializers().map((i) => i.name),
+      ...listSchedules().map((s) => s.type),
+    ]) {
       expect(train).toContain(name);
     }
-    expect(train).toContain('--lr X How far each step moves the weights along the (processed) gradient. (default: 0.01 for sgd, momentum, nesterov, adagrad; 0.001 for rmsprop, adam, adamw)');
+    expect(train).toContain(
+      '--lr X How far each step moves the weights along the (processed) gradient. (default: 0.01 for sgd, momentum, nesterov, adagrad; 0.001 for rmsprop, adam, adamw)',
+    );
     expect(train).toMatch(/--weight-decay X .*adamw: Shrinks weights .* \(default: unset for sgd, .*; 0\.01 for adamw\)/);
     expect(train).toContain('step:stepSize=10,gamma=0.1');
     expect(train).toContain('--scaling none|minmax|standard|pca|zca');
@@ -40,15 +47,46 @@ describe('CLI help', () => {
 describe('training flags', () => {
   const graph = {
     format: 'layerlab.graph/1',
-    nodes: [{ id: 'in', type: 'Input' }, { id: 'd1', type: 'Dropout', params: { rate: 0.1 } }, { id: 'd2', type: 'Dropout' }],
+    nodes: [
+      { id: 'in', type: 'Input' },
+      { id: 'd1', type: 'Dropout', params: { rate: 0.1 } },
+      { id: 'd2', type: 'Dropout' },
+    ],
     edges: [],
-    training: { dataset: 'xor', loss: 'mse', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 4, epochs: 1, seed: 1, validationSplit: 0 },
+    training: {
+      dataset: 'xor',
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr: 0.1 },
+      batchSize: 4,
+      epochs: 1,
+      seed: 1,
+      validationSplit: 0,
+    },
   };
 
   it('set the loss, optimizer settings, schedule, scaling and every dropout rate', () => {
-    const g = applyOverrides(graph, { loss: 'cross_entropy', l1: 0.001, l2: 0.01, 'weight-decay': 0.02, 'clip-norm': 1, momentum: 0.8, schedule: 'cosine:total=5', scaling: 'standard', dropout: 0.3 }) as typeof graph & { training: Record<string, unknown> };
+    const g = applyOverrides(graph, {
+      loss: 'cross_entropy',
+      l1: 0.001,
+      l2: 0.01,
+      'weight-decay': 0.02,
+      'clip-norm': 1,
+      momentum: 0.8,
+      schedule: 'cosine:total=5',
+      scaling: 'standard',
+      dropout: 0.3,
+    }) as typeof graph & { training: Record<string, unknown> };
     expect(g.training.loss).toBe('cross_entropy');
-    expect(g.training.optimizer).toEqual({ name: 'sgd', lr: 0.1, l1: 0.001, l2: 0.01, weightDecay: 0.02, clipNorm: 1, momentum: 0.8, schedule: { type: 'cosine', total: 5 } });
+    expect(g.training.optimizer).toEqual({
+      name: 'sgd',
+      lr: 0.1,
+      l1: 0.001,
+      l2: 0.01,
+      weightDecay: 0.02,
+      clipNorm: 1,
+      momentum: 0.8,
+      schedule: { type: 'cosine', total: 5 },
+    });
     expect(g.training.datasetOptions).toEqual({ scaling: 'standard' });
     expect(g.nodes.map((n) => (n as { params?: { rate?: number } }).params?.rate)).toEqual([undefined, 0.3, 0.3]);
     expect(graph.nodes[1].params).toEqual({ rate: 0.1 });
@@ -63,9 +101,28 @@ describe('training flags', () => {
   });
 
   it('a step schedule halves the learning rate every epoch in a real run', async () => {
-    const r = await runCli(['train', 'examples/xor.json', '--epochs', '3', '--optimizer', 'sgd', '--lr', '0.5', '--schedule', 'step:stepSize=1,gamma=0.5', '--l2', '0.001', '--json']);
+    const r = await runCli([
+      'train',
+      'examples/xor.json',
+      '--epochs',
+      '3',
+      '--optimizer',
+      'sgd',
+      '--lr',
+      '0.5',
+      '--schedule',
+      'step:stepSize=1,gamma=0.5',
+      '--l2',
+      '0.001',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const lrs = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.event === 'epoch').map((l) => l.lr);
+    const lrs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.event === 'epoch')
+      .map((l) => l.lr);
     expect(lrs).toEqual([0.5, 0.25, 0.125]);
   });
 });

@@ -40,7 +40,12 @@ describe('cli lessons', () => {
   it('runs a teacher’s lesson file', async () => {
     const r = await runCli(['lessons', 'run', 'examples/lessons/perceptron-not.json', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(lastJson(r.stdout)).toMatchObject({ event: 'lesson', id: 'perceptron-not', held: true, measured: { 'not.finalTrainAcc': 1 } });
+    expect(lastJson(r.stdout)).toMatchObject({
+      event: 'lesson',
+      id: 'perceptron-not',
+      held: true,
+      measured: { 'not.finalTrainAcc': 1 },
+    });
   });
 
   it('exports a lesson as JSON that reads back the same', async () => {

@@ -15,19 +15,44 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const PARAMS = ['lr=1e-3..1e-1:log', 'batchSize=16,32,64', 'hidden1.units=8..32:int'];
 
 describe('CLI sweep', () => {
   it('runs 12 random trials on spiral, 2 at a time, printing each and the best', async () => {
     const db = join(dir, 'runs.sqlite');
-    const args = ['sweep', 'examples/spiral.json', '--trials', '12', '--concurrency', '2', '--seed', '4', '--epochs', '3', '--db', db, '--json', '--save-best', join(dir, 'best.json')];
+    const args = [
+      'sweep',
+      'examples/spiral.json',
+      '--trials',
+      '12',
+      '--concurrency',
+      '2',
+      '--seed',
+      '4',
+      '--epochs',
+      '3',
+      '--db',
+      db,
+      '--json',
+      '--save-best',
+      join(dir, 'best.json'),
+    ];
     const r = await runCli([...args, ...PARAMS.flatMap((p) => ['--param', p])], 300_000);
     expect(r.code, r.stderr).toBe(0);
     const out = lines(r.stdout);
     const trials = out.filter((l) => l.event === 'trial');
     expect(trials).toHaveLength(12);
-    const sweep = out[out.length - 1] as { event: string; best: Record<string, unknown>; trials: Array<Record<string, unknown>>; epochsSpent: number };
+    const sweep = out[out.length - 1] as {
+      event: string;
+      best: Record<string, unknown>;
+      trials: Array<Record<string, unknown>>;
+      epochsSpent: number;
+    };
     expect(sweep.event).toBe('sweep');
     expect(sweep.trials.map((t) => t.trial)).toEqual([...Array(12)].map((_, i) => i + 1));
     expect(sweep.epochsSpent).toBe(36);
@@ -36,7 +61,13 @@ describe('CLI sweep', () => {
     const base = JSON.parse(readFileSync(join(root, 'examples/spiral.json'), 'utf8')) as GraphDoc;
     base.training.epochs = 3;
     const planned = planSearch(base, { method: 'random', trials: 12, seed: 4, params: parseSearchParams(PARAMS, base) });
-    expect(sweep.trials.map((t) => t.params)).toEqual(planned.map((p) => ({ lr: p.assignment['training.optimizer.lr'], batchSize: p.assignment['training.batchSize'], 'hidden1.units': p.assignment['hidden1.units'] })));
+    expect(sweep.trials.map((t) => t.params)).toEqual(
+      planned.map((p) => ({
+        lr: p.assignment['training.optimizer.lr'],
+        batchSize: p.assignment['training.batchSize'],
+        'hidden1.units': p.assignment['hidden1.units'],
+      })),
+    );
     for (const t of sweep.trials) {
       expect(t).toMatchObject({ status: 'completed', epochs: 3, valLoss: expect.any(Number), valAcc: expect.any(Number) });
       const p = t.params as Record<string, number>;
@@ -59,7 +90,9 @@ describe('CLI sweep', () => {
       expect(recorded.runIds).toHaveLength(12);
       expect(recorded.grid).toMatchObject({ method: 'random', trials: 12, seed: 4 });
       const runs = recorded.runIds.map((id) => store.runs.summary(id)!);
-      const overlaps = runs.some((a) => runs.some((b) => a !== b && a.startedAt! < b.finishedAt! && b.startedAt! < a.finishedAt!));
+      const overlaps = runs.some((a) =>
+        runs.some((b) => a !== b && a.startedAt! < b.finishedAt! && b.startedAt! < a.finishedAt!),
+      );
       expect(overlaps).toBe(true);
     } finally {
       store.close();
@@ -68,12 +101,34 @@ describe('CLI sweep', () => {
 
   it('stops weak trials with successive halving, recording why', async () => {
     // Rungs at 1, 2, 4 and 8 of 12 epochs: a stop decided at a rung has epochs to spare to reach the engine.
-    const r = await runCli(['sweep', 'examples/spiral.json', '--trials', '6', '--concurrency', '1', '--epochs', '12', '--halving', '1:2', '--param', 'lr=1e-4..3e-1:log', '--json'], 300_000);
+    const r = await runCli(
+      [
+        'sweep',
+        'examples/spiral.json',
+        '--trials',
+        '6',
+        '--concurrency',
+        '1',
+        '--epochs',
+        '12',
+        '--halving',
+        '1:2',
+        '--param',
+        'lr=1e-4..3e-1:log',
+        '--json',
+      ],
+      300_000,
+    );
     expect(r.code, r.stderr).toBe(0);
-    const sweep = lines(r.stdout).pop() as { trials: Array<{ status: string; epochs: number; reason?: string }>; epochsSpent: number };
+    const sweep = lines(r.stdout).pop() as {
+      trials: Array<{ status: string; epochs: number; reason?: string }>;
+      epochsSpent: number;
+    };
     const pruned = sweep.trials.filter((t) => t.status === 'pruned');
     expect(pruned.length).toBeGreaterThan(0);
-    expect(pruned[0].reason).toMatch(/^stopped early by successive halving: validation loss [\d.]+ at epoch (1|2|4|8) was not in the best half of the trials that reached that epoch$/);
+    expect(pruned[0].reason).toMatch(
+      /^stopped early by successive halving: validation loss [\d.]+ at epoch (1|2|4|8) was not in the best half of the trials that reached that epoch$/,
+    );
     expect(pruned.every((t) => t.epochs < 12)).toBe(true);
     // The first trial is first at every rung, so it always trains to the end.
     expect(sweep.trials[0]).toMatchObject({ status: 'completed', epochs: 12 });
@@ -86,7 +141,10 @@ describe('CLI sweep', () => {
       expect(r.code, r.stdout).toBe(2);
       expect(r.stderr.trim()).toMatch(pattern);
     };
-    await bad(['--param', 'hiden1.units=8..16:int'], /^error: --param "hiden1.units" is neither a training setting .* nor <node>.<setting>/);
+    await bad(
+      ['--param', 'hiden1.units=8..16:int'],
+      /^error: --param "hiden1.units" is neither a training setting .* nor <node>.<setting>/,
+    );
     await bad(['--grid', '--param', 'hidden1.units=8,0'], /^error: trial 2 \(hidden1.units 0\) cannot train: hidden1.units=0: /);
     await bad([], /^error: sweep needs at least one --param/);
   });

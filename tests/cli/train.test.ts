@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { runCli } from './runCli';
 
 function jsonLines(stdout: string): Array<Record<string, unknown>> {
-  return stdout.trim().split('\n').map((l) => JSON.parse(l));
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 }
 
 describe('CLI train', () => {
@@ -19,17 +22,54 @@ describe('CLI train', () => {
     expect(epochs[0]).toMatchObject({ event: 'epoch', epoch: 1, trainLoss: expect.any(Number), trainAcc: expect.any(Number) });
     const layers = epochs[0].layers as Record<string, Record<string, number>>;
     expect(Object.keys(layers).sort()).toEqual(['hidden', 'output']);
-    expect(layers.hidden).toEqual({ weightNorm: expect.any(Number), gradNorm: expect.any(Number), actMean: expect.any(Number), actStd: expect.any(Number) });
+    expect(layers.hidden).toEqual({
+      weightNorm: expect.any(Number),
+      gradNorm: expect.any(Number),
+      actMean: expect.any(Number),
+      actStd: expect.any(Number),
+    });
     const done = lines[lines.length - 1];
     expect(done).toMatchObject({ event: 'done', status: 'completed', epochs: 300, finalTrainAcc: 1 });
     expect(done.samplesPerSec).toBeGreaterThan(0);
   });
 
   it('flags override the file: epochs, optimizer, learning rate, seed', async () => {
-    const a = jsonLines((await runCli(['train', 'examples/xor.json', '--json', '--epochs', '3', '--optimizer', 'sgd', '--lr', '0.5', '--seed', '4'])).stdout);
+    const a = jsonLines(
+      (
+        await runCli([
+          'train',
+          'examples/xor.json',
+          '--json',
+          '--epochs',
+          '3',
+          '--optimizer',
+          'sgd',
+          '--lr',
+          '0.5',
+          '--seed',
+          '4',
+        ])
+      ).stdout,
+    );
     expect(a.filter((l) => l.event === 'epoch')).toHaveLength(3);
     expect(a[0].lr).toBe(0.5);
-    const b = jsonLines((await runCli(['train', 'examples/xor.json', '--json', '--epochs', '3', '--optimizer', 'sgd', '--lr', '0.5', '--seed', '5'])).stdout);
+    const b = jsonLines(
+      (
+        await runCli([
+          'train',
+          'examples/xor.json',
+          '--json',
+          '--epochs',
+          '3',
+          '--optimizer',
+          'sgd',
+          '--lr',
+          '0.5',
+          '--seed',
+          '5',
+        ])
+      ).stdout,
+    );
     expect(a[2].trainLoss).not.toBe(b[2].trainLoss);
   });
 
@@ -49,18 +89,42 @@ describe('CLI train', () => {
     const cnn = await runCli(['gradcheck', 'examples/mnist-cnn.json', '--json']);
     const result = JSON.parse(cnn.stdout);
     expect(result.passed).toBe(true);
-    expect(result.params.map((p: { nodeId: string }) => p.nodeId)).toEqual(['conv1', 'conv1', 'conv2', 'conv2', 'output', 'output']);
+    expect(result.params.map((p: { nodeId: string }) => p.nodeId)).toEqual([
+      'conv1',
+      'conv1',
+      'conv2',
+      'conv2',
+      'output',
+      'output',
+    ]);
   });
 
   it('trains on a CSV file with --target, dropping rows with missing values on request', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-csv-'));
-    const rows = ['size,colour,kind', '1,red,a', '2,,b', ...Array.from({ length: 40 }, (_, i) => `${i % 2 ? 5 + (i % 3) : i % 3},${i % 2 ? 'blue' : 'red'},${i % 2 ? 'b' : 'a'}`)];
+    const rows = [
+      'size,colour,kind',
+      '1,red,a',
+      '2,,b',
+      ...Array.from({ length: 40 }, (_, i) => `${i % 2 ? 5 + (i % 3) : i % 3},${i % 2 ? 'blue' : 'red'},${i % 2 ? 'b' : 'a'}`),
+    ];
     writeFileSync(join(dir, 'things.csv'), rows.join('\n'));
     const graph = {
       format: 'layerlab.graph/1',
-      nodes: [{ id: 'in', type: 'Input' }, { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } }],
+      nodes: [
+        { id: 'in', type: 'Input' },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
       edges: [{ source: 'in', target: 'out' }],
-      training: { dataset: join(dir, 'things.csv'), datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.1 }, batchSize: 8, epochs: 30, seed: 1, validationSplit: 0.25 },
+      training: {
+        dataset: join(dir, 'things.csv'),
+        datasetOptions: { scaling: 'standard' },
+        loss: 'cross_entropy',
+        optimizer: { name: 'adam', lr: 0.1 },
+        batchSize: 8,
+        epochs: 30,
+        seed: 1,
+        validationSplit: 0.25,
+      },
     };
     writeFileSync(join(dir, 'graph.json'), JSON.stringify(graph));
     const refused = await runCli(['train', join(dir, 'graph.json'), '--target', 'kind']);

@@ -42,7 +42,10 @@ describe('finding a Chromium', () => {
   });
 
   it('the pretest check stops with one line saying how to install one', () => {
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/check-chromium.mjs')], { env: { ...empty, CHROMIUM_PATH: join(dir, 'missing') }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/check-chromium.mjs')], {
+      env: { ...empty, CHROMIUM_PATH: join(dir, 'missing') },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([`npm test: ${CHROMIUM_MISSING}`]);
@@ -52,7 +55,10 @@ describe('finding a Chromium', () => {
   });
 
   it('passes silently when one is there', () => {
-    const run = spawnSync(process.execPath, [join(repo, 'scripts/check-chromium.mjs')], { env: { ...empty, CHROMIUM_PATH: executable(join(dir, 'ok', 'chrome')) }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(repo, 'scripts/check-chromium.mjs')], {
+      env: { ...empty, CHROMIUM_PATH: executable(join(dir, 'ok', 'chrome')) },
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
   });

@@ -59,7 +59,10 @@ describe('application menu', () => {
     expect(recent.map((r) => r.label)).toEqual(['b.layerlab.json', 'a.layerlab.json']);
     click(recent[1]);
     expect(sent).toEqual([{ command: 'openRecent', path: '/p/a.layerlab.json' }]);
-    expect((item(menu([]).template, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ label: 'No recent projects', enabled: false });
+    expect((item(menu([]).template, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[])[0]).toMatchObject({
+      label: 'No recent projects',
+      enabled: false,
+    });
   });
 });
 
@@ -70,7 +73,11 @@ describe('recent projects', () => {
     const file = join(dir, 'xor.layerlab.json');
     writeFileSync(file, JSON.stringify(xorGraph()));
     const menus: string[][] = [];
-    const projects = recentProjects(store.settings, { chooseProjectToOpen: async () => null, chooseProjectToSave: async () => null }, (list) => menus.push(list));
+    const projects = recentProjects(
+      store.settings,
+      { chooseProjectToOpen: async () => null, chooseProjectToSave: async () => null },
+      (list) => menus.push(list),
+    );
 
     // Unknown paths are refused: a page cannot read arbitrary files.
     await expect(projects.open(file)).rejects.toThrow(/not a recent project/);
@@ -115,7 +122,14 @@ describe('About', () => {
       dataFolder: '/home/ana/.config/LayerLab',
     });
     expect(message).toBe('LayerLab 0.1.0');
-    for (const fact of ['Electron: 45.4.1', 'Chromium: 142.0.1', 'Node.js: 22.20.0', 'V8: 14.2', 'OS: linux x64', 'Data folder: /home/ana/.config/LayerLab']) {
+    for (const fact of [
+      'Electron: 45.4.1',
+      'Chromium: 142.0.1',
+      'Node.js: 22.20.0',
+      'V8: 14.2',
+      'OS: linux x64',
+      'Data folder: /home/ana/.config/LayerLab',
+    ]) {
       expect(detail).toContain(fact);
     }
   });
@@ -135,7 +149,11 @@ describe('Reset App Data…', () => {
   it('changes nothing when the user cancels', async () => {
     const { dbPath, store, project } = dataFolder();
     const steps: string[] = [];
-    const done = await resetAppData(dbPath, { confirm: async () => false, closeServices: () => steps.push('close'), relaunch: () => steps.push('relaunch') });
+    const done = await resetAppData(dbPath, {
+      confirm: async () => false,
+      closeServices: () => steps.push('close'),
+      relaunch: () => steps.push('relaunch'),
+    });
     expect(done).toBe(false);
     expect(steps).toEqual([]);
     expect(existsSync(dbPath)).toBe(true);

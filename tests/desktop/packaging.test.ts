@@ -12,7 +12,10 @@ import config, { fileAssociations } from '../../electron-builder.config.mjs';
 import { tempDir } from '../main/helpers/temp';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 
 /**
@@ -49,7 +52,8 @@ describe('packaging configuration', () => {
     ];
     for (const p of paths) expect(existsSync(join(repo, p)), p).toBe(true);
     // File-association icons resolve to resources/icon.{icns,ico}.
-    for (const a of fileAssociations) for (const ext of ['icns', 'ico']) expect(existsSync(join(repo, 'resources', `${a.icon}.${ext}`))).toBe(true);
+    for (const a of fileAssociations)
+      for (const ext of ['icns', 'ico']) expect(existsSync(join(repo, 'resources', `${a.icon}.${ext}`))).toBe(true);
   });
 
   it('targets AppImage and deb, dmg, nsis, and associates project files', () => {
@@ -69,8 +73,25 @@ describe('packaging configuration', () => {
   });
 
   it('ships the build (main, preload, renderer, engine) and leaves sources, tests and benches out', () => {
-    for (const p of ['out/main/index.js', 'out/main/chunks/utilityEntry-x.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) expect(ships(p), p).toBe(true);
-    for (const p of ['tests/e2e/harness.ts', 'bench/run.ts', 'src-engine/index.ts', 'src-main/electron/main.ts', 'docs/export.md', 'out/main/index.js.map', 'scripts/make-icons.mjs', 'out/engine/runWorker.js', 'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c']) {
+    for (const p of [
+      'out/main/index.js',
+      'out/main/chunks/utilityEntry-x.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'package.json',
+    ])
+      expect(ships(p), p).toBe(true);
+    for (const p of [
+      'tests/e2e/harness.ts',
+      'bench/run.ts',
+      'src-engine/index.ts',
+      'src-main/electron/main.ts',
+      'docs/export.md',
+      'out/main/index.js.map',
+      'scripts/make-icons.mjs',
+      'out/engine/runWorker.js',
+      'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+    ]) {
       expect(ships(p), p).toBe(false);
     }
   });
@@ -115,7 +136,11 @@ describe('electron-builder run with a stand-in Electron', () => {
     symlinkSync(join(repo, 'resources'), join(stage, 'resources'), 'dir');
     execFileSync('cp', ['-al', join(repo, 'node_modules'), join(stage, 'node_modules')]);
     // What `npm run dist` packs: the electron-vite build (main, preload, renderer).
-    execFileSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(stage, 'out')], { cwd: repo, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', join(stage, 'out')],
+      { cwd: repo, stdio: 'pipe' },
+    );
     // The Electron binary cannot be downloaded here: electron-builder copies this folder instead.
     const fakeElectron = join(stage, 'fake-electron');
     mkdirSync(fakeElectron);
@@ -123,7 +148,19 @@ describe('electron-builder run with a stand-in Electron', () => {
     chmodSync(join(fakeElectron, 'electron'), 0o755);
     execFileSync(
       process.execPath,
-      [join(repo, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--projectDir', stage, '--config', 'electron-builder.config.mjs', `-c.electronDist=${fakeElectron}`, '-c.npmRebuild=false', '--publish', 'never'],
+      [
+        join(repo, 'node_modules/electron-builder/cli.js'),
+        '--linux',
+        'dir',
+        '--projectDir',
+        stage,
+        '--config',
+        'electron-builder.config.mjs',
+        `-c.electronDist=${fakeElectron}`,
+        '-c.npmRebuild=false',
+        '--publish',
+        'never',
+      ],
       { cwd: stage, stdio: 'pipe', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
     );
     resources = join(stage, 'dist/linux-unpacked/resources');
@@ -131,7 +168,14 @@ describe('electron-builder run with a stand-in Electron', () => {
 
   it('packs the build and the runtime dependencies into app.asar, without sources or tests', () => {
     const files = asar.listPackage(join(resources, 'app.asar'), { isPack: false }).map((f) => f.replaceAll('\\', '/'));
-    for (const f of ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json', '/node_modules/zod/package.json', '/node_modules/better-sqlite3/package.json']) {
+    for (const f of [
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/package.json',
+      '/node_modules/zod/package.json',
+      '/node_modules/better-sqlite3/package.json',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /^\/(tests|bench|src-[a-z]+|docs|resources|scripts)(\/|$)/.test(f))).toEqual([]);

@@ -3,7 +3,14 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, restoreBounds, trackWindowState, WINDOW_STATE_KEY, type WindowBounds } from '../../src-main/electron/windowState';
+import {
+  DEFAULT_WINDOW_SIZE,
+  MIN_WINDOW_SIZE,
+  restoreBounds,
+  trackWindowState,
+  WINDOW_STATE_KEY,
+  type WindowBounds,
+} from '../../src-main/electron/windowState';
 import { fileFromArgv, openableFile } from '../../src-main/electron/fileArguments';
 import { claimSingleInstance, type InstanceApp } from '../../src-main/electron/singleInstance';
 import { openStore } from '../../src-main/store/store';
@@ -32,7 +39,11 @@ describe('window state', () => {
 
   it('keeps a saved position that is on a display, and the maximized state', () => {
     expect(restoreBounds({ x: 2000, y: 100, width: 1600, height: 1000, maximized: true }, [laptop, monitorRight])).toEqual({
-      x: 2000, y: 100, width: 1600, height: 1000, maximized: true,
+      x: 2000,
+      y: 100,
+      width: 1600,
+      height: 1000,
+      maximized: true,
     });
   });
 
@@ -65,15 +76,26 @@ describe('window state', () => {
     store.close();
 
     store = openStore(dbPath);
-    expect(restoreBounds(store.settings.get(WINDOW_STATE_KEY), [laptop])).toEqual<WindowBounds>({ x: 300, y: 200, width: 1000, height: 700 });
+    expect(restoreBounds(store.settings.get(WINDOW_STATE_KEY), [laptop])).toEqual<WindowBounds>({
+      x: 300,
+      y: 200,
+      width: 1000,
+      height: 700,
+    });
     store.close();
   });
 });
 
 describe('files handed over by the OS', () => {
   it('takes the last project or ONNX file from the command line, resolved against its folder', () => {
-    expect(fileFromArgv(['/opt/LayerLab/layerlab', '--no-sandbox', 'nets/xor.layerlab.json'], '/home/ana')).toEqual({ kind: 'project', path: '/home/ana/nets/xor.layerlab.json' });
-    expect(fileFromArgv(['layerlab', 'a.layerlab.json', '/tmp/model.onnx'], '/x')).toEqual({ kind: 'onnx', path: '/tmp/model.onnx' });
+    expect(fileFromArgv(['/opt/LayerLab/layerlab', '--no-sandbox', 'nets/xor.layerlab.json'], '/home/ana')).toEqual({
+      kind: 'project',
+      path: '/home/ana/nets/xor.layerlab.json',
+    });
+    expect(fileFromArgv(['layerlab', 'a.layerlab.json', '/tmp/model.onnx'], '/x')).toEqual({
+      kind: 'onnx',
+      path: '/tmp/model.onnx',
+    });
     expect(fileFromArgv(['layerlab', 'notes.txt', '--flag=x.layerlab.json'], '/x')).toBeNull();
     // The executable itself is never taken for a file, even with a matching name.
     expect(fileFromArgv(['/x/weird.onnx'], '/x')).toBeNull();
@@ -96,7 +118,9 @@ describe('files handed over by the OS', () => {
   it('a second copy quits at once', () => {
     const app = new FakeApp(false);
     const opened: unknown[] = [];
-    expect(claimSingleInstance(app as unknown as InstanceApp, { focus: () => opened.push('focus'), open: (f) => opened.push(f) })).toBe(false);
+    expect(
+      claimSingleInstance(app as unknown as InstanceApp, { focus: () => opened.push('focus'), open: (f) => opened.push(f) }),
+    ).toBe(false);
     expect(app.quits).toBe(1);
     expect(opened).toEqual([]);
   });
@@ -104,7 +128,9 @@ describe('files handed over by the OS', () => {
   it('the first copy comes to front and opens the file the second was given', () => {
     const app = new FakeApp(true);
     const calls: unknown[] = [];
-    expect(claimSingleInstance(app as unknown as InstanceApp, { focus: () => calls.push('focus'), open: (f) => calls.push(f) })).toBe(true);
+    expect(
+      claimSingleInstance(app as unknown as InstanceApp, { focus: () => calls.push('focus'), open: (f) => calls.push(f) }),
+    ).toBe(true);
 
     app.emit('second-instance', {}, ['/opt/LayerLab/layerlab', 'spiral.layerlab.json'], '/home/ana/nets');
     expect(calls).toEqual(['focus', { kind: 'project', path: '/home/ana/nets/spiral.layerlab.json' }]);

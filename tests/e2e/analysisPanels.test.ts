@@ -20,9 +20,8 @@ afterAll(async () => {
   await s?.close();
 });
 
-
 describe('word vectors from the fast loop', () => {
-  it('trains with the full softmax and lists a topic word\'s neighbours from its own topic', async () => {
+  it("trains with the full softmax and lists a topic word's neighbours from its own topic", async () => {
     await page.click('[data-testid="open-sequences"]');
     await page.selectOption('[data-testid="w2v-objective"]', 'full');
     await page.click('[data-testid="w2v-train"]');
@@ -38,14 +37,16 @@ describe('word vectors from the fast loop', () => {
 });
 
 describe('ensemble of compared runs', () => {
-  it('shows the averaged runs\' accuracy beside each run and the best one', async () => {
+  it("shows the averaged runs' accuracy beside each run and the best one", async () => {
     const ids: string[] = [];
-    for (const seed of [1, 2]) ids.push((await s.server.services.handlers.runs.start(irisGraph(seed), { name: `iris seed ${seed}` })).runId);
+    for (const seed of [1, 2])
+      ids.push((await s.server.services.handlers.runs.start(irisGraph(seed), { name: `iris seed ${seed}` })).runId);
     await page.click('[data-testid="sequences-back"]');
     await page.click('[data-testid="side-runs"]');
     const boxes = page.locator('[data-testid="run-select"]');
     await eventually(() => boxes.count(), 30_000).toBe(2);
-    const statuses = async () => (await s.server.services.handlers.runs.list()).filter((r) => ids.includes(r.id)).map((r) => r.status);
+    const statuses = async () =>
+      (await s.server.services.handlers.runs.list()).filter((r) => ids.includes(r.id)).map((r) => r.status);
     await eventually(statuses, 60_000).toEqual(['completed', 'completed']);
     await boxes.nth(0).check();
     await boxes.nth(1).check();

@@ -21,7 +21,16 @@ const circleGraph = {
     { id: 'e1', source: 'input', target: 'hidden' },
     { id: 'e2', source: 'hidden', target: 'output' },
   ],
-  training: { dataset: 'circle', loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 32, epochs: EPOCHS, seed: 1, validationSplit: 0.2, initializer: 'xavier_uniform' },
+  training: {
+    dataset: 'circle',
+    loss: 'cross_entropy',
+    optimizer: { name: 'sgd', lr: 0.1 },
+    batchSize: 32,
+    epochs: EPOCHS,
+    seed: 1,
+    validationSplit: 0.2,
+    initializer: 'xavier_uniform',
+  },
 };
 
 beforeAll(async () => {
@@ -73,7 +82,11 @@ describe('sweeps and comparison', () => {
 
   it('hides and shows a run’s curve from the keyboard, with a visible focus ring', async () => {
     const chart = page.locator('[data-testid="compare-chart-trainLoss"]');
-    const pixels = () => chart.locator('canvas').first().evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+    const pixels = () =>
+      chart
+        .locator('canvas')
+        .first()
+        .evaluate((c) => (c as HTMLCanvasElement).toDataURL());
     const toggles = chart.locator('.legend-toggle');
     expect(await toggles.count()).toBe(4);
     const drawn = await pixels();
@@ -95,7 +108,9 @@ describe('sweeps and comparison', () => {
   it('exports the comparison as CSV (raw and smoothed) and a chart as PNG', async () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-csv"]')]);
     expect(csvDownload.suggestedFilename()).toBe('comparison.csv');
-    const lines = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\n');
+    const lines = readFileSync((await csvDownload.path())!, 'utf8')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe('run_id,run_name,metric,epoch,step,wall_time_s,value,smoothed');
     const metrics = new Set(lines.slice(1).map((l) => l.split(',')[2]));
     expect(metrics.has('trainLoss') && metrics.has('valLoss')).toBe(true);

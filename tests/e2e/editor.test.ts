@@ -96,7 +96,12 @@ describe('LayerLab in the browser', () => {
   });
 
   it('zooms the canvas with Ctrl+= and Ctrl+−, fits it with Ctrl+0, as the tooltips say', async () => {
-    const scale = async () => Number((await page.locator('[data-testid="editor-canvas"] .react-flow__viewport').getAttribute('style'))?.match(/scale\(([\d.]+)\)/)?.[1]);
+    const scale = async () =>
+      Number(
+        (await page.locator('[data-testid="editor-canvas"] .react-flow__viewport').getAttribute('style'))?.match(
+          /scale\(([\d.]+)\)/,
+        )?.[1],
+      );
     /** The zoom once its animation has ended (three equal readings in a row). */
     const settled = async () => {
       let last = NaN;
@@ -142,7 +147,10 @@ describe('LayerLab in the browser', () => {
     await page.waitForSelector('[data-testid="chart-loss"]');
     const seen: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const status = await page.locator('[data-testid="progress-text"]').innerText().catch(() => '');
+      const status = await page
+        .locator('[data-testid="progress-text"]')
+        .innerText()
+        .catch(() => '');
       if (status.startsWith('done')) break;
       const points = await chartPoints(page, 'chart-loss');
       if (points > 0 && points !== seen.at(-1)) seen.push(points);
@@ -156,7 +164,9 @@ describe('LayerLab in the browser', () => {
     expect(await chartPoints(page, 'chart-accuracy')).toBeGreaterThan(100);
     expect(await chartPoints(page, 'chart-gradients')).toBeGreaterThan(100);
     // Validation accuracy per class, each series named after its iris species.
-    expect(await page.locator('[data-testid="chart-class-accuracy"]').getAttribute('data-series')).toBe('setosa, versicolor, virginica');
+    expect(await page.locator('[data-testid="chart-class-accuracy"]').getAttribute('data-series')).toBe(
+      'setosa, versicolor, virginica',
+    );
     expect(await chartPoints(page, 'chart-class-accuracy')).toBeGreaterThan(100);
     expect(await page.locator('[data-testid="chart-r2"]').count()).toBe(0);
     // Its legend is made of buttons: reachable by keyboard, with a focus ring, hiding a class on Enter.

@@ -14,8 +14,14 @@ export const STATIC_DIR = join(REPO, 'out', 'renderer');
 export const SCREENSHOTS = join(REPO, 'tests', 'e2e', 'screenshots');
 export const CHROMIUM = chromiumPath();
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Builds the renderer unless a build newer than every source file exists. Test files run in
@@ -38,10 +44,21 @@ export async function buildRenderer(): Promise<void> {
   }
   try {
     if (fresh()) return;
-    execFileSync(process.execPath, [join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
-      cwd: REPO,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(REPO, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'vite.renderer.config.ts',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: REPO,
+        stdio: 'inherit',
+      },
+    );
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -71,16 +88,34 @@ export interface AppSession {
 /** Chromium with WebGPU on its software adapter (SwiftShader), as tests/webgpu uses it; replaces --disable-gpu. */
 export const WEBGPU_CHROMIUM_ARGS = [
   ...CHROMIUM_ARGS.filter((a) => a !== '--disable-gpu'),
-  '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-gpu-sandbox', '--use-angle=swiftshader',
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--disable-gpu-sandbox',
+  '--use-angle=swiftshader',
 ];
 
-export async function startSession(options: { query?: string; width?: number; height?: number; webgpu?: boolean } = {}): Promise<AppSession> {
+export async function startSession(
+  options: { query?: string; width?: number; height?: number; webgpu?: boolean } = {},
+): Promise<AppSession> {
   await buildRenderer();
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const server = await startServer({ port: 0, dbPath: join(dir, 'layerlab.sqlite'), staticDir: STATIC_DIR, projectsDir: join(dir, 'projects'), engine: 'thread' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: options.webgpu ? WEBGPU_CHROMIUM_ARGS : CHROMIUM_ARGS, headless: true });
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+  const server = await startServer({
+    port: 0,
+    dbPath: join(dir, 'layerlab.sqlite'),
+    staticDir: STATIC_DIR,
+    projectsDir: join(dir, 'projects'),
+    engine: 'thread',
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: options.webgpu ? WEBGPU_CHROMIUM_ARGS : CHROMIUM_ARGS,
+    headless: true,
+  });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: 1,
+  });
   // A broken page should fail fast, not after Playwright's 30-second default.
   context.setDefaultTimeout(10_000);
   const openApp = async (query = options.query ?? '') => {

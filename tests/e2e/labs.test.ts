@@ -25,7 +25,16 @@ const circleGraph = {
     { id: 'e2', source: 'hidden1', target: 'hidden2' },
     { id: 'e3', source: 'hidden2', target: 'output' },
   ],
-  training: { dataset: 'circle', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.03 }, batchSize: 16, epochs: EPOCHS, seed: 3, validationSplit: 0.2, initializer: 'xavier_uniform' },
+  training: {
+    dataset: 'circle',
+    loss: 'cross_entropy',
+    optimizer: { name: 'adam', lr: 0.03 },
+    batchSize: 16,
+    epochs: EPOCHS,
+    seed: 3,
+    validationSplit: 0.2,
+    initializer: 'xavier_uniform',
+  },
 };
 
 beforeAll(async () => {
@@ -55,8 +64,10 @@ async function openNewestRun(): Promise<void> {
 }
 
 describe('optimizer lab', () => {
-  const f = async (name: string) => Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-f'));
-  const lrOf = async (name: string) => Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-lr'));
+  const f = async (name: string) =>
+    Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-f'));
+  const lrOf = async (name: string) =>
+    Number(await page.getAttribute(`[data-testid="lab-result"][data-optimizer="${name}"]`, 'data-lr'));
 
   it('animates six optimizers on the elongated valley, each at its own learning rate; momentum ends far below SGD', async () => {
     await page.click('[data-testid="open-optimizer-lab"]');
@@ -122,7 +133,8 @@ describe('inside the network', () => {
     });
     expect(colours).toBeGreaterThan(3);
     // The graph's layer order arrives with the run record, a moment after the first insight.
-    for (const id of ['hidden1', 'hidden2', 'output']) await eventually(() => page.locator(`[data-testid="hist-${id}"]`).count()).toBe(1);
+    for (const id of ['hidden1', 'hidden2', 'output'])
+      await eventually(() => page.locator(`[data-testid="hist-${id}"]`).count()).toBe(1);
     await page.click('[data-testid="hist-gradients"]');
     expect(Number(await page.getAttribute('[data-testid="hist-hidden1"]', 'data-points'))).toBeGreaterThan(0);
     await page.click('[data-testid="hist-activations"]');
@@ -165,7 +177,8 @@ describe('initialization lab', () => {
     await page.click('[data-testid="inside-back"]');
     await page.click('[data-testid="open-init-lab"]');
     await eventually(() => page.locator('[data-testid="init-row"]').count()).toBe(6);
-    const cells = async (init: string) => (await page.locator(`[data-testid="init-row"][data-initializer="${init}"] td.num`).allInnerTexts()).map(Number);
+    const cells = async (init: string) =>
+      (await page.locator(`[data-testid="init-row"][data-initializer="${init}"] td.num`).allInnerTexts()).map(Number);
     expect((await cells('zeros')).every((v) => v === 0)).toBe(true);
     expect((await cells('he_normal'))[0]).toBeGreaterThan(0);
     expect(Number(await page.getAttribute('[data-testid="init-variance"]', 'data-points'))).toBe(6 * 3);
@@ -189,7 +202,16 @@ const mnistGraph = {
     { id: 'e2', source: 'flatten', target: 'hidden' },
     { id: 'e3', source: 'hidden', target: 'output' },
   ],
-  training: { dataset: 'mnist', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.003 }, batchSize: 64, epochs: 2, seed: 1, validationSplit: 0.1, initializer: 'he_normal' },
+  training: {
+    dataset: 'mnist',
+    loss: 'cross_entropy',
+    optimizer: { name: 'adam', lr: 0.003 },
+    batchSize: 64,
+    epochs: 2,
+    seed: 1,
+    validationSplit: 0.1,
+    initializer: 'he_normal',
+  },
 };
 
 /** Opens the newest run from the history once it has completed, then its "Try the model" screen. */
@@ -218,10 +240,14 @@ describe('trying a trained model', () => {
   it('classifies a digit drawn on the pad with an MNIST model', async () => {
     expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), mnistGraph)).toBe(true);
     await page.click('[data-testid="train"]');
-    await eventually(() => page.evaluate(() => {
-      const r = window.__layerlab!.runs.getState();
-      return r.activeRunId ? r.live[r.activeRunId]?.status : undefined;
-    }), 90_000).toBe('completed');
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const r = window.__layerlab!.runs.getState();
+          return r.activeRunId ? r.live[r.activeRunId]?.status : undefined;
+        }),
+      90_000,
+    ).toBe('completed');
     await tryNewestRun();
     await page.waitForSelector('[data-testid="pad-canvas"]', { timeout: 30_000 });
     const box = (await page.locator('[data-testid="pad-canvas"]').boundingBox())!;
@@ -269,7 +295,9 @@ describe('gradient check', () => {
 
   it('says plainly why a graph cannot be checked', async () => {
     await page.click('[data-testid="gradcheck-back"]');
-    expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), { ...mnistGraph, edges: mnistGraph.edges.slice(0, 2) })).toBe(true);
+    expect(
+      await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), { ...mnistGraph, edges: mnistGraph.edges.slice(0, 2) }),
+    ).toBe(true);
     await page.click('[data-testid="open-gradcheck"]');
     await page.click('[data-testid="gradcheck-run"]');
     await eventually(() => page.locator('[data-testid="gradcheck-error"]').innerText()).toMatch(/the graph cannot train/);

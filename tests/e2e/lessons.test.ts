@@ -53,7 +53,9 @@ describe('lessons', () => {
     await page.click('[data-testid="lesson-variation-0"]');
     await eventually(result, 120_000).toBe('false');
     expect(await page.innerText('[data-testid="lesson-why"]')).toMatch(/names its own initializer/);
-    expect(await page.innerText('[data-testid="lesson-result"]')).toMatch(/after “What if the first hidden layer names its own random initializer/);
+    expect(await page.innerText('[data-testid="lesson-result"]')).toMatch(
+      /after “What if the first hidden layer names its own random initializer/,
+    );
     await s.screenshot('82-lessons-symmetry-variation');
   });
 
@@ -77,7 +79,9 @@ describe('lessons', () => {
     await openLesson('gradient-check');
     await page.click('[data-testid="lesson-run"]');
     await eventually(result).toBe('true');
-    expect(await page.innerText('[data-testid="lesson-checks"]')).toMatch(/x² with derivative x: relative error above 0.1\s+0.3333/);
+    expect(await page.innerText('[data-testid="lesson-checks"]')).toMatch(
+      /x² with derivative x: relative error above 0.1\s+0.3333/,
+    );
     await eventually(() => chartPoints(page, 'lesson-chart')).toBe(3);
     await page.locator('[data-testid="lesson-view"]').scrollIntoViewIfNeeded();
     await s.screenshot('85-lessons-gradient-check');

@@ -13,7 +13,10 @@ const text = (selector: string) => page.locator(selector).first().innerText();
 async function openTemplate(id: string): Promise<void> {
   await page.click('[data-testid="templates"]');
   await page.click(`[data-testid="template-${id}"]`);
-  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(() => true, () => false);
+  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
   if (asked) await page.click('[data-testid="confirm"]');
 }
 
@@ -66,7 +69,9 @@ describe('the editor as a live laboratory', () => {
     expect(await warning.innerText()).toMatch(/units start identical/);
     await s.screenshot('live-04-warnings');
     await page.click('[data-testid="warning-lab-symmetry"]');
-    await eventually(() => page.locator('[data-testid="init-lab"], [aria-label="Initialization lab"]').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('[data-testid="init-lab"], [aria-label="Initialization lab"]').count()).toBeGreaterThan(
+      0,
+    );
     await s.screenshot('live-05-warning-lab');
   });
 
@@ -104,7 +109,8 @@ describe('the editor as a live laboratory', () => {
   it('fits the view with every node clear of the toolbar and the minimap', async () => {
     await clickEmptyCanvas(page);
     await page.keyboard.press('f');
-    const overlaps = () => page.evaluate(`(() => {
+    const overlaps = () =>
+      page.evaluate(`(() => {
       const box = (el) => el.getBoundingClientRect();
       const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
       const covers = [document.querySelector('.canvas-toolbar'), document.querySelector('.react-flow__minimap')].filter(Boolean).map(box);

@@ -21,7 +21,15 @@ const graph = {
     { id: 'e1', source: 'input', target: 'hidden' },
     { id: 'e2', source: 'hidden', target: 'output' },
   ],
-  training: { dataset: 'circle', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 32, epochs: 8, seed: 1, validationSplit: 0.25 },
+  training: {
+    dataset: 'circle',
+    loss: 'cross_entropy',
+    optimizer: { name: 'adam', lr: 0.01 },
+    batchSize: 32,
+    epochs: 8,
+    seed: 1,
+    validationSplit: 0.25,
+  },
 };
 
 beforeAll(async () => {
@@ -38,7 +46,9 @@ describe('hyperparameter search in the app', () => {
   it('names a bad setting, runs 6 random trials with halving, shows the results and opens the best', async () => {
     await page.click('[data-testid="open-sweep"]');
     await page.click('[data-testid="sweep-mode-search"]');
-    expect(await page.inputValue('[data-testid="search-lines"]')).toBe('lr=1e-4..1e-1:log\nhidden.units=8..128:int\nbatchSize=16,32,64');
+    expect(await page.inputValue('[data-testid="search-lines"]')).toBe(
+      'lr=1e-4..1e-1:log\nhidden.units=8..128:int\nbatchSize=16,32,64',
+    );
     await page.fill('[data-testid="search-lines"]', 'lr=1e-4..1e-1:log\nhiden.units=4..32:int');
     expect(await page.innerText('[data-testid="search-error"]')).toContain('"hiden.units" is neither a training setting');
     expect(await page.isDisabled('[data-testid="search-start"]')).toBe(true);
@@ -55,7 +65,8 @@ describe('hyperparameter search in the app', () => {
     await page.waitForSelector('[data-testid="search-best"]');
     await eventually(() => page.innerText('.search-summary'), 30_000).toMatch(/^6 of 6 trials finished/);
     expect(await page.locator('[data-testid="search-parallel"] canvas').count()).toBe(1);
-    for (const label of ['lr', 'hidden.units', 'hidden.activation']) expect(await page.locator(`[data-testid="search-scatter-${label}"] canvas`).count()).toBe(1);
+    for (const label of ['lr', 'hidden.units', 'hidden.activation'])
+      expect(await page.locator(`[data-testid="search-scatter-${label}"] canvas`).count()).toBe(1);
     const best = await page.innerText('[data-testid="search-best"]');
     expect(best).toMatch(/Best: trial \d — lr [\d.e-]+ · hidden\.units \d+ · hidden\.activation (tanh|relu)/);
     await s.screenshot('66-search-results');
@@ -66,7 +77,12 @@ describe('hyperparameter search in the app', () => {
     await eventually(async () => {
       const confirm = page.locator('[data-testid="confirm"]');
       if (await confirm.count()) await confirm.click();
-      return page.evaluate(() => (window.__layerlab!.currentDoc() as { nodes: Array<{ id: string; params?: { units?: number } }> }).nodes.find((n) => n.id === 'hidden')?.params?.units);
+      return page.evaluate(
+        () =>
+          (window.__layerlab!.currentDoc() as { nodes: Array<{ id: string; params?: { units?: number } }> }).nodes.find(
+            (n) => n.id === 'hidden',
+          )?.params?.units,
+      );
     }, 10_000).toBe(units);
     await s.screenshot('67-search-best-opened');
 

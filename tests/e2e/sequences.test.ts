@@ -24,7 +24,10 @@ async function waitUntilDone(epochs: number): Promise<void> {
 async function startTemplate(id: string, epochs: number): Promise<void> {
   await page.click('[data-testid="templates"]');
   await page.click(`[data-testid="template-${id}"]`);
-  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(() => true, () => false);
+  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
   if (asked) await page.click('[data-testid="confirm"]');
   await page.click('[data-testid="tab-training"]');
   await page.locator('[data-testid="training-epochs"]').fill(String(epochs));
@@ -56,7 +59,8 @@ describe('sequences screen', () => {
     await page.waitForSelector('[data-testid="sequences-empty"]');
     await page.click('[data-testid="sequences-back"]');
     await page.click('[data-testid="templates"]');
-    for (const id of ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow']) await page.waitForSelector(`[data-testid="template-${id}"]`);
+    for (const id of ['char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow'])
+      await page.waitForSelector(`[data-testid="template-${id}"]`);
     await page.locator('[data-testid="template-skipgram"]').scrollIntoViewIfNeeded();
     await shot('83-templates-sequences');
     await page.keyboard.press('Escape');
@@ -66,7 +70,9 @@ describe('sequences screen', () => {
     await startTemplate('char-lstm', 3);
     await page.click('[data-testid="open-sequences"]');
     // The run is offered while it trains; its list grows one epoch at a time.
-    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText(), 20_000).toMatch(/names \(training\)/);
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText(), 20_000).toMatch(
+      /names \(training\)/,
+    );
     await eventually(() => epochRows().count(), 30_000).toBeGreaterThanOrEqual(1);
     const firstSeen = await epochRows().count();
     if (firstSeen < 3) expect(await page.locator('[data-testid="sample-names"]').count()).toBe(0);
@@ -75,7 +81,10 @@ describe('sequences screen', () => {
     await eventually(() => epochRows().count(), 40_000).toBe(3);
     expect(await epochRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-epoch')))).toEqual(['3', '2', '1']);
     for (const text of await epochRows().allInnerTexts()) {
-      const [label, names] = text.split(/\n|\t/).map((t) => t.trim()).filter(Boolean);
+      const [label, names] = text
+        .split(/\n|\t/)
+        .map((t) => t.trim())
+        .filter(Boolean);
       expect(label).toMatch(/^Epoch \d$/);
       expect(names!.split(' · ')).toHaveLength(8);
     }
@@ -89,16 +98,21 @@ describe('sequences screen', () => {
     for (const n of names) expect(n).toMatch(/^[A-Z][a-z-]*$/);
     // Another press draws new names.
     await page.click('[data-testid="sample-names"]');
-    await eventually(async () => (await page.locator('[data-testid="sampled-name"]').allInnerTexts()).join()).not.toBe(names.join());
+    await eventually(async () => (await page.locator('[data-testid="sampled-name"]').allInnerTexts()).join()).not.toBe(
+      names.join(),
+    );
     await page.fill('[data-testid="sample-prefix"]', 'Jo');
     await page.click('[data-testid="sample-names"]');
-    await eventually(async () => (await page.locator('[data-testid="sampled-name"]').allInnerTexts()).every((n) => n.startsWith('Jo'))).toBe(true);
+    await eventually(async () =>
+      (await page.locator('[data-testid="sampled-name"]').allInnerTexts()).every((n) => n.startsWith('Jo')),
+    ).toBe(true);
     await page.fill('[data-testid="sample-prefix"]', 'j1');
     await page.click('[data-testid="sample-names"]');
     expect(await page.locator('[data-testid="sample-error"]').innerText()).toMatch(/“1” \(character 2\)/);
     await page.fill('[data-testid="sample-prefix"]', '');
     await page.click('[data-testid="sample-names"]');
-    for (const key of ['i', 'f', 'o', 'c']) expect(await page.getAttribute(`[data-testid="gate-${key}"]`, 'data-points')).toBe(String(8 * 32));
+    for (const key of ['i', 'f', 'o', 'c'])
+      expect(await page.getAttribute(`[data-testid="gate-${key}"]`, 'data-points')).toBe(String(8 * 32));
     await page.fill('[data-testid="gate-text"]', 'Anna');
     await page.waitForTimeout(300);
     await shot('80-sequences-names');
@@ -113,7 +127,9 @@ describe('sequences screen', () => {
   it('shows the word vectors of a skip-gram run: nearest neighbours and a PCA map', async () => {
     await trainTemplate('skipgram', 2);
     await page.click('[data-testid="open-sequences"]');
-    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/skipgram · word vectors/);
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(
+      /skipgram · word vectors/,
+    );
     await page.waitForSelector('[data-testid="embedding-view"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="gate-heatmaps"]').count()).toBe(0);
     expect(await page.locator('[data-testid="name-sampler"]').count()).toBe(0);
@@ -140,14 +156,18 @@ describe('sequences screen', () => {
     await page.locator('[data-testid="neighbour"] button').first().click();
     expect(await page.inputValue('[data-testid="embedding-word"]')).toBe(words[0]);
     await page.fill('[data-testid="embedding-word"]', 'kitten');
-    expect(await page.locator('[data-testid="embedding-error"]').innerText()).toMatch(/“kitten” is not in the vocabulary \(38 words\)/);
+    expect(await page.locator('[data-testid="embedding-error"]').innerText()).toMatch(
+      /“kitten” is not in the vocabulary \(38 words\)/,
+    );
     await page.click('[data-testid="sequences-back"]');
   });
 
   it('shows the word vectors of a CBOW run, its context table first, words named', async () => {
     await trainTemplate('cbow', 3);
     await page.click('[data-testid="open-sequences"]');
-    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/cbow · word vectors/);
+    await eventually(() => page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(
+      /cbow · word vectors/,
+    );
     await page.waitForSelector('[data-testid="embedding-view"]', { timeout: 30_000 });
     expect(await page.locator('[data-testid="embedding-unnamed"]').count()).toBe(0);
     expect(await page.locator('[data-testid="embedding-node"] option').allInnerTexts()).toEqual(['context', 'candidate']);

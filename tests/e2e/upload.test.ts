@@ -50,14 +50,24 @@ describe('dataset upload in the browser', () => {
   });
 
   it('uploads a picked file', async () => {
-    await page.setInputFiles('[data-testid="upload-input"]', { name: 'picked.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,label\n1,2,x\n3,4,y\n') });
+    await page.setInputFiles('[data-testid="upload-input"]', {
+      name: 'picked.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('a,b,label\n1,2,x\n3,4,y\n'),
+    });
     await eventually(() => page.locator('.dataset-facts h3').first().innerText()).toBe('picked.csv');
     expect(existsSync(join(s.dir, 'projects', 'uploads', 'picked.csv'))).toBe(true);
   });
 
   it('says why a file is refused', async () => {
-    await page.setInputFiles('[data-testid="upload-input"]', { name: 'script.sh', mimeType: 'text/plain', buffer: Buffer.from('echo hi') });
-    await eventually(() => page.locator('[data-testid="upload-error"]').innerText()).toMatch(/script\.sh was not uploaded: "script\.sh" is not a data file name/);
+    await page.setInputFiles('[data-testid="upload-input"]', {
+      name: 'script.sh',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('echo hi'),
+    });
+    await eventually(() => page.locator('[data-testid="upload-error"]').innerText()).toMatch(
+      /script\.sh was not uploaded: "script\.sh" is not a data file name/,
+    );
     await page.locator('.dataset-detail').evaluate((el) => (el.scrollTop = 0));
     await s.screenshot('upload-refused');
   });

@@ -32,7 +32,9 @@ describe('training on WebGPU from the browser', () => {
     expect(await select.locator('option[value="cpu"]').innerText()).toMatch(/^CPU \(\d+ threads?\)$/);
     await select.selectOption('webgpu');
     expect(await help.innerText()).toMatch(/Trains on .*swiftshader.*software adapter, correct but slow/i);
-    expect(await page.evaluate(() => (window.__layerlab!.currentDoc() as { training: { backend?: string } }).training.backend)).toBe('webgpu');
+    expect(
+      await page.evaluate(() => (window.__layerlab!.currentDoc() as { training: { backend?: string } }).training.backend),
+    ).toBe('webgpu');
     await select.scrollIntoViewIfNeeded();
     await s.screenshot('webgpu-01-selector');
 
@@ -91,7 +93,9 @@ describe('a browser without WebGPU', () => {
       await eventually(() => option.innerText(), 20_000).toBe('WebGPU (not available)');
       expect(await option.isDisabled()).toBe(true);
       expect(await option.getAttribute('title')).toMatch(/\w/);
-      expect(await plain.page.locator('[data-testid="backend-help"]').innerText()).toMatch(/^Where the math runs\. WebGPU is not available: .+\.$/);
+      expect(await plain.page.locator('[data-testid="backend-help"]').innerText()).toMatch(
+        /^Where the math runs\. WebGPU is not available: .+\.$/,
+      );
       await plain.page.locator('[data-testid="select-backend"]').scrollIntoViewIfNeeded();
       await plain.screenshot('webgpu-03-unavailable');
     } finally {

@@ -19,7 +19,10 @@ async function openTemplate(id: string): Promise<void> {
 
 async function confirmIfAsked(): Promise<void> {
   // The question comes after an async check; give it a moment to appear.
-  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(() => true, () => false);
+  const asked = await page.waitForSelector('[data-testid="confirm-dialog"]', { timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
   if (asked) await page.click('[data-testid="confirm"]');
 }
 

@@ -60,7 +60,8 @@ describe('the gradient check', () => {
       // An op claiming d(x²)/dx = x instead of 2x.
       const badSquare = () => record(runKernel('Square', [x], {}), 'badSquare', [x], (dy) => [mul(dy, x)]);
       expect(gradCheck(badSquare, [x]).maxRelError).toBeGreaterThan(0.1);
-      const goodSquare = () => record(runKernel('Square', [x], {}), 'square', [x], (dy) => [mul(dy, runKernel('Affine', [x], { scale: 2, shift: 0 }))]);
+      const goodSquare = () =>
+        record(runKernel('Square', [x], {}), 'square', [x], (dy) => [mul(dy, runKernel('Affine', [x], { scale: 2, shift: 0 }))]);
       expect(gradCheck(goodSquare, [x]).maxRelError).toBeLessThan(1e-8);
     });
   });

@@ -61,8 +61,14 @@ describe('broadcasting', () => {
     fc.assert(
       fc.property(shapePair, ([a, b]) => {
         withBackend(cpu64, () => {
-          const x = tensor(Array.from({ length: sizeOf(a) }, () => 1), a);
-          const y = tensor(Array.from({ length: sizeOf(b) }, () => 2), b);
+          const x = tensor(
+            Array.from({ length: sizeOf(a) }, () => 1),
+            a,
+          );
+          const y = tensor(
+            Array.from({ length: sizeOf(b) }, () => 2),
+            b,
+          );
           x.requiresGrad = y.requiresGrad = true;
           const out = sum(mul(x, y));
           backward(out, tensor([1], []));

@@ -21,7 +21,18 @@ beforeAll(() => {
     'fixture_sign',
     'Fixture sign descent',
     'A fixture for the registry test: plain descent with its own damping setting.',
-    [lrSpec(0.02), { kind: 'number', name: 'damping', label: 'Damping', default: 0.5, min: 0, max: 1, description: 'How much of each step is kept (a fixture setting).' }],
+    [
+      lrSpec(0.02),
+      {
+        kind: 'number',
+        name: 'damping',
+        label: 'Damping',
+        default: 0.5,
+        min: 0,
+        max: 1,
+        description: 'How much of each step is kept (a fixture setting).',
+      },
+    ],
     (_values, common) => new SgdOptimizer(common),
   );
 });
@@ -29,12 +40,20 @@ afterAll(() => optimizerRegistry.unregister('fixture_sign'));
 
 describe('a registered optimizer appears everywhere', () => {
   it('in the CLI help', () => {
-    expect(commandHelp(commands().find((c) => c.name === 'train')!)).toMatch(/--optimizer NAME\s+update rule:[^-]*\bfixture_sign\b/);
+    expect(commandHelp(commands().find((c) => c.name === 'train')!)).toMatch(
+      /--optimizer NAME\s+update rule:[^-]*\bfixture_sign\b/,
+    );
   });
 
   it('in validation: accepted by name, its own limits checked and named', () => {
     const graph = (optimizer: Record<string, unknown>) =>
-      chain([['in', 'Input'], ['out', 'Dense', { units: 2 }]], { optimizer: optimizer as { name: string; lr: number } });
+      chain(
+        [
+          ['in', 'Input'],
+          ['out', 'Dense', { units: 2 }],
+        ],
+        { optimizer: optimizer as { name: string; lr: number } },
+      );
     expect(validateGraph(graph({ name: 'fixture_sign', lr: 0.1, damping: 0.3 }), xorInfo).ok).toBe(true);
     const bad = validateGraph(graph({ name: 'fixture_sign', lr: 0.1, damping: 3 }), xorInfo);
     expect(bad.ok ? [] : bad.issues.map(describeIssue)).toEqual(['training.optimizer.damping: Damping must be at most 1, got 3']);
@@ -43,6 +62,8 @@ describe('a registered optimizer appears everywhere', () => {
   });
 
   it("in the Training panel's options", () => {
-    expect(renderToStaticMarkup(createElement(TrainingPanel))).toContain('<option value="fixture_sign">Fixture sign descent</option>');
+    expect(renderToStaticMarkup(createElement(TrainingPanel))).toContain(
+      '<option value="fixture_sign">Fixture sign descent</option>',
+    );
   });
 });

@@ -31,15 +31,25 @@ function run(backend: Backend, type: string, params: Record<string, unknown>, fu
     const { values, errors } = validateParams(def.params, params, isInitializer);
     expect(errors).toEqual([]);
     const rng = new Rng(7);
-    const instance = def.build([[STEPS, FEATURES]], values, { rng: rng.fork('init'), defaultInitializer: 'xavier_uniform', name: 'rnn' });
+    const instance = def.build([[STEPS, FEATURES]], values, {
+      rng: rng.fork('init'),
+      defaultInitializer: 'xavier_uniform',
+      name: 'rnn',
+    });
     for (const p of instance.params) {
       const v = p.dataSync();
       for (let i = 0; i < v.length; i++) v[i] += rng.uniform(-0.3, 0.3);
     }
-    const x = tensor(Array.from({ length: N * STEPS * FEATURES }, () => rng.uniform(-1.5, 1.5)), [N, STEPS, FEATURES]);
+    const x = tensor(
+      Array.from({ length: N * STEPS * FEATURES }, () => rng.uniform(-1.5, 1.5)),
+      [N, STEPS, FEATURES],
+    );
     x.requiresGrad = true;
     const out = instance.forward([x], { training: true, rng: new Rng(1) });
-    const weights = tensor(Array.from({ length: out.size }, () => rng.uniform(-1, 1)), out.shape);
+    const weights = tensor(
+      Array.from({ length: out.size }, () => rng.uniform(-1, 1)),
+      out.shape,
+    );
     const loss = sum(mul(out, weights));
     const leaves = backward(loss, tensor([1], []));
     const checked: Tensor[] = [x, ...instance.params];

@@ -82,7 +82,15 @@ describe('shape errors name the node and say why', () => {
 
   it('Embedding → GlobalAveragePool1D → Dense infers [8] → [8, 16] → [16] → [28]', () => {
     const v = validateGraph(
-      sequenceChain([['in', 'Input'], ['emb', 'Embedding', { vocabSize: 28, dimension: 16 }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 28 }]], training),
+      sequenceChain(
+        [
+          ['in', 'Input'],
+          ['emb', 'Embedding', { vocabSize: 28, dimension: 16 }],
+          ['pool', 'GlobalAveragePool1D'],
+          ['out', 'Dense', { units: 28 }],
+        ],
+        training,
+      ),
       names,
     );
     expect(v.ok ? [] : v.issues).toEqual([]);
@@ -90,14 +98,27 @@ describe('shape errors name the node and say why', () => {
   });
 
   it('refuses a plain vector: there are no steps to pool over', () => {
-    expect(issues([['in', 'Input'], ['pool', 'GlobalMaxPool1D'], ['out', 'Dense', { units: 28 }]])).toEqual([
+    expect(
+      issues([
+        ['in', 'Input'],
+        ['pool', 'GlobalMaxPool1D'],
+        ['out', 'Dense', { units: 28 }],
+      ]),
+    ).toEqual([
       'node "pool": GlobalMaxPool1D needs a sequence [steps, features] but receives [8], a plain vector with no steps to pool over (an Embedding or a recurrent layer with returnSequences gives a sequence)',
     ]);
   });
 
   it('refuses an image and says which Reshape makes it a sequence', () => {
-    const found = issues([['in', 'Input'], ['r', 'Reshape', { targetShape: [2, 2, 2] }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 28 }]]);
-    expect(found).toEqual(['node "pool": GlobalAveragePool1D needs a sequence [steps, features] but receives [2, 2, 2]: add a Reshape to [2, 4] first']);
+    const found = issues([
+      ['in', 'Input'],
+      ['r', 'Reshape', { targetShape: [2, 2, 2] }],
+      ['pool', 'GlobalAveragePool1D'],
+      ['out', 'Dense', { units: 28 }],
+    ]);
+    expect(found).toEqual([
+      'node "pool": GlobalAveragePool1D needs a sequence [steps, features] but receives [2, 2, 2]: add a Reshape to [2, 4] first',
+    ]);
   });
 });
 

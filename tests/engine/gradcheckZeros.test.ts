@@ -10,11 +10,20 @@ import { chain } from './graphs';
 
 function check(initializer: string) {
   const circle = createGeneratedDataset('circle', { samples: 40, seed: 2 });
-  const doc = chain([['in', 'Input'], ['h', 'Dense', { units: 4, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], { dataset: 'circle', initializer });
+  const doc = chain(
+    [
+      ['in', 'Input'],
+      ['h', 'Dense', { units: 4, activation: 'tanh' }],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    ],
+    { dataset: 'circle', initializer },
+  );
   const prepared = prepareRun(doc, circle);
   if (!prepared.ok) throw new Error('valid graph expected');
   const { validated, setup } = prepared.run;
-  return modelGradCheck(validated, { split: setup.train, task: setup.task, inputShape: setup.inputShape }, cpuFloat64(), { samples: 4 });
+  return modelGradCheck(validated, { split: setup.train, task: setup.task, inputShape: setup.inputShape }, cpuFloat64(), {
+    samples: 4,
+  });
 }
 
 describe('gradient check on zero gradients', () => {

@@ -4,7 +4,11 @@ import type { GraphDoc } from '../../src-shared/graphFormat';
 type NodeSpec = [id: string, type: string, params?: Record<string, unknown>];
 
 export function chain(nodes: NodeSpec[], training: Partial<GraphDoc['training']> = {}): GraphDoc {
-  return graph(nodes, nodes.slice(1).map((n, i) => [nodes[i][0], n[0]]), training);
+  return graph(
+    nodes,
+    nodes.slice(1).map((n, i) => [nodes[i][0], n[0]]),
+    training,
+  );
 }
 
 export function graph(nodes: NodeSpec[], edges: Array<[string, string]>, training: Partial<GraphDoc['training']> = {}): GraphDoc {

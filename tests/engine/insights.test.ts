@@ -11,15 +11,25 @@ import { insightOptions } from '../../src-engine/train/insightOptions';
 describe('insights', () => {
   it('emits histograms of weights, activations and gradients and a boundary grid each epoch', async () => {
     const circle = createGeneratedDataset('circle', { samples: 120, seed: 1 });
-    const doc = chain([['in', 'Input'], ['h', 'Dense', { units: 6, activation: 'relu' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-      dataset: 'circle',
-      epochs: 3,
-      batchSize: 30,
-    });
+    const doc = chain(
+      [
+        ['in', 'Input'],
+        ['h', 'Dense', { units: 6, activation: 'relu' }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      {
+        dataset: 'circle',
+        epochs: 3,
+        batchSize: 30,
+      },
+    );
     const prepared = prepareRun(doc, circle);
     if (!prepared.ok) throw new Error('valid graph expected');
     const events: EngineEvent[] = [];
-    await train({ ...prepared.run.setup, insights: { histograms: true, boundary: { x: [-6, 6], y: [-6, 6], resolution: 12 } } }, (e) => events.push(e));
+    await train(
+      { ...prepared.run.setup, insights: { histograms: true, boundary: { x: [-6, 6], y: [-6, 6], resolution: 12 } } },
+      (e) => events.push(e),
+    );
     const insights = events.filter((e): e is InsightEvent => e.event === 'insight');
     expect(insights.map((e) => e.epoch)).toEqual([1, 2, 3]);
     const h = insights[2].histograms!.h;
@@ -37,13 +47,20 @@ describe('insights', () => {
 describe('boundary under feature scaling (issue #16, defect 1)', () => {
   it('labels the grid in the data’s own units, so each raw point sits on the colour it is predicted as', async () => {
     const circle = createGeneratedDataset('circle', { samples: 200, seed: 3 });
-    const doc = chain([['in', 'Input'], ['h', 'Dense', { units: 12, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-      dataset: 'circle',
-      epochs: 40,
-      batchSize: 20,
-      optimizer: { name: 'adam', lr: 0.05 },
-      datasetOptions: { scaling: 'standard' },
-    });
+    const doc = chain(
+      [
+        ['in', 'Input'],
+        ['h', 'Dense', { units: 12, activation: 'tanh' }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      {
+        dataset: 'circle',
+        epochs: 40,
+        batchSize: 20,
+        optimizer: { name: 'adam', lr: 0.05 },
+        datasetOptions: { scaling: 'standard' },
+      },
+    );
     const prepared = prepareRun(doc, circle);
     if (!prepared.ok) throw new Error('valid graph expected');
     const { setup, scaler } = prepared.run;
@@ -57,7 +74,8 @@ describe('boundary under feature scaling (issue #16, defect 1)', () => {
     // The raw circle spans about ±5; scaled it would span about ±2.
     expect(b.xs[0]).toBeLessThan(-4.5);
     expect(b.xs[b.xs.length - 1]).toBeGreaterThan(4.5);
-    const cell = (axis: number[], v: number) => Math.round(((v - axis[0]) / (axis[axis.length - 1] - axis[0])) * (axis.length - 1));
+    const cell = (axis: number[], v: number) =>
+      Math.round(((v - axis[0]) / (axis[axis.length - 1] - axis[0])) * (axis.length - 1));
     let agree = 0;
     for (let i = 0; i < circle.count; i++) {
       const [x, y] = [circle.x[i * 2], circle.x[i * 2 + 1]];

@@ -27,7 +27,11 @@ describe('gradient check of every registered layer', () => {
           const { values, errors } = validateParams(def.params, c.params, isInitializer);
           expect(errors).toEqual([]);
           const rng = new Rng(31 + k);
-          const instance = def.build(c.inputShapes, values, { rng: rng.fork('init'), defaultInitializer: 'xavier_uniform', name: def.type.toLowerCase() });
+          const instance = def.build(c.inputShapes, values, {
+            rng: rng.fork('init'),
+            defaultInitializer: 'xavier_uniform',
+            name: def.type.toLowerCase(),
+          });
           // Batch of 3 samples; index inputs (embeddings) are constants.
           const inputs = c.inputShapes.map((shape) => {
             const full = [3, ...shape];

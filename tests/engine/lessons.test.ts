@@ -47,10 +47,20 @@ describe('lesson: vanishing gradients', () => {
     chain(
       [
         ['in', 'Input'],
-        ...Array.from({ length: 8 }, (_, i) => [`d${i + 1}`, 'Dense', { units: 8, activation }] as [string, string, Record<string, unknown>]),
+        ...Array.from(
+          { length: 8 },
+          (_, i) => [`d${i + 1}`, 'Dense', { units: 8, activation }] as [string, string, Record<string, unknown>],
+        ),
         ['out', 'Dense', { units: 2, activation: 'softmax' }],
       ],
-      { dataset: 'spiral', epochs: 1, batchSize: 300, initializer, ...(initializerOptions ? { initializerOptions } : {}), optimizer: { name: 'sgd', lr: 1e-9 } },
+      {
+        dataset: 'spiral',
+        epochs: 1,
+        batchSize: 300,
+        initializer,
+        ...(initializerOptions ? { initializerOptions } : {}),
+        optimizer: { name: 'sgd', lr: 1e-9 },
+      },
     );
 
   /** Gradient norm of the first layer over the output layer's, for two seeds. */
@@ -79,13 +89,19 @@ describe('lesson: vanishing gradients', () => {
 
 describe('lesson: the perceptron', () => {
   const perceptron = (gate: string) =>
-    chain([['in', 'Input'], ['out', 'Dense', { units: 1, activation: 'sigmoid' }]], {
-      dataset: gate,
-      loss: 'binary_cross_entropy',
-      epochs: 400,
-      batchSize: 4,
-      optimizer: { name: 'sgd', lr: 1 },
-    });
+    chain(
+      [
+        ['in', 'Input'],
+        ['out', 'Dense', { units: 1, activation: 'sigmoid' }],
+      ],
+      {
+        dataset: gate,
+        loss: 'binary_cross_entropy',
+        epochs: 400,
+        batchSize: 4,
+        optimizer: { name: 'sgd', lr: 1 },
+      },
+    );
 
   for (const gate of ['and', 'or', 'nand']) {
     it(`a single layer learns ${gate.toUpperCase()}`, async () => {
@@ -103,13 +119,20 @@ describe('lesson: the perceptron', () => {
 describe('divergence', () => {
   it('a non-finite loss ends the run as diverged, naming the step', async () => {
     const sine = createGeneratedDataset('sine', { samples: 64, seed: 1 });
-    const doc = chain([['in', 'Input'], ['h', 'Dense', { units: 16, activation: 'relu' }], ['out', 'Dense', { units: 1 }]], {
-      dataset: 'sine',
-      loss: 'mse',
-      epochs: 50,
-      batchSize: 16,
-      optimizer: { name: 'sgd', lr: 10 },
-    });
+    const doc = chain(
+      [
+        ['in', 'Input'],
+        ['h', 'Dense', { units: 16, activation: 'relu' }],
+        ['out', 'Dense', { units: 1 }],
+      ],
+      {
+        dataset: 'sine',
+        loss: 'mse',
+        epochs: 50,
+        batchSize: 16,
+        optimizer: { name: 'sgd', lr: 10 },
+      },
+    );
     const { done, epochs } = await trainGraph(doc, sine);
     expect(done.status).toBe('diverged');
     expect(done.divergedAtStep).toBeGreaterThan(0);

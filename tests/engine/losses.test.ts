@@ -15,7 +15,11 @@ function oneHot(labels: number[], classes: number): number[] {
 
 describe('losses', () => {
   it('registers the seven losses the app teaches', () => {
-    expect(listLosses().map((l) => l.name).sort()).toEqual(['binary_cross_entropy', 'cross_entropy', 'hinge', 'mae', 'mse', 'perceptron', 'smooth_l1']);
+    expect(
+      listLosses()
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(['binary_cross_entropy', 'cross_entropy', 'hinge', 'mae', 'mse', 'perceptron', 'smooth_l1']);
   });
 
   for (const loss of listLosses()) {
@@ -25,14 +29,20 @@ describe('losses', () => {
         // One unit with 0/1 targets; the perceptron's z stays away from its kink at 0 (|z| ≥ 0.2).
         const binary = loss.name === 'binary_cross_entropy' || loss.name === 'perceptron';
         const width = binary ? 1 : 4;
-        const out = tensor(Array.from({ length: 5 * width }, () => awayFromZero(rng.uniform(-2, 2))), [5, width]);
+        const out = tensor(
+          Array.from({ length: 5 * width }, () => awayFromZero(rng.uniform(-2, 2))),
+          [5, width],
+        );
         out.requiresGrad = true;
         const classification = ['cross_entropy', 'hinge', 'binary_cross_entropy', 'perceptron'].includes(loss.name);
         const target = classification
           ? binary
             ? tensor([0, 1, 1, 0, 1], [5, 1])
             : tensor(oneHot([0, 3, 1, 2, 3], 4), [5, 4])
-          : tensor(Array.from({ length: 20 }, () => rng.uniform(-2, 2)), [5, 4]);
+          : tensor(
+              Array.from({ length: 20 }, () => rng.uniform(-2, 2)),
+              [5, 4],
+            );
         const result = gradCheck(() => loss.compute(out, target), [out]);
         expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(1e-6);
       });

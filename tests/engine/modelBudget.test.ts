@@ -24,7 +24,15 @@ function wide(units: number, inputs: number): GraphDoc {
       { id: 'a', source: 'input', target: 'huge' },
       { id: 'b', source: 'huge', target: 'output' },
     ],
-    training: { dataset: 'xor', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 4, epochs: 1, seed: 1, validationSplit: 0 },
+    training: {
+      dataset: 'xor',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01 },
+      batchSize: 4,
+      epochs: 1,
+      seed: 1,
+      validationSplit: 0,
+    },
   };
 }
 
@@ -62,6 +70,11 @@ describe('the parameter budget', () => {
     const prepared = prepareRun(g, createGeneratedDataset('xor', {}));
     expect(prepared.ok).toBe(false);
     if (prepared.ok) return;
-    expect(prepared.issues[0]).toMatchObject({ nodeId: 'huge', message: expect.stringMatching(/^would hold 4,294,967,296 parameters \(4,295,163,904 in the model so far\); this machine's limit is 100,000,000 parameters \(a test budget/) });
+    expect(prepared.issues[0]).toMatchObject({
+      nodeId: 'huge',
+      message: expect.stringMatching(
+        /^would hold 4,294,967,296 parameters \(4,295,163,904 in the model so far\); this machine's limit is 100,000,000 parameters \(a test budget/,
+      ),
+    });
   });
 });

@@ -9,9 +9,21 @@ import { chain } from './graphs';
 import { trainGraph } from './trainHelpers';
 
 const perceptron = (dataset: string, lr: number, epochs: number, seed: number) =>
-  chain([['in', 'Input'], ['out', 'Dense', { units: 1, activation: 'step' }]], {
-    dataset, loss: 'perceptron', optimizer: { name: 'sgd', lr }, batchSize: 1, epochs, seed, initializer: 'zeros',
-  });
+  chain(
+    [
+      ['in', 'Input'],
+      ['out', 'Dense', { units: 1, activation: 'step' }],
+    ],
+    {
+      dataset,
+      loss: 'perceptron',
+      optimizer: { name: 'sgd', lr },
+      batchSize: 1,
+      epochs,
+      seed,
+      initializer: 'zeros',
+    },
+  );
 
 /** The rule by hand, visiting the rows in the trainer's order (its shuffle stream). */
 function byHand(dataset: string, lr: number, epochs: number, seed: number) {
@@ -54,9 +66,20 @@ describe('the perceptron rule', () => {
   });
 
   it('learns NOT with one input', async () => {
-    const doc = chain([['in', 'Input'], ['out', 'Dense', { units: 1, activation: 'step' }]], {
-      dataset: 'not', loss: 'perceptron', optimizer: { name: 'sgd', lr: 1 }, batchSize: 1, epochs: 5, initializer: 'zeros',
-    });
+    const doc = chain(
+      [
+        ['in', 'Input'],
+        ['out', 'Dense', { units: 1, activation: 'step' }],
+      ],
+      {
+        dataset: 'not',
+        loss: 'perceptron',
+        optimizer: { name: 'sgd', lr: 1 },
+        batchSize: 1,
+        epochs: 5,
+        initializer: 'zeros',
+      },
+    );
     const { done } = await trainGraph(doc, createGeneratedDataset('not'));
     expect(done.finalTrainAcc).toBe(1);
   });

@@ -12,7 +12,10 @@ function paramsWithGrads(rng: Rng, magnitude: number): Tensor[] {
   return [[3, 4], [7], [2, 2, 2]].map((shape, i) => {
     const size = shape.reduce((a, b) => a * b, 1);
     const p = parameter(new Float64Array(size), shape, `layer${i}.kernel`);
-    p.grad = tensor(Array.from({ length: size }, () => (rng.next() * 2 - 1) * magnitude), shape);
+    p.grad = tensor(
+      Array.from({ length: size }, () => (rng.next() * 2 - 1) * magnitude),
+      shape,
+    );
     return p;
   });
 }
@@ -32,13 +35,20 @@ function check(backend: Backend, magnitude: number, clip: number, tolerance: num
     const expected = hostClip(before, clip);
     params.forEach((p, i) => {
       const got = Array.from(p.grad!.dataSync());
-      got.forEach((v, j) => expect(Math.abs(v - expected[i][j]), `param ${i} value ${j}: ${v} vs ${expected[i][j]}`).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected[i][j]))));
+      got.forEach((v, j) =>
+        expect(Math.abs(v - expected[i][j]), `param ${i} value ${j}: ${v} vs ${expected[i][j]}`).toBeLessThanOrEqual(
+          tolerance * Math.max(1, Math.abs(expected[i][j])),
+        ),
+      );
     });
   });
 }
 
 describe('clipByGlobalNorm on the device equals the host formula', () => {
-  for (const [name, backend, tolerance] of [['float64', cpu64, 1e-12], ['float32', cpu32, 1e-6]] as const) {
+  for (const [name, backend, tolerance] of [
+    ['float64', cpu64, 1e-12],
+    ['float32', cpu32, 1e-6],
+  ] as const) {
     it(`scales gradients above the threshold (${name})`, () => {
       check(backend, 5, 1, tolerance);
       check(backend, 1e4, 0.5, tolerance);

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import './setup';
 import { runTrainingJob, type TrainingJobMessage } from '../../src-engine/train/runTrainingJob';
-import { BestTracker, BIG_MODEL_INTERVAL_MS, SMALL_MODEL_BYTES, SMALL_MODEL_INTERVAL_MS } from '../../src-engine/train/checkpoints';
+import {
+  BestTracker,
+  BIG_MODEL_INTERVAL_MS,
+  SMALL_MODEL_BYTES,
+  SMALL_MODEL_INTERVAL_MS,
+} from '../../src-engine/train/checkpoints';
 import { loadDataset } from '../../src-engine/hosts/node/datasets';
 import type { Model } from '../../src-engine/graph/model';
 import type { TensorSnapshot } from '../../src-shared/engineProtocol';
@@ -14,15 +19,29 @@ const node = (id: string, type: string, params: Record<string, unknown> = {}) =>
 const irisDoc = (epochs: number): GraphDoc =>
   ({
     format: GRAPH_FORMAT,
-    nodes: [node('input', 'Input', { shape: [4] }), node('h', 'Dense', { units: 8, activation: 'relu' }), node('out', 'Dense', { units: 3, activation: 'softmax' })],
+    nodes: [
+      node('input', 'Input', { shape: [4] }),
+      node('h', 'Dense', { units: 8, activation: 'relu' }),
+      node('out', 'Dense', { units: 3, activation: 'softmax' }),
+    ],
     edges: [
       { source: 'input', target: 'h' },
       { source: 'h', target: 'out' },
     ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs, seed: 1, validationSplit: 0.2 },
+    training: {
+      dataset: 'iris',
+      datasetOptions: { scaling: 'standard' },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.02 },
+      batchSize: 16,
+      epochs,
+      seed: 1,
+      validationSplit: 0.2,
+    },
   }) as GraphDoc;
 
-const kind = (m: TrainingJobMessage): string => (m.type === 'event' ? `event:${m.event.event}` : m.type === 'checkpoint' ? `checkpoint:${m.kind}` : m.type);
+const kind = (m: TrainingJobMessage): string =>
+  m.type === 'event' ? `event:${m.event.event}` : m.type === 'checkpoint' ? `checkpoint:${m.kind}` : m.type;
 
 /** A clock on which a second passes between any two looks, so no best is held back by the interval. */
 function slowClock(): () => number {
@@ -63,7 +82,9 @@ describe('the training job', () => {
       }
     }
     expect(improved.length).toBeGreaterThan(1);
-    const bests = messages.filter((m): m is Extract<TrainingJobMessage, { type: 'checkpoint' }> => m.type === 'checkpoint' && m.kind === 'best');
+    const bests = messages.filter(
+      (m): m is Extract<TrainingJobMessage, { type: 'checkpoint' }> => m.type === 'checkpoint' && m.kind === 'best',
+    );
     expect(bests.map((b) => b.epoch)).toEqual(improved);
     // Each is sent after its epoch's event and before the next epoch ends.
     for (const b of bests) {
@@ -87,7 +108,13 @@ describe('the training job', () => {
     const messages: TrainingJobMessage[] = [];
     const doc = irisDoc(1);
     doc.nodes[2].params = { units: 5, activation: 'softmax' };
-    await runTrainingJob({ request: { graph: doc }, dataset: await loadDataset('iris'), post: (m) => messages.push(m), control: {}, backendName: 'cpu' });
+    await runTrainingJob({
+      request: { graph: doc },
+      dataset: await loadDataset('iris'),
+      post: (m) => messages.push(m),
+      control: {},
+      backendName: 'cpu',
+    });
     expect(messages.map(kind)).toEqual(['dataset', 'failed']);
     expect(messages[1].type === 'failed' && messages[1].message).toMatch(/^the graph cannot train: .*out/);
   });

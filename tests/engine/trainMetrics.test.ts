@@ -22,7 +22,16 @@ function graph(nodes: ReturnType<typeof node>[], training: Partial<GraphDoc['tra
     format: GRAPH_FORMAT,
     nodes,
     edges: nodes.slice(1).map((n, i) => ({ source: nodes[i].id, target: n.id })),
-    training: { dataset: 'x', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 16, epochs: 3, seed: 3, validationSplit: 0.2, ...training },
+    training: {
+      dataset: 'x',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01 },
+      batchSize: 16,
+      epochs: 3,
+      seed: 3,
+      validationSplit: 0.2,
+      ...training,
+    },
   } as GraphDoc;
 }
 
@@ -35,17 +44,29 @@ async function events(doc: GraphDoc, dataset: Dataset, extra: Partial<TrainSetup
 }
 
 const irisDoc = graph(
-  [node('input', 'Input', { shape: [4] }), node('h', 'Dense', { units: 12, activation: 'relu' }), node('drop', 'Dropout', { rate: 0.2 }), node('out', 'Dense', { units: 3, activation: 'softmax' })],
+  [
+    node('input', 'Input', { shape: [4] }),
+    node('h', 'Dense', { units: 12, activation: 'relu' }),
+    node('drop', 'Dropout', { rate: 0.2 }),
+    node('out', 'Dense', { units: 3, activation: 'softmax' }),
+  ],
   { dataset: 'iris', datasetOptions: { scaling: 'standard' } },
 );
 const sineDoc = (lr: number) =>
-  graph([node('in', 'Input', { shape: [1] }), node('h', 'Dense', { units: 16, activation: 'relu' }), node('out', 'Dense', { units: 1 })], {
-    dataset: 'sine',
-    loss: 'mse',
-    optimizer: { name: 'sgd', lr },
-    epochs: 50,
-    validationSplit: 0,
-  });
+  graph(
+    [
+      node('in', 'Input', { shape: [1] }),
+      node('h', 'Dense', { units: 16, activation: 'relu' }),
+      node('out', 'Dense', { units: 1 }),
+    ],
+    {
+      dataset: 'sine',
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr },
+      epochs: 50,
+      validationSplit: 0,
+    },
+  );
 
 describe('reading the loss every N steps on the CPU', () => {
   it('gives the same events as reading every step', async () => {
@@ -84,8 +105,14 @@ describe('right predictions per class', () => {
       [[1 / 3, 1 / 3, 1 / 3], 2], // all tied, argmax says 0: wrong
       [[0.0, 0.2, 0.8], 2], // right
     ];
-    const output = tensor(rows.flatMap(([s]) => s), [rows.length, 3]);
-    const target = tensor(rows.flatMap(([, label]) => [0, 1, 2].map((c) => (c === label ? 1 : 0))), [rows.length, 3]);
+    const output = tensor(
+      rows.flatMap(([s]) => s),
+      [rows.length, 3],
+    );
+    const target = tensor(
+      rows.flatMap(([, label]) => [0, 1, 2].map((c) => (c === label ? 1 : 0))),
+      [rows.length, 3],
+    );
     // Confusion by hand: class 0 right in rows 0 and 4; class 1 in none; class 2 in rows 2 and 6.
     expect(correctByClass(output, target, 0.5).toArray()).toEqual([2, 0, 2]);
     expect(correctCount(output, target, 0.5).item()).toBe(4);
@@ -110,10 +137,21 @@ describe('right predictions per class', () => {
     ];
     const labels = [0, 0, 0, 1, 1, 1]; // class 0: rows 0, 1 right, 2 wrong; class 1: row 3 right; class 2: none.
     const dataset = makeDataset({
-      id: 'scores', name: 'scores', description: 'hand-made', task: 'classification', inputShape: [3], targetShape: [1], classNames: ['a', 'b', 'c'],
-      x: Float32Array.from(scores.flat()), y: Float32Array.from(labels), count: labels.length,
+      id: 'scores',
+      name: 'scores',
+      description: 'hand-made',
+      task: 'classification',
+      inputShape: [3],
+      targetShape: [1],
+      classNames: ['a', 'b', 'c'],
+      x: Float32Array.from(scores.flat()),
+      y: Float32Array.from(labels),
+      count: labels.length,
     });
-    const doc = graph([node('input', 'Input', { shape: [3] }), node('out', 'Dense', { units: 3, activation: 'softmax' })], { dataset: 'scores', validationSplit: 0 });
+    const doc = graph([node('input', 'Input', { shape: [3] }), node('out', 'Dense', { units: 3, activation: 'softmax' })], {
+      dataset: 'scores',
+      validationSplit: 0,
+    });
     const prepared = prepareRun(doc, dataset);
     if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
     for (const p of prepared.run.model.params()) {
@@ -146,7 +184,9 @@ describe('wall time (issue #16, defect 2)', () => {
     const spy = vi.spyOn(performance, 'now').mockImplementation(() => ++now);
     try {
       const iris = await loadDataset('iris');
-      const epochs = (await events({ ...irisDoc, training: { ...irisDoc.training, epochs: 4 } }, iris, {})).filter((e) => e.event === 'epoch');
+      const epochs = (await events({ ...irisDoc, training: { ...irisDoc.training, epochs: 4 } }, iris, {})).filter(
+        (e) => e.event === 'epoch',
+      );
       const times = epochs.map((e) => (e.event === 'epoch' ? e.elapsedMs : 0));
       expect(times).toHaveLength(4);
       for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThan(times[i - 1]!);

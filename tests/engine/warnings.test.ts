@@ -13,15 +13,30 @@ type Node = [string, string, Record<string, unknown>?];
 
 async function warningsOf(doc: GraphDoc, dataset = createGeneratedDataset(doc.training.dataset, { samples: 200, seed: 4 })) {
   const { epochs, done } = await trainGraph(doc, dataset);
-  const layers: LayerMetric[] = epochs.flatMap((e) => Object.entries(e.layers).map(([nodeId, d]) => ({ epoch: e.epoch, nodeId, ...d })));
+  const layers: LayerMetric[] = epochs.flatMap((e) =>
+    Object.entries(e.layers).map(([nodeId, d]) => ({ epoch: e.epoch, nodeId, ...d })),
+  );
   return detectWarnings({ graph: doc, epochs, layers, status: done.status });
 }
 const kinds = (ws: Array<{ kind: WarningKind }>) => ws.map((w) => w.kind);
 
 const mlp = (activation: string, training: Partial<GraphDoc['training']>, units = 8): GraphDoc =>
-  chain([['in', 'Input'], ['h1', 'Dense', { units, activation }], ['h2', 'Dense', { units, activation }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-    dataset: 'circle', epochs: 12, batchSize: 20, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.02 }, ...training,
-  });
+  chain(
+    [
+      ['in', 'Input'],
+      ['h1', 'Dense', { units, activation }],
+      ['h2', 'Dense', { units, activation }],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    ],
+    {
+      dataset: 'circle',
+      epochs: 12,
+      batchSize: 20,
+      validationSplit: 0.2,
+      optimizer: { name: 'adam', lr: 0.02 },
+      ...training,
+    },
+  );
 
 describe('warnings that teach', () => {
   it('a healthy run triggers none', async () => {
@@ -30,14 +45,29 @@ describe('warnings that teach', () => {
   });
 
   it('a long healthy run whose validation loss only wobbles at the end is not called overfitting (the spiral template)', async () => {
-    const spiral = chain([['in', 'Input'], ['h1', 'Dense', { units: 16, activation: 'tanh' }], ['h2', 'Dense', { units: 16, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-      dataset: 'spiral', epochs: 150, batchSize: 32, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 }, initializer: 'xavier_uniform',
-    });
+    const spiral = chain(
+      [
+        ['in', 'Input'],
+        ['h1', 'Dense', { units: 16, activation: 'tanh' }],
+        ['h2', 'Dense', { units: 16, activation: 'tanh' }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      {
+        dataset: 'spiral',
+        epochs: 150,
+        batchSize: 32,
+        validationSplit: 0.2,
+        optimizer: { name: 'adam', lr: 0.01 },
+        initializer: 'xavier_uniform',
+      },
+    );
     expect(await warningsOf(spiral, createGeneratedDataset('spiral', { samples: 500, seed: 1 }))).toEqual([]);
   });
 
   it('divergence: a learning rate far too high', async () => {
-    const ws = await warningsOf(mlp('relu', { optimizer: { name: 'sgd', lr: 10 }, initializer: 'normal', initializerOptions: { std: 5 }, epochs: 5 }));
+    const ws = await warningsOf(
+      mlp('relu', { optimizer: { name: 'sgd', lr: 10 }, initializer: 'normal', initializerOptions: { std: 5 }, epochs: 5 }),
+    );
     expect(kinds(ws)).toEqual(['divergence']);
     expect(ws[0]!.lab).toBe('optimizerLab');
   });
@@ -57,12 +87,26 @@ describe('warnings that teach', () => {
   });
 
   it('vanishing gradients: a deep sigmoid stack with N(0, 1) weights', async () => {
-    const nodes: Node[] = [['in', 'Input'], ...Array.from({ length: 10 }, (_, i): Node => [`d${i + 1}`, 'Dense', { units: 8, activation: 'sigmoid' }]), ['out', 'Dense', { units: 2, activation: 'softmax' }]];
-    const doc = chain(nodes, { dataset: 'spiral', epochs: 1, batchSize: 200, initializer: 'normal', initializerOptions: { std: 1 }, optimizer: { name: 'sgd', lr: 1e-9 } });
+    const nodes: Node[] = [
+      ['in', 'Input'],
+      ...Array.from({ length: 10 }, (_, i): Node => [`d${i + 1}`, 'Dense', { units: 8, activation: 'sigmoid' }]),
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    ];
+    const doc = chain(nodes, {
+      dataset: 'spiral',
+      epochs: 1,
+      batchSize: 200,
+      initializer: 'normal',
+      initializerOptions: { std: 1 },
+      optimizer: { name: 'sgd', lr: 1e-9 },
+    });
     const ws = await warningsOf(doc);
     expect(kinds(ws)).toContain('vanishing');
     // The same depth with ReLU and He init does not.
-    const healthy = chain(nodes.map(([id, type, p]): Node => [id, type, p && p.activation === 'sigmoid' ? { ...p, activation: 'relu' } : p]), { ...doc.training, initializer: 'he_normal', initializerOptions: undefined });
+    const healthy = chain(
+      nodes.map(([id, type, p]): Node => [id, type, p && p.activation === 'sigmoid' ? { ...p, activation: 'relu' } : p]),
+      { ...doc.training, initializer: 'he_normal', initializerOptions: undefined },
+    );
     expect(kinds(await warningsOf(healthy))).not.toContain('vanishing');
   });
 
@@ -74,7 +118,11 @@ describe('warnings that teach', () => {
 
   it('overfitting: validation loss rises while training loss falls', async () => {
     const noisy = createGeneratedDataset('circle', { samples: 60, noise: 0.5, seed: 7 });
-    const doc = mlp('relu', { epochs: 150, batchSize: 10, validationSplit: 0.5, initializer: 'he_normal', optimizer: { name: 'adam', lr: 0.01 } }, 64);
+    const doc = mlp(
+      'relu',
+      { epochs: 150, batchSize: 10, validationSplit: 0.5, initializer: 'he_normal', optimizer: { name: 'adam', lr: 0.01 } },
+      64,
+    );
     expect(kinds(await warningsOf(doc, noisy))).toContain('overfitting');
   });
 });

@@ -14,7 +14,10 @@ const dir = mkdtempSync(join(tmpdir(), 'layerlab-export-cli-'));
 const weights = join(dir, 'iris.safetensors');
 
 function errorLine(stderr: string): string {
-  const lines = stderr.trim().split('\n').filter((l) => l.startsWith('error:'));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('error:'));
   expect(lines).toHaveLength(1);
   return lines[0];
 }
@@ -31,7 +34,12 @@ describe('CLI weights and predict', () => {
     expect(file.tensors[0].shape).toEqual([4, 16]);
     expect(file.metadata['layerlab.checkpoint']).toBe('best');
     expect(file.graph?.name).toBe('Iris flowers with a small MLP');
-    expect(file.preprocessing).toMatchObject({ task: 'classification', inputShape: [4], classNames: ['setosa', 'versicolor', 'virginica'], scaling: { kind: 'standard' } });
+    expect(file.preprocessing).toMatchObject({
+      task: 'classification',
+      inputShape: [4],
+      classNames: ['setosa', 'versicolor', 'virginica'],
+      scaling: { kind: 'standard' },
+    });
     expect(file.preprocessing?.scaling?.offset).toHaveLength(4);
   });
 
@@ -41,11 +49,34 @@ describe('CLI weights and predict', () => {
     const val = setup.raw.validation;
     // Columns reversed, to show they are matched by name.
     const rows = [columns.slice().reverse().join(',') + ',note'];
-    for (let r = 0; r < 5; r++) rows.push(Array.from(val.x.subarray(r * 4, r * 4 + 4)).reverse().join(',') + ',x');
+    for (let r = 0; r < 5; r++)
+      rows.push(
+        Array.from(val.x.subarray(r * 4, r * 4 + 4))
+          .reverse()
+          .join(',') + ',x',
+      );
     writeFileSync(join(dir, 'rows.csv'), rows.join('\n') + '\n');
-    const a = await runCli(['predict', 'examples/iris-mlp.json', '--weights', weights, '--input', join(dir, 'rows.csv'), '--out', join(dir, 'a.csv')]);
+    const a = await runCli([
+      'predict',
+      'examples/iris-mlp.json',
+      '--weights',
+      weights,
+      '--input',
+      join(dir, 'rows.csv'),
+      '--out',
+      join(dir, 'a.csv'),
+    ]);
     expect(a.code, a.stderr).toBe(0);
-    const b = await runCli(['predict', 'examples/iris-mlp.json', '--weights', weights, '--dataset', 'iris', '--split', 'validation']);
+    const b = await runCli([
+      'predict',
+      'examples/iris-mlp.json',
+      '--weights',
+      weights,
+      '--dataset',
+      'iris',
+      '--split',
+      'validation',
+    ]);
     expect(b.code, b.stderr).toBe(0);
     const fromCsv = readFileSync(join(dir, 'a.csv'), 'utf8').trim().split('\n');
     const fromSplit = b.stdout.trim().split('\n');
@@ -59,16 +90,27 @@ describe('CLI weights and predict', () => {
   it('refuses a truncated or corrupt weights file, weights of another shape and a missing column: exit 2, naming the tensor or column', async () => {
     const bytes = readFileSync(weights);
     writeFileSync(join(dir, 'truncated.safetensors'), bytes.subarray(0, bytes.length - 10));
-    const truncated = await runCli(['train', 'examples/iris-mlp.json', '--epochs', '1', '--load', join(dir, 'truncated.safetensors')]);
+    const truncated = await runCli([
+      'train',
+      'examples/iris-mlp.json',
+      '--epochs',
+      '1',
+      '--load',
+      join(dir, 'truncated.safetensors'),
+    ]);
     expect(truncated.code).toBe(2);
-    expect(errorLine(truncated.stderr)).toMatch(/truncated\.safetensors is not a valid safetensors file: tensor output\.bias: .*truncated/);
+    expect(errorLine(truncated.stderr)).toMatch(
+      /truncated\.safetensors is not a valid safetensors file: tensor output\.bias: .*truncated/,
+    );
 
     const wider = JSON.parse(readFileSync('examples/iris-mlp.json', 'utf8'));
     wider.nodes[1].params.units = 8;
     writeFileSync(join(dir, 'wider.json'), JSON.stringify(wider));
     const shapes = await runCli(['predict', join(dir, 'wider.json'), '--weights', weights, '--dataset', 'iris']);
     expect(shapes.code).toBe(2);
-    expect(errorLine(shapes.stderr)).toMatch(/tensor hidden\.kernel has shape \[4, 16\] in the weights file but \[4, 8\] in the graph/);
+    expect(errorLine(shapes.stderr)).toMatch(
+      /tensor hidden\.kernel has shape \[4, 16\] in the weights file but \[4, 8\] in the graph/,
+    );
 
     writeFileSync(join(dir, 'short.csv'), 'sepal_length,x\n1,2\n');
     const missing = await runCli(['predict', 'examples/iris-mlp.json', '--weights', weights, '--input', join(dir, 'short.csv')]);
@@ -83,7 +125,17 @@ describe('CLI weights and predict', () => {
     const refused = await runCli(['export', 'examples/iris-mlp.json', '--weights', weights, '--to', 'pytorch', '--out', out]);
     expect(refused.code).toBe(2);
     expect(errorLine(refused.stderr)).toMatch(/taken exists and is not an empty folder; pass --force/);
-    const forced = await runCli(['export', 'examples/iris-mlp.json', '--weights', weights, '--to', 'pytorch', '--out', out, '--force']);
+    const forced = await runCli([
+      'export',
+      'examples/iris-mlp.json',
+      '--weights',
+      weights,
+      '--to',
+      'pytorch',
+      '--out',
+      out,
+      '--force',
+    ]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(out, 'mine.txt'), 'utf8')).toBe('keep me');
     expect(readFileSync(join(out, 'model.py'), 'utf8')).toContain('class Model(nn.Module):');
@@ -94,19 +146,46 @@ describe('CLI weights and predict', () => {
     const exported = await runCli(['export', 'examples/iris-mlp.json', '--weights', weights, '--to', 'onnx', '--out', model]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/ONNX opset 13/);
-    const imported = await runCli(['import-onnx', model, '--dataset', 'iris', '--out', join(dir, 'imported.json'), '--weights', join(dir, 'imported.safetensors')]);
+    const imported = await runCli([
+      'import-onnx',
+      model,
+      '--dataset',
+      'iris',
+      '--out',
+      join(dir, 'imported.json'),
+      '--weights',
+      join(dir, 'imported.safetensors'),
+    ]);
     expect(imported.code, imported.stderr).toBe(0);
     const graph = JSON.parse(readFileSync(join(dir, 'imported.json'), 'utf8'));
     expect(graph.nodes.map((n: { type: string }) => n.type)).toEqual(['Input', 'Dense', 'ReLU', 'Dense', 'Softmax', 'Identity']);
-    const again = await runCli(['predict', join(dir, 'imported.json'), '--weights', join(dir, 'imported.safetensors'), '--dataset', 'iris']);
+    const again = await runCli([
+      'predict',
+      join(dir, 'imported.json'),
+      '--weights',
+      join(dir, 'imported.safetensors'),
+      '--dataset',
+      'iris',
+    ]);
     const original = await runCli(['predict', 'examples/iris-mlp.json', '--weights', weights, '--dataset', 'iris']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toBe(original.stdout);
 
     const cnn = join(dir, 'cnn.onnx');
     expect((await runCli(['export', writeGraph(dir, 'cnn'), '--to', 'onnx', '--out', cnn])).code).toBe(0);
-    const refused = await runCli(['import-onnx', cnn, '--dataset', 'penguins', '--out', join(dir, 'cnn.json'), '--weights', join(dir, 'cnn.safetensors')]);
+    const refused = await runCli([
+      'import-onnx',
+      cnn,
+      '--dataset',
+      'penguins',
+      '--out',
+      join(dir, 'cnn.json'),
+      '--weights',
+      join(dir, 'cnn.safetensors'),
+    ]);
     expect(refused.code).toBe(2);
-    expect(errorLine(refused.stderr)).toMatch(/unsupported ONNX operators: Reshape \(node "[^"]+"\), Transpose \(node "[^"]+"\), .*Conv \(node "conv_node"\)/);
+    expect(errorLine(refused.stderr)).toMatch(
+      /unsupported ONNX operators: Reshape \(node "[^"]+"\), Transpose \(node "[^"]+"\), .*Conv \(node "conv_node"\)/,
+    );
   });
 });

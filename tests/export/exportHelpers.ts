@@ -23,7 +23,10 @@ export async function trainGraph(graphPath: string, epochs?: number): Promise<{ 
 }
 
 /** Writes the PyTorch folder (with model.onnx beside it) and LayerLab's validation predictions (CSV) under dir. */
-export function exportAndPredict(setup: ModelSetup, dir: string): { folder: string; predictions: string; outputs: Float32Array; onnx: Uint8Array; x: Float32Array; dims: number[] } {
+export function exportAndPredict(
+  setup: ModelSetup,
+  dir: string,
+): { folder: string; predictions: string; outputs: Float32Array; onnx: Uint8Array; x: Float32Array; dims: number[] } {
   const folder = join(dir, 'pytorch');
   mkdirSync(folder, { recursive: true });
   const files = exportPytorch(pytorchExportInput(setup, setup.graph.name ?? 'graph'));
@@ -38,11 +41,19 @@ export function exportAndPredict(setup: ModelSetup, dir: string): { folder: stri
   return { folder, predictions, outputs, onnx, x: channelsFirst(val.x, shape), dims: [val.count, ...torchInputShape(shape)] };
 }
 
-export function runPython(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runPython(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(PYTHON, args, { cwd: options.cwd, env: { ...process.env, OMP_NUM_THREADS: '1', ...options.env }, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      PYTHON,
+      args,
+      { cwd: options.cwd, env: { ...process.env, OMP_NUM_THREADS: '1', ...options.env }, maxBuffer: 1 << 24 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -25,10 +25,19 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
     'Moons with a multi-class SVM head',
     [
       { id: 'input', type: 'Input' },
-      { id: 'hidden', type: 'Dense', params: { units: 12, activation: 'sigmoid', initializer: 'xavier_normal' }, from: ['input'] },
+      {
+        id: 'hidden',
+        type: 'Dense',
+        params: { units: 12, activation: 'sigmoid', initializer: 'xavier_normal' },
+        from: ['input'],
+      },
       { id: 'scores', type: 'Dense', params: { units: 2 }, from: ['hidden'] },
     ],
-    { dataset: 'moons', loss: 'hinge', optimizer: { name: 'sgd', lr: 0.1, l1: 0.0005, schedule: { type: 'exponential', gamma: 0.9 } } },
+    {
+      dataset: 'moons',
+      loss: 'hinge',
+      optimizer: { name: 'sgd', lr: 0.1, l1: 0.0005, schedule: { type: 'exponential', gamma: 0.9 } },
+    },
   ),
   // Reshape a table into a 3×3 image: even kernels and "same" padding (asymmetric), strides, BatchNorm and average pooling over channels-first images.
   cnn: graph(
@@ -36,15 +45,30 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
     [
       { id: 'input', type: 'Input' },
       { id: 'image', type: 'Reshape', params: { targetShape: [3, 3, 1] }, from: ['input'] },
-      { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: [2, 2], padding: 'same', activation: 'relu' }, from: ['image'] },
+      {
+        id: 'conv',
+        type: 'Conv2D',
+        params: { filters: 4, kernelSize: [2, 2], padding: 'same', activation: 'relu' },
+        from: ['image'],
+      },
       { id: 'norm', type: 'BatchNorm', from: ['conv'] },
       { id: 'pool', type: 'AvgPool2D', params: { poolSize: [2, 2], padding: 'same' }, from: ['norm'] },
-      { id: 'conv2', type: 'Conv2D', params: { filters: 3, kernelSize: [3, 3], strides: [2, 2], padding: 'same', activation: 'tanh' }, from: ['pool'] },
+      {
+        id: 'conv2',
+        type: 'Conv2D',
+        params: { filters: 3, kernelSize: [3, 3], strides: [2, 2], padding: 'same', activation: 'tanh' },
+        from: ['pool'],
+      },
       { id: 'maxpool', type: 'MaxPool2D', params: { poolSize: [2, 2], strides: [1, 1], padding: 'same' }, from: ['conv2'] },
       { id: 'flat', type: 'Flatten', from: ['maxpool'] },
       { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' }, from: ['flat'] },
     ],
-    { dataset: 'penguins', datasetOptions: { scaling: 'minmax' }, loss: 'cross_entropy', optimizer: { name: 'rmsprop', lr: 0.01 } },
+    {
+      dataset: 'penguins',
+      datasetOptions: { scaling: 'minmax' },
+      loss: 'cross_entropy',
+      optimizer: { name: 'rmsprop', lr: 0.01 },
+    },
   ),
   residual: graph(
     'Iris with a residual block and a skip concatenation',
@@ -58,8 +82,17 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       { id: 'logits', type: 'Dense', params: { units: 3 }, from: ['act'] },
     ],
     {
-      dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy',
-      optimizer: { name: 'nesterov', lr: 0.05, momentum: 0.8, l2: 0.001, clipNorm: 2, schedule: { type: 'step', stepSize: 2, gamma: 0.5 } },
+      dataset: 'iris',
+      datasetOptions: { scaling: 'standard' },
+      loss: 'cross_entropy',
+      optimizer: {
+        name: 'nesterov',
+        lr: 0.05,
+        momentum: 0.8,
+        l2: 0.001,
+        clipNorm: 2,
+        schedule: { type: 'step', stepSize: 2, gamma: 0.5 },
+      },
     },
   ),
   batchnorm: graph(
@@ -82,7 +115,13 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       { id: 'lstm', type: 'LSTM', params: { units: 8, initialState: 'learned' }, from: ['embed'] },
       { id: 'next', type: 'Dense', params: { units: 28, activation: 'softmax' }, from: ['lstm'] },
     ],
-    { dataset: 'names', datasetOptions: { samples: 400 }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01, clipNorm: 5 }, batchSize: 32 },
+    {
+      dataset: 'names',
+      datasetOptions: { samples: 400 },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01, clipNorm: 5 },
+      batchSize: 32,
+    },
   ),
   gru: graph(
     'Next character with Embedding, GRU and a max over steps',
@@ -95,7 +134,13 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       { id: 'max', type: 'GlobalMaxPool1D', from: ['last'] },
       { id: 'next', type: 'Dense', params: { units: 28, activation: 'softmax' }, from: ['max'] },
     ],
-    { dataset: 'names', datasetOptions: { samples: 400 }, loss: 'cross_entropy', optimizer: { name: 'adagrad', lr: 0.05 }, batchSize: 32 },
+    {
+      dataset: 'names',
+      datasetOptions: { samples: 400 },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adagrad', lr: 0.05 },
+      batchSize: 32,
+    },
   ),
   regression: graph(
     'Cars: miles per gallon',
@@ -104,7 +149,12 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       { id: 'hidden', type: 'Dense', params: { units: 16, activation: 'relu' }, from: ['input'] },
       { id: 'mpg', type: 'Dense', params: { units: 1 }, from: ['hidden'] },
     ],
-    { dataset: 'cars', datasetOptions: { scaling: 'standard' }, loss: 'smooth_l1', optimizer: { name: 'adam', lr: 0.01, schedule: { type: 'cosine', total: 3 } } },
+    {
+      dataset: 'cars',
+      datasetOptions: { scaling: 'standard' },
+      loss: 'smooth_l1',
+      optimizer: { name: 'adam', lr: 0.01, schedule: { type: 'cosine', total: 3 } },
+    },
   ),
 };
 

@@ -38,7 +38,15 @@ describe('PyTorch and ONNX exports reproduce LayerLab', () => {
     // One Python process for all folders: importing torch is the slow part.
     const r = await runPython([here, ...pairs]);
     expect(r.code, r.stderr).toBe(0);
-    const results = jsonLines<{ dir: string; maxAbsDiff: number; rows: number; keysMatch: boolean; onnxChecked: boolean; header: string[]; outputNames: string[] }>(r.stdout);
+    const results = jsonLines<{
+      dir: string;
+      maxAbsDiff: number;
+      rows: number;
+      keysMatch: boolean;
+      onnxChecked: boolean;
+      header: string[];
+      outputNames: string[];
+    }>(r.stdout);
     expect(results).toHaveLength(Object.keys(EXPORT_GRAPHS).length);
     for (const result of results) {
       expect(result.keysMatch, result.dir).toBe(true);

@@ -12,8 +12,14 @@ describe('safetensors', () => {
   it('round-trips any float32 tensors and string metadata', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 })), { maxLength: 5 }),
-        fc.dictionary(fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'), fc.string()),
+        fc.array(
+          fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 3 })),
+          { maxLength: 5 },
+        ),
+        fc.dictionary(
+          fc.string({ maxLength: 6 }).filter((k) => k !== '__proto__'),
+          fc.string(),
+        ),
         (specs, metadata) => {
           const names = new Set<string>();
           const tensors = specs
@@ -59,15 +65,24 @@ describe('safetensors', () => {
       out.set(json, 8);
       return out;
     };
-    expect(() => decodeSafetensors(header({ 'conv.kernel': { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }))).toThrow(/tensor conv.kernel: shape \[3\] of F32 needs 12 bytes/);
-    expect(() => decodeSafetensors(header({ 'conv.kernel': { dtype: 'Q4', shape: [1], data_offsets: [0, 4] } }))).toThrow(/tensor conv.kernel: unknown dtype/);
-    expect(decodeSafetensors(header({ x: { dtype: 'F64', shape: [2], data_offsets: [0, 16] } })).tensors[0].data).toEqual(new Float32Array(2));
+    expect(() => decodeSafetensors(header({ 'conv.kernel': { dtype: 'F32', shape: [3], data_offsets: [0, 8] } }))).toThrow(
+      /tensor conv.kernel: shape \[3\] of F32 needs 12 bytes/,
+    );
+    expect(() => decodeSafetensors(header({ 'conv.kernel': { dtype: 'Q4', shape: [1], data_offsets: [0, 4] } }))).toThrow(
+      /tensor conv.kernel: unknown dtype/,
+    );
+    expect(decodeSafetensors(header({ x: { dtype: 'F64', shape: [2], data_offsets: [0, 16] } })).tensors[0].data).toEqual(
+      new Float32Array(2),
+    );
   });
 });
 
 describe('npz', () => {
   it('stores .npy entries in a zip with correct CRCs (end record, central directory)', () => {
-    const bytes = encodeNpz([{ name: 'x', shape: [2, 2], data: Float32Array.from([1, 2, 3, 4]) }, { name: 'y', shape: [2], data: BigInt64Array.from([0n, 1n]) }]);
+    const bytes = encodeNpz([
+      { name: 'x', shape: [2, 2], data: Float32Array.from([1, 2, 3, 4]) },
+      { name: 'y', shape: [2], data: BigInt64Array.from([0n, 1n]) },
+    ]);
     const view = new DataView(bytes.buffer);
     expect(view.getUint32(0, true)).toBe(0x04034b50);
     expect(view.getUint32(bytes.length - 22, true)).toBe(0x06054b50);
@@ -79,7 +94,9 @@ describe('npz', () => {
 
 describe('what the PyTorch export cannot map is refused by name', () => {
   it('names an unknown optimizer, loss, activation and schedule', () => {
-    expect(() => optimizerCode({ name: 'perceptron', lr: 1 })).toThrow(new ExportError('optimizer "perceptron" has no PyTorch mapping'));
+    expect(() => optimizerCode({ name: 'perceptron', lr: 1 })).toThrow(
+      new ExportError('optimizer "perceptron" has no PyTorch mapping'),
+    );
     expect(() => lossCode('focal')).toThrow(/loss "focal"/);
     expect(() => activationCode('step', 'x', false)).toThrow(/activation "step"/);
     expect(() => scheduleCode(0.1, { type: 'warmup' } as never)).toThrow(/schedule "warmup"/);

@@ -20,7 +20,24 @@ interface TorchEpoch {
 
 /** torchrun with two CPU processes. Debian's torch 1.13 on Python 3.11 needs explicit --redirects/--tee (its default "0" parses to None). */
 async function torchrun(folder: string, epochs: number): Promise<TorchEpoch[]> {
-  const r = await runPython(['-m', 'torch.distributed.run', '--redirects', '1', '--tee', '1', '--nproc_per_node', '2', 'train.py', '--epochs', String(epochs), '--out', 'trained.safetensors'], { cwd: folder });
+  const r = await runPython(
+    [
+      '-m',
+      'torch.distributed.run',
+      '--redirects',
+      '1',
+      '--tee',
+      '1',
+      '--nproc_per_node',
+      '2',
+      'train.py',
+      '--epochs',
+      String(epochs),
+      '--out',
+      'trained.safetensors',
+    ],
+    { cwd: folder },
+  );
   expect(r.code, r.stderr.slice(-2000)).toBe(0);
   const lines = jsonLines<TorchEpoch & { rank: number; saved?: string }>(r.stdout);
   expect(lines.some((l) => l.saved)).toBe(true);

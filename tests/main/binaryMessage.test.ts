@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BinaryMessageError, createChunkAssembler, decodeBinaryMessage, encodeBinaryMessage, splitBinaryMessage } from '../../src-shared/binaryMessage';
+import {
+  BinaryMessageError,
+  createChunkAssembler,
+  decodeBinaryMessage,
+  encodeBinaryMessage,
+  splitBinaryMessage,
+} from '../../src-shared/binaryMessage';
 
 describe('binary messages', () => {
   it('round-trips nested values with Float32Arrays and non-finite numbers', () => {
@@ -37,7 +43,20 @@ describe('binary messages', () => {
   it('round-trips any JSON value with float arrays inside (property)', () => {
     const floats = fc.float32Array({ maxLength: 20 });
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), floats, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string().filter((k) => !k.startsWith('$') && k !== '__proto__'), tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        floats,
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(
+          fc.string().filter((k) => !k.startsWith('$') && k !== '__proto__'),
+          tie('node'),
+          { maxKeys: 4 },
+        ),
+      ),
     })).node;
     fc.assert(
       fc.property(value, (v) => {
@@ -53,8 +72,22 @@ describe('binary messages', () => {
       [new Uint8Array(0), /bad signature/],
       [new TextEncoder().encode('{"id":1}'), /bad signature/],
       [good.slice(0, good.length - 4), /bytes where its header announces/],
-      [(() => { const b = good.slice(); new DataView(b.buffer).setUint32(4, 1e9, true); return b; })(), /cut short/],
-      [(() => { const b = good.slice(); b[9] = 0xff; return b; })(), /unreadable header/],
+      [
+        (() => {
+          const b = good.slice();
+          new DataView(b.buffer).setUint32(4, 1e9, true);
+          return b;
+        })(),
+        /cut short/,
+      ],
+      [
+        (() => {
+          const b = good.slice();
+          b[9] = 0xff;
+          return b;
+        })(),
+        /unreadable header/,
+      ],
     ];
     for (const [bytes, message] of cases) {
       expect(() => decodeBinaryMessage(bytes)).toThrow(BinaryMessageError);
@@ -97,7 +130,7 @@ describe('chunked binary messages', () => {
     );
   });
 
-  it('refuses chunks out of order, a frame inside another one\'s chunks, and messages over the limit', () => {
+  it("refuses chunks out of order, a frame inside another one's chunks, and messages over the limit", () => {
     const frame = encodeBinaryMessage({ data: new Float32Array(100) });
     const chunks = splitBinaryMessage(frame, 64).map(bytes);
     const assembler = createChunkAssembler();

@@ -31,12 +31,17 @@ describe('the API contract', () => {
 
   it('refuses unknown fields in argument objects (strict at the trust boundary)', () => {
     expect(API_CHANNELS['runs:start'].args.safeParse([{}, { name: 'a', priority: 1 }]).success).toBe(false);
-    expect(API_CHANNELS['inspect:evaluate'].args.safeParse(['r', { checkpoint: 'best', split: 'test', extra: 1 }]).success).toBe(false);
+    expect(API_CHANNELS['inspect:evaluate'].args.safeParse(['r', { checkpoint: 'best', split: 'test', extra: 1 }]).success).toBe(
+      false,
+    );
     expect(API_CHANNELS['inspect:evaluate'].args.safeParse(['r', { checkpoint: 'best', split: 'test' }]).success).toBe(true);
   });
 
-  it.each(DOC_TABLES.map((t) => [`${t.file} (${t.name})`, t] as const))('docs table %s matches the code (run `npm run docs:tables`)', (_name, table) => {
-    const text = readFileSync(join(root, table.file), 'utf8');
-    expect(tableBlock(text, table.name)).toBe(table.generate());
-  });
+  it.each(DOC_TABLES.map((t) => [`${t.file} (${t.name})`, t] as const))(
+    'docs table %s matches the code (run `npm run docs:tables`)',
+    (_name, table) => {
+      const text = readFileSync(join(root, table.file), 'utf8');
+      expect(tableBlock(text, table.name)).toBe(table.generate());
+    },
+  );
 });

@@ -35,7 +35,9 @@ describe('device hosts', () => {
       expect(c?.tensors.length, kind).toBeGreaterThan(0);
       expect(c?.tensors[0].data).toBeInstanceOf(Float32Array);
     }
-    expect(backendUpdates(app.updates, runId)).toEqual([{ runId, kind: 'backend', backend: 'cpu', notice: summary.backendNotice }]);
+    expect(backendUpdates(app.updates, runId)).toEqual([
+      { runId, kind: 'backend', backend: 'cpu', notice: summary.backendNotice },
+    ]);
     // The host's worker was closed when the run finished; no engine process was spawned for it.
     await waitFor(() => standIn.open().length === 0, "the host's worker to close");
     expect(standIn.open()).toEqual([]);
@@ -47,7 +49,10 @@ describe('device hosts', () => {
     const app = startTestApp();
     const standIn = attachStandIn(app.services.devices);
     const graph = xorGraph(3);
-    const { runId } = await app.services.handlers.runs.start({ ...graph, training: { ...graph.training, backend: 'webgpu' } }, { insights: { histograms: true, boundary: true } });
+    const { runId } = await app.services.handlers.runs.start(
+      { ...graph, training: { ...graph.training, backend: 'webgpu' } },
+      { insights: { histograms: true, boundary: true } },
+    );
     expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
     const insights = app.services.store.insights.list(runId);
     expect(insights.map((i) => i.epoch)).toEqual([1, 2, 3]);
@@ -62,7 +67,15 @@ describe('device hosts', () => {
     const app = startTestApp();
     const standIn = attachStandIn(app.services.devices);
     const doc = graphSchema.parse(JSON.parse(readFileSync(new URL('../../examples/char-lstm.json', import.meta.url), 'utf8')));
-    const graph: GraphDoc = { ...doc, training: { ...doc.training, epochs: 1, backend: 'webgpu', datasetOptions: { ...doc.training.datasetOptions, samples: 200 } } };
+    const graph: GraphDoc = {
+      ...doc,
+      training: {
+        ...doc.training,
+        epochs: 1,
+        backend: 'webgpu',
+        datasetOptions: { ...doc.training.datasetOptions, samples: 200 },
+      },
+    };
     const { runId } = await app.services.handlers.runs.start(graph, { insights: { samples: true } });
     expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
     const [insight] = app.services.store.insights.list(runId);
@@ -77,7 +90,9 @@ describe('device hosts', () => {
     await app.waitForEpochs(runId, 1);
     standIn.close('the window that trained this run on the GPU was closed');
     expect(await app.waitForStatus(runId, 'failed', 'completed')).toBe('failed');
-    expect(app.services.store.runs.summary(runId)!.error).toMatch(/^the window that trained this run on the GPU was closed; the epochs recorded before are kept$/);
+    expect(app.services.store.runs.summary(runId)!.error).toMatch(
+      /^the window that trained this run on the GPU was closed; the epochs recorded before are kept$/,
+    );
     expect(app.services.store.metrics.all(runId).epochs.length).toBeGreaterThanOrEqual(1);
     // With no host left, the next WebGPU run trains on the CPU (an engine process) and says so.
     const next = await app.services.handlers.runs.start(irisOn('webgpu', 2));
@@ -120,7 +135,9 @@ describe('device hosts', () => {
       backend: 'webgpu',
       backendNotice: NEVER_STARTED_ON_DEVICE,
     });
-    expect(backendUpdates(app.updates, runId)).toEqual([{ runId, kind: 'backend', backend: 'webgpu', notice: NEVER_STARTED_ON_DEVICE }]);
+    expect(backendUpdates(app.updates, runId)).toEqual([
+      { runId, kind: 'backend', backend: 'webgpu', notice: NEVER_STARTED_ON_DEVICE },
+    ]);
   });
 
   it('records webgpu as asked, and trains cpu runs in engine processes even with a host attached', async () => {
@@ -132,10 +149,15 @@ describe('device hosts', () => {
     const cpu = await app.services.handlers.runs.start(xorGraph(3));
     expect(await app.waitForStatus(gpu.runId, 'completed')).toBe('completed');
     expect(await app.waitForStatus(cpu.runId, 'completed')).toBe('completed');
-    expect(app.services.store.runs.summary(gpu.runId)).toMatchObject({ backend: 'cpu', backendNotice: 'WebGPU is not available: no GPU adapter is available. Trained on the CPU instead.' });
+    expect(app.services.store.runs.summary(gpu.runId)).toMatchObject({
+      backend: 'cpu',
+      backendNotice: 'WebGPU is not available: no GPU adapter is available. Trained on the CPU instead.',
+    });
     expect(app.services.store.runs.summary(cpu.runId)).toMatchObject({ backend: 'cpu' });
     expect(app.services.store.runs.summary(cpu.runId)!.backendNotice).toBeUndefined();
-    expect(await app.services.handlers.runs.backends()).toMatchObject({ webgpu: { available: false, reason: 'no GPU adapter is available' } });
+    expect(await app.services.handlers.runs.backends()).toMatchObject({
+      webgpu: { available: false, reason: 'no GPU adapter is available' },
+    });
     expect(app.engines).toHaveLength(2);
     standIn.close('test over');
   });

@@ -7,10 +7,12 @@ import { graphSchema, type GraphDoc } from '../../src-shared/graphFormat';
 import { threadDatasetLoader } from '../../src-main/engine/deviceHostDataset';
 import { loadGraphDataset } from '../../src-engine/hosts/node/runJob/datasetLoad';
 
-const example = (name: string): GraphDoc => graphSchema.parse(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
-const same = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const example = (name: string): GraphDoc =>
+  graphSchema.parse(JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8')));
+const same = (a: Float32Array, b: Float32Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
-describe('loading a GPU run\'s dataset off the main thread', () => {
+describe("loading a GPU run's dataset off the main thread", () => {
   it('brings MNIST back from a worker thread intact', async () => {
     const graph = example('mnist-cnn');
     const threads: Worker[] = [];
@@ -27,13 +29,15 @@ describe('loading a GPU run\'s dataset off the main thread', () => {
     expect(fromThread.x).toBeInstanceOf(Float32Array);
     expect(fromThread.count).toBe(here.count);
     expect(same(fromThread.x, here.x) && same(fromThread.y, here.y)).toBe(true);
-    expect(fromThread.test && here.test && same(fromThread.test.x, here.test.x) && same(fromThread.test.y, here.test.y)).toBe(true);
+    expect(fromThread.test && here.test && same(fromThread.test.x, here.test.x) && same(fromThread.test.y, here.test.y)).toBe(
+      true,
+    );
     expect({ ...fromThread, x: 0, y: 0, test: 0 }).toEqual({ ...here, x: 0, y: 0, test: 0 });
     // The thread is ended once it has answered.
     await new Promise<void>((resolve) => (threads[0].threadId === -1 ? resolve() : threads[0].once('exit', () => resolve())));
   }, 60_000);
 
-  it('keeps a sequence dataset\'s vocabulary and reports a dataset that cannot load as a load here would', async () => {
+  it("keeps a sequence dataset's vocabulary and reports a dataset that cannot load as a load here would", async () => {
     const load = threadDatasetLoader();
     const names = example('char-lstm');
     const [fromThread, here] = [await load(names), await loadGraphDataset(names)];
@@ -42,7 +46,10 @@ describe('loading a GPU run\'s dataset off the main thread', () => {
     expect((fromThread as { vocabulary?: string[] }).vocabulary).toEqual(vocabulary);
     expect(fromThread.hash).toBe(here.hash);
     const missing = { ...names, training: { ...names.training, dataset: 'no-such-dataset' } };
-    const why = await loadGraphDataset(missing).then(() => '', (e: Error) => e.message);
+    const why = await loadGraphDataset(missing).then(
+      () => '',
+      (e: Error) => e.message,
+    );
     expect(why).not.toBe('');
     await expect(load(missing)).rejects.toThrow(why);
   }, 60_000);

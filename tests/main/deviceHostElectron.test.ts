@@ -65,12 +65,23 @@ const webgpuGraph = () => ({ ...xorGraph(2), training: { ...xorGraph(2).training
 
 describe('the hidden GPU engine window', () => {
   it('is hidden, sandboxed, isolated and never throttled', () => {
-    const gpu = openGpuWindow({ preloadPath: '/p/engineHost.cjs', url: 'app://layerlab/engine-host.html', devices: new DeviceHosts() });
+    const gpu = openGpuWindow({
+      preloadPath: '/p/engineHost.cjs',
+      url: 'app://layerlab/engine-host.html',
+      devices: new DeviceHosts(),
+    });
     const window = electron.FakeWindow.last!;
     expect(window.loaded).toBe('app://layerlab/engine-host.html');
     expect(window.options).toMatchObject({
       show: false,
-      webPreferences: { preload: '/p/engineHost.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, backgroundThrottling: false },
+      webPreferences: {
+        preload: '/p/engineHost.cjs',
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        backgroundThrottling: false,
+      },
     });
     gpu.close();
     expect(electron.ipcMain.listenerCount(ENGINE_HOST_CHANNELS.toApp)).toBe(0);
@@ -85,7 +96,11 @@ describe('the hidden GPU engine window', () => {
     const contents = window.webContents;
     const fromWindow = { sender: contents, senderFrame: contents.mainFrame };
     // Another page cannot attach in the engine window's name; a malformed frame changes nothing.
-    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, { sender: new EventEmitter(), senderFrame: {} }, { kind: 'attach', probe: gpuProbe });
+    electron.ipcMain.emit(
+      ENGINE_HOST_CHANNELS.toApp,
+      { sender: new EventEmitter(), senderFrame: {} },
+      { kind: 'attach', probe: gpuProbe },
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, fromWindow, { kind: 'attach', probe: { available: 'yes' } });
     expect(warn.mock.calls[0]?.[0]).toMatch(/^LayerLab engine window: a malformed device-host frame \(probe\.available/);
@@ -101,10 +116,19 @@ describe('the hidden GPU engine window', () => {
     engine.onExit((e) => exits.push(e));
     expect(contents.sent).toEqual([[ENGINE_HOST_CHANNELS.toHost, { kind: 'open', runId: 'run-1' }]]);
     const weights = new Float32Array([1, 2]);
-    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, fromWindow, { kind: 'relay', runId: 'run-1', message: { type: 'checkpoint', kind: 'initial', epoch: 0, tensors: [{ name: 'w', shape: [2], data: weights }] } });
-    expect(received).toEqual([{ type: 'checkpoint', kind: 'initial', epoch: 0, tensors: [{ name: 'w', shape: [2], data: weights }] }]);
+    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, fromWindow, {
+      kind: 'relay',
+      runId: 'run-1',
+      message: { type: 'checkpoint', kind: 'initial', epoch: 0, tensors: [{ name: 'w', shape: [2], data: weights }] },
+    });
+    expect(received).toEqual([
+      { type: 'checkpoint', kind: 'initial', epoch: 0, tensors: [{ name: 'w', shape: [2], data: weights }] },
+    ]);
     engine.send({ type: 'stop' });
-    expect(contents.sent.at(-1)).toEqual([ENGINE_HOST_CHANNELS.toHost, { kind: 'relay', runId: 'run-1', message: { type: 'stop' } }]);
+    expect(contents.sent.at(-1)).toEqual([
+      ENGINE_HOST_CHANNELS.toHost,
+      { kind: 'relay', runId: 'run-1', message: { type: 'stop' } },
+    ]);
 
     window.emit('closed');
     expect(exits).toEqual([{ code: null, signal: null, reason: GPU_WINDOW_CLOSED }]);
@@ -116,21 +140,34 @@ describe('the hidden GPU engine window', () => {
     const app = startTestApp();
     const gpu = openGpuWindow({ preloadPath: '/p', url: 'app://layerlab/engine-host.html', devices: app.services.devices });
     const contents = electron.FakeWindow.last!.webContents;
-    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, { sender: contents, senderFrame: contents.mainFrame }, { kind: 'attach', probe: gpuProbe });
+    electron.ipcMain.emit(
+      ENGINE_HOST_CHANNELS.toApp,
+      { sender: contents, senderFrame: contents.mainFrame },
+      { kind: 'attach', probe: gpuProbe },
+    );
     const { runId } = await app.services.handlers.runs.start(webgpuGraph());
     expect(await app.waitForStatus(runId, 'running')).toBe('running');
     // What main.ts does when the app's window closes or the app quits (the store stays open here to read).
     shutDownApp({ services: { close: (reason) => app.services.manager.shutdown(reason ?? '') }, gpuWindow: gpu });
     expect(electron.FakeWindow.last!.destroyed).toBe(true);
     // The window never answered, so nothing trained on the GPU, and the row says so.
-    expect(app.services.store.runs.summary(runId)).toMatchObject({ status: 'interrupted', error: APP_CLOSED, backend: 'webgpu', backendNotice: NEVER_STARTED_ON_DEVICE });
+    expect(app.services.store.runs.summary(runId)).toMatchObject({
+      status: 'interrupted',
+      error: APP_CLOSED,
+      backend: 'webgpu',
+      backendNotice: NEVER_STARTED_ON_DEVICE,
+    });
   });
 
   it('fails its runs with the reason when its renderer dies', () => {
     const devices = new DeviceHosts();
     openGpuWindow({ preloadPath: '/p', url: 'app://layerlab/engine-host.html', devices });
     const contents = electron.FakeWindow.last!.webContents;
-    electron.ipcMain.emit(ENGINE_HOST_CHANNELS.toApp, { sender: contents, senderFrame: contents.mainFrame }, { kind: 'attach', probe: gpuProbe });
+    electron.ipcMain.emit(
+      ENGINE_HOST_CHANNELS.toApp,
+      { sender: contents, senderFrame: contents.mainFrame },
+      { kind: 'attach', probe: gpuProbe },
+    );
     const exits: EngineExit[] = [];
     devices.openDeviceEngine('run-2', webgpuGraph())!.onExit((e) => exits.push(e));
     contents.emit('render-process-gone', {}, { reason: 'crashed' });
@@ -144,12 +181,28 @@ describe('the engine window in the desktop build', () => {
 
   beforeAll(() => {
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    writeFileSync(join(dir, 'electron.vite.config.ts'), `import base from ${JSON.stringify(join(repo, 'electron.vite.config.ts'))};\nexport default { preload: base.preload };\n`);
-    execFileSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '-c', join(dir, 'electron.vite.config.ts'), '--outDir', out], { cwd: repo, stdio: 'pipe' });
+    writeFileSync(
+      join(dir, 'electron.vite.config.ts'),
+      `import base from ${JSON.stringify(join(repo, 'electron.vite.config.ts'))};\nexport default { preload: base.preload };\n`,
+    );
+    execFileSync(
+      process.execPath,
+      [
+        join(repo, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '-c',
+        join(dir, 'electron.vite.config.ts'),
+        '--outDir',
+        out,
+      ],
+      { cwd: repo, stdio: 'pipe' },
+    );
   }, 120_000);
 
   it('names the engine window page as a renderer entry, whose CSP allows its own workers', async () => {
-    const config = (await import('../../electron.vite.config')).default as { renderer: { build: { rollupOptions: { input: Record<string, string> } } } };
+    const config = (await import('../../electron.vite.config')).default as {
+      renderer: { build: { rollupOptions: { input: Record<string, string> } } };
+    };
     const page = config.renderer.build.rollupOptions.input.engineHost;
     expect(page).toBe(join(repo, 'src-renderer', 'engine-host.html'));
     const html = readFileSync(page, 'utf8');
@@ -169,12 +222,18 @@ describe('the engine window in the desktop build', () => {
     const code = readFileSync(join(out, 'preload', 'engineHost.cjs'), 'utf8');
     const exposed: Record<string, unknown> = {};
     const sent: Array<[string, unknown]> = [];
-    const ipcRenderer = Object.assign(new EventEmitter(), { send: (channel: string, frame: unknown) => sent.push([channel, frame]) });
+    const ipcRenderer = Object.assign(new EventEmitter(), {
+      send: (channel: string, frame: unknown) => sent.push([channel, frame]),
+    });
     const module = { exports: {} };
-    new Function('require', 'module', 'exports', code)((id: string) => {
-      if (id !== 'electron') throw new Error(`unexpected require(${id})`);
-      return { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) }, ipcRenderer };
-    }, module, module.exports);
+    new Function('require', 'module', 'exports', code)(
+      (id: string) => {
+        if (id !== 'electron') throw new Error(`unexpected require(${id})`);
+        return { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) }, ipcRenderer };
+      },
+      module,
+      module.exports,
+    );
     expect(Object.keys(exposed)).toEqual(['layerlabEngineHost']);
     const bridge = exposed.layerlabEngineHost as { send(f: unknown): void; onFrame(l: (f: unknown) => void): () => void };
 

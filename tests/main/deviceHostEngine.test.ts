@@ -10,8 +10,16 @@ import { xorGraph } from './helpers/graphs';
 import { waitFor } from '../helpers/waitFor';
 
 const tinyDataset: Dataset = {
-  id: 'xor', name: 'XOR', description: '', task: 'classification', inputShape: [2], targetShape: [1],
-  x: new Float32Array([0, 0, 1, 1]), y: new Float32Array([0, 1]), count: 2, hash: 'abc',
+  id: 'xor',
+  name: 'XOR',
+  description: '',
+  task: 'classification',
+  inputShape: [2],
+  targetShape: [1],
+  x: new Float32Array([0, 0, 1, 1]),
+  y: new Float32Array([0, 1]),
+  count: 2,
+  hash: 'abc',
 };
 const gpuProbe = { available: true as const, vendor: 'nvidia', architecture: 'ampere', description: 'RTX 3060', fallback: false };
 
@@ -35,7 +43,18 @@ describe('device engine', () => {
     t.host.receive('run-1', { type: 'ready' });
     t.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph, threads: 2 });
     await waitFor(() => t.frames.length > 1, 'the relayed train request');
-    expect(t.frames[1]).toEqual({ kind: 'relay', runId: 'run-1', message: { type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph, dataset: tinyDataset, backend: 'webgpu' } });
+    expect(t.frames[1]).toEqual({
+      kind: 'relay',
+      runId: 'run-1',
+      message: {
+        type: 'train',
+        protocol: ENGINE_PROTOCOL,
+        runId: 'run-1',
+        graph: t.graph,
+        dataset: tinyDataset,
+        backend: 'webgpu',
+      },
+    });
     t.host.receive('run-1', { type: 'backend', backend: 'webgpu', adapter: { ...gpuProbe, available: undefined } });
     t.host.receive('run-1', { type: 'probe', result: gpuProbe });
     expect(t.received).toEqual([{ type: 'ready' }, { type: 'backend', backend: 'webgpu', adapter: 'nvidia ampere (RTX 3060)' }]);
@@ -52,7 +71,10 @@ describe('device engine', () => {
     });
     t.engine.send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 'run-1', graph: t.graph });
     await waitFor(() => t.received.some((m) => (m as { type?: string }).type === 'finished'), 'the job to end');
-    expect(t.received).toEqual([{ type: 'failed', message: 'the dataset "xor" could not be loaded: file not found' }, { type: 'finished' }]);
+    expect(t.received).toEqual([
+      { type: 'failed', message: 'the dataset "xor" could not be loaded: file not found' },
+      { type: 'finished' },
+    ]);
     expect(t.frames).toHaveLength(1);
   });
 

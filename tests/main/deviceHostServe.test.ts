@@ -30,7 +30,11 @@ async function until(test: () => boolean, what: string, timeoutMs = 30_000): Pro
 
 let server: RunningServer;
 
-const backendReply = { type: 'backend', backend: 'webgpu', adapter: { vendor: 'test', architecture: 'scripted', description: '', fallback: true } };
+const backendReply = {
+  type: 'backend',
+  backend: 'webgpu',
+  adapter: { vendor: 'test', architecture: 'scripted', description: '', fallback: true },
+};
 
 /** A worker that answers a train request with `replies` (and then stays silent, as a long run would). */
 function scriptedWorker(replies: unknown[]): () => EngineWorker {
@@ -63,12 +67,21 @@ function bigCheckpointWorker(weights: Float32Array): () => EngineWorker {
 /** A run that has trained one epoch and goes on (a worker training in this process would starve the test's event loop). */
 const firstEpochWorker = scriptedWorker([
   backendReply,
-  { type: 'event', event: { event: 'epoch', epoch: 1, step: 1, trainLoss: 1, lr: 0.01, elapsedMs: 1, samplesPerSec: 100, layers: {} } },
+  {
+    type: 'event',
+    event: { event: 'epoch', epoch: 1, step: 1, trainLoss: 1, lr: 0.01, elapsedMs: 1, samplesPerSec: 100, layers: {} },
+  },
 ]);
 
 beforeAll(async () => {
   const dir = tempDir();
-  server = await startServer({ port: 0, dbPath: join(dir, 'serve.sqlite'), staticDir: dir, engine: 'thread', token: 'device-token' });
+  server = await startServer({
+    port: 0,
+    dbPath: join(dir, 'serve.sqlite'),
+    staticDir: dir,
+    engine: 'thread',
+    token: 'device-token',
+  });
 });
 
 afterAll(() => server.close());
@@ -148,7 +161,12 @@ describe('serve mode device hosting', () => {
       await stopping.close();
       const store = openStore(dbPath);
       try {
-        expect(store.runs.summary(runId)).toMatchObject({ status: 'interrupted', error: 'the LayerLab server stopped during this run; the epochs recorded before are kept', backend: 'webgpu', epochsDone: 1 });
+        expect(store.runs.summary(runId)).toMatchObject({
+          status: 'interrupted',
+          error: 'the LayerLab server stopped during this run; the epochs recorded before are kept',
+          backend: 'webgpu',
+          epochsDone: 1,
+        });
       } finally {
         store.close();
       }

@@ -23,10 +23,21 @@ describe('electron-vite build of the main process and preload', () => {
       join(dir, 'electron.vite.config.ts'),
       `import base from ${JSON.stringify(join(repo, 'electron.vite.config.ts'))};\nexport default { main: base.main, preload: base.preload };\n`,
     );
-    execFileSync(process.execPath, [join(repo, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '-c', join(dir, 'electron.vite.config.ts'), '--outDir', out], {
-      cwd: repo,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        join(repo, 'node_modules/electron-vite/bin/electron-vite.js'),
+        'build',
+        '-c',
+        join(dir, 'electron.vite.config.ts'),
+        '--outDir',
+        out,
+      ],
+      {
+        cwd: repo,
+        stdio: 'pipe',
+      },
+    );
   });
 
   it('emits a CommonJS preload that requires only electron', () => {
@@ -52,21 +63,37 @@ describe('electron-vite build of the main process and preload', () => {
       },
     };
     const module = { exports: {} };
-    new Function('require', 'module', 'exports', code)((id: string) => {
-      if (id !== 'electron') throw new Error(`unexpected require(${id})`);
-      return electron;
-    }, module, module.exports);
+    new Function('require', 'module', 'exports', code)(
+      (id: string) => {
+        if (id !== 'electron') throw new Error(`unexpected require(${id})`);
+        return electron;
+      },
+      module,
+      module.exports,
+    );
 
     expect(Object.keys(exposed)).toEqual(['layerlab']);
     const api = exposed.layerlab as import('../../src-shared/api').LayerLabApi;
-    expect(Object.keys(api).sort()).toEqual(['datasets', 'inspect', 'onMenuCommand', 'onRunUpdate', 'projects', 'runs', 'settings', 'sweeps']);
+    expect(Object.keys(api).sort()).toEqual([
+      'datasets',
+      'inspect',
+      'onMenuCommand',
+      'onRunUpdate',
+      'projects',
+      'runs',
+      'settings',
+      'sweeps',
+    ]);
     expect(await api.runs.start({ format: 'layerlab.graph/1' } as never)).toEqual({ runId: 'r1' });
     expect(sent).toEqual([['runs:start', [{ format: 'layerlab.graph/1' }]]]);
     await expect(api.runs.get('r1')).rejects.toThrow(/^there is no run r1$/);
 
     const received: unknown[] = [];
     const unsubscribe = api.onRunUpdate((u) => received.push(u));
-    listeners.get('runs:update')!({}, [{ runId: 'a', kind: 'status', status: 'running' }, { runId: 'b', kind: 'status', status: 'queued' }]);
+    listeners.get('runs:update')!({}, [
+      { runId: 'a', kind: 'status', status: 'running' },
+      { runId: 'b', kind: 'status', status: 'queued' },
+    ]);
     expect(received).toHaveLength(2);
     unsubscribe();
     expect(listeners.has('runs:update')).toBe(false);
@@ -93,6 +120,17 @@ await import('./out/main/chunks/${chunk}');
 `,
     );
     const output = execFileSync(process.execPath, [driver], { cwd: dir, timeout: 60_000 }).toString();
-    expect(JSON.parse(output)).toEqual(['ready', 'dataset', 'checkpoint:initial', 'start', 'step', 'epoch', 'checkpoint:best', 'checkpoint:final', 'done', 'finished']);
+    expect(JSON.parse(output)).toEqual([
+      'ready',
+      'dataset',
+      'checkpoint:initial',
+      'start',
+      'step',
+      'epoch',
+      'checkpoint:best',
+      'checkpoint:final',
+      'done',
+      'finished',
+    ]);
   });
 });

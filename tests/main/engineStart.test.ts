@@ -5,8 +5,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildEngineBundle, buildManifest, engineBundleStatus, ENGINE_BUNDLE_FILE, MANIFEST_FILE, REPO_ROOT } from '../../src-main/engine/engineBundle';
-import { childProcessSpawner, engineEntry, warmEngineSpawner, workerThreadSpawner, type EngineEntryOptions } from '../../src-main/engine/nodeSpawners';
+import {
+  buildEngineBundle,
+  buildManifest,
+  engineBundleStatus,
+  ENGINE_BUNDLE_FILE,
+  MANIFEST_FILE,
+  REPO_ROOT,
+} from '../../src-main/engine/engineBundle';
+import {
+  childProcessSpawner,
+  engineEntry,
+  warmEngineSpawner,
+  workerThreadSpawner,
+  type EngineEntryOptions,
+} from '../../src-main/engine/nodeSpawners';
 import type { EngineSpawner } from '../../src-main/engine/engineProcess';
 import { createAppServices } from '../../src-main/services/appServices';
 import { folderProjects } from '../../src-main/projects/folderProjects';
@@ -69,7 +82,11 @@ describe('which entry an engine starts from', () => {
   it('falls back to the source when a source changed, vanished, or the bundle is incomplete', () => {
     const p = fakeProject();
     writeFileSync(p.module, 'export const answer = 43;\n'); // same size, other content
-    expect(engineEntry(p.options)).toMatchObject({ path: p.source, bundled: false, reason: 'src/engine.ts changed since the bundle was built' });
+    expect(engineEntry(p.options)).toMatchObject({
+      path: p.source,
+      bundled: false,
+      reason: 'src/engine.ts changed since the bundle was built',
+    });
 
     const q = fakeProject();
     rmSync(q.module);
@@ -77,7 +94,10 @@ describe('which entry an engine starts from', () => {
 
     const r = fakeProject();
     writeFileSync(join(r.bundleDir, ENGINE_BUNDLE_FILE), fakeEntry('half-written'));
-    expect(engineEntry(r.options)).toMatchObject({ bundled: false, reason: expect.stringContaining('not the bundle its manifest describes') });
+    expect(engineEntry(r.options)).toMatchObject({
+      bundled: false,
+      reason: expect.stringContaining('not the bundle its manifest describes'),
+    });
     rmSync(join(r.bundleDir, ENGINE_BUNDLE_FILE));
     expect(engineEntry(r.options)).toMatchObject({ bundled: false, reason: expect.stringContaining('bundle missing') });
     rmSync(join(r.bundleDir, MANIFEST_FILE));
@@ -130,9 +150,18 @@ describe('the real engine bundle', () => {
     expect(engineBundleStatus(bundleDir)).toEqual({ fresh: true, entry: join(bundleDir, ENGINE_BUNDLE_FILE) });
     const manifest = JSON.parse(readFileSync(join(bundleDir, MANIFEST_FILE), 'utf8')) as { sources: Array<{ file: string }> };
     const files = manifest.sources.map((s) => s.file);
-    expect(files).toEqual(expect.arrayContaining(['src-engine/hosts/node/runWorker.ts', 'src-shared/engineProtocol.ts', 'src-engine/train/trainer.ts', 'node_modules/zod/package.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src-engine/hosts/node/runWorker.ts',
+        'src-shared/engineProtocol.ts',
+        'src-engine/train/trainer.ts',
+        'node_modules/zod/package.json',
+      ]),
+    );
 
-    const iris = JSON.parse(readFileSync(fileURLToPath(new URL('../../examples/iris-mlp.json', import.meta.url)), 'utf8')) as GraphDoc;
+    const iris = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../../examples/iris-mlp.json', import.meta.url)), 'utf8'),
+    ) as GraphDoc;
     const graph: GraphDoc = { ...iris, training: { ...iris.training, epochs: 3 } };
     const losses: number[] = [];
     // Plain thread and child engines, then a warm child spawner twice: the second run trains in a
@@ -142,7 +171,11 @@ describe('the real engine bundle', () => {
       expect(engineEntry(options).bundled).toBe(true);
       const warm = host === 'warm' ? warmEngineSpawner('child', options) : null;
       const spawnEngine = warm ?? (host === 'thread' ? workerThreadSpawner(options) : childProcessSpawner(options));
-      const services = createAppServices({ dbPath: join(dir, `${host}.sqlite`), spawnEngine, projects: () => folderProjects(join(dir, 'projects')) });
+      const services = createAppServices({
+        dbPath: join(dir, `${host}.sqlite`),
+        spawnEngine,
+        projects: () => folderProjects(join(dir, 'projects')),
+      });
       try {
         for (let i = 0; i < (warm ? 2 : 1); i++) {
           await warm?.whenWarm();

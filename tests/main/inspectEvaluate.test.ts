@@ -47,12 +47,27 @@ function mnistGraph(): GraphDoc {
       { source: 'input', target: 'flatten' },
       { source: 'flatten', target: 'output' },
     ],
-    training: { dataset: 'mnist', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 128, epochs: 1, seed: 2, validationSplit: 0.1, initializer: 'xavier_uniform' },
+    training: {
+      dataset: 'mnist',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01 },
+      batchSize: 128,
+      epochs: 1,
+      seed: 2,
+      validationSplit: 0.1,
+      initializer: 'xavier_uniform',
+    },
   };
 }
 
-function engineEvents<K extends EngineEvent['event']>(app: TestApp, runId: string, kind: K): Array<Extract<EngineEvent, { event: K }>> {
-  return app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === kind ? [u.event as Extract<EngineEvent, { event: K }>] : []));
+function engineEvents<K extends EngineEvent['event']>(
+  app: TestApp,
+  runId: string,
+  kind: K,
+): Array<Extract<EngineEvent, { event: K }>> {
+  return app.updates.flatMap((u) =>
+    u.runId === runId && u.kind === 'engine' && u.event.event === kind ? [u.event as Extract<EngineEvent, { event: K }>] : [],
+  );
 }
 
 const sum = (rows: number[][]) => rows.flat().reduce((a, b) => a + b, 0);
@@ -71,7 +86,14 @@ describe('inspect.evaluate', () => {
     const lastEpoch = engineEvents(app, irisRun, 'epoch').at(-1)!;
 
     first = await inspect.evaluate(irisRun, { checkpoint: 'final', split: 'validation' });
-    expect(first).toMatchObject({ runId: irisRun, checkpoint: 'final', split: 'validation', epoch: 15, task: 'classification', count: start.valCount });
+    expect(first).toMatchObject({
+      runId: irisRun,
+      checkpoint: 'final',
+      split: 'validation',
+      epoch: 15,
+      task: 'classification',
+      count: start.valCount,
+    });
     expect(first.classNames).toEqual(['setosa', 'versicolor', 'virginica']);
     expect(first.confusion).toHaveLength(3);
     expect(sum(first.confusion!)).toBe(start.valCount);
@@ -105,7 +127,9 @@ describe('inspect.evaluate', () => {
   });
 
   it('says when a dataset has no test split', async () => {
-    await expect(inspect.evaluate(irisRun, { checkpoint: 'final', split: 'test' })).rejects.toThrow(/has no test split; use validation/);
+    await expect(inspect.evaluate(irisRun, { checkpoint: 'final', split: 'test' })).rejects.toThrow(
+      /has no test split; use validation/,
+    );
   });
 
   it('evaluates an MNIST model over the fixed test split, matching the run’s own test accuracy', async () => {
@@ -127,10 +151,14 @@ describe('inspect.evaluate', () => {
   it('refuses a run that has not finished, and an unknown run', async () => {
     const { runId } = await app.services.handlers.runs.start(circleGraph(300), { name: 'long' });
     await app.waitForEpochs(runId, 1);
-    await expect(inspect.evaluate(runId, { checkpoint: 'final', split: 'validation' })).rejects.toThrow(/no final weights yet: it is still training/);
+    await expect(inspect.evaluate(runId, { checkpoint: 'final', split: 'validation' })).rejects.toThrow(
+      /no final weights yet: it is still training/,
+    );
     await app.services.handlers.runs.stop(runId);
     await app.waitForStatus(runId, 'stopped', 'completed');
-    await expect(inspect.evaluate('no-such-run', { checkpoint: 'final', split: 'validation' })).rejects.toThrow(/there is no run no-such-run/);
+    await expect(inspect.evaluate('no-such-run', { checkpoint: 'final', split: 'validation' })).rejects.toThrow(
+      /there is no run no-such-run/,
+    );
   });
 
   it('drops cached evaluations with their run', async () => {

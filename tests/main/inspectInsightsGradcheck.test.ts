@@ -15,7 +15,9 @@ describe('inspect.insights', () => {
     expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
     const stored = await inspect.insights(runId);
     expect(stored.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
-    const live = app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'insight' ? [u.event] : []));
+    const live = app.updates.flatMap((u) =>
+      u.runId === runId && u.kind === 'engine' && u.event.event === 'insight' ? [u.event] : [],
+    );
     expect(live).toHaveLength(6);
     const last = stored.at(-1)!;
     expect(Object.keys(last.histograms!)).toEqual(['hidden', 'output']);
@@ -63,7 +65,12 @@ describe('inspect.gradcheck', () => {
     expect(app.engines.length).toBe(engines + 1);
     expect(report.samples).toBe(4);
     expect(report.tolerance).toBe(1e-4);
-    expect(report.params.map((p) => `${p.nodeId}.${p.param}`).sort()).toEqual(['hidden.bias', 'hidden.kernel', 'output.bias', 'output.kernel']);
+    expect(report.params.map((p) => `${p.nodeId}.${p.param}`).sort()).toEqual([
+      'hidden.bias',
+      'hidden.kernel',
+      'output.bias',
+      'output.kernel',
+    ]);
     expect(report.layers.map((l) => l.nodeId)).toEqual(['hidden', 'output']);
     for (const l of report.layers) {
       expect(l.maxRelError).toBeLessThan(1e-4);
@@ -86,7 +93,13 @@ describe('stored insights of long runs', () => {
     store.runs.insert({ id: 'long', name: 'long', graph: xorGraph(300), backend: 'cpu', createdAt: new Date().toISOString() });
     const histograms = { hidden: { weights: { min: 0, max: 1, edges: [0, 0.5, 1], counts: [3, 4] } } };
     store.transaction(() => {
-      for (let epoch = 1; epoch <= 300; epoch++) store.insights.record('long', { event: 'insight', epoch, histograms, ...(epoch % 2 === 0 ? { samples: [`text ${epoch}`] } : {}) });
+      for (let epoch = 1; epoch <= 300; epoch++)
+        store.insights.record('long', {
+          event: 'insight',
+          epoch,
+          histograms,
+          ...(epoch % 2 === 0 ? { samples: [`text ${epoch}`] } : {}),
+        });
     });
     const stored = store.insights.list('long');
     const detailed = stored.filter((e) => e.histograms).map((e) => e.epoch);

@@ -17,8 +17,25 @@ import { xorGraph } from './helpers/graphs';
 const dir = tempDir();
 const at = '2025-01-01T00:00:00.000Z';
 
-const report = (samples: number): GradCheckReport => ({ tolerance: 1e-4, samples, params: [{ nodeId: 'out', param: 'kernel', maxRelError: 1e-7, maxAbsError: 1e-9, passed: true }], layers: [{ nodeId: 'out', maxRelError: 1e-7, passed: true }], passed: true });
-const evaluation: EvaluationResult = { task: 'classification', count: 4, loss: 0.1, inputShape: [2], accuracy: 1, classNames: ['0', '1'], confusion: [[2, 0], [0, 2]] };
+const report = (samples: number): GradCheckReport => ({
+  tolerance: 1e-4,
+  samples,
+  params: [{ nodeId: 'out', param: 'kernel', maxRelError: 1e-7, maxAbsError: 1e-9, passed: true }],
+  layers: [{ nodeId: 'out', maxRelError: 1e-7, passed: true }],
+  passed: true,
+});
+const evaluation: EvaluationResult = {
+  task: 'classification',
+  count: 4,
+  loss: 0.1,
+  inputShape: [2],
+  accuracy: 1,
+  classNames: ['0', '1'],
+  confusion: [
+    [2, 0],
+    [0, 2],
+  ],
+};
 
 /** Engines that answer only when the test says so, so the test sees what runs at the same time. */
 function heldEngines() {
@@ -44,7 +61,11 @@ function storeWithRun(name: string): Store {
   const store = openStore(join(dir, `${name}.sqlite`));
   store.runs.insert({ id: 'run1', name: 'xor', graph: xorGraph(), backend: 'cpu', createdAt: at });
   store.runs.setStatus('run1', 'completed');
-  store.checkpoints.save('run1', { kind: 'final', epoch: 3, tensors: [{ name: 'out.kernel', shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) }] });
+  store.checkpoints.save('run1', {
+    kind: 'final',
+    epoch: 3,
+    tensors: [{ name: 'out.kernel', shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) }],
+  });
   return store;
 }
 
@@ -120,7 +141,12 @@ describe('one-off engine jobs', () => {
   it('refuses a missing run at once rather than queueing it', async () => {
     const fake = heldEngines();
     const jobs = new OneOffJobs();
-    const inspect = createInspectService({ store: storeWithRun('missing'), manager: { isActive: () => false }, spawn: fake.spawn, jobs });
+    const inspect = createInspectService({
+      store: storeWithRun('missing'),
+      manager: { isActive: () => false },
+      spawn: fake.spawn,
+      jobs,
+    });
     const busy = inspect.gradcheck(xorGraph(), {});
     await expect(inspect.evaluate('nope', { checkpoint: 'final', split: 'validation' })).rejects.toThrow('there is no run nope');
     expect(jobs.size).toBe(1);
@@ -131,7 +157,17 @@ describe('one-off engine jobs', () => {
 });
 
 describe('regression runs in the run list', () => {
-  const epoch = (n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent => ({ event: 'epoch', epoch: n, step: n * 10, trainLoss: 1 / n, lr: 0.01, elapsedMs: n * 5, samplesPerSec: 500, layers: {}, ...extra });
+  const epoch = (n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent => ({
+    event: 'epoch',
+    epoch: n,
+    step: n * 10,
+    trainLoss: 1 / n,
+    lr: 0.01,
+    elapsedMs: n * 5,
+    samplesPerSec: 500,
+    layers: {},
+    ...extra,
+  });
 
   it('carries the last epoch’s validation R² and no accuracy', () => {
     const store = openStore(join(dir, 'r2list.sqlite'));

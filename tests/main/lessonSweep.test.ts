@@ -11,14 +11,22 @@ describe('a lesson run as a sweep', () => {
     const lesson = getBuiltinLesson('symmetry')!;
     const plans = planLessonRuns(lesson, { seed: 2 });
     const h = app.services.handlers;
-    const { sweepId, runIds } = await h.sweeps.startVariants(plans.map((p) => ({ label: p.label, graph: p.graph })), { name: lesson.title });
+    const { sweepId, runIds } = await h.sweeps.startVariants(
+      plans.map((p) => ({ label: p.label, graph: p.graph })),
+      { name: lesson.title },
+    );
     expect(runIds).toHaveLength(3);
     for (const id of runIds) expect(await app.waitForStatus(id, 'completed', 'failed')).toBe('completed');
     const sweep = (await h.sweeps.list()).find((s) => s.id === sweepId)!;
     expect(sweep.grid).toEqual({ variants: ['zeros', 'constant 0.1', 'Xavier (random)'] });
     const runs = await Promise.all(
       runIds.map(async (id, i) => {
-        const [detail, metrics, initial, final] = await Promise.all([h.runs.get(id), h.runs.metrics(id), h.runs.checkpoint(id, 'initial'), h.runs.checkpoint(id, 'final')]);
+        const [detail, metrics, initial, final] = await Promise.all([
+          h.runs.get(id),
+          h.runs.metrics(id),
+          h.runs.checkpoint(id, 'initial'),
+          h.runs.checkpoint(id, 'final'),
+        ]);
         expect(detail.name).toBe(`${lesson.title} · ${plans[i].label}`);
         return lessonRunFromStored(plans[i].variant, { status: detail.status, metrics, initial, final });
       }),
@@ -31,6 +39,8 @@ describe('a lesson run as a sweep', () => {
   it('refuses a run that cannot train before recording any, naming it', async () => {
     const plans = planLessonRuns(getBuiltinLesson('symmetry')!);
     plans[1].graph.training.loss = 'nope';
-    await expect(app.services.handlers.sweeps.startVariants(plans.map((p) => ({ label: p.label, graph: p.graph })))).rejects.toThrow(/the sweep run "constant 0.1"/);
+    await expect(
+      app.services.handlers.sweeps.startVariants(plans.map((p) => ({ label: p.label, graph: p.graph }))),
+    ).rejects.toThrow(/the sweep run "constant 0.1"/);
   });
 });

@@ -11,8 +11,10 @@ describe('malformed requests', () => {
   const dispatch = app.services.dispatch;
   const snapshot = () =>
     app.services.store.db
-      .prepare(`SELECT (SELECT COUNT(*) FROM runs) AS runs, (SELECT COUNT(*) FROM graph_snapshots) AS graphs,
-        (SELECT COUNT(*) FROM settings) AS settings, (SELECT COUNT(*) FROM sweeps) AS sweeps, (SELECT COUNT(*) FROM run_tags) AS tags`)
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM runs) AS runs, (SELECT COUNT(*) FROM graph_snapshots) AS graphs,
+        (SELECT COUNT(*) FROM settings) AS settings, (SELECT COUNT(*) FROM sweeps) AS sweeps, (SELECT COUNT(*) FROM run_tags) AS tags`,
+      )
       .get();
 
   const good = xorGraph(3);
@@ -24,22 +26,69 @@ describe('malformed requests', () => {
     ['too many arguments', 'runs:list', [1], /invalid request "runs:list": too many arguments/],
     ['a missing argument', 'runs:get', [], /invalid request "runs:get": missing arguments/],
     ['a graph without nodes', 'runs:start', [noNodes], /argument 1 \(nodes\): missing \(expected a list\)/],
-    ['a node with a bad id', 'runs:start', [{ ...good, nodes: [good.nodes[0], { ...good.nodes[1], position: { x: 'left', y: 0 } }] }], /argument 1, node "hidden" \(position\.x\): expected number, received string/],
+    [
+      'a node with a bad id',
+      'runs:start',
+      [{ ...good, nodes: [good.nodes[0], { ...good.nodes[1], position: { x: 'left', y: 0 } }] }],
+      /argument 1, node "hidden" \(position\.x\): expected number, received string/,
+    ],
     ['a graph of the wrong format', 'runs:start', [{ ...good, format: 'other/2' }], /argument 1 \(format\)/],
-    ['a negative learning rate', 'runs:start', [{ ...good, training: { ...good.training, optimizer: { name: 'adam', lr: -1 } } }], /training\.optimizer\.lr/],
+    [
+      'a negative learning rate',
+      'runs:start',
+      [{ ...good, training: { ...good.training, optimizer: { name: 'adam', lr: -1 } } }],
+      /training\.optimizer\.lr/,
+    ],
     ['unknown start options', 'runs:start', [good, { name: 'x', priority: 9 }], /argument 2/],
-    ['a graph that cannot train', 'runs:start', [{ ...good, nodes: [...good.nodes, { id: 'odd', type: 'Teleport' }] }], /cannot train: node "odd"/],
+    [
+      'a graph that cannot train',
+      'runs:start',
+      [{ ...good, nodes: [...good.nodes, { id: 'odd', type: 'Teleport' }] }],
+      /cannot train: node "odd"/,
+    ],
     ['a wrong dataset shape', 'runs:start', [{ ...good, training: { ...good.training, dataset: 'iris' } }], /cannot train/],
     ['a run id that is too long', 'runs:stop', ['x'.repeat(500)], /at most 100 characters/],
     ['an empty name', 'runs:rename', ['some-id', '   '], /may not be empty/],
     ['tags that are not strings', 'runs:setTags', ['some-id', [1, 2]], /argument 2 \(item 1\): expected string, received number/],
     ['a sweep with no axis', 'sweeps:start', [good, {}], /at least one axis/],
     ['a sweep with a zero learning rate', 'sweeps:start', [good, { learningRates: [0] }], /learning rate must be above 0/],
-    ['a too large sweep', 'sweeps:start', [good, { optimizers: ['sgd', 'adam', 'rmsprop', 'adagrad'], seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], learningRates: [0.1, 0.2] }], /128 runs; the most is 64/],
-    ['a search without trials', 'sweeps:start', [good, { method: 'random', params: [{ path: 'training.optimizer.lr', dist: { kind: 'log', min: 0.001, max: 0.1 } }] }], /a random search needs a number of trials/],
-    ['a search with a log range from 0', 'sweeps:start', [good, { method: 'random', trials: 2, params: [{ path: 'lr', dist: { kind: 'log', min: 0, max: 0.1 } }] }], /a log range starts above 0/],
-    ['a search of a node that does not exist', 'sweeps:start', [good, { method: 'random', trials: 2, params: [{ path: 'hiden.units', dist: { kind: 'int', min: 2, max: 8 } }] }], /"hiden.units" is neither a training setting .* nor <node>.<setting> of a node \(input, hidden, output\)/],
-    ['a search whose value cannot train', 'sweeps:start', [good, { method: 'grid', params: [{ path: 'hidden.units', dist: { kind: 'values', values: [4, 0] } }] }], /trial 2 \(hidden.units 0\) cannot train: hidden.units=0: Units must be at least 1/],
+    [
+      'a too large sweep',
+      'sweeps:start',
+      [
+        good,
+        {
+          optimizers: ['sgd', 'adam', 'rmsprop', 'adagrad'],
+          seeds: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+          learningRates: [0.1, 0.2],
+        },
+      ],
+      /128 runs; the most is 64/,
+    ],
+    [
+      'a search without trials',
+      'sweeps:start',
+      [good, { method: 'random', params: [{ path: 'training.optimizer.lr', dist: { kind: 'log', min: 0.001, max: 0.1 } }] }],
+      /a random search needs a number of trials/,
+    ],
+    [
+      'a search with a log range from 0',
+      'sweeps:start',
+      [good, { method: 'random', trials: 2, params: [{ path: 'lr', dist: { kind: 'log', min: 0, max: 0.1 } }] }],
+      /a log range starts above 0/,
+    ],
+    [
+      'a search of a node that does not exist',
+      'sweeps:start',
+      [good, { method: 'random', trials: 2, params: [{ path: 'hiden.units', dist: { kind: 'int', min: 2, max: 8 } }] }],
+      /"hiden.units" is neither a training setting .* nor <node>.<setting> of a node \(input, hidden, output\)/,
+    ],
+    [
+      'a search whose value cannot train',
+      'sweeps:start',
+      [good, { method: 'grid', params: [{ path: 'hidden.units', dist: { kind: 'values', values: [4, 0] } }] }],
+      /trial 2 \(hidden.units 0\) cannot train: hidden.units=0: Units must be at least 1/,
+    ],
     ['a setting key with odd characters', 'settings:set', ['../../etc', 1], /setting key uses letters/],
     ['a setting that is not JSON', 'settings:set', ['theme', () => 1], /argument 2/],
     ['a huge setting', 'settings:set', ['theme', 'x'.repeat(300_000)], /too large/],
@@ -51,7 +100,10 @@ describe('malformed requests', () => {
 
   it.each(cases)('rejects %s and changes nothing', async (_what, channel, args, message) => {
     const before = snapshot();
-    const error = await dispatch(channel, args).then(() => null, (e: Error) => e);
+    const error = await dispatch(channel, args).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(error!.message).toMatch(message);
     expect(error!.message).not.toMatch(/\n\s+at /);
@@ -72,7 +124,9 @@ describe('IPC requests', () => {
   const devTrusted = createSenderCheck('http://localhost:5173/');
 
   it('trusts only the main frame of our own page', () => {
-    expect(isTrusted({ url: 'file:///opt/LayerLab/resources/app/out/renderer/index.html#/runs', isAppMainFrame: true })).toBe(true);
+    expect(isTrusted({ url: 'file:///opt/LayerLab/resources/app/out/renderer/index.html#/runs', isAppMainFrame: true })).toBe(
+      true,
+    );
     expect(isTrusted({ url: 'file:///opt/LayerLab/resources/app/out/renderer/index.html', isAppMainFrame: false })).toBe(false);
     expect(isTrusted({ url: 'file:///tmp/evil.html', isAppMainFrame: true })).toBe(false);
     expect(isTrusted({ url: 'https://example.com/', isAppMainFrame: true })).toBe(false);
@@ -91,7 +145,10 @@ describe('IPC requests', () => {
       calls++;
       throw new Error('boom');
     };
-    expect(await answerIpc(dispatch, false, 'runs:list', [])).toEqual({ ok: false, error: 'request refused: it did not come from the LayerLab window' });
+    expect(await answerIpc(dispatch, false, 'runs:list', [])).toEqual({
+      ok: false,
+      error: 'request refused: it did not come from the LayerLab window',
+    });
     expect(calls).toBe(0);
     expect(await answerIpc(dispatch, true, 'runs:list', [])).toEqual({ ok: false, error: 'boom' });
     expect(await answerIpc(async () => 7, true, 'runs:list', [])).toEqual({ ok: true, result: 7 });

@@ -24,7 +24,8 @@ describe('serve-mode projects folder', () => {
   });
 
   it('refuses names with folders, and reports unreadable files plainly', async () => {
-    for (const name of ['../up', 'a/b', 'C:\\x', '.hidden']) await expect(projects.save(xorGraph(), name)).rejects.toThrow(/not a project name/);
+    for (const name of ['../up', 'a/b', 'C:\\x', '.hidden'])
+      await expect(projects.save(xorGraph(), name)).rejects.toThrow(/not a project name/);
     await expect(projects.save(xorGraph())).rejects.toThrow(/give the project a file name/);
     writeFileSync(join(dir, 'projects', 'broken.layerlab.json'), '{ "format": ');
     await expect(projects.open('broken')).rejects.toThrow(/broken\.layerlab\.json is not valid JSON/);

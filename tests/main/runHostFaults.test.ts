@@ -32,7 +32,9 @@ describe('the engine host with faulty engines', () => {
   it('fails a run whose engine sends a malformed message, and kills that engine', async () => {
     const engines: FakeEngine[] = [];
     const h = host(() => {
-      const e = new FakeEngine((engine, m) => m.type === 'train' && engine.emit({ type: 'event', event: { event: 'epoch', epoch: 'one' } }));
+      const e = new FakeEngine(
+        (engine, m) => m.type === 'train' && engine.emit({ type: 'event', event: { event: 'epoch', epoch: 'one' } }),
+      );
       engines.push(e);
       return e;
     });
@@ -52,7 +54,10 @@ describe('the engine host with faulty engines', () => {
     expect(engine.received.map((m) => m.type)).toEqual(['train', 'stop']);
     await h.manager.whenIdle();
     expect(engine.killed).toBe(true);
-    expect(h.store.runs.summary('b')).toMatchObject({ status: 'stopped', error: 'the engine did not stop in time and was ended' });
+    expect(h.store.runs.summary('b')).toMatchObject({
+      status: 'stopped',
+      error: 'the engine did not stop in time and was ended',
+    });
   });
 
   it('fails a run whose engine cannot start, and starts the next one', async () => {
@@ -61,7 +66,10 @@ describe('the engine host with faulty engines', () => {
       if (calls++ === 0) throw new Error('no more processes');
       return new FakeEngine((engine, m) => {
         if (m.type !== 'train') return;
-        engine.emit({ type: 'event', event: { event: 'done', status: 'completed', epochs: 1, steps: 1, samplesPerSec: 1, finalTrainLoss: 0.1 } });
+        engine.emit({
+          type: 'event',
+          event: { event: 'done', status: 'completed', epochs: 1, steps: 1, samplesPerSec: 1, finalTrainLoss: 0.1 },
+        });
         engine.emit({ type: 'finished' });
       });
     });
@@ -95,7 +103,19 @@ describe('the engine host with faulty engines', () => {
       () =>
         new FakeEngine((engine, m) => {
           if (m.type !== 'train') return;
-          engine.emit({ type: 'event', event: { event: 'done', status: 'diverged', epochs: 0, steps: 3, samplesPerSec: 1, finalTrainLoss: null, divergedAtStep: 3, message: 'the loss became NaN at step 3' } });
+          engine.emit({
+            type: 'event',
+            event: {
+              event: 'done',
+              status: 'diverged',
+              epochs: 0,
+              steps: 3,
+              samplesPerSec: 1,
+              finalTrainLoss: null,
+              divergedAtStep: 3,
+              message: 'the loss became NaN at step 3',
+            },
+          });
           engine.emit({ type: 'finished' });
         }),
     );

@@ -14,11 +14,22 @@ describe('run lifecycle through the engine host', () => {
     const { runId } = await app.services.handlers.runs.start(graph, { name: 'xor lifecycle' });
     expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
 
-    const statuses = app.updates.filter((u) => u.runId === runId && u.kind === 'status').map((u) => (u as Extract<RunUpdate, { kind: 'status' }>).status);
+    const statuses = app.updates
+      .filter((u) => u.runId === runId && u.kind === 'status')
+      .map((u) => (u as Extract<RunUpdate, { kind: 'status' }>).status);
     expect(statuses).toEqual(['running', 'completed']);
 
     const summary = (await app.services.handlers.runs.list()).find((r) => r.id === runId)!;
-    expect(summary).toMatchObject({ name: 'xor lifecycle', status: 'completed', epochsDone: 40, epochsTotal: 40, datasetId: 'xor', optimizer: 'adam', seed: 1, backend: 'cpu' });
+    expect(summary).toMatchObject({
+      name: 'xor lifecycle',
+      status: 'completed',
+      epochsDone: 40,
+      epochsTotal: 40,
+      datasetId: 'xor',
+      optimizer: 'adam',
+      seed: 1,
+      backend: 'cpu',
+    });
     expect(summary.datasetHash).toMatch(/^[0-9a-f]{16}$/);
     expect(summary.startedAt! >= summary.createdAt).toBe(true);
     expect(summary.finishedAt! >= summary.startedAt!).toBe(true);
@@ -26,10 +37,14 @@ describe('run lifecycle through the engine host', () => {
 
     // The chart's data and the database's are the same, point for point.
     const metrics = await app.services.handlers.runs.metrics(runId);
-    const sentEpochs = app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'epoch' ? [u.event] : []));
+    const sentEpochs = app.updates.flatMap((u) =>
+      u.runId === runId && u.kind === 'engine' && u.event.event === 'epoch' ? [u.event] : [],
+    );
     expect(metrics.epochs.map((e) => e.epoch)).toEqual(sentEpochs.map((e) => e.epoch));
     expect(metrics.epochs.map((e) => e.trainLoss)).toEqual(sentEpochs.map((e) => e.trainLoss));
-    const sentSteps = app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'step' ? [u.event.step] : []));
+    const sentSteps = app.updates.flatMap((u) =>
+      u.runId === runId && u.kind === 'engine' && u.event.event === 'step' ? [u.event.step] : [],
+    );
     expect(metrics.steps.map((s) => s.step)).toEqual(sentSteps);
     expect(metrics.steps.length).toBeGreaterThan(0);
     expect(new Set(metrics.layers.map((l) => l.nodeId))).toEqual(new Set(['hidden', 'output']));
@@ -61,7 +76,9 @@ describe('run lifecycle through the engine host', () => {
   it('forwards the insights a run asks for (histograms, decision boundary) without storing them', async () => {
     const { runId } = await app.services.handlers.runs.start(xorGraph(4), { insights: { histograms: true, boundary: true } });
     expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
-    const insights = app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'insight' ? [u.event] : []));
+    const insights = app.updates.flatMap((u) =>
+      u.runId === runId && u.kind === 'engine' && u.event.event === 'insight' ? [u.event] : [],
+    );
     expect(insights.map((i) => i.epoch)).toEqual([1, 2, 3, 4]);
     const last = insights[3];
     expect(Object.keys(last.histograms!).sort()).toEqual(['hidden', 'output']);
@@ -90,10 +107,16 @@ describe('run lifecycle through the engine host', () => {
     await app.services.handlers.runs.rename(runId, 'renamed');
     await app.services.handlers.runs.setTags(runId, ['baseline', 'xor', 'baseline']);
     await app.services.handlers.runs.setNotes(runId, 'converges fast');
-    expect(await app.services.handlers.runs.get(runId)).toMatchObject({ name: 'renamed', tags: ['baseline', 'xor'], notes: 'converges fast' });
+    expect(await app.services.handlers.runs.get(runId)).toMatchObject({
+      name: 'renamed',
+      tags: ['baseline', 'xor'],
+      notes: 'converges fast',
+    });
     await app.services.handlers.runs.delete(runId);
     await expect(app.services.handlers.runs.get(runId)).rejects.toThrow(`there is no run ${runId}`);
-    const rows = app.services.store.db.prepare('SELECT COUNT(*) AS n FROM epoch_metrics WHERE run_id = ?').get(runId) as { n: number };
+    const rows = app.services.store.db.prepare('SELECT COUNT(*) AS n FROM epoch_metrics WHERE run_id = ?').get(runId) as {
+      n: number;
+    };
     expect(rows.n).toBe(0);
   });
 });

@@ -17,7 +17,10 @@ describe('runs.start and the engine agree on limits', () => {
     const graph = xorGraph(2);
     graph.training.optimizer = optimizer;
     const before = count();
-    const error = await app.services.dispatch('runs:start', [graph]).then(() => null, (e: Error) => e);
+    const error = await app.services.dispatch('runs:start', [graph]).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(message);
     expect(error?.message).not.toMatch(/internal error/);
     expect(count()).toBe(before);

@@ -13,7 +13,16 @@ import { xorGraph } from './helpers/graphs';
 import { chromiumPath } from '../../scripts/chromium.mjs';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('serve mode in Chromium', () => {
   const dir = tempDir('layerlab-browser-');
@@ -24,7 +33,10 @@ describe('serve mode in Chromium', () => {
     // A page whose only script is the renderer's transport, exposed for the test to drive.
     const src = join(dir, 'src');
     mkdirSync(src);
-    writeFileSync(join(src, 'index.html'), '<!doctype html><meta charset="utf-8"><title>probe</title><script type="module" src="./probe.ts"></script>');
+    writeFileSync(
+      join(src, 'index.html'),
+      '<!doctype html><meta charset="utf-8"><title>probe</title><script type="module" src="./probe.ts"></script>',
+    );
     writeFileSync(
       join(src, 'probe.ts'),
       `import { getApi, isDesktop } from ${JSON.stringify(join(repo, 'src-renderer/transport'))};
@@ -72,11 +84,21 @@ describe('serve mode in Chromium', () => {
       const { runId } = await api.runs.start(graph);
       await finished;
       const run = await api.runs.get(runId);
-      const error = await api.runs.get('nope').then(() => '', (e: Error) => e.message);
+      const error = await api.runs.get('nope').then(
+        () => '',
+        (e: Error) => e.message,
+      );
       return { desktop, datasets: datasets.length, statuses, epochs, epochsDone: run.epochsDone, error };
     }, xorGraph(12));
 
-    expect(result).toEqual({ desktop: false, datasets: expect.any(Number), statuses: ['running', 'completed'], epochs: 12, epochsDone: 12, error: 'there is no run nope' });
+    expect(result).toEqual({
+      desktop: false,
+      datasets: expect.any(Number),
+      statuses: ['running', 'completed'],
+      epochs: 12,
+      epochsDone: 12,
+      error: 'there is no run nope',
+    });
     expect(result.datasets).toBeGreaterThan(10);
     expect(problems).toEqual([]);
     await page.close();

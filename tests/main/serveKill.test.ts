@@ -46,7 +46,11 @@ describe('killing the server process mid-run', () => {
     });
     const { runId } = await api.runs.start(circleGraph(300));
     await waitUntil(() => seen.length >= 3, '3 epochs');
-    const engines = execFileSync('ps', ['-o', 'pid=', '--ppid', String(first.child.pid)]).toString().trim().split(/\s+/).map(Number);
+    const engines = execFileSync('ps', ['-o', 'pid=', '--ppid', String(first.child.pid)])
+      .toString()
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     expect(engines.length).toBeGreaterThanOrEqual(1);
 
     first.child.kill('SIGKILL');

@@ -17,7 +17,13 @@ interface Reply {
   body: string;
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET', host = '127.0.0.1'): Promise<Reply> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  host = '127.0.0.1',
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host, port, path, method, headers }, (res) => {
       let body = '';
@@ -37,7 +43,10 @@ describe('serve mode', () => {
 
   beforeAll(async () => {
     mkdirSync(join(staticDir, 'assets'), { recursive: true });
-    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>LayerLab</title><script type="module" src="./assets/app.js"></script>');
+    writeFileSync(
+      join(staticDir, 'index.html'),
+      '<!doctype html><title>LayerLab</title><script type="module" src="./assets/app.js"></script>',
+    );
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
     // Imported files are read only from a data folder in serve mode (--data).
@@ -92,7 +101,9 @@ describe('serve mode', () => {
   });
 
   it('listens on loopback only', async () => {
-    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (!external) return expect(server.url.startsWith('http://127.0.0.1:')).toBe(true);
     await expect(get(server.port, `/?token=${token}`, {}, 'GET', external.address)).rejects.toThrow(/ECONNREFUSED/);
   });
@@ -110,15 +121,36 @@ describe('serve mode', () => {
 
   it('answers malformed WebSocket messages with an error and changes nothing', async () => {
     const ws = await rawSocket(apiUrl(server.port, token));
-    const count = () => server.services.store.db.prepare('SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM settings) AS n').pluck().get();
+    const count = () =>
+      server.services.store.db.prepare('SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM settings) AS n').pluck().get();
     const before = count();
     expect(await exchange(ws, 'not json')).toEqual({ id: null, ok: false, error: 'the request is not valid JSON' });
-    expect(await exchange(ws, '[1,2]')).toMatchObject({ id: null, ok: false, error: expect.stringMatching(/^malformed request/) });
-    expect(await exchange(ws, JSON.stringify({ id: 3, channel: 'runs:list' }))).toMatchObject({ id: 3, ok: false, error: expect.stringMatching(/malformed request \(args\)/) });
-    expect(await exchange(ws, JSON.stringify({ id: 4, channel: 'runs:list', args: [], extra: true }))).toMatchObject({ id: 4, ok: false });
-    expect(await exchange(ws, JSON.stringify({ id: 5, channel: 'runs:nuke', args: [] }))).toEqual({ id: 5, ok: false, error: 'unknown request "runs:nuke"' });
-    expect(await exchange(ws, JSON.stringify({ id: 6, channel: 'runs:start', args: [{ format: 'layerlab.graph/1' }] }))).toMatchObject({ id: 6, ok: false, error: expect.stringMatching(/invalid request "runs:start": argument 1/) });
-    expect(await exchange(ws, JSON.stringify({ id: 7, channel: 'settings:set', args: ['bad key!', 1] }))).toMatchObject({ id: 7, ok: false });
+    expect(await exchange(ws, '[1,2]')).toMatchObject({
+      id: null,
+      ok: false,
+      error: expect.stringMatching(/^malformed request/),
+    });
+    expect(await exchange(ws, JSON.stringify({ id: 3, channel: 'runs:list' }))).toMatchObject({
+      id: 3,
+      ok: false,
+      error: expect.stringMatching(/malformed request \(args\)/),
+    });
+    expect(await exchange(ws, JSON.stringify({ id: 4, channel: 'runs:list', args: [], extra: true }))).toMatchObject({
+      id: 4,
+      ok: false,
+    });
+    expect(await exchange(ws, JSON.stringify({ id: 5, channel: 'runs:nuke', args: [] }))).toEqual({
+      id: 5,
+      ok: false,
+      error: 'unknown request "runs:nuke"',
+    });
+    expect(
+      await exchange(ws, JSON.stringify({ id: 6, channel: 'runs:start', args: [{ format: 'layerlab.graph/1' }] })),
+    ).toMatchObject({ id: 6, ok: false, error: expect.stringMatching(/invalid request "runs:start": argument 1/) });
+    expect(await exchange(ws, JSON.stringify({ id: 7, channel: 'settings:set', args: ['bad key!', 1] }))).toMatchObject({
+      id: 7,
+      ok: false,
+    });
     expect(count()).toBe(before);
     expect(await exchange(ws, JSON.stringify({ id: 8, channel: 'runs:list', args: [] }))).toMatchObject({ id: 8, ok: true });
     ws.close();
@@ -138,12 +170,17 @@ describe('serve mode', () => {
     const graph = xorGraph(20);
     const { runId } = await api.runs.start(graph, { name: 'over the socket' });
     await completed;
-    expect(updates.filter((u) => u.kind === 'status').map((u) => u.kind === 'status' && u.status)).toEqual(['running', 'completed']);
+    expect(updates.filter((u) => u.kind === 'status').map((u) => u.kind === 'status' && u.status)).toEqual([
+      'running',
+      'completed',
+    ]);
     const run = await api.runs.get(runId);
     expect(run).toMatchObject({ name: 'over the socket', status: 'completed', epochsDone: 20 });
     expect(run.graph).toEqual(graph);
     const metrics = await api.runs.metrics(runId);
-    expect(metrics.epochs.map((e) => e.epoch)).toEqual(updates.flatMap((u) => (u.kind === 'engine' && u.event.event === 'epoch' ? [u.event.epoch] : [])));
+    expect(metrics.epochs.map((e) => e.epoch)).toEqual(
+      updates.flatMap((u) => (u.kind === 'engine' && u.event.event === 'epoch' ? [u.event.epoch] : [])),
+    );
     await expect(api.runs.get('missing')).rejects.toThrow('there is no run missing');
     await expect(api.projects.open('nothing-here')).rejects.toThrow(/cannot open .*nothing-here\.layerlab\.json: no such file/);
     expect(await api.projects.hasNativeDialogs()).toBe(false);
@@ -155,9 +192,16 @@ describe('serve mode', () => {
     expect(preview.preview).toMatchObject({ kind: 'table' });
     // An imported CSV: previewed with its target column and missing-value choice.
     const csv = join(dir, 'plants.csv');
-    writeFileSync(csv, ['height,leaf,kind', '1.5,round,herb', '9,,tree', '0.4,long,herb', '12,round,tree', '0.8,long,herb'].join('\n'));
-    await expect(api.datasets.preview(csv)).rejects.toThrow(/plants\.csv: choose the column to predict \(the target\); columns: height, leaf, kind/);
-    await expect(api.datasets.preview(csv, { target: 'kind' })).rejects.toThrow(/plants\.csv line 3: column "leaf": missing value/);
+    writeFileSync(
+      csv,
+      ['height,leaf,kind', '1.5,round,herb', '9,,tree', '0.4,long,herb', '12,round,tree', '0.8,long,herb'].join('\n'),
+    );
+    await expect(api.datasets.preview(csv)).rejects.toThrow(
+      /plants\.csv: choose the column to predict \(the target\); columns: height, leaf, kind/,
+    );
+    await expect(api.datasets.preview(csv, { target: 'kind' })).rejects.toThrow(
+      /plants\.csv line 3: column "leaf": missing value/,
+    );
     const imported = await api.datasets.preview(csv, { target: 'kind', missing: 'drop' });
     expect(imported.summary).toMatchObject({ task: 'classification', count: 4, classNames: ['herb', 'tree'], inputShape: [3] });
     await expect(api.datasets.preview('plants')).rejects.toThrow(/unknown dataset "plants"/);

@@ -11,7 +11,17 @@ const dir = tempDir();
 const at = '2025-01-01T00:00:00.000Z';
 
 function epoch(n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent {
-  return { event: 'epoch', epoch: n, step: n * 10, trainLoss: 1 / n, lr: 0.01, elapsedMs: n * 5, samplesPerSec: 500, layers: {}, ...extra };
+  return {
+    event: 'epoch',
+    epoch: n,
+    step: n * 10,
+    trainLoss: 1 / n,
+    lr: 0.01,
+    elapsedMs: n * 5,
+    samplesPerSec: 500,
+    layers: {},
+    ...extra,
+  };
 }
 
 describe('epoch metrics for regression and per-class accuracy', () => {
@@ -42,7 +52,9 @@ describe('epoch metrics for regression and per-class accuracy', () => {
     // An engine that does not send per-class accuracy leaves the field out.
     expect(epochs[2].valClassAcc).toBeUndefined();
     expect(epochs[2].valR2).toBeUndefined();
-    expect(store.db.prepare("SELECT val_class_acc_json FROM epoch_metrics WHERE run_id = 'cls' AND epoch = 2").pluck().get()).toBe('[1,0.875,null]');
+    expect(
+      store.db.prepare("SELECT val_class_acc_json FROM epoch_metrics WHERE run_id = 'cls' AND epoch = 2").pluck().get(),
+    ).toBe('[1,0.875,null]');
     store.close();
   });
 

@@ -12,17 +12,38 @@ import { tempDir } from './helpers/temp';
 
 const dir = tempDir();
 const v1: Migration = { version: 1, name: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);' };
-const v2: Migration = { version: 2, name: 'note tags', sql: 'CREATE TABLE note_tags (note_id INTEGER NOT NULL, tag TEXT NOT NULL);' };
-const tables = (db: Database.Database) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
-const applied = (db: Database.Database) => (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map((r) => r.version);
+const v2: Migration = {
+  version: 2,
+  name: 'note tags',
+  sql: 'CREATE TABLE note_tags (note_id INTEGER NOT NULL, tag TEXT NOT NULL);',
+};
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map(
+    (r) => r.name,
+  );
+const applied = (db: Database.Database) =>
+  (db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>).map(
+    (r) => r.version,
+  );
 
 describe('store migrations', () => {
   it('creates the full schema in an empty file, in WAL mode', () => {
     const file = join(dir, 'fresh.sqlite');
     const store = openStore(file);
-    expect(tables(store.db)).toEqual(
-      ['checkpoints', 'epoch_metrics', 'graph_snapshots', 'layer_metrics', 'run_evaluations', 'run_insights', 'run_tags', 'runs', 'schema_migrations', 'settings', 'step_metrics', 'sweeps'],
-    );
+    expect(tables(store.db)).toEqual([
+      'checkpoints',
+      'epoch_metrics',
+      'graph_snapshots',
+      'layer_metrics',
+      'run_evaluations',
+      'run_insights',
+      'run_tags',
+      'runs',
+      'schema_migrations',
+      'settings',
+      'step_metrics',
+      'sweeps',
+    ]);
     expect(applied(store.db)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -13,7 +13,15 @@ describe('run records', () => {
   it('stores each distinct graph once and gives it back exactly', () => {
     const store = openStore(join(dir, 'snapshots.sqlite'));
     const graph = xorGraph(7);
-    const reordered = JSON.parse(JSON.stringify({ training: graph.training, edges: graph.edges, nodes: graph.nodes, format: graph.format, name: graph.name }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        training: graph.training,
+        edges: graph.edges,
+        nodes: graph.nodes,
+        format: graph.format,
+        name: graph.name,
+      }),
+    );
     store.runs.insert({ id: 'a', name: 'a', graph, backend: 'cpu', createdAt: at });
     store.runs.insert({ id: 'b', name: 'b', graph: reordered, backend: 'cpu', createdAt: at });
     store.runs.insert({ id: 'c', name: 'c', graph: circleGraph(), backend: 'cpu', createdAt: at });
@@ -31,13 +39,35 @@ describe('run records', () => {
       store.metrics.record('r', { event: 'step', epoch: 1, step: 1, loss: 0.7, lr: 0.05 });
       store.metrics.record('r', { event: 'step', epoch: 1, step: 2, loss: NaN, lr: 0.05 });
       store.metrics.record('r', {
-        event: 'epoch', epoch: 1, step: 2, trainLoss: 0.6, trainAcc: 0.5, lr: 0.05, elapsedMs: 3, samplesPerSec: 100,
+        event: 'epoch',
+        epoch: 1,
+        step: 2,
+        trainLoss: 0.6,
+        trainAcc: 0.5,
+        lr: 0.05,
+        elapsedMs: 3,
+        samplesPerSec: 100,
         layers: { hidden: { weightNorm: 1.5, gradNorm: 0.1, actMean: 0, actStd: 1 }, act: { actMean: 0.2, actStd: 0.3 } },
       });
     });
     const m = store.metrics.all('r');
-    expect(m.steps).toEqual([{ step: 1, epoch: 1, loss: 0.7 }, { step: 2, epoch: 1, loss: NaN }]);
-    expect(m.epochs).toEqual([{ epoch: 1, step: 2, trainLoss: 0.6, trainAcc: 0.5, valLoss: undefined, valAcc: undefined, lr: 0.05, elapsedMs: 3, samplesPerSec: 100 }]);
+    expect(m.steps).toEqual([
+      { step: 1, epoch: 1, loss: 0.7 },
+      { step: 2, epoch: 1, loss: NaN },
+    ]);
+    expect(m.epochs).toEqual([
+      {
+        epoch: 1,
+        step: 2,
+        trainLoss: 0.6,
+        trainAcc: 0.5,
+        valLoss: undefined,
+        valAcc: undefined,
+        lr: 0.05,
+        elapsedMs: 3,
+        samplesPerSec: 100,
+      },
+    ]);
     expect(m.layers).toEqual([
       { epoch: 1, nodeId: 'act', weightNorm: undefined, gradNorm: undefined, actMean: 0.2, actStd: 0.3 },
       { epoch: 1, nodeId: 'hidden', weightNorm: 1.5, gradNorm: 0.1, actMean: 0, actStd: 1 },
@@ -45,7 +75,14 @@ describe('run records', () => {
     expect(store.runs.summary('r')).toMatchObject({ epochsDone: 1, finalTrainLoss: 0.6 });
 
     const data = new Float32Array([1.5, -2.25, 3e-8, 7]);
-    store.checkpoints.save('r', { kind: 'initial', epoch: 0, tensors: [{ name: 'w', shape: [2, 2], data }, { name: 'b', shape: [1], data: new Float32Array([0]) }] });
+    store.checkpoints.save('r', {
+      kind: 'initial',
+      epoch: 0,
+      tensors: [
+        { name: 'w', shape: [2, 2], data },
+        { name: 'b', shape: [1], data: new Float32Array([0]) },
+      ],
+    });
     const loaded = store.checkpoints.load('r', 'initial')!;
     expect(loaded.tensors.map((t) => t.name)).toEqual(['w', 'b']);
     expect(loaded.tensors[0].shape).toEqual([2, 2]);
@@ -57,7 +94,12 @@ describe('run records', () => {
   it('marks runs left queued, running or paused as interrupted on start-up, keeping their metrics', () => {
     const file = join(dir, 'recovery.sqlite');
     const store = openStore(file);
-    for (const [id, status] of [['q', 'queued'], ['r', 'running'], ['p', 'paused'], ['c', 'completed']] as const) {
+    for (const [id, status] of [
+      ['q', 'queued'],
+      ['r', 'running'],
+      ['p', 'paused'],
+      ['c', 'completed'],
+    ] as const) {
       store.runs.insert({ id, name: id, graph: xorGraph(), backend: 'cpu', createdAt: at });
       store.runs.setStatus(id, status, { startedAt: at });
     }
@@ -67,7 +109,12 @@ describe('run records', () => {
     const reopened = openStore(file);
     expect(reopened.recoverInterrupted()).toBe(3);
     const byId = Object.fromEntries(reopened.runs.list().map((r) => [r.id, r]));
-    expect([byId.q.status, byId.r.status, byId.p.status, byId.c.status]).toEqual(['interrupted', 'interrupted', 'interrupted', 'completed']);
+    expect([byId.q.status, byId.r.status, byId.p.status, byId.c.status]).toEqual([
+      'interrupted',
+      'interrupted',
+      'interrupted',
+      'completed',
+    ]);
     expect(byId.r.error).toMatch(/LayerLab closed while this run was active/);
     expect(byId.r.finishedAt).toBeDefined();
     expect(byId.c.error).toBeUndefined();

@@ -20,7 +20,10 @@ describe('expandGrid', () => {
 
   it('pins a generated dataset to the base seed when sweeping seeds', () => {
     const variants = expandGrid(xorGraph(), { seeds: [3, 4] });
-    expect(variants.map((v) => [v.graph.training.seed, v.graph.training.datasetOptions?.seed])).toEqual([[3, 1], [4, 1]]);
+    expect(variants.map((v) => [v.graph.training.seed, v.graph.training.datasetOptions?.seed])).toEqual([
+      [3, 1],
+      [4, 1],
+    ]);
   });
 });
 
@@ -46,7 +49,7 @@ describe('a sweep of 2 optimizers × 2 initializers', () => {
     expect(runs[0].name).toBe('opt×init · sgd · he_normal');
 
     const initial = runIds.map((id) => app.services.store.checkpoints.load(id, 'initial')!.tensors);
-    const values = (tensors: typeof initial[number]) => tensors.map((t) => [t.name, Array.from(t.data)]);
+    const values = (tensors: (typeof initial)[number]) => tensors.map((t) => [t.name, Array.from(t.data)]);
     // Sweeping the optimizer: identical starting weights.
     expect(values(initial[0])).toEqual(values(initial[2]));
     expect(values(initial[1])).toEqual(values(initial[3]));
@@ -61,9 +64,16 @@ describe('a sweep of 2 optimizers × 2 initializers', () => {
   });
 
   it('rejects a grid with an unknown optimizer without recording anything', async () => {
-    const count = () => (app.services.store.db.prepare('SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM sweeps) AS n').get() as { n: number }).n;
+    const count = () =>
+      (
+        app.services.store.db.prepare('SELECT (SELECT COUNT(*) FROM runs) + (SELECT COUNT(*) FROM sweeps) AS n').get() as {
+          n: number;
+        }
+      ).n;
     const before = count();
-    await expect(app.services.handlers.sweeps.start(xorGraph(), { optimizers: ['adam', 'warp-drive'] })).rejects.toThrow(/sweep run "warp-drive".*unknown optimizer "warp-drive"/);
+    await expect(app.services.handlers.sweeps.start(xorGraph(), { optimizers: ['adam', 'warp-drive'] })).rejects.toThrow(
+      /sweep run "warp-drive".*unknown optimizer "warp-drive"/,
+    );
     expect(count()).toBe(before);
   });
 });

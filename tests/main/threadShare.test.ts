@@ -29,7 +29,9 @@ describe('thread sharing', () => {
       manager.enqueue('a', xorGraph());
       await waitFor(() => engines[0]?.received.some((m) => m.type === 'train') === true, 'the train request');
       const train = engines[0].received.find((m) => m.type === 'train');
-      expect(train && train.type === 'train' ? train.threads : undefined).toBe(Math.max(1, Math.floor(availableParallelism() / concurrency)));
+      expect(train && train.type === 'train' ? train.threads : undefined).toBe(
+        Math.max(1, Math.floor(availableParallelism() / concurrency)),
+      );
     });
   }
 });

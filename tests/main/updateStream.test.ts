@@ -40,7 +40,9 @@ describe('the update stream', () => {
       forwarded += b.updates.length;
       expect(b.storedSteps).toBe(forwarded);
     }
-    const sent = batches.flatMap((b) => b.updates.map((u) => (u.kind === 'engine' && u.event.event === 'step' ? u.event.step : -1)));
+    const sent = batches.flatMap((b) =>
+      b.updates.map((u) => (u.kind === 'engine' && u.event.event === 'step' ? u.event.step : -1)),
+    );
     expect(sent).toEqual(Array.from({ length: step }, (_, i) => i + 1));
     expect(store.metrics.steps('r').map((s) => s.step)).toEqual(sent);
     store.close();

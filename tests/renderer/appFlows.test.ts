@@ -89,7 +89,10 @@ describe('training from the editor', () => {
   });
 
   it('keeps a second run from starting while one trains', async () => {
-    useRunStore.setState({ activeRunId: 'r', live: { r: { runId: 'r', status: 'running', metrics: null as never, revision: 0, progress: null as never } } });
+    useRunStore.setState({
+      activeRunId: 'r',
+      live: { r: { runId: 'r', status: 'running', metrics: null as never, revision: 0, progress: null as never } },
+    });
     graph().load(fromGraphDoc(TEMPLATES[0].doc), null);
     await startTraining();
     expect(ui().toasts.at(-1)?.text).toMatch(/already training/);
@@ -150,13 +153,23 @@ describe('projects in serve mode', () => {
   it('refuses a file that is not a LayerLab project, saying why', async () => {
     await fake.projects.save({ nonsense: true } as never, 'junk');
     expect(await openProjectPath('junk.layerlab.json', { skipConfirm: true })).toBe(false);
-    expect(ui().toasts.at(-1)).toMatchObject({ kind: 'error', text: expect.stringMatching(/junk\.layerlab\.json is not a LayerLab project/) });
+    expect(ui().toasts.at(-1)).toMatchObject({
+      kind: 'error',
+      text: expect.stringMatching(/junk\.layerlab\.json is not a LayerLab project/),
+    });
   });
 });
 
 describe('commands', () => {
   it('maps keys to commands, leaving typing alone', () => {
-    const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
+      key: k,
+      ctrlKey: false,
+      metaKey: false,
+      shiftKey: false,
+      altKey: false,
+      ...mods,
+    });
     expect(keyToCommand(key('z', { ctrlKey: true }), false)).toBe('undo');
     expect(keyToCommand(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo');
     expect(keyToCommand(key('y', { metaKey: true }), false)).toBe('redo');

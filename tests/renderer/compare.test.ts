@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMetric } from '../../src-shared/api';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { comparisonCsv, comparisonTable, CSV_HEADER, curve, seedGroups, shortNames, smoothCurve, summarizeMetric, type ComparedRun } from '../../src-renderer/compare/comparison';
+import {
+  comparisonCsv,
+  comparisonTable,
+  CSV_HEADER,
+  curve,
+  seedGroups,
+  shortNames,
+  smoothCurve,
+  summarizeMetric,
+  type ComparedRun,
+} from '../../src-renderer/compare/comparison';
 import { curveOption } from '../../src-renderer/compare/curveOptions';
 import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartTheme';
 import { parseNumberList, gridSize } from '../../src-renderer/sweeps/sweepGrid';
@@ -12,7 +22,15 @@ import { pickEpochs } from '../../src-renderer/insight/layerCharts';
 import { insightsFor } from '../../src-renderer/insight/insightStore';
 import { digitInput } from '../../src-renderer/insight/digitInput';
 
-const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
+const theme: ChartTheme = {
+  text: '#000',
+  muted: '#555',
+  grid: '#eee',
+  axis: '#ccc',
+  background: 'transparent',
+  tooltipBg: '#fff',
+  series: SERIES_COLORS,
+};
 
 const graph = (optimizer: string, seed: number, units = 4): GraphDoc => ({
   format: 'layerlab.graph/1',
@@ -21,13 +39,34 @@ const graph = (optimizer: string, seed: number, units = 4): GraphDoc => ({
     { id: 'hidden', type: 'Dense', params: { units, activation: 'tanh' } },
   ],
   edges: [{ id: 'e1', source: 'input', target: 'hidden' }],
-  training: { dataset: 'xor', loss: 'cross_entropy', optimizer: { name: optimizer, lr: 0.1 }, batchSize: 4, epochs: 3, seed, validationSplit: 0.2 },
+  training: {
+    dataset: 'xor',
+    loss: 'cross_entropy',
+    optimizer: { name: optimizer, lr: 0.1 },
+    batchSize: 4,
+    epochs: 3,
+    seed,
+    validationSplit: 0.2,
+  },
 });
 
-function run(id: string, optimizer: string, seed: number, losses: number[], opts: { units?: number; valAcc?: number[] } = {}): ComparedRun {
+function run(
+  id: string,
+  optimizer: string,
+  seed: number,
+  losses: number[],
+  opts: { units?: number; valAcc?: number[] } = {},
+): ComparedRun {
   const g = graph(optimizer, seed, opts.units);
   const epochs: EpochMetric[] = losses.map((l, i) => ({
-    epoch: i + 1, step: (i + 1) * 10, trainLoss: l, valLoss: l * 1.1, valAcc: opts.valAcc?.[i], lr: 0.1, elapsedMs: (i + 1) * 500, samplesPerSec: 100,
+    epoch: i + 1,
+    step: (i + 1) * 10,
+    trainLoss: l,
+    valLoss: l * 1.1,
+    valAcc: opts.valAcc?.[i],
+    lr: 0.1,
+    elapsedMs: (i + 1) * 500,
+    samplesPerSec: 100,
   }));
   return { id, name: `run ${id}`, detail: { graph: g, config: g.training }, epochs };
 }
@@ -69,7 +108,12 @@ describe('comparison table and seed groups', () => {
   });
 
   it('groups runs that differ only by seed', () => {
-    const groups = seedGroups([run('a', 'sgd', 1, [1]), run('b', 'sgd', 2, [2]), run('c', 'adam', 3, [1]), run('d', 'adam', 4, [1], { units: 8 })]);
+    const groups = seedGroups([
+      run('a', 'sgd', 1, [1]),
+      run('b', 'sgd', 2, [2]),
+      run('c', 'adam', 3, [1]),
+      run('d', 'adam', 4, [1], { units: 8 }),
+    ]);
     expect(groups.map((g) => g.map((r) => r.id))).toEqual([['a', 'b']]);
   });
 
@@ -79,7 +123,11 @@ describe('comparison table and seed groups', () => {
   });
 
   it('keeps accuracy best as the highest value', () => {
-    expect(summarizeMetric(run('a', 'sgd', 1, [1, 1, 1], { valAcc: [0.2, 0.9, 0.5] }), 'valAcc')).toEqual({ final: 0.5, best: 0.9, bestEpoch: 2 });
+    expect(summarizeMetric(run('a', 'sgd', 1, [1, 1, 1], { valAcc: [0.2, 0.9, 0.5] }), 'valAcc')).toEqual({
+      final: 0.5,
+      best: 0.9,
+      bestEpoch: 2,
+    });
   });
 });
 
@@ -94,14 +142,29 @@ describe('curves', () => {
 
   it('draws a faint raw line behind each smoothed line, a best marker, and bands for seed groups', () => {
     const runs = [run('a', 'sgd', 1, [1, 0.5]), run('b', 'sgd', 2, [2, 1]), run('c', 'adam', 1, [1, 0.1])];
-    const option = curveOption(theme, runs, { metric: 'trainLoss', axis: 'epoch', smoothing: 0.5, logY: true, bands: seedGroups(runs) });
-    const series = option.series as Array<{ name: string; lineStyle?: { opacity?: number }; areaStyle?: unknown; markPoint?: { data: Array<{ coord: number[] }> }; data: number[][] }>;
+    const option = curveOption(theme, runs, {
+      metric: 'trainLoss',
+      axis: 'epoch',
+      smoothing: 0.5,
+      logY: true,
+      bands: seedGroups(runs),
+    });
+    const series = option.series as Array<{
+      name: string;
+      lineStyle?: { opacity?: number };
+      areaStyle?: unknown;
+      markPoint?: { data: Array<{ coord: number[] }> };
+      data: number[][];
+    }>;
     // c: raw + smoothed; the a/b group: lower, width (filled) and mean.
     expect(series).toHaveLength(5);
     expect(series[0]!.lineStyle?.opacity).toBeLessThan(0.5);
     expect(series[1]!.markPoint?.data[0]!.coord).toEqual([2, 0.1]);
     expect(series[3]!.areaStyle).toBeDefined();
-    expect(series[4]!.data).toEqual([[1, 1.5], [2, 0.75]]);
+    expect(series[4]!.data).toEqual([
+      [1, 1.5],
+      [2, 0.75],
+    ]);
     expect((option.yAxis as { type: string }).type).toBe('log');
   });
 });
@@ -109,7 +172,13 @@ describe('curves', () => {
 describe('seed bands (issue #16)', () => {
   it('keep a loss band at or above 0 and an accuracy band within [0, 1]', () => {
     const runs = [run('a', 'sgd', 1, [0.05, 0.04]), run('b', 'sgd', 2, [2, 1.5])];
-    const option = curveOption(theme, runs, { metric: 'trainLoss', axis: 'epoch', smoothing: 0, logY: false, bands: seedGroups(runs) });
+    const option = curveOption(theme, runs, {
+      metric: 'trainLoss',
+      axis: 'epoch',
+      smoothing: 0,
+      logY: false,
+      bands: seedGroups(runs),
+    });
     const series = option.series as Array<{ data: number[][] }>;
     const [lower, width, mean] = series;
     for (const [, y] of lower!.data) expect(y).toBeGreaterThanOrEqual(0);
@@ -145,13 +214,19 @@ describe('optimizer lab paths', () => {
 });
 
 describe('initialization lab', () => {
-  const points = { kind: 'points' as const, points: Array.from({ length: 64 }, (_, i) => ({ x: Math.cos(i), y: Math.sin(i * 1.3), label: i % 2 })) };
+  const points = {
+    kind: 'points' as const,
+    points: Array.from({ length: 64 }, (_, i) => ({ x: Math.cos(i), y: Math.sin(i * 1.3), label: i % 2 })),
+  };
 
   it('turns a preview into a probe batch, refusing samples that do not fit the input', () => {
     const probe = probeFromPreview(points, [2]);
     expect('error' in probe ? probe.error : probe.count).toBe(64);
     expect(probeFromPreview(points, [4])).toEqual({ error: 'the dataset preview has no samples of 4 numbers to feed the input' });
-    const images = probeFromPreview({ kind: 'images', width: 2, height: 1, channels: 1, images: [{ pixels: [0, 255], label: 0 }] }, [1, 2, 1]);
+    const images = probeFromPreview(
+      { kind: 'images', width: 2, height: 1, channels: 1, images: [{ pixels: [0, 255], label: 0 }] },
+      [1, 2, 1],
+    );
     expect('x' in images && [...images.x]).toEqual([0, 1]);
   });
 
@@ -163,7 +238,14 @@ describe('initialization lab', () => {
     if ('error' in probe) throw new Error(probe.error);
     const rows = runInitLab(doc, { task: 'classification', inputShape: [2], targetShape: [1], classCount: 2 }, probe);
     if ('error' in rows) throw new Error(rows.error);
-    expect(rows.map((r) => r.initializer)).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
+    expect(rows.map((r) => r.initializer)).toEqual([
+      'zeros',
+      'normal',
+      'xavier_uniform',
+      'he_normal',
+      'he_uniform',
+      'orthogonal',
+    ]);
     expect(rows[0]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBe(0);
     expect(rows[3]!.layers.find((l) => l.nodeId === 'hidden')!.variance).toBeGreaterThan(0.01);
   });

@@ -23,7 +23,11 @@ describe('graph store', () => {
   it('gives readable unique ids and selects the new layer alone', () => {
     buildChain();
     expect(ids()).toEqual(['input', 'dense1', 'dense2']);
-    expect(store().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['dense2']);
+    expect(
+      store()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['dense2']);
     expect(store().edges.map((e) => `${e.source}->${e.target}`)).toEqual(['input->dense1', 'dense1->dense2']);
   });
 
@@ -64,7 +68,8 @@ describe('graph store', () => {
     buildChain();
     const before = store().history.past.length;
     store().beginDrag();
-    for (let x = 0; x < 10; x++) store().onNodesChange([{ type: 'position', id: 'dense1', position: { x: 250 + x * 10, y: 40 }, dragging: true }]);
+    for (let x = 0; x < 10; x++)
+      store().onNodesChange([{ type: 'position', id: 'dense1', position: { x: 250 + x * 10, y: 40 }, dragging: true }]);
     store().onNodesChange([{ type: 'position', id: 'dense1', position: { x: 400, y: 40 }, dragging: false }]);
     store().endDrag();
     expect(store().history.past.length).toBe(before + 1);
@@ -222,6 +227,10 @@ describe('selection across undo', () => {
     store().select(['dense1']);
     store().setParam('dense1', 'units', 5);
     store().undo();
-    expect(store().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['dense1']);
+    expect(
+      store()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['dense1']);
   });
 });

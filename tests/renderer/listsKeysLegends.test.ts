@@ -11,16 +11,39 @@ import { curveOption } from '../../src-renderer/compare/curveOptions';
 import { legendEntries, legendSelection } from '../../src-renderer/compare/chartLegend';
 import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartTheme';
 
-const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
+const theme: ChartTheme = {
+  text: '#000',
+  muted: '#555',
+  grid: '#eee',
+  axis: '#ccc',
+  background: 'transparent',
+  tooltipBg: '#fff',
+  series: SERIES_COLORS,
+};
 
 const summary = (extra: Partial<RunSummary>): RunSummary => ({
-  id: 'r', name: 'r', status: 'completed', createdAt: '2025-01-01T00:00:00Z', datasetId: 'housing', optimizer: 'adam', initializer: 'he_normal',
-  lr: 0.01, seed: 1, backend: 'cpu', tags: [], notes: '', epochsDone: 5, epochsTotal: 5, ...extra,
+  id: 'r',
+  name: 'r',
+  status: 'completed',
+  createdAt: '2025-01-01T00:00:00Z',
+  datasetId: 'housing',
+  optimizer: 'adam',
+  initializer: 'he_normal',
+  lr: 0.01,
+  seed: 1,
+  backend: 'cpu',
+  tags: [],
+  notes: '',
+  epochsDone: 5,
+  epochsTotal: 5,
+  ...extra,
 });
 
 describe('a finished run in the history and the Latest run card', () => {
   it('shows R² for a regression run and accuracy for a classifier', () => {
-    expect(runMetricsText(summary({ finalTrainLoss: 0.12345, finalValLoss: 0.2, finalValR2: 0.87654 }))).toBe('loss 0.123 · val 0.200 · R² 0.877');
+    expect(runMetricsText(summary({ finalTrainLoss: 0.12345, finalValLoss: 0.2, finalValR2: 0.87654 }))).toBe(
+      'loss 0.123 · val 0.200 · R² 0.877',
+    );
     expect(runMetricsText(summary({ finalTrainLoss: 0.5, finalValAcc: 0.9667 }))).toBe('loss 0.500 · val acc 96.7%');
     // A negative R² (worse than predicting the mean) is shown as it is.
     expect(runMetricsText(summary({ finalValR2: -0.4 }))).toBe('R² -0.400');
@@ -29,7 +52,14 @@ describe('a finished run in the history and the Latest run card', () => {
 });
 
 describe('canvas zoom keys', () => {
-  const key = (k: string, mods: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+  const key = (k: string, mods: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...mods,
+  });
 
   it('zooms in with Ctrl/⌘ and = or +, out with − or _, and fits with 0', () => {
     expect(keyToCommand(key('=', { ctrlKey: true }), false)).toBe('zoomIn');
@@ -58,18 +88,44 @@ const graph = (optimizer: string, seed: number): GraphDoc => ({
   format: 'layerlab.graph/1',
   nodes: [{ id: 'input', type: 'Input', params: { shape: [2] } }],
   edges: [],
-  training: { dataset: 'housing', loss: 'mse', optimizer: { name: optimizer, lr: 0.1 }, batchSize: 4, epochs: 3, seed, validationSplit: 0.2 },
+  training: {
+    dataset: 'housing',
+    loss: 'mse',
+    optimizer: { name: optimizer, lr: 0.1 },
+    batchSize: 4,
+    epochs: 3,
+    seed,
+    validationSplit: 0.2,
+  },
 });
 
-function run(id: string, optimizer: string, seed: number, losses: number[], extra: (i: number) => Partial<EpochMetric> = () => ({})): ComparedRun {
+function run(
+  id: string,
+  optimizer: string,
+  seed: number,
+  losses: number[],
+  extra: (i: number) => Partial<EpochMetric> = () => ({}),
+): ComparedRun {
   const g = graph(optimizer, seed);
-  const epochs = losses.map((l, i) => ({ epoch: i + 1, step: (i + 1) * 10, trainLoss: l, valLoss: l * 1.1, lr: 0.1, elapsedMs: (i + 1) * 500, samplesPerSec: 100, ...extra(i) }));
+  const epochs = losses.map((l, i) => ({
+    epoch: i + 1,
+    step: (i + 1) * 10,
+    trainLoss: l,
+    valLoss: l * 1.1,
+    lr: 0.1,
+    elapsedMs: (i + 1) * 500,
+    samplesPerSec: 100,
+    ...extra(i),
+  }));
   return { id, name: `run ${id}`, detail: { graph: g, config: g.training }, epochs };
 }
 
 describe('regression runs compared', () => {
   const r2 = [-0.5, 0.6, 0.8];
-  const runs = [run('a', 'sgd', 1, [1, 0.5, 0.3], (i) => ({ valR2: r2[i] })), run('b', 'adam', 1, [1, 0.2, 0.1], (i) => ({ valR2: r2[i]! + 0.1 }))];
+  const runs = [
+    run('a', 'sgd', 1, [1, 0.5, 0.3], (i) => ({ valR2: r2[i] })),
+    run('b', 'adam', 1, [1, 0.2, 0.1], (i) => ({ valR2: r2[i]! + 0.1 })),
+  ];
 
   it('puts final and best R² in the table, the best being the highest', () => {
     const table = comparisonTable(runs);
@@ -92,7 +148,14 @@ describe('regression runs compared', () => {
 describe('compare chart legend as buttons', () => {
   it('has one entry per run, in the run’s colour, though its raw and smoothed lines share the name', () => {
     const runs = [run('a', 'sgd', 1, [1, 0.5]), run('b', 'adam', 1, [2, 1])];
-    const option = curveOption(theme, runs, { metric: 'trainLoss', axis: 'epoch', smoothing: 0.6, logY: false, bands: [], names: { a: 'sgd', b: 'adam' } });
+    const option = curveOption(theme, runs, {
+      metric: 'trainLoss',
+      axis: 'epoch',
+      smoothing: 0.6,
+      logY: false,
+      bands: [],
+      names: { a: 'sgd', b: 'adam' },
+    });
     expect((option.series as unknown[]).length).toBe(4);
     expect(legendEntries(option)).toEqual([
       { name: 'sgd', color: SERIES_COLORS[0] },
@@ -102,7 +165,13 @@ describe('compare chart legend as buttons', () => {
 
   it('gives a seed band one entry in the band’s colour', () => {
     const runs = [run('a', 'sgd', 1, [1, 0.5]), run('b', 'sgd', 2, [2, 1])];
-    const option = curveOption(theme, runs, { metric: 'trainLoss', axis: 'epoch', smoothing: 0, logY: false, bands: seedGroups(runs) });
+    const option = curveOption(theme, runs, {
+      metric: 'trainLoss',
+      axis: 'epoch',
+      smoothing: 0,
+      logY: false,
+      bands: seedGroups(runs),
+    });
     const entries = legendEntries(option);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.name).toMatch(/\(2 seeds\)$/);

@@ -43,7 +43,8 @@ describe('automatic run names', () => {
 
 describe('switching the optimizer', () => {
   const optimizers = listOptimizers();
-  const defaultLr = (name: string) => optimizers.find((o) => o.name === name)!.params.find((p) => p.name === 'lr')!.default as number;
+  const defaultLr = (name: string) =>
+    optimizers.find((o) => o.name === name)!.params.find((p) => p.name === 'lr')!.default as number;
 
   it('says so when the learning rate changes with the rule', () => {
     const from = { name: 'sgd', lr: defaultLr('sgd') };
@@ -65,7 +66,15 @@ describe('switching the optimizer', () => {
 });
 
 describe('leaving a text field', () => {
-  const lr: ParamSpec = { kind: 'number', name: 'lr', label: 'Learning rate', default: 0.01, min: 0, exclusiveMin: true, description: '' };
+  const lr: ParamSpec = {
+    kind: 'number',
+    name: 'lr',
+    label: 'Learning rate',
+    default: 0.01,
+    min: 0,
+    exclusiveMin: true,
+    description: '',
+  };
 
   it('keeps invalid input on screen with its message instead of silently reverting', () => {
     expect(blurOutcome(lr, 'abc', 0.01)).toEqual({ kind: 'keep', message: 'Learning rate must be a number' });
@@ -84,7 +93,14 @@ describe('gradient check verdict', () => {
   const report = (params: Array<{ maxGradient: number; passed?: boolean }>): GradCheckReport => ({
     tolerance: 1e-4,
     samples: 4,
-    params: params.map((p, i) => ({ nodeId: `d${i}`, param: 'weight', maxRelError: 0, maxAbsError: 0, maxGradient: p.maxGradient, passed: p.passed ?? true })),
+    params: params.map((p, i) => ({
+      nodeId: `d${i}`,
+      param: 'weight',
+      maxRelError: 0,
+      maxAbsError: 0,
+      maxGradient: p.maxGradient,
+      passed: p.passed ?? true,
+    })),
     layers: params.map((p, i) => ({ nodeId: `d${i}`, maxRelError: 0, passed: p.passed ?? true })),
     passed: params.every((p) => p.passed ?? true),
   });
@@ -103,13 +119,20 @@ describe('gradient check verdict', () => {
   });
 
   it('agrees when gradients are real and match', () => {
-    expect(gradCheckVerdict(report([{ maxGradient: 0.2 }, { maxGradient: 0.3 }]))).toEqual({ conclusive: true, text: 'All 2 parameters of 2 layers agree.' });
+    expect(gradCheckVerdict(report([{ maxGradient: 0.2 }, { maxGradient: 0.3 }]))).toEqual({
+      conclusive: true,
+      text: 'All 2 parameters of 2 layers agree.',
+    });
   });
 });
 
 describe('axis labels', () => {
   it('are rounded and never repeat for distinct ticks', () => {
-    for (const ticks of [[0.00015, 0.0002, 0.00025, 0.0003], [10000, 12000, 14000, 16000], [0.1, 0.2, 0.30000000000000004]]) {
+    for (const ticks of [
+      [0.00015, 0.0002, 0.00025, 0.0003],
+      [10000, 12000, 14000, 16000],
+      [0.1, 0.2, 0.30000000000000004],
+    ]) {
       const labels = ticks.map(shortAxis);
       expect(new Set(labels).size).toBe(ticks.length);
       for (const l of labels) expect(l.replace(/e-?\d+$/, '').replace(/[-.]/g, '').length).toBeLessThanOrEqual(3);
@@ -123,10 +146,16 @@ describe('opening another document', () => {
   it('lets go of a finished run’s charts, but not of a run still training', async () => {
     setApi(createFakeApi());
     const runs = useRunStore.getState();
-    useRunStore.setState({ activeRunId: 'r1', live: { r1: { runId: 'r1', status: 'completed', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } } });
+    useRunStore.setState({
+      activeRunId: 'r1',
+      live: { r1: { runId: 'r1', status: 'completed', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } },
+    });
     expect(await openAsNewProject(structuredClone(TEMPLATES[0]!.doc), 'test')).toBe(true);
     expect(useRunStore.getState().activeRunId).toBeNull();
-    useRunStore.setState({ activeRunId: 'r2', live: { r2: { runId: 'r2', status: 'running', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } } });
+    useRunStore.setState({
+      activeRunId: 'r2',
+      live: { r2: { runId: 'r2', status: 'running', metrics: new MetricsBuffer(), revision: 1, progress: emptyProgress() } },
+    });
     runs.releaseEnded();
     expect(useRunStore.getState().activeRunId).toBe('r2');
   });

@@ -8,17 +8,36 @@ import { accuracySeries, layerSeries, lossSeries } from '../../src-renderer/char
 import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartTheme';
 import { advanceProgress, emptyProgress, formatDuration } from '../../src-renderer/runs/progress';
 
-const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
+const theme: ChartTheme = {
+  text: '#000',
+  muted: '#555',
+  grid: '#eee',
+  axis: '#ccc',
+  background: 'transparent',
+  tooltipBg: '#fff',
+  series: SERIES_COLORS,
+};
 
 /** A run of `epochs` epochs of `steps` steps, as the engine emits it. */
 function events(epochs: number, steps: number): EngineEvent[] {
-  const out: EngineEvent[] = [{ event: 'start', epochs, stepsPerEpoch: steps, trainCount: steps * 8, valCount: 10, parameterCount: 50, backend: 'cpu' }];
+  const out: EngineEvent[] = [
+    { event: 'start', epochs, stepsPerEpoch: steps, trainCount: steps * 8, valCount: 10, parameterCount: 50, backend: 'cpu' },
+  ];
   let step = 0;
   for (let e = 1; e <= epochs; e++) {
     for (let s = 0; s < steps; s++) out.push({ event: 'step', epoch: e, step: ++step, loss: 1 / step, lr: 0.1 });
     out.push({
-      event: 'epoch', epoch: e, step, trainLoss: 1 / e, trainAcc: 0.5 + e / 100, valLoss: 1.1 / e, valAcc: 0.4 + e / 100, lr: 0.1,
-      elapsedMs: 10, samplesPerSec: 1000, layers: { d1: { gradNorm: 0.1 * e, actMean: 0, actStd: 1, weightNorm: 2 }, flat: { actMean: 0.5, actStd: 0.2 } },
+      event: 'epoch',
+      epoch: e,
+      step,
+      trainLoss: 1 / e,
+      trainAcc: 0.5 + e / 100,
+      valLoss: 1.1 / e,
+      valAcc: 0.4 + e / 100,
+      lr: 0.1,
+      elapsedMs: 10,
+      samplesPerSec: 1000,
+      layers: { d1: { gradNorm: 0.1 * e, actMean: 0, actStd: 1, weightNorm: 2 }, flat: { actMean: 0.5, actStd: 0.2 } },
     });
   }
   return out;
@@ -30,7 +49,17 @@ function stored(evts: EngineEvent[]): RunMetrics {
   for (const e of evts) {
     if (e.event === 'step') m.steps.push({ step: e.step, epoch: e.epoch, loss: e.loss });
     if (e.event === 'epoch') {
-      m.epochs.push({ epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc, lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec });
+      m.epochs.push({
+        epoch: e.epoch,
+        step: e.step,
+        trainLoss: e.trainLoss,
+        trainAcc: e.trainAcc,
+        valLoss: e.valLoss,
+        valAcc: e.valAcc,
+        lr: e.lr,
+        elapsedMs: e.elapsedMs,
+        samplesPerSec: e.samplesPerSec,
+      });
       for (const [nodeId, d] of Object.entries(e.layers)) m.layers.push({ ...d, epoch: e.epoch, nodeId });
     }
   }
@@ -65,7 +94,11 @@ describe('metrics buffer', () => {
     const b = new MetricsBuffer();
     for (const e of events(3, 4)) b.apply(e);
     const data = chartData(b);
-    expect(data.loss.find(([id]) => id === 'train')?.[1]).toEqual([[4, 1], [8, 0.5], [12, 1 / 3]]);
+    expect(data.loss.find(([id]) => id === 'train')?.[1]).toEqual([
+      [4, 1],
+      [8, 0.5],
+      [12, 1 / 3],
+    ]);
     expect(data.acc.map(([id]) => id)).toEqual(['train', 'val']);
     expect(data.grad.map(([id]) => id)).toEqual(['layer:d1']);
     expect(data.act.map(([id]) => id)).toEqual(['layer:d1', 'layer:flat']);
@@ -121,22 +154,35 @@ describe('step series', () => {
 
 describe('progress', () => {
   it('follows the run and estimates the time left once there is a second of history', () => {
-    let p = advanceProgress(emptyProgress(), { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' }, 0);
+    let p = advanceProgress(
+      emptyProgress(),
+      { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' },
+      0,
+    );
     expect(p.totalSteps).toBe(1000);
     p = advanceProgress(p, { event: 'step', epoch: 1, step: 50, loss: 1, lr: 0.1 }, 500);
     expect(p.etaMs).toBeNull();
     p = advanceProgress(p, { event: 'step', epoch: 3, step: 250, loss: 1, lr: 0.1 }, 2500);
     expect(p.epoch).toBe(2);
     expect(p.etaMs).toBeCloseTo(7500, 0);
-    p = advanceProgress(p, { event: 'done', status: 'completed', epochs: 10, steps: 1000, samplesPerSec: 900, finalTrainLoss: 0.1 }, 9000);
+    p = advanceProgress(
+      p,
+      { event: 'done', status: 'completed', epochs: 10, steps: 1000, samplesPerSec: 900, finalTrainLoss: 0.1 },
+      9000,
+    );
     expect(p).toMatchObject({ epoch: 10, step: 1000, etaMs: 0, samplesPerSec: 900 });
   });
 
   it('estimates from the recent rate, so a slow start does not inflate the time left (issue #16)', () => {
     // 10 epochs of 100 steps; the first 50 steps take 4 s (warm-up), then 100 steps per second.
-    let p = advanceProgress(emptyProgress(), { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' }, 0);
+    let p = advanceProgress(
+      emptyProgress(),
+      { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' },
+      0,
+    );
     p = advanceProgress(p, { event: 'step', epoch: 1, step: 50, loss: 1, lr: 0.1 }, 4000);
-    for (let t = 5000, step = 150; step <= 650; t += 1000, step += 100) p = advanceProgress(p, { event: 'step', epoch: Math.ceil(step / 100), step, loss: 1, lr: 0.1 }, t);
+    for (let t = 5000, step = 150; step <= 650; t += 1000, step += 100)
+      p = advanceProgress(p, { event: 'step', epoch: Math.ceil(step / 100), step, loss: 1, lr: 0.1 }, t);
     // 350 steps left at 100 per second.
     expect(p.etaMs).toBeCloseTo(3500, 0);
     expect(p.marks.length).toBeLessThan(8);

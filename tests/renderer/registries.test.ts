@@ -14,7 +14,11 @@ describe('palette', () => {
   it('shows every registered layer exactly once, in the fixed section order', () => {
     const groups = groupLayers(listLayers());
     const shown = groups.flatMap((g) => g.layers.map((l) => l.type));
-    expect(shown.sort()).toEqual(listLayers().map((l) => l.type).sort());
+    expect(shown.sort()).toEqual(
+      listLayers()
+        .map((l) => l.type)
+        .sort(),
+    );
     const order = ['input', 'core', 'convolution', 'pooling', 'recurrent', 'merge', 'activation', 'normalization'];
     const keys = groups.map((g) => g.key).filter((k) => order.includes(k));
     expect(keys).toEqual(order.filter((k) => keys.includes(k)));
@@ -24,7 +28,9 @@ describe('palette', () => {
   it('filters by name, category and description, exact names first', () => {
     const dense = groupLayers(listLayers(), 'dense').flatMap((g) => g.layers.map((l) => l.type));
     expect(dense[0]).toBe('Dense');
-    expect(groupLayers(listLayers(), 'pool').flatMap((g) => g.layers.map((l) => l.type))).toEqual(expect.arrayContaining(['MaxPool2D', 'AvgPool2D', 'GlobalAveragePool1D', 'GlobalMaxPool1D']));
+    expect(groupLayers(listLayers(), 'pool').flatMap((g) => g.layers.map((l) => l.type))).toEqual(
+      expect.arrayContaining(['MaxPool2D', 'AvgPool2D', 'GlobalAveragePool1D', 'GlobalMaxPool1D']),
+    );
     expect(groupLayers(listLayers(), 'zzzz-no-such-layer')).toEqual([]);
   });
 
@@ -36,17 +42,38 @@ describe('palette', () => {
 
 describe('templates', () => {
   it('are valid graphs for their datasets, with distinct ids', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['perceptron', 'mlp-spiral', 'mlp-mnist', 'lenet', 'residual', 'char-lstm', 'adding-lstm', 'adding-rnn', 'skipgram', 'cbow']);
+    expect(TEMPLATES.map((t) => t.id)).toEqual([
+      'perceptron',
+      'mlp-spiral',
+      'mlp-mnist',
+      'lenet',
+      'residual',
+      'char-lstm',
+      'adding-lstm',
+      'adding-rnn',
+      'skipgram',
+      'cbow',
+    ]);
     for (const t of TEMPLATES) {
       const ds = catalogueEntry(t.doc.training.dataset)!;
-      const v = validateGraph(t.doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length });
+      const v = validateGraph(t.doc, {
+        task: ds.task,
+        inputShape: ds.inputShape,
+        targetShape: ds.targetShape,
+        classCount: ds.classNames?.length,
+      });
       expect(v.ok ? [] : v.issues, t.id).toEqual([]);
     }
   });
 
   it('the residual template adds a skip connection', () => {
     const doc = TEMPLATES.find((t) => t.id === 'residual')!.doc;
-    expect(doc.edges.filter((e) => e.target === 'add').map((e) => e.source).sort()).toEqual(['block2', 'stem']);
+    expect(
+      doc.edges
+        .filter((e) => e.target === 'add')
+        .map((e) => e.source)
+        .sort(),
+    ).toEqual(['block2', 'stem']);
   });
 });
 
@@ -84,7 +111,11 @@ describe('node summaries', () => {
   it('show the main setting and what the user changed', () => {
     expect(paramSummary(getLayer('Dense')!, {})).toEqual(['16 units']);
     expect(paramSummary(getLayer('Dense')!, { units: 3, activation: 'softmax' })).toEqual(['3 units', 'softmax']);
-    expect(paramSummary(getLayer('Conv2D')!, { kernelSize: [5, 5], padding: 'same' })).toEqual(['8 filters', '5×5 kernel', 'same']);
+    expect(paramSummary(getLayer('Conv2D')!, { kernelSize: [5, 5], padding: 'same' })).toEqual([
+      '8 filters',
+      '5×5 kernel',
+      'same',
+    ]);
     expect(paramSummary(getLayer('Input')!, {})).toEqual(['shape from dataset']);
     expect(paramSummary(getLayer('Dropout')!, { rate: 0.2 })).toEqual(['rate 0.2']);
   });

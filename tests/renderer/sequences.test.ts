@@ -2,8 +2,23 @@
 // on a model built from the char-LSTM and adding templates.
 import { describe, expect, it } from 'vitest';
 import { decodeTokens, displayName, textToTokenIds, tokenLabels } from '../../src-renderer/sequences/tokens';
-import { addingSample, canSampleText, recurrentNodes, sampleNames, shownSeries, traceGates } from '../../src-renderer/sequences/sequenceModel';
-import { datasetItemFor, isCharDataset, isTraining, sequenceRuns, sequenceViews, viewsLabel, type SequenceView } from '../../src-renderer/sequences/sequenceRuns';
+import {
+  addingSample,
+  canSampleText,
+  recurrentNodes,
+  sampleNames,
+  shownSeries,
+  traceGates,
+} from '../../src-renderer/sequences/sequenceModel';
+import {
+  datasetItemFor,
+  isCharDataset,
+  isTraining,
+  sequenceRuns,
+  sequenceViews,
+  viewsLabel,
+  type SequenceView,
+} from '../../src-renderer/sequences/sequenceRuns';
 import { builtinDatasets } from '../../src-renderer/datasets/datasetStore';
 import { heatmapCells, showStepLabel, valueRange } from '../../src-renderer/sequences/heatmapOption';
 import { templateById, TEMPLATES } from '../../src-renderer/templates/templates';
@@ -14,7 +29,16 @@ import type { RunSummary } from '../../src-shared/api';
 import { withBackend } from '../../src-engine/core/backend';
 import { CpuBackend, registerCpuKernels } from '../../src-engine/kernels/cpu';
 import { inMemoryWordVocabulary } from '../../src-engine/data/sequences';
-import { idLabels, labelledWords, lookUpWord, neighboursOf, projectWords, runVocabulary, startingWord, type WordVectors } from '../../src-renderer/sequences/wordVectors';
+import {
+  idLabels,
+  labelledWords,
+  lookUpWord,
+  neighboursOf,
+  projectWords,
+  runVocabulary,
+  startingWord,
+  type WordVectors,
+} from '../../src-renderer/sequences/wordVectors';
 import { scatterGroups } from '../../src-renderer/sequences/embeddingOption';
 import { sequencePreviewOf, sequenceTextTable } from '../../src-renderer/sequences/previewTable';
 import { loadStoredSamples, mergeEpochSamples, useEpochSamples } from '../../src-renderer/sequences/epochSampleStore';
@@ -32,7 +56,12 @@ const VOCAB = catalogueEntry('names')!.classNames!;
 function modelOf(templateId: string): { model: Model; inputShape: number[] } {
   const doc = templateById(templateId)!.doc;
   const ds = catalogueEntry(doc.training.dataset)!;
-  const v = validateGraph(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length });
+  const v = validateGraph(doc, {
+    task: ds.task,
+    inputShape: ds.inputShape,
+    targetShape: ds.targetShape,
+    classCount: ds.classNames?.length,
+  });
   if (!v.ok) throw new Error(v.issues[0]!.message);
   registerCpuKernels();
   const model = withBackend(new CpuBackend('float32'), () => new Model(v.validated, 1));
@@ -43,7 +72,10 @@ describe('text to token ids', () => {
   it('pads a prefix on the left with the boundary and keeps the last `window` characters', () => {
     expect(VOCAB.slice(0, 3)).toEqual(['.', '-', 'a']);
     expect(textToTokenIds('ab', VOCAB, 4)).toEqual({ ok: true, ids: [0, 0, 2, 3] });
-    expect(textToTokenIds('Emma', VOCAB, 3)).toEqual({ ok: true, ids: [VOCAB.indexOf('m'), VOCAB.indexOf('m'), VOCAB.indexOf('a')] });
+    expect(textToTokenIds('Emma', VOCAB, 3)).toEqual({
+      ok: true,
+      ids: [VOCAB.indexOf('m'), VOCAB.indexOf('m'), VOCAB.indexOf('a')],
+    });
     expect(textToTokenIds('', VOCAB, 2)).toEqual({ ok: true, ids: [0, 0] });
     expect(textToTokenIds('mary-jo', VOCAB, 8)).toMatchObject({ ok: true, ids: expect.arrayContaining([1]) });
   });
@@ -97,10 +129,24 @@ describe('runs offered', () => {
   });
 
   it('lists finished runs with something to show and char runs still training, the active one first', () => {
-    const views: Record<string, SequenceView[]> = { a: ['names', 'gates'], b: [], c: ['gates'], d: ['names', 'gates'], e: ['gates'], f: ['gates'], g: ['embeddings'] };
+    const views: Record<string, SequenceView[]> = {
+      a: ['names', 'gates'],
+      b: [],
+      c: ['gates'],
+      d: ['names', 'gates'],
+      e: ['gates'],
+      f: ['gates'],
+      g: ['embeddings'],
+    };
     const runs = [
-      run('a', 'names', 'completed'), run('b', 'moons', 'completed'), run('c', 'adding:length=100', 'completed'), run('d', 'names', 'running'),
-      run('e', 'adding', 'failed'), run('f', 'adding', 'running'), run('g', 'skipgram', 'stopped'), run('h', 'names', 'completed'),
+      run('a', 'names', 'completed'),
+      run('b', 'moons', 'completed'),
+      run('c', 'adding:length=100', 'completed'),
+      run('d', 'names', 'running'),
+      run('e', 'adding', 'failed'),
+      run('f', 'adding', 'running'),
+      run('g', 'skipgram', 'stopped'),
+      run('h', 'names', 'completed'),
     ];
     // h: its graph is still loading.
     const viewsOf = (r: RunSummary) => views[r.id];
@@ -126,7 +172,9 @@ describe('sampling and gate traces on a char-LSTM', () => {
     expect(names).toHaveLength(10);
     for (const n of names) expect(n).toMatch(/^[a-z-]*$/);
     expect(sampleNames(model, VOCAB, { count: 10, temperature: 1, seed: 3 })).toEqual(names);
-    expect(sampleNames(model, VOCAB, { count: 3, temperature: 1, seed: 3, prefix: 'jo' }).every((n) => n.startsWith('jo'))).toBe(true);
+    expect(sampleNames(model, VOCAB, { count: 3, temperature: 1, seed: 3, prefix: 'jo' }).every((n) => n.startsWith('jo'))).toBe(
+      true,
+    );
   });
 
   it('traces the LSTM gates over the typed text: i, f, o in [0, 1] and the cell state', () => {
@@ -160,7 +208,17 @@ describe('gate traces on the adding problem', () => {
     const labels = Array.from({ length: 50 }, (_, t) => (t === 5 || t === 31 ? `★${t + 1}` : String(t + 1)));
     const shown = labels.filter((_, t) => showStepLabel(labels, t));
     expect(shown).toEqual(['1', '★6', '11', '16', '21', '26', '★32', '36', '41', '46']);
-    expect(heatmapCells([[1, 2], [3, 4]])).toEqual([[0, 0, 1], [0, 1, 2], [1, 0, 3], [1, 1, 4]]);
+    expect(
+      heatmapCells([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toEqual([
+      [0, 0, 1],
+      [0, 1, 2],
+      [1, 0, 3],
+      [1, 1, 4],
+    ]);
   });
 });
 
@@ -170,8 +228,8 @@ describe('word vectors of a run', () => {
     words: ['cat', 'dog', 'cow', 'red', 'blue', 'rain'],
     dim: 3,
     vectors: Float32Array.from([
-      1, 0, 0, /* cat */ 0.9, 0.1, 0, /* dog */ 0.8, 0, 0.3, /* cow */
-      0, 1, 0, /* red */ 0.1, 0.95, 0, /* blue */ 0, 0, 2, /* rain */
+      1, 0, 0, /* cat */ 0.9, 0.1, 0, /* dog */ 0.8, 0, 0.3 /* cow */, 0, 1, 0, /* red */ 0.1, 0.95, 0, /* blue */ 0, 0,
+      2 /* rain */,
     ]),
   };
 
@@ -180,7 +238,9 @@ describe('word vectors of a run', () => {
     expect(near.map((n) => n.word)).toEqual(['dog', 'cow', 'blue', 'red', 'rain']);
     expect(near[0]!.similarity).toBeCloseTo(0.9 / Math.hypot(0.9, 0.1), 6);
     expect(near[3]!.similarity).toBeCloseTo(0, 6);
-    expect(neighboursOf(planted, 'red', 1)).toEqual([{ word: 'blue', similarity: expect.closeTo(0.95 / Math.hypot(0.1, 0.95), 6) }]);
+    expect(neighboursOf(planted, 'red', 1)).toEqual([
+      { word: 'blue', similarity: expect.closeTo(0.95 / Math.hypot(0.1, 0.95), 6) },
+    ]);
     // The start word is a frequent one with a close neighbour.
     expect(startingWord(planted, 3)).toBe('cat');
   });
@@ -200,7 +260,10 @@ describe('word vectors of a run', () => {
 
   it('looks typed words up case-blind and names a missing one with similar words', () => {
     expect(lookUpWord(planted, ' Cat ')).toEqual({ ok: true, word: 'cat' });
-    expect(lookUpWord(planted, 'raisin')).toEqual({ ok: false, message: '“raisin” is not in the vocabulary (6 words); similar: rain.' });
+    expect(lookUpWord(planted, 'raisin')).toEqual({
+      ok: false,
+      message: '“raisin” is not in the vocabulary (6 words); similar: rain.',
+    });
     expect(lookUpWord(planted, '')).toMatchObject({ ok: false, message: expect.stringMatching(/Type a word/) });
   });
 
@@ -208,10 +271,21 @@ describe('word vectors of a run', () => {
     const near = neighboursOf(planted, 'red', 1);
     const labelled = labelledWords(planted.words, 2, 'red', near);
     expect([...labelled].sort()).toEqual(['blue', 'cat', 'dog', 'red']);
-    const groups = scatterGroups({ words: planted.words, projection: projectWords(planted), picked: 'red', neighbours: near, labelled });
+    const groups = scatterGroups({
+      words: planted.words,
+      projection: projectWords(planted),
+      picked: 'red',
+      neighbours: near,
+      labelled,
+    });
     expect(groups.pick.map((p) => p.name)).toEqual(['red']);
     expect(groups.near.map((p) => p.name)).toEqual(['blue']);
-    expect(groups.others.map((p) => [p.name, p.label.show])).toEqual([['cat', true], ['dog', true], ['cow', false], ['rain', false]]);
+    expect(groups.others.map((p) => [p.name, p.label.show])).toEqual([
+      ['cat', true],
+      ['dog', true],
+      ['cow', false],
+      ['rain', false],
+    ]);
   });
 
   it('names the rows of a skip-gram run from the planted corpus, or from the preview when the back end sends words', () => {
@@ -234,7 +308,12 @@ describe('word vectors of a run', () => {
     const moby = { ...doc, training: { ...doc.training, dataset: 'cbow:corpus=moby-dick' } };
     expect(runVocabulary(moby)).toBeNull();
     // The engine sends the generic preview with the sequence preview beside it.
-    const sent = { kind: 'table', columns: [], rows: [], sequence: { kind: 'contexts', window: 2, rows: [], vocabulary: ['whale', 'sea'] } };
+    const sent = {
+      kind: 'table',
+      columns: [],
+      rows: [],
+      sequence: { kind: 'contexts', window: 2, rows: [], vocabulary: ['whale', 'sea'] },
+    };
     expect(runVocabulary(moby, sent)).toEqual(['whale', 'sea']);
     expect(runVocabulary(moby, { ...sent, sequence: { kind: 'contexts', rows: [], vocabulary: [1, 2] } })).toBeNull();
   });
@@ -242,33 +321,86 @@ describe('word vectors of a run', () => {
 
 describe('sequence datasets in the dataset panel', () => {
   it('shows name characters as text, words by name, and leaves numeric series to the generic preview', () => {
-    const tokens = sequencePreviewOf({ kind: 'table', columns: [], rows: [], sequence: { kind: 'tokens', rows: [{ context: '', next: 'e' }, { context: 'em', next: 'm' }, { context: 'emma', next: '.' }] } })!;
-    expect(sequenceTextTable(tokens)).toMatchObject({ columns: ['Characters so far', 'Next'], rows: [['(start)', 'e'], ['em', 'm'], ['emma', '.']] });
-    const contexts = sequencePreviewOf({ kind: 'table', sequence: { kind: 'contexts', window: 2, vocabulary: ['a', 'b'], rows: [{ before: ['the', 'red'], after: ['and', 'blue'], candidate: 'green', label: 'centre' }] } })!;
+    const tokens = sequencePreviewOf({
+      kind: 'table',
+      columns: [],
+      rows: [],
+      sequence: {
+        kind: 'tokens',
+        rows: [
+          { context: '', next: 'e' },
+          { context: 'em', next: 'm' },
+          { context: 'emma', next: '.' },
+        ],
+      },
+    })!;
+    expect(sequenceTextTable(tokens)).toMatchObject({
+      columns: ['Characters so far', 'Next'],
+      rows: [
+        ['(start)', 'e'],
+        ['em', 'm'],
+        ['emma', '.'],
+      ],
+    });
+    const contexts = sequencePreviewOf({
+      kind: 'table',
+      sequence: {
+        kind: 'contexts',
+        window: 2,
+        vocabulary: ['a', 'b'],
+        rows: [{ before: ['the', 'red'], after: ['and', 'blue'], candidate: 'green', label: 'centre' }],
+      },
+    })!;
     const table = sequenceTextTable(contexts)!;
     expect(table.rows).toEqual([['the red ___ and blue', 'green', 'centre']]);
     expect(table.caption).toMatch(/2 words on each side of a hidden centre word/);
-    const pairs = sequencePreviewOf({ kind: 'points', sequence: { kind: 'pairs', vocabulary: ['cat'], rows: [{ centre: 'cat', other: 'dog', label: 'context' }] } })!;
+    const pairs = sequencePreviewOf({
+      kind: 'points',
+      sequence: { kind: 'pairs', vocabulary: ['cat'], rows: [{ centre: 'cat', other: 'dog', label: 'context' }] },
+    })!;
     expect(sequenceTextTable(pairs)!.rows).toEqual([['cat', 'dog', 'context']]);
     expect(sequenceTextTable(sequencePreviewOf({ sequence: { kind: 'series', features: 1, rows: [] } })!)).toBeNull();
-    for (const payload of [null, { kind: 'table' }, { sequence: 'x' }, { sequence: { kind: 'wav', rows: [] } }, { sequence: { kind: 'tokens' } }]) {
+    for (const payload of [
+      null,
+      { kind: 'table' },
+      { sequence: 'x' },
+      { sequence: { kind: 'wav', rows: [] } },
+      { sequence: { kind: 'tokens' } },
+    ]) {
       expect(sequencePreviewOf(payload)).toBeNull();
     }
   });
 });
 
 describe('names sampled as training proceeds', () => {
-  const insight = (runId: string, epoch: number, samples?: string[]): RunUpdate => ({ runId, kind: 'engine', event: { event: 'insight', epoch, ...(samples ? { samples } : {}) } });
+  const insight = (runId: string, epoch: number, samples?: string[]): RunUpdate => ({
+    runId,
+    kind: 'engine',
+    event: { event: 'insight', epoch, ...(samples ? { samples } : {}) },
+  });
 
   it('keeps one list per epoch, in epoch order, a later copy replacing an earlier', () => {
-    const merged = mergeEpochSamples([{ epoch: 2, samples: ['b'] }], [{ epoch: 1, samples: ['a'] }, { epoch: 3 }, { epoch: 2, samples: ['c'] }]);
-    expect(merged).toEqual([{ epoch: 1, samples: ['a'] }, { epoch: 2, samples: ['c'] }]);
+    const merged = mergeEpochSamples(
+      [{ epoch: 2, samples: ['b'] }],
+      [{ epoch: 1, samples: ['a'] }, { epoch: 3 }, { epoch: 2, samples: ['c'] }],
+    );
+    expect(merged).toEqual([
+      { epoch: 1, samples: ['a'] },
+      { epoch: 2, samples: ['c'] },
+    ]);
   });
 
   it('grows from the live updates and adds the stored insights of a run opened later', async () => {
     let push: (u: RunUpdate) => void = () => {};
-    const stored: InsightEvent[] = [{ event: 'insight', epoch: 1, samples: ['ann', 'bo'] }, { event: 'insight', epoch: 2, histograms: {} }];
-    const fake = { ...createFakeApi(), onRunUpdate: (l: (u: RunUpdate) => void) => ((push = l), () => {}), inspect: { insights: async () => stored } };
+    const stored: InsightEvent[] = [
+      { event: 'insight', epoch: 1, samples: ['ann', 'bo'] },
+      { event: 'insight', epoch: 2, histograms: {} },
+    ];
+    const fake = {
+      ...createFakeApi(),
+      onRunUpdate: (l: (u: RunUpdate) => void) => ((push = l), () => {}),
+      inspect: { insights: async () => stored },
+    };
     setApi(fake as unknown as LayerLabApi);
     useEpochSamples.setState({ byRun: {} });
     const stop = subscribeToRunUpdates();
@@ -304,6 +436,9 @@ describe('names sampled as training proceeds', () => {
       await startTraining();
       await useRunStore.getState().stop();
     }
-    expect(starts).toEqual([{ histograms: true, samples: true }, { histograms: true, boundary: true }]);
+    expect(starts).toEqual([
+      { histograms: true, samples: true },
+      { histograms: true, boundary: true },
+    ]);
   });
 });

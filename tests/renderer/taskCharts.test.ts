@@ -8,10 +8,28 @@ import { baseOption } from '../../src-renderer/charts/chartOptions';
 import { classAccuracySeries, classLabel, r2Series } from '../../src-renderer/charts/taskSeries';
 import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartTheme';
 
-const theme: ChartTheme = { text: '#000', muted: '#555', grid: '#eee', axis: '#ccc', background: 'transparent', tooltipBg: '#fff', series: SERIES_COLORS };
+const theme: ChartTheme = {
+  text: '#000',
+  muted: '#555',
+  grid: '#eee',
+  axis: '#ccc',
+  background: 'transparent',
+  tooltipBg: '#fff',
+  series: SERIES_COLORS,
+};
 
 function epoch(n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): Extract<EngineEvent, { event: 'epoch' }> {
-  return { event: 'epoch', epoch: n, step: n * 5, trainLoss: 1 / n, lr: 0.1, elapsedMs: n, samplesPerSec: 100, layers: {}, ...extra };
+  return {
+    event: 'epoch',
+    epoch: n,
+    step: n * 5,
+    trainLoss: 1 / n,
+    lr: 0.1,
+    elapsedMs: n,
+    samplesPerSec: 100,
+    layers: {},
+    ...extra,
+  };
 }
 
 const buffer = (events: EngineEvent[]) => {
@@ -22,11 +40,19 @@ const buffer = (events: EngineEvent[]) => {
 
 describe('R² chart (regression)', () => {
   it('draws validation R² per epoch with a reference line at 0', () => {
-    const b = buffer([epoch(1, { valLoss: 2, valR2: -0.4 }), epoch(2, { valLoss: 1, valR2: 0.5 }), epoch(3, { valLoss: 0.5, valR2: 0.83 })]);
+    const b = buffer([
+      epoch(1, { valLoss: 2, valR2: -0.4 }),
+      epoch(2, { valLoss: 1, valR2: 0.5 }),
+      epoch(3, { valLoss: 0.5, valR2: 0.83 }),
+    ]);
     const [series, ...rest] = r2Series(b, theme);
     expect(rest).toEqual([]);
     expect(series.name).toBe('validation R²');
-    expect(series.data).toEqual([[1, -0.4], [2, 0.5], [3, 0.83]]);
+    expect(series.data).toEqual([
+      [1, -0.4],
+      [2, 0.5],
+      [3, 0.83],
+    ]);
     expect(series.markLine?.data).toEqual([{ yAxis: 0 }]);
   });
 
@@ -36,7 +62,10 @@ describe('R² chart (regression)', () => {
   });
 
   it('caps the axis at 1 and does not let a terrible first epoch flatten the rest', () => {
-    const y = baseOption(theme, { x: 'epoch', y: 'R²', yMax: 1, yFloor: -1 }).yAxis as { max: number; min: (r: { min: number }) => number };
+    const y = baseOption(theme, { x: 'epoch', y: 'R²', yMax: 1, yFloor: -1 }).yAxis as {
+      max: number;
+      min: (r: { min: number }) => number;
+    };
     expect(y.max).toBe(1);
     expect(y.min({ min: -37 })).toBe(-1);
     expect(y.min({ min: -0.43 })).toBe(-0.5);
@@ -53,7 +82,10 @@ describe('per-class accuracy chart (classification)', () => {
     const series = classAccuracySeries(buffer(events), theme, iris);
     expect(series.map((s) => s.name)).toEqual(iris);
     expect(series.map((s) => s.id)).toEqual(['class:0', 'class:1', 'class:2']);
-    expect(series[1].data).toEqual([[1, 0.4], [2, 0.8]]);
+    expect(series[1].data).toEqual([
+      [1, 0.4],
+      [2, 0.8],
+    ]);
     // A class without validation samples in an epoch has no point there.
     expect(series[2].data).toEqual([[1, 0.3]]);
     // Each class keeps its colour.
@@ -76,7 +108,17 @@ describe('per-class accuracy chart (classification)', () => {
     const stored: RunMetrics = {
       steps: [],
       layers: [],
-      epochs: all.map((e) => ({ epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, valAcc: e.valAcc, valR2: e.valR2, valClassAcc: e.valClassAcc, lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec })),
+      epochs: all.map((e) => ({
+        epoch: e.epoch,
+        step: e.step,
+        trainLoss: e.trainLoss,
+        valAcc: e.valAcc,
+        valR2: e.valR2,
+        valClassAcc: e.valClassAcc,
+        lr: e.lr,
+        elapsedMs: e.elapsedMs,
+        samplesPerSec: e.samplesPerSec,
+      })),
     };
     const live = buffer(all);
     const reopened = MetricsBuffer.fromRunMetrics(stored);

@@ -6,9 +6,16 @@ import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 
-const EXAMPLES: Record<string, string> = { 'char-lstm': 'char-lstm', 'adding-lstm': 'adding-lstm', 'adding-rnn': 'adding-rnn', skipgram: 'skipgram', cbow: 'cbow' };
+const EXAMPLES: Record<string, string> = {
+  'char-lstm': 'char-lstm',
+  'adding-lstm': 'adding-lstm',
+  'adding-rnn': 'adding-rnn',
+  skipgram: 'skipgram',
+  cbow: 'cbow',
+};
 
-const example = (file: string): GraphDoc => JSON.parse(readFileSync(new URL(`../../examples/${file}.json`, import.meta.url), 'utf8')) as GraphDoc;
+const example = (file: string): GraphDoc =>
+  JSON.parse(readFileSync(new URL(`../../examples/${file}.json`, import.meta.url), 'utf8')) as GraphDoc;
 const shapeOf = (doc: GraphDoc) => ({
   nodes: doc.nodes.map((n) => ({ id: n.id, type: n.type, params: n.params ?? {} })),
   edges: doc.edges.map((e) => [e.source, e.target]),
@@ -20,7 +27,12 @@ describe('sequence templates', () => {
       const t = templateById(id);
       expect(t, id).toBeDefined();
       const ds = catalogueEntry(t!.doc.training.dataset)!;
-      const v = validateGraph(t!.doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length });
+      const v = validateGraph(t!.doc, {
+        task: ds.task,
+        inputShape: ds.inputShape,
+        targetShape: ds.targetShape,
+        classCount: ds.classNames?.length,
+      });
       expect(v.ok ? [] : v.issues, id).toEqual([]);
     }
   });

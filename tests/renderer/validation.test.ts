@@ -22,7 +22,14 @@ function graph(nodes: Array<[string, string, Record<string, unknown>?]>, edges: 
 
 describe('live graph check', () => {
   it('shows shapes of a graph still being built, with the Input following the dataset', () => {
-    const g = graph([['input', 'Input'], ['dense1', 'Dense'], ['loose', 'Dense']], [['input', 'dense1']]);
+    const g = graph(
+      [
+        ['input', 'Input'],
+        ['dense1', 'Dense'],
+        ['loose', 'Dense'],
+      ],
+      [['input', 'dense1']],
+    );
     const check = checkGraph(g, iris);
     expect(check.ok).toBe(false);
     expect(check.shapes.input).toEqual([4]);
@@ -32,22 +39,55 @@ describe('live graph check', () => {
   });
 
   it('reports the engine validator’s problems, naming nodes', () => {
-    const g = graph([['input', 'Input'], ['hidden', 'Dense'], ['out', 'Dense', { units: 2 }]], [['input', 'hidden'], ['hidden', 'out']]);
+    const g = graph(
+      [
+        ['input', 'Input'],
+        ['hidden', 'Dense'],
+        ['out', 'Dense', { units: 2 }],
+      ],
+      [
+        ['input', 'hidden'],
+        ['hidden', 'out'],
+      ],
+    );
     const check = checkGraph(g, iris);
     expect(check.ok).toBe(false);
     expect(check.issues).toContainEqual(expect.objectContaining({ nodeId: 'out', message: expect.stringMatching(/3 classes/) }));
-    const fixed = graph([['input', 'Input'], ['hidden', 'Dense'], ['out', 'Dense', { units: 3, activation: 'softmax' }]], [['input', 'hidden'], ['hidden', 'out']]);
+    const fixed = graph(
+      [
+        ['input', 'Input'],
+        ['hidden', 'Dense'],
+        ['out', 'Dense', { units: 3, activation: 'softmax' }],
+      ],
+      [
+        ['input', 'hidden'],
+        ['hidden', 'out'],
+      ],
+    );
     expect(checkGraph(fixed, iris)).toMatchObject({ ok: true, issues: [] });
   });
 
   it('marks a shape error even while other parts are unfinished', () => {
-    const g = graph([['input', 'Input'], ['conv', 'Conv2D'], ['dangling', 'Flatten']], [['input', 'conv']]);
+    const g = graph(
+      [
+        ['input', 'Input'],
+        ['conv', 'Conv2D'],
+        ['dangling', 'Flatten'],
+      ],
+      [['input', 'conv']],
+    );
     const check = checkGraph(g, iris);
     expect(check.nodeIssues.conv?.[0]).toMatch(/Conv2D needs an image input/);
   });
 
   it('puts graph-wide problems first and names the settings field', () => {
-    const g = graph([['input', 'Input'], ['d', 'Dense', { units: -1 }]], [['input', 'd']]);
+    const g = graph(
+      [
+        ['input', 'Input'],
+        ['d', 'Dense', { units: -1 }],
+      ],
+      [['input', 'd']],
+    );
     g.training = { ...g.training, loss: 'nope' };
     const check = checkGraph(g, iris);
     expect(check.issues[0].nodeId).toBeUndefined();
@@ -57,7 +97,20 @@ describe('live graph check', () => {
 });
 
 describe('connection check', () => {
-  const chain = () => graph([['input', 'Input'], ['flat', 'Flatten'], ['dense', 'Dense'], ['conv', 'Conv2D'], ['add', 'Add']], [['input', 'flat'], ['flat', 'dense']]);
+  const chain = () =>
+    graph(
+      [
+        ['input', 'Input'],
+        ['flat', 'Flatten'],
+        ['dense', 'Dense'],
+        ['conv', 'Conv2D'],
+        ['add', 'Add'],
+      ],
+      [
+        ['input', 'flat'],
+        ['flat', 'dense'],
+      ],
+    );
 
   it('accepts a connection that fits', () => {
     expect(connectionProblem(chain(), { source: 'input', target: 'conv' }, mnist)).toBeNull();
@@ -68,17 +121,45 @@ describe('connection check', () => {
     expect(connectionProblem(chain(), { source: 'dense', target: 'input' }, mnist)).toMatch(/Input takes no inputs/);
     expect(connectionProblem(chain(), { source: 'dense', target: 'dense' }, mnist)).toMatch(/itself/);
     expect(connectionProblem(chain(), { source: 'flat', target: 'dense' }, mnist)).toMatch(/already connected/);
-    expect(connectionProblem(chain(), { source: 'input', target: 'dense' }, mnist)).toMatch(/takes one input and already has one/);
+    expect(connectionProblem(chain(), { source: 'input', target: 'dense' }, mnist)).toMatch(
+      /takes one input and already has one/,
+    );
   });
 
   it('refuses a loop', () => {
-    const g = graph([['input', 'Input'], ['a', 'Dense'], ['b', 'Add'], ['c', 'Add']], [['input', 'a'], ['a', 'b'], ['b', 'c']]);
+    const g = graph(
+      [
+        ['input', 'Input'],
+        ['a', 'Dense'],
+        ['b', 'Add'],
+        ['c', 'Add'],
+      ],
+      [
+        ['input', 'a'],
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+    );
     expect(connectionProblem(g, { source: 'c', target: 'b' }, iris)).toMatch(/loop/);
   });
 
   it('refuses a connection whose shapes do not fit, with the layer’s own reason', () => {
-    expect(connectionProblem(chain(), { source: 'dense', target: 'conv' }, mnist)).toMatch(/conv: Conv2D needs an image input \[height, width, channels\] but receives \[16\]/);
-    const merge = graph([['input', 'Input'], ['a', 'Dense', { units: 4 }], ['b', 'Dense', { units: 5 }], ['add', 'Add']], [['input', 'a'], ['input', 'b'], ['a', 'add']]);
+    expect(connectionProblem(chain(), { source: 'dense', target: 'conv' }, mnist)).toMatch(
+      /conv: Conv2D needs an image input \[height, width, channels\] but receives \[16\]/,
+    );
+    const merge = graph(
+      [
+        ['input', 'Input'],
+        ['a', 'Dense', { units: 4 }],
+        ['b', 'Dense', { units: 5 }],
+        ['add', 'Add'],
+      ],
+      [
+        ['input', 'a'],
+        ['input', 'b'],
+        ['a', 'add'],
+      ],
+    );
     expect(connectionProblem(merge, { source: 'b', target: 'add' }, iris)).toMatch(/Add needs inputs of one shape/);
   });
 });
@@ -86,8 +167,17 @@ describe('connection check', () => {
 describe('partial shape inference', () => {
   it('skips nodes on a cycle and nodes missing inputs', () => {
     const result = inferPartialShapes(
-      [{ id: 'i', type: 'Input', params: { shape: [3] } }, { id: 'a', type: 'Dense' }, { id: 'b', type: 'Dense' }, { id: 'm', type: 'Add' }],
-      [{ source: 'a', target: 'b' }, { source: 'b', target: 'a' }, { source: 'i', target: 'm' }],
+      [
+        { id: 'i', type: 'Input', params: { shape: [3] } },
+        { id: 'a', type: 'Dense' },
+        { id: 'b', type: 'Dense' },
+        { id: 'm', type: 'Add' },
+      ],
+      [
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'a' },
+        { source: 'i', target: 'm' },
+      ],
     );
     expect([...result.shapes.keys()]).toEqual(['i']);
     expect(result.errors.size).toBe(0);

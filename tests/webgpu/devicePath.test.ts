@@ -26,26 +26,53 @@ const node = (id: string, type: string, params: Record<string, unknown> = {}) =>
 function sineGraph(lr: number): GraphDoc {
   return {
     format: GRAPH_FORMAT,
-    nodes: [node('input', 'Input', { shape: [1] }), node('h', 'Dense', { units: 16, activation: 'relu' }), node('out', 'Dense', { units: 1 })],
+    nodes: [
+      node('input', 'Input', { shape: [1] }),
+      node('h', 'Dense', { units: 16, activation: 'relu' }),
+      node('out', 'Dense', { units: 1 }),
+    ],
     edges: [
       { source: 'input', target: 'h' },
       { source: 'h', target: 'out' },
     ],
-    training: { dataset: 'sine', loss: 'mse', optimizer: { name: 'sgd', lr }, batchSize: 16, epochs: 50, seed: 1, validationSplit: 0.25 },
+    training: {
+      dataset: 'sine',
+      loss: 'mse',
+      optimizer: { name: 'sgd', lr },
+      batchSize: 16,
+      epochs: 50,
+      seed: 1,
+      validationSplit: 0.25,
+    },
   } as GraphDoc;
 }
 
 function irisGraph(lr: number): GraphDoc {
   return {
     format: GRAPH_FORMAT,
-    nodes: [node('input', 'Input', { shape: [4] }), node('h', 'Dense', { units: 12, activation: 'relu' }), node('bn', 'BatchNorm'), node('drop', 'Dropout', { rate: 0.2 }), node('out', 'Dense', { units: 3, activation: 'softmax' })],
+    nodes: [
+      node('input', 'Input', { shape: [4] }),
+      node('h', 'Dense', { units: 12, activation: 'relu' }),
+      node('bn', 'BatchNorm'),
+      node('drop', 'Dropout', { rate: 0.2 }),
+      node('out', 'Dense', { units: 3, activation: 'softmax' }),
+    ],
     edges: [
       { source: 'input', target: 'h' },
       { source: 'h', target: 'bn' },
       { source: 'bn', target: 'drop' },
       { source: 'drop', target: 'out' },
     ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr }, batchSize: 16, epochs: 4, seed: 3, validationSplit: 0.2 },
+    training: {
+      dataset: 'iris',
+      datasetOptions: { scaling: 'standard' },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr },
+      batchSize: 16,
+      epochs: 4,
+      seed: 3,
+      validationSplit: 0.2,
+    },
   } as GraphDoc;
 }
 
@@ -100,7 +127,8 @@ describe('train() on a device-like backend', () => {
   it('reports the same R² on a regression', async () => {
     const dataset = createGeneratedDataset('sine', { samples: 128, seed: 1 });
     const graph = { ...sineGraph(0.05), training: { ...sineGraph(0.05).training, epochs: 3 } };
-    const last = (events: EngineEvent[]) => events.filter((e): e is Extract<EngineEvent, { event: 'epoch' }> => e.event === 'epoch').at(-1)!;
+    const last = (events: EngineEvent[]) =>
+      events.filter((e): e is Extract<EngineEvent, { event: 'epoch' }> => e.event === 'epoch').at(-1)!;
     const [ref, dev] = [last(await run('train', graph, dataset)), last(await run('device', graph, dataset))];
     close(dev.valR2, ref.valR2, 'validation R²');
     close(dev.trainLoss, ref.trainLoss, 'train loss');

@@ -11,9 +11,22 @@ import { chromiumPath } from '../../scripts/chromium.mjs';
 
 export const CHROMIUM = chromiumPath();
 
-const COMMON_ARGS = ['--headless=new', '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const COMMON_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** On Linux WebGPU is behind a flag; SwiftShader gives a software adapter where no GPU is. */
-export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--disable-gpu-sandbox', '--use-angle=swiftshader'];
+export const WEBGPU_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--disable-gpu-sandbox',
+  '--use-angle=swiftshader',
+];
 
 export interface BrowserPage {
   page: Page;
@@ -30,13 +43,25 @@ export async function buildPage(root: string): Promise<string> {
     configFile: false,
     root,
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true, minify: false, target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 10_000 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      target: 'es2022',
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 10_000,
+    },
     worker: { format: 'es' },
   });
   return outDir;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.bin': 'application/octet-stream' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+};
 
 /** Serves `dir` (plus extra in-memory files) on 127.0.0.1 at a free port. */
 export async function serve(dir: string, extra: Record<string, Uint8Array> = {}): Promise<{ url: string; server: Server }> {
@@ -79,7 +104,7 @@ export async function openPage(dir: string, options: OpenOptions = {}): Promise<
   const { url, server } = await serve(dir, options.extra);
   let browser: Browser | null = null;
   try {
-    const args = [...COMMON_ARGS, ...(options.webgpu === false ? [] : options.webgpuArgs ?? WEBGPU_ARGS)];
+    const args = [...COMMON_ARGS, ...(options.webgpu === false ? [] : (options.webgpuArgs ?? WEBGPU_ARGS))];
     browser = await chromium.launch({ executablePath: options.executablePath ?? CHROMIUM, args, headless: true });
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -89,7 +114,9 @@ export async function openPage(dir: string, options: OpenOptions = {}): Promise<
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker: ${m.text()}`)));
     await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { layerlabReady?: boolean }).layerlabReady === true, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { layerlabReady?: boolean }).layerlabReady === true, undefined, {
+      timeout: 30_000,
+    });
     const opened = browser;
     return {
       page,

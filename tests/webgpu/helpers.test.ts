@@ -57,8 +57,18 @@ describe('uniforms and grids', () => {
 
 describe('reduction plans', () => {
   it('merge neighbouring dimensions of the same kind and drop size-1 ones', () => {
-    expect(planReduce([2, 3, 4, 5], [true, true, false, false])).toEqual({ redShape: [6], redStrides: [20], keptShape: [20], keptStrides: [1] });
-    expect(planReduce([2, 1, 3], [false, true, true])).toEqual({ redShape: [3], redStrides: [1], keptShape: [2], keptStrides: [3] });
+    expect(planReduce([2, 3, 4, 5], [true, true, false, false])).toEqual({
+      redShape: [6],
+      redStrides: [20],
+      keptShape: [20],
+      keptStrides: [1],
+    });
+    expect(planReduce([2, 1, 3], [false, true, true])).toEqual({
+      redShape: [3],
+      redStrides: [1],
+      keptShape: [2],
+      keptStrides: [3],
+    });
     expect(planReduce([4, 3], [false, false])).toEqual({ redShape: [], redStrides: [], keptShape: [12], keptStrides: [1] });
   });
 

@@ -10,7 +10,10 @@ export async function mnistSubsetBytes(train: number, test: number): Promise<Uin
   view.setUint32(0, train, true);
   view.setUint32(4, test, true);
   let at = 8;
-  for (const [split, count] of [[ds, train], [ds.test, test]] as const) {
+  for (const [split, count] of [
+    [ds, train],
+    [ds.test, test],
+  ] as const) {
     for (let i = 0; i < count; i++) out[at + i] = split.y[i];
     at += count;
     for (let i = 0; i < count * 784; i++) out[at + i] = Math.round(split.x[i] * 255);

@@ -31,7 +31,10 @@ let browser: BrowserPage;
 /** Calls window.layerlab[name](...args) in the page. */
 function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promise<Awaited<ReturnType<Api[K]>>> {
   return browser.page.evaluate(
-    ([n, a]) => (window as unknown as { layerlab: Record<string, (...x: unknown[]) => unknown> }).layerlab[n as string](...(a as unknown[])),
+    ([n, a]) =>
+      (window as unknown as { layerlab: Record<string, (...x: unknown[]) => unknown> }).layerlab[n as string](
+        ...(a as unknown[]),
+      ),
     [name, args] as const,
   ) as Promise<Awaited<ReturnType<Api[K]>>>;
 }
@@ -138,7 +141,8 @@ describe('training on webgpu', () => {
     const plain = await call('trainIris', 'cpu', { epochs: 3 });
     expect(gpu.startBackend).toBe('webgpu');
     expect(gpu.done.status).toBe('completed');
-    for (let e = 0; e < 3; e++) expect(Math.abs(gpu.epochs[e].trainLoss - cpu.epochs[e].trainLoss) / cpu.epochs[e].trainLoss).toBeLessThan(1e-4);
+    for (let e = 0; e < 3; e++)
+      expect(Math.abs(gpu.epochs[e].trainLoss - cpu.epochs[e].trainLoss) / cpu.epochs[e].trainLoss).toBeLessThan(1e-4);
     // The clip bites: a tight norm changes the run.
     expect(Math.abs(cpu.epochs[2].trainLoss - plain.epochs[2].trainLoss)).toBeGreaterThan(1e-3);
   });
@@ -150,7 +154,9 @@ describe('training on webgpu', () => {
     const last = gpu.epochs[gpu.epochs.length - 1];
     expect(last.valClassAcc).toHaveLength(2);
     // Recall per moon, within two of the 20 validation points of the CPU's.
-    last.valClassAcc!.forEach((acc, c) => expect(Math.abs(acc - cpu.epochs[cpu.epochs.length - 1].valClassAcc![c])).toBeLessThanOrEqual(0.1));
+    last.valClassAcc!.forEach((acc, c) =>
+      expect(Math.abs(acc - cpu.epochs[cpu.epochs.length - 1].valClassAcc![c])).toBeLessThanOrEqual(0.1),
+    );
     expect(gpu.insights).toHaveLength(5);
     const [g, c] = [gpu.insights[4], cpu.insights[4]];
     expect(Object.keys(g.histograms ?? {})).toEqual(Object.keys(c.histograms ?? {}));

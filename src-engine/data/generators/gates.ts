@@ -28,9 +28,7 @@ export function gateInputs(id: GateId): number {
 
 export function gateDescription(id: GateId): string {
   if (id === 'not') return 'Truth table of NOT: 2 rows of one 0/1 input (0→1, 1→0).';
-  const rows = [0, 1]
-    .flatMap((a) => [0, 1].map((b) => `${a}${b}→${GATES[id].output(a, b)}`))
-    .join(', ');
+  const rows = [0, 1].flatMap((a) => [0, 1].map((b) => `${a}${b}→${GATES[id].output(a, b)}`)).join(', ');
   return `Truth table of ${id.toUpperCase()}: 4 rows of two 0/1 inputs (${rows}).`;
 }
 

@@ -10,8 +10,7 @@ export const spiralInfo: GeneratorInfo = {
   id: 'spiral',
   name: 'Spiral',
   description:
-    'Two spiral arms (1.75 turns, radius up to 5), half a turn apart. ' +
-    'Noise shifts each coordinate by up to ±noise.',
+    'Two spiral arms (1.75 turns, radius up to 5), half a turn apart. ' + 'Noise shifts each coordinate by up to ±noise.',
   task: 'classification',
   inputShape: [2],
   classNames: ['arm A', 'arm B'],

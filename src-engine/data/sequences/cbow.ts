@@ -23,9 +23,11 @@ export interface CbowDataset extends SkipgramDataset {
 export type CbowOptions = SkipgramOptions;
 
 export function cbowDescription(corpusName: string, window: number, negatives: number): string {
-  return `Context windows from "${corpusName}": the ${window} words before and after a centre word, then a candidate word; ` +
+  return (
+    `Context windows from "${corpusName}": the ${window} words before and after a centre word, then a candidate word; ` +
     `1 when the candidate is the centre, 0 when it is one of ${negatives} noise words drawn per true sample. ` +
-    'Average the context words\' Embedding vectors and score the candidate with a Dot to learn word vectors (CBOW).';
+    "Average the context words' Embedding vectors and score the candidate with a Dot to learn word vectors (CBOW)."
+  );
 }
 
 /** Column names of a sample: "−2 … −1, +1 … +2, candidate". */
@@ -40,12 +42,17 @@ export function buildCbowDataset(corpus: Corpus, options: CbowOptions = {}): Cbo
   const samples = checkSamples(id, options.samples ?? CBOW_DEFAULTS.samples);
   const window = options.window ?? CBOW_DEFAULTS.window;
   const negatives = options.negatives ?? CBOW_DEFAULTS.negatives;
-  if (!Number.isInteger(window) || window < 1 || window > 10) throw new DatasetError(`window must be a whole number from 1 to 10, got ${window}`, { file: id });
-  if (!Number.isInteger(negatives) || negatives < 1 || negatives > 50) throw new DatasetError(`negatives must be a whole number from 1 to 50, got ${negatives}`, { file: id });
+  if (!Number.isInteger(window) || window < 1 || window > 10)
+    throw new DatasetError(`window must be a whole number from 1 to 10, got ${window}`, { file: id });
+  if (!Number.isInteger(negatives) || negatives < 1 || negatives > 50)
+    throw new DatasetError(`negatives must be a whole number from 1 to 50, got ${negatives}`, { file: id });
   const span = 2 * window + 1;
   const usable = corpus.sentences.filter((s) => s.length >= span);
   if (usable.length === 0) {
-    throw new DatasetError(`has no sentence of ${span} or more words, so no centre word has ${window} words on each side; use a smaller window or a longer text`, { file: id });
+    throw new DatasetError(
+      `has no sentence of ${span} or more words, so no centre word has ${window} words on each side; use a smaller window or a longer text`,
+      { file: id },
+    );
   }
   const random = createRandom(options.seed ?? DEFAULT_SEQUENCE_SEED);
   const counts = corpus.vocabulary.counts;
@@ -66,7 +73,8 @@ export function buildCbowDataset(corpus: Corpus, options: CbowOptions = {}): Cbo
   };
   let attempts = 0;
   while (row < samples) {
-    if (++attempts > samples * 1000) throw new DatasetError('could not find enough context windows; use a longer text or a lower minimum count', { file: id });
+    if (++attempts > samples * 1000)
+      throw new DatasetError('could not find enough context windows; use a longer text or a lower minimum count', { file: id });
     const sentence = usable[random.int(usable.length)];
     const at = window + random.int(sentence.length - 2 * window);
     const centre = sentence[at];

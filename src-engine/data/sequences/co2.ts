@@ -35,9 +35,11 @@ export function parseCo2Csv(text: string, file = CO2_FILE): { values: number[]; 
     const cells = line.split(',');
     const date = /^(\d{4})-(\d{2})/.exec(cells[dateCol] ?? '');
     const value = Number(cells[valueCol]);
-    if (!date || !Number.isFinite(value)) throw new DatasetError(`expected a date and a CO2 value, got "${line}"`, { file, line: k + 2 });
+    if (!date || !Number.isFinite(value))
+      throw new DatasetError(`expected a date and a CO2 value, got "${line}"`, { file, line: k + 2 });
     const month = Number(date[1]) * 12 + Number(date[2]) - 1;
-    if (points.length && month <= points[points.length - 1].month) throw new DatasetError('months must increase from line to line', { file, line: k + 2 });
+    if (points.length && month <= points[points.length - 1].month)
+      throw new DatasetError('months must increase from line to line', { file, line: k + 2 });
     points.push({ month, value });
   });
   if (points.length < 2) throw new DatasetError('has fewer than 2 months of data', { file });
@@ -55,7 +57,9 @@ export function buildCo2Dataset(text: string, options: { window?: number } = {})
   const { values, firstMonth } = parseCo2Csv(text);
   const windows = values.length - window;
   if (!Number.isInteger(window) || window < 1 || windows - CO2_TEST_MONTHS < 2) {
-    throw new DatasetError(`window must be a whole number from 1 to ${values.length - CO2_TEST_MONTHS - 2}, got ${window}`, { file: 'co2' });
+    throw new DatasetError(`window must be a whole number from 1 to ${values.length - CO2_TEST_MONTHS - 2}, got ${window}`, {
+      file: 'co2',
+    });
   }
   const trainWindows = windows - CO2_TEST_MONTHS;
   // Statistics of the values the training windows can see (inputs and targets), not the future.

@@ -20,10 +20,16 @@ export interface CorpusOptions {
 
 /** Splits at . ! ? ; and blank lines; everything else is read as words (see tokenizeWords). */
 export function buildCorpus(text: string, name: string, options: CorpusOptions = {}): Corpus {
-  const sentences = text.split(/[.!?;]+|\n\s*\n/).map(tokenizeWords).filter((s) => s.length > 1);
+  const sentences = text
+    .split(/[.!?;]+|\n\s*\n/)
+    .map(tokenizeWords)
+    .filter((s) => s.length > 1);
   const vocabulary = buildWordVocabulary(sentences.flat(), options.minCount ?? 1, options.maxVocabulary);
   if (vocabulary.tokens.length < 2) {
-    throw new DatasetError(`has fewer than 2 different words${options.minCount ? ` seen ${options.minCount}+ times` : ''}; word vectors need a longer text`, { file: name });
+    throw new DatasetError(
+      `has fewer than 2 different words${options.minCount ? ` seen ${options.minCount}+ times` : ''}; word vectors need a longer text`,
+      { file: name },
+    );
   }
   const encoded = sentences.map((s) => encodeWords(s, vocabulary)).filter((s) => s.length > 1);
   return { name, vocabulary, sentences: encoded, tokenCount: encoded.reduce((n, s) => n + s.length, 0) };

@@ -13,32 +13,92 @@ import { parseDatasetRef, rejectUnknown, resolveSequenceOptions, type OptionValu
 import type { Dataset } from '../types';
 
 const windowOption = (fallback: number, max = 1000): SequenceOptionSpec => ({
-  name: 'window', kind: 'int', description: 'Steps of history in each sample.', default: fallback, min: 1, max,
+  name: 'window',
+  kind: 'int',
+  description: 'Steps of history in each sample.',
+  default: fallback,
+  min: 1,
+  max,
 });
 
-const corpusOption: SequenceOptionSpec = { name: 'corpus', kind: 'string', description: '"planted" (topic clusters), "moby-dick", or a .txt file.', default: 'planted' };
-const minCountOption: SequenceOptionSpec = { name: 'minCount', kind: 'int', description: 'Words seen fewer times are left out of the vocabulary.', default: 1, min: 1, max: 1000 };
+const corpusOption: SequenceOptionSpec = {
+  name: 'corpus',
+  kind: 'string',
+  description: '"planted" (topic clusters), "moby-dick", or a .txt file.',
+  default: 'planted',
+};
+const minCountOption: SequenceOptionSpec = {
+  name: 'minCount',
+  kind: 'int',
+  description: 'Words seen fewer times are left out of the vocabulary.',
+  default: 1,
+  min: 1,
+  max: 1000,
+};
 
 /** Options beyond samples, noise and seed, per sequence dataset id (for forms and `id:name=value` references). */
 export const SEQUENCE_OPTIONS: Readonly<Record<string, readonly SequenceOptionSpec[]>> = {
-  adding: [{ name: 'length', kind: 'int', description: 'Steps per sequence: how long the first marked value must be remembered.', default: ADDING_DEFAULTS.length, min: 2, max: 1000 }],
+  adding: [
+    {
+      name: 'length',
+      kind: 'int',
+      description: 'Steps per sequence: how long the first marked value must be remembered.',
+      default: ADDING_DEFAULTS.length,
+      min: 2,
+      max: 1000,
+    },
+  ],
   'sine-seq': [windowOption(SINE_SEQ_DEFAULTS.window)],
   co2: [windowOption(CO2_DEFAULTS.window)],
   names: [
     windowOption(NAMES_DEFAULTS.window, 64),
-    { name: 'list', kind: 'enum', description: 'Which first names: all, female or male.', default: 'all', options: ['all', 'female', 'male'] },
+    {
+      name: 'list',
+      kind: 'enum',
+      description: 'Which first names: all, female or male.',
+      default: 'all',
+      options: ['all', 'female', 'male'],
+    },
     { name: 'file', kind: 'string', description: 'A text file of one word per line to learn instead (optional).', default: '' },
   ],
   skipgram: [
     corpusOption,
-    { name: 'window', kind: 'int', description: 'Words on each side that count as context.', default: SKIPGRAM_DEFAULTS.window, min: 1, max: 20 },
-    { name: 'negatives', kind: 'int', description: 'Noise pairs per true pair.', default: SKIPGRAM_DEFAULTS.negatives, min: 1, max: 50 },
+    {
+      name: 'window',
+      kind: 'int',
+      description: 'Words on each side that count as context.',
+      default: SKIPGRAM_DEFAULTS.window,
+      min: 1,
+      max: 20,
+    },
+    {
+      name: 'negatives',
+      kind: 'int',
+      description: 'Noise pairs per true pair.',
+      default: SKIPGRAM_DEFAULTS.negatives,
+      min: 1,
+      max: 50,
+    },
     minCountOption,
   ],
   cbow: [
     corpusOption,
-    { name: 'window', kind: 'int', description: 'Words on each side of the centre that form its context.', default: CBOW_DEFAULTS.window, min: 1, max: 10 },
-    { name: 'negatives', kind: 'int', description: 'Noise words per true centre.', default: CBOW_DEFAULTS.negatives, min: 1, max: 50 },
+    {
+      name: 'window',
+      kind: 'int',
+      description: 'Words on each side of the centre that form its context.',
+      default: CBOW_DEFAULTS.window,
+      min: 1,
+      max: 10,
+    },
+    {
+      name: 'negatives',
+      kind: 'int',
+      description: 'Noise words per true centre.',
+      default: CBOW_DEFAULTS.negatives,
+      min: 1,
+      max: 50,
+    },
     minCountOption,
   ],
 };
@@ -59,7 +119,11 @@ export interface CommonOptions {
  * Resolves a sequence dataset's options from the options object and the text options of a
  * reference (the reference wins: it is the more specific of the two).
  */
-export function sequenceOptions(id: string, options: Record<string, unknown>, given: Record<string, string> = {}): OptionValues & CommonOptions {
+export function sequenceOptions(
+  id: string,
+  options: Record<string, unknown>,
+  given: Record<string, string> = {},
+): OptionValues & CommonOptions {
   const specs = SEQUENCE_OPTIONS[id] ?? [];
   rejectUnknown(id, given, [...COMMON, ...specs.map((s) => s.name)]);
   const merged: Record<string, string | number | undefined> = {};
@@ -89,7 +153,12 @@ export function skipgramFromText(text: string, corpusName: string, o: OptionValu
 /** CBOW context windows from a corpus text (the planted one unless the Node loader read another). */
 export function cbowFromText(text: string, corpusName: string, o: OptionValues & CommonOptions): CbowDataset {
   const corpus = buildCorpus(text, corpusName, { minCount: o.minCount as number });
-  return buildCbowDataset(corpus, { samples: o.samples, window: o.window as number, negatives: o.negatives as number, seed: o.seed });
+  return buildCbowDataset(corpus, {
+    samples: o.samples,
+    window: o.window as number,
+    negatives: o.negatives as number,
+    seed: o.seed,
+  });
 }
 
 /** The datasets whose samples are word ids of a corpus (rows of Embedding tables). */
@@ -118,12 +187,18 @@ export function createSequenceDataset(id: string, options: Record<string, unknow
       return generateSineSequence({ samples: o.samples, window: o.window as number, noise: o.noise, seed: o.seed });
     case 'skipgram':
       if (o.corpus !== 'planted') {
-        throw new DatasetError(`corpus "${o.corpus}" is read from a file; load it with the dataset loader (CLI or app), not in the browser`, { file: id });
+        throw new DatasetError(
+          `corpus "${o.corpus}" is read from a file; load it with the dataset loader (CLI or app), not in the browser`,
+          { file: id },
+        );
       }
       return skipgramFromText(generatePlantedCorpus({ seed: o.seed }), PLANTED_CORPUS_NAME, o);
     case 'cbow':
       if (o.corpus !== 'planted') {
-        throw new DatasetError(`corpus "${o.corpus}" is read from a file; load it with the dataset loader (CLI or app), not in the browser`, { file: id });
+        throw new DatasetError(
+          `corpus "${o.corpus}" is read from a file; load it with the dataset loader (CLI or app), not in the browser`,
+          { file: id },
+        );
       }
       return cbowFromText(generatePlantedCorpus({ seed: o.seed }), PLANTED_CORPUS_NAME, o);
     default:

@@ -45,7 +45,8 @@ export function cleanNames(texts: readonly string[]): string[] {
 export function buildNamesDataset(names: readonly string[], options: NamesOptions = {}): NamesDataset {
   const id = options.id ?? 'names';
   const window = options.window ?? NAMES_DEFAULTS.window;
-  if (!Number.isInteger(window) || window < 1 || window > 64) throw new DatasetError(`window must be a whole number from 1 to 64, got ${window}`, { file: id });
+  if (!Number.isInteger(window) || window < 1 || window > 64)
+    throw new DatasetError(`window must be a whole number from 1 to 64, got ${window}`, { file: id });
   if (names.length === 0) throw new DatasetError('has no names (expected one name per line)', { file: id });
   const chars = [...new Set(names.join(''))].sort();
   const vocabulary = [BOUNDARY, ...chars];

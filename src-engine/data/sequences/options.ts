@@ -43,7 +43,8 @@ export function parseDatasetRef(ref: string, isKnownId: (id: string) => boolean)
   if (body === '') return { id, given };
   for (const part of body.split(',')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new DatasetError(`"${part}" is not an option; write options as name=value, e.g. ${id}:samples=1000`, { file: id });
+    if (eq <= 0)
+      throw new DatasetError(`"${part}" is not an option; write options as name=value, e.g. ${id}:samples=1000`, { file: id });
     given[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
   }
   return { id, given };
@@ -69,7 +70,8 @@ export function resolveSequenceOptions(
       }
       out[spec.name] = n;
     } else if (spec.kind === 'enum') {
-      if (!spec.options.includes(String(raw))) throw new DatasetError(`${spec.name} must be one of ${spec.options.join(', ')}, got "${raw}"`, { file: id });
+      if (!spec.options.includes(String(raw)))
+        throw new DatasetError(`${spec.name} must be one of ${spec.options.join(', ')}, got "${raw}"`, { file: id });
       out[spec.name] = String(raw);
     } else {
       out[spec.name] = String(raw);

@@ -28,8 +28,10 @@ export interface SkipgramOptions {
 }
 
 export function skipgramDescription(corpusName: string, window: number, negatives: number): string {
-  return `Word pairs from "${corpusName}": [centre, other] is 1 when "other" occurs within ${window} words of the centre, ` +
-    `0 when it is one of ${negatives} noise words drawn per true pair. Train two Embeddings and a Dot on it to learn word vectors.`;
+  return (
+    `Word pairs from "${corpusName}": [centre, other] is 1 when "other" occurs within ${window} words of the centre, ` +
+    `0 when it is one of ${negatives} noise words drawn per true pair. Train two Embeddings and a Dot on it to learn word vectors.`
+  );
 }
 
 export function buildSkipgramDataset(corpus: Corpus, options: SkipgramOptions = {}): SkipgramDataset {
@@ -37,8 +39,10 @@ export function buildSkipgramDataset(corpus: Corpus, options: SkipgramOptions = 
   const samples = checkSamples(id, options.samples ?? SKIPGRAM_DEFAULTS.samples);
   const window = options.window ?? SKIPGRAM_DEFAULTS.window;
   const negatives = options.negatives ?? SKIPGRAM_DEFAULTS.negatives;
-  if (!Number.isInteger(window) || window < 1 || window > 20) throw new DatasetError(`window must be a whole number from 1 to 20, got ${window}`, { file: id });
-  if (!Number.isInteger(negatives) || negatives < 1 || negatives > 50) throw new DatasetError(`negatives must be a whole number from 1 to 50, got ${negatives}`, { file: id });
+  if (!Number.isInteger(window) || window < 1 || window > 20)
+    throw new DatasetError(`window must be a whole number from 1 to 20, got ${window}`, { file: id });
+  if (!Number.isInteger(negatives) || negatives < 1 || negatives > 50)
+    throw new DatasetError(`negatives must be a whole number from 1 to 50, got ${negatives}`, { file: id });
   const random = createRandom(options.seed ?? DEFAULT_SEQUENCE_SEED);
   const counts = corpus.vocabulary.counts;
   const noise = new NoiseSampler(counts);
@@ -53,7 +57,8 @@ export function buildSkipgramDataset(corpus: Corpus, options: SkipgramOptions = 
   };
   let attempts = 0;
   while (row < samples) {
-    if (++attempts > samples * 1000) throw new DatasetError('could not find enough word pairs; use a longer text or a lower minimum count', { file: id });
+    if (++attempts > samples * 1000)
+      throw new DatasetError('could not find enough word pairs; use a longer text or a lower minimum count', { file: id });
     const sentence = corpus.sentences[random.int(corpus.sentences.length)];
     const at = random.int(sentence.length);
     const offset = 1 + random.int(window);

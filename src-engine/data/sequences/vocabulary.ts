@@ -25,12 +25,20 @@ export function buildWordVocabulary(words: readonly string[], minCount = 1, maxS
     .filter(([, n]) => n >= minCount)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, maxSize);
-  return makeVocabulary(kept.map(([w]) => w), kept.map(([, n]) => n));
+  return makeVocabulary(
+    kept.map(([w]) => w),
+    kept.map(([, n]) => n),
+  );
 }
 
 /** Lower-case words (letters, with inner apostrophes: "whale's"), in order. */
 export function tokenizeWords(text: string): string[] {
-  return text.toLowerCase().match(/[a-z]+(?:['’][a-z]+)*/g)?.map((w) => w.replace('’', "'")) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .match(/[a-z]+(?:['’][a-z]+)*/g)
+      ?.map((w) => w.replace('’', "'")) ?? []
+  );
 }
 
 /** Ids of the words that are in the vocabulary (others are dropped, as word2vec does). */

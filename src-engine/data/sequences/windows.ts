@@ -2,7 +2,11 @@
 // the value right after them.
 
 /** Windows of `series` starting at the given offsets: x [count, window, 1], y [count]. */
-export function windowsOf(series: ArrayLike<number>, window: number, starts: ArrayLike<number>): { x: Float32Array; y: Float32Array } {
+export function windowsOf(
+  series: ArrayLike<number>,
+  window: number,
+  starts: ArrayLike<number>,
+): { x: Float32Array; y: Float32Array } {
   const x = new Float32Array(starts.length * window);
   const y = new Float32Array(starts.length);
   for (let s = 0; s < starts.length; s++) {

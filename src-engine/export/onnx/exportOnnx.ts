@@ -73,7 +73,16 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
     }
     const v = model.validated.nodes.get(node.id)!;
     try {
-      values.set(node.id, layer(g, v, v.inputIds.map((i) => values.get(i)!), weights, engine));
+      values.set(
+        node.id,
+        layer(
+          g,
+          v,
+          v.inputIds.map((i) => values.get(i)!),
+          weights,
+          engine,
+        ),
+      );
     } catch (e) {
       if (!(e instanceof ExportError)) throw e;
       unsupported.push(e.message);
@@ -92,7 +101,12 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
       type: onnx.TypeProto.create({
         tensorType: onnx.TypeProto.Tensor.create({
           elemType: onnx.TensorProto.DataType.FLOAT,
-          shape: onnx.TensorShapeProto.create({ dim: [onnx.TensorShapeProto.Dimension.create({ dimParam: 'batch' }), ...dims.map((d) => onnx.TensorShapeProto.Dimension.create({ dimValue: d }))] }),
+          shape: onnx.TensorShapeProto.create({
+            dim: [
+              onnx.TensorShapeProto.Dimension.create({ dimParam: 'batch' }),
+              ...dims.map((d) => onnx.TensorShapeProto.Dimension.create({ dimValue: d })),
+            ],
+          }),
         }),
       }),
     });
@@ -150,13 +164,18 @@ function layer(g: OnnxGraph, node: ValidatedNode, inputs: string[], torch: Tenso
       const s = (p.strides as [number, number] | undefined) ?? k;
       const pads = padsOf(inShape, k, s, p.padding as string);
       // Padded cells are not counted in a mean, as LayerLab.
-      return node.def.type === 'MaxPool2D' ? g.op('MaxPool', [a], { kernel_shape: k, strides: s, pads }) : g.op('AveragePool', [a], { kernel_shape: k, strides: s, pads, count_include_pad: 0 });
+      return node.def.type === 'MaxPool2D'
+        ? g.op('MaxPool', [a], { kernel_shape: k, strides: s, pads })
+        : g.op('AveragePool', [a], { kernel_shape: k, strides: s, pads, count_include_pad: 0 });
     }
     case 'Flatten':
       return g.op('Flatten', [image ? g.op('Transpose', [a], { perm: [0, 2, 3, 1] }) : a], { axis: 1 });
     case 'Reshape': {
       const target = p.targetShape as number[];
-      const shaped = g.op('Reshape', [image ? g.op('Transpose', [a], { perm: [0, 2, 3, 1] }) : a, g.ints(`${id}.shape`, [-1, ...target])]);
+      const shaped = g.op('Reshape', [
+        image ? g.op('Transpose', [a], { perm: [0, 2, 3, 1] }) : a,
+        g.ints(`${id}.shape`, [-1, ...target]),
+      ]);
       return target.length === 3 ? g.op('Transpose', [shaped], { perm: [0, 3, 1, 2] }) : shaped;
     }
     case 'ReLU':
@@ -183,14 +202,23 @@ function layer(g: OnnxGraph, node: ValidatedNode, inputs: string[], torch: Tenso
     case 'Concat':
       return g.op('Concat', inputs, { axis: image ? 1 : -1 });
     case 'Embedding':
-      return g.op('Gather', [init('table', 'embeddings'), g.op('Cast', [a], { to: onnx.TensorProto.DataType.INT64 })], { axis: 0 });
+      return g.op('Gather', [init('table', 'embeddings'), g.op('Cast', [a], { to: onnx.TensorProto.DataType.INT64 })], {
+        axis: 0,
+      });
     case 'SimpleRNN':
     case 'LSTM':
     case 'GRU':
-      return recurrentOnnx(g, node, a, { data: (label) => engine.get(`${id}.${label}`) }, (z) => activation(g, (p.activation as string | undefined) ?? 'tanh', z, false, where));
+      return recurrentOnnx(g, node, a, { data: (label) => engine.get(`${id}.${label}`) }, (z) =>
+        activation(g, (p.activation as string | undefined) ?? 'tanh', z, false, where),
+      );
     case 'SliceSteps': {
       const start = (p.start as number) < 0 ? inShape[0] + (p.start as number) : (p.start as number);
-      return g.op('Slice', [a, g.ints(`${id}.starts`, [start]), g.ints(`${id}.ends`, [start + (p.length as number)]), g.ints(`${id}.axes`, [1])]);
+      return g.op('Slice', [
+        a,
+        g.ints(`${id}.starts`, [start]),
+        g.ints(`${id}.ends`, [start + (p.length as number)]),
+        g.ints(`${id}.axes`, [1]),
+      ]);
     }
     case 'Dot':
       return g.op('ReduceSum', [g.op('Mul', inputs), g.ints(`${id}.axes`, [-1])], { keepdims: inShape.length === 1 ? 1 : 0 });

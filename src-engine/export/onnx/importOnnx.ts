@@ -15,7 +15,15 @@ export interface ImportedOnnx {
   scaling?: { offset: number[]; factor: number[] };
 }
 
-const ACTIVATIONS: Record<string, string> = { Relu: 'ReLU', Sigmoid: 'Sigmoid', Tanh: 'Tanh', Softmax: 'Softmax', LeakyRelu: 'LeakyReLU', Identity: 'Identity', Dropout: 'Dropout' };
+const ACTIVATIONS: Record<string, string> = {
+  Relu: 'ReLU',
+  Sigmoid: 'Sigmoid',
+  Tanh: 'Tanh',
+  Softmax: 'Softmax',
+  LeakyRelu: 'LeakyReLU',
+  Identity: 'Identity',
+  Dropout: 'Dropout',
+};
 
 function floatsOf(t: onnxProto.onnx.ITensorProto): Float32Array {
   if (t.floatData && t.floatData.length) return Float32Array.from(t.floatData);
@@ -33,7 +41,9 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   }
   const graph = model.graph;
   if (!graph) throw new OnnxImportError('the ONNX model has no graph');
-  const consts = new Map((graph.initializer ?? []).map((t) => [t.name ?? '', { dims: (t.dims ?? []).map(Number), data: floatsOf(t) }]));
+  const consts = new Map(
+    (graph.initializer ?? []).map((t) => [t.name ?? '', { dims: (t.dims ?? []).map(Number), data: floatsOf(t) }]),
+  );
   const input = (graph.input ?? []).find((i) => !consts.has(i.name ?? ''));
   if (!input) throw new OnnxImportError('the ONNX graph has no input');
   const dims = (input.type?.tensorType?.shape?.dim ?? []).slice(1).map((d) => Number(d.dimValue ?? 0));
@@ -85,7 +95,8 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
       continue;
     }
     if (ACTIVATIONS[op] && from.length === 1) {
-      const params: Record<string, unknown> = op === 'LeakyRelu' ? { alpha: attr('alpha')?.f ?? 0.01 } : op === 'Dropout' ? { rate: 0.5 } : {};
+      const params: Record<string, unknown> =
+        op === 'LeakyRelu' ? { alpha: attr('alpha')?.f ?? 0.01 } : op === 'Dropout' ? { rate: 0.5 } : {};
       add(id, ACTIVATIONS[op], params, from, out);
       continue;
     }
@@ -101,8 +112,14 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
       const [scale, shift, mean, variance] = ins.slice(1).map((v) => consts.get(v));
       if (scale && shift && mean && variance) {
         const ch = scale.dims[0];
-        tensors.push({ name: `${id}.gamma`, shape: [ch], data: scale.data }, { name: `${id}.beta`, shape: [ch], data: shift.data });
-        tensors.push({ name: `${id}.runningMean`, shape: [ch], data: mean.data }, { name: `${id}.runningVar`, shape: [ch], data: variance.data });
+        tensors.push(
+          { name: `${id}.gamma`, shape: [ch], data: scale.data },
+          { name: `${id}.beta`, shape: [ch], data: shift.data },
+        );
+        tensors.push(
+          { name: `${id}.runningMean`, shape: [ch], data: mean.data },
+          { name: `${id}.runningVar`, shape: [ch], data: variance.data },
+        );
         add(id, 'BatchNorm', { epsilon: attr('epsilon')?.f ?? 1e-5 }, from, out);
         continue;
       }
@@ -113,11 +130,13 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   }
   if (unsupported.length) throw new OnnxImportError(`unsupported ONNX operators: ${unsupported.join(', ')}`);
   const last = producer.get(graph.output?.[0]?.name ?? '');
-  if (!last) throw new OnnxImportError('the ONNX graph\'s output does not come from an imported node');
+  if (!last) throw new OnnxImportError("the ONNX graph's output does not come from an imported node");
   return {
     graph: { format: 'layerlab.graph/1', name: graph.name || 'Imported ONNX model', nodes, edges, training },
     tensors,
-    ...(scaling.offset || scaling.factor ? { scaling: { offset: scaling.offset ?? dims.map(() => 0), factor: scaling.factor ?? dims.map(() => 1) } } : {}),
+    ...(scaling.offset || scaling.factor
+      ? { scaling: { offset: scaling.offset ?? dims.map(() => 0), factor: scaling.factor ?? dims.map(() => 1) } }
+      : {}),
   };
 }
 

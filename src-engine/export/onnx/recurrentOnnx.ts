@@ -28,7 +28,8 @@ export function recurrentOnnx(g: OnnxGraph, node: ValidatedNode, x: string, w: W
   const bias = w.data('bias');
   const W = g.floats(`${id}.kernel`, kernel.shape, kernel.data);
   const B = bias ? g.floats(`${id}.bias`, bias.shape, bias.data) : null;
-  const cols = (t: string, k: number, count = 1) => g.op('Slice', [t, g.ints(`${id}.s`, [k * units]), g.ints(`${id}.e`, [(k + count) * units]), g.ints(`${id}.a`, [1])]);
+  const cols = (t: string, k: number, count = 1) =>
+    g.op('Slice', [t, g.ints(`${id}.s`, [k * units]), g.ints(`${id}.e`, [(k + count) * units]), g.ints(`${id}.a`, [1])]);
   const U = type === 'GRU' ? null : g.floats(`${id}.recurrentKernel`, recurrent.shape, recurrent.data);
   const Uzr = type === 'GRU' ? columns(g, `${id}.recurrentKernel_zr`, recurrent, 0, 2 * units) : null;
   const Uh = type === 'GRU' ? columns(g, `${id}.recurrentKernel_h`, recurrent, 2 * units, 3 * units) : null;

@@ -17,7 +17,20 @@ import { ExportError, stateEntries, toPytorchTensors } from './stateMapping';
 import { lossCode, optimizerCode, scheduleCode } from './trainingCode';
 
 /** Initializers PyTorch can reproduce (torch.nn.init); the exported weights are what train.py starts from. */
-export const EXPORTABLE_INITIALIZERS = ['zeros', 'constant', 'normal', 'uniform', 'standard', 'xavier_normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'lecun_normal', 'orthogonal', 'default'];
+export const EXPORTABLE_INITIALIZERS = [
+  'zeros',
+  'constant',
+  'normal',
+  'uniform',
+  'standard',
+  'xavier_normal',
+  'xavier_uniform',
+  'he_normal',
+  'he_uniform',
+  'lecun_normal',
+  'orthogonal',
+  'default',
+];
 
 export interface PytorchExportInput {
   model: Model;
@@ -44,10 +57,19 @@ export function checkPytorchExport(model: Model, graph: GraphDoc, loss: LossDef)
   attempt(() => optimizerCode(graph.training.optimizer));
   attempt(() => scheduleCode(graph.training.optimizer.lr, graph.training.optimizer.schedule));
   attempt(() => stateEntries(model));
-  const inits = [graph.training.initializer ?? 'default', ...model.nodes.flatMap((n) => ['initializer', 'recurrentInitializer'].map((k) => model.validated.nodes.get(n.id)?.params[k]).filter((v): v is string => typeof v === 'string').map((v) => `${v}@${n.id}`))];
+  const inits = [
+    graph.training.initializer ?? 'default',
+    ...model.nodes.flatMap((n) =>
+      ['initializer', 'recurrentInitializer']
+        .map((k) => model.validated.nodes.get(n.id)?.params[k])
+        .filter((v): v is string => typeof v === 'string')
+        .map((v) => `${v}@${n.id}`),
+    ),
+  ];
   for (const init of inits) {
     const [name, node] = init.split('@');
-    if (!EXPORTABLE_INITIALIZERS.includes(name)) problems.push(`${node ? `node "${node}": ` : ''}initializer "${name}" has no PyTorch mapping`);
+    if (!EXPORTABLE_INITIALIZERS.includes(name))
+      problems.push(`${node ? `node "${node}": ` : ''}initializer "${name}" has no PyTorch mapping`);
   }
   attempt(() => modelPy(model, loss, { task: 'regression', inputShape: [1], columns: [], outputNames: [] }, 'check'));
   if (problems.length) throw new ExportError(`cannot export to PyTorch: ${[...new Set(problems)].join('; ')}`);
@@ -60,7 +82,9 @@ export function channelsFirst(x: Float32Array, shape: number[]): Float32Array {
   const size = h * w * c;
   const out = new Float32Array(x.length);
   for (let n = 0; n < x.length / size; n++) {
-    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) for (let k = 0; k < c; k++) out[n * size + (k * h + i) * w + j] = x[n * size + (i * w + j) * c + k];
+    for (let i = 0; i < h; i++)
+      for (let j = 0; j < w; j++)
+        for (let k = 0; k < c; k++) out[n * size + (k * h + i) * w + j] = x[n * size + (i * w + j) * c + k];
   }
   return out;
 }
@@ -77,7 +101,11 @@ function preprocessBuffers(pre: Preprocessing): NamedTensor[] {
 }
 
 function splitArrays(split: DataSplit, which: 'train' | 'val', pre: Preprocessing, targetWidth: number): NpyArray[] {
-  const x: NpyArray = { name: `x_${which}`, shape: [split.count, ...torchInputShape(pre.inputShape)], data: channelsFirst(split.x, pre.inputShape) };
+  const x: NpyArray = {
+    name: `x_${which}`,
+    shape: [split.count, ...torchInputShape(pre.inputShape)],
+    data: channelsFirst(split.x, pre.inputShape),
+  };
   const y: NpyArray =
     pre.task === 'classification'
       ? { name: `y_${which}`, shape: [split.count], data: BigInt64Array.from(split.y, (v) => BigInt(v)) }
@@ -106,6 +134,12 @@ export function exportPytorch(input: PytorchExportInput): Map<string, Uint8Array
         'layerlab.preprocessing': JSON.stringify(pre),
       }),
     ],
-    ['data.npz', encodeNpz([...splitArrays(input.train, 'train', pre, targetWidth), ...splitArrays(input.validation, 'val', pre, targetWidth)])],
+    [
+      'data.npz',
+      encodeNpz([
+        ...splitArrays(input.train, 'train', pre, targetWidth),
+        ...splitArrays(input.validation, 'val', pre, targetWidth),
+      ]),
+    ],
   ]);
 }

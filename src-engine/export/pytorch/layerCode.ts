@@ -15,7 +15,14 @@ export interface LayerCode {
 }
 
 const isImage = (shape: number[]): boolean => shape.length === 3;
-const py = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : Array.isArray(v) ? `(${v.map(py).join(', ')}${v.length === 1 ? ',' : ''})` : String(v));
+const py = (v: unknown): string =>
+  typeof v === 'boolean'
+    ? v
+      ? 'True'
+      : 'False'
+    : Array.isArray(v)
+      ? `(${v.map(py).join(', ')}${v.length === 1 ? ',' : ''})`
+      : String(v);
 
 /** The activation named in LayerLab, as a PyTorch expression of `x` (an image when channels-first). */
 export function activationCode(name: string, x: string, image: boolean, alpha = 0.01): string {
@@ -55,7 +62,11 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
   const image = isImage(inShape);
   switch (node.def.type) {
     case 'Dense':
-      return { module: `nn.Linear(${inShape[0]}, ${p.units}, bias=${py(p.useBias)})`, linear: `${self}(${a})`, activation: p.activation as string };
+      return {
+        module: `nn.Linear(${inShape[0]}, ${p.units}, bias=${py(p.useBias)})`,
+        linear: `${self}(${a})`,
+        activation: p.activation as string,
+      };
     case 'Conv2D': {
       const k = p.kernelSize as [number, number];
       const s = p.strides as [number, number];
@@ -71,10 +82,13 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
       const k = p.poolSize as [number, number];
       const s = (p.strides as [number, number] | undefined) ?? k;
       const pads = samePads(inShape, k, s, p.padding as string);
-      if (node.def.type === 'MaxPool2D') return { linear: `F.max_pool2d(${pads ? `F.pad(${a}, ${py(pads)}, value=float('-inf'))` : a}, ${py(k)}, ${py(s)})` };
+      if (node.def.type === 'MaxPool2D')
+        return { linear: `F.max_pool2d(${pads ? `F.pad(${a}, ${py(pads)}, value=float('-inf'))` : a}, ${py(k)}, ${py(s)})` };
       // Padded cells are not counted in a mean (as LayerLab): divide by the pooled count of real cells.
       if (!pads) return { linear: `F.avg_pool2d(${a}, ${py(k)}, ${py(s)})` };
-      return { linear: `F.avg_pool2d(F.pad(${a}, ${py(pads)}), ${py(k)}, ${py(s)}) / F.avg_pool2d(F.pad(torch.ones_like(${a}[:, :1]), ${py(pads)}), ${py(k)}, ${py(s)})` };
+      return {
+        linear: `F.avg_pool2d(F.pad(${a}, ${py(pads)}), ${py(k)}, ${py(s)}) / F.avg_pool2d(F.pad(torch.ones_like(${a}[:, :1]), ${py(pads)}), ${py(k)}, ${py(s)})`,
+      };
     }
     case 'Flatten':
       return { linear: image ? `${a}.permute(0, 2, 3, 1).reshape(${a}.shape[0], -1)` : `${a}.reshape(${a}.shape[0], -1)` };
@@ -99,7 +113,10 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
     case 'Dropout':
       return { linear: `F.dropout(${a}, p=${p.rate}, training=self.training)` };
     case 'BatchNorm':
-      return { module: `BatchNorm(${inShape[inShape.length - 1]}, momentum=${1 - (p.momentum as number)}, eps=${p.epsilon})`, linear: `${self}(${a})` };
+      return {
+        module: `BatchNorm(${inShape[inShape.length - 1]}, momentum=${1 - (p.momentum as number)}, eps=${p.epsilon})`,
+        linear: `${self}(${a})`,
+      };
     case 'Add':
       return { linear: inputs.join(' + ') };
     case 'Concat':
@@ -110,8 +127,13 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
     case 'LSTM':
     case 'GRU': {
       const args = [
-        `'${node.def.type}'`, inShape[1], p.units, `use_bias=${py(p.useBias)}`, `learned_initial=${py(p.initialState === 'learned')}`,
-        `return_sequences=${py(p.returnSequences)}`, ...(node.def.type === 'SimpleRNN' ? [`activation='${p.activation}'`] : []),
+        `'${node.def.type}'`,
+        inShape[1],
+        p.units,
+        `use_bias=${py(p.useBias)}`,
+        `learned_initial=${py(p.initialState === 'learned')}`,
+        `return_sequences=${py(p.returnSequences)}`,
+        ...(node.def.type === 'SimpleRNN' ? [`activation='${p.activation}'`] : []),
       ];
       if (node.def.type === 'SimpleRNN') activationCode(p.activation as string, 'x', false);
       return { module: `Recurrent(${args.join(', ')})`, linear: `${self}(${a})` };

@@ -28,7 +28,11 @@ export function modelPy(model: Model, loss: LossDef, pre: Preprocessing, title: 
       value.set(node.id, 'x');
       continue;
     }
-    const code = layerCode(v, `self.${name}`, v.inputIds.map((i) => value.get(i)!));
+    const code = layerCode(
+      v,
+      `self.${name}`,
+      v.inputIds.map((i) => value.get(i)!),
+    );
     if (code.module) {
       modules.push(`        self.${name} = ${code.module}`);
       usesBatchNorm ||= code.module.startsWith('BatchNorm(');
@@ -37,12 +41,17 @@ export function modelPy(model: Model, loss: LossDef, pre: Preprocessing, title: 
     const image = node.outputShape.length === 3;
     const activation = code.activation ?? 'linear';
     const isOutput = node.id === model.outputId;
-    const squashed = isOutput && loss.absorbs && node.instance.squash === loss.absorbs && (activation === 'softmax' || activation === 'sigmoid');
+    const squashed =
+      isOutput && loss.absorbs && node.instance.squash === loss.absorbs && (activation === 'softmax' || activation === 'sigmoid');
     if (squashed) {
       // The loss works from logits (stable log-softmax / BCE with logits): keep them apart.
       body.push(`        ${name} = ${code.linear}  # ${v.def.type}, logits`);
       logitsLine = name;
-      body.push(`        if logits:`, `            return ${name}`, `        ${name} = ${activationCode(activation, name, image)}`);
+      body.push(
+        `        if logits:`,
+        `            return ${name}`,
+        `        ${name} = ${activationCode(activation, name, image)}`,
+      );
     } else {
       body.push(`        ${name} = ${activationCode(activation, code.linear, image)}  # ${v.def.type}`);
     }

@@ -59,12 +59,19 @@ export function stateEntries(model: Model): StateEntry[] {
     const tensors = [...node.instance.params, ...(node.instance.state ?? [])];
     if (tensors.length === 0) continue;
     const rules = RULES[node.type];
-    if (!rules) throw new ExportError(`node "${node.id}": layer type ${node.type} has weights the PyTorch export has no mapping for`);
+    if (!rules)
+      throw new ExportError(`node "${node.id}": layer type ${node.type} has weights the PyTorch export has no mapping for`);
     for (const t of tensors) {
       const label = (t.name ?? '').slice(node.id.length + 1);
       const rule = rules.find((r) => r.label === label);
       if (!rule) throw new ExportError(`node "${node.id}": tensor ${t.name} of ${node.type} has no PyTorch mapping`);
-      entries.push({ nodeId: node.id, engineName: t.name!, torchKey: `${py.get(node.id)}.${rule.torch}`, layout: rule.layout, engineShape: [...t.shape] });
+      entries.push({
+        nodeId: node.id,
+        engineName: t.name!,
+        torchKey: `${py.get(node.id)}.${rule.torch}`,
+        layout: rule.layout,
+        engineShape: [...t.shape],
+      });
     }
   }
   return entries;
@@ -82,11 +89,17 @@ function convert(data: Float32Array, shape: number[], layout: Layout, toTorch: b
   const out = new Float32Array(data.length);
   if (toTorch) {
     const [kh, kw, ci, co] = shape;
-    for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((o * ci + i) * kh + a) * kw + b] = data[((a * kw + b) * ci + i) * co + o];
+    for (let a = 0; a < kh; a++)
+      for (let b = 0; b < kw; b++)
+        for (let i = 0; i < ci; i++)
+          for (let o = 0; o < co; o++) out[((o * ci + i) * kh + a) * kw + b] = data[((a * kw + b) * ci + i) * co + o];
     return { data: out, shape: [co, ci, kh, kw] };
   }
   const [co, ci, kh, kw] = shape;
-  for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) for (let i = 0; i < ci; i++) for (let o = 0; o < co; o++) out[((a * kw + b) * ci + i) * co + o] = data[((o * ci + i) * kh + a) * kw + b];
+  for (let a = 0; a < kh; a++)
+    for (let b = 0; b < kw; b++)
+      for (let i = 0; i < ci; i++)
+        for (let o = 0; o < co; o++) out[((a * kw + b) * ci + i) * co + o] = data[((o * ci + i) * kh + a) * kw + b];
   return { data: out, shape: [kh, kw, ci, co] };
 }
 
@@ -109,10 +122,15 @@ export function fromPytorchTensors(model: Model, tensors: readonly NamedTensor[]
   for (const t of tensors) {
     if (t.name.startsWith('preprocess.')) continue;
     const e = byKey.get(t.name);
-    if (!e) throw new WeightsError(`tensor ${t.name} in the PyTorch weights is not in this graph (its tensors: ${[...byKey.keys()].join(', ')})`);
+    if (!e)
+      throw new WeightsError(
+        `tensor ${t.name} in the PyTorch weights is not in this graph (its tensors: ${[...byKey.keys()].join(', ')})`,
+      );
     const expected = convert(new Float32Array(e.engineShape.reduce((a, b) => a * b, 1)), e.engineShape, e.layout, true).shape;
     if (expected.length !== t.shape.length || expected.some((d, i) => d !== t.shape[i])) {
-      throw new WeightsError(`tensor ${t.name} has shape [${t.shape.join(', ')}] but the graph's ${e.engineName} needs [${expected.join(', ')}] in PyTorch's layout`);
+      throw new WeightsError(
+        `tensor ${t.name} has shape [${t.shape.join(', ')}] but the graph's ${e.engineName} needs [${expected.join(', ')}] in PyTorch's layout`,
+      );
     }
     const c = convert(t.data, t.shape, e.layout, false);
     out.push({ name: e.engineName, shape: c.shape, data: c.data });

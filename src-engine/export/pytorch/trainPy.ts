@@ -13,7 +13,14 @@ function exemptKeys(entries: StateEntry[]): string[] {
   return entries.filter((e) => PENALTY_EXEMPT_SUFFIXES.some((s) => e.engineName.endsWith(s))).map((e) => e.torchKey);
 }
 
-export function trainPy(graph: GraphDoc, pre: Preprocessing, entries: StateEntry[], outputWidth: number, lossName: string, lossAbsorbs: string | undefined): string {
+export function trainPy(
+  graph: GraphDoc,
+  pre: Preprocessing,
+  entries: StateEntry[],
+  outputWidth: number,
+  lossName: string,
+  lossAbsorbs: string | undefined,
+): string {
   const t = graph.training;
   const opt = optimizerCode(t.optimizer);
   const threshold = lossAbsorbs === 'sigmoid' ? 0 : 0.5;

@@ -50,13 +50,19 @@ export function optimizerCode(o: OptimizerSettings): OptimizerCode {
       return { ...common, build: `torch.optim.SGD(${groups}, lr=${o.lr})` };
     case 'momentum':
     case 'nesterov':
-      return { ...common, build: `torch.optim.SGD(${groups}, lr=${o.lr}, momentum=${n(o.momentum, 0.9)}, nesterov=${o.name === 'nesterov' ? 'True' : 'False'})` };
+      return {
+        ...common,
+        build: `torch.optim.SGD(${groups}, lr=${o.lr}, momentum=${n(o.momentum, 0.9)}, nesterov=${o.name === 'nesterov' ? 'True' : 'False'})`,
+      };
     case 'adagrad':
       return { ...common, build: `torch.optim.Adagrad(${groups}, lr=${o.lr}, eps=${n(o.eps, 1e-10)})` };
     case 'rmsprop':
       return { ...common, build: `torch.optim.RMSprop(${groups}, lr=${o.lr}, alpha=${n(o.rho, 0.9)}, eps=${n(o.eps, 1e-8)})` };
     case 'adam':
-      return { ...common, build: `torch.optim.Adam(${groups}, lr=${o.lr}, betas=(${n(o.beta1, 0.9)}, ${n(o.beta2, 0.999)}), eps=${n(o.eps, 1e-8)})` };
+      return {
+        ...common,
+        build: `torch.optim.Adam(${groups}, lr=${o.lr}, betas=(${n(o.beta1, 0.9)}, ${n(o.beta2, 0.999)}), eps=${n(o.eps, 1e-8)})`,
+      };
     case 'adamw': {
       return {
         ...common,

@@ -29,26 +29,47 @@ function graph(name: string, nodes: GraphDoc['nodes'], batchSize: number): Graph
     name,
     nodes,
     edges: chain(nodes.map((n) => n.id)),
-    training: { dataset: 'mnist', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.001 }, batchSize, epochs: 1, seed: 1, validationSplit: 0 },
+    training: {
+      dataset: 'mnist',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.001 },
+      batchSize,
+      epochs: 1,
+      seed: 1,
+      validationSplit: 0,
+    },
   } as GraphDoc;
 }
 
 export const BENCH_GRAPHS: Array<{ model: string; graph: GraphDoc }> = [
   {
     model: 'MLP 784-256-128-10',
-    graph: graph('bench-mlp', [node('input', 'Input', { shape: [784] }), node('d1', 'Dense', { units: 256, activation: 'relu' }), node('d2', 'Dense', { units: 128, activation: 'relu' }), node('out', 'Dense', { units: 10, activation: 'softmax' })], 128),
+    graph: graph(
+      'bench-mlp',
+      [
+        node('input', 'Input', { shape: [784] }),
+        node('d1', 'Dense', { units: 256, activation: 'relu' }),
+        node('d2', 'Dense', { units: 128, activation: 'relu' }),
+        node('out', 'Dense', { units: 10, activation: 'softmax' }),
+      ],
+      128,
+    ),
   },
   {
     model: 'CNN (examples/mnist-cnn)',
-    graph: graph('bench-cnn', [
-      node('input', 'Input', { shape: [28, 28, 1] }),
-      node('c1', 'Conv2D', { filters: 8, kernelSize: [3, 3], activation: 'relu' }),
-      node('p1', 'MaxPool2D', { poolSize: [2, 2] }),
-      node('c2', 'Conv2D', { filters: 16, kernelSize: [3, 3], activation: 'relu' }),
-      node('p2', 'MaxPool2D', { poolSize: [2, 2] }),
-      node('f', 'Flatten'),
-      node('out', 'Dense', { units: 10, activation: 'softmax' }),
-    ], 64),
+    graph: graph(
+      'bench-cnn',
+      [
+        node('input', 'Input', { shape: [28, 28, 1] }),
+        node('c1', 'Conv2D', { filters: 8, kernelSize: [3, 3], activation: 'relu' }),
+        node('p1', 'MaxPool2D', { poolSize: [2, 2] }),
+        node('c2', 'Conv2D', { filters: 16, kernelSize: [3, 3], activation: 'relu' }),
+        node('p2', 'MaxPool2D', { poolSize: [2, 2] }),
+        node('f', 'Flatten'),
+        node('out', 'Dense', { units: 10, activation: 'softmax' }),
+      ],
+      64,
+    ),
   },
 ];
 
@@ -56,7 +77,12 @@ export const BENCH_GRAPHS: Array<{ model: string; graph: GraphDoc }> = [
 function randomDigits(count: number, inputShape: number[]) {
   const size = inputShape.reduce((a, b) => a * b, 1);
   return makeDataset({
-    id: 'mnist', name: 'random digits', description: 'benchmark data', task: 'classification', inputShape, targetShape: [1],
+    id: 'mnist',
+    name: 'random digits',
+    description: 'benchmark data',
+    task: 'classification',
+    inputShape,
+    targetShape: [1],
     classNames: Array.from({ length: 10 }, (_, i) => String(i)),
     x: Float32Array.from({ length: count * size }, () => Math.random()),
     y: Float32Array.from({ length: count }, () => Math.floor(Math.random() * 10)),
@@ -65,7 +91,13 @@ function randomDigits(count: number, inputShape: number[]) {
 }
 
 /** Trains `graph` on `backend` for about `seconds` after `warmup` untimed steps. */
-export async function benchmarkGraph(model: string, graphDoc: GraphDoc, backend: Backend, seconds: number, warmup = 3): Promise<BenchCase> {
+export async function benchmarkGraph(
+  model: string,
+  graphDoc: GraphDoc,
+  backend: Backend,
+  seconds: number,
+  warmup = 3,
+): Promise<BenchCase> {
   const previous = getBackendOrNull();
   setBackend(backend);
   try {
@@ -73,7 +105,8 @@ export async function benchmarkGraph(model: string, graphDoc: GraphDoc, backend:
     const sample = input.reduce((a, b) => a * b, 1);
     const batchSize = graphDoc.training.batchSize;
     const prepared = prepareRun(graphDoc, randomDigits(batchSize * 4, input));
-    if (!prepared.ok) throw new Error(`benchmark graph ${model} does not validate: ${prepared.issues.map((i) => i.message).join('; ')}`);
+    if (!prepared.ok)
+      throw new Error(`benchmark graph ${model} does not validate: ${prepared.issues.map((i) => i.message).join('; ')}`);
     const { model: net, optimizer, setup } = prepared.run;
     const params = net.params();
     const state = net.stateTensors();
@@ -81,7 +114,12 @@ export async function benchmarkGraph(model: string, graphDoc: GraphDoc, backend:
     // Four batches uploaded once: the benchmark measures training, not host-to-device copies.
     const batches = [0, 1, 2, 3].map((b) => ({
       x: tensor(setup.train.x.subarray(b * batchSize * sample, (b + 1) * batchSize * sample), [batchSize, ...input]),
-      y: tensor(Float32Array.from({ length: batchSize * 10 }, (_, i) => (i % 10 === setup.train.y[b * batchSize + Math.floor(i / 10)] ? 1 : 0)), [batchSize, 10]),
+      y: tensor(
+        Float32Array.from({ length: batchSize * 10 }, (_, i) =>
+          i % 10 === setup.train.y[b * batchSize + Math.floor(i / 10)] ? 1 : 0,
+        ),
+        [batchSize, 10],
+      ),
     }));
     const step = (i: number): Tensor =>
       runInScope(

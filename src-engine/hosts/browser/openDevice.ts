@@ -32,15 +32,19 @@ export async function findAdapter(scope: unknown = globalThis): Promise<AdapterR
     const secure = (scope as { isSecureContext?: boolean }).isSecureContext;
     return {
       ok: false,
-      reason: secure === false
-        ? 'WebGPU needs a secure context (https, file:, app: or http://127.0.0.1)'
-        : 'this browser has no WebGPU (on Linux, Chromium and Electron need --enable-unsafe-webgpu)',
+      reason:
+        secure === false
+          ? 'WebGPU needs a secure context (https, file:, app: or http://127.0.0.1)'
+          : 'this browser has no WebGPU (on Linux, Chromium and Electron need --enable-unsafe-webgpu)',
     };
   }
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (adapter) return { ok: true, adapter };
-    return { ok: false, reason: 'no GPU adapter is available (WebGPU is off, blocklisted for this GPU or driver, or there is no GPU)' };
+    return {
+      ok: false,
+      reason: 'no GPU adapter is available (WebGPU is off, blocklisted for this GPU or driver, or there is no GPU)',
+    };
   } catch (error) {
     return { ok: false, reason: `asking for a GPU adapter failed: ${(error as Error).message}` };
   }

@@ -9,7 +9,10 @@ export interface BrowserEngineSession {
   receive(message: unknown): void;
 }
 
-export function createBrowserEngineSession(post: (message: WorkerReply) => void, scope: unknown = globalThis): BrowserEngineSession {
+export function createBrowserEngineSession(
+  post: (message: WorkerReply) => void,
+  scope: unknown = globalThis,
+): BrowserEngineSession {
   let control: RunControl | null = null;
 
   return {
@@ -17,7 +20,10 @@ export function createBrowserEngineSession(post: (message: WorkerReply) => void,
       const parsed = workerRequestSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        post({ type: 'failed', message: `the engine worker received a malformed message${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}` });
+        post({
+          type: 'failed',
+          message: `the engine worker received a malformed message${issue ? ` (${issue.path.join('.') || 'message'}: ${issue.message})` : ''}`,
+        });
         return;
       }
       const message = parsed.data;
@@ -33,7 +39,12 @@ export function createBrowserEngineSession(post: (message: WorkerReply) => void,
           const job = new RunControl();
           control = job;
           browserTrainJob(message, post, job, scope)
-            .catch((e: unknown) => post({ type: 'failed', message: `the engine stopped with an internal error: ${e instanceof Error ? e.message : String(e)}` }))
+            .catch((e: unknown) =>
+              post({
+                type: 'failed',
+                message: `the engine stopped with an internal error: ${e instanceof Error ? e.message : String(e)}`,
+              }),
+            )
             .finally(() => {
               control = null;
               post({ type: 'finished' });

@@ -26,7 +26,11 @@ async function chooseBackend(request: TrainRequest, post: (m: WorkerReply) => vo
   }
   const opened = await openDevice(scope);
   if (!opened.ok) {
-    post({ type: 'backend', backend: 'cpu', notice: `WebGPU is not available here: ${opened.reason}. Training on the CPU instead.` });
+    post({
+      type: 'backend',
+      backend: 'cpu',
+      notice: `WebGPU is not available here: ${opened.reason}. Training on the CPU instead.`,
+    });
     return cpu();
   }
   post({ type: 'backend', backend: 'webgpu', adapter: opened.adapter });
@@ -34,7 +38,12 @@ async function chooseBackend(request: TrainRequest, post: (m: WorkerReply) => vo
   return { backend: gpu, gpu };
 }
 
-export async function browserTrainJob(request: TrainRequest, post: (m: WorkerReply) => void, control: TrainControl, scope: unknown = globalThis): Promise<void> {
+export async function browserTrainJob(
+  request: TrainRequest,
+  post: (m: WorkerReply) => void,
+  control: TrainControl,
+  scope: unknown = globalThis,
+): Promise<void> {
   const { backend, gpu } = await chooseBackend(request, post, scope);
   setBackend(backend);
   try {
@@ -42,7 +51,10 @@ export async function browserTrainJob(request: TrainRequest, post: (m: WorkerRep
   } catch (error) {
     // Device loss, a shader error or an engine bug: the run fails with the reason, the worker lives on.
     const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'failed', message: gpu ? `training on the GPU failed: ${gpu.failure ?? message}` : `training failed: ${message}` });
+    post({
+      type: 'failed',
+      message: gpu ? `training on the GPU failed: ${gpu.failure ?? message}` : `training failed: ${message}`,
+    });
   } finally {
     if (gpu) {
       gpu.trim();

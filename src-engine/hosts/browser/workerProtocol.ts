@@ -30,7 +30,7 @@ const datasetSchema = splitSchema
     hash: z.string(),
   })
   .refine((d) => d.x.length === d.count * d.inputShape.reduce((a, b) => a * b, 1), {
-    message: 'the dataset\'s x array does not hold count × inputShape values',
+    message: "the dataset's x array does not hold count × inputShape values",
   }) satisfies z.ZodType<Dataset & { vocabulary?: string[] }>;
 
 export const workerRequestSchema = z.discriminatedUnion('type', [

@@ -93,7 +93,14 @@ export class ThreadPool implements ParallelRunner {
     this.workers = Array.from({ length: this.threads - 1 }, () => {
       const w = new Worker(WORKER_SOURCE, {
         eval: true,
-        workerData: { module: program.module, memory: program.memory, names: program.names, control: this.ctl.buffer, args: this.argv.buffer, spinMs: SPIN_US / 1000 },
+        workerData: {
+          module: program.module,
+          memory: program.memory,
+          names: program.names,
+          control: this.ctl.buffer,
+          args: this.argv.buffer,
+          spinMs: SPIN_US / 1000,
+        },
       });
       w.unref();
       return w;
@@ -116,7 +123,8 @@ export class ThreadPool implements ParallelRunner {
       for (let c = 0; c < chunks; c++) local(bounds[c], bounds[c + 1]);
       return;
     }
-    if (args.length > MAX_ARGS) throw new Error(`a kernel call has ${args.length} arguments; the pool passes at most ${MAX_ARGS}`);
+    if (args.length > MAX_ARGS)
+      throw new Error(`a kernel call has ${args.length} arguments; the pool passes at most ${MAX_ARGS}`);
     const ctl = this.ctl;
     for (let i = 0; i < args.length; i++) this.argv[i] = args[i];
     for (let c = 0; c <= chunks; c++) ctl[BOUNDS + c] = bounds[c];

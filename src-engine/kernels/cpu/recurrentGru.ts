@@ -101,7 +101,9 @@ export function registerGruKernels(): void {
   });
 
   registerKernel('cpu', 'GruGatesGrad', (be, inputs, { hasState }) => {
-    const [zrInfo, hInfo, drhInfo, dAzInfo, dAcInfo, dhDirectInfo] = hasState ? inputs : [null, null, null, inputs[0], inputs[1], null];
+    const [zrInfo, hInfo, drhInfo, dAzInfo, dAcInfo, dhDirectInfo] = hasState
+      ? inputs
+      : [null, null, null, inputs[0], inputs[1], null];
     const n = dAzInfo!.shape[0];
     const units = dAzInfo!.shape[1];
     const dAz = arr(dAzInfo!.data);

@@ -129,7 +129,9 @@ export class MemoryPool {
       try {
         this.memory.grow(pages);
       } catch {
-        throw new Error(`out of memory: the model's tensors need more than ${Math.round(current / 2 ** 20)} MiB of engine memory`);
+        throw new Error(
+          `out of memory: the model's tensors need more than ${Math.round(current / 2 ** 20)} MiB of engine memory`,
+        );
       }
     }
     this.buffer = this.memory.buffer;

@@ -14,7 +14,16 @@ export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
 let functions: EncodedFunction[] | null = null;
 
 export function kernelFunctions(): EncodedFunction[] {
-  functions ??= [packB, gemm, gemmPanels, ...elementwiseFunctions, ...optimizerFunctions, ...convFunctions, ...poolFunctions, ...recurrentFunctions];
+  functions ??= [
+    packB,
+    gemm,
+    gemmPanels,
+    ...elementwiseFunctions,
+    ...optimizerFunctions,
+    ...convFunctions,
+    ...poolFunctions,
+    ...recurrentFunctions,
+  ];
   return functions;
 }
 

@@ -95,10 +95,13 @@ function alignedStrides(inShape: readonly number[], outShape: readonly number[])
 /** Index expression of an operand; uniforms: n, rank, outShape[2..7], strides at `base`, size at `sizeSlot`. */
 function indexFn(name: string, access: Access, base: number, sizeSlot: number): string {
   const body =
-    access === 'full' ? 'return i;'
-    : access === 'scalar' ? 'return 0u;'
-    : access === 'trailing' ? `return i % ui(${sizeSlot}u);`
-    : `var r = i; var off = 0u; let rank = ui(1u);
+    access === 'full'
+      ? 'return i;'
+      : access === 'scalar'
+        ? 'return 0u;'
+        : access === 'trailing'
+          ? `return i % ui(${sizeSlot}u);`
+          : `var r = i; var off = 0u; let rank = ui(1u);
   for (var k = 0u; k < rank; k++) { let d = rank - 1u - k; let dim = ui(2u + d); off += (r % dim) * ui(${base}u + d); r = r / dim; }
   return off;`;
   return `fn ${name}(i: u32) -> u32 { ${body} }`;
@@ -113,7 +116,15 @@ export function binary(backend: Backend, name: KernelName, a: TensorInfo, b: Ten
   const accessA = accessOf(a.shape, shape);
   const accessB = accessOf(b.shape, shape);
   const strided = accessA === 'strided' || accessB === 'strided';
-  const ints = [n, shape.length, ...padded(strided ? shape : [], 1), ...padded(strided ? alignedStrides(a.shape, shape) : []), ...padded(strided ? alignedStrides(b.shape, shape) : []), sizeOf(a.shape), sizeOf(b.shape)];
+  const ints = [
+    n,
+    shape.length,
+    ...padded(strided ? shape : [], 1),
+    ...padded(strided ? alignedStrides(a.shape, shape) : []),
+    ...padded(strided ? alignedStrides(b.shape, shape) : []),
+    sizeOf(a.shape),
+    sizeOf(b.shape),
+  ];
   const program: Program = {
     key: `binary:${name}:${accessA}:${accessB}`,
     inputs: ['A', 'B'],

@@ -43,12 +43,21 @@ function program(spec: GemmSpec, tm: number, tn: number): Program {
   const cols = 16 * tn;
   const aIndex = spec.aKContiguous ? 'let kk = e % 16u; let r = e / 16u;' : `let r = e % ${rows}u; let kk = e / ${rows}u;`;
   const bIndex = spec.bColContiguous ? `let c = e % ${cols}u; let kk = e / ${cols}u;` : 'let kk = e % 16u; let c = e / 16u;';
-  const loadsA = range(tm).map((t) => `{ let e = li + ${t * 256}u; ${aIndex} let gr = row0 + r; let gk = k0 + kk; var v = 0.0; if (gr < M && gk < kEnd) { v = loadA(gr, gk); } As[kk * ${rows}u + r] = v; }`);
-  const loadsB = range(tn).map((t) => `{ let e = li + ${t * 256}u; ${bIndex} let gc = col0 + c; let gk = k0 + kk; var v = 0.0; if (gc < N && gk < kEnd) { v = loadB(gk, gc); } Bs[kk * ${cols}u + c] = v; }`);
+  const loadsA = range(tm).map(
+    (t) =>
+      `{ let e = li + ${t * 256}u; ${aIndex} let gr = row0 + r; let gk = k0 + kk; var v = 0.0; if (gr < M && gk < kEnd) { v = loadA(gr, gk); } As[kk * ${rows}u + r] = v; }`,
+  );
+  const loadsB = range(tn).map(
+    (t) =>
+      `{ let e = li + ${t * 256}u; ${bIndex} let gc = col0 + c; let gk = k0 + kk; var v = 0.0; if (gc < N && gk < kEnd) { v = loadB(gk, gc); } Bs[kk * ${cols}u + c] = v; }`,
+  );
   const acc = range(tm).flatMap((i) => range(tn).map((j) => `c${i}${j}`));
   const fmas = range(tm).flatMap((i) => range(tn).map((j) => `c${i}${j} += a${i} * b${j};`));
   const writes = range(tm).map(
-    (i) => `{ let row = row0 + lid.y + ${16 * i}u; if (row < M) { ${range(tn).map((j) => `{ let col = col0 + lid.x + ${16 * j}u; if (col < N) { C[zoff + row * N + col] = c${i}${j}; } }`).join(' ')} } }`,
+    (i) =>
+      `{ let row = row0 + lid.y + ${16 * i}u; if (row < M) { ${range(tn)
+        .map((j) => `{ let col = col0 + lid.x + ${16 * j}u; if (col < N) { C[zoff + row * N + col] = c${i}${j}; } }`)
+        .join(' ')} } }`,
   );
   return {
     key: `gemm:${spec.key}:${spec.aKContiguous ? 'ak' : 'ar'}:${spec.bColContiguous ? 'bc' : 'bk'}:${tm}x${tn}`,
@@ -68,8 +77,12 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
     ${loadsB.join('\n    ')}
     workgroupBarrier();
     for (var kk = 0u; kk < 16u; kk++) {
-      ${range(tm).map((i) => `let a${i} = As[kk * ${rows}u + lid.y + ${16 * i}u];`).join(' ')}
-      ${range(tn).map((j) => `let b${j} = Bs[kk * ${cols}u + lid.x + ${16 * j}u];`).join(' ')}
+      ${range(tm)
+        .map((i) => `let a${i} = As[kk * ${rows}u + lid.y + ${16 * i}u];`)
+        .join(' ')}
+      ${range(tn)
+        .map((j) => `let b${j} = Bs[kk * ${cols}u + lid.x + ${16 * j}u];`)
+        .join(' ')}
       ${fmas.join(' ')}
     }
     workgroupBarrier();

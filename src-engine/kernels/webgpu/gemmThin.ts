@@ -13,11 +13,17 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /** `width` is the exact thin size (N for rows, M for cols); uniforms M 0, N 1, K 2, K chunk 3. */
 export function thinProgram(loaderKey: string, loaders: string, mode: ThinMode, width: number): Program {
-  const acc = range(width).map((j) => `var c${j} = 0.0;`).join(' ');
+  const acc = range(width)
+    .map((j) => `var c${j} = 0.0;`)
+    .join(' ');
   const step =
     mode === 'rows'
-      ? `let a = loadA(i, k); ${range(width).map((j) => `c${j} += a * loadB(k, ${j}u);`).join(' ')}`
-      : `let b = loadB(k, i); ${range(width).map((j) => `c${j} += loadA(${j}u, k) * b;`).join(' ')}`;
+      ? `let a = loadA(i, k); ${range(width)
+          .map((j) => `c${j} += a * loadB(k, ${j}u);`)
+          .join(' ')}`
+      : `let b = loadB(k, i); ${range(width)
+          .map((j) => `c${j} += loadA(${j}u, k) * b;`)
+          .join(' ')}`;
   const writes = range(width)
     .map((j) => (mode === 'rows' ? `C[zoff + i * N + ${j}u] = c${j};` : `C[zoff + ${j}u * N + i] = c${j};`))
     .join(' ');

@@ -23,7 +23,8 @@ function stridedGather(backend: Backend, x: TensorInfo, outShape: number[], stri
   const gpu = backend as WebGpuBackend;
   const n = sizeOf(outShape);
   const out = gpu.alloc(n);
-  if (n > 0) gpu.run(GATHER, [x.data], [out], { ints: [n, outShape.length, ...padded(outShape, 1), ...padded(strides), base] }, grid1d(n));
+  if (n > 0)
+    gpu.run(GATHER, [x.data], [out], { ints: [n, outShape.length, ...padded(outShape, 1), ...padded(strides), base] }, grid1d(n));
   return { data: out, shape: outShape };
 }
 
@@ -55,7 +56,13 @@ function concat(backend: Backend, xs: TensorInfo[], axis: number): TensorInfo {
 export function registerLayoutKernels(): void {
   registerKernel('webgpu', 'Transpose', (be, [x], { perm }) => {
     const inStrides = stridesOf(x.shape);
-    return stridedGather(be, x, perm.map((p) => x.shape[p]), perm.map((p) => inStrides[p]), 0);
+    return stridedGather(
+      be,
+      x,
+      perm.map((p) => x.shape[p]),
+      perm.map((p) => inStrides[p]),
+      0,
+    );
   });
   registerKernel('webgpu', 'Slice', (be, [x], { begin, size }) => {
     const inStrides = stridesOf(x.shape);

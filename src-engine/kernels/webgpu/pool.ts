@@ -49,7 +49,12 @@ const INPUT_INDEX = `let g = geo(); let ch = i % g.c; let ix = (i / g.c) % g.w; 
   var s = 0.0;`;
 
 const PROGRAMS: Record<'max' | 'maxGrad' | 'avg' | 'avgGrad', Program> = {
-  max: { key: 'pool:max', inputs: ['X'], outputs: ['Y'], body: `${GEO}\n${ARGMAX}\nfn run(i: u32) { ${FORWARD_INDEX} Y[i] = X[argmaxOf(g, b, oy, ox, ch)]; }\n${LINEAR_MAIN}` },
+  max: {
+    key: 'pool:max',
+    inputs: ['X'],
+    outputs: ['Y'],
+    body: `${GEO}\n${ARGMAX}\nfn run(i: u32) { ${FORWARD_INDEX} Y[i] = X[argmaxOf(g, b, oy, ox, ch)]; }\n${LINEAR_MAIN}`,
+  },
   avg: {
     key: 'pool:avg',
     inputs: ['X'],

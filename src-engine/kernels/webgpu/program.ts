@@ -48,7 +48,8 @@ export function packUniforms({ ints = [], floats = [] }: Uniforms): ArrayBuffer 
   const u32 = new Uint32Array(buffer);
   const f32 = new Float32Array(buffer);
   ints.forEach((v, i) => {
-    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new Error(`uniform ${i} must be an unsigned 32-bit integer, got ${v}`);
+    if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
+      throw new Error(`uniform ${i} must be an unsigned 32-bit integer, got ${v}`);
     u32[i] = v;
   });
   floats.forEach((v, i) => (f32[INT_SLOTS + i] = v));

@@ -83,7 +83,16 @@ export function reduceSum(backend: Backend, x: TensorInfo, reduced: readonly boo
   if (plan.keptShape.length > MAX_RANK || plan.redShape.length > MAX_RANK) {
     throw new Error(`the webgpu Sum handles up to ${MAX_RANK} alternating kept/reduced dimensions`);
   }
-  const ints = [nOut, nRed, plan.keptShape.length, plan.redShape.length, ...padded(plan.keptShape, 1), ...padded(plan.keptStrides), ...padded(plan.redShape, 1), ...padded(plan.redStrides)];
+  const ints = [
+    nOut,
+    nRed,
+    plan.keptShape.length,
+    plan.redShape.length,
+    ...padded(plan.keptShape, 1),
+    ...padded(plan.keptStrides),
+    ...padded(plan.redShape, 1),
+    ...padded(plan.redStrides),
+  ];
   const out = gpu.alloc(nOut);
   const perThread = nRed <= 64;
   gpu.run(program(square, perThread), [x.data], [out], { ints }, perThread ? grid1d(nOut) : grid(nOut));
@@ -97,5 +106,13 @@ export function registerReduceKernels(): void {
     const shape = keepDims ? x.shape.map((d, i) => (reduced[i] ? 1 : d)) : x.shape.filter((_, i) => !reduced[i]);
     return { data, shape };
   });
-  registerKernel('webgpu', 'SumSquares', (be, [x]) => ({ data: reduceSum(be, x, x.shape.map(() => true), true), shape: [] }));
+  registerKernel('webgpu', 'SumSquares', (be, [x]) => ({
+    data: reduceSum(
+      be,
+      x,
+      x.shape.map(() => true),
+      true,
+    ),
+    shape: [],
+  }));
 }

@@ -9,7 +9,12 @@ import type { Tensor } from '../../core/tensor';
  * swapped the storage of a state tensor (batch norm assigns new running statistics), the old
  * storage is released too. Throws what `fn` throws, after releasing its temporaries.
  */
-export function runInScope<T>(backend: Backend, state: readonly Tensor[], fn: () => T, keep: (result: T) => readonly Tensor[] = () => []): T {
+export function runInScope<T>(
+  backend: Backend,
+  state: readonly Tensor[],
+  fn: () => T,
+  keep: (result: T) => readonly Tensor[] = () => [],
+): T {
   const scope = backend.openScope?.();
   if (!scope) return fn();
   const before = state.map((t) => t.data);

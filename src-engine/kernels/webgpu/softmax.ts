@@ -55,15 +55,23 @@ const PROGRAMS = {
   softmax: rowProgram('softmax', ['X'], SOFTMAX_BODY(false)),
   logSoftmax: rowProgram('logSoftmax', ['X'], SOFTMAX_BODY(true)),
   // dx = y ⊙ (dy − Σ dy·y)
-  softmaxGrad: rowProgram('softmaxGrad', ['DY', 'S'], `  var d = 0.0;
+  softmaxGrad: rowProgram(
+    'softmaxGrad',
+    ['DY', 'S'],
+    `  var d = 0.0;
   for (var j = lid; j < cols; j += 64u) { d += DY[o + j] * S[o + j]; }
   d = rowSum(d, lid);
-  for (var j = lid; j < cols; j += 64u) { Y[o + j] = S[o + j] * (DY[o + j] - d); }`),
+  for (var j = lid; j < cols; j += 64u) { Y[o + j] = S[o + j] * (DY[o + j] - d); }`,
+  ),
   // dx = dy − softmax · Σ dy, softmax = exp(logSoftmax)
-  logSoftmaxGrad: rowProgram('logSoftmaxGrad', ['DY', 'L'], `  var t = 0.0;
+  logSoftmaxGrad: rowProgram(
+    'logSoftmaxGrad',
+    ['DY', 'L'],
+    `  var t = 0.0;
   for (var j = lid; j < cols; j += 64u) { t += DY[o + j]; }
   t = rowSum(t, lid);
-  for (var j = lid; j < cols; j += 64u) { Y[o + j] = DY[o + j] - exp(L[o + j]) * t; }`),
+  for (var j = lid; j < cols; j += 64u) { Y[o + j] = DY[o + j] - exp(L[o + j]) * t; }`,
+  ),
 };
 
 function rowwise(backend: Backend, which: keyof typeof PROGRAMS, inputs: TensorInfo[]): TensorInfo {
@@ -73,7 +81,14 @@ function rowwise(backend: Backend, which: keyof typeof PROGRAMS, inputs: TensorI
   const cols = shape[shape.length - 1] ?? 1;
   const rows = cols > 0 ? n / cols : 0;
   const out = gpu.alloc(n);
-  if (n > 0) gpu.run(PROGRAMS[which], inputs.map((t) => t.data), [out], { ints: [rows, cols] }, grid(rows));
+  if (n > 0)
+    gpu.run(
+      PROGRAMS[which],
+      inputs.map((t) => t.data),
+      [out],
+      { ints: [rows, cols] },
+      grid(rows),
+    );
   return { data: out, shape };
 }
 

@@ -183,7 +183,11 @@ export class WebGpuBackend implements Backend {
       // Compilation and validation errors arrive asynchronously; the scope names the program.
       this.device.pushErrorScope('validation');
       const module = this.device.createShaderModule({ code: programSource(program), label: program.key });
-      pipeline = this.device.createComputePipeline({ layout: 'auto', compute: { module, entryPoint: 'main' }, label: program.key });
+      pipeline = this.device.createComputePipeline({
+        layout: 'auto',
+        compute: { module, entryPoint: 'main' },
+        label: program.key,
+      });
       void this.device.popErrorScope().then((error) => {
         if (error) this.fail(`the GPU program ${program.key} failed to build: ${error.message}`);
       });
@@ -214,7 +218,12 @@ export class WebGpuBackend implements Backend {
   }
 
   stats(): WebGpuStats {
-    return { storage: this.storage.stats(), pipelines: this.pipelines.size, dispatches: this.batch.dispatches, submits: this.batch.submits };
+    return {
+      storage: this.storage.stats(),
+      pipelines: this.pipelines.size,
+      dispatches: this.batch.dispatches,
+      submits: this.batch.submits,
+    };
   }
 
   /** Frees pooled buffers nobody uses (after a run). */

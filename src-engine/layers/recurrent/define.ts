@@ -5,8 +5,14 @@ import type { GradCheckLayerCase, LayerInstance } from '../types';
 import type { Tensor } from '../../core/tensor';
 import type { ParamSpec, ParamValues } from '../../core/params';
 import {
-  initialStateParam, kernelInitializerParam, recurrentBiasParam, recurrentInitializerParam, recurrentOutputShape,
-  returnSequencesParam, sequenceInput, unitsParam,
+  initialStateParam,
+  kernelInitializerParam,
+  recurrentBiasParam,
+  recurrentInitializerParam,
+  recurrentOutputShape,
+  returnSequencesParam,
+  sequenceInput,
+  unitsParam,
 } from './params';
 import { recurrentWeights, startStates, type RecurrentWeights } from './weights';
 import { traceUnroll, unroll, type RecurrentCell, type StepSeries } from './unroll';
@@ -54,7 +60,15 @@ export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
     category: 'Recurrent',
     recurrent: true,
     description: spec.description,
-    params: [unitsParam, ...spec.extraParams, returnSequencesParam, initialStateParam, kernelInitializerParam, recurrentInitializerParam, recurrentBiasParam],
+    params: [
+      unitsParam,
+      ...spec.extraParams,
+      returnSequencesParam,
+      initialStateParam,
+      kernelInitializerParam,
+      recurrentInitializerParam,
+      recurrentBiasParam,
+    ],
     arity: { min: 1, max: 1 },
     outputShape: recurrentOutputShape,
     build: ([input], p, ctx): RecurrentInstance => {
@@ -66,7 +80,8 @@ export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
         params: w.all,
         forward: ([x]) => {
           const initial = startStates(w, x.shape[0], spec.stateNames.length);
-          if (spec.fused && canFuse(x, spec.fused.kernel)) return spec.fused.run(projectInputs(x, w.kernel, w.bias), w.recurrentKernel, initial, returnSequences);
+          if (spec.fused && canFuse(x, spec.fused.kernel))
+            return spec.fused.run(projectInputs(x, w.kernel, w.bias), w.recurrentKernel, initial, returnSequences);
           return unroll(x, cell, initial, returnSequences);
         },
         recurrent: {

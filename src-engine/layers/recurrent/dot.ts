@@ -14,7 +14,7 @@ function dotShape(inputs: number[][]): number[] {
 registerLayer({
   type: 'Dot',
   category: 'Merge',
-  description: 'Dot product of its two inputs along the last axis: large when the vectors point the same way (word2vec\'s score).',
+  description: "Dot product of its two inputs along the last axis: large when the vectors point the same way (word2vec's score).",
   params: [],
   arity: { min: 2, max: 2 },
   outputShape: dotShape,
@@ -22,5 +22,14 @@ registerLayer({
     const out = dotShape(inputs);
     return { params: [], forward: ([a, b]) => reshape(sum(mul(a, b), [-1]), [a.shape[0], ...out]) };
   },
-  gradCheck: [{ inputShapes: [[4], [4]], params: {} }, { inputShapes: [[3, 5], [3, 5]], params: {} }],
+  gradCheck: [
+    { inputShapes: [[4], [4]], params: {} },
+    {
+      inputShapes: [
+        [3, 5],
+        [3, 5],
+      ],
+      params: {},
+    },
+  ],
 });

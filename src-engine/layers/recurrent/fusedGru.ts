@@ -22,7 +22,10 @@ export function gruSequence(xw: Tensor, u: Tensor, h0: Tensor | null, returnSequ
   let h = h0;
   for (let t = 0; t < steps; t++) {
     const hasState = h !== null;
-    const [zr, rh] = runKernelOutputs('GruGates', h ? [xw, runKernel('MatMul', [h, uzr], MATMUL), h] : [xw], { step: t, hasState });
+    const [zr, rh] = runKernelOutputs('GruGates', h ? [xw, runKernel('MatMul', [h, uzr], MATMUL), h] : [xw], {
+      step: t,
+      hasState,
+    });
     const cellInputs = h ? [xw, zr, runKernel('MatMul', [rh, uh], MATMUL), h] : [xw, zr];
     const [hNext, candidate] = runKernelOutputs('GruCell', cellInputs, { step: t, hasState });
     zrs.push(zr);
@@ -46,11 +49,17 @@ export function gruSequence(xw: Tensor, u: Tensor, h0: Tensor | null, returnSequ
       if (hPrev) inputs.push(hPrev);
       if (carryA && carryB) inputs.push(carryA, carryB);
       if (outStep >= 0) inputs.push(dys);
-      const [dAct, dAz, dhDirect]: Tensor[] = runKernelOutputs('GruCellGrad', inputs, { hasState: hPrev !== null, hasNext: carryA !== null, outStep });
+      const [dAct, dAz, dhDirect]: Tensor[] = runKernelOutputs('GruCellGrad', inputs, {
+        hasState: hPrev !== null,
+        hasNext: carryA !== null,
+        outStep,
+      });
       dAc[t] = dAct;
       if (hPrev) {
         const drh: Tensor = runKernel('MatMul', [dAct, uh], MATMUL_BT);
-        const [dxwt, dAzrt, dhPart]: Tensor[] = runKernelOutputs('GruGatesGrad', [zrs[t], hPrev, drh, dAz, dAct, dhDirect], { hasState: true });
+        const [dxwt, dAzrt, dhPart]: Tensor[] = runKernelOutputs('GruGatesGrad', [zrs[t], hPrev, drh, dAz, dAct, dhDirect], {
+          hasState: true,
+        });
         dxw[t] = dxwt;
         dAzr[t] = dAzrt;
         carryA = dhPart;

@@ -38,7 +38,11 @@ export function view(t: Tensor, shape: number[]): Tensor {
 export function stackSteps(steps: Tensor[]): Tensor {
   const [n, w] = steps[0].shape;
   if (steps.length === 1) return view(steps[0], [n, 1, w]);
-  return runKernel('Concat', steps.map((s) => view(s, [n, 1, w])), { axis: 1 });
+  return runKernel(
+    'Concat',
+    steps.map((s) => view(s, [n, 1, w])),
+    { axis: 1 },
+  );
 }
 
 /** A zero [n, w] tensor on t's backend. */

@@ -7,7 +7,7 @@ import { gruSequence } from './fusedGru';
 
 registerRecurrentLayer({
   type: 'GRU',
-  description: 'Gated recurrent unit: update and reset gates on a single state; nearly LSTM\'s memory with fewer weights.',
+  description: "Gated recurrent unit: update and reset gates on a single state; nearly LSTM's memory with fewer weights.",
   extraParams: [],
   gates: 3,
   stateNames: ['h'],

@@ -7,13 +7,15 @@ import { lstmSequence } from './fusedLstm';
 
 registerRecurrentLayer({
   type: 'LSTM',
-  description: 'Long short-term memory: gates decide what to forget, write and show; the cell state carries memory over long sequences.',
+  description:
+    'Long short-term memory: gates decide what to forget, write and show; the cell state carries memory over long sequences.',
   extraParams: [
     {
       kind: 'bool',
       name: 'unitForgetBias',
       label: 'Forget bias 1',
-      description: 'Start the forget-gate bias at 1, so the cell remembers by default early in training (Jozefowicz et al. 2015).',
+      description:
+        'Start the forget-gate bias at 1, so the cell remembers by default early in training (Jozefowicz et al. 2015).',
       default: true,
     },
   ],

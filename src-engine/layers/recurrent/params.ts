@@ -4,14 +4,21 @@ import { formatShape } from '../../core/shape';
 import type { ParamSpec, ParamValues } from '../../core/params';
 
 export const unitsParam: ParamSpec = {
-  kind: 'int', name: 'units', label: 'Units', description: 'Size of the hidden state h (the memory carried from step to step).', default: 32, min: 1, max: 4096,
+  kind: 'int',
+  name: 'units',
+  label: 'Units',
+  description: 'Size of the hidden state h (the memory carried from step to step).',
+  default: 32,
+  min: 1,
+  max: 4096,
 };
 
 export const returnSequencesParam: ParamSpec = {
   kind: 'bool',
   name: 'returnSequences',
   label: 'Return sequences',
-  description: 'On: output h at every step [steps, units] (to stack recurrent layers). Off: only the last h [units] (to feed Dense).',
+  description:
+    'On: output h at every step [steps, units] (to stack recurrent layers). Off: only the last h [units] (to feed Dense).',
   default: false,
 };
 
@@ -25,20 +32,27 @@ export const initialStateParam: ParamSpec = {
 };
 
 export const kernelInitializerParam: ParamSpec = {
-  kind: 'initializer', name: 'initializer', label: 'Input weight initializer',
-  description: 'How the input weights (x → gates) start; "default" uses the graph-wide initializer.', default: 'default',
+  kind: 'initializer',
+  name: 'initializer',
+  label: 'Input weight initializer',
+  description: 'How the input weights (x → gates) start; "default" uses the graph-wide initializer.',
+  default: 'default',
 };
 
 export const recurrentInitializerParam: ParamSpec = {
   kind: 'initializer',
   name: 'recurrentInitializer',
   label: 'Recurrent weight initializer',
-  description: 'How the recurrent weights (h → gates) start; orthogonal keeps the state\'s length through many steps.',
+  description: "How the recurrent weights (h → gates) start; orthogonal keeps the state's length through many steps.",
   default: 'orthogonal',
 };
 
 export const recurrentBiasParam: ParamSpec = {
-  kind: 'bool', name: 'useBias', label: 'Use bias', description: 'Adds a learnable offset to every gate (starts at zero).', default: true,
+  kind: 'bool',
+  name: 'useBias',
+  label: 'Use bias',
+  description: 'Adds a learnable offset to every gate (starts at zero).',
+  default: true,
 };
 
 /** Steps and features of a recurrent layer's input, or a ShapeError saying how to get there. */

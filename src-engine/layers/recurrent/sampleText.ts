@@ -70,14 +70,20 @@ class SamplingRun {
   private readonly alive: boolean[];
   private step: number;
 
-  constructor(private readonly model: Model, private readonly options: SampleOptions) {
+  constructor(
+    private readonly model: Model,
+    private readonly options: SampleOptions,
+  ) {
     const inputShape = model.nodes.find((n) => n.id === model.inputId)!.outputShape;
-    if (inputShape.length !== 1) throw new Error(`sampling needs a model whose input is a window of token ids [steps], not [${inputShape.join(', ')}]`);
+    if (inputShape.length !== 1)
+      throw new Error(`sampling needs a model whose input is a window of token ids [steps], not [${inputShape.join(', ')}]`);
     this.window = inputShape[0];
     const vocab = options.vocabulary;
     this.width = model.outputNode.outputShape[0];
     if (model.outputNode.outputShape.length !== 1 || this.width !== vocab.length) {
-      throw new Error(`the model's output has ${model.outputNode.outputShape.join('×')} values, but the vocabulary has ${vocab.length} tokens`);
+      throw new Error(
+        `the model's output has ${model.outputNode.outputShape.join('×')} values, but the vocabulary has ${vocab.length} tokens`,
+      );
     }
     this.boundary = options.boundary ?? 0;
     this.temperature = options.temperature ?? 1;
@@ -91,7 +97,9 @@ class SamplingRun {
       return id;
     });
     const n = options.count;
-    this.windows = Array.from({ length: n }, () => [...new Array<number>(this.window).fill(this.boundary), ...prefix].slice(-this.window));
+    this.windows = Array.from({ length: n }, () =>
+      [...new Array<number>(this.window).fill(this.boundary), ...prefix].slice(-this.window),
+    );
     this.ids = Array.from({ length: n }, () => [...prefix]);
     this.alive = new Array<boolean>(n).fill(true);
     this.step = prefix.length;
@@ -104,7 +112,11 @@ class SamplingRun {
   /** Next-token scores of every window, as a [count, vocabulary] tensor. */
   forward(): Tensor {
     const n = this.options.count;
-    return this.model.forward(tensor(this.windows.flat(), [n, this.window]), { training: false, rng: this.rng }, { logitsFor: 'softmax' }).output;
+    return this.model.forward(
+      tensor(this.windows.flat(), [n, this.window]),
+      { training: false, rng: this.rng },
+      { logitsFor: 'softmax' },
+    ).output;
   }
 
   /** Draws each open sequence's next token from its scores and slides its window. */

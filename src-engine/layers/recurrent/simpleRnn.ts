@@ -6,11 +6,16 @@ import { registerRecurrentLayer } from './define';
 
 registerRecurrentLayer({
   type: 'SimpleRNN',
-  description: 'h_t = φ(x_t·W + h_{t−1}·U + b): one state updated at every step. Forgets over long sequences (vanishing gradients).',
+  description:
+    'h_t = φ(x_t·W + h_{t−1}·U + b): one state updated at every step. Forgets over long sequences (vanishing gradients).',
   extraParams: [
     {
-      kind: 'enum', name: 'activation', label: 'Activation', description: 'φ, the non-linearity of the state update.',
-      options: ['tanh', 'relu', 'sigmoid', 'linear'], default: 'tanh',
+      kind: 'enum',
+      name: 'activation',
+      label: 'Activation',
+      description: 'φ, the non-linearity of the state update.',
+      options: ['tanh', 'relu', 'sigmoid', 'linear'],
+      default: 'tanh',
     },
   ],
   gates: 1,
@@ -28,6 +33,9 @@ registerRecurrentLayer({
   gradCheck: [
     { inputShapes: [[4, 3]], params: { units: 5 } },
     { inputShapes: [[12, 2]], params: { units: 3, returnSequences: true, initialState: 'learned' } },
-    { inputShapes: [[5, 2]], params: { units: 3, activation: 'sigmoid', useBias: false, recurrentInitializer: 'xavier_uniform' } },
+    {
+      inputShapes: [[5, 2]],
+      params: { units: 3, activation: 'sigmoid', useBias: false, recurrentInitializer: 'xavier_uniform' },
+    },
   ],
 });

@@ -13,7 +13,9 @@ function range(input: number[], p: ParamValues): { start: number; length: number
   const start = given < 0 ? steps + given : given;
   const length = p.length as number;
   if (start < 0 || start + length > steps) {
-    throw new ShapeError(`takes steps ${given} to ${given + length - 1}, but the sequence has ${steps} steps (0 to ${steps - 1}; −1 is the last)`);
+    throw new ShapeError(
+      `takes steps ${given} to ${given + length - 1}, but the sequence has ${steps} steps (0 to ${steps - 1}; −1 is the last)`,
+    );
   }
   return { start, length };
 }
@@ -23,7 +25,15 @@ registerLayer({
   category: 'Recurrent',
   description: 'Keeps `length` consecutive steps of a sequence from `start` (−1 = the last step): [steps, …] → [length, …].',
   params: [
-    { kind: 'int', name: 'start', label: 'Start', description: 'First step kept; negative counts from the end (−1 is the last).', default: 0, min: -100000, max: 100000 },
+    {
+      kind: 'int',
+      name: 'start',
+      label: 'Start',
+      description: 'First step kept; negative counts from the end (−1 is the last).',
+      default: 0,
+      min: -100000,
+      max: 100000,
+    },
     { kind: 'int', name: 'length', label: 'Length', description: 'Number of steps kept.', default: 1, min: 1, max: 100000 },
   ],
   arity: { min: 1, max: 1 },

@@ -27,7 +27,12 @@ function recurrentKernel(ctx: LayerBuildContext, units: number, gates: number, i
   const width = gates * units;
   const values = new Float64Array(units * width);
   for (let g = 0; g < gates; g++) {
-    const block = initialValues(name, [units, units], { fanIn: units, fanOut: units, rng: ctx.rng.fork(`recurrentKernel.${g}`) }, useDefault ? ctx.initializerOptions : undefined);
+    const block = initialValues(
+      name,
+      [units, units],
+      { fanIn: units, fanOut: units, rng: ctx.rng.fork(`recurrentKernel.${g}`) },
+      useDefault ? ctx.initializerOptions : undefined,
+    );
     for (let r = 0; r < units; r++) {
       for (let c = 0; c < units; c++) values[r * width + g * units + c] = block[r * units + c];
     }
@@ -46,8 +51,17 @@ export function recurrentWeights(
   const units = p.units as number;
   const kernel = weight(ctx, 'kernel', [features, gates * units], p.initializer as string);
   const recurrent = recurrentKernel(ctx, units, gates, p.recurrentInitializer as string);
-  const bias = p.useBias ? parameter(Float64Array.from({ length: gates * units }, (_, i) => biasStart(i)), [gates * units], `${ctx.name}.bias`) : null;
-  const initial = p.initialState === 'learned' ? stateNames.map((s) => parameter(new Float64Array(units), [units], `${ctx.name}.initial${capitalize(s)}`)) : [];
+  const bias = p.useBias
+    ? parameter(
+        Float64Array.from({ length: gates * units }, (_, i) => biasStart(i)),
+        [gates * units],
+        `${ctx.name}.bias`,
+      )
+    : null;
+  const initial =
+    p.initialState === 'learned'
+      ? stateNames.map((s) => parameter(new Float64Array(units), [units], `${ctx.name}.initial${capitalize(s)}`))
+      : [];
   return { kernel, recurrentKernel: recurrent, bias, initial, all: [kernel, recurrent, ...(bias ? [bias] : []), ...initial] };
 }
 

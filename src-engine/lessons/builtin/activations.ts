@@ -21,28 +21,76 @@ With He initialization, $\\operatorname{Var}(w) = 2/n_{\\text{in}}$, the half of
 What to look for: on the log scale the sigmoid net's bars fall steeply from the last layer to the first, each layer a fraction of the one after it, while the ReLU net's bars stay at about one height. A first layer that receives a hundredth of the gradient learns a hundred times slower.`,
   setup: {
     graphs: {
-      deep: chainGraph('Five-layer net', [['input', 'Input'], ...denseStack(5, 'd', { units: 32, activation: 'sigmoid' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'spiral', datasetOptions: { samples: 128 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.01 }, batchSize: 128, epochs: 1, initializer: 'xavier_uniform',
-      }),
+      deep: chainGraph(
+        'Five-layer net',
+        [
+          ['input', 'Input'],
+          ...denseStack(5, 'd', { units: 32, activation: 'sigmoid' }),
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'spiral',
+          datasetOptions: { samples: 128 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.01 },
+          batchSize: 128,
+          epochs: 1,
+          initializer: 'xavier_uniform',
+        },
+      ),
     },
     variants: [
       { id: 'sigmoid', label: 'sigmoid · Xavier' },
-      { id: 'relu', label: 'ReLU · He', set: Object.fromEntries([...FIVE.map((id) => [`nodes.${id}.params.activation`, 'relu']), ['training.initializer', 'he_normal']]) },
+      {
+        id: 'relu',
+        label: 'ReLU · He',
+        set: Object.fromEntries([
+          ...FIVE.map((id) => [`nodes.${id}.params.activation`, 'relu']),
+          ['training.initializer', 'he_normal'],
+        ]),
+      },
     ],
   },
   view: { kind: 'byDepth', metric: 'gradNorm', nodes: FIVE, log: true },
   check: {
-    claim: 'In the sigmoid net the gradient norm falls by more than 10× per two layers towards the input; with ReLU and He initialization it does not.',
+    claim:
+      'In the sigmoid net the gradient norm falls by more than 10× per two layers towards the input; with ReLU and He initialization it does not.',
     assertions: [
-      { text: 'sigmoid: gradient shrinks more than 10× per two layers', variant: 'sigmoid', measure: { kind: 'gradNormDrop', nodes: FIVE }, op: '>', value: 10 },
-      { text: 'ReLU + He: gradient changes less than 10× per two layers', variant: 'relu', measure: { kind: 'gradNormDrop', nodes: FIVE }, op: 'between', min: 0.1, max: 10 },
+      {
+        text: 'sigmoid: gradient shrinks more than 10× per two layers',
+        variant: 'sigmoid',
+        measure: { kind: 'gradNormDrop', nodes: FIVE },
+        op: '>',
+        value: 10,
+      },
+      {
+        text: 'ReLU + He: gradient changes less than 10× per two layers',
+        variant: 'relu',
+        measure: { kind: 'gradNormDrop', nodes: FIVE },
+        op: 'between',
+        min: 0.1,
+        max: 10,
+      },
     ],
-    ifNot: 'Larger initial weights saturate sigmoid units even more; much smaller ones, or fewer layers, let some gradient through. Changing the ReLU net’s initializer away from He can make its gradients shrink or grow too.',
+    ifNot:
+      'Larger initial weights saturate sigmoid units even more; much smaller ones, or fewer layers, let some gradient through. Changing the ReLU net’s initializer away from He can make its gradients shrink or grow too.',
   },
   variations: [
-    { question: 'What happens with tanh (derivative up to 1) instead of sigmoid?', set: Object.fromEntries(FIVE.map((id) => [`nodes.${id}.params.activation`, 'tanh'])), variants: ['sigmoid'] },
-    { question: 'And with leaky ReLU?', set: Object.fromEntries(FIVE.map((id) => [`nodes.${id}.params.activation`, 'leaky_relu'])), variants: ['relu'] },
-    { question: 'What does N(0, 1) initialization do to the sigmoid net?', set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 1 } }, variants: ['sigmoid'] },
+    {
+      question: 'What happens with tanh (derivative up to 1) instead of sigmoid?',
+      set: Object.fromEntries(FIVE.map((id) => [`nodes.${id}.params.activation`, 'tanh'])),
+      variants: ['sigmoid'],
+    },
+    {
+      question: 'And with leaky ReLU?',
+      set: Object.fromEntries(FIVE.map((id) => [`nodes.${id}.params.activation`, 'leaky_relu'])),
+      variants: ['relu'],
+    },
+    {
+      question: 'What does N(0, 1) initialization do to the sigmoid net?',
+      set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 1 } },
+      variants: ['sigmoid'],
+    },
   ],
 };
 
@@ -61,12 +109,24 @@ $\\tanh$ outputs lie in $(-1, 1)$ and are centred near 0, so the signs of $h_i$ 
 What to look for: in the check's numbers, the fraction of units whose weights all moved one way is exactly 1 after sigmoid, and far below it after tanh. This is one reason tanh, and later zero-centred normalization, made training deep networks easier than sigmoid.`,
   setup: {
     graphs: {
-      net: chainGraph('Two hidden layers', [
-        ['input', 'Input'],
-        ['hidden', 'Dense', { units: 16, activation: 'sigmoid' }],
-        ['second', 'Dense', { units: 16, activation: 'sigmoid' }],
-        ['out', 'Dense', { units: 1 }],
-      ], { dataset: 'plane', datasetOptions: { samples: 2 }, loss: 'mse', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 1, epochs: 1, validationSplit: 0.5 }),
+      net: chainGraph(
+        'Two hidden layers',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 16, activation: 'sigmoid' }],
+          ['second', 'Dense', { units: 16, activation: 'sigmoid' }],
+          ['out', 'Dense', { units: 1 }],
+        ],
+        {
+          dataset: 'plane',
+          datasetOptions: { samples: 2 },
+          loss: 'mse',
+          optimizer: { name: 'sgd', lr: 0.1 },
+          batchSize: 1,
+          epochs: 1,
+          validationSplit: 0.5,
+        },
+      ),
     },
     variants: [
       { id: 'sigmoid', label: 'sigmoid' },
@@ -75,16 +135,37 @@ What to look for: in the check's numbers, the fraction of units whose weights al
   },
   view: { kind: 'byDepth', metric: 'gradNorm', nodes: ['hidden', 'second', 'out'] },
   check: {
-    claim: 'After one step on one sample, every unit of the layer after a sigmoid moved all its weights the same way; after tanh, most units did not.',
+    claim:
+      'After one step on one sample, every unit of the layer after a sigmoid moved all its weights the same way; after tanh, most units did not.',
     assertions: [
-      { text: 'sigmoid: all units’ weight changes share one sign', variant: 'sigmoid', measure: { kind: 'sameSignUnits', node: 'second' }, op: '==', value: 1 },
-      { text: 'tanh: fewer than half of the units’ changes share one sign', variant: 'tanh', measure: { kind: 'sameSignUnits', node: 'second' }, op: '<', value: 0.5 },
+      {
+        text: 'sigmoid: all units’ weight changes share one sign',
+        variant: 'sigmoid',
+        measure: { kind: 'sameSignUnits', node: 'second' },
+        op: '==',
+        value: 1,
+      },
+      {
+        text: 'tanh: fewer than half of the units’ changes share one sign',
+        variant: 'tanh',
+        measure: { kind: 'sameSignUnits', node: 'second' },
+        op: '<',
+        value: 0.5,
+      },
     ],
-    ifNot: 'The claim is about one step on one sample: with a larger batch or several steps, the changes add up over samples and their signs mix.',
+    ifNot:
+      'The claim is about one step on one sample: with a larger batch or several steps, the changes add up over samples and their signs mix.',
   },
   variations: [
-    { question: 'Does ReLU (outputs ≥ 0) behave like sigmoid here?', set: { 'nodes.hidden.params.activation': 'relu', 'nodes.second.params.activation': 'relu' }, variants: ['tanh'] },
-    { question: 'What if the step averages two samples (batch size 2, no validation)?', set: { 'training.batchSize': 2, 'training.validationSplit': 0 } },
+    {
+      question: 'Does ReLU (outputs ≥ 0) behave like sigmoid here?',
+      set: { 'nodes.hidden.params.activation': 'relu', 'nodes.second.params.activation': 'relu' },
+      variants: ['tanh'],
+    },
+    {
+      question: 'What if the step averages two samples (batch size 2, no validation)?',
+      set: { 'training.batchSize': 2, 'training.validationSplit': 0 },
+    },
   ],
 };
 
@@ -103,9 +184,23 @@ Large steps are what kill units, so the learning rate decides how many die. Here
 What to look for: the high learning rate's loss jumps wildly at first and then flattens at a poor value, because the dead units no longer help. The moderate run keeps all its units. Leaky ReLU, which keeps a small slope for negative inputs, is one common remedy; a smaller learning rate is another.`,
   setup: {
     graphs: {
-      net: chainGraph('ReLU net', [['input', 'Input'], ['hidden', 'Dense', { units: 32, activation: 'relu' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'moons', datasetOptions: { samples: 200 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.05 }, batchSize: 20, epochs: 10, initializer: 'he_normal',
-      }),
+      net: chainGraph(
+        'ReLU net',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 32, activation: 'relu' }],
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'moons',
+          datasetOptions: { samples: 200 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.05 },
+          batchSize: 20,
+          epochs: 10,
+          initializer: 'he_normal',
+        },
+      ),
     },
     variants: [
       { id: 'moderate', label: 'lr 0.05' },
@@ -116,13 +211,30 @@ What to look for: the high learning rate's loss jumps wildly at first and then f
   check: {
     claim: 'With a learning rate of 5, at least a quarter of the hidden ReLU units end up dead; with 0.05, almost none do.',
     assertions: [
-      { text: 'lr 5: at least 25 % of the units are never active', variant: 'high', measure: { kind: 'deadUnits', node: 'hidden' }, op: '>=', value: 0.25 },
-      { text: 'lr 0.05: at most 10 % are', variant: 'moderate', measure: { kind: 'deadUnits', node: 'hidden' }, op: '<=', value: 0.1 },
+      {
+        text: 'lr 5: at least 25 % of the units are never active',
+        variant: 'high',
+        measure: { kind: 'deadUnits', node: 'hidden' },
+        op: '>=',
+        value: 0.25,
+      },
+      {
+        text: 'lr 0.05: at most 10 % are',
+        variant: 'moderate',
+        measure: { kind: 'deadUnits', node: 'hidden' },
+        op: '<=',
+        value: 0.1,
+      },
     ],
-    ifNot: 'Fewer units die with a smaller learning rate, with leaky ReLU (its negative side keeps a gradient), or with a different dataset or initializer.',
+    ifNot:
+      'Fewer units die with a smaller learning rate, with leaky ReLU (its negative side keeps a gradient), or with a different dataset or initializer.',
   },
   variations: [
     { question: 'What happens with leaky ReLU?', set: { 'nodes.hidden.params.activation': 'leaky_relu' } },
-    { question: 'Does Adam at lr 0.5 kill units too?', set: { 'training.optimizer': { name: 'adam', lr: 0.5 } }, variants: ['high'] },
+    {
+      question: 'Does Adam at lr 0.5 kill units too?',
+      set: { 'training.optimizer': { name: 'adam', lr: 0.5 } },
+      variants: ['high'],
+    },
   ],
 };

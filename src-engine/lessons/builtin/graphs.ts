@@ -3,7 +3,11 @@ import { GRAPH_FORMAT, type GraphDoc, type TrainingConfig } from '../../../src-s
 
 export type LayerSpec = [id: string, type: string, params?: Record<string, unknown>];
 
-export function chainGraph(name: string, layers: LayerSpec[], training: Partial<TrainingConfig> & Pick<TrainingConfig, 'dataset' | 'loss'>): GraphDoc {
+export function chainGraph(
+  name: string,
+  layers: LayerSpec[],
+  training: Partial<TrainingConfig> & Pick<TrainingConfig, 'dataset' | 'loss'>,
+): GraphDoc {
   return {
     format: GRAPH_FORMAT,
     name,

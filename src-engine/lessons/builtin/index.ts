@@ -7,7 +7,20 @@ import { gradCheckLesson, overfittingLesson, penaltiesLesson, scalingLesson } fr
 import { batchNormLesson, batchSizeLesson, learningRateLesson, momentumLesson } from './optimization';
 
 export const BUILTIN_LESSONS: readonly LessonInput[] = [
-  perceptronLesson, linearStackLesson, saturationLesson, zeroCentredLesson, dyingReluLesson, symmetryLesson, initScaleLesson, orthogonalLesson,
-  learningRateLesson, momentumLesson, batchSizeLesson, batchNormLesson,
-  overfittingLesson, penaltiesLesson, scalingLesson, gradCheckLesson,
+  perceptronLesson,
+  linearStackLesson,
+  saturationLesson,
+  zeroCentredLesson,
+  dyingReluLesson,
+  symmetryLesson,
+  initScaleLesson,
+  orthogonalLesson,
+  learningRateLesson,
+  momentumLesson,
+  batchSizeLesson,
+  batchNormLesson,
+  overfittingLesson,
+  penaltiesLesson,
+  scalingLesson,
+  gradCheckLesson,
 ];

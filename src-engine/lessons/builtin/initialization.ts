@@ -19,32 +19,74 @@ Random initialization gives every unit its own starting point, so units respond 
 What to look for: the zero-initialized run hardly learns at all, the constant one learns only what a single unit could, and the random one learns the circle. In the check's numbers, the two symmetric runs measure exactly 0, not just a small number: the units are bit-for-bit copies.`,
   setup: {
     graphs: {
-      net: chainGraph('Two hidden layers', [
-        ['input', 'Input'],
-        ['hidden1', 'Dense', { units: 8, activation: 'tanh' }],
-        ['hidden2', 'Dense', { units: 8, activation: 'tanh' }],
-        ['out', 'Dense', { units: 2, activation: 'softmax' }],
-      ], { dataset: 'circle', datasetOptions: { samples: 128 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.5 }, batchSize: 16, epochs: 5 }),
+      net: chainGraph(
+        'Two hidden layers',
+        [
+          ['input', 'Input'],
+          ['hidden1', 'Dense', { units: 8, activation: 'tanh' }],
+          ['hidden2', 'Dense', { units: 8, activation: 'tanh' }],
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'circle',
+          datasetOptions: { samples: 128 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.5 },
+          batchSize: 16,
+          epochs: 5,
+        },
+      ),
     },
     variants: [
       { id: 'zeros', label: 'zeros', set: { 'training.initializer': 'zeros' } },
-      { id: 'constant', label: 'constant 0.1', set: { 'training.initializer': 'constant', 'training.initializerOptions': { value: 0.1 } } },
+      {
+        id: 'constant',
+        label: 'constant 0.1',
+        set: { 'training.initializer': 'constant', 'training.initializerOptions': { value: 0.1 } },
+      },
       { id: 'random', label: 'Xavier (random)', set: { 'training.initializer': 'xavier_uniform' } },
     ],
   },
   view: { kind: 'accuracy' },
   check: {
-    claim: 'With zero or constant initialization, the hidden units stay identical after training (max |wᵢ − wⱼ| = 0); with random initialization they differ.',
+    claim:
+      'With zero or constant initialization, the hidden units stay identical after training (max |wᵢ − wⱼ| = 0); with random initialization they differ.',
     assertions: [
-      { text: 'zeros: max |wᵢ − wⱼ| = 0', variant: 'zeros', measure: { kind: 'unitSpread', node: 'hidden1' }, op: '==', value: 0 },
-      { text: 'constant: max |wᵢ − wⱼ| = 0', variant: 'constant', measure: { kind: 'unitSpread', node: 'hidden1' }, op: '==', value: 0 },
-      { text: 'random: units differ (max |wᵢ − wⱼ| > 0.1)', variant: 'random', measure: { kind: 'unitSpread', node: 'hidden1' }, op: '>', value: 0.1 },
+      {
+        text: 'zeros: max |wᵢ − wⱼ| = 0',
+        variant: 'zeros',
+        measure: { kind: 'unitSpread', node: 'hidden1' },
+        op: '==',
+        value: 0,
+      },
+      {
+        text: 'constant: max |wᵢ − wⱼ| = 0',
+        variant: 'constant',
+        measure: { kind: 'unitSpread', node: 'hidden1' },
+        op: '==',
+        value: 0,
+      },
+      {
+        text: 'random: units differ (max |wᵢ − wⱼ| > 0.1)',
+        variant: 'random',
+        measure: { kind: 'unitSpread', node: 'hidden1' },
+        op: '>',
+        value: 0.1,
+      },
     ],
-    ifNot: 'A layer that names its own initializer keeps it whatever the graph’s default says; dropout, which drops units at random, also breaks the symmetry.',
+    ifNot:
+      'A layer that names its own initializer keeps it whatever the graph’s default says; dropout, which drops units at random, also breaks the symmetry.',
   },
   variations: [
-    { question: 'What if the first hidden layer names its own random initializer, whatever the graph’s default?', set: { 'nodes.hidden1.params.initializer': 'xavier_uniform' } },
-    { question: 'What if only the biases differ? Try a constant of 0.5.', set: { 'training.initializerOptions': { value: 0.5 } }, variants: ['constant'] },
+    {
+      question: 'What if the first hidden layer names its own random initializer, whatever the graph’s default?',
+      set: { 'nodes.hidden1.params.initializer': 'xavier_uniform' },
+    },
+    {
+      question: 'What if only the biases differ? Try a constant of 0.5.',
+      set: { 'training.initializerOptions': { value: 0.5 } },
+      variants: ['constant'],
+    },
   ],
 };
 
@@ -63,27 +105,88 @@ Xavier initialization, $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{o
 What to look for: on the log scale, the N(0, 0.01²) bars fall by about a factor of 17 per layer, the saturated sigmoid bars stay high but carry almost no information, and the Xavier and He bars stay within one order of magnitude from the second layer to the tenth.`,
   setup: {
     graphs: {
-      deep: chainGraph('Ten layers', [['input', 'Input'], ...denseStack(10, 'd', { units: 32, activation: 'tanh' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'spiral', datasetOptions: { samples: 128 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.000001 }, batchSize: 128, epochs: 1, initializer: 'xavier_uniform',
-      }),
+      deep: chainGraph(
+        'Ten layers',
+        [
+          ['input', 'Input'],
+          ...denseStack(10, 'd', { units: 32, activation: 'tanh' }),
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'spiral',
+          datasetOptions: { samples: 128 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.000001 },
+          batchSize: 128,
+          epochs: 1,
+          initializer: 'xavier_uniform',
+        },
+      ),
     },
     variants: [
-      { id: 'sigmoid-big', label: 'sigmoid · N(0, 1)', set: { ...Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'sigmoid'])), 'training.initializer': 'normal', 'training.initializerOptions': { std: 1 } } },
-      { id: 'tanh-small', label: 'tanh · N(0, 0.01²)', set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 0.01 } } },
+      {
+        id: 'sigmoid-big',
+        label: 'sigmoid · N(0, 1)',
+        set: {
+          ...Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'sigmoid'])),
+          'training.initializer': 'normal',
+          'training.initializerOptions': { std: 1 },
+        },
+      },
+      {
+        id: 'tanh-small',
+        label: 'tanh · N(0, 0.01²)',
+        set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 0.01 } },
+      },
       { id: 'tanh-xavier', label: 'tanh · Xavier' },
-      { id: 'relu-he', label: 'ReLU · He', set: { ...Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'relu'])), 'training.initializer': 'he_normal' } },
+      {
+        id: 'relu-he',
+        label: 'ReLU · He',
+        set: {
+          ...Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'relu'])),
+          'training.initializer': 'he_normal',
+        },
+      },
     ],
   },
   view: { kind: 'byDepth', metric: 'actStd', nodes: TEN, log: true },
   check: {
-    claim: 'N(0, 1) saturates the sigmoid layers (outputs pile up at 0 and 1), N(0, 0.01²) collapses the signal, while Xavier (tanh) and He (ReLU) keep its spread within 10× across the ten layers.',
+    claim:
+      'N(0, 1) saturates the sigmoid layers (outputs pile up at 0 and 1), N(0, 0.01²) collapses the signal, while Xavier (tanh) and He (ReLU) keep its spread within 10× across the ten layers.',
     assertions: [
-      { text: 'sigmoid · N(0, 1): the 10th layer is saturated (output std > 0.3; values spread evenly over (0, 1) would give 0.29, values at 0 and 1 give 0.5)', variant: 'sigmoid-big', measure: { kind: 'actStd', node: 'd10' }, op: '>', value: 0.3 },
-      { text: 'tanh · N(0, 0.01²): the signal shrinks more than 1000× from layer 2 to 10', variant: 'tanh-small', measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' }, op: '<', value: 0.001 },
-      { text: 'tanh · Xavier: layer 10’s spread is within 10× of layer 2’s', variant: 'tanh-xavier', measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' }, op: 'between', min: 0.1, max: 10 },
-      { text: 'ReLU · He: layer 10’s spread is within 10× of layer 2’s', variant: 'relu-he', measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' }, op: 'between', min: 0.1, max: 10 },
+      {
+        text: 'sigmoid · N(0, 1): the 10th layer is saturated (output std > 0.3; values spread evenly over (0, 1) would give 0.29, values at 0 and 1 give 0.5)',
+        variant: 'sigmoid-big',
+        measure: { kind: 'actStd', node: 'd10' },
+        op: '>',
+        value: 0.3,
+      },
+      {
+        text: 'tanh · N(0, 0.01²): the signal shrinks more than 1000× from layer 2 to 10',
+        variant: 'tanh-small',
+        measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' },
+        op: '<',
+        value: 0.001,
+      },
+      {
+        text: 'tanh · Xavier: layer 10’s spread is within 10× of layer 2’s',
+        variant: 'tanh-xavier',
+        measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' },
+        op: 'between',
+        min: 0.1,
+        max: 10,
+      },
+      {
+        text: 'ReLU · He: layer 10’s spread is within 10× of layer 2’s',
+        variant: 'relu-he',
+        measure: { kind: 'actStdRatio', from: 'd2', to: 'd10' },
+        op: 'between',
+        min: 0.1,
+        max: 10,
+      },
     ],
-    ifNot: 'The balance holds for the activation each initializer was derived for: He with tanh, or Xavier with ReLU, drifts; so do much narrower layers.',
+    ifNot:
+      'The balance holds for the activation each initializer was derived for: He with tanh, or Xavier with ReLU, drifts; so do much narrower layers.',
   },
   variations: [
     { question: 'What does Xavier do for ReLU?', set: { 'training.initializer': 'xavier_uniform' }, variants: ['relu-he'] },
@@ -106,26 +209,66 @@ Here ten linear layers of 32 units start orthogonal or from $N(0, 0.05^2)$. The 
 What to look for: the orthogonal run's bars form a flat line at the first layer's height, while the Gaussian run's bars fall by a constant factor per layer, a straight downward line on the log scale. Backpropagation runs through the same matrices transposed, so gradients keep their size too.`,
   setup: {
     graphs: {
-      deep: chainGraph('Ten linear layers', [['input', 'Input'], ...denseStack(10, 'd', { units: 32, activation: 'linear' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'spiral', datasetOptions: { samples: 128 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.000001 }, batchSize: 128, epochs: 1, initializer: 'orthogonal',
-      }),
+      deep: chainGraph(
+        'Ten linear layers',
+        [
+          ['input', 'Input'],
+          ...denseStack(10, 'd', { units: 32, activation: 'linear' }),
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'spiral',
+          datasetOptions: { samples: 128 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.000001 },
+          batchSize: 128,
+          epochs: 1,
+          initializer: 'orthogonal',
+        },
+      ),
     },
     variants: [
       { id: 'orthogonal', label: 'orthogonal' },
-      { id: 'gaussian', label: 'N(0, 0.05²)', set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 0.05 } } },
+      {
+        id: 'gaussian',
+        label: 'N(0, 0.05²)',
+        set: { 'training.initializer': 'normal', 'training.initializerOptions': { std: 0.05 } },
+      },
     ],
   },
   view: { kind: 'byDepth', metric: 'actStd', nodes: TEN, log: true },
   check: {
-    claim: 'With orthogonal weights the tenth layer’s output spread equals the first’s within 10 %; with N(0, 0.05²) it shrinks more than 100×.',
+    claim:
+      'With orthogonal weights the tenth layer’s output spread equals the first’s within 10 %; with N(0, 0.05²) it shrinks more than 100×.',
     assertions: [
-      { text: 'orthogonal: std(layer 10) / std(layer 1) within 0.9…1.1', variant: 'orthogonal', measure: { kind: 'actStdRatio', from: 'd1', to: 'd10' }, op: 'between', min: 0.9, max: 1.1 },
-      { text: 'N(0, 0.05²): the ratio is below 0.01', variant: 'gaussian', measure: { kind: 'actStdRatio', from: 'd1', to: 'd10' }, op: '<', value: 0.01 },
+      {
+        text: 'orthogonal: std(layer 10) / std(layer 1) within 0.9…1.1',
+        variant: 'orthogonal',
+        measure: { kind: 'actStdRatio', from: 'd1', to: 'd10' },
+        op: 'between',
+        min: 0.9,
+        max: 1.1,
+      },
+      {
+        text: 'N(0, 0.05²): the ratio is below 0.01',
+        variant: 'gaussian',
+        measure: { kind: 'actStdRatio', from: 'd1', to: 'd10' },
+        op: '<',
+        value: 0.01,
+      },
     ],
-    ifNot: 'A gain other than 1, or non-linear activations, change the picture: tanh shrinks large values even with orthogonal weights.',
+    ifNot:
+      'A gain other than 1, or non-linear activations, change the picture: tanh shrinks large values even with orthogonal weights.',
   },
   variations: [
-    { question: 'Does Xavier normal keep the norm as well?', set: { 'training.initializer': 'xavier_normal' }, variants: ['gaussian'] },
-    { question: 'What happens with tanh between the layers?', set: Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'tanh'])) },
+    {
+      question: 'Does Xavier normal keep the norm as well?',
+      set: { 'training.initializer': 'xavier_normal' },
+      variants: ['gaussian'],
+    },
+    {
+      question: 'What happens with tanh between the layers?',
+      set: Object.fromEntries(TEN.map((id) => [`nodes.${id}.params.activation`, 'tanh'])),
+    },
   ],
 };

@@ -17,9 +17,22 @@ Here one regression network trains three times from the same weights on the same
 What to look for: on the log scale the smallest rate draws an almost flat line, the middle one a curve falling steadily, and the largest one a short line that climbs and stops when the run is marked diverged. The best rate is usually a bit below the largest that does not diverge.`,
   setup: {
     graphs: {
-      net: chainGraph('Sine regression', [['input', 'Input'], ['hidden', 'Dense', { units: 16, activation: 'tanh' }], ['out', 'Dense', { units: 1 }]], {
-        dataset: 'sine', datasetOptions: { samples: 64 }, loss: 'mse', optimizer: { name: 'sgd', lr: 0.05 }, batchSize: 16, epochs: 40,
-      }),
+      net: chainGraph(
+        'Sine regression',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 16, activation: 'tanh' }],
+          ['out', 'Dense', { units: 1 }],
+        ],
+        {
+          dataset: 'sine',
+          datasetOptions: { samples: 64 },
+          loss: 'mse',
+          optimizer: { name: 'sgd', lr: 0.05 },
+          batchSize: 16,
+          epochs: 40,
+        },
+      ),
     },
     variants: [
       { id: 'small', label: 'lr 0.00001', set: { 'training.optimizer.lr': 0.00001 } },
@@ -29,16 +42,34 @@ What to look for: on the log scale the smallest rate draws an almost flat line, 
   },
   view: { kind: 'losses', log: true },
   check: {
-    claim: 'At lr 0.00001 the loss barely moves (still above 90 % of its first epoch), at 0.05 it falls below half, and at 10 training diverges.',
+    claim:
+      'At lr 0.00001 the loss barely moves (still above 90 % of its first epoch), at 0.05 it falls below half, and at 10 training diverges.',
     assertions: [
-      { text: 'lr 0.00001: final loss / first-epoch loss > 0.9 (crawling)', variant: 'small', measure: { kind: 'lossRatio' }, op: '>', value: 0.9 },
-      { text: 'lr 0.05: final loss / first-epoch loss < 0.5', variant: 'right', measure: { kind: 'lossRatio' }, op: '<', value: 0.5 },
+      {
+        text: 'lr 0.00001: final loss / first-epoch loss > 0.9 (crawling)',
+        variant: 'small',
+        measure: { kind: 'lossRatio' },
+        op: '>',
+        value: 0.9,
+      },
+      {
+        text: 'lr 0.05: final loss / first-epoch loss < 0.5',
+        variant: 'right',
+        measure: { kind: 'lossRatio' },
+        op: '<',
+        value: 0.5,
+      },
       { text: 'lr 10: the run diverges', variant: 'large', measure: { kind: 'diverged' }, op: '==', value: 1 },
     ],
-    ifNot: 'The boundaries depend on the network and the data: other layers, a different batch size or scaled inputs move the point where steps start to overshoot.',
+    ifNot:
+      'The boundaries depend on the network and the data: other layers, a different batch size or scaled inputs move the point where steps start to overshoot.',
   },
   variations: [
-    { question: 'Where between 0.05 and 10 does it start to diverge? Try lr 1.', set: { 'training.optimizer.lr': 1 }, variants: ['large'] },
+    {
+      question: 'Where between 0.05 and 10 does it start to diverge? Try lr 1.',
+      set: { 'training.optimizer.lr': 1 },
+      variants: ['large'],
+    },
     { question: 'Does Adam at lr 10 diverge too?', set: { 'training.optimizer.name': 'adam' }, variants: ['large'] },
   ],
 };
@@ -62,9 +93,23 @@ The optimizer lab walks the real optimizers over the valley for 100 steps (the v
 What to look for: in the lab, SGD's path creeps along the valley floor and is still far from the minimum after 100 steps, while momentum overshoots, swings back and settles, and Adam heads almost straight along the diagonal. In the runs, the same ordering shows in the loss curves.`,
   setup: {
     graphs: {
-      net: chainGraph('Moons classifier', [['input', 'Input'], ['hidden1', 'Dense', { units: 16, activation: 'tanh' }], ['hidden2', 'Dense', { units: 16, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'moons', datasetOptions: { samples: 200 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.01 }, batchSize: 20, epochs: 10,
-      }),
+      net: chainGraph(
+        'Moons classifier',
+        [
+          ['input', 'Input'],
+          ['hidden1', 'Dense', { units: 16, activation: 'tanh' }],
+          ['hidden2', 'Dense', { units: 16, activation: 'tanh' }],
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'moons',
+          datasetOptions: { samples: 200 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.01 },
+          batchSize: 20,
+          epochs: 10,
+        },
+      ),
     },
     variants: [
       { id: 'sgd', label: 'SGD' },
@@ -73,23 +118,64 @@ What to look for: in the lab, SGD's path creeps along the valley floor and is st
     ],
   },
   view: {
-    kind: 'optimizerPath', surface: 'elongated', steps: 100,
-    optimizers: [{ name: 'sgd', lr: 0.1 }, { name: 'momentum', lr: 0.1, momentum: 0.9 }, { name: 'adam', lr: 0.1 }],
+    kind: 'optimizerPath',
+    surface: 'elongated',
+    steps: 100,
+    optimizers: [
+      { name: 'sgd', lr: 0.1 },
+      { name: 'momentum', lr: 0.1, momentum: 0.9 },
+      { name: 'adam', lr: 0.1 },
+    ],
   },
   check: {
-    claim: 'On the valley, momentum and Adam end more than 10× lower than SGD after 100 steps; on the network, both reach a lower training loss than SGD at the same learning rate.',
+    claim:
+      'On the valley, momentum and Adam end more than 10× lower than SGD after 100 steps; on the network, both reach a lower training loss than SGD at the same learning rate.',
     assertions: [
-      { text: 'valley: momentum ends below a tenth of SGD', measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'momentum', lr: 0.1, momentum: 0.9, steps: 100 }, op: '<', value: 0.03 },
-      { text: 'valley: SGD is still far from the bottom (f > 0.3)', measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'sgd', lr: 0.1, steps: 100 }, op: '>', value: 0.3 },
-      { text: 'valley: Adam ends below a tenth of SGD', measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'adam', lr: 0.1, steps: 100 }, op: '<', value: 0.03 },
-      { text: 'network: momentum’s final loss is below SGD’s', variant: 'momentum', measure: { kind: 'final', metric: 'trainLoss' }, relativeTo: { variant: 'sgd', as: 'ratio' }, op: '<', value: 0.9 },
-      { text: 'network: Adam’s final loss is below SGD’s', variant: 'adam', measure: { kind: 'final', metric: 'trainLoss' }, relativeTo: { variant: 'sgd', as: 'ratio' }, op: '<', value: 0.9 },
+      {
+        text: 'valley: momentum ends below a tenth of SGD',
+        measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'momentum', lr: 0.1, momentum: 0.9, steps: 100 },
+        op: '<',
+        value: 0.03,
+      },
+      {
+        text: 'valley: SGD is still far from the bottom (f > 0.3)',
+        measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'sgd', lr: 0.1, steps: 100 },
+        op: '>',
+        value: 0.3,
+      },
+      {
+        text: 'valley: Adam ends below a tenth of SGD',
+        measure: { kind: 'labLoss', surface: 'elongated', optimizer: 'adam', lr: 0.1, steps: 100 },
+        op: '<',
+        value: 0.03,
+      },
+      {
+        text: 'network: momentum’s final loss is below SGD’s',
+        variant: 'momentum',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        relativeTo: { variant: 'sgd', as: 'ratio' },
+        op: '<',
+        value: 0.9,
+      },
+      {
+        text: 'network: Adam’s final loss is below SGD’s',
+        variant: 'adam',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        relativeTo: { variant: 'sgd', as: 'ratio' },
+        op: '<',
+        value: 0.9,
+      },
     ],
-    ifNot: 'With a much larger learning rate SGD catches up (or all of them bounce); with fewer epochs the differences may not have shown yet.',
+    ifNot:
+      'With a much larger learning rate SGD catches up (or all of them bounce); with fewer epochs the differences may not have shown yet.',
   },
   variations: [
     { question: 'Does SGD catch up at lr 0.1?', set: { 'training.optimizer.lr': 0.1 }, variants: ['sgd'] },
-    { question: 'How does RMSprop compare?', set: { 'training.optimizer': { name: 'rmsprop', lr: 0.01 } }, variants: ['momentum'] },
+    {
+      question: 'How does RMSprop compare?',
+      set: { 'training.optimizer': { name: 'rmsprop', lr: 0.01 } },
+      variants: ['momentum'],
+    },
   ],
 };
 
@@ -108,9 +194,23 @@ The price is fewer updates: one epoch over $N$ samples takes $\\lceil N/B \\rcei
 What to look for: the batch-4 loss curve is a thick band of noise, the batch-64 one a thin line around the same value. The check measures the band's width as a variance. Noise is not only bad: it helps escape sharp minima. And larger batches need fewer, though more costly, steps per epoch.`,
   setup: {
     graphs: {
-      net: chainGraph('Spiral classifier', [['input', 'Input'], ['hidden', 'Dense', { units: 16, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]], {
-        dataset: 'spiral', datasetOptions: { samples: 512 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.000001 }, batchSize: 16, epochs: 6, initializer: 'he_normal',
-      }),
+      net: chainGraph(
+        'Spiral classifier',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 16, activation: 'tanh' }],
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {
+          dataset: 'spiral',
+          datasetOptions: { samples: 512 },
+          loss: 'cross_entropy',
+          optimizer: { name: 'sgd', lr: 0.000001 },
+          batchSize: 16,
+          epochs: 6,
+          initializer: 'he_normal',
+        },
+      ),
     },
     variants: [
       { id: 'b4', label: 'batch 4', set: { 'training.batchSize': 4 } },
@@ -120,14 +220,32 @@ What to look for: the batch-4 loss curve is a thick band of noise, the batch-64 
   },
   view: { kind: 'losses' },
   check: {
-    claim: 'The variance of the step losses falls roughly as 1/B (16× the batch: between 5× and 50× less variance), and an epoch takes 128, 32 and 8 steps.',
+    claim:
+      'The variance of the step losses falls roughly as 1/B (16× the batch: between 5× and 50× less variance), and an epoch takes 128, 32 and 8 steps.',
     assertions: [
-      { text: 'variance(B=4) / variance(B=64) between 16^0.6 ≈ 5 and 16^1.4 ≈ 49', variant: 'b4', measure: { kind: 'stepLossVariance' }, relativeTo: { variant: 'b64', as: 'ratio' }, op: 'between', min: 5.3, max: 48.5 },
-      { text: 'variance(B=4) / variance(B=16) between 4^0.5 = 2 and 4^1.5 = 8', variant: 'b4', measure: { kind: 'stepLossVariance' }, relativeTo: { variant: 'b16', as: 'ratio' }, op: 'between', min: 2, max: 8 },
+      {
+        text: 'variance(B=4) / variance(B=64) between 16^0.6 ≈ 5 and 16^1.4 ≈ 49',
+        variant: 'b4',
+        measure: { kind: 'stepLossVariance' },
+        relativeTo: { variant: 'b64', as: 'ratio' },
+        op: 'between',
+        min: 5.3,
+        max: 48.5,
+      },
+      {
+        text: 'variance(B=4) / variance(B=16) between 4^0.5 = 2 and 4^1.5 = 8',
+        variant: 'b4',
+        measure: { kind: 'stepLossVariance' },
+        relativeTo: { variant: 'b16', as: 'ratio' },
+        op: 'between',
+        min: 2,
+        max: 8,
+      },
       { text: 'B = 4: 128 steps per epoch', variant: 'b4', measure: { kind: 'stepsPerEpoch' }, op: '==', value: 128 },
       { text: 'B = 64: 8 steps per epoch', variant: 'b64', measure: { kind: 'stepsPerEpoch' }, op: '==', value: 8 },
     ],
-    ifNot: 'With a real learning rate the loss also falls while it is measured, which adds its own spread; with few epochs the variance estimates are rough.',
+    ifNot:
+      'With a real learning rate the loss also falls while it is measured, which adds its own spread; with few epochs the variance estimates are rough.',
   },
   variations: [
     { question: 'What does a real learning rate (0.1) add to the noise?', set: { 'training.optimizer.lr': 0.1 } },
@@ -136,13 +254,29 @@ What to look for: the batch-4 loss curve is a thick band of noise, the batch-64 
 };
 
 const SIX = ids(6, 'd');
-const sigmoidStack: LayerSpec[] = [['input', 'Input'], ...denseStack(6, 'd', { units: 16, activation: 'sigmoid' }), ['out', 'Dense', { units: 2, activation: 'softmax' }]];
-const normalizedStack: LayerSpec[] = [
+const sigmoidStack: LayerSpec[] = [
   ['input', 'Input'],
-  ...SIX.flatMap((id): LayerSpec[] => [[id, 'Dense', { units: 16, activation: 'linear' }], [`${id}bn`, 'BatchNorm'], [`${id}act`, 'Sigmoid']]),
+  ...denseStack(6, 'd', { units: 16, activation: 'sigmoid' }),
   ['out', 'Dense', { units: 2, activation: 'softmax' }],
 ];
-const deepTraining = { dataset: 'circle', datasetOptions: { samples: 256 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.5 }, batchSize: 16, epochs: 12, validationSplit: 0.25 } as const;
+const normalizedStack: LayerSpec[] = [
+  ['input', 'Input'],
+  ...SIX.flatMap((id): LayerSpec[] => [
+    [id, 'Dense', { units: 16, activation: 'linear' }],
+    [`${id}bn`, 'BatchNorm'],
+    [`${id}act`, 'Sigmoid'],
+  ]),
+  ['out', 'Dense', { units: 2, activation: 'softmax' }],
+];
+const deepTraining = {
+  dataset: 'circle',
+  datasetOptions: { samples: 256 },
+  loss: 'cross_entropy',
+  optimizer: { name: 'sgd', lr: 0.5 },
+  batchSize: 16,
+  epochs: 12,
+  validationSplit: 0.25,
+} as const;
 
 export const batchNormLesson: LessonInput = {
   format: 'layerlab.lesson/1',
@@ -169,16 +303,40 @@ What to look for: the plain network's loss stays flat at about 0.69 for every ep
   },
   view: { kind: 'accuracy' },
   check: {
-    claim: 'After 12 epochs the plain sigmoid net is still at chance (loss ≈ ln 2), while the batch-normalized one has brought its loss below 0.5 and gets more than 80 % of the training points right.',
+    claim:
+      'After 12 epochs the plain sigmoid net is still at chance (loss ≈ ln 2), while the batch-normalized one has brought its loss below 0.5 and gets more than 80 % of the training points right.',
     assertions: [
-      { text: 'plain: the training loss is still at chance level (above 0.65; ln 2 ≈ 0.693)', variant: 'plain', measure: { kind: 'final', metric: 'trainLoss' }, op: '>', value: 0.65 },
-      { text: 'batch norm: the training loss falls below 0.5', variant: 'batchnorm', measure: { kind: 'final', metric: 'trainLoss' }, op: '<', value: 0.5 },
-      { text: 'batch norm: more than 80 % of the training points right', variant: 'batchnorm', measure: { kind: 'final', metric: 'trainAcc' }, op: '>', value: 0.8 },
+      {
+        text: 'plain: the training loss is still at chance level (above 0.65; ln 2 ≈ 0.693)',
+        variant: 'plain',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        op: '>',
+        value: 0.65,
+      },
+      {
+        text: 'batch norm: the training loss falls below 0.5',
+        variant: 'batchnorm',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        op: '<',
+        value: 0.5,
+      },
+      {
+        text: 'batch norm: more than 80 % of the training points right',
+        variant: 'batchnorm',
+        measure: { kind: 'final', metric: 'trainAcc' },
+        op: '>',
+        value: 0.8,
+      },
     ],
-    ifNot: 'Many more epochs or an adaptive optimizer such as Adam can get the plain net moving too; a tiny batch makes the batch statistics noisy.',
+    ifNot:
+      'Many more epochs or an adaptive optimizer such as Adam can get the plain net moving too; a tiny batch makes the batch statistics noisy.',
   },
   variations: [
-    { question: 'Can Adam train the plain net instead?', set: { 'training.optimizer': { name: 'adam', lr: 0.01 } }, variants: ['plain'] },
+    {
+      question: 'Can Adam train the plain net instead?',
+      set: { 'training.optimizer': { name: 'adam', lr: 0.01 } },
+      variants: ['plain'],
+    },
     { question: 'Does batch norm still help with batches of 4?', set: { 'training.batchSize': 4 }, variants: ['batchnorm'] },
   ],
 };

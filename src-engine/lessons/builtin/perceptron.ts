@@ -19,15 +19,50 @@ The unit's decision boundary $w \\cdot x + b = 0$ is a straight line. AND, OR an
 A hidden layer bends the boundary. Two layers of units can carve out the XOR region, and learn it to 100 %.`,
   setup: {
     graphs: {
-      perceptron: chainGraph('Perceptron', [['input', 'Input'], ['unit', 'Dense', { units: 1, activation: 'step' }]], {
-        dataset: 'and', loss: 'perceptron', optimizer: { name: 'sgd', lr: 1 }, batchSize: 1, epochs: 12, initializer: 'zeros',
-      }),
-      logistic: chainGraph('Sigmoid unit', [['input', 'Input'], ['unit', 'Dense', { units: 1, activation: 'sigmoid' }]], {
-        dataset: 'xor', loss: 'binary_cross_entropy', optimizer: { name: 'sgd', lr: 1 }, batchSize: 4, epochs: 300,
-      }),
-      twoLayers: chainGraph('Two layers', [['input', 'Input'], ['hidden', 'Dense', { units: 4, activation: 'tanh' }], ['unit', 'Dense', { units: 1, activation: 'sigmoid' }]], {
-        dataset: 'xor', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.05 }, batchSize: 4, epochs: 300,
-      }),
+      perceptron: chainGraph(
+        'Perceptron',
+        [
+          ['input', 'Input'],
+          ['unit', 'Dense', { units: 1, activation: 'step' }],
+        ],
+        {
+          dataset: 'and',
+          loss: 'perceptron',
+          optimizer: { name: 'sgd', lr: 1 },
+          batchSize: 1,
+          epochs: 12,
+          initializer: 'zeros',
+        },
+      ),
+      logistic: chainGraph(
+        'Sigmoid unit',
+        [
+          ['input', 'Input'],
+          ['unit', 'Dense', { units: 1, activation: 'sigmoid' }],
+        ],
+        {
+          dataset: 'xor',
+          loss: 'binary_cross_entropy',
+          optimizer: { name: 'sgd', lr: 1 },
+          batchSize: 4,
+          epochs: 300,
+        },
+      ),
+      twoLayers: chainGraph(
+        'Two layers',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 4, activation: 'tanh' }],
+          ['unit', 'Dense', { units: 1, activation: 'sigmoid' }],
+        ],
+        {
+          dataset: 'xor',
+          loss: 'binary_cross_entropy',
+          optimizer: { name: 'adam', lr: 0.05 },
+          batchSize: 4,
+          epochs: 300,
+        },
+      ),
     },
     variants: [
       { id: 'and', label: 'perceptron · AND', graph: 'perceptron', set: { 'training.dataset': 'and' } },
@@ -40,21 +75,54 @@ A hidden layer bends the boundary. Two layers of units can carve out the XOR reg
   },
   view: { kind: 'accuracy' },
   check: {
-    claim: 'The perceptron gets every row of AND, OR and NAND right but not of XOR; a sigmoid unit stays at a loss of ln 2 on XOR; two layers learn XOR.',
+    claim:
+      'The perceptron gets every row of AND, OR and NAND right but not of XOR; a sigmoid unit stays at a loss of ln 2 on XOR; two layers learn XOR.',
     assertions: [
       { text: 'AND: 100 % right', variant: 'and', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
       { text: 'OR: 100 % right', variant: 'or', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
       { text: 'NAND: 100 % right', variant: 'nand', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
-      { text: 'XOR: the perceptron still gets a row wrong', variant: 'xor', measure: { kind: 'final', metric: 'trainAcc' }, op: '<=', value: 0.75 },
-      { text: 'XOR: the sigmoid unit’s loss stays at ln 2 ≈ 0.693', variant: 'sigmoid-xor', measure: { kind: 'final', metric: 'trainLoss' }, op: 'between', min: 0.68, max: 0.70 },
-      { text: 'XOR: two layers get every row right', variant: 'two-layer-xor', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
+      {
+        text: 'XOR: the perceptron still gets a row wrong',
+        variant: 'xor',
+        measure: { kind: 'final', metric: 'trainAcc' },
+        op: '<=',
+        value: 0.75,
+      },
+      {
+        text: 'XOR: the sigmoid unit’s loss stays at ln 2 ≈ 0.693',
+        variant: 'sigmoid-xor',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        op: 'between',
+        min: 0.68,
+        max: 0.7,
+      },
+      {
+        text: 'XOR: two layers get every row right',
+        variant: 'two-layer-xor',
+        measure: { kind: 'final', metric: 'trainAcc' },
+        op: '==',
+        value: 1,
+      },
     ],
-    ifNot: 'A smaller learning rate or fewer epochs may leave a gate half-learned; a hidden layer that is too small or a changed dataset changes what can be separated.',
+    ifNot:
+      'A smaller learning rate or fewer epochs may leave a gate half-learned; a hidden layer that is too small or a changed dataset changes what can be separated.',
   },
   variations: [
-    { question: 'Does a smaller step size η = 0.1 change which gates are learned, or only how fast?', set: { 'training.optimizer.lr': 0.1 }, variants: ['and', 'or', 'nand', 'xor'] },
-    { question: 'What if the perceptron starts from random weights instead of zeros?', set: { 'training.initializer': 'xavier_uniform' }, variants: ['and', 'or', 'nand', 'xor'] },
-    { question: 'Can two layers of only 2 hidden units still learn XOR?', set: { 'nodes.hidden.params.units': 2 }, variants: ['two-layer-xor'] },
+    {
+      question: 'Does a smaller step size η = 0.1 change which gates are learned, or only how fast?',
+      set: { 'training.optimizer.lr': 0.1 },
+      variants: ['and', 'or', 'nand', 'xor'],
+    },
+    {
+      question: 'What if the perceptron starts from random weights instead of zeros?',
+      set: { 'training.initializer': 'xavier_uniform' },
+      variants: ['and', 'or', 'nand', 'xor'],
+    },
+    {
+      question: 'Can two layers of only 2 hidden units still learn XOR?',
+      set: { 'nodes.hidden.params.units': 2 },
+      variants: ['two-layer-xor'],
+    },
   ],
 };
 
@@ -73,31 +141,68 @@ Put a non-linear activation such as $\\tanh$ between the layers and the composit
 What to look for: the linear run's loss curve flattens at 0.693 within a few dozen epochs and never moves again, however long it trains, while the tanh run's loss keeps falling towards 0. Both start from the same weights and see the same batches; only the activation differs.`,
   setup: {
     graphs: {
-      stack: chainGraph('Three Dense layers', [
-        ['input', 'Input'],
-        ['dense1', 'Dense', { units: 8, activation: 'linear' }],
-        ['dense2', 'Dense', { units: 8, activation: 'linear' }],
-        ['dense3', 'Dense', { units: 8, activation: 'linear' }],
-        ['unit', 'Dense', { units: 1, activation: 'sigmoid' }],
-      ], { dataset: 'xor', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.03 }, batchSize: 4, epochs: 200 }),
+      stack: chainGraph(
+        'Three Dense layers',
+        [
+          ['input', 'Input'],
+          ['dense1', 'Dense', { units: 8, activation: 'linear' }],
+          ['dense2', 'Dense', { units: 8, activation: 'linear' }],
+          ['dense3', 'Dense', { units: 8, activation: 'linear' }],
+          ['unit', 'Dense', { units: 1, activation: 'sigmoid' }],
+        ],
+        { dataset: 'xor', loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.03 }, batchSize: 4, epochs: 200 },
+      ),
     },
     variants: [
       { id: 'linear', label: 'linear layers' },
-      { id: 'tanh', label: 'tanh layers', set: { 'nodes.dense1.params.activation': 'tanh', 'nodes.dense2.params.activation': 'tanh', 'nodes.dense3.params.activation': 'tanh' } },
+      {
+        id: 'tanh',
+        label: 'tanh layers',
+        set: {
+          'nodes.dense1.params.activation': 'tanh',
+          'nodes.dense2.params.activation': 'tanh',
+          'nodes.dense3.params.activation': 'tanh',
+        },
+      },
     ],
   },
   view: { kind: 'losses' },
   check: {
     claim: 'Three linear layers stay at a loss of at least ln 2 on XOR; the same layers with tanh learn it.',
     assertions: [
-      { text: 'linear: the loss never gets below ln 2 (0.693) by more than a rounding', variant: 'linear', measure: { kind: 'final', metric: 'trainLoss' }, op: '>=', value: 0.69 },
-      { text: 'linear: at most 3 of the 4 rows right', variant: 'linear', measure: { kind: 'final', metric: 'trainAcc' }, op: '<=', value: 0.75 },
+      {
+        text: 'linear: the loss never gets below ln 2 (0.693) by more than a rounding',
+        variant: 'linear',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        op: '>=',
+        value: 0.69,
+      },
+      {
+        text: 'linear: at most 3 of the 4 rows right',
+        variant: 'linear',
+        measure: { kind: 'final', metric: 'trainAcc' },
+        op: '<=',
+        value: 0.75,
+      },
       { text: 'tanh: every row right', variant: 'tanh', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
     ],
-    ifNot: 'If an activation other than "linear" was set on the stack, it is no longer linear; if the tanh run fell short, it may need more epochs or a larger learning rate.',
+    ifNot:
+      'If an activation other than "linear" was set on the stack, it is no longer linear; if the tanh run fell short, it may need more epochs or a larger learning rate.',
   },
   variations: [
-    { question: 'Does ReLU between the layers work as well as tanh?', set: { 'nodes.dense1.params.activation': 'relu', 'nodes.dense2.params.activation': 'relu', 'nodes.dense3.params.activation': 'relu' }, variants: ['tanh'] },
-    { question: 'Is one non-linear layer enough?', set: { 'nodes.dense2.params.activation': 'linear', 'nodes.dense3.params.activation': 'linear' }, variants: ['tanh'] },
+    {
+      question: 'Does ReLU between the layers work as well as tanh?',
+      set: {
+        'nodes.dense1.params.activation': 'relu',
+        'nodes.dense2.params.activation': 'relu',
+        'nodes.dense3.params.activation': 'relu',
+      },
+      variants: ['tanh'],
+    },
+    {
+      question: 'Is one non-linear layer enough?',
+      set: { 'nodes.dense2.params.activation': 'linear', 'nodes.dense3.params.activation': 'linear' },
+      variants: ['tanh'],
+    },
   ],
 };

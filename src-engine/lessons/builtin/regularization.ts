@@ -10,7 +10,16 @@ const wide = (dropout: boolean): LayerSpec[] => [
   ...(dropout ? [['drop2', 'Dropout', { rate: 0.5 }] as LayerSpec] : []),
   ['out', 'Dense', { units: 2, activation: 'softmax' }],
 ];
-const smallSet = { dataset: 'moons', datasetOptions: { samples: 60, noise: 0.3 }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 30, epochs: 60, validationSplit: 0.5, initializer: 'he_normal' } as const;
+const smallSet = {
+  dataset: 'moons',
+  datasetOptions: { samples: 60, noise: 0.3 },
+  loss: 'cross_entropy',
+  optimizer: { name: 'adam', lr: 0.02 },
+  batchSize: 30,
+  epochs: 60,
+  validationSplit: 0.5,
+  initializer: 'he_normal',
+} as const;
 
 export const overfittingLesson: LessonInput = {
   format: 'layerlab.lesson/1',
@@ -40,24 +49,65 @@ The check compares the gap, final validation loss minus final training loss, of 
   check: {
     claim: 'The plain network overfits (validation loss well above training loss); dropout and L2 each narrow that gap.',
     assertions: [
-      { text: 'plain: validation loss exceeds training loss by more than 0.2', variant: 'plain', measure: { kind: 'gap' }, op: '>', value: 0.2 },
-      { text: 'dropout: the gap is narrower than the plain net’s', variant: 'dropout', measure: { kind: 'gap' }, relativeTo: { variant: 'plain', as: 'difference' }, op: '<', value: 0 },
-      { text: 'L2: the gap is narrower than the plain net’s', variant: 'l2', measure: { kind: 'gap' }, relativeTo: { variant: 'plain', as: 'difference' }, op: '<', value: 0 },
+      {
+        text: 'plain: validation loss exceeds training loss by more than 0.2',
+        variant: 'plain',
+        measure: { kind: 'gap' },
+        op: '>',
+        value: 0.2,
+      },
+      {
+        text: 'dropout: the gap is narrower than the plain net’s',
+        variant: 'dropout',
+        measure: { kind: 'gap' },
+        relativeTo: { variant: 'plain', as: 'difference' },
+        op: '<',
+        value: 0,
+      },
+      {
+        text: 'L2: the gap is narrower than the plain net’s',
+        variant: 'l2',
+        measure: { kind: 'gap' },
+        relativeTo: { variant: 'plain', as: 'difference' },
+        op: '<',
+        value: 0,
+      },
     ],
-    ifNot: 'With more training data, fewer epochs or a smaller network there is little overfitting to reduce; a tiny L2 factor or dropout rate changes little.',
+    ifNot:
+      'With more training data, fewer epochs or a smaller network there is little overfitting to reduce; a tiny L2 factor or dropout rate changes little.',
   },
   variations: [
-    { question: 'What does a stronger L2 (0.1) do to the training loss?', set: { 'training.optimizer.l2': 0.1 }, variants: ['l2'] },
-    { question: 'Does more data (300 samples) close the gap by itself?', set: { 'training.datasetOptions.samples': 300 }, variants: ['plain'] },
+    {
+      question: 'What does a stronger L2 (0.1) do to the training loss?',
+      set: { 'training.optimizer.l2': 0.1 },
+      variants: ['l2'],
+    },
+    {
+      question: 'Does more data (300 samples) close the gap by itself?',
+      set: { 'training.datasetOptions.samples': 300 },
+      variants: ['plain'],
+    },
   ],
 };
 
-const penaltyNet = chainGraph('Spiral classifier', [
-  ['input', 'Input'],
-  ['hidden1', 'Dense', { units: 32, activation: 'relu' }],
-  ['hidden2', 'Dense', { units: 32, activation: 'relu' }],
-  ['out', 'Dense', { units: 2, activation: 'softmax' }],
-], { dataset: 'spiral', datasetOptions: { samples: 200 }, loss: 'cross_entropy', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 20, epochs: 15, initializer: 'he_normal' });
+const penaltyNet = chainGraph(
+  'Spiral classifier',
+  [
+    ['input', 'Input'],
+    ['hidden1', 'Dense', { units: 32, activation: 'relu' }],
+    ['hidden2', 'Dense', { units: 32, activation: 'relu' }],
+    ['out', 'Dense', { units: 2, activation: 'softmax' }],
+  ],
+  {
+    dataset: 'spiral',
+    datasetOptions: { samples: 200 },
+    loss: 'cross_entropy',
+    optimizer: { name: 'sgd', lr: 0.1 },
+    batchSize: 20,
+    epochs: 15,
+    initializer: 'he_normal',
+  },
+);
 
 export const penaltiesLesson: LessonInput = {
   format: 'layerlab.lesson/1',
@@ -84,17 +134,48 @@ What to look for: the check counts how many weights end below 0.01 in size and m
   },
   view: { kind: 'losses' },
   check: {
-    claim: 'L1 leaves many more weights near 0 than plain SGD; L2 leaves a smaller weight norm; Adam with L2 and AdamW with the same factor end with clearly different weights.',
+    claim:
+      'L1 leaves many more weights near 0 than plain SGD; L2 leaves a smaller weight norm; Adam with L2 and AdamW with the same factor end with clearly different weights.',
     assertions: [
-      { text: 'L1: at least 10 points more of the weights below 0.01 than with plain SGD', variant: 'l1', measure: { kind: 'smallWeightFraction', below: 0.01 }, relativeTo: { variant: 'plain', as: 'difference' }, op: '>', value: 0.1 },
-      { text: 'L2: weight norm below 90 % of plain SGD’s', variant: 'l2', measure: { kind: 'weightNorm' }, relativeTo: { variant: 'plain', as: 'ratio' }, op: '<', value: 0.9 },
-      { text: 'Adam + L2 vs AdamW: weight norms differ by more than 20 %', variant: 'adam-l2', measure: { kind: 'weightNorm' }, relativeTo: { variant: 'adamw', as: 'ratio' }, op: '<', value: 0.8 },
+      {
+        text: 'L1: at least 10 points more of the weights below 0.01 than with plain SGD',
+        variant: 'l1',
+        measure: { kind: 'smallWeightFraction', below: 0.01 },
+        relativeTo: { variant: 'plain', as: 'difference' },
+        op: '>',
+        value: 0.1,
+      },
+      {
+        text: 'L2: weight norm below 90 % of plain SGD’s',
+        variant: 'l2',
+        measure: { kind: 'weightNorm' },
+        relativeTo: { variant: 'plain', as: 'ratio' },
+        op: '<',
+        value: 0.9,
+      },
+      {
+        text: 'Adam + L2 vs AdamW: weight norms differ by more than 20 %',
+        variant: 'adam-l2',
+        measure: { kind: 'weightNorm' },
+        relativeTo: { variant: 'adamw', as: 'ratio' },
+        op: '<',
+        value: 0.8,
+      },
     ],
-    ifNot: 'Smaller penalty factors or fewer epochs leave the weights close to the plain run’s; a much larger one shrinks everything towards 0.',
+    ifNot:
+      'Smaller penalty factors or fewer epochs leave the weights close to the plain run’s; a much larger one shrinks everything towards 0.',
   },
   variations: [
-    { question: 'How sparse does a stronger L1 (0.01) make the network, and what does it cost in loss?', set: { 'training.optimizer.l1': 0.01 }, variants: ['l1'] },
-    { question: 'Do Adam + L2 and AdamW agree with a tiny factor (0.0001)?', set: { 'training.optimizer.l2': 0.0001, 'training.optimizer.weightDecay': 0.0001 }, variants: ['adam-l2', 'adamw'] },
+    {
+      question: 'How sparse does a stronger L1 (0.01) make the network, and what does it cost in loss?',
+      set: { 'training.optimizer.l1': 0.01 },
+      variants: ['l1'],
+    },
+    {
+      question: 'Do Adam + L2 and AdamW agree with a tiny factor (0.0001)?',
+      set: { 'training.optimizer.l2': 0.0001, 'training.optimizer.weightDecay': 0.0001 },
+      variants: ['adam-l2', 'adamw'],
+    },
   ],
 };
 
@@ -113,9 +194,23 @@ The same network and learning rate then train smoothly. Here one regression of m
 What to look for: the raw run's loss either leaves the chart (diverged) or jumps around far above the others, while both scaled runs fall smoothly to a few units of squared miles per gallon. Scaling is fitted on the training split so that no information from validation leaks in.`,
   setup: {
     graphs: {
-      net: chainGraph('Cars regression', [['input', 'Input'], ['hidden', 'Dense', { units: 16, activation: 'relu' }], ['out', 'Dense', { units: 1 }]], {
-        dataset: 'cars', loss: 'mse', optimizer: { name: 'sgd', lr: 0.01 }, batchSize: 32, epochs: 15, validationSplit: 0.2, initializer: 'he_normal',
-      }),
+      net: chainGraph(
+        'Cars regression',
+        [
+          ['input', 'Input'],
+          ['hidden', 'Dense', { units: 16, activation: 'relu' }],
+          ['out', 'Dense', { units: 1 }],
+        ],
+        {
+          dataset: 'cars',
+          loss: 'mse',
+          optimizer: { name: 'sgd', lr: 0.01 },
+          batchSize: 32,
+          epochs: 15,
+          validationSplit: 0.2,
+          initializer: 'he_normal',
+        },
+      ),
     },
     variants: [
       { id: 'raw', label: 'raw features', set: { 'training.datasetOptions': { scaling: 'none' } } },
@@ -125,17 +220,45 @@ What to look for: the raw run's loss either leaves the chart (diverged) or jumps
   },
   view: { kind: 'losses', log: true },
   check: {
-    claim: 'On raw features the regression diverges or stays poor (validation R² below 0.3); min-max scaling and standardization both train to a validation R² above 0.6.',
+    claim:
+      'On raw features the regression diverges or stays poor (validation R² below 0.3); min-max scaling and standardization both train to a validation R² above 0.6.',
     assertions: [
-      { text: 'raw: diverged, or validation R² below 0.3', variant: 'raw', measure: { kind: 'final', metric: 'valR2' }, op: '<', value: 0.3 },
-      { text: 'min-max: validation R² above 0.6', variant: 'minmax', measure: { kind: 'final', metric: 'valR2' }, op: '>', value: 0.6 },
-      { text: 'standardized: validation R² above 0.6', variant: 'standard', measure: { kind: 'final', metric: 'valR2' }, op: '>', value: 0.6 },
+      {
+        text: 'raw: diverged, or validation R² below 0.3',
+        variant: 'raw',
+        measure: { kind: 'final', metric: 'valR2' },
+        op: '<',
+        value: 0.3,
+      },
+      {
+        text: 'min-max: validation R² above 0.6',
+        variant: 'minmax',
+        measure: { kind: 'final', metric: 'valR2' },
+        op: '>',
+        value: 0.6,
+      },
+      {
+        text: 'standardized: validation R² above 0.6',
+        variant: 'standard',
+        measure: { kind: 'final', metric: 'valR2' },
+        op: '>',
+        value: 0.6,
+      },
     ],
-    ifNot: 'A much smaller learning rate keeps the raw run finite (it then crawls instead); too few epochs can leave a scaled run short of the mark.',
+    ifNot:
+      'A much smaller learning rate keeps the raw run finite (it then crawls instead); too few epochs can leave a scaled run short of the mark.',
   },
   variations: [
-    { question: 'Does a tiny learning rate (0.0000001) save the raw run?', set: { 'training.optimizer.lr': 0.0000001 }, variants: ['raw'] },
-    { question: 'Does Adam cope with raw features?', set: { 'training.optimizer': { name: 'adam', lr: 0.01 } }, variants: ['raw'] },
+    {
+      question: 'Does a tiny learning rate (0.0000001) save the raw run?',
+      set: { 'training.optimizer.lr': 0.0000001 },
+      variants: ['raw'],
+    },
+    {
+      question: 'Does Adam cope with raw features?',
+      set: { 'training.optimizer': { name: 'adam', lr: 0.01 } },
+      variants: ['raw'],
+    },
   ],
 };
 
@@ -159,9 +282,24 @@ What to look for: the bar of the correct layer is near 10⁻¹⁰, far below the
   check: {
     claim: 'The correct x² passes the gradient check (relative error < 10⁻⁶); both broken layers fail it (relative error > 0.1).',
     assertions: [
-      { text: 'x² with derivative 2x: relative error below 10⁻⁶', measure: { kind: 'gradcheckError', layer: 'square' }, op: '<', value: 1e-6 },
-      { text: 'x² with derivative x: relative error above 0.1', measure: { kind: 'gradcheckError', layer: 'broken_square' }, op: '>', value: 0.1 },
-      { text: 'sigmoid with derivative σ: relative error above 0.1', measure: { kind: 'gradcheckError', layer: 'broken_sigmoid' }, op: '>', value: 0.1 },
+      {
+        text: 'x² with derivative 2x: relative error below 10⁻⁶',
+        measure: { kind: 'gradcheckError', layer: 'square' },
+        op: '<',
+        value: 1e-6,
+      },
+      {
+        text: 'x² with derivative x: relative error above 0.1',
+        measure: { kind: 'gradcheckError', layer: 'broken_square' },
+        op: '>',
+        value: 0.1,
+      },
+      {
+        text: 'sigmoid with derivative σ: relative error above 0.1',
+        measure: { kind: 'gradcheckError', layer: 'broken_sigmoid' },
+        op: '>',
+        value: 0.1,
+      },
     ],
     ifNot: 'This check does not depend on any setting: if it fails, the gradient check itself is broken.',
   },

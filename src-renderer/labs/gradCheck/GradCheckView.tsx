@@ -13,7 +13,11 @@ import { gradCheckOption } from './gradCheckChart';
 import { gradCheckVerdict } from './verdict';
 import '../../compare/compare.css';
 
-type CheckState = { kind: 'idle' } | { kind: 'running'; started: number } | { kind: 'error'; text: string } | { kind: 'done'; report: GradCheckReport };
+type CheckState =
+  | { kind: 'idle' }
+  | { kind: 'running'; started: number }
+  | { kind: 'error'; text: string }
+  | { kind: 'done'; report: GradCheckReport };
 
 const SAMPLES = 4;
 const fmt = (v: number) => (Number.isNaN(v) ? 'NaN' : v.toExponential(2));
@@ -34,25 +38,61 @@ export function GradCheckView() {
   return (
     <section className="compare-view" aria-label="Gradient check" data-testid="gradcheck-view">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="gradcheck-back" className="has-text">Editor</IconButton>
+        <IconButton
+          icon="back"
+          label="Back to the editor"
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="gradcheck-back"
+          className="has-text"
+        >
+          Editor
+        </IconButton>
         <h2 className="run-view-title">Gradient check</h2>
         <span className="topbar-fill" />
-        <button type="button" className="button primary" onClick={() => void run()} disabled={state.kind === 'running'} data-testid="gradcheck-run">Check the current graph</button>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void run()}
+          disabled={state.kind === 'running'}
+          data-testid="gradcheck-run"
+        >
+          Check the current graph
+        </button>
       </div>
       <div className="compare-body">
         <p className="dialog-hint">
-          Compares the gradients backpropagation computes with central finite differences (float64) on {SAMPLES} training samples of the graph’s dataset, for up to 24 entries of every parameter, in an engine process.
-          Relative errors below 1e-4 mean the layer’s backward pass agrees with its forward pass.
+          Compares the gradients backpropagation computes with central finite differences (float64) on {SAMPLES} training samples
+          of the graph’s dataset, for up to 24 entries of every parameter, in an engine process. Relative errors below 1e-4 mean
+          the layer’s backward pass agrees with its forward pass.
         </p>
         {state.kind === 'running' && <Progress started={state.started} />}
-        {state.kind === 'error' && <p className="field-error" data-testid="gradcheck-error">The check could not run: {state.text}</p>}
+        {state.kind === 'error' && (
+          <p className="field-error" data-testid="gradcheck-error">
+            The check could not run: {state.text}
+          </p>
+        )}
         {report && (
           <>
-            <p data-testid="gradcheck-verdict" data-ok={report.passed} data-conclusive={verdict!.conclusive}>{verdict!.text}</p>
-            <ChartBox title="Largest relative error per layer (log scale)" testId="gradcheck-chart" height={260} points={report.layers.length} option={(theme) => gradCheckOption(theme, report)} deps={[report]} />
+            <p data-testid="gradcheck-verdict" data-ok={report.passed} data-conclusive={verdict!.conclusive}>
+              {verdict!.text}
+            </p>
+            <ChartBox
+              title="Largest relative error per layer (log scale)"
+              testId="gradcheck-chart"
+              height={260}
+              points={report.layers.length}
+              option={(theme) => gradCheckOption(theme, report)}
+              deps={[report]}
+            />
             <table className="compare-table" data-testid="gradcheck-table">
               <thead>
-                <tr><th>Layer</th><th>Parameter</th><th>Max relative error</th><th>Max absolute error</th><th /></tr>
+                <tr>
+                  <th>Layer</th>
+                  <th>Parameter</th>
+                  <th>Max relative error</th>
+                  <th>Max absolute error</th>
+                  <th />
+                </tr>
               </thead>
               <tbody>
                 {report.params.map((r) => (
@@ -61,7 +101,15 @@ export function GradCheckView() {
                     <td>{r.param}</td>
                     <td className="num">{fmt(r.maxRelError)}</td>
                     <td className="num">{fmt(r.maxAbsError)}</td>
-                    <td>{!r.passed ? '✗' : r.maxGradient === 0 ? <span title="every gradient probed was exactly zero">0 only</span> : '✓'}</td>
+                    <td>
+                      {!r.passed ? (
+                        '✗'
+                      ) : r.maxGradient === 0 ? (
+                        <span title="every gradient probed was exactly zero">0 only</span>
+                      ) : (
+                        '✓'
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

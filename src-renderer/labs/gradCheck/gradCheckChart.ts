@@ -21,24 +21,40 @@ export function gradCheckOption(theme: ChartTheme, report: GradCheckReport): ECh
       formatter: (params: unknown) => {
         const first = (params as Array<{ dataIndex: number }>)[0];
         const layer = first ? report.layers[first.dataIndex] : undefined;
-        return layer ? `${layer.nodeId}: ${Number.isNaN(layer.maxRelError) ? 'NaN' : layer.maxRelError.toExponential(2)} ${layer.passed ? '(agrees)' : '(disagrees)'}` : '';
+        return layer
+          ? `${layer.nodeId}: ${Number.isNaN(layer.maxRelError) ? 'NaN' : layer.maxRelError.toExponential(2)} ${layer.passed ? '(agrees)' : '(disagrees)'}`
+          : '';
       },
     },
     grid: { left: 64, right: 24, top: 20, bottom: 40 },
-    xAxis: { type: 'category', data: report.layers.map((l) => l.nodeId), axisLabel: { color: theme.text, fontSize: 11, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: report.layers.map((l) => l.nodeId),
+      axisLabel: { color: theme.text, fontSize: 11, interval: 0 },
+    },
     // The chart's title names the quantity; an axis name would collide with it.
     yAxis: { ...(base.yAxis as object), type: 'log', min: AXIS_MIN, max: 1, name: '' },
     // A log axis has no zero for bars to stand on: an invisible bar up to the axis floor is the
     // base, and the visible one is stacked on it, so bars grow upwards with the error.
     series: [
-      { type: 'bar', stack: 'error', silent: true, barMaxWidth: 48, itemStyle: { color: 'transparent' }, data: values.map(() => AXIS_MIN) },
+      {
+        type: 'bar',
+        stack: 'error',
+        silent: true,
+        barMaxWidth: 48,
+        itemStyle: { color: 'transparent' },
+        data: values.map(() => AXIS_MIN),
+      },
       {
         type: 'bar',
         stack: 'error',
         name: 'max relative error',
         barMaxWidth: 48,
         // NaN (a broken gradient) is drawn to the top so it cannot be missed.
-        data: report.layers.map((l, i) => ({ value: Math.max(0, values[i]! - AXIS_MIN), itemStyle: { color: l.passed ? '#0ca678' : '#e03131' } })),
+        data: report.layers.map((l, i) => ({
+          value: Math.max(0, values[i]! - AXIS_MIN),
+          itemStyle: { color: l.passed ? '#0ca678' : '#e03131' },
+        })),
         markLine: {
           symbol: 'none',
           silent: true,

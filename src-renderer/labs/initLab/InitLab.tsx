@@ -30,7 +30,11 @@ export function InitLab() {
       if (!preview) throw new Error('the dataset preview could not be read');
       const probe = probeFromPreview(preview, ds.inputShape);
       if ('error' in probe) throw new Error(probe.error);
-      const rows = runInitLab(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length }, scaledProbe(probe, doc.training.datasetOptions?.scaling));
+      const rows = runInitLab(
+        doc,
+        { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length },
+        scaledProbe(probe, doc.training.datasetOptions?.scaling),
+      );
       if ('error' in rows) throw new Error(rows.error);
       if (live) setState({ kind: 'done', rows, samples: probe.count });
     })().catch((e) => live && setState({ kind: 'error', text: errorText(e) }));
@@ -43,12 +47,23 @@ export function InitLab() {
   return (
     <section className="compare-view" aria-label="Initialization lab" data-testid="init-lab">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="init-back" className="has-text">Editor</IconButton>
+        <IconButton
+          icon="back"
+          label="Back to the editor"
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="init-back"
+          className="has-text"
+        >
+          Editor
+        </IconButton>
         <h2 className="run-view-title">Initialization lab</h2>
       </div>
       <div className="compare-body">
         <p className="dialog-hint">
-          The spread of each layer’s output at step 0, before any training, on {state.kind === 'done' ? `${state.samples} samples of` : ''} the dataset preview. Zeros give every unit the same output, so nothing can break the symmetry; a fixed-std normal shrinks (or, with a large std, blows up) the spread layer after layer; Xavier, He and orthogonal scale with the layer’s width to keep it steady.
+          The spread of each layer’s output at step 0, before any training, on{' '}
+          {state.kind === 'done' ? `${state.samples} samples of` : ''} the dataset preview. Zeros give every unit the same output,
+          so nothing can break the symmetry; a fixed-std normal shrinks (or, with a large std, blows up) the spread layer after
+          layer; Xavier, He and orthogonal scale with the layer’s width to keep it steady.
         </p>
         {state.kind === 'loading' && <p className="panel-empty">Computing…</p>}
         {state.kind === 'error' && <p className="field-error">The lab cannot run on this graph: {state.text}</p>}
@@ -61,27 +76,49 @@ export function InitLab() {
               option={(theme) => {
                 const base = baseOption(theme, { x: 'layer (input → output)', y: 'variance', log: true });
                 // A log axis cannot show 0; zeros' flat line is spelled out in the table instead.
-                const series: LineSeriesOption[] = rows.map((r) => ({ type: 'line', name: r.initializer, data: r.layers.map((l) => (l.variance > 0 ? l.variance : null)), symbolSize: 6 }));
-                return { ...base, xAxis: { type: 'category', data: layerIds, axisLabel: { color: theme.muted, fontSize: 10 } }, series };
+                const series: LineSeriesOption[] = rows.map((r) => ({
+                  type: 'line',
+                  name: r.initializer,
+                  data: r.layers.map((l) => (l.variance > 0 ? l.variance : null)),
+                  symbolSize: 6,
+                }));
+                return {
+                  ...base,
+                  xAxis: { type: 'category', data: layerIds, axisLabel: { color: theme.muted, fontSize: 10 } },
+                  series,
+                };
               }}
               deps={[rows]}
               height={320}
             />
             {rows.some((r) => r.layers.every((l) => l.variance === 0)) && (
               <p className="dialog-hint" data-testid="init-zero-note">
-                {rows.filter((r) => r.layers.every((l) => l.variance === 0)).map((r) => r.initializer).join(', ')}: variance exactly 0 at every layer — a log axis cannot draw 0, so there is no line; the table shows it.
+                {rows
+                  .filter((r) => r.layers.every((l) => l.variance === 0))
+                  .map((r) => r.initializer)
+                  .join(', ')}
+                : variance exactly 0 at every layer — a log axis cannot draw 0, so there is no line; the table shows it.
               </p>
             )}
             <div className="compare-table-wrap">
               <table className="compare-table" data-testid="init-table">
                 <thead>
-                  <tr><th>Initializer</th>{layerIds.map((id) => <th key={id}>{id}</th>)}</tr>
+                  <tr>
+                    <th>Initializer</th>
+                    {layerIds.map((id) => (
+                      <th key={id}>{id}</th>
+                    ))}
+                  </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.initializer} data-testid="init-row" data-initializer={r.initializer}>
                       <td>{r.initializer}</td>
-                      {r.layers.map((l) => <td key={l.nodeId} className="num">{l.variance === 0 ? '0' : l.variance.toPrecision(3)}</td>)}
+                      {r.layers.map((l) => (
+                        <td key={l.nodeId} className="num">
+                          {l.variance === 0 ? '0' : l.variance.toPrecision(3)}
+                        </td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

@@ -38,7 +38,12 @@ export function probeFromPreview(preview: DatasetPreview, inputShape: readonly n
 }
 
 /** Activation variance per layer at step 0 for each initializer, on the CPU kernels in this window. */
-export function runInitLab(doc: GraphDoc, dataset: DatasetInfo, probe: Probe, initializers: readonly string[] = LAB_INITIALIZERS): InitLabRow[] | { error: string } {
+export function runInitLab(
+  doc: GraphDoc,
+  dataset: DatasetInfo,
+  probe: Probe,
+  initializers: readonly string[] = LAB_INITIALIZERS,
+): InitLabRow[] | { error: string } {
   const v = validateGraph(doc, dataset);
   if (!v.ok) return { error: `the graph cannot run yet: ${v.issues[0]?.message ?? 'it has problems'}` };
   registerCpuKernels();

@@ -73,18 +73,38 @@ export function OptimizerLab() {
   return (
     <section className="lab-view" aria-label="Optimizer lab" data-testid="optimizer-lab">
       <div className="run-view-bar">
-        <IconButton icon="back" label="Back to the editor" onClick={() => useScreenStore.getState().show(null)} testId="lab-back" className="has-text">Editor</IconButton>
+        <IconButton
+          icon="back"
+          label="Back to the editor"
+          onClick={() => useScreenStore.getState().show(null)}
+          testId="lab-back"
+          className="has-text"
+        >
+          Editor
+        </IconButton>
         <h2 className="run-view-title">Optimizer lab</h2>
         <span className="topbar-fill" />
-        <button type="button" className="button" onClick={() => setReplay(replay + 1)} data-testid="lab-replay">Replay</button>
-        <button type="button" className="button" onClick={() => canvas.current && downloadUrl(canvas.current.toDataURL('image/png'), `optimizer-lab-${surfaceId}.png`)}>PNG</button>
+        <button type="button" className="button" onClick={() => setReplay(replay + 1)} data-testid="lab-replay">
+          Replay
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => canvas.current && downloadUrl(canvas.current.toDataURL('image/png'), `optimizer-lab-${surfaceId}.png`)}
+        >
+          PNG
+        </button>
       </div>
       <div className="lab-body">
         <div className="lab-controls">
           <label className="field">
             Surface
             <select value={surfaceId} onChange={(e) => pickSurface(e.target.value)} data-testid="lab-surface">
-              {SURFACES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+              {SURFACES.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
             </select>
           </label>
           <p className="dialog-hint">{surface.description}</p>
@@ -119,34 +139,69 @@ export function OptimizerLab() {
             ))}
           </fieldset>
           <label className="check lab-same-lr">
-            <input type="checkbox" checked={sameLr} onChange={(e) => setSameLr(e.target.checked)} data-testid="lab-same-lr" /> Same learning rate for all
+            <input type="checkbox" checked={sameLr} onChange={(e) => setSameLr(e.target.checked)} data-testid="lab-same-lr" />{' '}
+            Same learning rate for all
           </label>
           {sameLr ? (
             <label className="field">
               Learning rate
-              <input type="number" step="any" min={0} value={lr} onChange={(e) => setLr(Number(e.target.value))} data-testid="lab-lr" />
+              <input
+                type="number"
+                step="any"
+                min={0}
+                value={lr}
+                onChange={(e) => setLr(Number(e.target.value))}
+                data-testid="lab-lr"
+              />
             </label>
           ) : (
-            <p className="dialog-hint">Each optimizer starts with a learning rate at which it behaves well on this surface: the same number means different step sizes to SGD and to Adam.</p>
+            <p className="dialog-hint">
+              Each optimizer starts with a learning rate at which it behaves well on this surface: the same number means different
+              step sizes to SGD and to Adam.
+            </p>
           )}
           <label className="field">
             Steps
-            <input type="number" min={1} max={2000} value={steps} onChange={(e) => setSteps(Number(e.target.value))} data-testid="lab-steps" />
+            <input
+              type="number"
+              min={1}
+              max={2000}
+              value={steps}
+              onChange={(e) => setSteps(Number(e.target.value))}
+              data-testid="lab-steps"
+            />
           </label>
           {!valid && <p className="field-error">Learning rates must be above 0 and the steps between 1 and 2000.</p>}
         </div>
         <div className="lab-plot">
-          <canvas ref={canvas} width={WIDTH} height={HEIGHT} className="lab-canvas" data-testid="lab-canvas" data-frame={frame} data-done={done} />
+          <canvas
+            ref={canvas}
+            width={WIDTH}
+            height={HEIGHT}
+            className="lab-canvas"
+            data-testid="lab-canvas"
+            data-frame={frame}
+            data-done={done}
+          />
           <table className="compare-table lab-results" data-testid="lab-results">
             <thead>
-              <tr><th>Optimizer</th><th>lr</th><th>Step</th><th>x</th><th>y</th><th>f(x, y)</th></tr>
+              <tr>
+                <th>Optimizer</th>
+                <th>lr</th>
+                <th>Step</th>
+                <th>x</th>
+                <th>y</th>
+                <th>f(x, y)</th>
+              </tr>
             </thead>
             <tbody>
               {paths.map((p) => {
                 const point = p.points[Math.min(frame, p.points.length - 1)]!;
                 return (
                   <tr key={p.optimizer} data-testid="lab-result" data-optimizer={p.optimizer} data-f={point.f} data-lr={p.lr}>
-                    <td><span className="lab-swatch" style={{ background: p.color }} /> {p.label}</td>
+                    <td>
+                      <span className="lab-swatch" style={{ background: p.color }} /> {p.label}
+                    </td>
                     <td className="num">{p.lr}</td>
                     <td className="num">{Math.min(frame, p.points.length - 1)}</td>
                     <td className="num">{point.x.toPrecision(4)}</td>

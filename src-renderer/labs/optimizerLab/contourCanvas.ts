@@ -32,10 +32,20 @@ export function drawSurface(ctx: CanvasRenderingContext2D, surfaceId: string, wi
 
 export function toCanvas(surfaceId: string, width: number, height: number): (x: number, y: number) => [number, number] {
   const { range } = getSurface(surfaceId);
-  return (x, y) => [((x - range.x[0]) / (range.x[1] - range.x[0])) * width, height - ((y - range.y[0]) / (range.y[1] - range.y[0])) * height];
+  return (x, y) => [
+    ((x - range.x[0]) / (range.x[1] - range.x[0])) * width,
+    height - ((y - range.y[0]) / (range.y[1] - range.y[0])) * height,
+  ];
 }
 
-export function drawPaths(ctx: CanvasRenderingContext2D, surfaceId: string, paths: readonly LabPath[], frame: number, width: number, height: number): void {
+export function drawPaths(
+  ctx: CanvasRenderingContext2D,
+  surfaceId: string,
+  paths: readonly LabPath[],
+  frame: number,
+  width: number,
+  height: number,
+): void {
   const at = toCanvas(surfaceId, width, height);
   const surface = getSurface(surfaceId);
   if (surface.minimum) {
@@ -47,7 +57,11 @@ export function drawPaths(ctx: CanvasRenderingContext2D, surfaceId: string, path
   // The plot's extent, since the canvas has no axes.
   ctx.fillStyle = 'rgba(33, 37, 41, 0.75)';
   ctx.font = '11px sans-serif';
-  ctx.fillText(`x ${surface.range.x[0]} … ${surface.range.x[1]},  y ${surface.range.y[0]} … ${surface.range.y[1]}`, 8, height - 8);
+  ctx.fillText(
+    `x ${surface.range.x[0]} … ${surface.range.x[1]},  y ${surface.range.y[0]} … ${surface.range.y[1]}`,
+    8,
+    height - 8,
+  );
   const [sx, sy] = at(...surface.start);
   ctx.fillStyle = '#212529';
   ctx.beginPath();

@@ -30,7 +30,9 @@ export const DEFAULT_LRS: Record<string, Record<string, number>> = {
 };
 
 export function defaultLrs(surfaceId: string): Record<string, number> {
-  return { ...(DEFAULT_LRS[surfaceId] ?? Object.fromEntries(LAB_OPTIMIZERS.map((o) => [o.name, DEFAULT_LR[surfaceId] ?? 0.01]))) };
+  return {
+    ...(DEFAULT_LRS[surfaceId] ?? Object.fromEntries(LAB_OPTIMIZERS.map((o) => [o.name, DEFAULT_LR[surfaceId] ?? 0.01]))),
+  };
 }
 
 export interface LabPath {
@@ -44,7 +46,12 @@ export interface LabPath {
 }
 
 /** `lr` is one learning rate for all, or one per optimizer name. */
-export function labPaths(surfaceId: string, optimizers: readonly string[], lr: number | Readonly<Record<string, number>>, steps: number): LabPath[] {
+export function labPaths(
+  surfaceId: string,
+  optimizers: readonly string[],
+  lr: number | Readonly<Record<string, number>>,
+  steps: number,
+): LabPath[] {
   const surface = SURFACES.find((s) => s.id === surfaceId)!;
   const span = Math.max(surface.range.x[1] - surface.range.x[0], surface.range.y[1] - surface.range.y[0]);
   return LAB_OPTIMIZERS.filter((o) => optimizers.includes(o.name)).map((o) => {

@@ -28,8 +28,14 @@ describe('exponential smoothing', () => {
 describe('seed bands', () => {
   it('gives mean ± sample std per x, with the count of runs', () => {
     const band = meanStdBand([
-      [{ x: 1, y: 1 }, { x: 2, y: 4 }],
-      [{ x: 1, y: 3 }, { x: 2, y: 6 }],
+      [
+        { x: 1, y: 1 },
+        { x: 2, y: 4 },
+      ],
+      [
+        { x: 1, y: 3 },
+        { x: 2, y: 6 },
+      ],
       [{ x: 1, y: 5 }],
     ]);
     expect(band).toEqual([
@@ -62,14 +68,30 @@ describe('differing settings', () => {
 
 describe('graph diff', () => {
   it('lists added, removed and changed layers and edges', () => {
-    const a = chain([['in', 'Input'], ['h', 'Dense', { units: 8 }], ['drop', 'Dropout', { rate: 0.5 }], ['out', 'Dense', { units: 2 }]]);
-    const b = chain([['in', 'Input'], ['h', 'Dense', { units: 16 }], ['bn', 'BatchNorm'], ['out', 'Dense', { units: 2 }]]);
+    const a = chain([
+      ['in', 'Input'],
+      ['h', 'Dense', { units: 8 }],
+      ['drop', 'Dropout', { rate: 0.5 }],
+      ['out', 'Dense', { units: 2 }],
+    ]);
+    const b = chain([
+      ['in', 'Input'],
+      ['h', 'Dense', { units: 16 }],
+      ['bn', 'BatchNorm'],
+      ['out', 'Dense', { units: 2 }],
+    ]);
     const d = diffGraphs(a, b);
     expect(d.added).toEqual([{ id: 'bn', type: 'BatchNorm' }]);
     expect(d.removed).toEqual([{ id: 'drop', type: 'Dropout' }]);
     expect(d.changed).toEqual([{ id: 'h', type: 'Dense', changes: [{ field: 'params.units', before: 8, after: 16 }] }]);
-    expect(d.addedEdges).toEqual([{ source: 'h', target: 'bn' }, { source: 'bn', target: 'out' }]);
-    expect(d.removedEdges).toEqual([{ source: 'h', target: 'drop' }, { source: 'drop', target: 'out' }]);
+    expect(d.addedEdges).toEqual([
+      { source: 'h', target: 'bn' },
+      { source: 'bn', target: 'out' },
+    ]);
+    expect(d.removedEdges).toEqual([
+      { source: 'h', target: 'drop' },
+      { source: 'drop', target: 'out' },
+    ]);
     expect(diffGraphs(a, a)).toEqual({ added: [], removed: [], changed: [], addedEdges: [], removedEdges: [] });
   });
 });

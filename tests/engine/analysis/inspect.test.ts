@@ -13,7 +13,11 @@ describe('decision boundary', () => {
   it('maps a trained circle classifier: inside and outside get different classes', async () => {
     const circle = createGeneratedDataset('circle', { samples: 300, seed: 2, noise: 0 });
     const doc = chain(
-      [['in', 'Input'], ['h', 'Dense', { units: 8, activation: 'tanh' }], ['out', 'Dense', { units: 2, activation: 'softmax' }]],
+      [
+        ['in', 'Input'],
+        ['h', 'Dense', { units: 8, activation: 'tanh' }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
       { dataset: 'circle', epochs: 60, batchSize: 16, optimizer: { name: 'adam', lr: 0.03 } },
     );
     const { run } = await trainGraph(doc, circle);
@@ -23,7 +27,9 @@ describe('decision boundary', () => {
     const corner = grid.predicted[0][0];
     expect(centre).not.toBe(corner);
     // The class at the centre matches the label of training points near the centre.
-    const near = Array.from({ length: circle.count }, (_, i) => i).filter((i) => Math.hypot(circle.x[2 * i], circle.x[2 * i + 1]) < 1);
+    const near = Array.from({ length: circle.count }, (_, i) => i).filter(
+      (i) => Math.hypot(circle.x[2 * i], circle.x[2 * i + 1]) < 1,
+    );
     expect(near.length).toBeGreaterThan(0);
     expect(centre).toBe(circle.y[near[0]]);
     expect(grid.neurons!.h).toHaveLength(3);
@@ -45,16 +51,30 @@ describe('initialization lab', () => {
   it('shows activations collapsing with zeros, exploding-then-saturating with N(0,1), steady with He', () => {
     const spiral = createGeneratedDataset('spiral', { samples: 200, seed: 1 });
     const doc = chain(
-      [['in', 'Input'], ...Array.from({ length: 6 }, (_, i) => [`d${i}`, 'Dense', { units: 64, activation: 'relu' }] as [string, string, Record<string, unknown>]), ['out', 'Dense', { units: 2 }]],
+      [
+        ['in', 'Input'],
+        ...Array.from(
+          { length: 6 },
+          (_, i) => [`d${i}`, 'Dense', { units: 64, activation: 'relu' }] as [string, string, Record<string, unknown>],
+        ),
+        ['out', 'Dense', { units: 2 }],
+      ],
       { dataset: 'spiral', initializerOptions: { std: 1 } },
     );
     const v = validateGraph(doc, datasetInfo(spiral));
     if (!v.ok) throw new Error('valid graph expected');
-    const rows = activationVarianceByInitializer(v.validated, { x: spiral.x, count: spiral.count, inputShape: [2] }, ['zeros', 'normal', 'he_normal']);
+    const rows = activationVarianceByInitializer(v.validated, { x: spiral.x, count: spiral.count, inputShape: [2] }, [
+      'zeros',
+      'normal',
+      'he_normal',
+    ]);
     const last = (name: string) => rows.find((r) => r.initializer === name)!.layers.find((l) => l.nodeId === 'd5')!.variance;
     expect(last('zeros')).toBe(0);
     expect(last('normal')).toBeGreaterThan(1e4 * last('he_normal'));
-    const he = rows.find((r) => r.initializer === 'he_normal')!.layers.filter((l) => l.type === 'Dense').map((l) => l.variance);
+    const he = rows
+      .find((r) => r.initializer === 'he_normal')!
+      .layers.filter((l) => l.type === 'Dense')
+      .map((l) => l.variance);
     expect(Math.max(...he) / Math.min(...he)).toBeLessThan(30);
   });
 });

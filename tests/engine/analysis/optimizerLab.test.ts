@@ -48,7 +48,12 @@ function reference(rule: string, lr: number, steps: number): Array<[number, numb
 describe('optimizer lab', () => {
   for (const rule of ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']) {
     it(`${rule} follows its update rule on the elongated valley`, () => {
-      const settings = { name: rule, lr: 0.1, ...(rule === 'momentum' || rule === 'nesterov' ? { momentum: 0.9 } : {}), ...(rule === 'rmsprop' ? { rho: 0.9, eps: 1e-8 } : {}) };
+      const settings = {
+        name: rule,
+        lr: 0.1,
+        ...(rule === 'momentum' || rule === 'nesterov' ? { momentum: 0.9 } : {}),
+        ...(rule === 'rmsprop' ? { rho: 0.9, eps: 1e-8 } : {}),
+      };
       const path = trajectory('elongated', settings, 30);
       const expected = reference(rule, 0.1, 30);
       expect(path).toHaveLength(31);

@@ -8,7 +8,31 @@ import { datasetPreview, summarize } from '../../../src-engine/data/preview';
 describe('catalogue', () => {
   it('lists exactly the built-in ids', () => {
     expect([...CATALOGUE_IDS].sort()).toEqual(
-      ['not', 'and', 'or', 'nand', 'xor', 'circle', 'xor2d', 'gaussian', 'spiral', 'moons', 'sine', 'plane', 'cars', 'penguins', 'seattle-weather', 'iris', 'mnist', 'adding', 'sine-seq', 'co2', 'names', 'skipgram', 'cbow'].sort(),
+      [
+        'not',
+        'and',
+        'or',
+        'nand',
+        'xor',
+        'circle',
+        'xor2d',
+        'gaussian',
+        'spiral',
+        'moons',
+        'sine',
+        'plane',
+        'cars',
+        'penguins',
+        'seattle-weather',
+        'iris',
+        'mnist',
+        'adding',
+        'sine-seq',
+        'co2',
+        'names',
+        'skipgram',
+        'cbow',
+      ].sort(),
     );
   });
 
@@ -64,7 +88,8 @@ describe('datasetPreview', () => {
 describe('summarize', () => {
   it('reports counts, shapes and the test split size', () => {
     const ds = buildIdxDataset(encodeIdx([3, 2, 2], new Uint8Array(12)), encodeIdx([3], Uint8Array.of(1, 2, 3)), {
-      id: 'tiny', test: { images: encodeIdx([2, 2, 2], new Uint8Array(8)), labels: encodeIdx([2], Uint8Array.of(0, 1)) },
+      id: 'tiny',
+      test: { images: encodeIdx([2, 2, 2], new Uint8Array(8)), labels: encodeIdx([2], Uint8Array.of(0, 1)) },
     });
     expect(summarize(ds)).toMatchObject({ id: 'tiny', task: 'classification', inputShape: [2, 2, 1], count: 3, testCount: 2 });
   });

@@ -78,7 +78,9 @@ describe('parseCsv on good files', () => {
     const { dataset } = parseCsv(',size,kind\n0,1.5,a\n1,2.5,b\n', { target: 'kind' });
     expect(dataset.featureNames).toEqual(['column1', 'size']);
     // "b" among numbers is refused unless the column is declared categorical (issue #14, item 5).
-    expect(parseCsv('a,b\nx,1\ny,2\n', { target: 'column2', header: false, columnTypes: { column2: 'categorical' } }).dataset.count).toBe(3);
+    expect(
+      parseCsv('a,b\nx,1\ny,2\n', { target: 'column2', header: false, columnTypes: { column2: 'categorical' } }).dataset.count,
+    ).toBe(3);
   });
 
   it('leaves out text columns with too many values (like names) unless they were asked for', () => {
@@ -136,7 +138,14 @@ describe('parseCsv errors name the place', () => {
 });
 
 describe('missing values', () => {
-  const WITH_GAPS = ['species,island,mass', 'Adelie,Dream,3300', 'Gentoo,,4500', 'Adelie,Biscoe,NA', 'Gentoo,Biscoe,?', 'Gentoo,Dream,3100'].join('\n');
+  const WITH_GAPS = [
+    'species,island,mass',
+    'Adelie,Dream,3300',
+    'Gentoo,,4500',
+    'Adelie,Biscoe,NA',
+    'Gentoo,Biscoe,?',
+    'Gentoo,Dream,3100',
+  ].join('\n');
 
   it('reports whichever problem comes first in the file: a gap before text in a numeric column (issue #16)', () => {
     const rows = ['species,island,mass', ...Array.from({ length: 8 }, (_, i) => `Adelie,Dream,${3000 + i}`)];

@@ -5,7 +5,10 @@ import { encodeIdx } from '../../../src-engine/data/idx-encode';
 
 /** n images of rows×cols whose pixel i of image k is (k * 7 + i) % 256. */
 function images(n: number, rows = 3, cols = 2): Uint8Array {
-  const data = Uint8Array.from({ length: n * rows * cols }, (_, i) => (Math.floor(i / (rows * cols)) * 7 + (i % (rows * cols))) % 256);
+  const data = Uint8Array.from(
+    { length: n * rows * cols },
+    (_, i) => (Math.floor(i / (rows * cols)) * 7 + (i % (rows * cols))) % 256,
+  );
   return encodeIdx([n, rows, cols], data);
 }
 
@@ -48,7 +51,10 @@ describe('IDX import of good files', () => {
   });
 
   it('attaches a fixed test pair', () => {
-    const ds = buildIdxDataset(images(4), labels([0, 1, 2, 3]), { ...NAMES, test: { images: images(2), labels: labels([5, 6]) } });
+    const ds = buildIdxDataset(images(4), labels([0, 1, 2, 3]), {
+      ...NAMES,
+      test: { images: images(2), labels: labels([5, 6]) },
+    });
     expect(ds.test?.count).toBe(2);
     expect(Array.from(ds.test!.y)).toEqual([5, 6]);
   });
@@ -68,7 +74,9 @@ describe('IDX errors name the file', () => {
   });
 
   it('not IDX at all, or still gzipped', () => {
-    expect(idxError(() => parseIdx(new TextEncoder().encode('hello world'), 'images', 'x')).message).toMatch(/^x: wrong magic number 0x68656c6c/);
+    expect(idxError(() => parseIdx(new TextEncoder().encode('hello world'), 'images', 'x')).message).toMatch(
+      /^x: wrong magic number 0x68656c6c/,
+    );
     expect(idxError(() => parseIdx(Uint8Array.of(0x1f, 0x8b, 8, 0), 'images', 'x.bin')).message).toMatch(/gzip-compressed/);
     expect(idxError(() => parseIdx(Uint8Array.of(0, 0), 'labels', 'tiny')).message).toMatch(/^tiny: only 2 bytes long/);
   });
@@ -90,7 +98,9 @@ describe('IDX errors name the file', () => {
   it('label outside the class range', () => {
     const error = idxError(() => buildIdxDataset(images(3), labels([1, 10, 2]), NAMES));
     expect(error.message).toBe('train-labels-idx1-ubyte: label number 2 is 10, outside the classes 0..9');
-    expect(idxError(() => buildIdxDataset(images(2), labels([0, 3]), { classCount: 3 })).message).toMatch(/is 3, outside the classes 0..2/);
+    expect(idxError(() => buildIdxDataset(images(2), labels([0, 3]), { classCount: 3 })).message).toMatch(
+      /is 3, outside the classes 0..2/,
+    );
   });
 
   it('label count different from image count', () => {

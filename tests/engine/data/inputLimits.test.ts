@@ -22,11 +22,15 @@ describe('input limits', () => {
 
   it('refuses too many rows, columns or too long a field, naming the line', () => {
     CSV_LIMITS.rows = 3;
-    expect(() => tokenizeCsv('a\n1\n2\n3\n', ',', 'big.csv')).toThrow('big.csv line 4: has more than 3 rows, the most a table may have');
+    expect(() => tokenizeCsv('a\n1\n2\n3\n', ',', 'big.csv')).toThrow(
+      'big.csv line 4: has more than 3 rows, the most a table may have',
+    );
     CSV_LIMITS.columns = 4;
     expect(() => tokenizeCsv('a,b\n1,2,3,4,5\n', ',', 'wide.csv')).toThrow('wide.csv line 2: has more than 4 columns');
     CSV_LIMITS.fieldChars = 10;
-    expect(() => tokenizeCsv('a,b\n1,"' + 'x'.repeat(50) + '\n', ',', 'open.csv')).toThrow('open.csv line 2: column 2 holds a field longer than 10 characters (a quote left open?)');
+    expect(() => tokenizeCsv('a,b\n1,"' + 'x'.repeat(50) + '\n', ',', 'open.csv')).toThrow(
+      'open.csv line 2: column 2 holds a field longer than 10 characters (a quote left open?)',
+    );
   });
 
   it('refuses gzip data that expands past the cap', () => {

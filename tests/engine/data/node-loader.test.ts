@@ -18,7 +18,10 @@ function classCounts(y: Float32Array, classes: number): number[] {
 }
 
 async function loadError(...args: Parameters<typeof loadDataset>): Promise<DatasetError> {
-  const error = await loadDataset(...args).then(() => undefined, (e: unknown) => e);
+  const error = await loadDataset(...args).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DatasetError);
   return error as DatasetError;
 }
@@ -39,7 +42,15 @@ describe('built-in datasets from npm packages', () => {
     expect(result.droppedRows).toBe(14);
     expect(ds.count).toBe(406 - 14);
     expect(ds.featureNames).toEqual([
-      'Cylinders', 'Displacement', 'Horsepower', 'Weight_in_lbs', 'Acceleration', 'Year', 'Origin=Europe', 'Origin=Japan', 'Origin=USA',
+      'Cylinders',
+      'Displacement',
+      'Horsepower',
+      'Weight_in_lbs',
+      'Acceleration',
+      'Year',
+      'Origin=Europe',
+      'Origin=Japan',
+      'Origin=USA',
     ]);
     const years = Array.from({ length: ds.count }, (_, i) => ds.x[i * 9 + 5]);
     expect(Math.min(...years)).toBe(1970);
@@ -68,7 +79,12 @@ describe('built-in datasets from npm packages', () => {
   it('every built-in matches its catalogue description', async () => {
     for (const entry of listDatasets().filter((e) => e.id !== 'mnist')) {
       const ds = await loadDataset(entry.id);
-      expect([entry.id, ds.inputShape, ds.count, ds.classNames]).toEqual([entry.id, entry.inputShape, entry.count, entry.classNames]);
+      expect([entry.id, ds.inputShape, ds.count, ds.classNames]).toEqual([
+        entry.id,
+        entry.inputShape,
+        entry.count,
+        entry.classNames,
+      ]);
     }
   });
 
@@ -158,7 +174,9 @@ describe('CSV files', () => {
   });
 
   it('requires a target, listing the columns', async () => {
-    expect((await loadError(file)).message).toBe('plants.csv: choose the column to predict (the target); columns: height, leaf, kind');
+    expect((await loadError(file)).message).toBe(
+      'plants.csv: choose the column to predict (the target); columns: height, leaf, kind',
+    );
   });
 
   it('names the file and line of a problem', async () => {
@@ -203,7 +221,9 @@ describe('IDX files', () => {
     expect(error.message).toMatch(/^\/.*broken-images-idx3-ubyte: truncated/);
     const badGz = join(temp, 'bad-images-idx3-ubyte.gz');
     writeFileSync(badGz, Uint8Array.of(0x1f, 0x8b, 1, 2, 3));
-    expect((await loadError({ images: badGz, labels: broken })).message).toMatch(/bad-images-idx3-ubyte\.gz: could not be decompressed/);
+    expect((await loadError({ images: badGz, labels: broken })).message).toMatch(
+      /bad-images-idx3-ubyte\.gz: could not be decompressed/,
+    );
     const empty = join(temp, 'empty');
     mkdirSync(empty);
     expect((await loadError(empty)).message).toMatch(/empty: expected an images file .* found no IDX files/);

@@ -10,8 +10,16 @@ const train = { x: Float32Array.from([0, 5, 10, 5, 20, 5]), y: new Float32Array(
 function unbalanced(): Dataset {
   const y = Float32Array.from({ length: 100 }, (_, i) => (i < 60 ? 0 : i < 90 ? 1 : 2));
   return makeDataset({
-    id: 'u', name: 'u', description: '', task: 'classification', inputShape: [1], targetShape: [1],
-    classNames: ['a', 'b', 'c'], x: Float32Array.from({ length: 100 }, (_, i) => i), y, count: 100,
+    id: 'u',
+    name: 'u',
+    description: '',
+    task: 'classification',
+    inputShape: [1],
+    targetShape: [1],
+    classNames: ['a', 'b', 'c'],
+    x: Float32Array.from({ length: 100 }, (_, i) => i),
+    y,
+    count: 100,
   });
 }
 
@@ -88,7 +96,10 @@ describe('splitDataset', () => {
   });
 
   it('splits regression rows without stratifying', () => {
-    const { train: tr, validation } = splitDataset(createGeneratedDataset('sine', { samples: 100 }), { validation: 0.25, seed: 2 });
+    const { train: tr, validation } = splitDataset(createGeneratedDataset('sine', { samples: 100 }), {
+      validation: 0.25,
+      seed: 2,
+    });
     expect([tr.count, validation.count]).toEqual([75, 25]);
   });
 });

@@ -20,7 +20,11 @@ const split = { x: Float32Array.from(points.flat()), y: new Float32Array(4), cou
 function covariance(x: Float32Array, f: number): number[][] {
   const n = x.length / f;
   const mean = [...Array(f)].map((_, j) => [...Array(n)].reduce((s, _r, i) => s + x[i * f + j], 0) / n);
-  return [...Array(f)].map((_, a) => [...Array(f)].map((_b, b) => [...Array(n)].reduce((s, _r, i) => s + (x[i * f + a] - mean[a]) * (x[i * f + b] - mean[b]), 0) / n));
+  return [...Array(f)].map((_, a) =>
+    [...Array(f)].map(
+      (_b, b) => [...Array(n)].reduce((s, _r, i) => s + (x[i * f + a] - mean[a]) * (x[i * f + b] - mean[b]), 0) / n,
+    ),
+  );
 }
 
 describe('whitening', () => {
@@ -67,6 +71,8 @@ describe('whitening', () => {
     expect(datasetOptionsSchema.parse({ scaling: 'zca' })).toEqual({ scaling: 'zca' });
     const f = MAX_WHITENING_FEATURES + 1;
     const wide = { x: new Float32Array(2 * f), y: new Float32Array(2), count: 2 } as unknown as DataSplit;
-    expect(() => fitScaler('pca', wide, f)).toThrow(`PCA whitening handles at most ${MAX_WHITENING_FEATURES} features; this dataset has ${f} (use standard scaling)`);
+    expect(() => fitScaler('pca', wide, f)).toThrow(
+      `PCA whitening handles at most ${MAX_WHITENING_FEATURES} features; this dataset has ${f} (use standard scaling)`,
+    );
   });
 });

@@ -3,8 +3,17 @@ import { Rng } from '../../../src-engine/core/rng';
 import { fansOf, initialValues, isInitializer, listInitializers } from '../../../src-engine/init';
 
 const NAMES = [
-  'zeros', 'constant', 'normal', 'uniform', 'standard', 'xavier_normal', 'xavier_uniform',
-  'he_normal', 'he_uniform', 'lecun_normal', 'orthogonal',
+  'zeros',
+  'constant',
+  'normal',
+  'uniform',
+  'standard',
+  'xavier_normal',
+  'xavier_uniform',
+  'he_normal',
+  'he_uniform',
+  'lecun_normal',
+  'orthogonal',
 ];
 const RANDOM = NAMES.filter((n) => n !== 'zeros' && n !== 'constant');
 

@@ -4,7 +4,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
 import { convGeometry } from '../../../src-engine/kernels/convGeometry';
 import type { Padding } from '../../../src-engine/kernels/kernelNames';
-import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref32, ref64, runOn, useThreads, type Input } from './fixtures';
+import {
+  expectClose,
+  expectIdentical,
+  fast,
+  helperChunks,
+  randomInput,
+  ref32,
+  ref64,
+  runOn,
+  useThreads,
+  type Input,
+} from './fixtures';
 
 interface ConvCase {
   x: number[]; // [n, h, w, c]

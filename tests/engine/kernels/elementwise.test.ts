@@ -29,7 +29,9 @@ describe('fast element-wise kernels', () => {
   afterAll(() => useThreads(1));
 
   it('registers its own kernels and falls back to the reference for the rest', () => {
-    expect(registeredKernels(FAST_CPU)).toEqual(expect.arrayContaining(['MatMul', 'Conv2D', 'Add', 'Relu', 'ApplyAdam', 'MaxPool']));
+    expect(registeredKernels(FAST_CPU)).toEqual(
+      expect.arrayContaining(['MatMul', 'Conv2D', 'Add', 'Relu', 'ApplyAdam', 'MaxPool']),
+    );
     expect(registeredKernels(FAST_CPU)).not.toContain('Exp');
     expect(hasKernel(FAST_CPU, 'Exp')).toBe(true);
   });
@@ -64,7 +66,11 @@ describe('fast element-wise kernels', () => {
     const positive = randomInput(rng, [37], 0.1, 4);
     const x = randomInput(rng, [6, 11]);
     expectIdentical(runOn(fast, 'Sqrt', [positive], {})[0], runOn(ref32, 'Sqrt', [positive], {})[0]);
-    expectClose(runOn(fast, 'Affine', [x], { scale: 1 / 3, shift: 0.1 })[0], runOn(ref32, 'Affine', [x], { scale: 1 / 3, shift: 0.1 })[0], 1e-7);
+    expectClose(
+      runOn(fast, 'Affine', [x], { scale: 1 / 3, shift: 0.1 })[0],
+      runOn(ref32, 'Affine', [x], { scale: 1 / 3, shift: 0.1 })[0],
+      1e-7,
+    );
     expectClose(runOn(fast, 'LeakyRelu', [x], { alpha: 0.01 })[0], runOn(ref32, 'LeakyRelu', [x], { alpha: 0.01 })[0], 1e-7);
   });
 
@@ -74,13 +80,24 @@ describe('fast element-wise kernels', () => {
     const x = randomInput(rng, [3, 9]);
     (x.values as Float32Array)[2] = 0;
     expectIdentical(runOn(fast, 'ReluGrad', [dy, x], {})[0], runOn(ref32, 'ReluGrad', [dy, x], {})[0]);
-    expectClose(runOn(fast, 'LeakyReluGrad', [dy, x], { alpha: 0.2 })[0], runOn(ref32, 'LeakyReluGrad', [dy, x], { alpha: 0.2 })[0], 1e-7);
+    expectClose(
+      runOn(fast, 'LeakyReluGrad', [dy, x], { alpha: 0.2 })[0],
+      runOn(ref32, 'LeakyReluGrad', [dy, x], { alpha: 0.2 })[0],
+      1e-7,
+    );
   });
 
   it('Sum over leading axes (bias gradients) equals the reference exactly; other sums use the reference', () => {
     const rng = new Rng(6);
     const x = randomInput(rng, [4, 5, 3, 7]);
-    for (const [axes, keepDims] of [[[0], false], [[0, 1, 2], true], [[0, 1], false], [[1], false], [[0, 3], true], [[0, 1, 2, 3], false]] as const) {
+    for (const [axes, keepDims] of [
+      [[0], false],
+      [[0, 1, 2], true],
+      [[0, 1], false],
+      [[1], false],
+      [[0, 3], true],
+      [[0, 1, 2, 3], false],
+    ] as const) {
       const attrs = { axes: [...axes], keepDims };
       expectIdentical(runOn(fast, 'Sum', [x], attrs)[0], runOn(ref32, 'Sum', [x], attrs)[0], `axes ${axes}`);
     }

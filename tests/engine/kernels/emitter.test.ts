@@ -30,7 +30,10 @@ describe('WebAssembly emitter', () => {
       ];
     });
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(encodeModule([fn], { initial: 1, maximum: 1, shared: true })), { env: { memory } });
+    const instance = new WebAssembly.Instance(
+      new WebAssembly.Module(encodeModule([fn], { initial: 1, maximum: 1, shared: true })),
+      { env: { memory } },
+    );
     const values = new Float32Array(memory.buffer, 0, 7);
     values.set([0, 1, 2, 3, 4, 5, -6]);
     (instance.exports.twicePlusOne as (a: number, out: number, n: number) => void)(0, 64, 7);
@@ -46,6 +49,8 @@ describe('WebAssembly emitter', () => {
     expect(WebAssembly.validate(bytes)).toBe(true);
     const exported = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
     expect(exported).toEqual(kernelNames());
-    expect(exported).toEqual(expect.arrayContaining(['gemm', 'packB', 'im2col', 'col2im', 'maxPool', 'maxPoolGrad', 'applyAdam', 'addRows', 'relu']));
+    expect(exported).toEqual(
+      expect.arrayContaining(['gemm', 'packB', 'im2col', 'col2im', 'maxPool', 'maxPoolGrad', 'applyAdam', 'addRows', 'relu']),
+    );
   });
 });

@@ -37,9 +37,14 @@ function opGradients(backend: Backend, c: GradCheckCase, seed: number): Float64A
       return t;
     });
     const out = c.run(inputs);
-    const weights = tensor(Float32Array.from({ length: out.size }, (_, i) => Math.sin(i + 1)), out.shape);
+    const weights = tensor(
+      Float32Array.from({ length: out.size }, (_, i) => Math.sin(i + 1)),
+      out.shape,
+    );
     backward(out, weights);
-    return [out, ...inputs.filter((t) => t.requiresGrad).map((t) => t.grad ?? tensor(new Float32Array(t.size), t.shape))].map((t) => Float64Array.from(t.dataSync()));
+    return [out, ...inputs.filter((t) => t.requiresGrad).map((t) => t.grad ?? tensor(new Float32Array(t.size), t.shape))].map(
+      (t) => Float64Array.from(t.dataSync()),
+    );
   });
 }
 
@@ -95,15 +100,26 @@ describe('float32 central differences on the fast backend', () => {
 });
 
 /** Output, input gradients and parameter gradients of a layer case; parameters are shared via float32 values. */
-function layerGradients(backend: Backend, type: string, c: (typeof layers)[number]['gradCheck'][number], k: number): Float64Array[] {
+function layerGradients(
+  backend: Backend,
+  type: string,
+  c: (typeof layers)[number]['gradCheck'][number],
+  k: number,
+): Float64Array[] {
   const def = layers.find((l) => l.type === type)!;
   return withBackend(backend, () => {
     const { values } = validateParams(def.params, c.params, isInitializer);
     const rng = new Rng(31 + k);
-    const instance = def.build(c.inputShapes, values, { rng: rng.fork('init'), defaultInitializer: 'xavier_uniform', name: type.toLowerCase() });
+    const instance = def.build(c.inputShapes, values, {
+      rng: rng.fork('init'),
+      defaultInitializer: 'xavier_uniform',
+      name: type.toLowerCase(),
+    });
     const inputs: Tensor[] = c.inputShapes.map((shape) => {
       const full = [3, ...shape];
-      const data = Float32Array.from({ length: sizeOf(full) }, () => (c.integerInputs ? rng.int(c.integerInputs.max) : rng.uniform(-1, 1)));
+      const data = Float32Array.from({ length: sizeOf(full) }, () =>
+        c.integerInputs ? rng.int(c.integerInputs.max) : rng.uniform(-1, 1),
+      );
       const t = tensor(data, full);
       t.requiresGrad = !c.integerInputs;
       return t;
@@ -113,9 +129,14 @@ function layerGradients(backend: Backend, type: string, c: (typeof layers)[numbe
       for (let i = 0; i < v.length; i++) v[i] = Math.fround(v[i] + rng.uniform(-0.3, 0.3));
     }
     const out = instance.forward(inputs, { training: c.training ?? false, rng: new Rng(5) });
-    const weights = tensor(Float32Array.from({ length: out.size }, (_, i) => Math.cos(i)), out.shape);
+    const weights = tensor(
+      Float32Array.from({ length: out.size }, (_, i) => Math.cos(i)),
+      out.shape,
+    );
     backward(out, weights);
     const checked = [...inputs, ...instance.params].filter((t) => t.requiresGrad);
-    return [out, ...checked.map((t) => t.grad ?? tensor(new Float32Array(t.size), t.shape))].map((t) => Float64Array.from(t.dataSync()));
+    return [out, ...checked.map((t) => t.grad ?? tensor(new Float32Array(t.size), t.shape))].map((t) =>
+      Float64Array.from(t.dataSync()),
+    );
   });
 }

@@ -9,7 +9,14 @@ import { FAST_CPU } from '../../../src-engine/kernels/wasm';
 import { expectClose, expectIdentical, fast, randomInput, ref64, useThreads } from './fixtures';
 
 /** Runs `steps` updates with fresh gradients each step; returns param and state values. */
-function optimize<K extends KernelName>(backend: Backend, name: K, stateCount: number, attrs: (step: number) => KernelAttrs[K], steps = 3, size = 37): Float64Array[] {
+function optimize<K extends KernelName>(
+  backend: Backend,
+  name: K,
+  stateCount: number,
+  attrs: (step: number) => KernelAttrs[K],
+  steps = 3,
+  size = 37,
+): Float64Array[] {
   const rng = new Rng(9);
   const param = { shape: [size], data: backend.upload(randomInput(rng, [size]).values, size) };
   const state = Array.from({ length: stateCount }, () => ({ shape: [size], data: backend.zeros(size) }));
@@ -26,9 +33,20 @@ describe('fast optimizer updates', () => {
   const rules: Array<[string, () => (b: Backend) => Float64Array[]]> = [
     ['ApplySgd', () => (b) => optimize(b, 'ApplySgd', 0, () => ({ lr: 0.1 }))],
     ['ApplyMomentum', () => (b) => optimize(b, 'ApplyMomentum', 1, () => ({ lr: 0.05, momentum: 0.9, nesterov: false }))],
-    ['ApplyMomentum (Nesterov)', () => (b) => optimize(b, 'ApplyMomentum', 1, () => ({ lr: 0.05, momentum: 0.9, nesterov: true }))],
-    ['ApplyAdam', () => (b) => optimize(b, 'ApplyAdam', 2, (step) => ({ lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-7, step, weightDecay: 0 }))],
-    ['ApplyAdam (AdamW decay)', () => (b) => optimize(b, 'ApplyAdam', 2, (step) => ({ lr: 0.01, beta1: 0.8, beta2: 0.99, eps: 1e-8, step, weightDecay: 0.1 }))],
+    [
+      'ApplyMomentum (Nesterov)',
+      () => (b) => optimize(b, 'ApplyMomentum', 1, () => ({ lr: 0.05, momentum: 0.9, nesterov: true })),
+    ],
+    [
+      'ApplyAdam',
+      () => (b) =>
+        optimize(b, 'ApplyAdam', 2, (step) => ({ lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-7, step, weightDecay: 0 })),
+    ],
+    [
+      'ApplyAdam (AdamW decay)',
+      () => (b) =>
+        optimize(b, 'ApplyAdam', 2, (step) => ({ lr: 0.01, beta1: 0.8, beta2: 0.99, eps: 1e-8, step, weightDecay: 0.1 })),
+    ],
   ];
 
   for (const [name, make] of rules) {
@@ -44,7 +62,10 @@ describe('fast optimizer updates', () => {
     const values = randomInput(new Rng(2), [13]).values;
     const x = { shape: [13], data: fast.upload(values, 13) };
     getKernel(FAST_CPU, 'ScaleInPlace')(fast, [x], { factor: 0.25 });
-    expectIdentical(fast.hostView(x.data)!, Float32Array.from(values, (v) => v * 0.25));
+    expectIdentical(
+      fast.hostView(x.data)!,
+      Float32Array.from(values, (v) => v * 0.25),
+    );
   });
 
   it('updates a parameter held by another backend through the reference kernel', () => {

@@ -2,12 +2,27 @@
 // float64 reference kernels, with and without a state, across the exp's range; and bit-identical
 // for 1 and 2 threads.
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref64, runOn, runtime, useThreads, type Input } from './fixtures';
+import {
+  expectClose,
+  expectIdentical,
+  fast,
+  helperChunks,
+  randomInput,
+  ref64,
+  runOn,
+  runtime,
+  useThreads,
+  type Input,
+} from './fixtures';
 import { Rng } from '../../../src-engine/core/rng';
 
 function lstmInputs(rng: Rng, n: number, steps: number, units: number, wide: boolean): Input[] {
   const span = wide ? 60 : 3;
-  return [randomInput(rng, [n, steps, 4 * units], -span, span), randomInput(rng, [n, 4 * units], -1, 1), randomInput(rng, [n, units], -2, 2)];
+  return [
+    randomInput(rng, [n, steps, 4 * units], -span, span),
+    randomInput(rng, [n, 4 * units], -1, 1),
+    randomInput(rng, [n, units], -2, 2),
+  ];
 }
 
 afterAll(async () => {
@@ -16,7 +31,11 @@ afterAll(async () => {
 });
 
 describe('LstmCell on the fast backend', () => {
-  for (const [n, steps, units, wide] of [[3, 2, 8, false], [64, 4, 128, false], [5, 3, 12, true]] as const) {
+  for (const [n, steps, units, wide] of [
+    [3, 2, 8, false],
+    [64, 4, 128, false],
+    [5, 3, 12, true],
+  ] as const) {
     for (const hasState of [true, false]) {
       it(`[${n}, ${steps}, ${units}] ${wide ? 'wide' : 'usual'} values, ${hasState ? 'with' : 'without'} a state: matches the float64 kernel to 1e-5`, () => {
         const inputs = lstmInputs(new Rng(n + units), n, steps, units, wide);
@@ -45,7 +64,11 @@ describe('LstmCell on the fast backend', () => {
 });
 
 describe('GruGates and GruCell on the fast backend', () => {
-  for (const [n, steps, units, span] of [[3, 2, 8, 3], [64, 4, 64, 3], [5, 3, 12, 60]] as const) {
+  for (const [n, steps, units, span] of [
+    [3, 2, 8, 3],
+    [64, 4, 64, 3],
+    [5, 3, 12, 60],
+  ] as const) {
     for (const hasState of [true, false]) {
       it(`[${n}, ${steps}, ${units}] values within ±${span}, ${hasState ? 'with' : 'without'} a state: match the float64 kernels to 1e-5`, () => {
         const rng = new Rng(n * 7 + units);
@@ -55,7 +78,10 @@ describe('GruGates and GruCell on the fast backend', () => {
         const zr = randomInput(rng, [n, 2 * units], 0, 1);
         const hc = randomInput(rng, [n, units]);
         const attrs = { step: steps - 1, hasState };
-        for (const [name, inputs] of [['GruGates', hasState ? [xw, hzr, h] : [xw]], ['GruCell', hasState ? [xw, zr, hc, h] : [xw, zr]]] as const) {
+        for (const [name, inputs] of [
+          ['GruGates', hasState ? [xw, hzr, h] : [xw]],
+          ['GruCell', hasState ? [xw, zr, hc, h] : [xw, zr]],
+        ] as const) {
           const got = runOn(fast, name, [...inputs], attrs);
           const want = runOn(ref64, name, [...inputs], attrs);
           expect(got).toHaveLength(2);

@@ -23,7 +23,12 @@ describe('kernel helper threads in Node', () => {
   });
 
   it('can be resized and shut down between calls, results unchanged', async () => {
-    const a = withBackend(fast, () => tensor(Float32Array.from({ length: 90 * 70 }, (_, i) => Math.sin(i)), [90, 70]));
+    const a = withBackend(fast, () =>
+      tensor(
+        Float32Array.from({ length: 90 * 70 }, (_, i) => Math.sin(i)),
+        [90, 70],
+      ),
+    );
     const product = () => withBackend(fast, () => matmul(a, a, false, true).dataSync().slice());
     await useThreads(3);
     expect(cpuThreads()).toBe(3);

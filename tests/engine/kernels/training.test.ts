@@ -30,7 +30,18 @@ function bars(count: number): Dataset {
       x[s * 64 + i] = ((horizontal ? row : col) === at ? 1 : 0) + rng.uniform(-0.2, 0.2);
     }
   }
-  return makeDataset({ id: 'bars', name: 'Bars', description: 'test images', task: 'classification', inputShape: [8, 8, 1], targetShape: [1], classNames: ['vertical', 'horizontal'], x, y, count });
+  return makeDataset({
+    id: 'bars',
+    name: 'Bars',
+    description: 'test images',
+    task: 'classification',
+    inputShape: [8, 8, 1],
+    targetShape: [1],
+    classNames: ['vertical', 'horizontal'],
+    x,
+    y,
+    count,
+  });
 }
 
 const spiral = createGeneratedDataset('spiral', { samples: 160, seed: 3 });
@@ -54,18 +65,50 @@ const CNN = chain(
     ['flat', 'Flatten'],
     ['out', 'Dense', { units: 2, activation: 'softmax' }],
   ],
-  { dataset: 'bars', epochs: 3, batchSize: 10, seed: 2, validationSplit: 0.2, optimizer: { name: 'sgd', lr: 0.05, momentum: 0.9 } },
+  {
+    dataset: 'bars',
+    epochs: 3,
+    batchSize: 10,
+    seed: 2,
+    validationSplit: 0.2,
+    optimizer: { name: 'sgd', lr: 0.05, momentum: 0.9 },
+  },
 );
 
 // The fused recurrent passes: their step tensors live across the step until backward.
 const adding = () => ({ ...generateAdding({ samples: 60, length: 7, seed: 5 }), id: 'adding' });
 const LSTM = chain(
-  [['in', 'Input'], ['rnn', 'LSTM', { units: 8 }], ['out', 'Dense', { units: 1 }]],
-  { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
+  [
+    ['in', 'Input'],
+    ['rnn', 'LSTM', { units: 8 }],
+    ['out', 'Dense', { units: 1 }],
+  ],
+  {
+    dataset: 'adding',
+    loss: 'mse',
+    epochs: 2,
+    batchSize: 8,
+    seed: 3,
+    validationSplit: 0.2,
+    optimizer: { name: 'adam', lr: 0.01 },
+  },
 );
 const GRU = chain(
-  [['in', 'Input'], ['rnn', 'GRU', { units: 4, returnSequences: true, initialState: 'learned' }], ['pool', 'GlobalAveragePool1D'], ['out', 'Dense', { units: 1 }]],
-  { dataset: 'adding', loss: 'mse', epochs: 2, batchSize: 8, seed: 3, validationSplit: 0.2, optimizer: { name: 'adam', lr: 0.01 } },
+  [
+    ['in', 'Input'],
+    ['rnn', 'GRU', { units: 4, returnSequences: true, initialState: 'learned' }],
+    ['pool', 'GlobalAveragePool1D'],
+    ['out', 'Dense', { units: 1 }],
+  ],
+  {
+    dataset: 'adding',
+    loss: 'mse',
+    epochs: 2,
+    batchSize: 8,
+    seed: 3,
+    validationSplit: 0.2,
+    optimizer: { name: 'adam', lr: 0.01 },
+  },
 );
 
 interface Outcome {
@@ -84,7 +127,11 @@ async function run(doc: GraphDoc, data: Dataset, backend: Backend = fast): Promi
     events.push(e);
     if (e.event === 'epoch') reservedAtEpoch.push(runtime.pool.stats().reservedBytes);
   });
-  return { events: withoutTimings(events), weights: prepared.run.model.params().map((p) => Array.from(p.dataSync())), reservedAtEpoch };
+  return {
+    events: withoutTimings(events),
+    weights: prepared.run.model.params().map((p) => Array.from(p.dataSync())),
+    reservedAtEpoch,
+  };
 }
 
 const cases: Array<[string, GraphDoc, () => Dataset]> = [

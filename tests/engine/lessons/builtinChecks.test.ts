@@ -17,7 +17,10 @@ describe('built-in lessons', () => {
 
   it('explain one idea each in 150–300 words', () => {
     for (const lesson of lessons) {
-      const words = lesson.explanation.replace(/\$\$[\s\S]*?\$\$|\$[^$]*\$/g, ' formula ').split(/\s+/).filter(Boolean).length;
+      const words = lesson.explanation
+        .replace(/\$\$[\s\S]*?\$\$|\$[^$]*\$/g, ' formula ')
+        .split(/\s+/)
+        .filter(Boolean).length;
       expect(words, lesson.id).toBeGreaterThanOrEqual(150);
       expect(words, lesson.id).toBeLessThanOrEqual(300);
     }

@@ -12,7 +12,10 @@ function run(variant: string, patch: Partial<LessonRun>): LessonRun {
 
 describe('lesson setup', () => {
   it('applies each variant’s settings by path, nodes by id, and the seed to every run', () => {
-    const plans = planLessonRuns(getBuiltinLesson('dying-relu')!, { seed: 4, variation: { set: { 'nodes.hidden.params.activation': 'leaky_relu' }, variants: ['high'] } });
+    const plans = planLessonRuns(getBuiltinLesson('dying-relu')!, {
+      seed: 4,
+      variation: { set: { 'nodes.hidden.params.activation': 'leaky_relu' }, variants: ['high'] },
+    });
     expect(plans.map((p) => p.variant)).toEqual(['moderate', 'high']);
     expect(plans[1].graph.training.optimizer.lr).toBe(5);
     expect(plans[0].graph.training.optimizer.lr).toBe(0.05);
@@ -22,7 +25,9 @@ describe('lesson setup', () => {
   });
 
   it('names the lesson, variant and path of a setting on a missing node', () => {
-    expect(() => planLessonRuns(symmetry, { variation: { set: { 'nodes.nope.params.units': 3 } } })).toThrow('lesson "symmetry" variant "zeros" (variation) (set "nodes.nope.params.units"): the graph has no node "nope"');
+    expect(() => planLessonRuns(symmetry, { variation: { set: { 'nodes.nope.params.units': 3 } } })).toThrow(
+      'lesson "symmetry" variant "zeros" (variation) (set "nodes.nope.params.units"): the graph has no node "nope"',
+    );
   });
 });
 
@@ -43,24 +48,62 @@ describe('lesson files', () => {
     const r2 = parseLesson(doc);
     expect(!r2.ok && r2.errors).toEqual([
       'lesson "symmetry" (check.assertions.0.variant): there is no variant "ones" (variants: zeros, constant, random)',
-      expect.stringMatching(/^lesson "symmetry" \(check\.assertions\.1\.measure\.kind\): unknown measure "vibes" \(known: final, /),
+      expect.stringMatching(
+        /^lesson "symmetry" \(check\.assertions\.1\.measure\.kind\): unknown measure "vibes" \(known: final, /,
+      ),
     ]);
   });
 });
 
 describe('check kinds', () => {
-  const kernel = (node: string, rows: number[][]) => ({ name: `${node}.kernel`, shape: [rows.length, rows[0].length], data: rows.flat() });
+  const kernel = (node: string, rows: number[][]) => ({
+    name: `${node}.kernel`,
+    shape: [rows.length, rows[0].length],
+    data: rows.flat(),
+  });
 
   it('unitSpread is the largest difference between two units’ incoming weights', () => {
     const runs = [
-      run('zeros', { checkpoints: { final: [kernel('hidden1', [[0.5, 0.5], [-1, -1]])] } }),
-      run('constant', { checkpoints: { final: [kernel('hidden1', [[0.2, 0.2], [0.3, 0.3]])] } }),
-      run('random', { checkpoints: { final: [kernel('hidden1', [[0.5, 0.1], [-1, 0.2]])] } }),
+      run('zeros', {
+        checkpoints: {
+          final: [
+            kernel('hidden1', [
+              [0.5, 0.5],
+              [-1, -1],
+            ]),
+          ],
+        },
+      }),
+      run('constant', {
+        checkpoints: {
+          final: [
+            kernel('hidden1', [
+              [0.2, 0.2],
+              [0.3, 0.3],
+            ]),
+          ],
+        },
+      }),
+      run('random', {
+        checkpoints: {
+          final: [
+            kernel('hidden1', [
+              [0.5, 0.1],
+              [-1, 0.2],
+            ]),
+          ],
+        },
+      }),
     ];
     const outcome = evaluateLesson(symmetry, runs);
     expect(outcome.held).toBe(true);
     expect(outcome.measured['random.unitSpread hidden1']).toBeCloseTo(1.2, 12);
-    runs[0].checkpoints.final = [kernel('hidden1', [[0.5, 0.5000001], [-1, -1]])];
+    runs[0].checkpoints.final = [
+      kernel('hidden1', [
+        [0.5, 0.5000001],
+        [-1, -1],
+      ]),
+    ];
     const broken = evaluateLesson(symmetry, runs);
     expect(broken.held).toBe(false);
     expect(broken.why).toBe(symmetry.check.ifNot);
@@ -77,7 +120,8 @@ describe('check kinds', () => {
     const lesson: Lesson = {
       ...symmetry,
       check: {
-        claim: 'c', ifNot: 'w',
+        claim: 'c',
+        ifNot: 'w',
         assertions: [
           { text: 'signs', variant: 'a', measure: { kind: 'sameSignUnits', node: 'h' }, op: '==', value: 0.5 },
           { text: 'dead', variant: 'a', measure: { kind: 'deadUnits', node: 'h' }, op: '==', value: 0.5 },
@@ -86,19 +130,49 @@ describe('check kinds', () => {
           { text: 'diverged loss', variant: 'b', measure: { kind: 'final', metric: 'trainLoss' }, op: '>', value: 1e308 },
         ],
       },
-      setup: { ...symmetry.setup, variants: [{ id: 'a', label: 'a' }, { id: 'b', label: 'b' }] },
+      setup: {
+        ...symmetry.setup,
+        variants: [
+          { id: 'a', label: 'a' },
+          { id: 'b', label: 'b' },
+        ],
+      },
     };
     const diag = (gradNorm: number) => ({ gradNorm, actMean: 0, actStd: 1 });
     const a = run('a', {
       // Unit 0 moved +, + (same sign); unit 1 moved +, − (mixed).
-      checkpoints: { initial: [kernel('h', [[0, 0], [0, 0]])], final: [kernel('h', [[1, 1], [2, -1]]), { name: 'h.bias', shape: [2], data: [0, -5] }] },
+      checkpoints: {
+        initial: [
+          kernel('h', [
+            [0, 0],
+            [0, 0],
+          ]),
+        ],
+        final: [
+          kernel('h', [
+            [1, 1],
+            [2, -1],
+          ]),
+          { name: 'h.bias', shape: [2], data: [0, -5] },
+        ],
+      },
       // Inputs (1, 0) and (0, 1): unit 0 fires, unit 1 (bias −5) never does.
       inputs: { x: [1, 0, 0, 1], features: 2, count: 2 },
       epochs: [{ epoch: 1, step: 4, trainLoss: 1, layers: { d1: diag(0.01), d2: diag(0.1), d3: diag(1) } }],
-      steps: [{ step: 1, loss: 1 }, { step: 2, loss: 3 }, { step: 3, loss: 2 }],
+      steps: [
+        { step: 1, loss: 1 },
+        { step: 2, loss: 3 },
+        { step: 3, loss: 2 },
+      ],
     });
     const outcome = evaluateLesson(lesson, [a, run('b', { status: 'diverged' })]);
-    expect(outcome.assertions.map((x) => [x.text, x.value])).toEqual([['signs', 0.5], ['dead', 0.5], ['drop', 100], ['noise', 1], ['diverged loss', Infinity]]);
+    expect(outcome.assertions.map((x) => [x.text, x.value])).toEqual([
+      ['signs', 0.5],
+      ['dead', 0.5],
+      ['drop', 100],
+      ['noise', 1],
+      ['diverged loss', Infinity],
+    ]);
     expect(outcome.held).toBe(true);
   });
 });

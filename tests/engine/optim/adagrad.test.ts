@@ -5,7 +5,11 @@ import { expectClose, trajectory } from './fixedGradients';
 describe('adagrad', () => {
   it('matches a ← a + g²; p ← p − lr·g/(√a + eps) over three steps', () => {
     const start = [1, -2];
-    const grads = [[0.5, -1], [0.2, 0.4], [-0.3, 0.1]];
+    const grads = [
+      [0.5, -1],
+      [0.2, 0.4],
+      [-0.3, 0.1],
+    ];
     const lr = 0.1;
     const eps = 1e-10;
     const got = trajectory(createOptimizer({ name: 'adagrad', lr }), start, grads);

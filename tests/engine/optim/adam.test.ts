@@ -5,7 +5,11 @@ import { createOptimizer, listOptimizers } from '../../../src-engine/optim';
 import { expectClose, param, setGrad, trajectory } from './fixedGradients';
 
 const start = [1, -2];
-const grads = [[0.5, -1], [0.2, 0.4], [-0.3, 0.1]];
+const grads = [
+  [0.5, -1],
+  [0.2, 0.4],
+  [-0.3, 0.1],
+];
 
 /** Textbook Adam written out: m, v, their bias corrections, and the optional decoupled λ·p. */
 function adamByHand(lr: number, b1: number, b2: number, eps: number, decay: number): number[][] {
@@ -53,7 +57,7 @@ describe('adam', () => {
       setGrad(late, [0.5, -2]);
       opt.step([early, late]);
       // First real update of `late`: m̂ = g, v̂ = g², so p = −lr·g/(|g| + eps) ≈ ∓0.1.
-      expectClose(late.toArray(), [-0.1 * 0.5 / (0.5 + 1e-8), 0.1 * 2 / (2 + 1e-8)]);
+      expectClose(late.toArray(), [(-0.1 * 0.5) / (0.5 + 1e-8), (0.1 * 2) / (2 + 1e-8)]);
     });
   });
 });

@@ -3,7 +3,11 @@ import { createOptimizer } from '../../../src-engine/optim';
 import { expectClose, trajectory } from './fixedGradients';
 
 const start = [1, -2];
-const grads = [[0.5, -1], [0.2, 0.4], [-0.3, 0.1]];
+const grads = [
+  [0.5, -1],
+  [0.2, 0.4],
+  [-0.3, 0.1],
+];
 const lr = 0.1;
 const mu = 0.9;
 

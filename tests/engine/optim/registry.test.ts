@@ -48,7 +48,9 @@ describe('optimizer registry', () => {
     expect(() => createOptimizer({ name: 'momentum', lr: 0.1, momentum: 1.5 })).toThrow(/Momentum must be below 1/);
     expect(() => createOptimizer({ name: 'sgd', lr: 0 })).toThrow(/Learning rate must be above 0/);
     expect(() => createOptimizer({ name: 'sgd', lr: 0.1, weightDecay: -1 })).toThrow(/Weight decay must be at least 0/);
-    expect(() => createOptimizer({ name: 'sgd', lr: 0.1, schedule: { type: 'step', stepSize: 2.5, gamma: 0.5 } })).toThrow(/whole number/);
+    expect(() => createOptimizer({ name: 'sgd', lr: 0.1, schedule: { type: 'step', stepSize: 2.5, gamma: 0.5 } })).toThrow(
+      /whole number/,
+    );
   });
 
   it('ignores settings that belong to other optimizers', () => {

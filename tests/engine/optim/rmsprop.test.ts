@@ -5,7 +5,11 @@ import { expectClose, trajectory } from './fixedGradients';
 describe('rmsprop', () => {
   it('matches s ← ρs + (1−ρ)g²; p ← p − lr·g/(√s + eps) over three steps', () => {
     const start = [1, -2];
-    const grads = [[0.5, -1], [0.2, 0.4], [-0.3, 0.1]];
+    const grads = [
+      [0.5, -1],
+      [0.2, 0.4],
+      [-0.3, 0.1],
+    ];
     const lr = 0.01;
     const rho = 0.9;
     const eps = 1e-8;

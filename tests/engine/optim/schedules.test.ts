@@ -43,7 +43,11 @@ describe('learning-rate schedules (epochs, 0-based)', () => {
 
   it('lists every schedule with its settings', () => {
     expect(listSchedules().map((s) => s.type)).toEqual(['constant', 'step', 'exponential', 'cosine']);
-    expect(listSchedules().find((s) => s.type === 'step')!.params.map((p) => p.name)).toEqual(['stepSize', 'gamma']);
+    expect(
+      listSchedules()
+        .find((s) => s.type === 'step')!
+        .params.map((p) => p.name),
+    ).toEqual(['stepSize', 'gamma']);
   });
 
   it('setEpoch changes the rate the optimizer steps with', () => {

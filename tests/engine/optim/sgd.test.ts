@@ -7,7 +7,14 @@ import { expectClose, param, setGrad, trajectory } from './fixedGradients';
 
 describe('sgd', () => {
   it('steps p ← p − lr·g twice', () => {
-    const [p1, p2] = trajectory(createOptimizer({ name: 'sgd', lr: 0.1 }), [1, -2], [[0.5, -1], [0.2, 0.4]]);
+    const [p1, p2] = trajectory(
+      createOptimizer({ name: 'sgd', lr: 0.1 }),
+      [1, -2],
+      [
+        [0.5, -1],
+        [0.2, 0.4],
+      ],
+    );
     expectClose(p1, [1 - 0.1 * 0.5, -2 - 0.1 * -1]);
     expectClose(p2, [0.93, -1.94]);
   });

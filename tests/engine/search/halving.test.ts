@@ -54,7 +54,15 @@ function spiral(epochs: number): GraphDoc {
       { source: 'input', target: 'hidden' },
       { source: 'hidden', target: 'output' },
     ],
-    training: { dataset: 'spiral', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 32, epochs, seed: 1, validationSplit: 0.25 },
+    training: {
+      dataset: 'spiral',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01 },
+      batchSize: 32,
+      epochs,
+      seed: 1,
+      validationSplit: 0.25,
+    },
   };
 }
 
@@ -62,7 +70,12 @@ function spiral(epochs: number): GraphDoc {
 async function search(halving?: HalvingSpec) {
   const base = spiral(27);
   const dataset = createGeneratedDataset('spiral', { seed: 1, samples: 300 });
-  const trials = planSearch(base, { method: 'random', trials: 9, seed: 11, params: parseSearchParams(['lr=1e-4..3e-1:log', 'hidden.units=2..32:int'], base) });
+  const trials = planSearch(base, {
+    method: 'random',
+    trials: 9,
+    seed: 11,
+    params: parseSearchParams(['lr=1e-4..3e-1:log', 'hidden.units=2..32:int'], base),
+  });
   const rule = halving && new SuccessiveHalving(halving, base.training.epochs, true);
   let epochsSpent = 0;
   const finals: number[] = [];
@@ -71,12 +84,16 @@ async function search(halving?: HalvingSpec) {
     if (!prepared.ok) throw new Error('trial cannot train');
     let stop = false;
     let last = Infinity;
-    await train(prepared.run.setup, (e) => {
-      if (e.event !== 'epoch') return;
-      epochsSpent++;
-      last = e.valLoss!;
-      if (rule?.report(String(t.index), e.epoch, e.valLoss) === 'stop') stop = true;
-    }, { shouldStop: () => stop });
+    await train(
+      prepared.run.setup,
+      (e) => {
+        if (e.event !== 'epoch') return;
+        epochsSpent++;
+        last = e.valLoss!;
+        if (rule?.report(String(t.index), e.epoch, e.valLoss) === 'stop') stop = true;
+      },
+      { shouldStop: () => stop },
+    );
     finals.push(last);
   }
   return { epochsSpent, best: Math.min(...finals) };

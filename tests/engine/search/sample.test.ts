@@ -25,8 +25,14 @@ describe('random search', () => {
   const draws = randomTrials([lr, units, batch, rate], 6000, 7);
 
   it('draws log-uniform learning rates: each decade gets a third', () => {
-    const decade = (lo: number, hi: number) => draws.filter((t) => (t[lr.path] as number) >= lo && (t[lr.path] as number) < hi).length / draws.length;
-    for (const [lo, hi] of [[1e-4, 1e-3], [1e-3, 1e-2], [1e-2, 1e-1 + 1e-12]]) expect(decade(lo, hi)).toBeCloseTo(1 / 3, 1);
+    const decade = (lo: number, hi: number) =>
+      draws.filter((t) => (t[lr.path] as number) >= lo && (t[lr.path] as number) < hi).length / draws.length;
+    for (const [lo, hi] of [
+      [1e-4, 1e-3],
+      [1e-3, 1e-2],
+      [1e-2, 1e-1 + 1e-12],
+    ])
+      expect(decade(lo, hi)).toBeCloseTo(1 / 3, 1);
     expect(draws.every((t) => (t[lr.path] as number) >= 1e-4 && (t[lr.path] as number) <= 1e-1)).toBe(true);
   });
 

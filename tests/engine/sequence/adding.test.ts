@@ -14,7 +14,10 @@ import type { GraphDoc } from '../../../src-shared/graphFormat';
 async function validationLosses(example: string, until?: number): Promise<number[]> {
   const doc = JSON.parse(readFileSync(example, 'utf8')) as GraphDoc;
   const options = doc.training.datasetOptions ?? {};
-  const dataset = createGeneratedDataset(doc.training.dataset, { samples: options.samples, seed: options.seed ?? doc.training.seed });
+  const dataset = createGeneratedDataset(doc.training.dataset, {
+    samples: options.samples,
+    seed: options.seed ?? doc.training.seed,
+  });
   const prepared = prepareRun(doc, dataset);
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
   const losses: number[] = [];
@@ -34,7 +37,7 @@ describe('adding problem, length 50', () => {
     expect(createGeneratedDataset(lstm.training.dataset).inputShape).toEqual([50, 2]);
   });
 
-  it('an LSTM gets below 10% of the baseline MSE within the example\'s epochs', async () => {
+  it("an LSTM gets below 10% of the baseline MSE within the example's epochs", async () => {
     // Stops at the first epoch below the bar: the remaining epochs would only take time.
     const losses = await validationLosses('examples/adding-lstm.json', 0.1 * ADDING_BASELINE_MSE);
     expect(losses.length).toBeLessThanOrEqual(15);

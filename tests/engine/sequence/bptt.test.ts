@@ -13,7 +13,10 @@ import { buildLayer } from './helpers';
 function randomInput(shape: number[], seed: number, integerMax?: number) {
   const rng = new Rng(seed);
   const n = shape.reduce((a, b) => a * b, 1);
-  const t = tensor(Array.from({ length: n }, () => (integerMax ? rng.int(integerMax) : rng.uniform(-1, 1))), shape);
+  const t = tensor(
+    Array.from({ length: n }, () => (integerMax ? rng.int(integerMax) : rng.uniform(-1, 1))),
+    shape,
+  );
   t.requiresGrad = integerMax === undefined;
   return t;
 }
@@ -31,7 +34,9 @@ describe('gradients through time match central differences (float64)', () => {
       withBackend(cpu64, () => {
         const layer = buildLayer(type, [15, 3], params, 3);
         const x = randomInput([2, 15, 3], 5);
-        const result = gradCheck(() => layer.forward([x], { training: true, rng: new Rng(1) }), [x, ...layer.params], { maxProbes: 40 });
+        const result = gradCheck(() => layer.forward([x], { training: true, rng: new Rng(1) }), [x, ...layer.params], {
+          maxProbes: 40,
+        });
         expect(result.errors.map((e) => e.name)).toEqual(['input 0', ...layer.params.map((p) => p.name)]);
         expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(1e-6);
       });
@@ -43,7 +48,8 @@ describe('gradients through time match central differences (float64)', () => {
       const embedding = buildLayer('Embedding', [12], { vocabSize: 7, dimension: 3, initializer: 'normal' }, 2);
       const lstm = buildLayer('LSTM', [12, 3], { units: 3 }, 4);
       const ids = randomInput([2, 12], 9, 7);
-      const f = () => lstm.forward([embedding.forward([ids], { training: true, rng: new Rng(1) })], { training: true, rng: new Rng(1) });
+      const f = () =>
+        lstm.forward([embedding.forward([ids], { training: true, rng: new Rng(1) })], { training: true, rng: new Rng(1) });
       const result = gradCheck(f, [...embedding.params, ...lstm.params]);
       expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(1e-6);
     });

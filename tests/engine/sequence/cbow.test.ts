@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../setup';
 import {
-  buildCorpus, cbowFeatureNames, createSequenceDataset, generatePlantedCorpus, inMemoryWordVocabulary, plantedClusterOf, sequencePreview,
+  buildCorpus,
+  cbowFeatureNames,
+  createSequenceDataset,
+  generatePlantedCorpus,
+  inMemoryWordVocabulary,
+  plantedClusterOf,
+  sequencePreview,
   type CbowDataset,
 } from '../../../src-engine/data/sequences';
 import { catalogueEntry } from '../../../src-engine/data/catalogue';
@@ -63,14 +69,19 @@ describe('the cbow dataset', () => {
 
   it('reads corpora from files, and says in plain words what is wrong', async () => {
     const file = join(temp, 'fables.txt');
-    writeFileSync(file, 'The fox saw the crow in the tall tree. The crow held the cheese in her beak. The fox spoke to the crow.');
+    writeFileSync(
+      file,
+      'The fox saw the crow in the tall tree. The crow held the cheese in her beak. The fox spoke to the crow.',
+    );
     const ds = (await loadDataset(`cbow:corpus=${file}`, { samples: 200 })) as CbowDataset;
     expect(ds.vocabulary.slice(0, 3)).toEqual(['the', 'crow', 'fox']);
     expect(ds.name).toBe(`CBOW context windows (${file})`);
     await expect(loadDataset(`cbow:corpus=${file},window=6`)).rejects.toThrow(/has no sentence of 13 or more words/);
     await expect(loadDataset('cbow:window=0')).rejects.toThrow(/window must be a whole number from 1 to 10, got 0/);
     await expect(loadDataset('cbow:widow=2')).rejects.toThrow(/has no option "widow"/);
-    expect(() => createSequenceDataset('cbow', {}, { corpus: 'moby-dick' })).toThrow(/read from a file; load it with the dataset loader/);
+    expect(() => createSequenceDataset('cbow', {}, { corpus: 'moby-dick' })).toThrow(
+      /read from a file; load it with the dataset loader/,
+    );
     const moby = (await loadDataset('cbow:corpus=moby-dick,minCount=5', { samples: 500 })) as CbowDataset;
     expect(moby.vocabulary.length).toBeGreaterThan(3000);
     expect(moby.vocabulary).toContain('whale');
@@ -85,13 +96,15 @@ describe('the cbow dataset', () => {
     expect(preview.window).toBe(2);
     expect(preview.vocabulary).toEqual(loaded.vocabulary);
     const [first] = preview.rows;
-    expect([...first.before, ...first.after, first.candidate]).toEqual(Array.from(loaded.x.subarray(0, 5), (id) => loaded.vocabulary[id]));
+    expect([...first.before, ...first.after, first.candidate]).toEqual(
+      Array.from(loaded.x.subarray(0, 5), (id) => loaded.vocabulary[id]),
+    );
     expect(first.label).toBe(loaded.classNames![loaded.y[0]]);
   });
 });
 
 describe('CBOW as a graph (examples/cbow.json) trained by the normal trainer', () => {
-  it('validates, and its context Embedding puts each topic\'s words nearer each other than any other topic\'s', async () => {
+  it("validates, and its context Embedding puts each topic's words nearer each other than any other topic's", async () => {
     const doc = JSON.parse(readFileSync('examples/cbow.json', 'utf8')) as GraphDoc;
     const ds = (await loadDataset(doc.training.dataset, { seed: doc.training.seed, samples: 15000 })) as CbowDataset;
     const v = validateGraph(doc, { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: 2 });
@@ -107,6 +120,8 @@ describe('CBOW as a graph (examples/cbow.json) trained by the normal trainer', (
     expect(m.meanSame - m.meanOther).toBeGreaterThan(0.4);
     expect(nearestNeighbours(context, 'cat', 5).map((n) => plantedClusterOf(n.word))).toEqual(new Array(5).fill('animals'));
     // The candidate table learns the same topics from the other side.
-    expect(clusterMargins(embeddingVectors(prepared.run.model, 'candidate', ds.vocabulary)).meanSame).toBeGreaterThan(m.meanOther + 0.3);
+    expect(clusterMargins(embeddingVectors(prepared.run.model, 'candidate', ds.vocabulary)).meanSame).toBeGreaterThan(
+      m.meanOther + 0.3,
+    );
   });
 });

@@ -16,8 +16,21 @@ import { sequenceChain } from './helpers';
 
 const charModel = (units: number, vocab: number, training: Record<string, unknown> = {}) =>
   sequenceChain(
-    [['chars', 'Input'], ['embed', 'Embedding', { vocabSize: vocab, dimension: 8 }], ['lstm', 'LSTM', { units }], ['next', 'Dense', { units: vocab, activation: 'softmax' }]],
-    { dataset: 'names', loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.01, clipNorm: 5 }, batchSize: 32, epochs: 5, validationSplit: 0.1, ...training },
+    [
+      ['chars', 'Input'],
+      ['embed', 'Embedding', { vocabSize: vocab, dimension: 8 }],
+      ['lstm', 'LSTM', { units }],
+      ['next', 'Dense', { units: vocab, activation: 'softmax' }],
+    ],
+    {
+      dataset: 'names',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.01, clipNorm: 5 },
+      batchSize: 32,
+      epochs: 5,
+      validationSplit: 0.1,
+      ...training,
+    },
   );
 
 describe('char-LSTM on first names', () => {
@@ -38,14 +51,23 @@ describe('char-LSTM on first names', () => {
     expect(plausible.length).toBeGreaterThanOrEqual(48);
     expect(new Set(names).size).toBeGreaterThanOrEqual(40);
     // A prefix is kept, and a low temperature favours the likeliest continuations (shorter, common endings).
-    expect(sampleSequences(run.model, { vocabulary: ds.vocabulary, count: 10, prefix: 'ma', seed: 2 }).every((n) => n.startsWith('ma'))).toBe(true);
-    expect(() => sampleSequences(run.model, { vocabulary: ds.vocabulary, count: 1, prefix: 'Ma' })).toThrow(/"M" is not in the vocabulary/);
+    expect(
+      sampleSequences(run.model, { vocabulary: ds.vocabulary, count: 10, prefix: 'ma', seed: 2 }).every((n) =>
+        n.startsWith('ma'),
+      ),
+    ).toBe(true);
+    expect(() => sampleSequences(run.model, { vocabulary: ds.vocabulary, count: 1, prefix: 'Ma' })).toThrow(
+      /"M" is not in the vocabulary/,
+    );
   });
 });
 
 describe('gate traces for the heatmap', () => {
   const validated = (doc: ReturnType<typeof charModel>) => {
-    const v = validateGraph(doc, datasetInfo({ task: 'classification', inputShape: [6], targetShape: [1], classNames: Array.from({ length: 10 }, String) }));
+    const v = validateGraph(
+      doc,
+      datasetInfo({ task: 'classification', inputShape: [6], targetShape: [1], classNames: Array.from({ length: 10 }, String) }),
+    );
     if (!v.ok) throw new Error(JSON.stringify(v.issues));
     return v.validated;
   };
@@ -67,7 +89,12 @@ describe('gate traces for the heatmap', () => {
     // The forget gate starts near σ(1) ≈ 0.73 thanks to the forget bias of 1.
     const meanForget = trace.f.flat().reduce((a, b) => a + b, 0) / 30;
     expect(meanForget).toBeGreaterThan(0.6);
-    const lastH = noGrad(() => model.forward(tensor(sample, [1, 6]), { training: false, rng: new Rng(0) }, { keepActivations: true }).activations!.get('lstm')!.toArray());
+    const lastH = noGrad(() =>
+      model
+        .forward(tensor(sample, [1, 6]), { training: false, rng: new Rng(0) }, { keepActivations: true })
+        .activations!.get('lstm')!
+        .toArray(),
+    );
     trace.h[5].forEach((v, u) => expect(v).toBeCloseTo(lastH[u], 5));
   });
 
@@ -77,14 +104,18 @@ describe('gate traces for the heatmap', () => {
     const gru = recurrentTrace(new Model(validated(gruDoc), 1), 'lstm', sample);
     expect(Object.keys(gru.series).sort()).toEqual(['candidate', 'h', 'r', 'z']);
     const model = new Model(validated(charModel(4, 10)), 1);
-    expect(() => lstmTrace(model, 'embed', sample)).toThrow('node "embed" is a Embedding, not a recurrent layer (SimpleRNN, LSTM or GRU)');
+    expect(() => lstmTrace(model, 'embed', sample)).toThrow(
+      'node "embed" is a Embedding, not a recurrent layer (SimpleRNN, LSTM or GRU)',
+    );
     expect(() => lstmTrace(model, 'lstm', [1, 2])).toThrow(/the sample has 2 values, but the model's input \[6\] needs 6/);
     expect(() => lstmTrace(model, 'nope', sample)).toThrow('there is no node "nope" in the model');
   });
 
   it('an Embedding refuses token ids outside its vocabulary, saying how to fix it', () => {
     const model = new Model(validated(charModel(4, 10)), 1);
-    expect(() => lstmTrace(model, 'lstm', [0, 0, 0, 0, 0, 12])).toThrow('Embedding received token id 12, but its vocabulary holds ids 0 to 9: raise vocabSize to at least 13');
+    expect(() => lstmTrace(model, 'lstm', [0, 0, 0, 0, 0, 12])).toThrow(
+      'Embedding received token id 12, but its vocabulary holds ids 0 to 9: raise vocabSize to at least 13',
+    );
     expect(() => lstmTrace(model, 'lstm', [0, 0, 0, 0, 0, 0.5])).toThrow(/must be whole token ids/);
   });
 });

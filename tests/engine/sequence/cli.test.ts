@@ -30,9 +30,14 @@ async function word2vec(args: string[]): Promise<string> {
 }
 
 describe('word2vec command', () => {
-  it('trains on the planted corpus and lists each topic word\'s neighbours from its own topic', async () => {
+  it("trains on the planted corpus and lists each topic word's neighbours from its own topic", async () => {
     const out = await word2vec(['--corpus', 'planted', '--neighbours', 'cat,red,hammer', '--top', '4', '--pca', '10', '--json']);
-    const result = JSON.parse(out) as { vocabularySize: number; lossPerEpoch: number[]; neighbours: Record<string, Array<{ word: string }>>; projection: { points: unknown[] } };
+    const result = JSON.parse(out) as {
+      vocabularySize: number;
+      lossPerEpoch: number[];
+      neighbours: Record<string, Array<{ word: string }>>;
+      projection: { points: unknown[] };
+    };
     expect(result.vocabularySize).toBe(38);
     expect(result.lossPerEpoch).toHaveLength(5);
     for (const [word, list] of Object.entries(result.neighbours)) {
@@ -53,14 +58,21 @@ describe('word2vec command', () => {
   });
 
   it('trains with the full softmax as the third objective', async () => {
-    const result = JSON.parse(await word2vec(['--corpus', 'planted', '--objective', 'full', '--epochs', '2', '--json'])) as { objective: string; lossPerEpoch: number[] };
+    const result = JSON.parse(await word2vec(['--corpus', 'planted', '--objective', 'full', '--epochs', '2', '--json'])) as {
+      objective: string;
+      lossPerEpoch: number[];
+    };
     expect(result.objective).toBe('full');
     expect(result.lossPerEpoch[1]).toBeLessThan(result.lossPerEpoch[0]);
-    await expect(word2vec(['--objective', 'sampled'])).rejects.toThrow(new CliError('option --objective must be one of negative, hierarchical, full, got "sampled"'));
+    await expect(word2vec(['--objective', 'sampled'])).rejects.toThrow(
+      new CliError('option --objective must be one of negative, hierarchical, full, got "sampled"'),
+    );
   });
 
   it('refuses bad options and unknown words in plain words', async () => {
-    await expect(word2vec(['--mode', 'glove'])).rejects.toThrow(new CliError('option --mode must be one of skipgram, cbow, got "glove"'));
+    await expect(word2vec(['--mode', 'glove'])).rejects.toThrow(
+      new CliError('option --mode must be one of skipgram, cbow, got "glove"'),
+    );
     await expect(word2vec(['--corpus', 'planted', '--neighbours', 'unicorn'])).rejects.toThrow(/not in the vocabulary: unicorn/);
     await expect(word2vec(['--corpus', join(temp, 'missing.txt')])).rejects.toThrow(/^corpus: .*missing.txt: file not found$/);
   });

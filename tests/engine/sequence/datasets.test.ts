@@ -5,8 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { createGeneratedDataset } from '../../../src-engine/data/catalogue';
 import { DatasetError } from '../../../src-engine/data/errors';
 import {
-  ADDING_BASELINE_MSE, buildCo2Dataset, buildCorpus, buildNamesDataset, cleanNames, meanBaselineMse, parseCo2Csv, PLANTED_CLUSTERS,
-  generatePlantedCorpus, type Co2Dataset, type NamesDataset, type SkipgramDataset,
+  ADDING_BASELINE_MSE,
+  buildCo2Dataset,
+  buildCorpus,
+  buildNamesDataset,
+  cleanNames,
+  meanBaselineMse,
+  parseCo2Csv,
+  PLANTED_CLUSTERS,
+  generatePlantedCorpus,
+  type Co2Dataset,
+  type NamesDataset,
+  type SkipgramDataset,
 } from '../../../src-engine/data/sequences';
 import { loadDataset } from '../../../src-engine/hosts/node/datasets';
 import { sequencePreview } from '../../../src-engine/data/sequences';
@@ -41,15 +51,21 @@ describe('adding problem', () => {
   });
 
   it('is reproducible from its seed and refuses a bad length, naming it', () => {
-    expect(createGeneratedDataset('adding', { samples: 50, seed: 4 }).hash).toBe(createGeneratedDataset('adding', { samples: 50, seed: 4 }).hash);
-    expect(() => createGeneratedDataset('adding:length=1')).toThrow(/^adding: length must be a whole number from 2 to 1000, got 1/);
-    expect(() => createGeneratedDataset('adding:lenght=10')).toThrow(/^adding: has no option "lenght" \(options: samples, noise, seed, length\)/);
+    expect(createGeneratedDataset('adding', { samples: 50, seed: 4 }).hash).toBe(
+      createGeneratedDataset('adding', { samples: 50, seed: 4 }).hash,
+    );
+    expect(() => createGeneratedDataset('adding:length=1')).toThrow(
+      /^adding: length must be a whole number from 2 to 1000, got 1/,
+    );
+    expect(() => createGeneratedDataset('adding:lenght=10')).toThrow(
+      /^adding: has no option "lenght" \(options: samples, noise, seed, length\)/,
+    );
     expect(() => createGeneratedDataset('spiral:samples=10')).toThrow(/takes no options in its id/);
   });
 });
 
 describe('sine forecast', () => {
-  it('targets continue the window\'s sine wave', () => {
+  it("targets continue the window's sine wave", () => {
     const ds = createGeneratedDataset('sine-seq:window=12', { samples: 200, noise: 0, seed: 2 });
     expect(ds.inputShape).toEqual([12, 1]);
     for (let s = 0; s < 20; s++) {
@@ -66,7 +82,9 @@ describe('CO₂ (vega-datasets)', () => {
 
   it('fills missing months by linear interpolation', () => {
     expect(parseCo2Csv(csv)).toEqual({ values: [10, 12, 14, 16], firstMonth: '2000-01' });
-    expect(() => parseCo2Csv('Date,CO2\n2000-01-01,x\n')).toThrow(/co2-concentration.csv line 2: expected a date and a CO2 value/);
+    expect(() => parseCo2Csv('Date,CO2\n2000-01-01,x\n')).toThrow(
+      /co2-concentration.csv line 2: expected a date and a CO2 value/,
+    );
   });
 
   it('keeps the last five years as a fixed test split, standardized with the training part only', async () => {
@@ -77,7 +95,10 @@ describe('CO₂ (vega-datasets)', () => {
     expect(ds.x[0] * ds.scale.std + ds.scale.mean).toBeCloseTo(315.7, 2);
     const train = Array.from(ds.y);
     expect(Math.max(...train)).toBeLessThan(Math.min(...Array.from(ds.test!.y)) + 1);
-    expect(buildCo2Dataset(readFileSync(join('node_modules/vega-datasets/data/co2-concentration.csv'), 'utf8'), { window: 12 }).inputShape).toEqual([12, 1]);
+    expect(
+      buildCo2Dataset(readFileSync(join('node_modules/vega-datasets/data/co2-concentration.csv'), 'utf8'), { window: 12 })
+        .inputShape,
+    ).toEqual([12, 1]);
   });
 });
 
@@ -87,7 +108,15 @@ describe('first names, character by character', () => {
     expect(ds.vocabulary).toEqual(['.', 'a', 'b', 'n', 'o']);
     expect(ds.classNames).toEqual(ds.vocabulary);
     expect(ds.count).toBe(4 + 3);
-    const rows = Array.from({ length: ds.count }, (_, r) => Array.from(ds.x.subarray(r * 3, r * 3 + 3)).map((i) => ds.vocabulary[i]).join('') + '→' + ds.vocabulary[ds.y[r]]);
+    const rows = Array.from(
+      { length: ds.count },
+      (_, r) =>
+        Array.from(ds.x.subarray(r * 3, r * 3 + 3))
+          .map((i) => ds.vocabulary[i])
+          .join('') +
+        '→' +
+        ds.vocabulary[ds.y[r]],
+    );
     expect(rows.sort()).toEqual(['...→a', '...→b', '..a→n', '..b→o', '.an→n', '.bo→.', 'ann→.'].sort());
   });
 
@@ -109,7 +138,8 @@ describe('skip-gram pairs', () => {
     // Every true pair is adjacent somewhere in the planted corpus (window 1).
     const corpus = buildCorpus(generatePlantedCorpus({ seed: 5 }), 'planted');
     const adjacent = new Set<string>();
-    for (const s of corpus.sentences) for (let i = 1; i < s.length; i++) adjacent.add(`${s[i - 1]},${s[i]}`).add(`${s[i]},${s[i - 1]}`);
+    for (const s of corpus.sentences)
+      for (let i = 1; i < s.length; i++) adjacent.add(`${s[i - 1]},${s[i]}`).add(`${s[i]},${s[i - 1]}`);
     for (let r = 0; r < ds.count; r++) if (ds.y[r] === 1) expect(adjacent.has(`${ds.x[2 * r]},${ds.x[2 * r + 1]}`)).toBe(true);
     expect(ds.vocabulary).toEqual(corpus.vocabulary.tokens);
     expect(ds.vocabulary).toEqual(expect.arrayContaining([...PLANTED_CLUSTERS.animals, 'the']));
@@ -127,13 +157,24 @@ describe('skip-gram pairs', () => {
 describe('sequence previews', () => {
   it('show windows as text, pairs by word and numeric sequences as series', async () => {
     const names = buildNamesDataset(['bo'], { window: 3 });
-    expect(sequencePreview(names)).toEqual({ kind: 'tokens', rows: [{ context: '', next: 'b' }, { context: 'b', next: 'o' }, { context: 'bo', next: '.' }] });
+    expect(sequencePreview(names)).toEqual({
+      kind: 'tokens',
+      rows: [
+        { context: '', next: 'b' },
+        { context: 'b', next: 'o' },
+        { context: 'bo', next: '.' },
+      ],
+    });
     const pairs = sequencePreview((await loadDataset('skipgram', { samples: 10 })) as SkipgramDataset, 2);
     expect(pairs?.kind).toBe('pairs');
     if (pairs?.kind === 'pairs') expect(pairs.rows.map((r) => r.label)).toEqual(['context', 'noise']);
     const adding = createGeneratedDataset('adding:length=4', { samples: 3 });
     const series = sequencePreview(adding, 1);
-    expect(series).toEqual({ kind: 'series', features: 2, rows: [{ steps: [0, 1, 2, 3].map((t) => [adding.x[2 * t], adding.x[2 * t + 1]]), target: adding.y[0] }] });
+    expect(series).toEqual({
+      kind: 'series',
+      features: 2,
+      rows: [{ steps: [0, 1, 2, 3].map((t) => [adding.x[2 * t], adding.x[2 * t + 1]]), target: adding.y[0] }],
+    });
     expect(sequencePreview(createGeneratedDataset('xor'))).toBeNull();
   });
 });

@@ -17,14 +17,33 @@ import { readFileSync } from 'node:fs';
 
 const charGraph = (seed: number, epochs = 3): GraphDoc =>
   sequenceChain(
-    [['chars', 'Input'], ['embed', 'Embedding', { vocabSize: 28, dimension: 8 }], ['lstm', 'LSTM', { units: 16 }], ['next', 'Dense', { units: 28, activation: 'softmax' }]],
-    { dataset: 'names:window=4', datasetOptions: { samples: 1500 }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02, clipNorm: 5 }, batchSize: 32, epochs, seed },
+    [
+      ['chars', 'Input'],
+      ['embed', 'Embedding', { vocabSize: 28, dimension: 8 }],
+      ['lstm', 'LSTM', { units: 16 }],
+      ['next', 'Dense', { units: 28, activation: 'softmax' }],
+    ],
+    {
+      dataset: 'names:window=4',
+      datasetOptions: { samples: 1500 },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.02, clipNorm: 5 },
+      batchSize: 32,
+      epochs,
+      seed,
+    },
   );
 
 /** Runs the engine process's training job and returns the insight events it posted. */
 async function trainedInsights(graph: GraphDoc, samples = true): Promise<InsightEvent[]> {
   const posted: EngineToHost[] = [];
-  const request = { type: 'train' as const, protocol: ENGINE_PROTOCOL as typeof ENGINE_PROTOCOL, runId: 'r', graph, insights: { samples } };
+  const request = {
+    type: 'train' as const,
+    protocol: ENGINE_PROTOCOL as typeof ENGINE_PROTOCOL,
+    runId: 'r',
+    graph,
+    insights: { samples },
+  };
   await trainJob(request, (m) => posted.push(m), new RunControl());
   const failed = posted.find((m) => m.type === 'failed');
   if (failed) throw new Error(JSON.stringify(failed));
@@ -55,10 +74,24 @@ describe('names sampled each epoch', () => {
     const graph = JSON.parse(readFileSync('examples/skipgram.json', 'utf8')) as GraphDoc;
     graph.training = { ...graph.training, epochs: 1, datasetOptions: { samples: 2000 } };
     const posted: EngineToHost[] = [];
-    await trainJob({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 's', graph, insights: { histograms: true, boundary: true, samples: true } }, (m) => posted.push(m), new RunControl());
+    await trainJob(
+      {
+        type: 'train',
+        protocol: ENGINE_PROTOCOL,
+        runId: 's',
+        graph,
+        insights: { histograms: true, boundary: true, samples: true },
+      },
+      (m) => posted.push(m),
+      new RunControl(),
+    );
     expect(posted.find((m) => m.type === 'failed')).toBeUndefined();
     const insight = posted.find((m) => m.type === 'event' && m.event.event === 'insight');
-    expect(insight?.type === 'event' && insight.event.event === 'insight' && Object.keys(insight.event)).toEqual(['event', 'epoch', 'histograms']);
+    expect(insight?.type === 'event' && insight.event.event === 'insight' && Object.keys(insight.event)).toEqual([
+      'event',
+      'epoch',
+      'histograms',
+    ]);
     expect(posted.some((m) => m.type === 'event' && m.event.event === 'done' && m.event.status === 'completed')).toBe(true);
   });
 
@@ -66,9 +99,14 @@ describe('names sampled each epoch', () => {
     const names = (await loadDataset('names:window=4', { samples: 200 })) as NamesDataset;
     const split = { x: names.x, y: names.y, count: names.count };
     expect(isNextCharacterDataset(names)).toBe(true);
-    expect(insightOptions({ samples: true }, names.inputShape, split, names, 5)?.samples).toMatchObject({ vocabulary: names.vocabulary, count: EPOCH_SAMPLES.count });
+    expect(insightOptions({ samples: true }, names.inputShape, split, names, 5)?.samples).toMatchObject({
+      vocabulary: names.vocabulary,
+      count: EPOCH_SAMPLES.count,
+    });
     // Another seed, another stream; no dataset (or none asked), no samples.
-    expect(insightOptions({ samples: true }, names.inputShape, split, names, 6)!.samples!.seed).not.toBe(insightOptions({ samples: true }, names.inputShape, split, names, 5)!.samples!.seed);
+    expect(insightOptions({ samples: true }, names.inputShape, split, names, 6)!.samples!.seed).not.toBe(
+      insightOptions({ samples: true }, names.inputShape, split, names, 5)!.samples!.seed,
+    );
     expect(insightOptions({ samples: true }, names.inputShape, split)).toBeUndefined();
     expect(insightOptions({ histograms: true }, names.inputShape, split, names)?.samples).toBeUndefined();
     // Word pairs (a word vocabulary, classes noise/context) and numeric sequences get none.
@@ -76,7 +114,9 @@ describe('names sampled each epoch', () => {
     expect(isNextCharacterDataset(skipgram)).toBe(false);
     expect(insightOptions({ samples: true }, skipgram.inputShape, skipgram, skipgram)).toBeUndefined();
     // Nor a decision boundary: its two inputs are word ids, not a plane (values between ids would stop the Embedding).
-    expect(insightOptions({ histograms: true, boundary: true }, skipgram.inputShape, skipgram, skipgram)).toEqual({ histograms: true });
+    expect(insightOptions({ histograms: true, boundary: true }, skipgram.inputShape, skipgram, skipgram)).toEqual({
+      histograms: true,
+    });
     const adding = createSequenceDataset('adding', { samples: 10 });
     expect(insightOptions({ samples: true, histograms: true }, adding.inputShape, adding, adding)).toEqual({ histograms: true });
   });

@@ -10,13 +10,20 @@ export function buildLayer(type: string, inputShape: number[], params: Record<st
   if (!def) throw new Error(`no layer ${type}`);
   const { values, errors } = validateParams(def.params, params, isInitializer);
   if (errors.length) throw new Error(JSON.stringify(errors));
-  return def.build([inputShape], values, { rng: new Rng(seed).fork('init'), defaultInitializer: 'xavier_uniform', name: type.toLowerCase() });
+  return def.build([inputShape], values, {
+    rng: new Rng(seed).fork('init'),
+    defaultInitializer: 'xavier_uniform',
+    name: type.toLowerCase(),
+  });
 }
 
 type NodeSpec = [id: string, type: string, params?: Record<string, unknown>];
 
 /** A chain of layers with the given training section. */
-export function sequenceChain(nodes: NodeSpec[], training: Partial<GraphDoc['training']> & { dataset: string; loss: string }): GraphDoc {
+export function sequenceChain(
+  nodes: NodeSpec[],
+  training: Partial<GraphDoc['training']> & { dataset: string; loss: string },
+): GraphDoc {
   return {
     format: 'layerlab.graph/1',
     nodes: nodes.map(([id, type, params]) => ({ id, type, ...(params ? { params } : {}) })),

@@ -28,7 +28,15 @@ const graphOn = (dataset: string): GraphDoc => ({
   format: 'layerlab.graph/1',
   nodes: [{ id: 'in', type: 'Input', params: { shape: [2] } }],
   edges: [],
-  training: { dataset, loss: 'binary_cross_entropy', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 8, epochs: 1, seed: 1, validationSplit: 0.1 },
+  training: {
+    dataset,
+    loss: 'binary_cross_entropy',
+    optimizer: { name: 'adam', lr: 0.01 },
+    batchSize: 8,
+    epochs: 1,
+    seed: 1,
+    validationSplit: 0.1,
+  },
 });
 
 describe('sequence dataset previews from the engine process', () => {

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 import '../setup';
 import { buildCorpus, generatePlantedCorpus, plantedClusterOf, type SkipgramDataset } from '../../../src-engine/data/sequences';
 import { clusterMargins } from './clusters';
-import { analogy, buildHuffman, cosine, embeddingVectors, nearestNeighbours, pca2d, trainWord2Vec, type WordVectors } from '../../../src-engine/word2vec';
+import {
+  analogy,
+  buildHuffman,
+  cosine,
+  embeddingVectors,
+  nearestNeighbours,
+  pca2d,
+  trainWord2Vec,
+  type WordVectors,
+} from '../../../src-engine/word2vec';
 import { loadDataset } from '../../../src-engine/hosts/node/datasets';
 import { prepareRun } from '../../../src-engine/train/prepareRun';
 import { train } from '../../../src-engine/train/trainer';
@@ -16,7 +25,9 @@ describe('word2vec on the planted corpus', () => {
 
   it('skip-gram with negative sampling: every word is nearer its own topic than any other topic', () => {
     const losses: number[] = [];
-    const result = trainWord2Vec(corpus, { mode: 'skipgram', dim: 16, window: 2, epochs: 5, lr: 0.05, seed: 2 }, (_e, loss) => losses.push(loss));
+    const result = trainWord2Vec(corpus, { mode: 'skipgram', dim: 16, window: 2, epochs: 5, lr: 0.05, seed: 2 }, (_e, loss) =>
+      losses.push(loss),
+    );
     expect(losses).toEqual(result.lossPerEpoch);
     expect(losses[4]).toBeLessThan(0.85 * losses[0]);
     const m = clusterMargins(result.vectors);
@@ -27,7 +38,11 @@ describe('word2vec on the planted corpus', () => {
   });
 
   it('CBOW and hierarchical softmax learn the same clusters', () => {
-    for (const options of [{ mode: 'cbow' as const }, { objective: 'hierarchical' as const }, { mode: 'cbow' as const, objective: 'hierarchical' as const }]) {
+    for (const options of [
+      { mode: 'cbow' as const },
+      { objective: 'hierarchical' as const },
+      { mode: 'cbow' as const, objective: 'hierarchical' as const },
+    ]) {
       const result = trainWord2Vec(corpus, { dim: 16, window: 2, epochs: 5, lr: 0.05, seed: 4, ...options });
       const m = clusterMargins(result.vectors);
       expect(m.worstMargin, JSON.stringify(options)).toBeGreaterThan(0);
@@ -61,7 +76,11 @@ describe('skip-gram as a graph (examples/skipgram.json) trained by the normal tr
 });
 
 describe('word-vector helpers on known answers', () => {
-  const wv: WordVectors = { words: ['king', 'queen', 'man', 'woman', 'apple'], dim: 3, vectors: Float32Array.from([1, 1, 0, 1, -1, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1]) };
+  const wv: WordVectors = {
+    words: ['king', 'queen', 'man', 'woman', 'apple'],
+    dim: 3,
+    vectors: Float32Array.from([1, 1, 0, 1, -1, 0, 0, 1, 0, 0, -1, 0, 0, 0, 1]),
+  };
 
   it('cosine, nearest neighbours and the classic analogy', () => {
     expect(cosine([1, 0], [0, 2])).toBe(0);
@@ -98,7 +117,10 @@ describe('word-vector helpers on known answers', () => {
     // The first coordinate is the centred projection on (1, 1, 0)/√2, up to sign.
     const first = p.points.map(([x]) => x);
     const expected = Array.from({ length: rows }, (_, r) => (Math.sin(r * 1.3) * 10 * 2) / Math.SQRT2);
-    const corr = cosine(first, expected.map((e) => e - expected.reduce((s, x) => s + x, 0) / rows));
+    const corr = cosine(
+      first,
+      expected.map((e) => e - expected.reduce((s, x) => s + x, 0) / rows),
+    );
     expect(Math.abs(corr)).toBeGreaterThan(0.999);
   });
 });

@@ -92,7 +92,9 @@ describe('full softmax training on the planted corpus', () => {
   });
 
   it('rejects an unknown objective', () => {
-    expect(() => trainWord2Vec(corpus, { objective: 'sampled' as 'full' })).toThrow('objective must be negative, hierarchical or full, got "sampled"');
+    expect(() => trainWord2Vec(corpus, { objective: 'sampled' as 'full' })).toThrow(
+      'objective must be negative, hierarchical or full, got "sampled"',
+    );
   });
 });
 

@@ -11,14 +11,20 @@ import { readFileSync } from 'node:fs';
 
 describe('a skip-gram run seen from the app', () => {
   it('rebuilds the planted corpus vocabulary exactly as the loader does, for the run seed and options', async () => {
-    for (const [ref, seed] of [['skipgram', 1], ['skipgram', 7], ['skipgram:minCount=500', 3]] as const) {
+    for (const [ref, seed] of [
+      ['skipgram', 1],
+      ['skipgram', 7],
+      ['skipgram:minCount=500', 3],
+    ] as const) {
       const loaded = (await loadDataset(ref, { samples: 200, seed })) as SkipgramDataset;
       const vocabulary = inMemoryWordVocabulary(ref, { seed });
       expect(vocabulary?.tokens).toEqual(loaded.vocabulary);
       // Most frequent first, with counts.
       expect(vocabulary!.counts[0]).toBeGreaterThanOrEqual(vocabulary!.counts.at(-1)!);
     }
-    expect(inMemoryWordVocabulary('skipgram:minCount=500', { seed: 3 })!.tokens.length).toBeLessThan(inMemoryWordVocabulary('skipgram', { seed: 3 })!.tokens.length);
+    expect(inMemoryWordVocabulary('skipgram:minCount=500', { seed: 3 })!.tokens.length).toBeLessThan(
+      inMemoryWordVocabulary('skipgram', { seed: 3 })!.tokens.length,
+    );
     expect(inMemoryWordVocabulary('skipgram:corpus=moby-dick')).toBeNull();
     expect(inMemoryWordVocabulary('names')).toBeNull();
     expect(() => inMemoryWordVocabulary('skipgram:widow=3')).toThrow(/no option "widow"/);
@@ -43,6 +49,8 @@ describe('a skip-gram run seen from the app', () => {
     expect(Array.from(fromRun.vectors)).toEqual(Array.from(live.vectors));
     expect(nearestNeighbours(fromRun, 'cat', 3)).toEqual(nearestNeighbours(live, 'cat', 3));
     expect(() => checkpointVectors(stored, 'score', ds.vocabulary)).toThrow(/no embedding table for node "score"/);
-    expect(() => checkpointVectors(stored, 'centre', [...ds.vocabulary, ...Array.from({ length: 40 }, (_, i) => `w${i}`)])).toThrow(/only 38 rows/);
+    expect(() =>
+      checkpointVectors(stored, 'centre', [...ds.vocabulary, ...Array.from({ length: 40 }, (_, i) => `w${i}`)]),
+    ).toThrow(/only 38 rows/);
   });
 });

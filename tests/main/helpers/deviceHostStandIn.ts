@@ -10,7 +10,13 @@ import { decodeBinaryMessage, encodeBinaryMessage } from '../../../src-shared/bi
 import { appToHostSchema, hostToAppSchema, type DeviceProbe } from '../../../src-shared/deviceRelay';
 import type { AttachedHost, DeviceHosts } from '../../../src-main/engine/deviceHosts';
 
-export const STAND_IN_PROBE: DeviceProbe = { available: true, vendor: 'test', architecture: 'stand-in', description: '', fallback: true };
+export const STAND_IN_PROBE: DeviceProbe = {
+  available: true,
+  vendor: 'test',
+  architecture: 'stand-in',
+  description: '',
+  fallback: true,
+};
 
 export interface StandInHost {
   host: AttachedHost;
@@ -36,7 +42,10 @@ export function attachStandIn(devices: DeviceHosts, probe: DeviceProbe = STAND_I
     const frame = appToHostSchema.parse(wire(sent));
     setTimeout(() => {
       if (frame.kind === 'open') {
-        const session = createBrowserEngineSession((message) => sessions.has(frame.runId) && toApp({ kind: 'relay', runId: frame.runId, message }), {});
+        const session = createBrowserEngineSession(
+          (message) => sessions.has(frame.runId) && toApp({ kind: 'relay', runId: frame.runId, message }),
+          {},
+        );
         sessions.set(frame.runId, session);
         toApp({ kind: 'relay', runId: frame.runId, message: { type: 'ready' } });
       } else if (frame.kind === 'relay') sessions.get(frame.runId)?.receive(frame.message);

@@ -69,6 +69,15 @@ export function irisGraph(seed: number, epochs = 4): GraphDoc {
       { source: 'input', target: 'hidden' },
       { source: 'hidden', target: 'output' },
     ],
-    training: { dataset: 'iris', datasetOptions: { scaling: 'standard' }, loss: 'cross_entropy', optimizer: { name: 'adam', lr: 0.02 }, batchSize: 16, epochs, seed, validationSplit: 0.3 },
+    training: {
+      dataset: 'iris',
+      datasetOptions: { scaling: 'standard' },
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.02 },
+      batchSize: 16,
+      epochs,
+      seed,
+      validationSplit: 0.3,
+    },
   };
 }

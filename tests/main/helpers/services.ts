@@ -33,7 +33,12 @@ export function startTestApp(options: { engine?: 'child' | 'thread'; concurrency
     engines.push(engine);
     return engine;
   };
-  const services = createAppServices({ dbPath, spawnEngine, concurrency: options.concurrency, projects: () => folderProjects(join(dir, 'projects')) });
+  const services = createAppServices({
+    dbPath,
+    spawnEngine,
+    concurrency: options.concurrency,
+    projects: () => folderProjects(join(dir, 'projects')),
+  });
   const updates: RunUpdate[] = [];
   const waiters = new Set<() => void>();
   services.onRunUpdates((batch) => {
@@ -68,7 +73,10 @@ export function startTestApp(options: { engine?: 'child' | 'thread'; concurrency
     engines,
     epochsSent,
     async waitForStatus(runId, ...statuses) {
-      await waitFor(() => statuses.includes(lastStatus(runId)!), `run ${runId} to become ${statuses.join(' or ')} (is ${lastStatus(runId)})`);
+      await waitFor(
+        () => statuses.includes(lastStatus(runId)!),
+        `run ${runId} to become ${statuses.join(' or ')} (is ${lastStatus(runId)})`,
+      );
       return lastStatus(runId)!;
     },
     waitForEpochs: (runId, count) => waitFor(() => epochsSent(runId).length >= count, `${count} epochs of run ${runId}`),

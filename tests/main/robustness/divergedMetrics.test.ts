@@ -47,7 +47,16 @@ describe('non-finite metrics', () => {
         engine.emit({ type: 'event', event: blownEpoch });
         engine.emit({
           type: 'event',
-          event: { event: 'done', status: 'diverged', epochs: 1, steps: 25, samplesPerSec: 1000, finalTrainLoss: 3.2, divergedAtStep: 25, message: 'the weights of node "hidden" became Infinity at step 25 (epoch 1); try a lower learning rate' },
+          event: {
+            event: 'done',
+            status: 'diverged',
+            epochs: 1,
+            steps: 25,
+            samplesPerSec: 1000,
+            finalTrainLoss: 3.2,
+            divergedAtStep: 25,
+            message: 'the weights of node "hidden" became Infinity at step 25 (epoch 1); try a lower learning rate',
+          },
         });
         engine.emit({ type: 'finished' });
       });
@@ -55,7 +64,10 @@ describe('non-finite metrics', () => {
     store.runs.insert({ id: 'r', name: 'r', graph: xorGraph(), backend: 'cpu', createdAt: new Date().toISOString() });
     manager.enqueue('r', xorGraph());
     await manager.whenIdle();
-    expect(store.runs.summary('r')).toMatchObject({ status: 'diverged', error: expect.stringMatching(/^the weights of node "hidden" became Infinity at step 25 .*try a lower learning rate$/) });
+    expect(store.runs.summary('r')).toMatchObject({
+      status: 'diverged',
+      error: expect.stringMatching(/^the weights of node "hidden" became Infinity at step 25 .*try a lower learning rate$/),
+    });
     expect(store.metrics.all('r').epochs).toHaveLength(1);
     store.close();
   });

@@ -24,12 +24,22 @@ describe('serve-mode data access', () => {
     writeFileSync(join(outside, 'secret.csv'), CSV);
     writeFileSync(join(outside, 'secret.txt'), 'the quick brown fox');
     symlinkSync(join(outside, 'secret.csv'), join(dataDir, 'link.csv'));
-    server = await startServer({ port: 0, dbPath: join(dir, 'serve.sqlite'), staticDir: join(dir, 'none'), projectsDir: join(dir, 'projects'), dataDirs: [dataDir], engine: 'thread' });
+    server = await startServer({
+      port: 0,
+      dbPath: join(dir, 'serve.sqlite'),
+      staticDir: join(dir, 'none'),
+      projectsDir: join(dir, 'projects'),
+      dataDirs: [dataDir],
+      engine: 'thread',
+    });
   });
   afterAll(() => server.close());
 
   const refusal = async (channel: string, args: unknown[]): Promise<string> => {
-    const error = await server.services.dispatch(channel, args).then(() => null, (e: Error) => e.message);
+    const error = await server.services.dispatch(channel, args).then(
+      () => null,
+      (e: Error) => e.message,
+    );
     expect(error, `${channel} ${JSON.stringify(args)}`).not.toBeNull();
     return error!;
   };
@@ -58,7 +68,10 @@ describe('serve-mode data access', () => {
   });
 
   it('reads files inside a --data folder', async () => {
-    const { summary } = (await server.services.dispatch('datasets:preview', [join(dataDir, 'table.csv'), { target: 'label' }])) as { summary: { count: number } };
+    const { summary } = (await server.services.dispatch('datasets:preview', [
+      join(dataDir, 'table.csv'),
+      { target: 'label' },
+    ])) as { summary: { count: number } };
     expect(summary.count).toBeGreaterThan(0);
   });
 
@@ -88,10 +101,14 @@ describe('serve-mode data access', () => {
     expect(await refusal('datasets:uploadBegin', ['run.sh', 10])).toMatch(/not a data file name/);
     expect(await refusal('datasets:uploadBegin', ['big.csv', 600 * 1024 * 1024])).toMatch(/at most 512 MB/);
     const { uploadId } = (await d('datasets:uploadBegin', ['x.csv', 8])) as { uploadId: string };
-    expect(await refusal('datasets:uploadChunk', [uploadId, 4, 'AAAA'])).toMatch(/arrived at byte 4 where 0 was expected; the upload was cancelled/);
+    expect(await refusal('datasets:uploadChunk', [uploadId, 4, 'AAAA'])).toMatch(
+      /arrived at byte 4 where 0 was expected; the upload was cancelled/,
+    );
     expect(await refusal('datasets:uploadFinish', [uploadId])).toMatch(/not under way/);
     const second = (await d('datasets:uploadBegin', ['y.csv', 2])) as { uploadId: string };
-    expect(await refusal('datasets:uploadChunk', [second.uploadId, 0, Buffer.from('abc').toString('base64')])).toMatch(/more bytes arrived than the 2 announced/);
+    expect(await refusal('datasets:uploadChunk', [second.uploadId, 0, Buffer.from('abc').toString('base64')])).toMatch(
+      /more bytes arrived than the 2 announced/,
+    );
     expect(await refusal('datasets:uploadChunk', ['not-an-id', 0, ''])).toMatch(/not an upload id/);
   });
 });

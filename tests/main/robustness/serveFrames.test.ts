@@ -16,7 +16,13 @@ describe('serve mode survives malformed frames', () => {
   let server: RunningServer;
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, dbPath: join(dir, 'serve.sqlite'), staticDir: join(dir, 'none'), projectsDir: join(dir, 'projects'), engine: 'thread' });
+    server = await startServer({
+      port: 0,
+      dbPath: join(dir, 'serve.sqlite'),
+      staticDir: join(dir, 'none'),
+      projectsDir: join(dir, 'projects'),
+      engine: 'thread',
+    });
   });
   afterAll(() => server.close());
 
@@ -84,7 +90,10 @@ describe('serve mode survives malformed frames', () => {
     const big = { ...graph, name: 'Big', description: 'n'.repeat(20 * 1024 * 1024) };
     expect(await api.projects.save(big, 'big')).toEqual({ path: 'big.layerlab.json' });
     const opened = await api.projects.open('big');
-    expect((opened as { doc: { name: string; description: string } }).doc).toMatchObject({ name: 'Big', description: big.description });
+    expect((opened as { doc: { name: string; description: string } }).doc).toMatchObject({
+      name: 'Big',
+      description: big.description,
+    });
     api.close();
     await stillServes();
   });

@@ -25,7 +25,15 @@ describe('fuzzing serve mode', () => {
 
   beforeAll(async () => {
     mkdirSync(dataDir, { recursive: true });
-    server = await startServer({ port: 0, dbPath: join(dir, 'fuzz.sqlite'), staticDir: join(dir, 'none'), projectsDir: join(dir, 'projects'), dataDirs: [dataDir], engine: 'thread', concurrency: 2 });
+    server = await startServer({
+      port: 0,
+      dbPath: join(dir, 'fuzz.sqlite'),
+      staticDir: join(dir, 'none'),
+      projectsDir: join(dir, 'projects'),
+      dataDirs: [dataDir],
+      engine: 'thread',
+      concurrency: 2,
+    });
     const api = apiClient(apiUrl(server.port, server.token));
     await api.ready;
     ended = new Promise((resolve) =>
@@ -53,13 +61,19 @@ describe('fuzzing serve mode', () => {
       mask: fc.boolean(),
     });
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 400 }).map((b) => [Buffer.from(b)]), fc.array(anyFrame, { minLength: 1, maxLength: 4 }).map((fs) => fs.map((f) => frame(f.payload, f)))), async (chunks) => {
-        const c = await rawConnection(server.port, server.token);
-        for (const chunk of chunks) c.socket.write(chunk);
-        // A close frame of our own ends whatever the server is still waiting for.
-        c.socket.end(frame(Buffer.from([0x03, 0xe8]), { opcode: 8 }));
-        await c.closed;
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 400 }).map((b) => [Buffer.from(b)]),
+          fc.array(anyFrame, { minLength: 1, maxLength: 4 }).map((fs) => fs.map((f) => frame(f.payload, f))),
+        ),
+        async (chunks) => {
+          const c = await rawConnection(server.port, server.token);
+          for (const chunk of chunks) c.socket.write(chunk);
+          // A close frame of our own ends whatever the server is still waiting for.
+          c.socket.end(frame(Buffer.from([0x03, 0xe8]), { opcode: 8 }));
+          await c.closed;
+        },
+      ),
       { numRuns: 40, seed: SEED },
     );
     await stillServes();
@@ -70,11 +84,19 @@ describe('fuzzing serve mode', () => {
     const channels = Object.keys(API_CHANNELS);
     let id = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...channels, 'runs:explode', ''), fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 4 }), async (channel, args) => {
-        const reply = (await exchange(ws, JSON.stringify({ id: ++id, channel, args }))) as { id: number; ok: boolean; error?: string };
-        expect(reply.id).toBe(id);
-        if (!reply.ok) expect(reply.error).not.toMatch(/\n\s+at |call stack/);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...channels, 'runs:explode', ''),
+        fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 4 }),
+        async (channel, args) => {
+          const reply = (await exchange(ws, JSON.stringify({ id: ++id, channel, args }))) as {
+            id: number;
+            ok: boolean;
+            error?: string;
+          };
+          expect(reply.id).toBe(id);
+          if (!reply.ok) expect(reply.error).not.toMatch(/\n\s+at |call stack/);
+        },
+      ),
       { numRuns: 120, seed: SEED },
     );
     // Text that is not a request at all.
@@ -92,22 +114,41 @@ describe('fuzzing serve mode', () => {
   it('answers random graph documents with a run or a plain refusal', async () => {
     const ws = await rawSocket(apiUrl(server.port, server.token));
     const base = xorGraph(1);
-    const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.double(), fc.constantFrom(Infinity, -0, 1e-300, 65536, 'relu', null));
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.double(),
+      fc.constantFrom(Infinity, -0, 1e-300, 65536, 'relu', null),
+    );
     const mutation = fc.record({
       node: fc.nat({ max: 2 }),
       field: fc.constantFrom('type', 'params.units', 'params.activation', 'params.shape', 'params.rate', 'id'),
       value,
-      training: fc.constantFrom('loss', 'batchSize', 'validationSplit', 'optimizer.lr', 'optimizer.name', 'dataset', 'initializer', 'seed'),
+      training: fc.constantFrom(
+        'loss',
+        'batchSize',
+        'validationSplit',
+        'optimizer.lr',
+        'optimizer.name',
+        'dataset',
+        'initializer',
+        'seed',
+      ),
       trainingValue: value,
     });
     let id = 0;
     await fc.assert(
       fc.asyncProperty(mutation, async (m) => {
-        const g = structuredClone(base) as unknown as { nodes: Array<Record<string, unknown>>; training: Record<string, unknown> };
+        const g = structuredClone(base) as unknown as {
+          nodes: Array<Record<string, unknown>>;
+          training: Record<string, unknown>;
+        };
         setPath(g.nodes[m.node], m.field, m.value);
         setPath(g.training, m.training, m.trainingValue);
         g.training.epochs = 1;
-        const reply = (await exchange(ws, JSON.stringify({ id: ++id, channel: 'runs:start', args: [g] }))) as { ok: boolean; error?: string };
+        const reply = (await exchange(ws, JSON.stringify({ id: ++id, channel: 'runs:start', args: [g] }))) as {
+          ok: boolean;
+          error?: string;
+        };
         if (!reply.ok) {
           expect(reply.error).not.toMatch(/internal error|\n\s+at /);
         }
@@ -123,16 +164,29 @@ describe('fuzzing serve mode', () => {
     await api.ready;
     const csvish = fc.oneof(
       fc.uint8Array({ maxLength: 600 }),
-      fc.array(fc.array(fc.oneof(fc.double().map(String), fc.string({ maxLength: 6 }), fc.constantFrom('', '1e309', 'NaN', '"a,b"', '\u0000')), { minLength: 1, maxLength: 4 }), { maxLength: 12 }).map((rows) =>
-        new TextEncoder().encode(['a,b,label', ...rows.map((r) => r.join(','))].join('\n')),
-      ),
+      fc
+        .array(
+          fc.array(
+            fc.oneof(
+              fc.double().map(String),
+              fc.string({ maxLength: 6 }),
+              fc.constantFrom('', '1e309', 'NaN', '"a,b"', '\u0000'),
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+          { maxLength: 12 },
+        )
+        .map((rows) => new TextEncoder().encode(['a,b,label', ...rows.map((r) => r.join(','))].join('\n'))),
     );
     let n = 0;
     await fc.assert(
       fc.asyncProperty(csvish, async (bytes) => {
         const file = join(dataDir, `fuzz-${n++}.csv`);
         writeFileSync(file, bytes);
-        const error = await api.datasets.preview(file, { target: 'label' }).then(() => null, (e: Error) => e.message);
+        const error = await api.datasets.preview(file, { target: 'label' }).then(
+          () => null,
+          (e: Error) => e.message,
+        );
         if (error) expect(error).not.toMatch(/internal error|\n\s+at /);
       }),
       { numRuns: 15, seed: SEED },

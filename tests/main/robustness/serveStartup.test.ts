@@ -11,7 +11,10 @@ const repo = fileURLToPath(new URL('../../..', import.meta.url));
 
 function serve(args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/serve/main.ts', ...args], {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -30,9 +33,17 @@ describe('serve start-up checks', () => {
   writeFileSync(file, 'not a folder');
 
   const cases: Array<[string, string[], RegExp]> = [
-    ['--projects pointing at a file', ['--db', join(dir, 'ok.sqlite'), '--projects', file], /^error: --projects: .*a-file is a file, not a folder$/],
+    [
+      '--projects pointing at a file',
+      ['--db', join(dir, 'ok.sqlite'), '--projects', file],
+      /^error: --projects: .*a-file is a file, not a folder$/,
+    ],
     ['--db inside a file', ['--db', join(file, 'x.sqlite')], /^error: --db .*: .*a-file is a file, not a folder$/],
-    ['--db where no folder can be made', ['--db', '/proc/layerlab-nope/x.sqlite'], /^error: --db .*: cannot (create|write in) .*\/proc/],
+    [
+      '--db where no folder can be made',
+      ['--db', '/proc/layerlab-nope/x.sqlite'],
+      /^error: --db .*: cannot (create|write in) .*\/proc/,
+    ],
   ];
 
   it.each(cases)('refuses %s with one line', async (_what, args, message) => {

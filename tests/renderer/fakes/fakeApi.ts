@@ -2,7 +2,15 @@
 // maps; runs train for real with the engine on generated datasets (no Node needed). Never used by
 // the app itself, which talks to the real back end through src-renderer/transport.
 import type {
-  DatasetListItem, LayerLabApi, MenuCommand, ProjectFileInfo, RunDetail, RunMetrics, RunStatus, RunSummary, RunUpdate,
+  DatasetListItem,
+  LayerLabApi,
+  MenuCommand,
+  ProjectFileInfo,
+  RunDetail,
+  RunMetrics,
+  RunStatus,
+  RunSummary,
+  RunUpdate,
 } from '../../../src-shared/api';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import type { EngineEvent } from '../../../src-shared/engineEvents';
@@ -49,7 +57,11 @@ export function createFakeApi(): FakeApi {
     registerCpuKernels();
     setBackend(new CpuBackend('float32'));
     const t = r.graph.training;
-    const dataset = createGeneratedDataset(t.dataset, { samples: t.datasetOptions?.samples, noise: t.datasetOptions?.noise, seed: t.datasetOptions?.seed });
+    const dataset = createGeneratedDataset(t.dataset, {
+      samples: t.datasetOptions?.samples,
+      noise: t.datasetOptions?.noise,
+      seed: t.datasetOptions?.seed,
+    });
     const prepared = prepareRun(r.graph, dataset);
     if (!prepared.ok) return setStatus(r, 'failed', prepared.issues.map((i) => i.message).join('; '));
     r.summary = { ...r.summary, startedAt: new Date().toISOString() };
@@ -60,20 +72,29 @@ export function createFakeApi(): FakeApi {
       pending = [];
     };
     const timer = setInterval(flush, 100);
-    const done = await train({ ...prepared.run.setup, stepEventEvery: 1 }, (e) => {
-      record(r, e);
-      pending.push(e);
-    }, {
-      shouldStop: () => r.stop,
-      waitWhilePaused: async () => {
-        while (r.paused && !r.stop) await new Promise((res) => setTimeout(res, 50));
+    const done = await train(
+      { ...prepared.run.setup, stepEventEvery: 1 },
+      (e) => {
+        record(r, e);
+        pending.push(e);
       },
-    });
+      {
+        shouldStop: () => r.stop,
+        waitWhilePaused: async () => {
+          while (r.paused && !r.stop) await new Promise((res) => setTimeout(res, 50));
+        },
+      },
+    );
     clearInterval(timer);
     flush();
     r.summary = {
-      ...r.summary, finishedAt: new Date().toISOString(), epochsDone: done.epochs,
-      finalTrainLoss: done.finalTrainLoss ?? undefined, finalValLoss: done.finalValLoss, finalValAcc: done.finalValAcc, finalValR2: done.finalValR2,
+      ...r.summary,
+      finishedAt: new Date().toISOString(),
+      epochsDone: done.epochs,
+      finalTrainLoss: done.finalTrainLoss ?? undefined,
+      finalValLoss: done.finalValLoss,
+      finalValAcc: done.finalValAcc,
+      finalValR2: done.finalValR2,
     };
     setStatus(r, done.status, done.message);
   }
@@ -84,40 +105,99 @@ export function createFakeApi(): FakeApi {
         const id = `run-${nextId++}`;
         const t = graph.training;
         const summary: RunSummary = {
-          id, name: options?.name ?? id, status: 'queued', createdAt: new Date().toISOString(), datasetId: t.dataset,
-          optimizer: t.optimizer.name, initializer: t.initializer ?? 'xavier_uniform', lr: t.optimizer.lr, seed: t.seed,
-          backend: 'cpu', tags: [], notes: '', epochsDone: 0, epochsTotal: t.epochs,
+          id,
+          name: options?.name ?? id,
+          status: 'queued',
+          createdAt: new Date().toISOString(),
+          datasetId: t.dataset,
+          optimizer: t.optimizer.name,
+          initializer: t.initializer ?? 'xavier_uniform',
+          lr: t.optimizer.lr,
+          seed: t.seed,
+          backend: 'cpu',
+          tags: [],
+          notes: '',
+          epochsDone: 0,
+          epochsTotal: t.epochs,
         };
         const run: FakeRun = { summary, graph, metrics: { epochs: [], steps: [], layers: [] }, stop: false, paused: false };
         runs.set(id, run);
         setTimeout(() => void execute(run).catch((e) => setStatus(run, 'failed', e instanceof Error ? e.message : String(e))), 0);
         return { runId: id };
       },
-      async pause(id) { need(id).paused = true; setStatus(need(id), 'paused'); },
-      async resume(id) { need(id).paused = false; setStatus(need(id), 'running'); },
-      async stop(id) { need(id).stop = true; },
-      async list() { return [...runs.values()].map((r) => r.summary); },
-      async get(id): Promise<RunDetail> { const r = need(id); return { ...r.summary, graph: r.graph, config: r.graph.training }; },
-      async metrics(id) { return structuredClone(need(id).metrics); },
-      async backends() { return { cpuThreads: 1, webgpu: { available: false as const, reason: 'the fake API has no GPU' } }; },
-      async checkpoint(id) { need(id); return null; },
-      async rename(id, name) { const r = need(id); r.summary = { ...r.summary, name }; },
-      async setTags(id, tags) { const r = need(id); r.summary = { ...r.summary, tags }; },
-      async setNotes(id, notes) { const r = need(id); r.summary = { ...r.summary, notes }; },
-      async delete(id) { runs.delete(id); },
+      async pause(id) {
+        need(id).paused = true;
+        setStatus(need(id), 'paused');
+      },
+      async resume(id) {
+        need(id).paused = false;
+        setStatus(need(id), 'running');
+      },
+      async stop(id) {
+        need(id).stop = true;
+      },
+      async list() {
+        return [...runs.values()].map((r) => r.summary);
+      },
+      async get(id): Promise<RunDetail> {
+        const r = need(id);
+        return { ...r.summary, graph: r.graph, config: r.graph.training };
+      },
+      async metrics(id) {
+        return structuredClone(need(id).metrics);
+      },
+      async backends() {
+        return { cpuThreads: 1, webgpu: { available: false as const, reason: 'the fake API has no GPU' } };
+      },
+      async checkpoint(id) {
+        need(id);
+        return null;
+      },
+      async rename(id, name) {
+        const r = need(id);
+        r.summary = { ...r.summary, name };
+      },
+      async setTags(id, tags) {
+        const r = need(id);
+        r.summary = { ...r.summary, tags };
+      },
+      async setNotes(id, notes) {
+        const r = need(id);
+        r.summary = { ...r.summary, notes };
+      },
+      async delete(id) {
+        runs.delete(id);
+      },
     },
     sweeps: {
-      async start() { throw new Error('sweeps are not part of the dev preview'); },
-      async startVariants() { throw new Error('sweeps are not part of the dev preview'); },
-      async list() { return []; },
+      async start() {
+        throw new Error('sweeps are not part of the dev preview');
+      },
+      async startVariants() {
+        throw new Error('sweeps are not part of the dev preview');
+      },
+      async list() {
+        return [];
+      },
     },
     inspect: {
       // Fake runs ask for no insights, and evaluations and gradient checks need engine processes.
-      async insights(id) { need(id); return []; },
-      async evaluate() { throw new Error('evaluating a split needs the back end'); },
-      async gradcheck() { throw new Error('the gradient check needs the back end'); },
-      async ensemble() { throw new Error('an ensemble needs the back end'); },
-      async word2vec() { throw new Error('training word vectors needs the back end'); },
+      async insights(id) {
+        need(id);
+        return [];
+      },
+      async evaluate() {
+        throw new Error('evaluating a split needs the back end');
+      },
+      async gradcheck() {
+        throw new Error('the gradient check needs the back end');
+      },
+      async ensemble() {
+        throw new Error('an ensemble needs the back end');
+      },
+      async word2vec() {
+        throw new Error('training word vectors needs the back end');
+      },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
@@ -125,18 +205,31 @@ export function createFakeApi(): FakeApi {
       },
       async preview(id) {
         const entry = CATALOGUE.find((c) => c.id === id);
-        if (!entry || entry.source !== 'generated') throw new Error(`the dev preview only generates datasets; "${id}" needs the back end`);
+        if (!entry || entry.source !== 'generated')
+          throw new Error(`the dev preview only generates datasets; "${id}" needs the back end`);
         const ds = createGeneratedDataset(id);
         return { summary: summarize(ds), preview: withSequencePreview(datasetPreview(ds), ds) };
       },
-      async uploadBegin() { throw new Error('uploads need the back end'); },
-      async uploadChunk() { throw new Error('uploads need the back end'); },
-      async uploadFinish() { throw new Error('uploads need the back end'); },
+      async uploadBegin() {
+        throw new Error('uploads need the back end');
+      },
+      async uploadChunk() {
+        throw new Error('uploads need the back end');
+      },
+      async uploadFinish() {
+        throw new Error('uploads need the back end');
+      },
     },
     projects: {
-      async hasNativeDialogs() { return false; },
+      async hasNativeDialogs() {
+        return false;
+      },
       async list(): Promise<ProjectFileInfo[]> {
-        return [...projects].map(([path, p]) => ({ path, name: path.replace(/\.layerlab\.json$/, ''), modifiedAt: p.modifiedAt }));
+        return [...projects].map(([path, p]) => ({
+          path,
+          name: path.replace(/\.layerlab\.json$/, ''),
+          modifiedAt: p.modifiedAt,
+        }));
       },
       async save(doc, path) {
         if (!path) return null;
@@ -151,8 +244,12 @@ export function createFakeApi(): FakeApi {
       },
     },
     settings: {
-      async get(key) { return settings.get(key) ?? null; },
-      async set(key, value) { settings.set(key, value); },
+      async get(key) {
+        return settings.get(key) ?? null;
+      },
+      async set(key, value) {
+        settings.set(key, value);
+      },
     },
     onMenuCommand(listener) {
       menuListeners.add(listener);
@@ -172,8 +269,17 @@ function record(r: FakeRun, e: EngineEvent): void {
   if (e.event === 'step') r.metrics.steps.push({ step: e.step, epoch: e.epoch, loss: e.loss });
   if (e.event === 'epoch') {
     r.metrics.epochs.push({
-      epoch: e.epoch, step: e.step, trainLoss: e.trainLoss, trainAcc: e.trainAcc, valLoss: e.valLoss, valAcc: e.valAcc,
-      valR2: e.valR2, valClassAcc: e.valClassAcc, lr: e.lr, elapsedMs: e.elapsedMs, samplesPerSec: e.samplesPerSec,
+      epoch: e.epoch,
+      step: e.step,
+      trainLoss: e.trainLoss,
+      trainAcc: e.trainAcc,
+      valLoss: e.valLoss,
+      valAcc: e.valAcc,
+      valR2: e.valR2,
+      valClassAcc: e.valClassAcc,
+      lr: e.lr,
+      elapsedMs: e.elapsedMs,
+      samplesPerSec: e.samplesPerSec,
     });
     for (const [nodeId, d] of Object.entries(e.layers)) r.metrics.layers.push({ ...d, epoch: e.epoch, nodeId });
     r.summary = { ...r.summary, epochsDone: e.epoch };

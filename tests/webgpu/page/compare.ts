@@ -21,7 +21,11 @@ export function diff(gpu: ArrayLike<number>, ref: ArrayLike<number>): Diff {
   for (let i = 0; i < ref.length; i++) {
     const abs = Math.abs(gpu[i] - ref[i]);
     // NaN where the reference is finite counts as an infinite error.
-    const rel = Number.isNaN(abs) ? (Number.isNaN(ref[i]) && Number.isNaN(gpu[i]) ? 0 : Infinity) : abs / Math.max(Math.abs(ref[i]), floor);
+    const rel = Number.isNaN(abs)
+      ? Number.isNaN(ref[i]) && Number.isNaN(gpu[i])
+        ? 0
+        : Infinity
+      : abs / Math.max(Math.abs(ref[i]), floor);
     if (rel > maxRel || worst < 0) {
       if (rel > maxRel) maxRel = rel;
       worst = i;
@@ -49,7 +53,11 @@ export interface ParityRow {
   ms?: number;
 }
 
-export function row(base: Omit<ParityRow, 'maxAbs' | 'maxRel' | 'sample'>, gpu: ArrayLike<number>, ref: ArrayLike<number>): ParityRow {
+export function row(
+  base: Omit<ParityRow, 'maxAbs' | 'maxRel' | 'sample'>,
+  gpu: ArrayLike<number>,
+  ref: ArrayLike<number>,
+): ParityRow {
   const d = diff(gpu, ref);
   const sample = d.worst >= 0 ? `[${d.worst}] ${gpu[d.worst]} vs ${ref[d.worst]}` : `${gpu.length} vs ${ref.length} values`;
   return { ...base, maxAbs: d.maxAbs, maxRel: d.maxRel, sample };

@@ -54,10 +54,19 @@ const api = {
   opParity: async () => opParity((await device()).gpu, cpu64),
   layerParity: async () => layerParity((await device()).gpu, cpu64),
   kernelParity: async () => kernelParity((await device()).gpu, cpu64),
-  trainIris: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) => trainGraph(irisGraph as GraphDoc, irisDataset(), await backendFor(backend), overrides),
-  trainMnist: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) => trainGraph(mnistGraph as GraphDoc, await mnistSubset(), await backendFor(backend), overrides),
+  trainIris: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) =>
+    trainGraph(irisGraph as GraphDoc, irisDataset(), await backendFor(backend), overrides),
+  trainMnist: async (backend: 'webgpu' | 'cpu', overrides: TrainingOverrides = {}) =>
+    trainGraph(mnistGraph as GraphDoc, await mnistSubset(), await backendFor(backend), overrides),
   /** A small 2-D classifier with histograms and the decision boundary per epoch (insights). */
-  trainMoons: async (backend: 'webgpu' | 'cpu') => trainGraph(moonsGraph(), createGeneratedDataset('moons', { samples: 200, seed: 1 }), await backendFor(backend), {}, { histograms: true, boundary: { x: [-1.5, 2.5], y: [-1, 1.5], resolution: 24 } }),
+  trainMoons: async (backend: 'webgpu' | 'cpu') =>
+    trainGraph(
+      moonsGraph(),
+      createGeneratedDataset('moons', { samples: 200, seed: 1 }),
+      await backendFor(backend),
+      {},
+      { histograms: true, boundary: { x: [-1.5, 2.5], y: [-1, 1.5], resolution: 24 } },
+    ),
   workerRun: (options: WorkerRunOptions) => workerRun(irisGraph as GraphDoc, irisDataset(), options),
   deviceLossRun: () => deviceLossRun(irisGraph as GraphDoc, irisDataset()),
   shaderErrorRun: () => shaderErrorRun(),

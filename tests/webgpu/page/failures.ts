@@ -48,7 +48,14 @@ export async function deviceLossRun(graph: GraphDoc, dataset: Dataset): Promise<
       seen.push(m.type === 'event' ? `event:${m.event.event}` : m.type === 'failed' ? `failed:${m.message}` : m.type);
       if (destroyAfterFirstEpoch && m.type === 'event' && m.event.event === 'epoch' && m.event.epoch === 1) devices[0]?.destroy();
     };
-    const request: TrainRequest = { type: 'train', protocol: ENGINE_PROTOCOL, runId: 'lost', graph: withTraining(graph, { epochs: 6 }), dataset, backend: 'webgpu' };
+    const request: TrainRequest = {
+      type: 'train',
+      protocol: ENGINE_PROTOCOL,
+      runId: 'lost',
+      graph: withTraining(graph, { epochs: 6 }),
+      dataset,
+      backend: 'webgpu',
+    };
     await browserTrainJob(request, post, new RunControl(), capturingScope(devices));
     return seen;
   };

@@ -34,28 +34,59 @@ function broadcastPair(rng: Rng): number[][] {
   return [side(), side()];
 }
 
-const unaryCases = (sample: Sampler = 'signed') => (rng: Rng) =>
-  [[1], [257], shapeOf(rng, 3, 3, 17), [3, 5, 7, 11]].map((shape) => ({ inputs: [{ shape, sample }], attrs: none }));
+const unaryCases =
+  (sample: Sampler = 'signed') =>
+  (rng: Rng) =>
+    [[1], [257], shapeOf(rng, 3, 3, 17), [3, 5, 7, 11]].map((shape) => ({ inputs: [{ shape, sample }], attrs: none }));
 
 function binaryCases(sample: Sampler = 'signed') {
   return (rng: Rng) => {
     const same = shapeOf(rng, 2, 20, 70);
-    const pairs = [[same, same], [[33, 65], [65]], [[7, 9, 13], [1]], [[1], [5, 3]], [[4, 1, 6], [5, 1]], broadcastPair(rng), broadcastPair(rng)];
-    return pairs.map(([a, b]) => ({ inputs: [{ shape: a, sample: 'signed' as Sampler }, { shape: b, sample }], attrs: none }));
+    const pairs = [
+      [same, same],
+      [[33, 65], [65]],
+      [[7, 9, 13], [1]],
+      [[1], [5, 3]],
+      [
+        [4, 1, 6],
+        [5, 1],
+      ],
+      broadcastPair(rng),
+      broadcastPair(rng),
+    ];
+    return pairs.map(([a, b]) => ({
+      inputs: [
+        { shape: a, sample: 'signed' as Sampler },
+        { shape: b, sample },
+      ],
+      attrs: none,
+    }));
   };
 }
 
 /** [dy, v] pairs of equal shape for the fused derivatives. */
-const gradCases = <A>(attrs: A, sample: Sampler = 'signed') => (rng: Rng) =>
-  [[1], [301], shapeOf(rng, 3, 3, 15)].map((shape) => ({ inputs: [{ shape }, { shape, sample }], attrs }));
+const gradCases =
+  <A>(attrs: A, sample: Sampler = 'signed') =>
+  (rng: Rng) =>
+    [[1], [301], shapeOf(rng, 3, 3, 15)].map((shape) => ({ inputs: [{ shape }, { shape, sample }], attrs }));
 
 function matmulCases(rng: Rng): Array<KernelCase<'MatMul'>> {
-  const dims: Array<[number, number, number]> = [[37, 53, 71], [1, 1, 1], [dim(rng, 60, 140), dim(rng, 2, 40), dim(rng, 60, 140)], [20, 2000, 10], [130, 300, 67]];
+  const dims: Array<[number, number, number]> = [
+    [37, 53, 71],
+    [1, 1, 1],
+    [dim(rng, 60, 140), dim(rng, 2, 40), dim(rng, 60, 140)],
+    [20, 2000, 10],
+    [130, 300, 67],
+  ];
   const cases: Array<KernelCase<'MatMul'>> = [];
   for (const [m, k, n] of dims) {
     for (const transposeA of [false, true]) {
       for (const transposeB of [false, true]) {
-        cases.push({ inputs: [{ shape: transposeA ? [k, m] : [m, k] }, { shape: transposeB ? [n, k] : [k, n] }], attrs: { transposeA, transposeB }, terms: k });
+        cases.push({
+          inputs: [{ shape: transposeA ? [k, m] : [m, k] }, { shape: transposeB ? [n, k] : [k, n] }],
+          attrs: { transposeA, transposeB },
+          terms: k,
+        });
       }
     }
   }
@@ -84,7 +115,15 @@ function convDraws(rng: Rng): ConvDraw[] {
   for (let i = 0; i < 3; i++) {
     const kh = dim(rng, 1, 5);
     const kw = dim(rng, 1, 5);
-    fixed.push({ x: [dim(rng, 1, 3), dim(rng, kh, 15), dim(rng, kw, 15), dim(rng, 1, 6)], kh, kw, f: dim(rng, 1, 9), strideH: dim(rng, 1, 3), strideW: dim(rng, 1, 3), padding: rng.next() < 0.5 ? 'same' : 'valid' });
+    fixed.push({
+      x: [dim(rng, 1, 3), dim(rng, kh, 15), dim(rng, kw, 15), dim(rng, 1, 6)],
+      kh,
+      kw,
+      f: dim(rng, 1, 9),
+      strideH: dim(rng, 1, 3),
+      strideW: dim(rng, 1, 3),
+      padding: rng.next() < 0.5 ? 'same' : 'valid',
+    });
   }
   return fixed.map((d) => {
     const oh = convAxis(d.x[1], d.kh, d.strideH, d.padding).out;
@@ -160,11 +199,35 @@ export const KERNEL_CASES: Cases = {
     ];
   },
   MatMul: matmulCases,
-  Softmax: (rng) => [[1, 1], [dim(rng, 3, 60), 10], [7, 300], [3, 64]].map((shape) => ({ inputs: [{ shape }], attrs: none, terms: shape[1] })),
-  LogSoftmax: (rng) => [[1, 3], [dim(rng, 3, 60), 10], [5, 257]].map((shape) => ({ inputs: [{ shape }], attrs: none, terms: shape[1] })),
-  SoftmaxGrad: (rng) => [[dim(rng, 3, 60), 10], [5, 129]].map((shape) => ({ inputs: [{ shape }, { shape, sample: 'positive' as Sampler }], attrs: none, terms: shape[1] })),
-  LogSoftmaxGrad: (rng) => [[dim(rng, 3, 60), 10], [5, 129]].map((shape) => ({ inputs: [{ shape }, { shape, sample: 'negative' as Sampler }], attrs: none, terms: shape[1] })),
-  Conv2D: (rng) => convDraws(rng).map((d) => ({ inputs: [{ shape: d.x }, { shape: [d.kh, d.kw, d.x[3], d.f] }], attrs: { strideH: d.strideH, strideW: d.strideW, padding: d.padding }, terms: d.kh * d.kw * d.x[3] })),
+  Softmax: (rng) =>
+    [
+      [1, 1],
+      [dim(rng, 3, 60), 10],
+      [7, 300],
+      [3, 64],
+    ].map((shape) => ({ inputs: [{ shape }], attrs: none, terms: shape[1] })),
+  LogSoftmax: (rng) =>
+    [
+      [1, 3],
+      [dim(rng, 3, 60), 10],
+      [5, 257],
+    ].map((shape) => ({ inputs: [{ shape }], attrs: none, terms: shape[1] })),
+  SoftmaxGrad: (rng) =>
+    [
+      [dim(rng, 3, 60), 10],
+      [5, 129],
+    ].map((shape) => ({ inputs: [{ shape }, { shape, sample: 'positive' as Sampler }], attrs: none, terms: shape[1] })),
+  LogSoftmaxGrad: (rng) =>
+    [
+      [dim(rng, 3, 60), 10],
+      [5, 129],
+    ].map((shape) => ({ inputs: [{ shape }, { shape, sample: 'negative' as Sampler }], attrs: none, terms: shape[1] })),
+  Conv2D: (rng) =>
+    convDraws(rng).map((d) => ({
+      inputs: [{ shape: d.x }, { shape: [d.kh, d.kw, d.x[3], d.f] }],
+      attrs: { strideH: d.strideH, strideW: d.strideW, padding: d.padding },
+      terms: d.kh * d.kw * d.x[3],
+    })),
   Conv2DBackpropInput: (rng) =>
     convDraws(rng).map((d) => ({
       inputs: [{ shape: d.out }, { shape: [d.kh, d.kw, d.x[3], d.f] }],
@@ -181,20 +244,47 @@ export const KERNEL_CASES: Cases = {
   MaxPoolGrad: (rng) => poolDraws(rng).map((d) => ({ inputs: [{ shape: d.out }, { shape: d.x }], attrs: d.attrs })),
   AvgPool: (rng) => poolDraws(rng).map((d) => ({ inputs: [{ shape: d.x }], attrs: d.attrs })),
   AvgPoolGrad: (rng) => poolDraws(rng).map((d) => ({ inputs: [{ shape: d.out }], attrs: { ...d.attrs, inputShape: d.x } })),
-  Gather: (rng) => [[dim(rng, 3, 50), dim(rng, 1, 9)], [1000, 67]].map(([rows, width]) => ({ inputs: [{ shape: [rows, width] }, { shape: [dim(rng, 1, 7), dim(rng, 1, 13)], sample: { below: rows } }], attrs: none })),
+  Gather: (rng) =>
+    [
+      [dim(rng, 3, 50), dim(rng, 1, 9)],
+      [1000, 67],
+    ].map(([rows, width]) => ({
+      inputs: [{ shape: [rows, width] }, { shape: [dim(rng, 1, 7), dim(rng, 1, 13)], sample: { below: rows } }],
+      attrs: none,
+    })),
   GatherGrad: (rng) =>
-    [[dim(rng, 3, 50), dim(rng, 1, 9)], [300, 33]].map(([rows, width]) => {
+    [
+      [dim(rng, 3, 50), dim(rng, 1, 9)],
+      [300, 33],
+    ].map(([rows, width]) => {
       const ids = [dim(rng, 1, 7), dim(rng, 1, 13)];
-      return { inputs: [{ shape: [...ids, width] }, { shape: ids, sample: { below: rows } }], attrs: { rows }, terms: sizeOf(ids) };
+      return {
+        inputs: [{ shape: [...ids, width] }, { shape: ids, sample: { below: rows } }],
+        attrs: { rows },
+        terms: sizeOf(ids),
+      };
     }),
   SumSquares: () => [[1], [3, 7], [100001]].map((shape) => ({ inputs: [{ shape }], attrs: none, terms: sizeOf(shape) })),
   ScaleInPlace: (rng) => optimizerShapes(rng).map((shape) => ({ inputs: [{ shape }], attrs: { factor: 0.37 } })),
   GradPenalty: (rng) => optimizerShapes(rng).map((shape) => ({ inputs: [{ shape }, { shape }], attrs: { l1: 0.01, l2: 0.003 } })),
   ApplySgd: (rng) => optimizerShapes(rng).map((shape) => ({ inputs: [{ shape }, { shape }], attrs: { lr: 0.1 } })),
   ApplyMomentum: (rng) =>
-    optimizerShapes(rng).flatMap((shape) => [false, true].map((nesterov) => ({ inputs: [{ shape }, { shape }, { shape }], attrs: { lr: 0.05, momentum: 0.9, nesterov } }))),
-  ApplyAdagrad: (rng) => optimizerShapes(rng).map((shape) => ({ inputs: [{ shape }, { shape }, { shape, sample: 'positive' as Sampler }], attrs: { lr: 0.05, eps: 1e-7 } })),
-  ApplyRmsprop: (rng) => optimizerShapes(rng).map((shape) => ({ inputs: [{ shape }, { shape }, { shape, sample: 'positive' as Sampler }], attrs: { lr: 0.01, rho: 0.9, eps: 1e-7 } })),
+    optimizerShapes(rng).flatMap((shape) =>
+      [false, true].map((nesterov) => ({
+        inputs: [{ shape }, { shape }, { shape }],
+        attrs: { lr: 0.05, momentum: 0.9, nesterov },
+      })),
+    ),
+  ApplyAdagrad: (rng) =>
+    optimizerShapes(rng).map((shape) => ({
+      inputs: [{ shape }, { shape }, { shape, sample: 'positive' as Sampler }],
+      attrs: { lr: 0.05, eps: 1e-7 },
+    })),
+  ApplyRmsprop: (rng) =>
+    optimizerShapes(rng).map((shape) => ({
+      inputs: [{ shape }, { shape }, { shape, sample: 'positive' as Sampler }],
+      attrs: { lr: 0.01, rho: 0.9, eps: 1e-7 },
+    })),
   ApplyAdam: (rng) =>
     optimizerShapes(rng).map((shape, k) => ({
       inputs: [{ shape }, { shape }, { shape }, { shape, sample: 'positive' as Sampler }],

@@ -10,19 +10,31 @@ import { row, type ParityRow } from './compare';
 
 function sample(rng: Rng, n: number, s: Sampler = 'signed'): number[] {
   const draw =
-    s === 'signed' ? () => rng.uniform(-1, 1)
-    : s === 'positive' ? () => rng.uniform(0.5, 2)
-    : s === 'negative' ? () => rng.uniform(-5, 0)
-    : s === 'wide' ? () => rng.uniform(-30, 30)
-    : () => rng.int(s.below);
+    s === 'signed'
+      ? () => rng.uniform(-1, 1)
+      : s === 'positive'
+        ? () => rng.uniform(0.5, 2)
+        : s === 'negative'
+          ? () => rng.uniform(-5, 0)
+          : s === 'wide'
+            ? () => rng.uniform(-30, 30)
+            : () => rng.int(s.below);
   return Array.from({ length: n }, () => Math.fround(draw()));
 }
 
 /** Runs one kernel; returns the output, or the mutated inputs of an in-place kernel. */
-async function runKernelOn<K extends KernelName>(backend: Backend, name: K, c: KernelCase<K>, values: number[][]): Promise<FloatArray[]> {
+async function runKernelOn<K extends KernelName>(
+  backend: Backend,
+  name: K,
+  c: KernelCase<K>,
+  values: number[][],
+): Promise<FloatArray[]> {
   const scope = backend.openScope?.();
   try {
-    const infos: TensorInfo[] = c.inputs.map((input, k) => ({ data: backend.upload(values[k], sizeOf(input.shape)), shape: input.shape }));
+    const infos: TensorInfo[] = c.inputs.map((input, k) => ({
+      data: backend.upload(values[k], sizeOf(input.shape)),
+      shape: input.shape,
+    }));
     const result = getKernel(backend.name, name)(backend, infos, c.attrs as KernelAttrs[K]);
     const mutated = MUTATED_INPUTS[name];
     if (mutated) return Promise.all(mutated.map((k) => backend.read(infos[k].data, sizeOf(infos[k].shape))));

@@ -21,19 +21,37 @@ function draw(def: LayerDef, c: GradCheckLayerCase, k: number, cpu64: Backend): 
   return withBackend(cpu64, () => {
     const rng = new Rng(31 + k);
     const { values } = validateParams(def.params, c.params, isInitializer);
-    const instance = def.build(c.inputShapes, values, { rng: rng.fork('init'), defaultInitializer: 'xavier_uniform', name: def.type.toLowerCase() });
-    const inputs = c.inputShapes.map((shape) => Array.from({ length: 3 * sizeOf(shape) }, () => Math.fround(c.integerInputs ? rng.int(c.integerInputs.max) : rng.uniform(-1, 1))));
+    const instance = def.build(c.inputShapes, values, {
+      rng: rng.fork('init'),
+      defaultInitializer: 'xavier_uniform',
+      name: def.type.toLowerCase(),
+    });
+    const inputs = c.inputShapes.map((shape) =>
+      Array.from({ length: 3 * sizeOf(shape) }, () =>
+        Math.fround(c.integerInputs ? rng.int(c.integerInputs.max) : rng.uniform(-1, 1)),
+      ),
+    );
     const params = instance.params.map((p) => Array.from(p.dataSync(), (v) => Math.fround(v + rng.uniform(-0.3, 0.3))));
     return { inputs, params };
   });
 }
 
-async function run(def: LayerDef, c: GradCheckLayerCase, k: number, s: Setup, backend: Backend): Promise<Array<[string, FloatArray]>> {
+async function run(
+  def: LayerDef,
+  c: GradCheckLayerCase,
+  k: number,
+  s: Setup,
+  backend: Backend,
+): Promise<Array<[string, FloatArray]>> {
   const scope = backend.openScope?.();
   try {
     const tensors = withBackend(backend, () => {
       const { values } = validateParams(def.params, c.params, isInitializer);
-      const instance = def.build(c.inputShapes, values, { rng: new Rng(31 + k).fork('init'), defaultInitializer: 'xavier_uniform', name: def.type.toLowerCase() });
+      const instance = def.build(c.inputShapes, values, {
+        rng: new Rng(31 + k).fork('init'),
+        defaultInitializer: 'xavier_uniform',
+        name: def.type.toLowerCase(),
+      });
       instance.params.forEach((p, i) => (p.data = backend.upload(s.params[i], p.size)));
       const inputs = c.inputShapes.map((shape, i) => {
         const t = tensor(s.inputs[i], [3, ...shape]);
@@ -42,8 +60,17 @@ async function run(def: LayerDef, c: GradCheckLayerCase, k: number, s: Setup, ba
       });
       const out = instance.forward(inputs, { training: c.training ?? false, rng: new Rng(5) });
       const wr = new Rng(8);
-      backward(out, tensor(Array.from({ length: out.size }, () => Math.fround(wr.uniform(-1, 1))), out.shape));
-      const named: Array<[string, Tensor | null]> = [['forward', out], ...inputs.map((t, i): [string, Tensor | null] => [`gradient of input ${i}`, t.grad])];
+      backward(
+        out,
+        tensor(
+          Array.from({ length: out.size }, () => Math.fround(wr.uniform(-1, 1))),
+          out.shape,
+        ),
+      );
+      const named: Array<[string, Tensor | null]> = [
+        ['forward', out],
+        ...inputs.map((t, i): [string, Tensor | null] => [`gradient of input ${i}`, t.grad]),
+      ];
       instance.params.forEach((p) => named.push([`gradient of ${p.name ?? 'a parameter'}`, p.grad]));
       for (const t of instance.state ?? []) named.push([`state ${t.name ?? ''}`, t]);
       return named;
@@ -65,7 +92,13 @@ export async function layerParity(gpu: Backend, cpu64: Backend): Promise<ParityR
       const got = new Map(await run(def, c, k, s, gpu));
       const shapes = `${c.inputShapes.map((sh) => formatShape([3, ...sh])).join(' ')} ${JSON.stringify(c.params)}${c.training ? ' training' : ''}`;
       for (const [what, values] of ref) {
-        rows.push(row({ suite: 'layer', name: def.type, caseIndex: k, what, shapes, terms: 1 }, got.get(what) ?? new Float32Array(0), values));
+        rows.push(
+          row(
+            { suite: 'layer', name: def.type, caseIndex: k, what, shapes, terms: 1 },
+            got.get(what) ?? new Float32Array(0),
+            values,
+          ),
+        );
       }
     }
   }

@@ -34,7 +34,13 @@ async function runCase(backend: Backend, c: GradCheckCase, values: number[][], w
       });
       const out = c.run(inputs);
       const rng = new Rng(weightSeed);
-      backward(out, tensor(Array.from({ length: out.size }, () => Math.fround(rng.uniform(-1, 1))), out.shape));
+      backward(
+        out,
+        tensor(
+          Array.from({ length: out.size }, () => Math.fround(rng.uniform(-1, 1))),
+          out.shape,
+        ),
+      );
       return { out, inputs };
     });
     const read = (t: Tensor | null) => (t ? t.read() : Promise.resolve(null));
@@ -51,7 +57,13 @@ export async function opParity(gpu: Backend, cpu64: Backend): Promise<ParityRow[
       const values = sampleInputs(c, 300 + caseIndex);
       const ref = await runCase(cpu64, c, values, 77);
       const got = await runCase(gpu, c, values, 77);
-      const base = { suite: 'op' as const, name: op.name, caseIndex, shapes: c.inputs.map(formatShape).join(' '), terms: Math.max(...c.inputs.map(sizeOf)) };
+      const base = {
+        suite: 'op' as const,
+        name: op.name,
+        caseIndex,
+        shapes: c.inputs.map(formatShape).join(' '),
+        terms: Math.max(...c.inputs.map(sizeOf)),
+      };
       rows.push(row({ ...base, what: 'forward' }, got.out, ref.out));
       ref.grads.forEach((g, k) => {
         if (!g) return;

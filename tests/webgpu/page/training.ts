@@ -45,7 +45,13 @@ export function withTraining(graph: GraphDoc, overrides: TrainingOverrides): Gra
   return { ...graph, training: { ...graph.training, ...training, optimizer } };
 }
 
-export async function trainGraph(graph: GraphDoc, dataset: Dataset, backend: Backend, overrides: TrainingOverrides = {}, insights?: InsightOptions): Promise<TrainSummary> {
+export async function trainGraph(
+  graph: GraphDoc,
+  dataset: Dataset,
+  backend: Backend,
+  overrides: TrainingOverrides = {},
+  insights?: InsightOptions,
+): Promise<TrainSummary> {
   setBackend(backend);
   const prepared = prepareRun(withTraining(graph, overrides), dataset);
   if (!prepared.ok) throw new Error(`graph does not validate: ${JSON.stringify(prepared.issues)}`);
@@ -76,5 +82,13 @@ export async function trainGraph(graph: GraphDoc, dataset: Dataset, backend: Bac
   const t0 = performance.now();
   const setup = { ...prepared.run.setup, stepEventEvery: 5, backendName: backend.name, ...(insights ? { insights } : {}) };
   const done = await train(setup, emit);
-  return { backend: backend.name, startBackend, epochs, stepEvents, done, seconds: (performance.now() - t0) / 1000, insights: insightEvents };
+  return {
+    backend: backend.name,
+    startBackend,
+    epochs,
+    stepEvents,
+    done,
+    seconds: (performance.now() - t0) / 1000,
+    insights: insightEvents,
+  };
 }

@@ -41,7 +41,15 @@ export function workerRun(graph: GraphDoc, dataset: Dataset, options: WorkerRunO
         if (options.sendGarbage) send({ type: 'nonsense' });
         send({ type: 'probe' });
       } else if (m.type === 'probe') {
-        send({ type: 'train', protocol: ENGINE_PROTOCOL, runId: 'r1', graph: withTraining(graph, options.overrides ?? {}), dataset, backend: options.backend, stepEventEvery: 4 });
+        send({
+          type: 'train',
+          protocol: ENGINE_PROTOCOL,
+          runId: 'r1',
+          graph: withTraining(graph, options.overrides ?? {}),
+          dataset,
+          backend: options.backend,
+          stepEventEvery: 4,
+        });
       } else if (m.type === 'event' && m.event.event === 'epoch' && options.stopAfterFirstEpoch && m.event.epoch === 1) {
         send({ type: 'stop' });
       } else if (m.type === 'finished') {

@@ -2,7 +2,11 @@
 
 import { join } from 'node:path';
 import {
-  buildCarsDataset, buildIrisDataset, buildPenguinsDataset, buildSeattleWeatherDataset, type JsonRecord,
+  buildCarsDataset,
+  buildIrisDataset,
+  buildPenguinsDataset,
+  buildSeattleWeatherDataset,
+  type JsonRecord,
 } from '../../../data/builtin-tables';
 import { DatasetError } from '../../../data/errors';
 import type { TableImport } from '../../../data/table-types';

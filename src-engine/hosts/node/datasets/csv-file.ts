@@ -15,7 +15,7 @@ export function loadCsvFile(path: string, options: CsvFileOptions): TableImport 
   if (!options.target) {
     // Name the columns so the person can pick one.
     const text = new TextDecoder().decode(bytes);
-    const first = text.trim() === '' ? [] : tokenizeCsv(text, options.delimiter ?? ',', fileName).records[0] ?? [];
+    const first = text.trim() === '' ? [] : (tokenizeCsv(text, options.delimiter ?? ',', fileName).records[0] ?? []);
     const columns = first.length ? `; columns: ${first.map((c) => c.trim()).join(', ')}` : '';
     throw new DatasetError(`choose the column to predict (the target)${columns}`, { file: fileName });
   }

@@ -30,9 +30,14 @@ export function readMaybeGzip(path: string): Uint8Array {
     return gunzipSync(bytes, { maxOutputLength: DECOMPRESSED_LIMIT.bytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-      throw new DatasetError(`expands to more than ${DECOMPRESSED_LIMIT.bytes / 2 ** 20} MB when decompressed, the most a dataset file may hold`, { file: path });
+      throw new DatasetError(
+        `expands to more than ${DECOMPRESSED_LIMIT.bytes / 2 ** 20} MB when decompressed, the most a dataset file may hold`,
+        { file: path },
+      );
     }
-    throw new DatasetError(`could not be decompressed (${(error as Error).message}); the download may be incomplete`, { file: path });
+    throw new DatasetError(`could not be decompressed (${(error as Error).message}); the download may be incomplete`, {
+      file: path,
+    });
   }
 }
 
@@ -60,10 +65,13 @@ export function isDirectory(path: string): boolean {
 function fileError(path: string, error: unknown): DatasetError {
   const code = (error as NodeJS.ErrnoException).code;
   const problem =
-    code === 'ENOENT' ? 'file not found'
-    : code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)'
-    : code === 'EISDIR' ? 'is a folder, not a file'
-    : `cannot be read (${(error as Error).message})`;
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be read (permission denied)'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${(error as Error).message})`;
   return new DatasetError(problem, { file: path });
 }
 

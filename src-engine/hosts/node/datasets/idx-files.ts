@@ -24,11 +24,18 @@ export interface IdxLoadOptions {
 
 export function loadIdxFiles(paths: IdxPaths, options: IdxLoadOptions = {}): Dataset {
   if ((paths.testImages === undefined) !== (paths.testLabels === undefined)) {
-    throw new DatasetError('give both a test images file and a test labels file, or neither', { file: paths.testImages ?? paths.testLabels });
+    throw new DatasetError('give both a test images file and a test labels file, or neither', {
+      file: paths.testImages ?? paths.testLabels,
+    });
   }
   const test =
     paths.testImages && paths.testLabels
-      ? { images: readMaybeGzip(paths.testImages), labels: readMaybeGzip(paths.testLabels), imagesFile: paths.testImages, labelsFile: paths.testLabels }
+      ? {
+          images: readMaybeGzip(paths.testImages),
+          labels: readMaybeGzip(paths.testLabels),
+          imagesFile: paths.testImages,
+          labelsFile: paths.testLabels,
+        }
       : undefined;
   const id = options.id ?? stripIdxName(basename(paths.images));
   return buildIdxDataset(readMaybeGzip(paths.images), readMaybeGzip(paths.labels), {
@@ -77,7 +84,10 @@ export function idxPathsInFolder(dir: string): IdxPaths {
   const found = files.filter((f) => IMAGES.test(f) || LABELS.test(f));
   if (complete.length === 0) {
     const what = found.length ? `only ${found.join(', ')}` : 'no IDX files';
-    throw new DatasetError(`expected an images file (…-images-idx3-ubyte) and a labels file (…-labels-idx1-ubyte); found ${what}`, { file: dir });
+    throw new DatasetError(
+      `expected an images file (…-images-idx3-ubyte) and a labels file (…-labels-idx1-ubyte); found ${what}`,
+      { file: dir },
+    );
   }
   if (complete.length === 1) return complete[0][1];
   const train = complete.find(([prefix]) => prefix === 'train');
@@ -85,7 +95,9 @@ export function idxPathsInFolder(dir: string): IdxPaths {
   if (complete.length === 2 && train && test) {
     return { ...train[1], testImages: test[1].images, testLabels: test[1].labels };
   }
-  throw new DatasetError(`holds several IDX image/label pairs (${found.join(', ')}); keep one pair, or train-* and t10k-*`, { file: dir });
+  throw new DatasetError(`holds several IDX image/label pairs (${found.join(', ')}); keep one pair, or train-* and t10k-*`, {
+    file: dir,
+  });
 }
 
 function stripIdxName(name: string): string {

@@ -1,6 +1,13 @@
 // Node host for datasets: built-in ids, CSV files, IDX files (may use node:fs etc.).
 
-export { loadDataset, loadDatasetDetailed, listDatasets, type LoadDatasetOptions, type LoadResult, type DatasetSource } from './load-dataset';
+export {
+  loadDataset,
+  loadDatasetDetailed,
+  listDatasets,
+  type LoadDatasetOptions,
+  type LoadResult,
+  type DatasetSource,
+} from './load-dataset';
 export { loadMnist, defaultMnistCacheDir, type MnistLoad } from './mnist';
 export { loadIdxFiles, idxPathsInFolder, type IdxPaths } from './idx-files';
 export { loadCsvFile, type CsvFileOptions } from './csv-file';

@@ -1,7 +1,14 @@
 // Node-side entry point: a built-in id, a .csv path, IDX files or a folder of them → Dataset.
 
 import { existsSync } from 'node:fs';
-import { CATALOGUE, CATALOGUE_IDS, catalogueEntry, createGeneratedDataset, type CatalogueEntry, type GeneratedOptions } from '../../../data/catalogue';
+import {
+  CATALOGUE,
+  CATALOGUE_IDS,
+  catalogueEntry,
+  createGeneratedDataset,
+  type CatalogueEntry,
+  type GeneratedOptions,
+} from '../../../data/catalogue';
 import { DatasetError } from '../../../data/errors';
 import type { TableImport } from '../../../data/table-types';
 import type { Dataset } from '../../../data/types';
@@ -65,19 +72,34 @@ export function listDatasets(): CatalogueEntry[] {
   return CATALOGUE.map((entry) => ({ ...entry }));
 }
 
-async function loadBuiltin(entry: CatalogueEntry, source: string, given: Record<string, string>, options: LoadDatasetOptions): Promise<LoadResult> {
+async function loadBuiltin(
+  entry: CatalogueEntry,
+  source: string,
+  given: Record<string, string>,
+  options: LoadDatasetOptions,
+): Promise<LoadResult> {
   if (Object.keys(given).length > 0 && !isSequenceDatasetId(entry.id)) {
-    throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', { file: source });
+    throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', {
+      file: source,
+    });
   }
   switch (entry.id) {
-    case 'names': return { dataset: loadNames({ ...options }, given), droppedRows: 0 };
-    case 'co2': return { dataset: loadCo2({ ...options }, given), droppedRows: 0 };
-    case 'skipgram': return { dataset: loadSkipgram({ ...options }, given), droppedRows: 0 };
-    case 'cbow': return { dataset: loadCbow({ ...options }, given), droppedRows: 0 };
-    case 'iris': return fromTable(await loadIris());
-    case 'cars': return fromTable(loadCars());
-    case 'penguins': return fromTable(loadPenguins());
-    case 'seattle-weather': return fromTable(loadSeattleWeather());
+    case 'names':
+      return { dataset: loadNames({ ...options }, given), droppedRows: 0 };
+    case 'co2':
+      return { dataset: loadCo2({ ...options }, given), droppedRows: 0 };
+    case 'skipgram':
+      return { dataset: loadSkipgram({ ...options }, given), droppedRows: 0 };
+    case 'cbow':
+      return { dataset: loadCbow({ ...options }, given), droppedRows: 0 };
+    case 'iris':
+      return fromTable(await loadIris());
+    case 'cars':
+      return fromTable(loadCars());
+    case 'penguins':
+      return fromTable(loadPenguins());
+    case 'seattle-weather':
+      return fromTable(loadSeattleWeather());
     case 'mnist': {
       const { dataset, fromCache } = loadMnist(options.cacheDir);
       return { dataset, droppedRows: 0, fromCache };

@@ -3,8 +3,19 @@
 import { join } from 'node:path';
 import { DatasetError } from '../../../data/errors';
 import {
-  buildCo2Dataset, buildNamesDataset, cbowFromText, cleanNames, generatePlantedCorpus, sequenceOptions, skipgramFromText, PLANTED_CORPUS_NAME,
-  CO2_FILE, type CbowDataset, type Co2Dataset, type NamesDataset, type SkipgramDataset,
+  buildCo2Dataset,
+  buildNamesDataset,
+  cbowFromText,
+  cleanNames,
+  generatePlantedCorpus,
+  sequenceOptions,
+  skipgramFromText,
+  PLANTED_CORPUS_NAME,
+  CO2_FILE,
+  type CbowDataset,
+  type Co2Dataset,
+  type NamesDataset,
+  type SkipgramDataset,
 } from '../../../data/sequences';
 import { packageDir, readText } from './files';
 
@@ -19,14 +30,24 @@ function namesFile(pkg: string): string {
 export function loadNames(options: Record<string, unknown>, given: Record<string, string> = {}): NamesDataset {
   const o = sequenceOptions('names', options, given);
   const file = o.file as string;
-  const texts = file ? [readText(file)] : o.list === 'female' ? [readText(namesFile(FEMALE))] : o.list === 'male' ? [readText(namesFile(MALE))] : [readText(namesFile(FEMALE)), readText(namesFile(MALE))];
+  const texts = file
+    ? [readText(file)]
+    : o.list === 'female'
+      ? [readText(namesFile(FEMALE))]
+      : o.list === 'male'
+        ? [readText(namesFile(MALE))]
+        : [readText(namesFile(FEMALE)), readText(namesFile(MALE))];
   const names = cleanNames(texts);
   if (file && names.length === 0) throw new DatasetError('has no words (expected one word per line)', { file });
   return buildNamesDataset(names, {
     window: o.window as number,
     samples: o.samples,
     seed: o.seed,
-    ...(file ? { name: `Words of ${file} (characters)` } : o.list !== 'all' ? { name: `First names, ${o.list} (characters)` } : {}),
+    ...(file
+      ? { name: `Words of ${file} (characters)` }
+      : o.list !== 'all'
+        ? { name: `First names, ${o.list} (characters)` }
+        : {}),
   });
 }
 

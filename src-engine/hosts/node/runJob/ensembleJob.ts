@@ -15,7 +15,12 @@ type EnsembleRequest = Extract<HostToEngine, { type: 'ensemble' }>;
 /** Whether a member trained and validated on exactly the reference run's rows. */
 function sameSplit(a: GraphDoc, b: GraphDoc): boolean {
   const [x, y] = [a.training, b.training];
-  return x.dataset === y.dataset && x.seed === y.seed && x.validationSplit === y.validationSplit && JSON.stringify(x.datasetOptions ?? {}) === JSON.stringify(y.datasetOptions ?? {});
+  return (
+    x.dataset === y.dataset &&
+    x.seed === y.seed &&
+    x.validationSplit === y.validationSplit &&
+    JSON.stringify(x.datasetOptions ?? {}) === JSON.stringify(y.datasetOptions ?? {})
+  );
 }
 
 export async function ensembleJob(request: EnsembleRequest, post: (message: EngineToHost) => void): Promise<void> {
@@ -25,21 +30,34 @@ export async function ensembleJob(request: EnsembleRequest, post: (message: Engi
 }
 
 /** The scores, a sentence saying why there are none, or null once `failed` was posted. */
-async function ensembleOf(request: EnsembleRequest, post: (message: EngineToHost) => void): Promise<EnsembleResult | string | null> {
+async function ensembleOf(
+  request: EnsembleRequest,
+  post: (message: EngineToHost) => void,
+): Promise<EnsembleResult | string | null> {
   useCpuBackend();
   const reference = request.members[0].graph;
   const dataset = await loadJobDataset(reference, post);
   if (!dataset) return null;
-  if (request.split === 'test' && !(dataset.test && dataset.test.count > 0)) return `the dataset "${dataset.name}" has no test split; use validation`;
+  if (request.split === 'test' && !(dataset.test && dataset.test.count > 0))
+    return `the dataset "${dataset.name}" has no test split; use validation`;
   const outputs: Float32Array[] = [];
   let task: 'classification' | 'regression' = 'classification';
   let targets: Float32Array = new Float32Array(0);
   let width = 0;
   for (const [i, member] of request.members.entries()) {
     const label = `run ${i + 1} ("${member.name}")`;
-    if (member.graph.training.dataset !== reference.training.dataset) return `${label} trained on "${member.graph.training.dataset}", not "${reference.training.dataset}" like the first run`;
+    if (member.graph.training.dataset !== reference.training.dataset)
+      return `${label} trained on "${member.graph.training.dataset}", not "${reference.training.dataset}" like the first run`;
     // Every member is rebuilt with the first run's split settings, so all predict the same rows, scaled alike.
-    const graph: GraphDoc = { ...member.graph, training: { ...member.graph.training, seed: reference.training.seed, validationSplit: reference.training.validationSplit, datasetOptions: reference.training.datasetOptions } };
+    const graph: GraphDoc = {
+      ...member.graph,
+      training: {
+        ...member.graph.training,
+        seed: reference.training.seed,
+        validationSplit: reference.training.validationSplit,
+        datasetOptions: reference.training.datasetOptions,
+      },
+    };
     const prepared = prepareRun(graph, dataset);
     if (!prepared.ok) return `${label}: its graph no longer builds: ${prepared.issues.map(describeIssue).join('; ')}`;
     const run = prepared.run;
@@ -49,7 +67,8 @@ async function ensembleOf(request: EnsembleRequest, post: (message: EngineToHost
     if (problem) return `${label}: ${problem}`;
     const predicted = predictSplit(run, split);
     if (i === 0) [task, targets, width] = [run.setup.task, split.y, predicted.width];
-    else if (run.setup.task !== task || predicted.width !== width) return `${label} predicts ${predicted.width} values per sample (${run.setup.task}); the first run predicts ${width} (${task})`;
+    else if (run.setup.task !== task || predicted.width !== width)
+      return `${label} predicts ${predicted.width} values per sample (${run.setup.task}); the first run predicts ${width} (${task})`;
     outputs.push(predicted.outputs);
   }
   const scores = scoreEnsemble(task, outputs, targets, width);

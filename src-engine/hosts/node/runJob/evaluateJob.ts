@@ -4,7 +4,16 @@
 import { useCpuBackend } from '../cpuEngine';
 import { prepareRun, type PreparedRun } from '../../../train/prepareRun';
 import { BatchMaker, targetLayout } from '../../../train/batches';
-import { confusionCounts, perClassMetrics, predictClasses, residualSummary, rowsAreDistributions, rSquared, softmaxRows, worstMistakes } from '../../../train/confusion';
+import {
+  confusionCounts,
+  perClassMetrics,
+  predictClasses,
+  residualSummary,
+  rowsAreDistributions,
+  rSquared,
+  softmaxRows,
+  worstMistakes,
+} from '../../../train/confusion';
 import { splitDataset } from '../../../data/preprocess';
 import { noGrad } from '../../../core/autograd';
 import { Rng } from '../../../core/rng';
@@ -39,7 +48,11 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
   const run = prepared.run;
   const split = request.split === 'test' ? run.splits.test! : run.splits.validation;
   if (split.count === 0) {
-    post({ type: 'failed', message: 'this run kept no validation samples (its validation split is 0); evaluate the test split, or train with a validation split' });
+    post({
+      type: 'failed',
+      message:
+        'this run kept no validation samples (its validation split is 0); evaluate the test split, or train with a validation split',
+    });
     return;
   }
   const loaded = loadWeights(run, request.tensors);
@@ -53,11 +66,13 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
 /** Copies the checkpoint into the model by tensor name; returns what does not fit, in words. */
 export function loadWeights(run: PreparedRun, tensors: TensorSnapshot[]): string | null {
   const state = run.model.stateTensors();
-  if (state.length !== tensors.length) return `the stored weights hold ${tensors.length} tensors but the model has ${state.length}`;
+  if (state.length !== tensors.length)
+    return `the stored weights hold ${tensors.length} tensors but the model has ${state.length}`;
   const byName = new Map(tensors.map((t) => [t.name, t]));
   for (const [i, t] of state.entries()) {
     const saved = (t.name && byName.get(t.name)) || tensors[i];
-    if (saved.data.length !== t.size) return `the stored weights of ${saved.name} hold ${saved.data.length} values; the model expects ${t.size}`;
+    if (saved.data.length !== t.size)
+      return `the stored weights of ${saved.name} hold ${saved.data.length} values; the model expects ${t.size}`;
     t.dataSync().set(saved.data);
   }
   return null;

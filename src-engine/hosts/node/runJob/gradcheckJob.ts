@@ -30,7 +30,9 @@ export async function gradcheckJob(request: GradCheckRequest, post: (message: En
     post({ type: 'failed', message: 'the training split is empty: there are no samples to check with' });
     return;
   }
-  const errors = modelGradCheck(validated, { split: setup.train, task: setup.task, inputShape: setup.inputShape }, cpuFloat64(), { samples });
+  const errors = modelGradCheck(validated, { split: setup.train, task: setup.task, inputShape: setup.inputShape }, cpuFloat64(), {
+    samples,
+  });
   post({ type: 'gradcheck', report: summarize(errors, samples) });
 }
 

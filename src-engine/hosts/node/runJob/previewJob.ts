@@ -9,7 +9,11 @@ import type { EngineToHost } from '../../../../src-shared/engineProtocol';
 import type { DatasetLoadOptions } from '../../../../src-shared/api';
 
 /** Catalogue ids and imported files (CSV with its target column, IDX) alike; the loader names what is wrong. */
-export async function previewJob(datasetId: string, options: DatasetLoadOptions, post: (message: EngineToHost) => void): Promise<void> {
+export async function previewJob(
+  datasetId: string,
+  options: DatasetLoadOptions,
+  post: (message: EngineToHost) => void,
+): Promise<void> {
   try {
     const dataset = await loadDataset(datasetId, options);
     post({ type: 'preview', summary: summarize(dataset), preview: withSequencePreview(datasetPreview(dataset), dataset) });

@@ -24,7 +24,12 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
     }
     busy = true;
     job()
-      .catch((e: unknown) => post({ type: 'failed', message: `the engine stopped with an internal error: ${e instanceof Error ? e.message : String(e)}` }))
+      .catch((e: unknown) =>
+        post({
+          type: 'failed',
+          message: `the engine stopped with an internal error: ${e instanceof Error ? e.message : String(e)}`,
+        }),
+      )
       .finally(() => post({ type: 'finished' }));
   };
 
@@ -32,7 +37,10 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
     receive(raw) {
       const parsed = hostToEngineSchema.safeParse(raw);
       if (!parsed.success) {
-        post({ type: 'failed', message: `the engine received a malformed message: ${parsed.error.issues[0]?.message ?? 'unknown problem'}` });
+        post({
+          type: 'failed',
+          message: `the engine received a malformed message: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`,
+        });
         return;
       }
       const message = parsed.data;

@@ -18,13 +18,24 @@ export async function word2vecJob({ request }: Word2VecJobRequest, post: (messag
   try {
     ({ text, name } = loadCorpusText(request.corpus, request.seed));
   } catch (e) {
-    post({ type: 'failed', message: `corpus "${request.corpus}": ${e instanceof DatasetError ? e.message : (e as Error).message}` });
+    post({
+      type: 'failed',
+      message: `corpus "${request.corpus}": ${e instanceof DatasetError ? e.message : (e as Error).message}`,
+    });
     return;
   }
   const corpus = buildCorpus(text, name, { minCount: small ? 1 : 5 });
   const started = performance.now();
   // The tiny planted corpus learns best with the larger starting rate the CLI uses for it.
-  const result = trainWord2Vec(corpus, { mode: request.mode, objective: request.objective, dim: request.dim, window: request.window, epochs: request.epochs, seed: request.seed, ...(small ? { lr: 0.05 } : {}) });
+  const result = trainWord2Vec(corpus, {
+    mode: request.mode,
+    objective: request.objective,
+    dim: request.dim,
+    window: request.window,
+    epochs: request.epochs,
+    seed: request.seed,
+    ...(small ? { lr: 0.05 } : {}),
+  });
   const seconds = (performance.now() - started) / 1000;
   const sent = Math.min(MAX_SENT_WORDS, result.vectors.words.length);
   post({

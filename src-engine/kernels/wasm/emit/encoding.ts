@@ -75,7 +75,9 @@ export function encodeModule(functions: EncodedFunction[], memory: MemoryImport)
     const params = key ? (key.split(',') as ValType[]) : [];
     return [0x60, ...vector(params.map((t) => [TYPE_CODE[t]])), 0x00];
   });
-  const limits = memory.shared ? [0x03, ...uleb(memory.initial), ...uleb(memory.maximum)] : [0x01, ...uleb(memory.initial), ...uleb(memory.maximum)];
+  const limits = memory.shared
+    ? [0x03, ...uleb(memory.initial), ...uleb(memory.maximum)]
+    : [0x01, ...uleb(memory.initial), ...uleb(memory.maximum)];
   const imports = [[...utf8('env'), ...utf8('memory'), 0x02, ...limits]];
   const exports = functions.map((f, i) => [...utf8(f.name), 0x00, ...uleb(i)]);
   const bodies = functions.map((f) => {
@@ -84,7 +86,14 @@ export function encodeModule(functions: EncodedFunction[], memory: MemoryImport)
     return [...uleb(code.length), ...code];
   });
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vector(types)),
     ...section(2, vector(imports)),
     ...section(3, vector(typeOf.map((t) => uleb(t)))),

@@ -83,7 +83,8 @@ export const i32 = {
   minS: (a: Operand, b: Operand) => select(operand(a, 'i32'), operand(b, 'i32'), i32.ltS(a, b)),
   maxS: (a: Operand, b: Operand) => select(operand(a, 'i32'), operand(b, 'i32'), i32.gtS(a, b)),
   load: (addr: Operand, offset = 0) => code('i32', [operand(addr, 'i32'), [0x28, ...memarg(2, offset)]]),
-  store: (addr: Operand, value: Operand, offset = 0) => code('void', [operand(addr, 'i32'), operand(value, 'i32'), [0x36, ...memarg(2, offset)]]),
+  store: (addr: Operand, value: Operand, offset = 0) =>
+    code('void', [operand(addr, 'i32'), operand(value, 'i32'), [0x36, ...memarg(2, offset)]]),
   truncF32: unary('i32', 'f32', [0xa8]),
 };
 
@@ -104,7 +105,8 @@ export const f32 = {
   ge: binary('i32', 'f32', [0x60]),
   fromI32: unary('f32', 'i32', [0xb2]),
   load: (addr: Operand, offset = 0) => code('f32', [operand(addr, 'i32'), [0x2a, ...memarg(2, offset)]]),
-  store: (addr: Operand, value: Operand, offset = 0) => code('void', [operand(addr, 'i32'), operand(value, 'f32'), [0x38, ...memarg(2, offset)]]),
+  store: (addr: Operand, value: Operand, offset = 0) =>
+    code('void', [operand(addr, 'i32'), operand(value, 'f32'), [0x38, ...memarg(2, offset)]]),
 };
 
 /** 128-bit vectors, always read as four f32 lanes (f32x4) unless the name says otherwise. */
@@ -114,7 +116,8 @@ export const v128 = {
   load: (addr: Operand, offset = 0) => code('v128', [operand(addr, 'i32'), [...simd(0x00), ...memarg(4, offset)]]),
   /** Loads one f32 and repeats it in all four lanes. */
   loadSplat: (addr: Operand, offset = 0) => code('v128', [operand(addr, 'i32'), [...simd(0x09), ...memarg(2, offset)]]),
-  store: (addr: Operand, value: Operand, offset = 0) => code('void', [operand(addr, 'i32'), operand(value, 'v128'), [...simd(0x0b), ...memarg(4, offset)]]),
+  store: (addr: Operand, value: Operand, offset = 0) =>
+    code('void', [operand(addr, 'i32'), operand(value, 'v128'), [...simd(0x0b), ...memarg(4, offset)]]),
   lane: (v: Operand, lane: number) => code('f32', [operand(v, 'v128'), [...simd(0x1f), lane]]),
   add: binary('v128', 'v128', simd(0xe4)),
   sub: binary('v128', 'v128', simd(0xe5)),
@@ -140,7 +143,8 @@ export const v128 = {
   /** i32 lanes shifted left by a scalar count (i32x4.shl): builds 2ⁿ from n's bits. */
   shlI32: (a: Operand, bits: Operand) => code('v128', [operand(a, 'v128'), operand(bits, 'i32'), simd(0xab)]),
   /** Lanes of `a` where `mask` is set, else of `b`. */
-  select: (a: Operand, b: Operand, mask: Operand) => code('v128', [operand(a, 'v128'), operand(b, 'v128'), operand(mask, 'v128'), simd(0x52)]),
+  select: (a: Operand, b: Operand, mask: Operand) =>
+    code('v128', [operand(a, 'v128'), operand(b, 'v128'), operand(mask, 'v128'), simd(0x52)]),
 };
 
 export function select(a: Code, b: Code, cond: Code): Code {

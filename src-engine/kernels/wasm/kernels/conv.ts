@@ -8,8 +8,32 @@ import type { EncodedFunction } from '../emit/encoding';
 import { at, forEachLane } from './lanes';
 
 /** Geometry arguments shared by the conv and pool kernels (see kernels/convGeometry.ts). */
-export const GEOMETRY = { H: 'i32', W: 'i32', C: 'i32', KH: 'i32', KW: 'i32', OH: 'i32', OW: 'i32', sh: 'i32', sw: 'i32', padTop: 'i32', padLeft: 'i32' } as const;
-export type GeometryArgs = [H: number, W: number, C: number, KH: number, KW: number, OH: number, OW: number, sh: number, sw: number, padTop: number, padLeft: number];
+export const GEOMETRY = {
+  H: 'i32',
+  W: 'i32',
+  C: 'i32',
+  KH: 'i32',
+  KW: 'i32',
+  OH: 'i32',
+  OW: 'i32',
+  sh: 'i32',
+  sw: 'i32',
+  padTop: 'i32',
+  padLeft: 'i32',
+} as const;
+export type GeometryArgs = [
+  H: number,
+  W: number,
+  C: number,
+  KH: number,
+  KW: number,
+  OH: number,
+  OW: number,
+  sh: number,
+  sw: number,
+  padTop: number,
+  padLeft: number,
+];
 
 export function copyFloats(s: FunctionScope, dst: Local, src: Local, n: Local): Code[] {
   return forEachLane(s, 0, n, (L, i) => [L.store(at(dst, i), L.load(at(src, i)))]);
@@ -34,8 +58,13 @@ function copyVectors(s: FunctionScope, dst: Local, src: Local, vectors: Local): 
 /** Rows [start, end) of the patch matrix [n·oh·ow, kh·kw·c]. */
 const im2col = wasmFunction('im2col', { x: 'i32', cols: 'i32', ...GEOMETRY, start: 'i32', end: 'i32' }, (p, s) => {
   const { x, cols, H, W, C, KH, KW, OH, OW, sh, sw, padTop, padLeft, start, end } = p;
-  const [row, b, oy, ox, ky, kx, iy, iy0, ix, ix0, o, src, widthFloats, widthVectors, limit, patchBytes, srcRowBytes] = s.locals('i32', 17, 'v');
-  const sourceAt = (y: Local, xPos: Local) => i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, H), y), W), xPos), C), 2));
+  const [row, b, oy, ox, ky, kx, iy, iy0, ix, ix0, o, src, widthFloats, widthVectors, limit, patchBytes, srcRowBytes] = s.locals(
+    'i32',
+    17,
+    'v',
+  );
+  const sourceAt = (y: Local, xPos: Local) =>
+    i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, H), y), W), xPos), C), 2));
   // Window rows of kw·c values are copied as whole vectors, spilling up to three floats into the
   // next segment (written after it), except where that would pass the end of this chunk.
   const interiorRows = (copy: Code[]) => forRange(ky, 0, KH, 1, ...copy, inc(o, i32.shl(widthFloats, 2)), inc(src, srcRowBytes));
@@ -49,23 +78,52 @@ const im2col = wasmFunction('im2col', { x: 'i32', cols: 'i32', ...GEOMETRY, star
     set(oy, i32.remS(i32.divS(start, OW), OH)),
     set(b, i32.divS(start, i32.mul(OH, OW))),
     set(o, i32.add(cols, i32.mul(start, patchBytes))),
-    forRange(row, start, end, 1,
+    forRange(
+      row,
+      start,
+      end,
+      1,
       set(iy0, i32.sub(i32.mul(oy, sh), padTop)),
       set(ix0, i32.sub(i32.mul(ox, sw), padLeft)),
-      when(i32.and(i32.and(i32.and(i32.geS(iy0, 0), i32.leS(i32.add(iy0, KH), H)), i32.and(i32.geS(ix0, 0), i32.leS(i32.add(ix0, KW), W))), i32.leU(i32.add(i32.add(o, patchBytes), 16), limit)), [
-        // The whole window is inside the image (the common case): kh contiguous copies.
-        set(src, sourceAt(iy0, ix0)),
-        when(i32.eq(widthVectors, 1), [interiorRows([v128.store(o, v128.load(src))])], [interiorRows(copyVectors(s, o, src, widthVectors))]),
-      ], [
-        forRange(ky, 0, KH, 1,
-          set(iy, i32.add(iy0, ky)),
-          when(i32.eqz(inRange(iy, H)), [...zeroFloats(s, o, widthFloats), inc(o, i32.shl(widthFloats, 2))], [
-            forRange(kx, 0, KW, 1,
-              set(ix, i32.add(ix0, kx)),
-              when(inRange(ix, W), [set(src, sourceAt(iy, ix)), ...copyFloats(s, o, src, C)], zeroFloats(s, o, C)),
-              inc(o, i32.shl(C, 2))),
-          ])),
-      ]),
+      when(
+        i32.and(
+          i32.and(i32.and(i32.geS(iy0, 0), i32.leS(i32.add(iy0, KH), H)), i32.and(i32.geS(ix0, 0), i32.leS(i32.add(ix0, KW), W))),
+          i32.leU(i32.add(i32.add(o, patchBytes), 16), limit),
+        ),
+        [
+          // The whole window is inside the image (the common case): kh contiguous copies.
+          set(src, sourceAt(iy0, ix0)),
+          when(
+            i32.eq(widthVectors, 1),
+            [interiorRows([v128.store(o, v128.load(src))])],
+            [interiorRows(copyVectors(s, o, src, widthVectors))],
+          ),
+        ],
+        [
+          forRange(
+            ky,
+            0,
+            KH,
+            1,
+            set(iy, i32.add(iy0, ky)),
+            when(
+              i32.eqz(inRange(iy, H)),
+              [...zeroFloats(s, o, widthFloats), inc(o, i32.shl(widthFloats, 2))],
+              [
+                forRange(
+                  kx,
+                  0,
+                  KW,
+                  1,
+                  set(ix, i32.add(ix0, kx)),
+                  when(inRange(ix, W), [set(src, sourceAt(iy, ix)), ...copyFloats(s, o, src, C)], zeroFloats(s, o, C)),
+                  inc(o, i32.shl(C, 2)),
+                ),
+              ],
+            ),
+          ),
+        ],
+      ),
       ...advancePosition(ox, oy, b, OW, OH),
     ),
   ];
@@ -73,10 +131,7 @@ const im2col = wasmFunction('im2col', { x: 'i32', cols: 'i32', ...GEOMETRY, star
 
 /** Moves (b, oy, ox) to the next output position in row-major order. */
 export function advancePosition(ox: Local, oy: Local, b: Local, OW: Local, OH: Local): Code[] {
-  return [
-    inc(ox, 1),
-    when(i32.eq(ox, OW), [set(ox, 0), inc(oy, 1), when(i32.eq(oy, OH), [set(oy, 0), inc(b, 1)])]),
-  ];
+  return [inc(ox, 1), when(i32.eq(ox, OW), [set(ox, 0), inc(oy, 1), when(i32.eq(oy, OH), [set(oy, 0), inc(b, 1)])])];
 }
 
 /** Images [start, end) of dx from patch-row gradients: zero, then add every row back. */
@@ -85,21 +140,46 @@ const col2im = wasmFunction('col2im', { cols: 'i32', dx: 'i32', ...GEOMETRY, sta
   const [b, oy, ox, ky, kx, iy, ix, o, dst, image, imageFloats] = s.locals('i32', 11, 'v');
   return [
     set(imageFloats, i32.mul(i32.mul(H, W), C)),
-    forRange(b, start, end, 1,
+    forRange(
+      b,
+      start,
+      end,
+      1,
       set(image, i32.add(dx, i32.shl(i32.mul(b, imageFloats), 2))),
       ...zeroFloats(s, image, imageFloats),
       set(o, i32.add(cols, i32.shl(i32.mul(i32.mul(i32.mul(b, OH), OW), i32.mul(i32.mul(KH, KW), C)), 2))),
-      forRange(oy, 0, OH, 1,
-        forRange(ox, 0, OW, 1,
-          forRange(ky, 0, KH, 1,
+      forRange(
+        oy,
+        0,
+        OH,
+        1,
+        forRange(
+          ox,
+          0,
+          OW,
+          1,
+          forRange(
+            ky,
+            0,
+            KH,
+            1,
             set(iy, i32.add(i32.sub(i32.mul(oy, sh), padTop), ky)),
-            forRange(kx, 0, KW, 1,
+            forRange(
+              kx,
+              0,
+              KW,
+              1,
               set(ix, i32.add(i32.sub(i32.mul(ox, sw), padLeft), kx)),
               when(i32.and(inRange(iy, H), inRange(ix, W)), [
                 set(dst, i32.add(image, i32.shl(i32.mul(i32.add(i32.mul(iy, W), ix), C), 2))),
                 ...addFloats(s, dst, o, C),
               ]),
-              inc(o, i32.shl(C, 2))))))),
+              inc(o, i32.shl(C, 2)),
+            ),
+          ),
+        ),
+      ),
+    ),
   ];
 });
 

@@ -24,33 +24,45 @@ const same = (op: BinaryOp) =>
  * (vectorFirst: out[r, j] = b[j] op a[r, j]).
  */
 const rows = (op: BinaryOp, vectorFirst: boolean) =>
-  wasmFunction(`${op}Rows${vectorFirst ? 'First' : ''}`, { a: 'i32', b: 'i32', out: 'i32', m: 'i32', start: 'i32', end: 'i32' }, ({ a, b, out, m, start, end }, s) => {
-    const r = s.local('i32', 'r');
-    const rowA = s.local('i32', 'rowA');
-    const rowOut = s.local('i32', 'rowOut');
-    const rowBytes = s.local('i32', 'rowBytes');
-    return [
-      set(rowBytes, i32.shl(m, 2)),
-      set(rowA, i32.add(a, i32.mul(start, rowBytes))),
-      set(rowOut, i32.add(out, i32.mul(start, rowBytes))),
-      forRange(r, start, end, 1,
-        ...forEachLane(s, 0, m, (L, j) => {
-          const full = L.load(at(rowA, j));
-          const vec = L.load(at(b, j));
-          return [L.store(at(rowOut, j), vectorFirst ? apply(L, op, vec, full) : apply(L, op, full, vec))];
-        }),
-        inc(rowA, rowBytes),
-        inc(rowOut, rowBytes)),
-    ];
-  });
+  wasmFunction(
+    `${op}Rows${vectorFirst ? 'First' : ''}`,
+    { a: 'i32', b: 'i32', out: 'i32', m: 'i32', start: 'i32', end: 'i32' },
+    ({ a, b, out, m, start, end }, s) => {
+      const r = s.local('i32', 'r');
+      const rowA = s.local('i32', 'rowA');
+      const rowOut = s.local('i32', 'rowOut');
+      const rowBytes = s.local('i32', 'rowBytes');
+      return [
+        set(rowBytes, i32.shl(m, 2)),
+        set(rowA, i32.add(a, i32.mul(start, rowBytes))),
+        set(rowOut, i32.add(out, i32.mul(start, rowBytes))),
+        forRange(
+          r,
+          start,
+          end,
+          1,
+          ...forEachLane(s, 0, m, (L, j) => {
+            const full = L.load(at(rowA, j));
+            const vec = L.load(at(b, j));
+            return [L.store(at(rowOut, j), vectorFirst ? apply(L, op, vec, full) : apply(L, op, full, vec))];
+          }),
+          inc(rowA, rowBytes),
+          inc(rowOut, rowBytes),
+        ),
+      ];
+    },
+  );
 
 /** out[i] = a[i] op s (scalarFirst: s op a[i]). */
 const scalar = (op: BinaryOp, scalarFirst: boolean) =>
-  wasmFunction(`${op}Scalar${scalarFirst ? 'First' : ''}`, { a: 'i32', v: 'f32', out: 'i32', start: 'i32', end: 'i32' }, ({ a, v, out, start, end }, s) =>
-    forEachLane(s, start, end, (L, i) => {
-      const x = L.load(at(a, i));
-      return [L.store(at(out, i), scalarFirst ? apply(L, op, L.splat(v), x) : apply(L, op, x, L.splat(v)))];
-    }),
+  wasmFunction(
+    `${op}Scalar${scalarFirst ? 'First' : ''}`,
+    { a: 'i32', v: 'f32', out: 'i32', start: 'i32', end: 'i32' },
+    ({ a, v, out, start, end }, s) =>
+      forEachLane(s, start, end, (L, i) => {
+        const x = L.load(at(a, i));
+        return [L.store(at(out, i), scalarFirst ? apply(L, op, L.splat(v), x) : apply(L, op, x, L.splat(v)))];
+      }),
   );
 
 type UnaryFormula = (L: Lanes, x: Local, p: { alpha: Local; beta: Local }) => Code;
@@ -68,42 +80,52 @@ const UNARY: Record<string, UnaryFormula> = {
 
 /** out[i] = f(x[i]) with up to two f32 settings (alpha, beta); `out` may equal `x`. */
 const unary = (name: string, f: UnaryFormula) =>
-  wasmFunction(name, { x: 'i32', out: 'i32', alpha: 'f32', beta: 'f32', start: 'i32', end: 'i32' }, ({ x, out, alpha, beta, start, end }, s) =>
-    forEachLane(s, start, end, (L, i) => {
-      const v = L.temp(s, 'v');
-      return [set(v, L.load(at(x, i))), L.store(at(out, i), f(L, v, { alpha, beta }))];
-    }),
+  wasmFunction(
+    name,
+    { x: 'i32', out: 'i32', alpha: 'f32', beta: 'f32', start: 'i32', end: 'i32' },
+    ({ x, out, alpha, beta, start, end }, s) =>
+      forEachLane(s, start, end, (L, i) => {
+        const v = L.temp(s, 'v');
+        return [set(v, L.load(at(x, i))), L.store(at(out, i), f(L, v, { alpha, beta }))];
+      }),
   );
 
 /** Fused local derivatives: out = dy where x > 0, else 0 (relu) or alpha·dy (leaky). */
 const activationGrad = (name: string, leaky: boolean) =>
-  wasmFunction(name, { dy: 'i32', x: 'i32', out: 'i32', alpha: 'f32', start: 'i32', end: 'i32' }, ({ dy, x, out, alpha, start, end }, s) =>
-    forEachLane(s, start, end, (L, i) => {
-      const d = L.temp(s, 'd');
-      const otherwise = leaky ? L.mul(L.splat(alpha), d) : L.splat(0);
-      return [set(d, L.load(at(dy, i))), L.store(at(out, i), L.ifGreater(L.load(at(x, i)), L.splat(0), d, otherwise))];
-    }),
+  wasmFunction(
+    name,
+    { dy: 'i32', x: 'i32', out: 'i32', alpha: 'f32', start: 'i32', end: 'i32' },
+    ({ dy, x, out, alpha, start, end }, s) =>
+      forEachLane(s, start, end, (L, i) => {
+        const d = L.temp(s, 'd');
+        const otherwise = leaky ? L.mul(L.splat(alpha), d) : L.splat(0);
+        return [set(d, L.load(at(dy, i))), L.store(at(out, i), L.ifGreater(L.load(at(x, i)), L.splat(0), d, otherwise))];
+      }),
   );
 
 /**
  * Column sums of a [rows, m] array for columns [start, end): out[j] = Σ_r x[r, j], r in
  * increasing order (the reference kernel's order, so the results are identical).
  */
-const sumRows = wasmFunction('sumRows', { x: 'i32', out: 'i32', rows: 'i32', m: 'i32', start: 'i32', end: 'i32' }, ({ x, out, rows: n, m, start, end }, s) => {
-  const r = s.local('i32', 'r');
-  const row = s.local('i32', 'row');
-  const rowBytes = s.local('i32', 'rowBytes');
-  return forEachLane(s, start, end, (L, j) => {
-    const acc = L.temp(s, 'acc');
-    return [
-      set(acc, L.splat(0)),
-      set(rowBytes, i32.shl(m, 2)),
-      set(row, x),
-      forRange(r, 0, n, 1, set(acc, L.add(acc, L.load(at(row, j)))), inc(row, rowBytes)),
-      L.store(at(out, j), acc),
-    ];
-  });
-});
+const sumRows = wasmFunction(
+  'sumRows',
+  { x: 'i32', out: 'i32', rows: 'i32', m: 'i32', start: 'i32', end: 'i32' },
+  ({ x, out, rows: n, m, start, end }, s) => {
+    const r = s.local('i32', 'r');
+    const row = s.local('i32', 'row');
+    const rowBytes = s.local('i32', 'rowBytes');
+    return forEachLane(s, start, end, (L, j) => {
+      const acc = L.temp(s, 'acc');
+      return [
+        set(acc, L.splat(0)),
+        set(rowBytes, i32.shl(m, 2)),
+        set(row, x),
+        forRange(r, 0, n, 1, set(acc, L.add(acc, L.load(at(row, j)))), inc(row, rowBytes)),
+        L.store(at(out, j), acc),
+      ];
+    });
+  },
+);
 
 export const elementwiseFunctions: EncodedFunction[] = [
   ...BINARY_OPS.flatMap((op) => [same(op), rows(op, false), rows(op, true), scalar(op, false), scalar(op, true)]),

@@ -33,19 +33,44 @@ function packPanel(s: FunctionScope, { b, rsK, csN, K, N, dst }: PackArgs, p: Lo
     set(j0, i32.mul(p, PANEL)),
     set(out, i32.add(dst, i32.mul(i32.mul(p, K), PANEL * 4))),
     set(src, i32.add(b, i32.mul(j0, colBytes))),
-    when(i32.and(i32.eq(csN, 1), i32.leS(i32.add(j0, PANEL), N)), [
-      // Contiguous full panel: two vector copies per k.
-      forRange(k, 0, K, 1, v128.store(out, v128.load(src)), v128.store(out, v128.load(src, 16), 16), inc(out, PANEL * 4), inc(src, rowBytes)),
-    ], [
-      forRange(k, 0, K, 1,
-        forRange(c, 0, PANEL, 1,
-          // Columns past N are padding: zeros, never read from B (it may end the memory).
-          when(i32.ltS(i32.add(j0, c), N),
-            [f32.store(i32.add(out, i32.shl(c, 2)), f32.load(i32.add(src, i32.mul(c, colBytes))))],
-            [f32.store(i32.add(out, i32.shl(c, 2)), 0)])),
-        inc(out, PANEL * 4),
-        inc(src, rowBytes)),
-    ]),
+    when(
+      i32.and(i32.eq(csN, 1), i32.leS(i32.add(j0, PANEL), N)),
+      [
+        // Contiguous full panel: two vector copies per k.
+        forRange(
+          k,
+          0,
+          K,
+          1,
+          v128.store(out, v128.load(src)),
+          v128.store(out, v128.load(src, 16), 16),
+          inc(out, PANEL * 4),
+          inc(src, rowBytes),
+        ),
+      ],
+      [
+        forRange(
+          k,
+          0,
+          K,
+          1,
+          forRange(
+            c,
+            0,
+            PANEL,
+            1,
+            // Columns past N are padding: zeros, never read from B (it may end the memory).
+            when(
+              i32.ltS(i32.add(j0, c), N),
+              [f32.store(i32.add(out, i32.shl(c, 2)), f32.load(i32.add(src, i32.mul(c, colBytes))))],
+              [f32.store(i32.add(out, i32.shl(c, 2)), 0)],
+            ),
+          ),
+          inc(out, PANEL * 4),
+          inc(src, rowBytes),
+        ),
+      ],
+    ),
   ];
 }
 
@@ -85,7 +110,11 @@ function tile(s: FunctionScope, { a, rsA, ksA, bp, c, M, N, K }: TileArgs, i0: L
   const stores = Array.from({ length: STRIP }, (_, r) =>
     when(i32.ltS(i32.add(i0, r), M), [
       set(cRow, i32.add(c, i32.shl(i32.add(i32.mul(i32.add(i0, r), N), j0), 2))),
-      when(i32.leS(i32.add(j0, PANEL), N), [v128.store(cRow, acc[2 * r]), v128.store(cRow, acc[2 * r + 1], 16)], partialStore(cRow, acc[2 * r], acc[2 * r + 1], i32.sub(N, j0))),
+      when(
+        i32.leS(i32.add(j0, PANEL), N),
+        [v128.store(cRow, acc[2 * r]), v128.store(cRow, acc[2 * r + 1], 16)],
+        partialStore(cRow, acc[2 * r], acc[2 * r + 1], i32.sub(N, j0)),
+      ),
     ]),
   );
   return [
@@ -117,17 +146,43 @@ export const gemm: EncodedFunction = wasmFunction(
   { a: 'i32', rsA: 'i32', ksA: 'i32', bp: 'i32', c: 'i32', M: 'i32', N: 'i32', K: 'i32', rowStart: 'i32', rowEnd: 'i32' },
   (args, s) => {
     const [i0, p, panels] = s.locals('i32', 3, 'g');
-    return [set(panels, panelCount(args.N)), forRange(i0, args.rowStart, args.rowEnd, STRIP, forRange(p, 0, panels, 1, ...tile(s, args, i0, p)))];
+    return [
+      set(panels, panelCount(args.N)),
+      forRange(i0, args.rowStart, args.rowEnd, STRIP, forRange(p, 0, panels, 1, ...tile(s, args, i0, p))),
+    ];
   },
 );
 
 /** Panels [start, end) of C: each panel of B packed into bp, then used for every row. */
 export const gemmPanels: EncodedFunction = wasmFunction(
   'gemmPanels',
-  { a: 'i32', rsA: 'i32', ksA: 'i32', b: 'i32', rsK: 'i32', csN: 'i32', bp: 'i32', c: 'i32', M: 'i32', N: 'i32', K: 'i32', start: 'i32', end: 'i32' },
+  {
+    a: 'i32',
+    rsA: 'i32',
+    ksA: 'i32',
+    b: 'i32',
+    rsK: 'i32',
+    csN: 'i32',
+    bp: 'i32',
+    c: 'i32',
+    M: 'i32',
+    N: 'i32',
+    K: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
   (args, s) => {
     const [i0, p] = s.locals('i32', 2, 'g');
-    return [forRange(p, args.start, args.end, 1, ...packPanel(s, { ...args, dst: args.bp }, p), forRange(i0, 0, args.M, STRIP, ...tile(s, args, i0, p)))];
+    return [
+      forRange(
+        p,
+        args.start,
+        args.end,
+        1,
+        ...packPanel(s, { ...args, dst: args.bp }, p),
+        forRange(i0, 0, args.M, STRIP, ...tile(s, args, i0, p)),
+      ),
+    ];
   },
 );
 

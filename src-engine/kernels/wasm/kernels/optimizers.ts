@@ -12,18 +12,21 @@ const sgd = wasmFunction('applySgd', { p: 'i32', g: 'i32', lr: 'f32', start: 'i3
 
 /** v ← μv + g;  p ← p − lr·v  (Nesterov, nesterov ≠ 0: p ← p − lr·(g + μv)) */
 const momentum = (nesterov: boolean) =>
-  wasmFunction(nesterov ? 'applyNesterov' : 'applyMomentum', { p: 'i32', g: 'i32', v: 'i32', lr: 'f32', mu: 'f32', start: 'i32', end: 'i32' }, ({ p, g, v, lr, mu, start, end }, s) =>
-    forEachLane(s, start, end, (L, i) => {
-      const gi = L.temp(s, 'gi');
-      const vi = L.temp(s, 'vi');
-      const step = nesterov ? L.add(gi, L.mul(L.splat(mu), vi)) : vi;
-      return [
-        set(gi, L.load(at(g, i))),
-        set(vi, L.add(L.mul(L.splat(mu), L.load(at(v, i))), gi)),
-        L.store(at(v, i), vi),
-        L.store(at(p, i), L.sub(L.load(at(p, i)), L.mul(L.splat(lr), step))),
-      ];
-    }),
+  wasmFunction(
+    nesterov ? 'applyNesterov' : 'applyMomentum',
+    { p: 'i32', g: 'i32', v: 'i32', lr: 'f32', mu: 'f32', start: 'i32', end: 'i32' },
+    ({ p, g, v, lr, mu, start, end }, s) =>
+      forEachLane(s, start, end, (L, i) => {
+        const gi = L.temp(s, 'gi');
+        const vi = L.temp(s, 'vi');
+        const step = nesterov ? L.add(gi, L.mul(L.splat(mu), vi)) : vi;
+        return [
+          set(gi, L.load(at(g, i))),
+          set(vi, L.add(L.mul(L.splat(mu), L.load(at(v, i))), gi)),
+          L.store(at(v, i), vi),
+          L.store(at(p, i), L.sub(L.load(at(p, i)), L.mul(L.splat(lr), step))),
+        ];
+      }),
   );
 
 /**
@@ -33,14 +36,33 @@ const momentum = (nesterov: boolean) =>
  */
 const adam = wasmFunction(
   'applyAdam',
-  { p: 'i32', g: 'i32', m: 'i32', v: 'i32', lr: 'f32', beta1: 'f32', oneMinusBeta1: 'f32', beta2: 'f32', oneMinusBeta2: 'f32', eps: 'f32', invC1: 'f32', invC2: 'f32', wd: 'f32', start: 'i32', end: 'i32' },
+  {
+    p: 'i32',
+    g: 'i32',
+    m: 'i32',
+    v: 'i32',
+    lr: 'f32',
+    beta1: 'f32',
+    oneMinusBeta1: 'f32',
+    beta2: 'f32',
+    oneMinusBeta2: 'f32',
+    eps: 'f32',
+    invC1: 'f32',
+    invC2: 'f32',
+    wd: 'f32',
+    start: 'i32',
+    end: 'i32',
+  },
   ({ p, g, m, v, lr, beta1, oneMinusBeta1, beta2, oneMinusBeta2, eps, invC1, invC2, wd, start, end }, s) =>
     forEachLane(s, start, end, (L, i) => {
       const gi = L.temp(s, 'gi');
       const mi = L.temp(s, 'mi');
       const vi = L.temp(s, 'vi');
       const pi = L.temp(s, 'pi');
-      const update = L.add(L.div(L.mul(mi, L.splat(invC1)), L.add(L.sqrt(L.mul(vi, L.splat(invC2))), L.splat(eps))), L.mul(L.splat(wd), pi));
+      const update = L.add(
+        L.div(L.mul(mi, L.splat(invC1)), L.add(L.sqrt(L.mul(vi, L.splat(invC2))), L.splat(eps))),
+        L.mul(L.splat(wd), pi),
+      );
       return [
         set(gi, L.load(at(g, i))),
         set(pi, L.load(at(p, i))),

@@ -17,7 +17,14 @@ interface Window {
 }
 
 /** The valid part of the window of output (b, oy, ox): [ky0, ky1) × [kx0, kx1). */
-function windowOf(s: FunctionScope, g: Record<keyof typeof GEOMETRY, Local>, x: Local, b: Local, oy: Local, ox: Local): { w: Window; code: Code[] } {
+function windowOf(
+  s: FunctionScope,
+  g: Record<keyof typeof GEOMETRY, Local>,
+  x: Local,
+  b: Local,
+  oy: Local,
+  ox: Local,
+): { w: Window; code: Code[] } {
   const [ky0, ky1, kx0, kx1, base, top, left] = s.locals('i32', 7, 'w');
   const code = [
     set(top, i32.sub(i32.mul(oy, g.sh), g.padTop)),
@@ -26,7 +33,13 @@ function windowOf(s: FunctionScope, g: Record<keyof typeof GEOMETRY, Local>, x: 
     set(ky1, i32.minS(g.KH, i32.sub(g.H, top))),
     set(kx0, i32.maxS(0, i32.sub(0, left))),
     set(kx1, i32.minS(g.KW, i32.sub(g.W, left))),
-    set(base, i32.add(x, i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, g.H), i32.add(top, ky0)), g.W), i32.add(left, kx0)), g.C), 2))),
+    set(
+      base,
+      i32.add(
+        x,
+        i32.shl(i32.mul(i32.add(i32.mul(i32.add(i32.mul(b, g.H), i32.add(top, ky0)), g.W), i32.add(left, kx0)), g.C), 2),
+      ),
+    ),
   ];
   return { w: { ky0, ky1, kx0, kx1, base }, code };
 }
@@ -37,7 +50,15 @@ function forEachCell(s: FunctionScope, w: Window, g: Record<keyof typeof GEOMETR
   return sequence([
     set(rowBytes, i32.shl(i32.mul(g.W, g.C), 2)),
     set(rowStart, w.base),
-    forRange(ky, w.ky0, w.ky1, 1, set(cell, rowStart), forRange(kx, w.kx0, w.kx1, 1, ...body, inc(cell, i32.shl(g.C, 2))), inc(rowStart, rowBytes)),
+    forRange(
+      ky,
+      w.ky0,
+      w.ky1,
+      1,
+      set(cell, rowStart),
+      forRange(kx, w.kx0, w.kx1, 1, ...body, inc(cell, i32.shl(g.C, 2))),
+      inc(rowStart, rowBytes),
+    ),
   ]);
 }
 
@@ -55,7 +76,11 @@ const maxPool = wasmFunction('maxPool', { x: 'i32', out: 'i32', ...GEOMETRY, sta
     set(oy, i32.remS(i32.divS(start, OW), OH)),
     set(b, i32.divS(start, i32.mul(OH, OW))),
     set(o, i32.add(out, i32.shl(i32.mul(start, C), 2))),
-    forRange(row, start, end, 1,
+    forRange(
+      row,
+      start,
+      end,
+      1,
       ...code,
       ...forEachLane(s, 0, C, (L, c) => {
         const m = L.temp(s, 'm');
@@ -78,62 +103,88 @@ const maxPool = wasmFunction('maxPool', { x: 'i32', out: 'i32', ...GEOMETRY, sta
  * windows do not overlap (disjoint ≠ 0: strides ≥ pool size), every cell of a window is simply
  * stored (dy at the maximum, 0 elsewhere): no cell gets two gradients.
  */
-const maxPoolGrad = wasmFunction('maxPoolGrad', { dy: 'i32', x: 'i32', dx: 'i32', ...GEOMETRY, disjoint: 'i32', start: 'i32', end: 'i32' }, (p, s) => {
-  const { dy, x, dx, H, W, C, OH, OW, disjoint, start, end } = p;
-  const [b, oy, ox, d, cell, imageFloats, toDx] = s.locals('i32', 7, 'r');
-  const { w, code } = windowOf(s, p, x, b, oy, ox);
-  const image = s.local('i32', 'image');
-  const c = s.local('i32', 'c');
-  const vecEnd = s.local('i32', 'vecEnd');
-  const [m, v, grad, taken, hit] = s.locals('v128', 5, 'q');
-  const [ms, vs, gs] = s.locals('f32', 3, 's');
-  const found = s.local('i32', 'found');
-  const ch = i32.shl(c, 2);
-  const dxCell = i32.add(i32.add(cell, toDx), ch);
-  const vectorPart = [
-    set(m, v128.load(i32.add(w.base, ch))),
-    forEachCell(s, w, p, cell, [set(v, v128.load(i32.add(cell, ch))), set(m, v128.select(v, m, v128.gt(v, m)))]),
-    set(grad, v128.load(i32.add(d, ch))),
-    set(taken, v128.zero()),
-    when(disjoint, [
+const maxPoolGrad = wasmFunction(
+  'maxPoolGrad',
+  { dy: 'i32', x: 'i32', dx: 'i32', ...GEOMETRY, disjoint: 'i32', start: 'i32', end: 'i32' },
+  (p, s) => {
+    const { dy, x, dx, H, W, C, OH, OW, disjoint, start, end } = p;
+    const [b, oy, ox, d, cell, imageFloats, toDx] = s.locals('i32', 7, 'r');
+    const { w, code } = windowOf(s, p, x, b, oy, ox);
+    const image = s.local('i32', 'image');
+    const c = s.local('i32', 'c');
+    const vecEnd = s.local('i32', 'vecEnd');
+    const [m, v, grad, taken, hit] = s.locals('v128', 5, 'q');
+    const [ms, vs, gs] = s.locals('f32', 3, 's');
+    const found = s.local('i32', 'found');
+    const ch = i32.shl(c, 2);
+    const dxCell = i32.add(i32.add(cell, toDx), ch);
+    const vectorPart = [
+      set(m, v128.load(i32.add(w.base, ch))),
+      forEachCell(s, w, p, cell, [set(v, v128.load(i32.add(cell, ch))), set(m, v128.select(v, m, v128.gt(v, m)))]),
+      set(grad, v128.load(i32.add(d, ch))),
+      set(taken, v128.zero()),
+      when(
+        disjoint,
+        [
+          forEachCell(s, w, p, cell, [
+            set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
+            v128.store(dxCell, v128.and(grad, hit)),
+            set(taken, v128.or(taken, hit)),
+          ]),
+        ],
+        [
+          forEachCell(s, w, p, cell, [
+            set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
+            v128.store(dxCell, v128.add(v128.load(dxCell), v128.and(grad, hit))),
+            set(taken, v128.or(taken, hit)),
+          ]),
+        ],
+      ),
+    ];
+    const scalarPart = [
+      set(ms, f32.load(i32.add(w.base, ch))),
+      forEachCell(s, w, p, cell, [set(vs, f32.load(i32.add(cell, ch))), when(f32.gt(vs, ms), [set(ms, get(vs))])]),
+      set(gs, f32.load(i32.add(d, ch))),
+      set(found, 0),
       forEachCell(s, w, p, cell, [
-        set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
-        v128.store(dxCell, v128.and(grad, hit)),
-        set(taken, v128.or(taken, hit)),
+        when(i32.and(i32.eqz(found), f32.eq(f32.load(i32.add(cell, ch)), ms)), [
+          f32.store(dxCell, f32.add(f32.load(dxCell), gs)),
+          set(found, 1),
+        ]),
       ]),
-    ], [
-      forEachCell(s, w, p, cell, [
-        set(hit, v128.andNot(v128.eq(v128.load(i32.add(cell, ch)), m), taken)),
-        v128.store(dxCell, v128.add(v128.load(dxCell), v128.and(grad, hit))),
-        set(taken, v128.or(taken, hit)),
-      ]),
-    ]),
-  ];
-  const scalarPart = [
-    set(ms, f32.load(i32.add(w.base, ch))),
-    forEachCell(s, w, p, cell, [set(vs, f32.load(i32.add(cell, ch))), when(f32.gt(vs, ms), [set(ms, get(vs))])]),
-    set(gs, f32.load(i32.add(d, ch))),
-    set(found, 0),
-    forEachCell(s, w, p, cell, [
-      when(i32.and(i32.eqz(found), f32.eq(f32.load(i32.add(cell, ch)), ms)), [f32.store(dxCell, f32.add(f32.load(dxCell), gs)), set(found, 1)]),
-    ]),
-  ];
-  return [
-    set(imageFloats, i32.mul(i32.mul(H, W), C)),
-    // dx and x share the layout: the dx address of a cell is its x address plus (dx − x).
-    set(toDx, i32.sub(dx, x)),
-    forRange(b, start, end, 1,
-      set(image, i32.add(dx, i32.shl(i32.mul(b, imageFloats), 2))),
-      ...zeroFloats(s, image, imageFloats),
-      set(d, i32.add(dy, i32.shl(i32.mul(i32.mul(i32.mul(b, OH), OW), C), 2))),
-      forRange(oy, 0, OH, 1,
-        forRange(ox, 0, OW, 1,
-          ...code,
-          set(vecEnd, i32.and(C, -4)),
-          forRange(c, 0, vecEnd, 4, ...vectorPart),
-          forRange(c, vecEnd, C, 1, ...scalarPart),
-          inc(d, i32.shl(C, 2))))),
-  ];
-});
+    ];
+    return [
+      set(imageFloats, i32.mul(i32.mul(H, W), C)),
+      // dx and x share the layout: the dx address of a cell is its x address plus (dx − x).
+      set(toDx, i32.sub(dx, x)),
+      forRange(
+        b,
+        start,
+        end,
+        1,
+        set(image, i32.add(dx, i32.shl(i32.mul(b, imageFloats), 2))),
+        ...zeroFloats(s, image, imageFloats),
+        set(d, i32.add(dy, i32.shl(i32.mul(i32.mul(i32.mul(b, OH), OW), C), 2))),
+        forRange(
+          oy,
+          0,
+          OH,
+          1,
+          forRange(
+            ox,
+            0,
+            OW,
+            1,
+            ...code,
+            set(vecEnd, i32.and(C, -4)),
+            forRange(c, 0, vecEnd, 4, ...vectorPart),
+            forRange(c, vecEnd, C, 1, ...scalarPart),
+            inc(d, i32.shl(C, 2)),
+          ),
+        ),
+      ),
+    ];
+  },
+);
 
 export const poolFunctions: EncodedFunction[] = [maxPool, maxPoolGrad];

@@ -12,11 +12,11 @@ import type { EncodedFunction } from '../emit/encoding';
 function exp(s: FunctionScope, out: Local, x: Operand): Code[] {
   const t = s.local('v128', 'expX');
   const n = s.local('v128', 'expN');
-  const poly = [1.987569150e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
+  const poly = [1.98756915e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
   return [
     set(t, v128.min(v128.max(x, -87.3), 88.3)),
     set(n, v128.nearest(v128.mul(t, Math.LOG2E))),
-    set(t, v128.sub(v128.sub(t, v128.mul(n, 0.693359375)), v128.mul(n, -2.12194440e-4))),
+    set(t, v128.sub(v128.sub(t, v128.mul(n, 0.693359375)), v128.mul(n, -2.1219444e-4))),
     set(out, poly[0]),
     ...poly.slice(1).map((k) => set(out, v128.add(v128.mul(out, t), k))),
     set(out, v128.add(v128.add(v128.mul(v128.mul(out, t), t), t), 1)),
@@ -40,19 +40,41 @@ function tanh(s: FunctionScope, out: Local, x: Operand): Code[] {
  */
 const lstmCell = wasmFunction(
   'lstmCell',
-  { xw: 'i32', hu: 'i32', cp: 'i32', h: 'i32', c: 'i32', gates: 'i32', tc: 'i32', rowBytes: 'i32', stepBytes: 'i32', units: 'i32', hasState: 'i32', start: 'i32', end: 'i32' },
+  {
+    xw: 'i32',
+    hu: 'i32',
+    cp: 'i32',
+    h: 'i32',
+    c: 'i32',
+    gates: 'i32',
+    tc: 'i32',
+    rowBytes: 'i32',
+    stepBytes: 'i32',
+    units: 'i32',
+    hasState: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
   ({ xw, hu, cp, h, c, gates, tc, rowBytes, stepBytes, units, hasState, start, end }, s) => {
     const [b, j, ub, px, pu, pg, ps] = s.locals('i32', 7, 'p');
     const [zi, zf, zg, zo, gi, gf, gg, go, cn, tcn] = s.locals('v128', 10, 'v');
     const gate = (p: Local, k: number) => i32.add(p, i32.mul(ub, k));
     return [
       set(ub, i32.shl(units, 2)),
-      forRange(b, start, end, 1,
+      forRange(
+        b,
+        start,
+        end,
+        1,
         set(px, i32.add(i32.add(xw, i32.mul(b, rowBytes)), stepBytes)),
         set(pu, i32.add(hu, i32.mul(b, i32.shl(ub, 2)))),
         set(pg, i32.add(gates, i32.mul(b, i32.shl(ub, 2)))),
         set(ps, i32.mul(b, ub)),
-        forRange(j, 0, units, 4,
+        forRange(
+          j,
+          0,
+          units,
+          4,
           set(zi, v128.load(px)),
           set(zf, v128.load(gate(px, 1))),
           set(zg, v128.load(gate(px, 2))),
@@ -80,7 +102,8 @@ const lstmCell = wasmFunction(
           inc(px, 16),
           inc(pu, 16),
           inc(pg, 16),
-          inc(ps, 16)),
+          inc(ps, 16),
+        ),
       ),
     ];
   },
@@ -89,18 +112,38 @@ const lstmCell = wasmFunction(
 /** GRU, rows [start, end): z, r = σ(xw[row, step] (+ h·U_zr)) → zr; rh = r·h (0 without a state). */
 const gruGates = wasmFunction(
   'gruGates',
-  { xw: 'i32', hzr: 'i32', h: 'i32', zr: 'i32', rh: 'i32', rowBytes: 'i32', stepBytes: 'i32', units: 'i32', hasState: 'i32', start: 'i32', end: 'i32' },
+  {
+    xw: 'i32',
+    hzr: 'i32',
+    h: 'i32',
+    zr: 'i32',
+    rh: 'i32',
+    rowBytes: 'i32',
+    stepBytes: 'i32',
+    units: 'i32',
+    hasState: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
   ({ xw, hzr, h, zr, rh, rowBytes, stepBytes, units, hasState, start, end }, s) => {
     const [b, j, ub, px, pr, pz, ps] = s.locals('i32', 7, 'p');
     const [az, ar, z, r] = s.locals('v128', 4, 'v');
     return [
       set(ub, i32.shl(units, 2)),
-      forRange(b, start, end, 1,
+      forRange(
+        b,
+        start,
+        end,
+        1,
         set(px, i32.add(i32.add(xw, i32.mul(b, rowBytes)), stepBytes)),
         set(pr, i32.add(hzr, i32.mul(b, i32.shl(ub, 1)))),
         set(pz, i32.add(zr, i32.mul(b, i32.shl(ub, 1)))),
         set(ps, i32.mul(b, ub)),
-        forRange(j, 0, units, 4,
+        forRange(
+          j,
+          0,
+          units,
+          4,
           set(az, v128.load(px)),
           set(ar, v128.load(i32.add(px, ub))),
           when(hasState, [set(az, v128.add(az, v128.load(pr))), set(ar, v128.add(ar, v128.load(i32.add(pr, ub))))]),
@@ -108,11 +151,16 @@ const gruGates = wasmFunction(
           ...sigmoid(s, r, ar),
           v128.store(pz, z),
           v128.store(i32.add(pz, ub), r),
-          when(hasState, [v128.store(i32.add(rh, ps), v128.mul(r, v128.load(i32.add(h, ps))))], [v128.store(i32.add(rh, ps), v128.zero())]),
+          when(
+            hasState,
+            [v128.store(i32.add(rh, ps), v128.mul(r, v128.load(i32.add(h, ps))))],
+            [v128.store(i32.add(rh, ps), v128.zero())],
+          ),
           inc(px, 16),
           inc(pr, 16),
           inc(pz, 16),
-          inc(ps, 16)),
+          inc(ps, 16),
+        ),
       ),
     ];
   },
@@ -121,17 +169,38 @@ const gruGates = wasmFunction(
 /** GRU, rows [start, end): h̃ = tanh(xw[row, step, candidate] (+ (r⊙h)·U_h)); h = h̃ + z·(h − h̃), or h̃ − z·h̃. */
 const gruCell = wasmFunction(
   'gruCell',
-  { xw: 'i32', zr: 'i32', hc: 'i32', h: 'i32', hNext: 'i32', cand: 'i32', rowBytes: 'i32', stepBytes: 'i32', units: 'i32', hasState: 'i32', start: 'i32', end: 'i32' },
+  {
+    xw: 'i32',
+    zr: 'i32',
+    hc: 'i32',
+    h: 'i32',
+    hNext: 'i32',
+    cand: 'i32',
+    rowBytes: 'i32',
+    stepBytes: 'i32',
+    units: 'i32',
+    hasState: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
   ({ xw, zr, hc, h, hNext, cand, rowBytes, stepBytes, units, hasState, start, end }, s) => {
     const [b, j, ub, px, pz, ps] = s.locals('i32', 6, 'p');
     const [a, c, z, out] = s.locals('v128', 4, 'v');
     return [
       set(ub, i32.shl(units, 2)),
-      forRange(b, start, end, 1,
+      forRange(
+        b,
+        start,
+        end,
+        1,
         set(px, i32.add(i32.add(i32.add(xw, i32.mul(b, rowBytes)), stepBytes), i32.shl(ub, 1))),
         set(pz, i32.add(zr, i32.mul(b, i32.shl(ub, 1)))),
         set(ps, i32.mul(b, ub)),
-        forRange(j, 0, units, 4,
+        forRange(
+          j,
+          0,
+          units,
+          4,
           set(a, v128.load(px)),
           when(hasState, [set(a, v128.add(a, v128.load(i32.add(hc, ps))))]),
           ...tanh(s, c, a),
@@ -142,7 +211,8 @@ const gruCell = wasmFunction(
           v128.store(i32.add(hNext, ps), out),
           inc(px, 16),
           inc(pz, 16),
-          inc(ps, 16)),
+          inc(ps, 16),
+        ),
       ),
     ];
   },

@@ -31,8 +31,10 @@ function binary(backend: Backend, kernel: 'Add' | 'Sub' | 'Mul' | 'Div', op: Bin
     return { data: out, shape };
   };
   if (sa === n && sb === n) return run(`${op}Same`, (o) => [be.address(a.data), be.address(b.data), o], n, GRAIN, NS_PER_ELEMENT);
-  if (sb === 1 && sa === n) return run(`${op}Scalar`, (o) => [be.address(a.data), (b.data as Float32Array)[0], o], n, GRAIN, NS_PER_ELEMENT);
-  if (sa === 1 && sb === n) return run(`${op}ScalarFirst`, (o) => [be.address(b.data), (a.data as Float32Array)[0], o], n, GRAIN, NS_PER_ELEMENT);
+  if (sb === 1 && sa === n)
+    return run(`${op}Scalar`, (o) => [be.address(a.data), (b.data as Float32Array)[0], o], n, GRAIN, NS_PER_ELEMENT);
+  if (sa === 1 && sb === n)
+    return run(`${op}ScalarFirst`, (o) => [be.address(b.data), (a.data as Float32Array)[0], o], n, GRAIN, NS_PER_ELEMENT);
   if (sa === n && sb > 0 && isTrailing(b.shape, shape)) {
     return run(`${op}Rows`, (o) => [be.address(a.data), be.address(b.data), o, sb], n / sb, 1, sb * NS_PER_ELEMENT);
   }
@@ -43,7 +45,13 @@ function binary(backend: Backend, kernel: 'Add' | 'Sub' | 'Mul' | 'Div', op: Bin
 }
 
 /** Kernels computing out = f(x) with up to two settings. */
-const UNARY: Array<[name: 'Relu' | 'LeakyRelu' | 'Neg' | 'Square' | 'Abs' | 'Sqrt' | 'Affine', wasm: string, settings: (attrs: Record<string, number>) => [number, number]]> = [
+const UNARY: Array<
+  [
+    name: 'Relu' | 'LeakyRelu' | 'Neg' | 'Square' | 'Abs' | 'Sqrt' | 'Affine',
+    wasm: string,
+    settings: (attrs: Record<string, number>) => [number, number],
+  ]
+> = [
   ['Relu', 'relu', () => [0, 0]],
   ['LeakyRelu', 'leakyRelu', (a) => [a.alpha, 0]],
   ['Neg', 'neg', () => [0, 0]],
@@ -53,7 +61,15 @@ const UNARY: Array<[name: 'Relu' | 'LeakyRelu' | 'Neg' | 'Square' | 'Abs' | 'Sqr
   ['Affine', 'affine', (a) => [a.scale, a.shift]],
 ];
 
-export function unaryInto(be: FastCpuBackend, wasm: string, x: number, out: number, n: number, alpha: number, beta: number): void {
+export function unaryInto(
+  be: FastCpuBackend,
+  wasm: string,
+  x: number,
+  out: number,
+  n: number,
+  alpha: number,
+  beta: number,
+): void {
   be.runtime.run(wasm, [x, out, alpha, beta], n, GRAIN, NS_PER_ELEMENT);
 }
 
@@ -71,7 +87,10 @@ export function registerFastElementwiseKernels(): void {
       return { data: out, shape: x.shape };
     });
   }
-  for (const [kernel, wasm] of [['ReluGrad', 'reluGrad'], ['LeakyReluGrad', 'leakyReluGrad']] as const) {
+  for (const [kernel, wasm] of [
+    ['ReluGrad', 'reluGrad'],
+    ['LeakyReluGrad', 'leakyReluGrad'],
+  ] as const) {
     registerKernel(FAST_CPU, kernel, (backend, [dy, x], attrs) => {
       const be = backend as FastCpuBackend;
       const n = sizeOf(dy.shape);

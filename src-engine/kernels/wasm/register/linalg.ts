@@ -19,7 +19,17 @@ const PANELS_FOR_COLUMN_SPLIT = 4;
 const A_BYTES_FOR_COLUMN_SPLIT = 512 * 1024;
 
 /** C[m,n] = op(A)·op(B) into `c` (addresses in kernel memory). */
-export function gemmInto(be: FastCpuBackend, c: number, a: number, b: number, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): void {
+export function gemmInto(
+  be: FastCpuBackend,
+  c: number,
+  a: number,
+  b: number,
+  m: number,
+  k: number,
+  n: number,
+  transposeA: boolean,
+  transposeB: boolean,
+): void {
   if (m === 0 || n === 0) return;
   const rt = be.runtime;
   const panels = Math.ceil(n / PANEL);
@@ -107,7 +117,13 @@ export function registerFastLinalgKernels(): void {
     const dx = be.allocUninitialized(g.n * g.h * g.w * g.c);
     try {
       gemmInto(be, dcols.byteOffset, be.address(dy.data), be.address(w.data), rows, f, patch, false, true);
-      be.runtime.run('col2im', [dcols.byteOffset, dx.byteOffset, ...geometryArgs(g)], g.n, 1, g.oh * g.ow * patch * 2 * NS_PER_COPY);
+      be.runtime.run(
+        'col2im',
+        [dcols.byteOffset, dx.byteOffset, ...geometryArgs(g)],
+        g.n,
+        1,
+        g.oh * g.ow * patch * 2 * NS_PER_COPY,
+      );
     } finally {
       be.release(dcols);
     }

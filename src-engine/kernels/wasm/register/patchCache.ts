@@ -36,7 +36,8 @@ export class PatchCache {
   /** Storage for a new patch matrix of `x`, owned by the cache (never freed by memory scopes). */
   claim(x: object, key: string, floats: number): Float32Array {
     this.evict(this.entries.findIndex((e) => e.x === x && e.key === key));
-    while (this.entries.length > 0 && (this.entries.length >= this.capacity || this.floats + floats > this.maxFloats)) this.evict(0);
+    while (this.entries.length > 0 && (this.entries.length >= this.capacity || this.floats + floats > this.maxFloats))
+      this.evict(0);
     const cols = this.backend.allocUninitialized(floats, false);
     this.entries.push({ x, key, cols });
     this.floats += floats;

@@ -16,7 +16,10 @@ function poolArgs(shape: readonly number[], a: PoolAttrs) {
 }
 
 /** Runs `fast` when every in-place input is this backend's storage, else the reference kernel. */
-function inPlace<K extends KernelName>(name: K, fast: (be: FastCpuBackend, inputs: TensorInfo[], attrs: KernelAttrs[K]) => void): void {
+function inPlace<K extends KernelName>(
+  name: K,
+  fast: (be: FastCpuBackend, inputs: TensorInfo[], attrs: KernelAttrs[K]) => void,
+): void {
   registerKernel(FAST_CPU, name, (backend: Backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
     if (!inputs.every((t) => be.owns(t.data))) return getKernel('cpu', name)(backend, inputs, attrs);
@@ -61,7 +64,21 @@ export function registerFastPoolAndOptimizerKernels(): void {
     const values = p.data as Float32Array;
     const c1 = 1 - Math.pow(beta1, step);
     const c2 = 1 - Math.pow(beta2, step);
-    const args = [values.byteOffset, be.address(g.data), be.address(m.data), be.address(v.data), lr, beta1, 1 - beta1, beta2, 1 - beta2, eps, 1 / c1, 1 / c2, weightDecay];
+    const args = [
+      values.byteOffset,
+      be.address(g.data),
+      be.address(m.data),
+      be.address(v.data),
+      lr,
+      beta1,
+      1 - beta1,
+      beta2,
+      1 - beta2,
+      eps,
+      1 / c1,
+      1 / c2,
+      weightDecay,
+    ];
     be.runtime.run('applyAdam', args, values.length, GRAIN, NS_PER_ELEMENT);
   });
 }

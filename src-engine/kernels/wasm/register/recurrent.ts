@@ -17,9 +17,17 @@ export function registerFastRecurrentKernels(): void {
     const gates = be.allocUninitialized(n * width);
     const state = attrs.hasState;
     const args = [
-      be.address(xw.data), state ? be.address(hu.data) : 0, state ? be.address(cPrev.data) : 0,
-      h.byteOffset, c.byteOffset, gates.byteOffset, tanhC.byteOffset,
-      steps * width * 4, attrs.step * width * 4, units, state ? 1 : 0,
+      be.address(xw.data),
+      state ? be.address(hu.data) : 0,
+      state ? be.address(cPrev.data) : 0,
+      h.byteOffset,
+      c.byteOffset,
+      gates.byteOffset,
+      tanhC.byteOffset,
+      steps * width * 4,
+      attrs.step * width * 4,
+      units,
+      state ? 1 : 0,
     ];
     be.runtime.run('lstmCell', args, n, 1, units * NS_PER_UNIT);
     return [
@@ -45,8 +53,15 @@ export function registerFastGruKernels(): void {
     const rh = be.allocUninitialized(n * units);
     const state = attrs.hasState;
     const args = [
-      be.address(xw.data), state ? be.address(hzr.data) : 0, state ? be.address(h.data) : 0, zr.byteOffset, rh.byteOffset,
-      steps * width * 4, attrs.step * width * 4, units, state ? 1 : 0,
+      be.address(xw.data),
+      state ? be.address(hzr.data) : 0,
+      state ? be.address(h.data) : 0,
+      zr.byteOffset,
+      rh.byteOffset,
+      steps * width * 4,
+      attrs.step * width * 4,
+      units,
+      state ? 1 : 0,
     ];
     be.runtime.run('gruGates', args, n, 1, units * NS_PER_GRU_UNIT);
     return [
@@ -64,8 +79,16 @@ export function registerFastGruKernels(): void {
     const candidate = be.allocUninitialized(n * units);
     const state = attrs.hasState;
     const args = [
-      be.address(xw.data), be.address(zr.data), state ? be.address(hc.data) : 0, state ? be.address(h.data) : 0, hNext.byteOffset, candidate.byteOffset,
-      steps * width * 4, attrs.step * width * 4, units, state ? 1 : 0,
+      be.address(xw.data),
+      be.address(zr.data),
+      state ? be.address(hc.data) : 0,
+      state ? be.address(h.data) : 0,
+      hNext.byteOffset,
+      candidate.byteOffset,
+      steps * width * 4,
+      attrs.step * width * 4,
+      units,
+      state ? 1 : 0,
     ];
     be.runtime.run('gruCell', args, n, 1, units * NS_PER_GRU_UNIT);
     return [
