@@ -21,11 +21,11 @@ export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind,
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).
-export { type LayerCategory } from './layers';
+export { type LayerCategory, LAYER_CATEGORIES, type LayerCategoryInfo } from './layers';
 export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
 export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from './train/trainingSpecs';
 export { type InitializerInfo } from './init/types';
-export { CATALOGUE, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
+export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
 export { type DatasetPreview } from './data/types';
 export { datasetPreview, summarize } from './data/preview';
 export { withSequencePreview, type SequencePreview } from './data/sequences/preview';

@@ -1,6 +1,8 @@
 // The palette, forms and templates come from the engine's registries and stay valid.
 import { describe, expect, it } from 'vitest';
-import { listLayers } from '../../src-engine/layers';
+import { LAYER_CATEGORIES, listLayers } from '../../src-engine/layers';
+import { listInitializers } from '../../src-engine/init';
+import { LAB_INITIALIZERS } from '../../src-renderer/labs/initLab/probe';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import { groupLayers } from '../../src-renderer/palette/categories';
@@ -34,9 +36,29 @@ describe('palette', () => {
     expect(groupLayers(listLayers(), 'zzzz-no-such-layer')).toEqual([]);
   });
 
+  it("takes its sections from the engine's layer categories: order and shared headings", () => {
+    const base = listLayers()[0];
+    const fixtures = LAYER_CATEGORIES.map((c) => ({ ...base, type: `Fixture${c.name}`, category: c.name }));
+    const groups = groupLayers(fixtures);
+    expect(groups.map((g) => g.label)).toEqual([...new Set(LAYER_CATEGORIES.map((c) => c.section))]);
+    const shared = groups.find((g) => g.label === 'Normalization & regularization')!;
+    expect(shared.layers.map((l) => l.category)).toEqual(['Normalization', 'Regularization']);
+  });
+
   it('shows a category it does not know under its own name', () => {
     const odd = { ...listLayers()[0], type: 'Odd', category: 'Attention' as never };
     expect(groupLayers([odd]).map((g) => g.label)).toEqual(['Attention']);
+  });
+});
+
+describe('labs', () => {
+  it("the initializer lab compares the initializers the registry marks for it, in the registry's order", () => {
+    expect(LAB_INITIALIZERS).toEqual(
+      listInitializers()
+        .filter((i) => i.inInitLab)
+        .map((i) => i.name),
+    );
+    expect(LAB_INITIALIZERS).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
   });
 });
 
