@@ -7,7 +7,7 @@ export type { OptimizerInfo, ScheduleInfo } from '../../src-engine';
 export { listInitializers } from '../../src-engine';
 export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../../src-engine';
 export type { InitializerInfo } from '../../src-engine';
-export { validateGraph, type DatasetInfo, type Validation } from '../../src-engine';
+export { validateGraph, inferShapes, type DatasetInfo, type Validation } from '../../src-engine';
 export { formatShape, sizeOf } from '../../src-engine';
 export { validateParams, type ParamSpec, type ParamValues } from '../../src-engine';
 export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry } from '../../src-engine';
