@@ -13,6 +13,7 @@ export { listOptimizers, createOptimizer, listSchedules, type Optimizer, type Op
 export { listInitializers, initialValues } from './init';
 export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph, type ValidateOptions } from './graph/validate';
 export { inferShapes } from './graph/shapes';
+export { InferenceSession, loadModelState, type LoadedModel } from './train/inferenceSession';
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';

@@ -2,8 +2,8 @@
 import type { DatasetPreview } from '../../app/engine';
 import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine';
 import { validateGraph, type DatasetInfo } from '../../../src-engine';
-import { listInitializers, withBackend } from '../../../src-engine';
-import { CpuBackend, registerCpuKernels } from '../../../src-engine';
+import { listInitializers } from '../../../src-engine';
+import { inferenceSession } from '../../app/inference';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import { applyScaler, fitScaler, type ScalerKind } from '../../../src-engine/index';
 
@@ -49,6 +49,5 @@ export function runInitLab(
 ): InitLabRow[] | { error: string } {
   const v = validateGraph(doc, dataset);
   if (!v.ok) return { error: `the graph cannot run yet: ${v.issues[0]?.message ?? 'it has problems'}` };
-  registerCpuKernels();
-  return withBackend(new CpuBackend('float32'), () => activationVarianceByInitializer(v.validated, probe, [...initializers]));
+  return inferenceSession().run(() => activationVarianceByInitializer(v.validated, probe, [...initializers]));
 }
