@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_CATEGORIES, listLayers } from '../../src-engine/layers';
 import { listInitializers } from '../../src-engine/init';
 import { LAB_INITIALIZERS } from '../../src-renderer/labs/initLab/probe';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { TrainingPanel } from '../../src-renderer/panels/TrainingPanel';
+import { optimizerRegistry } from '../../src-engine/optim';
+import { useGraphStore } from '../../src-renderer/document/graphStore';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import { groupLayers } from '../../src-renderer/palette/categories';
@@ -59,6 +64,21 @@ describe('labs', () => {
         .map((i) => i.name),
     );
     expect(LAB_INITIALIZERS).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
+  });
+});
+
+describe('training panel', () => {
+  it("lists the settings the optimizer's declarations group as regularization apart, under their heading", () => {
+    const html = renderToStaticMarkup(createElement(TrainingPanel));
+    const heading = html.indexOf('>Regularization<');
+    expect(heading).toBeGreaterThan(0);
+    const at = (name: string) => html.indexOf(`data-testid="optimizer-${name}"`);
+    const optimizer = optimizerRegistry.get(useGraphStore.getState().training.optimizer.name)!;
+    const shown = optimizer.params.filter((p) => at(p.name) >= 0);
+    expect(shown.filter((p) => p.group === 'regularization').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['l1', 'l2', 'clipNorm']),
+    );
+    for (const p of shown) expect(at(p.name) > heading, p.name).toBe(p.group === 'regularization');
   });
 });
 
