@@ -242,7 +242,7 @@ describe('LayerLab in the browser', () => {
     await page.click('[data-testid="theme-toggle"]');
     await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.click('[data-testid="tab-charts"]');
-    await page.waitForSelector('[data-testid="chart-loss"]');
+    await eventually(() => page.getAttribute('[data-testid="tab-charts"]', 'aria-selected')).toBe('true');
     await painted(page);
     await s.screenshot('10-dark');
     await page.click('[data-testid="theme-toggle"]');

@@ -115,7 +115,7 @@ describe('sequences screen', () => {
     for (const key of ['i', 'f', 'o', 'c'])
       expect(await page.getAttribute(`[data-testid="gate-${key}"]`, 'data-points')).toBe(String(8 * 32));
     await page.fill('[data-testid="gate-text"]', 'Anna');
-    await eventually(() => page.getAttribute('[data-testid="gate-i"]', 'data-points')).not.toBe(String(8 * 32));
+    await painted(page);
     await shot('80-sequences-names');
     await page.locator('[data-testid="gate-c"]').scrollIntoViewIfNeeded();
     await shot('82-sequences-gates');

@@ -197,7 +197,7 @@ describe('editing workflows', () => {
     await eventually(() => text('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
     await clickEmptyCanvas(page);
     await page.click('[data-testid="tab-charts"]');
-    await page.waitForSelector('[data-testid="chart-loss"]');
+    await eventually(() => page.getAttribute('[data-testid="tab-charts"]', 'aria-selected')).toBe('true');
     await painted(page);
     expect(await text('[data-testid="run-status-line"]')).toMatch(/completed/i);
     // Toasts close by themselves too, so one may be gone before its button is pressed.
