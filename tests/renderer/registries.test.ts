@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_CATEGORIES, listLayers } from '../../src-engine/layers';
 import { listInitializers } from '../../src-engine/init';
 import { LAB_INITIALIZERS } from '../../src-renderer/labs/initLab/probe';
+import { LAB_OPTIMIZERS } from '../../src-renderer/labs/optimizerLab/labRuns';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { TrainingPanel } from '../../src-renderer/panels/TrainingPanel';
@@ -64,6 +65,13 @@ describe('labs', () => {
         .map((i) => i.name),
     );
     expect(LAB_INITIALIZERS).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
+  });
+
+  it("the optimizer lab walks the optimizers the registry marks for it, each in its own colour, with the registry's labels", () => {
+    const marked = optimizerRegistry.list().filter((o) => o.inOptimizerLab);
+    expect(LAB_OPTIMIZERS.map((o) => [o.name, o.label])).toEqual(marked.map((o) => [o.name, o.label]));
+    expect(LAB_OPTIMIZERS.map((o) => o.name)).toEqual(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']);
+    expect(new Set(LAB_OPTIMIZERS.map((o) => o.color)).size).toBe(LAB_OPTIMIZERS.length);
   });
 });
 
