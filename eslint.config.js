@@ -110,6 +110,12 @@ export default defineConfig(
               message:
                 'the renderer imports the engine only through src-engine/index.ts (add an export there), and the browser host through src-engine/hosts/browser',
             },
+            {
+              regex: 'src-engine(/index)?$',
+              importNames: ['setBackend', 'withBackend', 'CpuBackend', 'registerCpuKernels'],
+              message:
+                'in-page inference runs through the one InferenceSession (src-renderer/app/inference.ts), which owns its backend',
+            },
             layer('src-main', 'the renderer reaches the main process only through the API client'),
             layer('src-cli', 'the renderer may not import the CLI'),
           ],

@@ -11,7 +11,9 @@ export { listLayers, getLayer, type LayerDef } from './layers';
 export { listLosses, getLoss, type LossDef } from './losses';
 export { listOptimizers, createOptimizer, listSchedules, type Optimizer, type OptimizerSettings } from './optim';
 export { listInitializers, initialValues } from './init';
-export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph } from './graph/validate';
+export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph, type ValidateOptions } from './graph/validate';
+export { inferShapes } from './graph/shapes';
+export { InferenceSession, loadModelState, type LoadedModel } from './train/inferenceSession';
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
 export { prepareRun, datasetInfo, type PreparedRun } from './train/prepareRun';
@@ -21,11 +23,11 @@ export { detectWarnings, WARNING_LIMITS, type TrainingWarning, type WarningKind,
 export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).
-export { type LayerCategory } from './layers';
+export { type LayerCategory, LAYER_CATEGORIES, type LayerCategoryInfo } from './layers';
 export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
 export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from './train/trainingSpecs';
 export { type InitializerInfo } from './init/types';
-export { CATALOGUE, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
+export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
 export { type DatasetPreview } from './data/types';
 export { datasetPreview, summarize } from './data/preview';
 export { withSequencePreview, type SequencePreview } from './data/sequences/preview';

@@ -2,6 +2,7 @@
 // diagnostics) and explains in one line what went wrong and where to learn about it. Pure
 // functions, so the run view, the editor and the tests all read the same verdicts.
 import type { GraphDoc } from '../../src-shared/graphFormat';
+import { initializerRegistry } from '../init/registry';
 import type { EpochMetric, LayerMetric, RunStatus } from '../../src-shared/api';
 
 export type WarningKind = 'divergence' | 'dead-relu' | 'symmetry' | 'vanishing' | 'exploding' | 'lr-too-small' | 'overfitting';
@@ -37,7 +38,11 @@ export const WARNING_LIMITS = {
 } as const;
 
 const PARAMETERIZED = new Set(['Dense', 'Conv2D', 'Conv1D']);
-const CONSTANT_INITS = new Set(['zeros', 'constant']);
+
+/** The initializer's registry entry says every weight starts the same (zeros, constant). */
+function startsUniform(initializer: string): boolean {
+  return initializerRegistry.get(initializer)?.sameForEveryWeight === true;
+}
 
 export function detectWarnings(input: WarningInput): TrainingWarning[] {
   const out: TrainingWarning[] = [];
@@ -90,9 +95,9 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
     return found;
   };
   for (const node of graph.nodes) {
-    if (!PARAMETERIZED.has(node.type) || !CONSTANT_INITS.has(initOf(node.id))) continue;
+    if (!PARAMETERIZED.has(node.type) || !startsUniform(initOf(node.id))) continue;
     const next = nextParameterized(node.id);
-    if (!next.length || !next.every((id) => CONSTANT_INITS.has(initOf(id)))) continue;
+    if (!next.length || !next.every((id) => startsUniform(initOf(id)))) continue;
     const units = Number(node.params?.units ?? node.params?.filters ?? 0);
     if (units < 2) continue;
     out.push({

@@ -7,6 +7,8 @@ interface Base {
   /** One line that explains the setting to a learner. */
   description: string;
   optional?: boolean;
+  /** Where a form lists it apart from the others ("regularization": penalties, decay, clipping). */
+  group?: 'regularization';
 }
 
 export type ParamSpec =

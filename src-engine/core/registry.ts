@@ -1,5 +1,6 @@
 // One registry type for everything the UI, the CLI, validation, the docs and the tests enumerate
-// (layers, losses, optimizers, schedules, initializers): register once, and every list reads it.
+// (layers, losses, ops, kernels, optimizers, schedules, initializers, datasets): register once, and
+// every list reads it.
 import type { ParamSpec } from './params';
 
 /** What every registered thing says about itself; kinds add their own metadata (a layer's category, a loss's task, …). */
@@ -9,7 +10,8 @@ export interface Described {
   params: readonly ParamSpec[];
 }
 
-export class Registry<T extends Described> {
+/** Things with settings extend `Described`; ops, kernels and datasets carry their own metadata instead. */
+export class Registry<T extends object> {
   private readonly entries = new Map<string, T>();
 
   /** `kind` names the thing in messages ("optimizer"); `keyOf` gives an entry's name (a layer's `type`). */

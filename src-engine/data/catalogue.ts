@@ -47,6 +47,7 @@ import {
   skipgramDescription,
   type SequenceOptions,
 } from './sequences';
+import { Registry } from '../core/registry';
 import type { Dataset, DatasetSummary } from './types';
 
 export interface CatalogueEntry extends DatasetSummary {
@@ -56,7 +57,12 @@ export interface CatalogueEntry extends DatasetSummary {
   package?: string;
   /** For generated datasets: default sample count and noise. */
   defaults?: { samples: number; noise: number };
+  /** Makes a generated dataset (the sequence datasets are made from their id's options instead). */
+  generate?: (options: GeneratedOptions) => Dataset;
 }
+
+/** Every built-in dataset, by id: the Dataset panel, the CLI, validation and the loaders read it. */
+export const datasetRegistry = new Registry<CatalogueEntry>('dataset', (entry) => entry.id);
 
 export type GeneratedOptions = SineOptions & SequenceOptions;
 
@@ -71,9 +77,10 @@ const gate = (id: GateId): CatalogueEntry => ({
   count: 2 ** gateInputs(id),
   testCount: 0,
   source: 'generated',
+  generate: () => generateGate(id),
 });
 
-const generated = (info: GeneratorInfo): CatalogueEntry => ({
+const generated = (info: GeneratorInfo, generate: (options: GeneratedOptions) => Dataset): CatalogueEntry => ({
   id: info.id,
   name: info.name,
   description: info.description,
@@ -85,21 +92,22 @@ const generated = (info: GeneratorInfo): CatalogueEntry => ({
   testCount: 0,
   source: 'generated',
   defaults: info.defaults,
+  generate,
 });
 
-export const CATALOGUE: readonly CatalogueEntry[] = [
+const BUILT_IN: readonly CatalogueEntry[] = [
   gate('not'),
   gate('and'),
   gate('or'),
   gate('nand'),
   gate('xor'),
-  generated(circleInfo),
-  generated(xor2dInfo),
-  generated(gaussianInfo),
-  generated(spiralInfo),
-  generated(moonsInfo),
-  generated(sineInfo),
-  generated(planeInfo),
+  generated(circleInfo, generateCircle),
+  generated(xor2dInfo, generateXor2d),
+  generated(gaussianInfo, generateGaussian),
+  generated(spiralInfo, generateSpiral),
+  generated(moonsInfo, generateMoons),
+  generated(sineInfo, generateSine),
+  generated(planeInfo, generatePlane),
   {
     id: 'cars',
     name: 'Cars (fuel economy)',
@@ -242,10 +250,25 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   },
 ];
 
-export const CATALOGUE_IDS: readonly string[] = CATALOGUE.map((entry) => entry.id);
+for (const entry of BUILT_IN) datasetRegistry.register(entry);
+
+/** The summary every list shows (the API's dataset list item): the entry without its loading details. */
+export function datasetSummary(entry: CatalogueEntry): DatasetSummary {
+  return {
+    id: entry.id,
+    name: entry.name,
+    description: entry.description,
+    task: entry.task,
+    inputShape: [...entry.inputShape],
+    targetShape: [...entry.targetShape],
+    ...(entry.classNames ? { classNames: [...entry.classNames] } : {}),
+    count: entry.count,
+    testCount: entry.testCount,
+  };
+}
 
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
-  return CATALOGUE.find((entry) => entry.id === id);
+  return datasetRegistry.get(id);
 }
 
 export function isGeneratedId(id: string): boolean {
@@ -259,30 +282,13 @@ export function createGeneratedDataset(ref: string, options: GeneratedOptions = 
   if (Object.keys(given).length > 0) {
     throw new DatasetError('takes no options in its id (only the sequence datasets do, e.g. "adding:length=100")', { file: ref });
   }
-  switch (id) {
-    case 'not':
-    case 'and':
-    case 'or':
-    case 'nand':
-    case 'xor':
-      return generateGate(id);
-    case 'circle':
-      return generateCircle(options);
-    case 'xor2d':
-      return generateXor2d(options);
-    case 'gaussian':
-      return generateGaussian(options);
-    case 'spiral':
-      return generateSpiral(options);
-    case 'moons':
-      return generateMoons(options);
-    case 'sine':
-      return generateSine(options);
-    case 'plane':
-      return generatePlane(options);
-    default: {
-      const generatedIds = CATALOGUE.filter((e) => e.source === 'generated').map((e) => e.id);
-      throw new DatasetError(`"${id}" is not a generated dataset; generated datasets are: ${generatedIds.join(', ')}`);
-    }
+  const generate = catalogueEntry(id)?.generate;
+  if (!generate) {
+    const generatedIds = datasetRegistry
+      .list()
+      .filter((e) => e.source === 'generated')
+      .map((e) => e.id);
+    throw new DatasetError(`"${id}" is not a generated dataset; generated datasets are: ${generatedIds.join(', ')}`);
   }
+  return generate(options);
 }

@@ -25,8 +25,8 @@ export {
 export { fitScaler, applyScaler, oneHot, splitDataset, takeRows } from './preprocess';
 export type { Scaler, ScalerKind, SplitOptions, DatasetSplits } from './preprocess';
 export {
-  CATALOGUE,
-  CATALOGUE_IDS,
+  datasetRegistry,
+  datasetSummary,
   catalogueEntry,
   isGeneratedId,
   createGeneratedDataset,

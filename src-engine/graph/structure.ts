@@ -17,19 +17,14 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
     if (ids.has(node.id)) issues.push({ nodeId: node.id, message: 'another node has the same id' });
     ids.add(node.id);
   }
-  const inputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
-  const outputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
   graph.edges.forEach((e, k) => {
     const edgeId = e.id ?? `${e.source}->${e.target}`;
     if (!ids.has(e.source)) issues.push({ edgeId, field: `edges[${k}].source`, message: `starts at unknown node "${e.source}"` });
     else if (!ids.has(e.target))
       issues.push({ edgeId, field: `edges[${k}].target`, message: `ends at unknown node "${e.target}"` });
     else if (e.source === e.target) issues.push({ nodeId: e.source, message: 'is connected to itself' });
-    else {
-      inputsOf.get(e.target)!.push(e.source);
-      outputsOf.get(e.source)!.push(e.target);
-    }
   });
+  const { order, inputsOf, outputsOf } = dependencyOrder(graph);
   if (graph.nodes.length === 0) return { issues: [...issues, { message: 'the graph is empty: add an Input node and a layer' }] };
 
   const inputNodes = graph.nodes.filter((n) => n.type === 'Input');
@@ -37,18 +32,7 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   for (const extra of inputNodes.slice(1))
     issues.push({ nodeId: extra.id, message: 'is a second Input node; a model has exactly one' });
 
-  // Kahn's algorithm; whatever is left over sits on a cycle.
-  const indegree = new Map(graph.nodes.map((n) => [n.id, inputsOf.get(n.id)!.length]));
-  const ready = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const order: string[] = [];
-  while (ready.length) {
-    const id = ready.shift()!;
-    order.push(id);
-    for (const next of outputsOf.get(id)!) {
-      indegree.set(next, indegree.get(next)! - 1);
-      if (indegree.get(next) === 0) ready.push(next);
-    }
-  }
+  // Whatever the dependency order leaves out sits on a cycle.
   if (order.length < graph.nodes.length) {
     const cyclic = graph.nodes.filter((n) => !order.includes(n.id)).map((n) => n.id);
     for (const id of cyclic)
@@ -74,6 +58,37 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   }
   if (issues.length) return { issues };
   return { structure: { order, inputsOf, inputId, outputId: sinks[0] }, issues };
+}
+
+export interface DependencyOrder {
+  /** Node ids, each after its inputs (Kahn's algorithm); nodes on a cycle, and those after one, are left out. */
+  order: string[];
+  /** Incoming node ids per node, in edge order; edges to unknown nodes and self-loops are skipped. */
+  inputsOf: Map<string, string[]>;
+  outputsOf: Map<string, string[]>;
+}
+
+/** The order shapes can be inferred in, also for a graph still being built (cycles, dangling nodes). */
+export function dependencyOrder(graph: Pick<GraphDoc, 'nodes' | 'edges'>): DependencyOrder {
+  const inputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  const outputsOf = new Map<string, string[]>(graph.nodes.map((n) => [n.id, []]));
+  for (const e of graph.edges) {
+    if (e.source === e.target || !inputsOf.has(e.source) || !inputsOf.has(e.target)) continue;
+    inputsOf.get(e.target)!.push(e.source);
+    outputsOf.get(e.source)!.push(e.target);
+  }
+  const indegree = new Map(graph.nodes.map((n) => [n.id, inputsOf.get(n.id)!.length]));
+  const ready = graph.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const order: string[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i];
+    order.push(id);
+    for (const next of outputsOf.get(id)!) {
+      indegree.set(next, indegree.get(next)! - 1);
+      if (indegree.get(next) === 0) ready.push(next);
+    }
+  }
+  return { order, inputsOf, outputsOf };
 }
 
 function walk(start: string, next: Map<string, string[]>): Set<string> {

@@ -1,7 +1,7 @@
 // Validation and shape inference of a saved graph: every problem comes back as a GraphIssue
 // naming the node or field, so the canvas can mark it and the CLI can print it.
 import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
-import { getLayer, layerRegistry, ShapeError, type LayerDef } from '../layers';
+import { getLayer, layerRegistry } from '../layers';
 import { getLoss, listLosses, lossRegistry, type LossDef } from '../losses';
 import { checkOptimizerSettings } from '../optim';
 import { checkInitializerOptions, isInitializer, listInitializers } from '../init';
@@ -9,24 +9,9 @@ import { validateParams, type ParamValues } from '../core/params';
 import { trainingLoopSpecs } from '../train/trainingSpecs';
 import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
-import type { Task } from '../data/types';
+import { checkNodeParams, inferNodeShapes, inferShapes, shapeGraphOf, type DatasetInfo, type ValidatedNode } from './shapes';
 
-/** What validation needs to know of the dataset (a summary is enough). */
-export interface DatasetInfo {
-  task: Task;
-  inputShape: number[];
-  targetShape: number[];
-  classCount?: number;
-}
-
-export interface ValidatedNode {
-  id: string;
-  def: LayerDef;
-  params: ParamValues;
-  inputIds: string[];
-  inputShapes: number[][];
-  outputShape: number[];
-}
+export type { DatasetInfo, ValidatedNode } from './shapes';
 
 export interface ValidatedGraph {
   graph: GraphDoc;
@@ -40,12 +25,24 @@ export type Validation =
   | { ok: true; validated: ValidatedGraph; shapes: Record<string, number[]> }
   | { ok: false; issues: GraphIssue[]; shapes: Record<string, number[]> };
 
-export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation {
+export interface ValidateOptions {
+  /**
+   * A graph being edited: where its structure is not finished (a dangling node, two dead ends, a
+   * cycle), still infer every shape that is known and report the layers whose inputs do not fit,
+   * instead of stopping at the structure's problems.
+   */
+  partial?: boolean;
+}
+
+export function validateGraph(value: unknown, dataset?: DatasetInfo, options: ValidateOptions = {}): Validation {
   const parsed = parseGraph(value);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues, shapes: {} };
+  if (!parsed.ok) {
+    const editing = options.partial ? shapeGraphOf(value) : undefined;
+    const partial = editing ? inferShapes(editing, dataset) : { shapes: {}, issues: [] };
+    return { ok: false, issues: [...parsed.issues, ...partial.issues], shapes: partial.shapes };
+  }
   const graph = parsed.graph;
   const issues: GraphIssue[] = [...checkTraining(graph)];
-  const shapes: Record<string, number[]> = {};
 
   const params = new Map<string, ParamValues>();
   for (const node of graph.nodes) {
@@ -54,9 +51,7 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
       issues.push({ nodeId: node.id, field: 'type', message: layerRegistry.unknownMessage(node.type) });
       continue;
     }
-    const given = { ...node.params };
-    if (def.type === 'Input' && given.shape === undefined && dataset) given.shape = dataset.inputShape;
-    const checked = validateParams(def.params, given, isInitializer);
+    const checked = checkNodeParams(node, def, dataset);
     for (const e of checked.errors) issues.push({ nodeId: node.id, field: `params.${e.field}`, message: e.message });
     // Shapes of a node with bad settings would be nonsense; its issue is already reported.
     if (checked.errors.length === 0) params.set(node.id, checked.values);
@@ -64,30 +59,15 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
 
   const { structure, issues: structural } = checkStructure(graph);
   issues.push(...structural);
-  if (!structure) return { ok: false, issues, shapes };
-
-  const nodes = new Map<string, ValidatedNode>();
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  for (const id of structure.order) {
-    const def = getLayer(byId.get(id)!.type);
-    const p = params.get(id);
-    const inputIds = structure.inputsOf.get(id)!;
-    if (!def || !p) continue;
-    if (inputIds.length < def.arity.min || inputIds.length > def.arity.max) {
-      issues.push({ nodeId: id, message: arityMessage(def, inputIds.length) });
-      continue;
-    }
-    const inputShapes = inputIds.map((i) => shapes[i]);
-    if (inputShapes.some((s) => !s)) continue; // an upstream node already has an issue
-    try {
-      const outputShape = def.outputShape(inputShapes, p);
-      shapes[id] = outputShape;
-      nodes.set(id, { id, def, params: p, inputIds, inputShapes, outputShape });
-    } catch (e) {
-      if (!(e instanceof ShapeError)) throw e;
-      issues.push({ nodeId: id, message: `${def.type} ${e.message}` });
-    }
+  if (!structure) {
+    if (!options.partial) return { ok: false, issues, shapes: {} };
+    const partial = inferShapes(graph, dataset);
+    return { ok: false, issues: [...issues, ...partial.issues], shapes: partial.shapes };
   }
+
+  const inferred = inferNodeShapes(graph, structure.order, structure.inputsOf, params, 'complete');
+  const { nodes, shapes } = inferred;
+  issues.push(...inferred.issues);
 
   const loss = getLoss(graph.training.loss);
   const output = nodes.get(structure.outputId);
@@ -102,12 +82,6 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
   if (issues.length || !loss) return { ok: false, issues, shapes };
   const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
   return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
-}
-
-function arityMessage(def: LayerDef, count: number): string {
-  if (def.arity.max === 0) return `${def.type} takes no inputs, but ${count} connection${count === 1 ? '' : 's'} lead into it`;
-  if (def.arity.min === def.arity.max) return `${def.type} takes exactly ${def.arity.min} input, but has ${count}`;
-  return `${def.type} needs ${def.arity.min} to ${def.arity.max} inputs, but has ${count}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { orthogonalValues } from './orthogonal';
 import { normalValues, truncatedNormalValues, uniformValues } from './sampling';
 import { validateParams, type ParamError, type ParamSpec } from '../core/params';
 import { Registry } from '../core/registry';
-import type { InitContext, InitializerInfo, InitOptions } from './types';
+import type { InitContext, InitializerInfo, InitializerTraits, InitOptions } from './types';
 
 /** A registered initializer: what the pickers and docs show, and its formula over the fans. */
 export interface InitializerDef extends InitializerInfo {
@@ -20,8 +20,9 @@ export function registerInitializer(
   description: string,
   values: InitializerDef['values'],
   params: ParamSpec[] = [],
+  traits: InitializerTraits = {},
 ): InitializerDef {
-  return initializerRegistry.register({ name, label, description, params, values });
+  return initializerRegistry.register({ name, label, description, params, values, ...traits });
 }
 
 const entry = registerInitializer;
@@ -67,6 +68,8 @@ entry(
   'Zeros',
   'All weights 0 (fine for biases; for weights it makes every unit identical).',
   (shape) => new Float64Array(sizeOf(shape)),
+  [],
+  { sameForEveryWeight: true, inInitLab: true },
 );
 entry(
   'constant',
@@ -74,6 +77,7 @@ entry(
   'Every weight the same value (default 0.1).',
   (shape, _c, o) => new Float64Array(sizeOf(shape)).fill(o.value),
   [valueSpec],
+  { sameForEveryWeight: true },
 );
 entry(
   'normal',
@@ -81,6 +85,7 @@ entry(
   'Gaussian N(0, std²), default std 0.05; std 1 shows exploding/vanishing signals.',
   (shape, c, o) => normalValues(sizeOf(shape), o.std, c.rng),
   [stdSpec],
+  { inInitLab: true },
 );
 entry(
   'uniform',
@@ -103,15 +108,24 @@ entry(
   'Xavier / Glorot uniform',
   'Uniform in ±√(6/(fan_in+fan_out)): same variance as Xavier normal.',
   (shape, c) => uniformValues(sizeOf(shape), Math.sqrt(6 / fanSum(c)), c.rng),
+  [],
+  { inInitLab: true },
 );
 entry(
   'he_normal',
   'He / Kaiming normal',
   'Normal truncated at 2σ with std √(2/fan_in): keeps ReLU signals from shrinking.',
   (shape, c) => truncatedNormalValues(sizeOf(shape), Math.sqrt(2 / fan(c.fanIn, 'fanIn')), c.rng),
+  [],
+  { inInitLab: true },
 );
-entry('he_uniform', 'He / Kaiming uniform', 'Uniform in ±√(6/fan_in): same variance as He normal, for ReLU.', (shape, c) =>
-  uniformValues(sizeOf(shape), Math.sqrt(6 / fan(c.fanIn, 'fanIn')), c.rng),
+entry(
+  'he_uniform',
+  'He / Kaiming uniform',
+  'Uniform in ±√(6/fan_in): same variance as He normal, for ReLU.',
+  (shape, c) => uniformValues(sizeOf(shape), Math.sqrt(6 / fan(c.fanIn, 'fanIn')), c.rng),
+  [],
+  { inInitLab: true },
 );
 entry('lecun_normal', 'LeCun normal', 'Normal truncated at 2σ with std √(1/fan_in): the one SELU expects.', (shape, c) =>
   truncatedNormalValues(sizeOf(shape), Math.sqrt(1 / fan(c.fanIn, 'fanIn')), c.rng),
@@ -122,12 +136,11 @@ entry(
   'A random orthogonal matrix (times gain): keeps vector lengths, good for recurrent weights.',
   (shape, c, o) => orthogonalValues(shape, o.gain, c.rng),
   [gainSpec],
+  { inInitLab: true },
 );
 
 export function listInitializers(): InitializerInfo[] {
-  return initializerRegistry
-    .list()
-    .map(({ name, label, description, params }) => ({ name, label, description, params: [...params] }));
+  return initializerRegistry.list().map(({ values: _values, ...info }) => ({ ...info, params: [...info.params] }));
 }
 
 /**

@@ -21,7 +21,15 @@ export interface InitOptions {
   gain?: number;
 }
 
-export interface InitializerInfo extends Described {
+/** What consumers need to know about an initializer besides its formula. */
+export interface InitializerTraits {
+  /** Every weight starts at the same value, so the units of a layer start (and stay) identical. */
+  sameForEveryWeight?: boolean;
+  /** One of the initializers the initializer lab compares by default. */
+  inInitLab?: boolean;
+}
+
+export interface InitializerInfo extends Described, InitializerTraits {
   name: string;
   label: string;
   description: string;

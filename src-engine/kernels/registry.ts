@@ -1,6 +1,7 @@
 // Kernels registered by (backend, name). An op never calls a backend directly: it asks the
 // registry, so a new backend only adds kernels and layers stay untouched.
 import type { Backend, DataHandle } from '../core/backend';
+import { Registry } from '../core/registry';
 import type { KernelName, KernelAttrs } from './kernelNames';
 
 export interface TensorInfo {
@@ -14,7 +15,17 @@ export type KernelFn<K extends KernelName> = (
   attrs: KernelAttrs[K],
 ) => TensorInfo | TensorInfo[];
 
-const kernels = new Map<string, KernelFn<KernelName>>();
+/** One backend's implementation of one kernel name. */
+export interface KernelEntry {
+  backend: string;
+  name: KernelName;
+  fn: KernelFn<KernelName>;
+}
+
+const kernelKey = (backend: string, name: string): string => `${backend}/${name}`;
+
+/** Keyed `<backend>/<kernel>` ("cpu/MatMul"). */
+export const kernelRegistry = new Registry<KernelEntry>('kernel', (e) => kernelKey(e.backend, e.name));
 /** A backend that reuses another's kernels for every name it does not register itself. */
 const fallbacks = new Map<string, string>();
 
@@ -24,14 +35,14 @@ export function setKernelFallback(backend: string, fallback: string): void {
 
 function lookup(backend: string, name: KernelName): KernelFn<KernelName> | undefined {
   for (let b: string | undefined = backend; b !== undefined; b = fallbacks.get(b)) {
-    const fn = kernels.get(`${b}/${name}`);
-    if (fn) return fn;
+    const entry = kernelRegistry.get(kernelKey(b, name));
+    if (entry) return entry.fn;
   }
   return undefined;
 }
 
 export function registerKernel<K extends KernelName>(backend: string, name: K, fn: KernelFn<K>): void {
-  kernels.set(`${backend}/${name}`, fn as unknown as KernelFn<KernelName>);
+  kernelRegistry.register({ backend, name, fn: fn as unknown as KernelFn<KernelName> });
 }
 
 export function getKernel<K extends KernelName>(backend: string, name: K): KernelFn<K> {
@@ -46,6 +57,8 @@ export function hasKernel(backend: string, name: KernelName): boolean {
 
 /** Kernels registered under the backend's own name (not those it falls back to). */
 export function registeredKernels(backend: string): string[] {
-  const prefix = `${backend}/`;
-  return [...kernels.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return kernelRegistry
+    .list()
+    .filter((e) => e.backend === backend)
+    .map((e) => e.name);
 }

@@ -10,4 +10,5 @@ import './embedding';
 import './recurrent';
 
 export { registerLayer, getLayer, listLayers, layerRegistry } from './registry';
+export { LAYER_CATEGORIES, type LayerCategoryInfo } from './categories';
 export * from './types';

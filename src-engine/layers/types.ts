@@ -4,8 +4,9 @@ import type { Rng } from '../core/rng';
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { ParameterBudget } from '../graph/parameterBudget';
 
-export type LayerCategory =
-  'Input' | 'Core' | 'Convolution' | 'Pooling' | 'Recurrent' | 'Merge' | 'Activation' | 'Normalization' | 'Regularization';
+import type { LayerCategory } from './categories';
+
+export type { LayerCategory } from './categories';
 
 /** A shape problem the user must fix; the message is plain words and names no node (the compiler adds it). */
 export class ShapeError extends Error {}

@@ -1,6 +1,7 @@
 // Every differentiable op registers how to gradient-check it, next to its definition, so the
 // gradient-check test enumerates them all and a new op cannot skip it.
 import type { Tensor } from '../core/tensor';
+import { Registry } from '../core/registry';
 
 export interface GradCheckCase {
   /** Shapes of the random inputs. */
@@ -25,13 +26,12 @@ export interface OpSpec {
   noUsefulGradient?: string;
 }
 
-const ops = new Map<string, OpSpec>();
+export const opRegistry = new Registry<OpSpec>('op', (spec) => spec.name);
 
 export function registerOp(spec: OpSpec): void {
-  if (ops.has(spec.name)) throw new Error(`op ${spec.name} registered twice`);
-  ops.set(spec.name, spec);
+  opRegistry.register(spec);
 }
 
 export function registeredOps(): OpSpec[] {
-  return [...ops.values()];
+  return opRegistry.list();
 }

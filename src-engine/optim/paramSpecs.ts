@@ -75,6 +75,7 @@ export const decoupledDecaySpec: ParamSpec = {
   name: 'weightDecay',
   label: 'Weight decay',
   kind: 'number',
+  group: 'regularization',
   default: 0.01,
   min: 0,
   max: 1,
@@ -86,6 +87,7 @@ export const coupledDecaySpec: ParamSpec = {
   name: 'weightDecay',
   label: 'Weight decay',
   kind: 'number',
+  group: 'regularization',
   min: 0,
   max: 1,
   optional: true,
@@ -96,6 +98,7 @@ export const coupledDecaySpec: ParamSpec = {
 export const commonSpecs: ParamSpec[] = [
   {
     name: 'l1',
+    group: 'regularization',
     label: 'L1 penalty',
     kind: 'number',
     default: 0,
@@ -106,6 +109,7 @@ export const commonSpecs: ParamSpec[] = [
   },
   {
     name: 'l2',
+    group: 'regularization',
     label: 'L2 penalty',
     kind: 'number',
     default: 0,
@@ -115,6 +119,7 @@ export const commonSpecs: ParamSpec[] = [
   },
   {
     name: 'clipNorm',
+    group: 'regularization',
     label: 'Clip norm',
     kind: 'number',
     min: 0,

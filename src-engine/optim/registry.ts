@@ -30,9 +30,17 @@ export function registerOptimizer(
   description: string,
   own: ParamSpec[],
   create: OptimizerDef['create'],
+  traits: Pick<OptimizerInfo, 'inOptimizerLab'> = {},
 ): OptimizerDef {
   const decay = own.some((s) => s.name === 'weightDecay') ? [] : [specs.coupledDecaySpec];
-  return optimizerRegistry.register({ name, label, description, params: [...own, ...specs.commonSpecs, ...decay], create });
+  return optimizerRegistry.register({
+    name,
+    label,
+    description,
+    params: [...own, ...specs.commonSpecs, ...decay],
+    create,
+    ...traits,
+  });
 }
 
 // In order of increasing complexity.
@@ -40,13 +48,16 @@ const entry = registerOptimizer;
 
 const adamSpecs = [specs.lrSpec(0.001), specs.beta1Spec, specs.beta2Spec, specs.epsSpec(1e-8)];
 
-entry('sgd', 'SGD', 'Plain gradient descent: w ← w − lr·g.', [specs.lrSpec(0.01)], (_v, c) => new SgdOptimizer(c));
+const lab = { inOptimizerLab: true };
+
+entry('sgd', 'SGD', 'Plain gradient descent: w ← w − lr·g.', [specs.lrSpec(0.01)], (_v, c) => new SgdOptimizer(c), lab);
 entry(
   'momentum',
   'SGD + momentum',
   'Keeps a velocity v ← μv + g and steps w ← w − lr·v, rolling through small bumps.',
   [specs.lrSpec(0.01), specs.momentumSpec],
   (v, c) => new MomentumOptimizer(c, v.momentum, false),
+  lab,
 );
 entry(
   'nesterov',
@@ -54,6 +65,7 @@ entry(
   'Momentum that looks ahead: v ← μv + g, w ← w − lr·(g + μv).',
   [specs.lrSpec(0.01), specs.momentumSpec],
   (v, c) => new MomentumOptimizer(c, v.momentum, true),
+  lab,
 );
 entry(
   'adagrad',
@@ -61,6 +73,7 @@ entry(
   'Divides each weight’s step by the root of its summed squared gradients; steps shrink over time.',
   [specs.lrSpec(0.01), specs.epsSpec(1e-10)],
   (v, c) => new AdagradOptimizer(c, v.eps),
+  lab,
 );
 entry(
   'rmsprop',
@@ -68,6 +81,7 @@ entry(
   'Divides each weight’s step by the root of a running average of squared gradients.',
   [specs.lrSpec(0.001), specs.rhoSpec, specs.epsSpec(1e-8)],
   (v, c) => new RmspropOptimizer(c, v.rho, v.eps),
+  lab,
 );
 entry(
   'adam',
@@ -75,6 +89,7 @@ entry(
   'Momentum plus RMSprop-style scaling, with bias correction for the first steps.',
   adamSpecs,
   (v, c) => new AdamOptimizer('adam', c, { beta1: v.beta1, beta2: v.beta2, eps: v.eps, decoupledDecay: 0 }),
+  lab,
 );
 entry(
   'adamw',
@@ -85,9 +100,7 @@ entry(
 );
 
 export function listOptimizers(): OptimizerInfo[] {
-  return optimizerRegistry
-    .list()
-    .map(({ name, label, description, params }) => ({ name, label, description, params: [...params] }));
+  return optimizerRegistry.list().map(({ create: _create, ...info }) => ({ ...info, params: [...info.params] }));
 }
 
 export function isOptimizer(name: string): boolean {

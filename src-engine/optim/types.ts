@@ -27,6 +27,8 @@ export interface OptimizerInfo extends Described {
   description: string;
   /** lr, momentum, beta1, ... with defaults, ranges and one-line explanations. */
   params: ParamSpec[];
+  /** Walks the optimizer lab's 2-D surfaces (not AdamW: its decay would pull the point to the origin). */
+  inOptimizerLab?: boolean;
 }
 
 export interface ScheduleInfo extends Described {

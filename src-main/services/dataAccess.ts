@@ -4,7 +4,7 @@
 // The desktop app has no such rule: its user picks any file in a native dialog.
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { CATALOGUE_IDS, catalogueEntry } from '../../src-engine/data/catalogue';
+import { datasetRegistry, catalogueEntry } from '../../src-engine/data/catalogue';
 import { parseDatasetRef } from '../../src-engine/data/sequences/options';
 import { UserError } from './userError';
 import type { ApiHandlers } from './dispatcher';
@@ -53,7 +53,7 @@ export function assertDatasetAllowed(ref: string, access: DataAccess): void {
   for (const file of datasetFiles(ref)) {
     // A bare word is a misspelt catalogue id, not a file to look for in the server's working folder.
     if (!/[\\/]|\.[a-z0-9]+$/i.test(file))
-      throw new UserError(`unknown dataset "${file}"; built-in datasets are: ${CATALOGUE_IDS.join(', ')}`);
+      throw new UserError(`unknown dataset "${file}"; built-in datasets are: ${datasetRegistry.names().join(', ')}`);
     const path = resolve(file);
     // Lexically inside first: an outside path is never touched, so the answer cannot tell whether it exists.
     const lexical = roots.some((root) => inside(root, path));

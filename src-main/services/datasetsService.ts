@@ -1,7 +1,7 @@
 // datasets.*: the catalogue, and previews computed in an engine process (loading MNIST must
 // not freeze the window). Previews are cached for the life of the app.
 import type { DatasetListItem, LayerLabApi } from '../../src-shared/api';
-import { CATALOGUE, catalogueEntry } from '../../src-engine/data/catalogue';
+import { catalogueEntry, datasetRegistry, datasetSummary } from '../../src-engine/data/catalogue';
 import type { EngineSpawner } from '../engine/engineProcess';
 import { previewInEngine } from '../engine/previewInEngine';
 import { UserError } from './userError';
@@ -15,17 +15,7 @@ export function createDatasetsService(
   const cache = new Map<string, Promise<{ summary: DatasetListItem; preview: unknown }>>();
   return {
     async list() {
-      return CATALOGUE.map((e): DatasetListItem => ({
-        id: e.id,
-        name: e.name,
-        description: e.description,
-        task: e.task,
-        inputShape: [...e.inputShape],
-        targetShape: [...e.targetShape],
-        ...(e.classNames ? { classNames: [...e.classNames] } : {}),
-        count: e.count,
-        testCount: e.testCount,
-      }));
+      return datasetRegistry.list().map(datasetSummary);
     },
     preview(id, options = {}) {
       if (!catalogueEntry(id) && !looksLikeFile(id)) return Promise.reject(new UserError(`unknown dataset "${id}"`));

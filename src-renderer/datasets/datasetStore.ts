@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { DatasetListItem } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
-import { CATALOGUE, type DatasetInfo } from '../app/engine';
+import { datasetRegistry, datasetSummary, type DatasetInfo } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
 
 export interface PreviewState {
@@ -20,17 +20,7 @@ interface DatasetState {
   loadPreview(id: string, force?: boolean): Promise<void>;
 }
 
-export const builtinDatasets: DatasetListItem[] = CATALOGUE.map((c) => ({
-  id: c.id,
-  name: c.name,
-  description: c.description,
-  task: c.task,
-  inputShape: [...c.inputShape],
-  targetShape: [...c.targetShape],
-  ...(c.classNames ? { classNames: [...c.classNames] } : {}),
-  count: c.count,
-  testCount: c.testCount,
-}));
+export const builtinDatasets: DatasetListItem[] = datasetRegistry.list().map(datasetSummary);
 
 export const useDatasetStore = create<DatasetState>()((set, get) => ({
   list: builtinDatasets,

@@ -1,6 +1,6 @@
 // Groups the layer registry into the palette's sections; a category with no layers is left out,
 // so Recurrent appears as soon as such a layer registers.
-import type { LayerDef } from '../app/engine';
+import { LAYER_CATEGORIES, type LayerDef } from '../app/engine';
 
 export interface PaletteGroup {
   key: string;
@@ -8,16 +8,13 @@ export interface PaletteGroup {
   layers: LayerDef[];
 }
 
-const SECTIONS: Array<{ key: string; label: string; categories: string[] }> = [
-  { key: 'input', label: 'Input', categories: ['Input'] },
-  { key: 'core', label: 'Core', categories: ['Core'] },
-  { key: 'convolution', label: 'Convolution', categories: ['Convolution'] },
-  { key: 'pooling', label: 'Pooling', categories: ['Pooling'] },
-  { key: 'recurrent', label: 'Recurrent', categories: ['Recurrent'] },
-  { key: 'merge', label: 'Merge', categories: ['Merge'] },
-  { key: 'activation', label: 'Activation', categories: ['Activation'] },
-  { key: 'normalization', label: 'Normalization & regularization', categories: ['Normalization', 'Regularization'] },
-];
+/** The palette's sections in order: the engine's categories, grouped by the section each names. */
+const SECTIONS: Array<{ key: string; label: string; categories: string[] }> = [];
+for (const { name, section } of LAYER_CATEGORIES) {
+  const existing = SECTIONS.find((s) => s.label === section);
+  if (existing) existing.categories.push(name);
+  else SECTIONS.push({ key: name.toLowerCase(), label: section, categories: [name] });
+}
 
 export function groupLayers(layers: readonly LayerDef[], query = ''): PaletteGroup[] {
   const q = query.trim().toLowerCase();

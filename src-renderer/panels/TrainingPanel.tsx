@@ -76,7 +76,7 @@ export function TrainingPanel() {
           }}
         />
         {optimizerSpecs
-          .filter((s) => s.name === 'lr' || !COMMON.has(s.name))
+          .filter((s) => !isRegularization(s))
           .map((spec) => (
             <ParamField
               key={`${training.optimizer.name}:${spec.name}`}
@@ -118,17 +118,15 @@ export function TrainingPanel() {
           />
         ))}
         <h4 className="fieldset-sub">Regularization</h4>
-        {optimizerSpecs
-          .filter((s) => COMMON.has(s.name))
-          .map((spec) => (
-            <ParamField
-              key={`${training.optimizer.name}:${spec.name}`}
-              spec={spec}
-              value={optValue(spec.name)}
-              onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
-              testId={`optimizer-${spec.name}`}
-            />
-          ))}
+        {optimizerSpecs.filter(isRegularization).map((spec) => (
+          <ParamField
+            key={`${training.optimizer.name}:${spec.name}`}
+            spec={spec}
+            value={optValue(spec.name)}
+            onChange={(v) => setOptimizer({ [spec.name]: v } as Partial<OptimizerConfig>)}
+            testId={`optimizer-${spec.name}`}
+          />
+        ))}
       </fieldset>
 
       <fieldset>
@@ -155,8 +153,8 @@ export function TrainingPanel() {
   );
 }
 
-/** Penalties and clipping: shown under Regularization, not next to the update rule. */
-const COMMON = new Set(['l1', 'l2', 'clipNorm', 'weightDecay']);
+/** Penalties, decay and clipping (their declarations say so): shown under Regularization, not next to the update rule. */
+const isRegularization = (spec: ParamSpec): boolean => spec.group === 'regularization';
 
 function LoopField({
   spec,

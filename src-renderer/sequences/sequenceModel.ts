@@ -1,18 +1,15 @@
 // Sampling and gate traces on a trained model rebuilt in this window, on the engine's CPU kernels.
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { Model } from '../../src-engine';
-import { withBackend } from '../../src-engine';
-import { CpuBackend, registerCpuKernels } from '../../src-engine';
 import { sampleSequences } from '../../src-engine';
 import { recurrentTrace } from '../../src-engine';
 import { generateAdding } from '../../src-engine';
 import { isRecurrentType } from './sequenceRuns';
+import { inferenceSession } from '../app/inference';
 
-let cpu: CpuBackend | null = null;
+/** Runs on the window's inference session (its own backend). */
 function onCpu<T>(fn: () => T): T {
-  registerCpuKernels();
-  cpu ??= new CpuBackend('float32');
-  return withBackend(cpu, fn);
+  return inferenceSession().run(fn);
 }
 
 /** The graph's recurrent nodes, in graph order. */

@@ -1,7 +1,6 @@
 // Whether a new edge may be drawn; a refusal carries the reason in plain words for a tooltip.
-import { getLayer, type DatasetInfo } from '../app/engine';
+import { getLayer, inferShapes, type DatasetInfo } from '../app/engine';
 import type { GraphContent } from '../document/types';
-import { inferPartialShapes, reaches } from './shapes';
 
 export interface Candidate {
   source: string;
@@ -28,10 +27,27 @@ export function connectionProblem(content: GraphContent, candidate: Candidate, d
   if (reaches(content.edges, target, source))
     return `That would make a loop: ${target} already feeds ${source}. Connections must flow one way.`;
 
+  // The engine's partial shape inference, with the candidate edge drawn.
   const nodes = content.nodes.map((n) => ({ id: n.id, type: n.data.layerType, params: n.data.params }));
   const edges = [...content.edges, { source, target }];
-  const after = inferPartialShapes(nodes, edges, dataset);
-  const problem = after.errors.get(target);
-  if (problem) return `${target}: ${problem}.`;
+  const problem = inferShapes({ nodes, edges }, dataset).issues.find((i) => i.nodeId === target);
+  if (problem) return `${target}: ${problem.message}.`;
   return null;
+}
+
+/** True when `from` can already reach `to` along edges (adding to → from would close a cycle). */
+function reaches(edges: readonly Candidate[], from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === to) return true;
+    for (const e of edges) {
+      if (e.source === id && !seen.has(e.target)) {
+        seen.add(e.target);
+        stack.push(e.target);
+      }
+    }
+  }
+  return false;
 }

@@ -1,10 +1,9 @@
-// Live validation of the editor's graph: the engine's validator for the problem list, plus
-// partial shape inference so shapes show while the graph is still incomplete.
+// Live validation of the editor's graph: the engine's validator in its partial mode, so shapes
+// show and misfitting layers are marked while the graph is still incomplete.
 import type { GraphIssue } from '../../src-shared/graphFormat';
 import { validateGraph, type DatasetInfo } from '../app/engine';
 import { toGraphDoc } from '../document/document';
 import type { GraphContent } from '../document/types';
-import { inferPartialShapes } from './shapes';
 
 export interface GraphCheck {
   /** True when the graph can train on the dataset. */
@@ -17,21 +16,14 @@ export interface GraphCheck {
 }
 
 export function checkGraph(content: GraphContent, dataset: DatasetInfo | undefined): GraphCheck {
-  const doc = toGraphDoc(content);
-  const validation = validateGraph(doc, dataset);
-  const partial = inferPartialShapes(doc.nodes, doc.edges, dataset);
+  const validation = validateGraph(toGraphDoc(content), dataset, { partial: true });
   const issues: GraphIssue[] = validation.ok ? [] : [...validation.issues];
-  for (const [nodeId, message] of partial.errors) {
-    if (!issues.some((i) => i.nodeId === nodeId && i.message === message)) issues.push({ nodeId, message });
-  }
   issues.sort((a, b) => Number(Boolean(a.nodeId)) - Number(Boolean(b.nodeId)));
   const nodeIssues: Record<string, string[]> = {};
   for (const issue of issues) {
     if (issue.nodeId) (nodeIssues[issue.nodeId] ??= []).push(issue.message);
   }
-  const shapes: Record<string, number[]> = { ...validation.shapes };
-  for (const [id, shape] of partial.shapes) shapes[id] ??= shape;
-  return { ok: validation.ok, shapes, issues, nodeIssues };
+  return { ok: validation.ok, shapes: validation.shapes, issues, nodeIssues };
 }
 
 /** Re-checks only when something that affects validity changed (not when a node moves). */

@@ -1,6 +1,7 @@
 // What a person does in the editor, as Playwright steps: drag from the palette, connect handles.
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { painted } from './settled';
 
 export function node(page: Page, id: string): Locator {
   return page.locator(`[data-testid="node-${id}"]`);
@@ -60,10 +61,10 @@ export async function clickEmptyCanvas(page: Page): Promise<void> {
 
 /** Clicks a node until it shows as selected (the view may still be settling after a fit). */
 export async function selectNode(page: Page, id: string): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
     await node(page, id).click();
     if (/is-selected/.test((await node(page, id).getAttribute('class')) ?? '')) return;
-    await page.waitForTimeout(200);
+    await painted(page);
   }
   throw new Error(`node ${id} does not become selected`);
 }

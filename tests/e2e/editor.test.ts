@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
+import { painted } from './settled';
 import { chartPoints, connect, dragLayer, edgeCount, eventually, node, selectNode, setField } from './actions';
 
 let s: AppSession;
@@ -102,11 +103,11 @@ describe('LayerLab in the browser', () => {
           /scale\(([\d.]+)\)/,
         )?.[1],
       );
-    /** The zoom once its animation has ended (three equal readings in a row). */
+    /** The zoom once its animation has ended (three equal readings in consecutive frames). */
     const settled = async () => {
       let last = NaN;
       for (let same = 0, i = 0; same < 2 && i < 50; i++) {
-        await page.waitForTimeout(80);
+        await painted(page);
         const now = await scale();
         same = now === last ? same + 1 : 0;
         last = now;
@@ -155,7 +156,7 @@ describe('LayerLab in the browser', () => {
       const points = await chartPoints(page, 'chart-loss');
       if (points > 0 && points !== seen.at(-1)) seen.push(points);
       if (seen.length === 2) await s.screenshot('07-training');
-      await page.waitForTimeout(150);
+      await painted(page);
     }
     // At least two different, growing counts while the run was still going.
     expect(seen.length).toBeGreaterThanOrEqual(2);
@@ -241,7 +242,8 @@ describe('LayerLab in the browser', () => {
     await page.click('[data-testid="theme-toggle"]');
     await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     await page.click('[data-testid="tab-charts"]');
-    await page.waitForTimeout(300);
+    await eventually(() => page.getAttribute('[data-testid="tab-charts"]', 'aria-selected')).toBe('true');
+    await painted(page);
     await s.screenshot('10-dark');
     await page.click('[data-testid="theme-toggle"]');
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
 import { eventually } from './actions';
+import { painted, tooltipsHidden } from './settled';
 
 let s: AppSession;
 let page: Page;
@@ -38,7 +39,7 @@ async function startTemplate(id: string, epochs: number): Promise<void> {
 /** A screenshot with the pointer parked off the sidebar, so no tooltip covers the screen. */
 async function shot(name: string): Promise<void> {
   await page.mouse.move(1200, 790);
-  await page.waitForTimeout(400);
+  await tooltipsHidden(page);
   await s.screenshot(name);
 }
 
@@ -76,7 +77,7 @@ describe('sequences screen', () => {
     await eventually(() => epochRows().count(), 30_000).toBeGreaterThanOrEqual(1);
     const firstSeen = await epochRows().count();
     if (firstSeen < 3) expect(await page.locator('[data-testid="sample-names"]').count()).toBe(0);
-    await page.waitForTimeout(200);
+    await painted(page);
     await shot('84-sequences-names-live');
     await eventually(() => epochRows().count(), 40_000).toBe(3);
     expect(await epochRows().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-epoch')))).toEqual(['3', '2', '1']);
@@ -114,7 +115,7 @@ describe('sequences screen', () => {
     for (const key of ['i', 'f', 'o', 'c'])
       expect(await page.getAttribute(`[data-testid="gate-${key}"]`, 'data-points')).toBe(String(8 * 32));
     await page.fill('[data-testid="gate-text"]', 'Anna');
-    await page.waitForTimeout(300);
+    await painted(page);
     await shot('80-sequences-names');
     await page.locator('[data-testid="gate-c"]').scrollIntoViewIfNeeded();
     await shot('82-sequences-gates');
@@ -143,7 +144,7 @@ describe('sequences screen', () => {
     const similarities = (await page.locator('[data-testid="neighbour-similarity"]').allInnerTexts()).map(Number);
     expect(similarities).toEqual([...similarities].sort((a, b) => b - a));
     for (const v of similarities) expect(v >= -1 && v <= 1).toBe(true);
-    await page.waitForTimeout(300);
+    await painted(page);
     await shot('85-sequences-word-vectors');
     // The context table is another set of vectors for the same words.
     await page.selectOption('[data-testid="embedding-node"]', 'context');
@@ -177,7 +178,7 @@ describe('sequences screen', () => {
     // The planted tools are hammer's nearest words.
     const words = (await page.locator('[data-testid="neighbour"] button').allInnerTexts()).map((w) => w.trim());
     expect(words.slice(0, 5).sort()).toEqual(['chisel', 'drill', 'pliers', 'spanner', 'wrench']);
-    await page.waitForTimeout(300);
+    await painted(page);
     await shot('86-sequences-cbow');
     await page.click('[data-testid="sequences-back"]');
   });
@@ -206,7 +207,7 @@ describe('sequences screen', () => {
     expect(await page.locator('[data-testid="sequences-run"] option').first().innerText()).toMatch(/adding/);
     expect(await page.locator('[data-testid="name-sampler"]').count()).toBe(0);
     expect(await page.getAttribute('[data-testid="gate-h"]', 'data-points')).toBe(String(50 * 8));
-    await page.waitForTimeout(300);
+    await painted(page);
     await shot('81-sequences-adding');
   });
 

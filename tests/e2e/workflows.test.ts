@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
+import { painted } from './settled';
 import { clickEmptyCanvas, eventually, node, selectNode } from './actions';
 
 let s: AppSession;
@@ -196,13 +197,15 @@ describe('editing workflows', () => {
     await eventually(() => text('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
     await clickEmptyCanvas(page);
     await page.click('[data-testid="tab-charts"]');
-    await page.waitForTimeout(400);
+    await eventually(() => page.getAttribute('[data-testid="tab-charts"]', 'aria-selected')).toBe('true');
+    await painted(page);
     expect(await text('[data-testid="run-status-line"]')).toMatch(/completed/i);
     // Toasts close by themselves too, so one may be gone before its button is pressed.
     for (const close of await page.locator('.toast-close').all()) await close.click({ timeout: 1000 }).catch(() => undefined);
     await s.screenshot('00-hero');
     await page.click('[data-testid="theme-toggle"]');
-    await page.waitForTimeout(400);
+    await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await painted(page);
     await s.screenshot('00-hero-dark');
     await page.click('[data-testid="theme-toggle"]');
   });

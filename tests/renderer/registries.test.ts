@@ -1,6 +1,14 @@
 // The palette, forms and templates come from the engine's registries and stay valid.
 import { describe, expect, it } from 'vitest';
-import { listLayers } from '../../src-engine/layers';
+import { LAYER_CATEGORIES, listLayers } from '../../src-engine/layers';
+import { listInitializers } from '../../src-engine/init';
+import { LAB_INITIALIZERS } from '../../src-renderer/labs/initLab/probe';
+import { LAB_OPTIMIZERS } from '../../src-renderer/labs/optimizerLab/labRuns';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { TrainingPanel } from '../../src-renderer/panels/TrainingPanel';
+import { optimizerRegistry } from '../../src-engine/optim';
+import { useGraphStore } from '../../src-renderer/document/graphStore';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
 import { groupLayers } from '../../src-renderer/palette/categories';
@@ -34,9 +42,51 @@ describe('palette', () => {
     expect(groupLayers(listLayers(), 'zzzz-no-such-layer')).toEqual([]);
   });
 
+  it("takes its sections from the engine's layer categories: order and shared headings", () => {
+    const base = listLayers()[0];
+    const fixtures = LAYER_CATEGORIES.map((c) => ({ ...base, type: `Fixture${c.name}`, category: c.name }));
+    const groups = groupLayers(fixtures);
+    expect(groups.map((g) => g.label)).toEqual([...new Set(LAYER_CATEGORIES.map((c) => c.section))]);
+    const shared = groups.find((g) => g.label === 'Normalization & regularization')!;
+    expect(shared.layers.map((l) => l.category)).toEqual(['Normalization', 'Regularization']);
+  });
+
   it('shows a category it does not know under its own name', () => {
     const odd = { ...listLayers()[0], type: 'Odd', category: 'Attention' as never };
     expect(groupLayers([odd]).map((g) => g.label)).toEqual(['Attention']);
+  });
+});
+
+describe('labs', () => {
+  it("the initializer lab compares the initializers the registry marks for it, in the registry's order", () => {
+    expect(LAB_INITIALIZERS).toEqual(
+      listInitializers()
+        .filter((i) => i.inInitLab)
+        .map((i) => i.name),
+    );
+    expect(LAB_INITIALIZERS).toEqual(['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal']);
+  });
+
+  it("the optimizer lab walks the optimizers the registry marks for it, each in its own colour, with the registry's labels", () => {
+    const marked = optimizerRegistry.list().filter((o) => o.inOptimizerLab);
+    expect(LAB_OPTIMIZERS.map((o) => [o.name, o.label])).toEqual(marked.map((o) => [o.name, o.label]));
+    expect(LAB_OPTIMIZERS.map((o) => o.name)).toEqual(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']);
+    expect(new Set(LAB_OPTIMIZERS.map((o) => o.color)).size).toBe(LAB_OPTIMIZERS.length);
+  });
+});
+
+describe('training panel', () => {
+  it("lists the settings the optimizer's declarations group as regularization apart, under their heading", () => {
+    const html = renderToStaticMarkup(createElement(TrainingPanel));
+    const heading = html.indexOf('>Regularization<');
+    expect(heading).toBeGreaterThan(0);
+    const at = (name: string) => html.indexOf(`data-testid="optimizer-${name}"`);
+    const optimizer = optimizerRegistry.get(useGraphStore.getState().training.optimizer.name)!;
+    const shown = optimizer.params.filter((p) => at(p.name) >= 0);
+    expect(shown.filter((p) => p.group === 'regularization').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['l1', 'l2', 'clipNorm']),
+    );
+    for (const p of shown) expect(at(p.name) > heading, p.name).toBe(p.group === 'regularization');
   });
 });
 

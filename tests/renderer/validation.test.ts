@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGraph } from '../../src-renderer/validation/graphCheck';
 import { connectionProblem } from '../../src-renderer/validation/connection';
-import { inferPartialShapes } from '../../src-renderer/validation/shapes';
 import { fromGraphDoc } from '../../src-renderer/document/document';
 import { defaultTraining } from '../../src-renderer/document/defaults';
 import type { GraphContent } from '../../src-renderer/document/types';
@@ -164,22 +163,20 @@ describe('connection check', () => {
   });
 });
 
-describe('partial shape inference', () => {
-  it('skips nodes on a cycle and nodes missing inputs', () => {
-    const result = inferPartialShapes(
+describe('one checker', () => {
+  it('reports a misfitting layer once, even where the structure is unfinished', () => {
+    const g = graph(
       [
-        { id: 'i', type: 'Input', params: { shape: [3] } },
-        { id: 'a', type: 'Dense' },
-        { id: 'b', type: 'Dense' },
-        { id: 'm', type: 'Add' },
+        ['input', 'Input'],
+        ['conv', 'Conv2D'],
+        ['dangling', 'Flatten'],
       ],
-      [
-        { source: 'a', target: 'b' },
-        { source: 'b', target: 'a' },
-        { source: 'i', target: 'm' },
-      ],
+      [['input', 'conv']],
     );
-    expect([...result.shapes.keys()]).toEqual(['i']);
-    expect(result.errors.size).toBe(0);
+    const messages = checkGraph(g, iris).nodeIssues.conv ?? [];
+    expect(messages).toHaveLength(1);
+    expect(new Set(checkGraph(g, iris).issues.map((i) => `${i.nodeId}:${i.message}`)).size).toBe(
+      checkGraph(g, iris).issues.length,
+    );
   });
 });

@@ -2,8 +2,8 @@
 import type { DatasetPreview } from '../../app/engine';
 import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine';
 import { validateGraph, type DatasetInfo } from '../../../src-engine';
-import { withBackend } from '../../../src-engine';
-import { CpuBackend, registerCpuKernels } from '../../../src-engine';
+import { listInitializers } from '../../../src-engine';
+import { inferenceSession } from '../../app/inference';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import { applyScaler, fitScaler, type ScalerKind } from '../../../src-engine/index';
 
@@ -13,7 +13,10 @@ export interface Probe {
   inputShape: number[];
 }
 
-export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal'] as const;
+/** The initializers the lab compares by default: those the registry marks for it, in registry order. */
+export const LAB_INITIALIZERS: readonly string[] = listInitializers()
+  .filter((i) => i.inInitLab)
+  .map((i) => i.name);
 
 /** The probe as the network would see it in training: the project's feature scaling, fitted on the probe itself
  *  (the lab used raw inputs, so its variances did not match a "standard"-scaled run's). */
@@ -46,6 +49,5 @@ export function runInitLab(
 ): InitLabRow[] | { error: string } {
   const v = validateGraph(doc, dataset);
   if (!v.ok) return { error: `the graph cannot run yet: ${v.issues[0]?.message ?? 'it has problems'}` };
-  registerCpuKernels();
-  return withBackend(new CpuBackend('float32'), () => activationVarianceByInitializer(v.validated, probe, [...initializers]));
+  return inferenceSession().run(() => activationVarianceByInitializer(v.validated, probe, [...initializers]));
 }

@@ -1,7 +1,7 @@
 // The optimizer lab's numbers: every chosen optimizer's path on one surface, from the engine's own optimizers.
 import { SURFACES, listOptimizers, trajectory, type TrajectoryPoint } from '../../../src-engine';
 
-/** The lab's line colours; which optimizers walk the surfaces (AdamW's decay would pull the point to 0). Names and labels are the registry's. */
+/** The lab's line colours by optimizer; an optimizer added later takes the next spare one. */
 const LAB_COLORS: Record<string, string> = {
   sgd: '#868e96',
   momentum: '#f76707',
@@ -11,9 +11,12 @@ const LAB_COLORS: Record<string, string> = {
   adam: '#4263eb',
 };
 
+const SPARE_COLORS = ['#1098ad', '#74b816', '#ae3ec9', '#f59f00'];
+
+/** The optimizers that walk the surfaces: those the registry marks for the lab, in its order. */
 export const LAB_OPTIMIZERS = listOptimizers()
-  .filter((o) => LAB_COLORS[o.name] !== undefined)
-  .map((o) => ({ name: o.name, label: o.label, color: LAB_COLORS[o.name] }));
+  .filter((o) => o.inOptimizerLab)
+  .map((o, i) => ({ name: o.name, label: o.label, color: LAB_COLORS[o.name] ?? SPARE_COLORS[i % SPARE_COLORS.length]! }));
 
 /** One learning rate for all: one at which most methods make visible progress on each surface. */
 export const DEFAULT_LR: Record<string, number> = { elongated: 0.1, rosenbrock: 0.0015, saddle: 0.05 };
@@ -55,9 +58,9 @@ export function labPaths(
   const surface = SURFACES.find((s) => s.id === surfaceId)!;
   const span = Math.max(surface.range.x[1] - surface.range.x[0], surface.range.y[1] - surface.range.y[0]);
   return LAB_OPTIMIZERS.filter((o) => optimizers.includes(o.name)).map((o) => {
-    const momentum = o.name === 'momentum' || o.name === 'nesterov' ? { momentum: 0.9 } : {};
     const rate = typeof lr === 'number' ? lr : (lr[o.name] ?? DEFAULT_LR[surfaceId] ?? 0.01);
-    const points = trajectory(surfaceId, { name: o.name, lr: rate, ...momentum }, steps);
+    // Every other setting takes the optimizer's declared default (momentum 0.9, Adam's betas).
+    const points = trajectory(surfaceId, { name: o.name, lr: rate }, steps);
     const last = points[points.length - 1]!;
     const diverged = !Number.isFinite(last.f) || Math.abs(last.x) > 10 * span || Math.abs(last.y) > 10 * span;
     return { optimizer: o.name, label: o.label, color: o.color, lr: rate, points, diverged };

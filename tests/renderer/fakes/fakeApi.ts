@@ -14,7 +14,7 @@ import type {
 } from '../../../src-shared/api';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
 import type { EngineEvent } from '../../../src-shared/engineEvents';
-import { CATALOGUE, createGeneratedDataset } from '../../../src-engine';
+import { datasetRegistry, datasetSummary, createGeneratedDataset } from '../../../src-engine';
 import { datasetPreview, summarize } from '../../../src-engine';
 import { withSequencePreview } from '../../../src-engine';
 import { prepareRun } from '../../../src-engine';
@@ -201,10 +201,10 @@ export function createFakeApi(): FakeApi {
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
-        return CATALOGUE.map(({ source: _s, package: _p, defaults: _d, ...item }) => item);
+        return datasetRegistry.list().map(datasetSummary);
       },
       async preview(id) {
-        const entry = CATALOGUE.find((c) => c.id === id);
+        const entry = datasetRegistry.get(id);
         if (!entry || entry.source !== 'generated')
           throw new Error(`the dev preview only generates datasets; "${id}" needs the back end`);
         const ds = createGeneratedDataset(id);

@@ -2,8 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import {
-  CATALOGUE,
-  CATALOGUE_IDS,
+  datasetRegistry,
   catalogueEntry,
   createGeneratedDataset,
   type CatalogueEntry,
@@ -62,14 +61,14 @@ export async function loadDatasetDetailed(source: DatasetSource, options: LoadDa
   const looksLikePath = /[\\/]|\.[a-z0-9]+$/i.test(source);
   if (looksLikePath && !existsSync(source)) throw new DatasetError('file not found', { file: source });
   throw new DatasetError(
-    `unknown dataset "${source}"; built-in datasets are: ${CATALOGUE_IDS.join(', ')}. ` +
+    `unknown dataset "${source}"; built-in datasets are: ${datasetRegistry.names().join(', ')}. ` +
       'Or give a path to a .csv file, an IDX images file (…-images-idx3-ubyte) or a folder of IDX files.',
   );
 }
 
 /** The catalogue, without loading anything (MNIST is not read to list it). */
 export function listDatasets(): CatalogueEntry[] {
-  return CATALOGUE.map((entry) => ({ ...entry }));
+  return datasetRegistry.list().map((entry) => ({ ...entry }));
 }
 
 async function loadBuiltin(

@@ -1,6 +1,7 @@
 // A trained run's model over its whole validation or test split, in an engine process: the
 // splits are rebuilt exactly as the run made them (same graph, same seed), the stored weights
 // are loaded, and every sample is predicted once in evaluation mode.
+import { loadModelState } from '../../../train/inferenceSession';
 import { useCpuBackend } from '../cpuEngine';
 import { prepareRun, type PreparedRun } from '../../../train/prepareRun';
 import { BatchMaker, targetLayout } from '../../../train/batches';
@@ -65,17 +66,7 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
 
 /** Copies the checkpoint into the model by tensor name; returns what does not fit, in words. */
 export function loadWeights(run: PreparedRun, tensors: TensorSnapshot[]): string | null {
-  const state = run.model.stateTensors();
-  if (state.length !== tensors.length)
-    return `the stored weights hold ${tensors.length} tensors but the model has ${state.length}`;
-  const byName = new Map(tensors.map((t) => [t.name, t]));
-  for (const [i, t] of state.entries()) {
-    const saved = (t.name && byName.get(t.name)) || tensors[i];
-    if (saved.data.length !== t.size)
-      return `the stored weights of ${saved.name} hold ${saved.data.length} values; the model expects ${t.size}`;
-    t.dataSync().set(saved.data);
-  }
-  return null;
+  return loadModelState(run.model, tensors);
 }
 
 /** The split's unscaled inputs (for drawing samples), rebuilt only when the run scaled them. */
