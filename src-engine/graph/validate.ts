@@ -9,6 +9,7 @@ import { validateParams, type ParamValues } from '../core/params';
 import { trainingLoopSpecs } from '../train/trainingSpecs';
 import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
+import { checkParameterBudget, type ParameterMemory } from './parameterBudget';
 import type { Task } from '../data/types';
 
 /** What validation needs to know of the dataset (a summary is enough). */
@@ -40,7 +41,12 @@ export type Validation =
   | { ok: true; validated: ValidatedGraph; shapes: Record<string, number[]> }
   | { ok: false; issues: GraphIssue[]; shapes: Record<string, number[]> };
 
-export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation {
+export interface ValidateOptions {
+  /** With the memory a host may train in, a model past the parameter limit is refused here. */
+  parameterMemory?: ParameterMemory;
+}
+
+export function validateGraph(value: unknown, dataset?: DatasetInfo, options: ValidateOptions = {}): Validation {
   const parsed = parseGraph(value);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, shapes: {} };
   const graph = parsed.graph;
@@ -100,6 +106,13 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
     });
   }
   if (issues.length || !loss) return { ok: false, issues, shapes };
+  if (options.parameterMemory) {
+    const tooLarge = checkParameterBudget(
+      structure.order.flatMap((id) => nodes.get(id) ?? []),
+      options.parameterMemory,
+    );
+    if (tooLarge) return { ok: false, issues: [tooLarge], shapes };
+  }
   const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
   return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
 }

@@ -4,6 +4,7 @@ import type { LayerLabApi, RunDetail } from '../../src-shared/api';
 import { describeIssue, type GraphDoc } from '../../src-shared/graphFormat';
 import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
+import { machineParameterMemory } from '../../src-engine/hosts/node/machineMemory';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { DeviceHosts } from '../engine/deviceHosts';
@@ -37,7 +38,8 @@ function datasetInfoFor(id: string): DatasetInfo | undefined {
 
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
-  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset));
+  // The model's size is checked here too, so a run too large for this machine is never stored.
+  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset), { parameterMemory: machineParameterMemory() });
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 
