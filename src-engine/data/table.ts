@@ -31,7 +31,8 @@ export function buildTableDataset(input: Table | ColumnTable, options: TableOpti
     let problem: string | undefined;
     if (column.type === 'empty') problem = 'it has no values';
     else if (column.type === 'categorical' && column.distinct > maxCategories) {
-      const count = column.overflow ? `more than ${maxCategories}` : `${column.distinct}`;
+      // Past the dictionary cap the exact count is unknown: the cap is what can be said.
+      const count = column.overflow ? `more than ${column.distinct - 1}` : `${column.distinct}`;
       problem = `it has ${count} different text values (more than ${maxCategories}) to one-hot encode`;
     }
     if (problem && explicitFeatures)

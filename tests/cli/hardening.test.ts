@@ -61,6 +61,17 @@ describe('numbers and encodings in graph files (item 5)', () => {
   });
 });
 
+describe('settings the engine would refuse (item 3)', () => {
+  it('names training.optimizer.lr for lr 20 instead of an internal error', () => {
+    const graph = JSON.parse(readFileSync(xorPath, 'utf8')) as { training: { optimizer: Record<string, unknown> } };
+    graph.training.optimizer = { name: 'adam', lr: 20 };
+    return expectError(
+      ['train', write('lr20.json', JSON.stringify(graph))],
+      /training\.optimizer\.lr.*Learning rate must be at most 10, got 20/,
+    );
+  });
+});
+
 describe('model size (item 4)', () => {
   it('refuses Dense 65536 → Dense 65536 before building it, naming the node, the count and the limit', () => {
     const graph = JSON.parse(readFileSync(xorPath, 'utf8')) as {

@@ -86,6 +86,18 @@ describe('streamed CSV', () => {
     );
   });
 
+  it('stops remembering distinct values past the class cap, and says so', () => {
+    const rows = ['id,x,y', ...Array.from({ length: 1500 }, (_, i) => `name${i},${i % 10},c${i}`)];
+    expect(() => parseCsv(rows.join('\n'), { target: 'y', fileName: 'ids.csv' })).toThrow(
+      'ids.csv: column "y": the target has more than 1000 different values, too many classes (at most 1000)',
+    );
+    const byX = parseCsv(rows.join('\n'), { target: 'x', task: 'classification', features: ['y'], maxCategories: 2000 });
+    expect(byX.dataset.inputShape).toEqual([1500]);
+    expect(() => parseCsv(rows.join('\n'), { target: 'x', task: 'classification' })).toThrow(
+      'no usable input columns besides the target ("id": it has more than 1000 different text values (more than 50) to one-hot encode; "y": it has more than 1000 different text values (more than 50) to one-hot encode)',
+    );
+  });
+
   it('reads a file in chunks, and only its first record to name the columns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-csv-stream-'));
     try {
