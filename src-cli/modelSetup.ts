@@ -11,6 +11,7 @@ import { WeightsError, type WeightsFile } from '../src-engine/export/weightsFile
 import type { PytorchExportInput } from '../src-engine/export/pytorch/exportPytorch';
 import { describeIssue, type GraphDoc } from '../src-shared/graphFormat';
 import type { Dataset, DataSplit } from '../src-engine/data/types';
+import { machineParameterMemory } from '../src-engine/hosts/node/machineMemory';
 
 export interface ModelSetup {
   graph: GraphDoc;
@@ -32,7 +33,7 @@ export async function setUpModel(
   const graph = parseGraphOrThrow(applyOverrides(readJsonFile(path), flags), path);
   useCpuBackend();
   const dataset = await loadTrainingDataset(graph);
-  const prepared = prepareRun(graph, dataset);
+  const prepared = prepareRun(graph, dataset, { parameterMemory: machineParameterMemory() });
   if (!prepared.ok) throw new CliError(`${path}: ${prepared.issues.map(describeIssue).join('; ')}`);
   const run = prepared.run;
   let file: WeightsFile | undefined;

@@ -7,6 +7,7 @@ import { useCpuBackend, cpuFloat64 } from '../../src-engine/hosts/node/cpuEngine
 import { prepareRun } from '../../src-engine/train/prepareRun';
 import { modelGradCheck } from '../../src-engine/train/modelGradCheck';
 import { describeIssue } from '../../src-shared/graphFormat';
+import { machineParameterMemory } from '../../src-engine/hosts/node/machineMemory';
 
 export const gradcheckFlags = (): FlagSpec[] => [
   ...trainingFlags(),
@@ -23,7 +24,7 @@ export async function gradcheckCommand(argv: string[]): Promise<number> {
   const graph = parseGraphOrThrow(applyOverrides(readJsonFile(path), flags), path);
   useCpuBackend();
   const dataset = await loadTrainingDataset(graph);
-  const prepared = prepareRun(graph, dataset);
+  const prepared = prepareRun(graph, dataset, { parameterMemory: machineParameterMemory() });
   if (!prepared.ok) throw new CliError(`${path}: ${prepared.issues.map(describeIssue).join('; ')}`);
   const { run } = prepared;
   const errors = modelGradCheck(

@@ -13,6 +13,7 @@ import { describePreprocessing } from '../../src-engine/export/preprocessing';
 import { encodeWeightsFile, modelTensors, WeightsError } from '../../src-engine/export/weightsFile';
 import type { NamedTensor } from '../../src-engine/export/safetensors';
 import { loadWeightsInto, readWeightsFile, writeBytes } from '../weightsIo';
+import { machineParameterMemory } from '../../src-engine/hosts/node/machineMemory';
 
 export const trainFlags = (): FlagSpec[] => [
   ...trainingFlags(),
@@ -46,7 +47,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const graph = parseGraphOrThrow(applyOverrides(readJsonFile(path), flags), path);
   const backend = useCpuBackend();
   const dataset = await loadTrainingDataset(graph);
-  const prepared = prepareRun(graph, dataset);
+  const prepared = prepareRun(graph, dataset, { parameterMemory: machineParameterMemory() });
   if (!prepared.ok) throw new CliError(`${path}: ${prepared.issues.map(describeIssue).join('; ')}`);
   const run = prepared.run;
   if (flags.load !== undefined) loadWeightsInto(run.model, readWeightsFile(flags.load as string), flags.load as string);

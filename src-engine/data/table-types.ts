@@ -1,7 +1,7 @@
 // Input and output of the table → Dataset builder shared by CSV import and the built-in tabular datasets.
 
 import type { Cell } from './cells';
-import type { ColumnType } from './table-columns';
+import type { ColumnData, ColumnType } from './table-columns';
 import type { Dataset, Task } from './types';
 
 export interface Table {
@@ -11,6 +11,17 @@ export interface Table {
   rowLines?: number[];
   /** File name for messages and the default dataset name. */
   source?: string;
+}
+
+/** A table already read into typed columns (a streamed CSV file): only the columns in use are kept. */
+export interface ColumnTable {
+  columns: string[];
+  rowCount: number;
+  /** Source line of each row, for messages. */
+  rowLines?: ArrayLike<number>;
+  source?: string;
+  /** A column in use, read with its declared type (if any). */
+  column(name: string): ColumnData;
 }
 
 export interface TableOptions {

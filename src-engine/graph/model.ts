@@ -1,6 +1,5 @@
 // An executable model built from a validated graph: layers in dependency order, weights drawn
 // from per-node streams of the run seed (so sweeps can share initial weights exactly).
-import { ParameterBudget } from './parameterBudget';
 import { Rng } from '../core/rng';
 import type { Tensor } from '../core/tensor';
 import type { ForwardMode, LayerDef, LayerInstance } from '../layers';
@@ -34,7 +33,6 @@ export class Model {
     initializer = validated.initializer,
   ) {
     const initRoot = new Rng(seed).fork('init');
-    const budget = new ParameterBudget();
     this.inputId = validated.structure.inputId;
     this.outputId = validated.structure.outputId;
     this.nodes = validated.structure.order.map((id) => {
@@ -44,7 +42,6 @@ export class Model {
         defaultInitializer: initializer,
         initializerOptions: validated.graph.training.initializerOptions,
         name: id,
-        budget,
       });
       return { id, type: v.def.type, def: v.def, instance, inputIds: v.inputIds, outputShape: v.outputShape };
     });

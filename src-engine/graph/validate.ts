@@ -10,6 +10,7 @@ import { trainingLoopSpecs } from '../train/trainingSpecs';
 import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
 import { checkNodeParams, inferNodeShapes, inferShapes, shapeGraphOf, type DatasetInfo, type ValidatedNode } from './shapes';
+import { checkParameterBudget, type ParameterMemory } from './parameterBudget';
 
 export type { DatasetInfo, ValidatedNode } from './shapes';
 
@@ -32,6 +33,8 @@ export interface ValidateOptions {
    * instead of stopping at the structure's problems.
    */
   partial?: boolean;
+  /** With the memory a host may train in, a model past the parameter limit is refused here. */
+  parameterMemory?: ParameterMemory;
 }
 
 export function validateGraph(value: unknown, dataset?: DatasetInfo, options: ValidateOptions = {}): Validation {
@@ -80,6 +83,13 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo, options: Va
     });
   }
   if (issues.length || !loss) return { ok: false, issues, shapes };
+  if (options.parameterMemory) {
+    const tooLarge = checkParameterBudget(
+      structure.order.flatMap((id) => nodes.get(id) ?? []),
+      options.parameterMemory,
+    );
+    if (tooLarge) return { ok: false, issues: [tooLarge], shapes };
+  }
   const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
   return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
 }

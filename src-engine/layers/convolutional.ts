@@ -82,6 +82,11 @@ registerLayer({
     );
     return [h, w, p.filters as number];
   },
+  parameterCount: ([input], p) => {
+    const [kh, kw] = p.kernelSize as [number, number];
+    const filters = p.filters as number;
+    return kh * kw * input[2] * filters + (p.useBias ? filters : 0);
+  },
   build: ([input], p, ctx) => {
     const [kh, kw] = p.kernelSize as [number, number];
     const kernel = weight(ctx, 'kernel', [kh, kw, input[2], p.filters as number], p.initializer as string);

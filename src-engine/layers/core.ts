@@ -49,6 +49,7 @@ registerLayer({
     }
     return [p.units as number];
   },
+  parameterCount: ([input], p) => input[0] * (p.units as number) + (p.useBias ? (p.units as number) : 0),
   build: ([input], p, ctx) => {
     const kernel = weight(ctx, 'kernel', [input[0], p.units as number], p.initializer as string);
     const bias = p.useBias ? constantParam(ctx, 'bias', [p.units as number], 0) : null;

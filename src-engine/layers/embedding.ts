@@ -48,6 +48,7 @@ registerLayer({
     }
     return [input[0], p.dimension as number];
   },
+  parameterCount: (_inputs, p) => (p.vocabSize as number) * (p.dimension as number),
   build: (_inputs, p, ctx) => {
     const vocab = p.vocabSize as number;
     const table = weight(ctx, 'embeddings', [vocab, p.dimension as number], p.initializer as string);

@@ -75,6 +75,7 @@ registerLayer({
     }
     return input;
   },
+  parameterCount: ([input]) => 2 * input[input.length - 1],
   build: ([input], p, ctx) => {
     const channels = input[input.length - 1];
     const gamma = constantParam(ctx, 'gamma', [channels], 1);

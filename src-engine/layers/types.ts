@@ -2,7 +2,6 @@
 import type { Tensor } from '../core/tensor';
 import type { Rng } from '../core/rng';
 import type { ParamSpec, ParamValues } from '../core/params';
-import type { ParameterBudget } from '../graph/parameterBudget';
 
 import type { LayerCategory } from './categories';
 
@@ -20,8 +19,6 @@ export interface LayerBuildContext {
   initializerOptions?: { std?: number; limit?: number; value?: number; gain?: number };
   /** Prefix for parameter names, e.g. the node id. */
   name: string;
-  /** Counts parameters before they are allocated, against the machine's limit. */
-  budget?: ParameterBudget;
 }
 
 export interface ForwardMode {
@@ -68,6 +65,9 @@ export interface LayerDef {
   arity: { min: number; max: number };
   /** Output shape (without the batch dimension); throws ShapeError with a plain message. */
   outputShape(inputShapes: number[][], params: ParamValues): number[];
+  /** Trainable parameters the layer will hold, known before anything is allocated (checked
+   *  against the machine's limit). Absent: none. A test builds every layer to hold it to this. */
+  parameterCount?(inputShapes: number[][], params: ParamValues): number;
   build(inputShapes: number[][], params: ParamValues, ctx: LayerBuildContext): LayerInstance;
   /** Cases for the gradient-check test; every layer except Input must have at least one. */
   gradCheck: GradCheckLayerCase[];

@@ -7,10 +7,6 @@ import type { ParamSpec } from '../core/params';
 export function weight(ctx: LayerBuildContext, label: string, shape: number[], initializer: string | undefined): Tensor {
   const useDefault = !initializer || initializer === 'default';
   const name = useDefault ? ctx.defaultInitializer : initializer;
-  ctx.budget?.reserve(
-    ctx.name,
-    shape.reduce((a, b) => a * b, 1),
-  );
   const { fanIn, fanOut } = fansOf(shape);
   // Each parameter draws from its own stream, so adding a bias never shifts the kernel's values.
   const values = initialValues(
@@ -24,7 +20,6 @@ export function weight(ctx: LayerBuildContext, label: string, shape: number[], i
 
 export function constantParam(ctx: LayerBuildContext, label: string, shape: number[], value: number): Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
-  ctx.budget?.reserve(ctx.name, size);
   return parameter(new Float64Array(size).fill(value), shape, `${ctx.name}.${label}`);
 }
 

@@ -2,7 +2,7 @@
 // splits, scaling fitted on the training split, model weights and the optimizer.
 import { validateGraph, type DatasetInfo, type ValidatedGraph } from '../graph/validate';
 import { Model } from '../graph/model';
-import { ModelTooLargeError } from '../graph/parameterBudget';
+import { hostParameterMemory, type ParameterMemory } from '../graph/parameterBudget';
 import { createOptimizer, type Optimizer } from '../optim';
 import { splitDataset, fitScaler, applyScaler, type DatasetSplits, type Scaler } from '../data/preprocess';
 import { sizeOf } from '../core/shape';
@@ -28,8 +28,11 @@ export interface PreparedRun {
 export function prepareRun(
   graphValue: unknown,
   dataset: Dataset,
+  options: { parameterMemory?: ParameterMemory } = {},
 ): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
-  const v = validateGraph(graphValue, datasetInfo(dataset));
+  const v = validateGraph(graphValue, datasetInfo(dataset), {
+    parameterMemory: options.parameterMemory ?? hostParameterMemory(),
+  });
   if (!v.ok) return { ok: false, issues: v.issues };
   const graph = v.validated.graph;
   const t = graph.training;
@@ -45,13 +48,7 @@ export function prepareRun(
     splits.validation = scale(splits.validation);
     if (splits.test) splits.test = scale(splits.test);
   }
-  let model: Model;
-  try {
-    model = new Model(v.validated, t.seed);
-  } catch (e) {
-    if (e instanceof ModelTooLargeError) return { ok: false, issues: [{ nodeId: e.nodeId, message: e.message }] };
-    throw e;
-  }
+  const model = new Model(v.validated, t.seed);
   const optimizer = createOptimizer({ ...t.optimizer });
   return {
     ok: true,

@@ -127,7 +127,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
   const diverged = (value: number, atStep: number, epoch: number): DoneEvent =>
     done('diverged', epoch, {
       divergedAtStep: atStep,
-      message: `the loss became ${value} at step ${atStep} (epoch ${epoch + 1}); try a lower learning rate`,
+      message: `diverged at step ${atStep} (epoch ${epoch + 1}): the loss became ${value}; try a lower learning rate`,
     });
   const landed = (l: LandedLoss): void => {
     if (stepEvery && l.step % stepEvery === 0) emit({ event: 'step', epoch: l.epoch + 1, step: l.step, loss: l.value, lr: l.lr });
@@ -215,7 +215,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       if (blewUp)
         return done('diverged', epoch + 1, {
           divergedAtStep: step,
-          message: `${blewUp} at step ${step} (epoch ${epoch + 1}); try a lower learning rate`,
+          message: `diverged at step ${step} (epoch ${epoch + 1}): ${blewUp}; try a lower learning rate`,
         });
     }
     const test = setup.test && setup.test.count > 0 ? await evaluate(setup, setup.test, logitsFor, threshold) : undefined;

@@ -4,6 +4,7 @@ import type { LayerLabApi, RunDetail } from '../../src-shared/api';
 import { describeIssue, type GraphDoc } from '../../src-shared/graphFormat';
 import { validateGraph } from '../../src-engine/graph/validate';
 import { catalogueDatasetInfo } from '../../src-engine/graph/catalogueDatasetInfo';
+import { machineParameterMemory } from '../../src-engine/hosts/node/machineMemory';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { DeviceHosts } from '../engine/deviceHosts';
@@ -24,7 +25,8 @@ export function requestedBackend(graph: GraphDoc): string {
 
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
-  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset));
+  // The model's size is checked here too, so a run too large for this machine is never stored.
+  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset), { parameterMemory: machineParameterMemory() });
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 

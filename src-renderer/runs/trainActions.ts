@@ -107,8 +107,10 @@ function announceEnd(status: string, error: string | undefined): void {
   const ui = useUiStore.getState();
   if (status === 'completed') ui.toast('Training finished.', 'success');
   else if (status === 'diverged') {
-    const why = error ?? 'the loss stopped being a number';
-    ui.toast(`Training diverged: ${why}${/learning rate/.test(why) ? '' : '; try a lower learning rate'}.`, 'error');
+    // The engine's message already starts "diverged at step N (epoch E): …".
+    const why = error ?? 'diverged: the loss stopped being a number';
+    const said = /^diverged\b/i.test(why) ? why : `diverged: ${why}`;
+    ui.toast(`Training ${said}${/learning rate/.test(why) ? '' : '; try a lower learning rate'}.`, 'error');
   } else if (status === 'failed') ui.toast(`Training failed: ${error ?? 'the engine stopped unexpectedly'}`, 'error');
   else if (status === 'interrupted') ui.toast(`Training was interrupted${error ? `: ${error}` : ''}.`, 'error');
 }

@@ -60,3 +60,34 @@ describe('numbers and encodings in graph files (item 5)', () => {
     );
   });
 });
+
+describe('settings the engine would refuse (item 3)', () => {
+  it('names training.optimizer.lr for lr 20 instead of an internal error', () => {
+    const graph = JSON.parse(readFileSync(xorPath, 'utf8')) as { training: { optimizer: Record<string, unknown> } };
+    graph.training.optimizer = { name: 'adam', lr: 20 };
+    return expectError(
+      ['train', write('lr20.json', JSON.stringify(graph))],
+      /training\.optimizer\.lr.*Learning rate must be at most 10, got 20/,
+    );
+  });
+});
+
+describe('model size (item 4)', () => {
+  it('refuses Dense 65536 → Dense 65536 before building it, naming the node, the count and the limit', () => {
+    const graph = JSON.parse(readFileSync(xorPath, 'utf8')) as {
+      nodes: Array<{ id: string; type: string; params: Record<string, unknown> }>;
+      edges: Array<{ id: string; source: string; target: string }>;
+    };
+    graph.nodes.find((n) => n.id === 'hidden')!.params.units = 65536;
+    graph.nodes.push({ id: 'wide', type: 'Dense', params: { units: 65536 } });
+    graph.edges = [
+      { id: 'e1', source: 'input', target: 'hidden' },
+      { id: 'e2', source: 'hidden', target: 'wide' },
+      { id: 'e3', source: 'wide', target: 'output' },
+    ];
+    return expectError(
+      ['train', write('wide.json', JSON.stringify(graph))],
+      /node "wide".*would hold 4,295,032,832 parameters .*this machine's limit is [\d,]+ parameters \(half of this machine's/,
+    );
+  });
+});

@@ -123,10 +123,14 @@ describe('editing workflows', () => {
     await page.click('[data-testid="train"]');
     const status = page.locator('[data-testid="run-status-line"]');
     await eventually(() => status.innerText(), 60_000).toMatch(/diverged/i);
-    expect(await status.innerText()).toMatch(/lower learning rate/);
+    // Issue #14, item 9: the step it diverged at, what became non-finite, and the advice.
+    expect(await status.innerText()).toMatch(
+      /Diverged at step \d+ \(epoch 1\): the loss became (NaN|Infinity|-Infinity); try a lower learning rate\. Gradient clipping or a different initializer can help too\./,
+    );
     expect(await text('[data-testid="progress-text"]')).toMatch(/diverged/);
+    const warning = page.locator('[data-testid="run-warning"][data-kind="divergence"]');
+    expect(await warning.innerText()).toMatch(/Diverged.*lower the learning rate/);
     // It diverged inside the first epoch: the per-epoch charts say they will stay empty.
-    expect(await status.innerText()).toMatch(/\(epoch 1\)/);
     expect(await text('[data-testid="chart-accuracy"]')).toMatch(/ended before its first epoch/);
     await s.screenshot('13-diverged');
   });

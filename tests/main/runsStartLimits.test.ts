@@ -26,3 +26,35 @@ describe('runs.start and the engine agree on limits', () => {
     expect(count()).toBe(before);
   });
 });
+
+describe('runs.start and the parameter budget', () => {
+  const app = startTestApp();
+
+  it('refuses Dense 65536 → Dense 65536 before storing anything, naming the node, the count and the limit', async () => {
+    const graph = xorGraph(2);
+    const output = graph.nodes.find(
+      (n) => graph.edges.some((e) => e.target === n.id) && !graph.edges.some((e) => e.source === n.id),
+    )!;
+    const into = graph.edges.find((e) => e.target === output.id)!;
+    graph.nodes.push(
+      { id: 'wide1', type: 'Dense', params: { units: 65536 } },
+      { id: 'wide2', type: 'Dense', params: { units: 65536 } },
+    );
+    graph.edges = graph.edges.filter((e) => e !== into);
+    graph.edges.push(
+      { id: 'w1', source: into.source, target: 'wide1' },
+      { id: 'w2', source: 'wide1', target: 'wide2' },
+      { id: 'w3', source: 'wide2', target: output.id },
+    );
+    const before = await app.services.dispatch('runs:list', []);
+    const error = await app.services.dispatch('runs:start', [graph]).then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /node "?wide2"?.*would hold 4,295,032,832 parameters .*this machine's limit is [\d,]+ parameters \(half of this machine's [\d.]+ GB of memory/,
+    );
+    expect(error?.message).not.toMatch(/internal error|allocation failed/);
+    expect(await app.services.dispatch('runs:list', [])).toEqual(before);
+  });
+});

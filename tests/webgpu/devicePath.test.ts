@@ -142,6 +142,6 @@ describe('train() on a device-like backend', () => {
     expect(done.status).toBe('diverged');
     expect(done.divergedAtStep).toBeGreaterThan(0);
     // Whatever stopped being finite first (the loss, or a node's outputs), named with its step.
-    expect(done.message).toMatch(/became .* at step \d+/);
+    expect(done.message).toMatch(/^diverged at step \d+ \(epoch \d+\): .*became/);
   });
 });

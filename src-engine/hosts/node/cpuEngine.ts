@@ -1,8 +1,8 @@
 // Sets up the CPU backend for Node hosts (CLI, tests, worker threads, utility process): the fast
 // WebAssembly backend with helper threads where available, else the plain reference backend.
-import { totalmem } from 'node:os';
 import { setBackend } from '../../core/backend';
-import { setParameterMemory } from '../../graph/parameterBudget';
+import { setHostParameterMemory } from '../../graph/parameterBudget';
+import { machineParameterMemory } from './machineMemory';
 import { CpuBackend, registerCpuKernels } from '../../kernels/cpu';
 import { createFastCpuBackend, kernelProgram, setParallelRunner } from '../../kernels/wasm';
 import { ThreadPool, defaultThreadCount } from './threadPool';
@@ -21,7 +21,7 @@ export interface CpuBackendOptions {
 export function useCpuBackend(options: CpuBackendOptions = {}): CpuBackend {
   if (!ready) {
     // Training may use about half of the machine's memory for the model's parameters and their state.
-    setParameterMemory(totalmem() / 2, `half of this machine's ${(totalmem() / 2 ** 30).toFixed(1)} GB of memory`);
+    setHostParameterMemory(machineParameterMemory());
     const reference = options.reference ?? process.env.LAYERLAB_BACKEND === 'cpu-reference';
     const fast = reference ? null : createFastCpuBackend();
     if (fast) setCpuThreads(options.threads ?? defaultThreadCount());

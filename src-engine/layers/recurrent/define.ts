@@ -71,6 +71,12 @@ export function registerRecurrentLayer(spec: RecurrentLayerSpec): void {
     ],
     arity: { min: 1, max: 1 },
     outputShape: recurrentOutputShape,
+    parameterCount: ([input], p) => {
+      const units = p.units as number;
+      const gates = spec.gates * units;
+      const initial = p.initialState === 'learned' ? spec.stateNames.length * units : 0;
+      return sequenceInput(input).features * gates + units * gates + (p.useBias ? gates : 0) + initial;
+    },
     build: ([input], p, ctx): RecurrentInstance => {
       const { features } = sequenceInput(input);
       const w = recurrentWeights(ctx, p, features, spec.gates, spec.stateNames, spec.biasStart?.(p));

@@ -1,19 +1,48 @@
 // File access for the dataset loader: every failure becomes a DatasetError that names the file.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DatasetError } from '../../../data/errors';
+import { DECOMPRESSED_LIMIT } from '../../../data/limits';
 
-/** The most a gzipped dataset file may expand to (the full MNIST training images are 47 MB). */
-export const DECOMPRESSED_LIMIT = { bytes: 512 * 2 ** 20 };
+export { DECOMPRESSED_LIMIT } from '../../../data/limits';
+
+/** Bytes read at a time by `readChunks`. */
+const CHUNK_BYTES = 1 << 20;
 
 export function readBytes(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {
     throw fileError(path, error);
+  }
+}
+
+/** A file's bytes in chunks, so a large file is never in memory at once. A chunk is valid only
+ *  until the next one is read (one buffer is reused). */
+export function* readChunks(path: string): Generator<Uint8Array> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw fileError(path, error);
+  }
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        throw fileError(path, error);
+      }
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
