@@ -47,6 +47,7 @@ export {
   readPath,
   shortLabel,
   describeAssignment,
+  largestEpochs,
   ParamTextError,
 } from './search';
 export { isGeneratedId } from './data/catalogue';
