@@ -43,7 +43,7 @@ export function optimizerSettingFlags(): Array<FlagSpec & { param: string }> {
     return {
       name: kebab(spec.name),
       param: spec.name,
-      kind: spec.kind === 'int' ? 'int' : 'number',
+      kind: spec.kind === 'int' ? 'int' : spec.kind === 'bool' ? 'bool' : 'number',
       help: `${help}${all ? '' : ` Used by ${users.join(', ')}.`}`,
       default: shown,
     };

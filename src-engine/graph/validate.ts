@@ -2,7 +2,7 @@
 // naming the node or field, so the canvas can mark it and the CLI can print it.
 import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
 import { getLayer, layerRegistry, ShapeError, type LayerDef } from '../layers';
-import { getLoss, listLosses, lossRegistry, type LossDef } from '../losses';
+import { getLoss, listLosses, lossRegistry, withLossOptions, type LossDef } from '../losses';
 import { checkOptimizerSettings } from '../optim';
 import { checkInitializerOptions, isInitializer, listInitializers } from '../init';
 import { validateParams, type ParamValues } from '../core/params';
@@ -89,7 +89,10 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
     }
   }
 
-  const loss = getLoss(graph.training.loss);
+  const lossDef = getLoss(graph.training.loss);
+  const lossOptions = lossDef && validateParams(lossDef.params, graph.training.lossOptions);
+  const loss =
+    lossDef && lossOptions && lossOptions.errors.length === 0 ? withLossOptions(lossDef, lossOptions.values) : undefined;
   const output = nodes.get(structure.outputId);
   if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
   if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
@@ -121,7 +124,9 @@ function checkTraining(graph: GraphDoc): GraphIssue[] {
   const at =
     (prefix: string) =>
     (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
-  if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
+  const loss = getLoss(t.loss);
+  if (!loss) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
+  else issues.push(...validateParams(loss.params, t.lossOptions).errors.map(at('training.lossOptions.')));
   issues.push(...checkOptimizerSettings(t.optimizer).errors.map(at('training.optimizer.')));
   if (t.initializer && !isInitializer(t.initializer)) {
     issues.push({
@@ -170,6 +175,7 @@ function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): Gra
     return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; ${name} needs one unit [1]`);
   }
   if (shapesEqual(shape, [classes])) return [];
-  if (classes === 2 && shapesEqual(shape, [1]) && loss.name !== 'cross_entropy' && loss.name !== 'hinge') return [];
+  // Losses over a distribution of classes (softmax) or margins need one unit per class, even for two.
+  if (classes === 2 && shapesEqual(shape, [1]) && loss.absorbs !== 'softmax' && loss.name !== 'hinge') return [];
   return at(`is the output and gives ${formatShape(shape)}, but the dataset has ${classes} classes: end with ${classes} units`);
 }
