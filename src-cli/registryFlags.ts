@@ -68,6 +68,17 @@ export function lossNames(): string {
     .join(', ');
 }
 
+/** `mse:half=false`: the losses that take settings, with their defaults. */
+export function lossForms(): string {
+  return listLosses()
+    .filter((l) => l.params.length > 0)
+    .map(
+      (l) =>
+        `${l.name}:${l.params.map((p) => `${p.name}=${'default' in p && p.default !== undefined ? fmtDefault(p.default) : '…'}`).join(',')}`,
+    )
+    .join(' | ');
+}
+
 export function scalingNames(): readonly string[] {
   return datasetOptionsSchema.shape.scaling.unwrap().options;
 }

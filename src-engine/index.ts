@@ -23,7 +23,7 @@ export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).
 export { type LayerCategory } from './layers';
 export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
-export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from './train/trainingSpecs';
+export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationSpec } from './train/trainingSpecs';
 export { type InitializerInfo } from './init/types';
 export { CATALOGUE, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
 export { type DatasetPreview } from './data/types';

@@ -111,9 +111,14 @@ const doneEventSchema = z.object({
   finalValLoss: optMeasured,
   finalValAcc: optMeasured,
   finalValR2: optMeasured,
-  /** Loss and accuracy on the dataset's held-out test split, where it has one. */
-  testLoss: optMeasured,
-  testAcc: optMeasured,
+  /**
+   * Loss and accuracy (R² for regression) on the held-out test split (the dataset's own, or the
+   * graph's testSplit fraction), measured once after training completes with the final weights:
+   * never seen in training, never used to choose between epochs or runs.
+   */
+  finalTestLoss: optMeasured,
+  finalTestAcc: optMeasured,
+  finalTestR2: optMeasured,
   /** The global step whose loss was not finite (diverged runs). */
   divergedAtStep: z.number().optional(),
   message: z.string().optional(),

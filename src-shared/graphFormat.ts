@@ -71,6 +71,8 @@ export const trainingSchema = z.object({
   epochs: z.number(),
   seed: z.number(),
   validationSplit: z.number(),
+  /** Fraction held out for a final test (0 or absent: none, unless the dataset has its own test split). */
+  testSplit: z.number().optional(),
   /** Where the run trains: the CPU (default) or the GPU through WebGPU, falling back to the CPU with a notice. */
   backend: z.enum(['cpu', 'webgpu']).optional(),
   /** Graph-wide default weight initializer; layers may override it. */

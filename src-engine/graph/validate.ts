@@ -143,7 +143,14 @@ function checkTraining(graph: GraphDoc): GraphIssue[] {
     );
   }
   const loop = Object.fromEntries(trainingLoopSpecs.map((s) => [s.name, (t as Record<string, unknown>)[s.name]]));
-  issues.push(...validateParams(trainingLoopSpecs, loop).errors.map(at('training.')));
+  const loopErrors = validateParams(trainingLoopSpecs, loop).errors;
+  issues.push(...loopErrors.map(at('training.')));
+  const test = t.testSplit ?? 0;
+  if (loopErrors.length === 0 && t.validationSplit + test >= 1)
+    issues.push({
+      field: 'training.testSplit',
+      message: `the validation (${t.validationSplit}) and test (${test}) splits leave nothing to train on: together they must stay below 1`,
+    });
   return issues;
 }
 

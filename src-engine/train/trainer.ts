@@ -226,7 +226,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         });
     }
     const test = setup.test && setup.test.count > 0 ? await evaluate(setup, setup.test, logitsFor, threshold) : undefined;
-    return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});
+    // Once, at the end, with the final weights: the test split never steers training or selection.
+    return done('completed', epochs, test ? { finalTestLoss: test.loss, finalTestAcc: test.acc, finalTestR2: test.r2 } : {});
   } finally {
     reads.clear();
     totals.dispose();

@@ -5,7 +5,7 @@ export { listLosses, type LossDef } from '../../src-engine';
 export { listOptimizers, listSchedules } from '../../src-engine';
 export type { OptimizerInfo, ScheduleInfo } from '../../src-engine';
 export { listInitializers } from '../../src-engine';
-export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../../src-engine';
+export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationSpec } from '../../src-engine';
 export type { InitializerInfo } from '../../src-engine';
 export { validateGraph, type DatasetInfo, type Validation } from '../../src-engine';
 export { formatShape, sizeOf } from '../../src-engine';
