@@ -5,7 +5,7 @@ export { Tensor, tensor, zeros, scalar, parameter } from './core/tensor';
 export { setBackend, getBackend, withBackend, type Backend, type FloatArray } from './core/backend';
 export { backward, noGrad } from './core/autograd';
 export { gradCheck, type GradCheckResult } from './core/gradcheck';
-export { validateParams, type ParamSpec, type ParamValues } from './core/params';
+export { validateParams, paramApplies, type ParamSpec, type ParamValues } from './core/params';
 export * as ops from './ops';
 export { listLayers, getLayer, type LayerDef } from './layers';
 export { listLosses, getLoss, type LossDef } from './losses';

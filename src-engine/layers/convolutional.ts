@@ -4,8 +4,16 @@ import { ShapeError } from './types';
 import { add, conv2d, maxPool2d, avgPool2d } from '../ops';
 import { formatShape } from '../core/shape';
 import { convAxis } from '../kernels/convGeometry';
-import { weight, constantParam, initializerParam, biasParam } from './weights';
-import { activationParam, applyActivation, squashOf } from './activationFunctions';
+import {
+  weight,
+  constantParam,
+  initializerParam,
+  biasParam,
+  biasInitParam,
+  initializerOptionParams,
+  ownInitOptions,
+} from './weights';
+import { activationAlphaParam, activationParam, applyActivation, squashOf } from './activationFunctions';
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { Padding } from '../kernels/kernelNames';
 
@@ -68,8 +76,11 @@ registerLayer({
     },
     paddingParam,
     activationParam,
+    activationAlphaParam,
     initializerParam,
+    ...initializerOptionParams(),
     biasParam,
+    biasInitParam,
   ],
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
@@ -84,8 +95,8 @@ registerLayer({
   },
   build: ([input], p, ctx) => {
     const [kh, kw] = p.kernelSize as [number, number];
-    const kernel = weight(ctx, 'kernel', [kh, kw, input[2], p.filters as number], p.initializer as string);
-    const bias = p.useBias ? constantParam(ctx, 'bias', [p.filters as number], 0) : null;
+    const kernel = weight(ctx, 'kernel', [kh, kw, input[2], p.filters as number], p.initializer as string, ownInitOptions(p));
+    const bias = p.useBias ? constantParam(ctx, 'bias', [p.filters as number], p.biasInit as number) : null;
     const stride = p.strides as [number, number];
     const padding = p.padding as Padding;
     const linear = (x: Parameters<typeof conv2d>[0]) => {
@@ -94,7 +105,7 @@ registerLayer({
     };
     return {
       params: bias ? [kernel, bias] : [kernel],
-      forward: ([x]) => applyActivation(p.activation as string, linear(x)),
+      forward: ([x]) => applyActivation(p.activation as string, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(p.activation as string),
     };

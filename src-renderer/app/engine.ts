@@ -9,6 +9,6 @@ export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationS
 export type { InitializerInfo } from '../../src-engine';
 export { validateGraph, type DatasetInfo, type Validation } from '../../src-engine';
 export { formatShape, sizeOf } from '../../src-engine';
-export { validateParams, type ParamSpec, type ParamValues } from '../../src-engine';
+export { validateParams, paramApplies, type ParamSpec, type ParamValues } from '../../src-engine';
 export { CATALOGUE, catalogueEntry, type CatalogueEntry } from '../../src-engine';
 export type { DatasetPreview } from '../../src-engine';

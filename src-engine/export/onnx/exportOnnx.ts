@@ -30,14 +30,14 @@ function padsOf(input: number[], window: [number, number], stride: [number, numb
   return [...before, ...after];
 }
 
-function activation(g: OnnxGraph, name: string, x: string, image: boolean, where: string): string {
+function activation(g: OnnxGraph, name: string, x: string, image: boolean, where: string, alpha = 0.01): string {
   switch (name) {
     case 'linear':
       return x;
     case 'relu':
       return g.op('Relu', [x]);
     case 'leaky_relu':
-      return g.op('LeakyRelu', [x], { alpha: 0.01 });
+      return g.op('LeakyRelu', [x], { alpha });
     case 'sigmoid':
       return g.op('Sigmoid', [x]);
     case 'tanh':
@@ -149,14 +149,14 @@ function layer(g: OnnxGraph, node: ValidatedNode, inputs: string[], torch: Tenso
       const kernel = engine.get(`${id}.kernel`)!;
       let y = g.op('MatMul', [a, g.floats(`${id}.kernel`, kernel.shape, kernel.data)]);
       if (p.useBias) y = g.op('Add', [y, init('bias', 'bias')]);
-      return activation(g, p.activation as string, y, false, where);
+      return activation(g, p.activation as string, y, false, where, p.alpha as number);
     }
     case 'Conv2D': {
       const k = p.kernelSize as [number, number];
       const s = p.strides as [number, number];
       const ins = [a, init('weight', 'kernel'), ...(p.useBias ? [init('bias', 'bias')] : [])];
       const y = g.op('Conv', ins, { kernel_shape: k, strides: s, pads: padsOf(inShape, k, s, p.padding as string) });
-      return activation(g, p.activation as string, y, true, where);
+      return activation(g, p.activation as string, y, true, where, p.alpha as number);
     }
     case 'MaxPool2D':
     case 'AvgPool2D': {
