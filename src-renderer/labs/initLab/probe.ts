@@ -1,7 +1,7 @@
 // The init lab's probe batch: the dataset preview's samples as a model input, when they fit its shape.
 import type { DatasetPreview } from '../../app/engine';
 import { activationVarianceByInitializer, type InitLabRow } from '../../../src-engine';
-import { validateGraph, type DatasetInfo } from '../../../src-engine';
+import { listInitializers, validateGraph, type DatasetInfo } from '../../../src-engine';
 import { withBackend } from '../../../src-engine';
 import { CpuBackend, registerCpuKernels } from '../../../src-engine';
 import type { GraphDoc } from '../../../src-shared/graphFormat';
@@ -14,6 +14,20 @@ export interface Probe {
 }
 
 export const LAB_INITIALIZERS = ['zeros', 'normal', 'xavier_uniform', 'he_normal', 'he_uniform', 'orthogonal'] as const;
+
+/**
+ * An initializer as the lab uses it, with the settings in effect: "normal (std 0.05)", not a bare
+ * "normal" a reader might take for N(0, 1). The graph's initializer settings apply, else the
+ * registry's defaults.
+ */
+export function labInitializerLabel(name: string, options: Record<string, number | undefined> | undefined): string {
+  const info = listInitializers().find((i) => i.name === name);
+  const settings = (info?.params ?? []).map((p) => {
+    const value = options?.[p.name] ?? ('default' in p ? p.default : undefined);
+    return `${p.name} ${String(value)}`;
+  });
+  return settings.length ? `${name} (${settings.join(', ')})` : name;
+}
 
 /** The probe as the network would see it in training: the project's feature scaling, fitted on the probe itself
  *  (the lab used raw inputs, so its variances did not match a "standard"-scaled run's). */
