@@ -4,7 +4,7 @@
 // and products both thin (≤ 16 columns: the register path) and wide (the tiled path).
 import type { FusedWithFallback, KernelAttrs, KernelName, Padding } from '../../../src-engine/kernels/kernelNames';
 import type { Rng } from '../../../src-engine/core/rng';
-import { convAxis } from '../../../src-engine/kernels/convGeometry';
+import { axisPadding, convAxis } from '../../../src-engine/kernels/convGeometry';
 import { sizeOf } from '../../../src-engine/core/shape';
 
 /** Value ranges: (-1, 1), (0.5, 2), (-5, 0), (-30, 30), or whole numbers below a bound. */
@@ -126,8 +126,8 @@ function convDraws(rng: Rng): ConvDraw[] {
     });
   }
   return fixed.map((d) => {
-    const oh = convAxis(d.x[1], d.kh, d.strideH, d.padding).out;
-    const ow = convAxis(d.x[2], d.kw, d.strideW, d.padding).out;
+    const oh = convAxis(d.x[1], d.kh, d.strideH, axisPadding(d.padding, 0)).out;
+    const ow = convAxis(d.x[2], d.kw, d.strideW, axisPadding(d.padding, 1)).out;
     return { ...d, out: [d.x[0], oh, ow, d.f] };
   });
 }
