@@ -172,7 +172,7 @@ function objectiveSeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[
     series.push(
       line(
         'trainObjective',
-        'train objective J = L + R(W)',
+        'train J = L + R(W)',
         pairs(
           epochs,
           (e) => e.step,
@@ -185,7 +185,7 @@ function objectiveSeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[
     series.push(
       line(
         'valObjective',
-        'validation objective J',
+        'validation J',
         pairs(
           epochs,
           (e) => e.step,

@@ -173,7 +173,7 @@ export function TrainingPanel() {
 }
 
 /** Penalties and clipping: shown under Regularization, not next to the update rule. */
-const COMMON = new Set(['l1', 'l2', 'clipNorm', 'weightDecay']);
+const COMMON = new Set(['l1', 'l1Proximal', 'l2', 'clipNorm', 'weightDecay']);
 
 function LoopField({
   spec,
