@@ -66,9 +66,9 @@ export function InitLab() {
         <p className="dialog-hint">
           The spread of each layer’s output at step 0, before any training, on{' '}
           {state.kind === 'done' ? `${state.samples} samples of` : ''} the dataset preview. Zeros give every unit the same output,
-          so nothing can break the symmetry; a fixed-std normal ({label('normal').replace(/^normal \((.*)\)$/, '$1')}, not N(0, 1)) shrinks
-          (or, with a large std, blows up) the spread layer after layer; Xavier, He and orthogonal scale with the layer’s width to
-          keep it steady.
+          so nothing can break the symmetry; a fixed-std normal ({label('normal').replace(/^normal \((.*)\)$/, '$1')}, not N(0,
+          1)) shrinks (or, with a large std, blows up) the spread layer after layer; Xavier, He and orthogonal scale with the
+          layer’s width to keep it steady.
         </p>
         {state.kind === 'loading' && <p className="panel-empty">Computing…</p>}
         {state.kind === 'error' && <p className="field-error">The lab cannot run on this graph: {state.text}</p>}
