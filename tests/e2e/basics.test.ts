@@ -98,4 +98,17 @@ describe('basics in the app', () => {
     await page.locator('[data-testid="run-details-test-acc"]').scrollIntoViewIfNeeded();
     await s.screenshot('94-run-details-test');
   });
+
+  it('names the init lab’s normal by its std, not N(0, 1)', async () => {
+    expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), graph)).toBe(true);
+    await page.click('[data-testid="open-init-lab"]');
+    await eventually(() => page.locator('[data-testid="init-row"]').count()).toBe(6);
+    expect(await page.locator('[data-testid="init-row"][data-initializer="normal"] td').first().innerText()).toBe(
+      'normal (std 0.05)',
+    );
+    expect(await page.locator('[data-testid="init-lab"] .dialog-hint').first().innerText()).toMatch(
+      /\(std 0\.05, not N\(0, 1\)\)/,
+    );
+    await s.screenshot('95-init-lab-normal-std');
+  });
 });
