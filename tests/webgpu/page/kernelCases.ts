@@ -111,6 +111,8 @@ function convDraws(rng: Rng): ConvDraw[] {
     { x: [1, 9, 9, 3], kh: 1, kw: 1, f: 2, strideH: 1, strideW: 1, padding: 'valid' },
     // Enough channels and filters for the tiled (workgroup-memory) products in every direction.
     { x: [2, 12, 11, 20], kh: 3, kw: 3, f: 24, strideH: 1, strideW: 2, padding: 'same' },
+    // Explicit zeros on each side (Conv2D's padding "explicit"): 2 rows, 1 column.
+    { x: [2, 10, 9, 3], kh: 3, kw: 4, f: 5, strideH: 2, strideW: 1, padding: [2, 1] },
   ];
   for (let i = 0; i < 3; i++) {
     const kh = dim(rng, 1, 5);
