@@ -42,7 +42,8 @@ export async function setUpModel(
     loadWeightsInto(run.model, file, weightsPath);
   }
   const t = run.graph.training;
-  const split = splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true });
+  // The run's own splits, unscaled: the same rows prepareRun trained, validated and tested on.
+  const split = splitDataset(dataset, { validation: t.validationSplit, test: t.testSplit ?? 0, seed: t.seed, stratify: true });
   return {
     graph: run.graph,
     dataset,
@@ -50,7 +51,7 @@ export async function setUpModel(
     // The file's own preprocessing wins: it is what the weights were trained with.
     preprocessing: file?.preprocessing ?? preprocessingOf(dataset, run),
     ...(file ? { file } : {}),
-    raw: { train: split.train, validation: split.validation, ...(dataset.test ? { test: dataset.test } : {}) },
+    raw: { train: split.train, validation: split.validation, ...(split.test ? { test: split.test } : {}) },
   };
 }
 

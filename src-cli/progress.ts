@@ -37,18 +37,24 @@ export function humanPrinter(out: NodeJS.WriteStream, err: NodeJS.WriteStream): 
         );
         break;
       }
-      case 'epoch':
+      case 'epoch': {
         clearLine();
+        // With L1/L2 on, the objective J = L + R(W) follows the row (absent otherwise).
+        const objective =
+          e.trainObjective !== undefined
+            ? `  J = L + R(W): train ${fmt(e.trainObjective)}${e.valObjective !== undefined ? `, val ${fmt(e.valObjective)}` : ''}`
+            : '';
         out.write(
-          `${String(e.epoch).padStart(6)}  ${fmt(e.trainLoss).padStart(10)}  ${pct(e.trainAcc).padStart(9)}  ${fmt(e.valLoss).padStart(10)}  ${(e.valR2 !== undefined ? `R² ${e.valR2.toFixed(3)}` : pct(e.valAcc)).padStart(8)}  ${e.samplesPerSec.toFixed(0).padStart(10)}\n`,
+          `${String(e.epoch).padStart(6)}  ${fmt(e.trainLoss).padStart(10)}  ${pct(e.trainAcc).padStart(9)}  ${fmt(e.valLoss).padStart(10)}  ${(e.valR2 !== undefined ? `R² ${e.valR2.toFixed(3)}` : pct(e.valAcc)).padStart(8)}  ${e.samplesPerSec.toFixed(0).padStart(10)}${objective}\n`,
         );
         break;
+      }
       case 'done': {
         clearLine();
         const parts = [`status ${e.status}`, `${e.epochs} epochs`, `${e.samplesPerSec.toFixed(0)} samples/s`];
         if (e.finalValAcc !== undefined) parts.push(`validation accuracy ${pct(e.finalValAcc)}`);
         if (e.finalValR2 !== undefined) parts.push(`validation R² ${e.finalValR2.toFixed(3)}`);
-        if (e.testAcc !== undefined) parts.push(`test accuracy ${pct(e.testAcc)}`);
+        if (e.finalTestAcc !== undefined) parts.push(`test accuracy ${pct(e.finalTestAcc)}`);
         out.write(`Done: ${parts.join(', ')}\n`);
         if (e.message) out.write(`${e.message}\n`);
         break;

@@ -43,7 +43,7 @@ export function optimizerSettingFlags(): Array<FlagSpec & { param: string }> {
     return {
       name: kebab(spec.name),
       param: spec.name,
-      kind: spec.kind === 'int' ? 'int' : 'number',
+      kind: spec.kind === 'int' ? 'int' : spec.kind === 'bool' ? 'bool' : 'number',
       help: `${help}${all ? '' : ` Used by ${users.join(', ')}.`}`,
       default: shown,
     };
@@ -66,6 +66,17 @@ export function lossNames(): string {
   return listLosses()
     .map((l) => l.name)
     .join(', ');
+}
+
+/** `mse:half=false`: the losses that take settings, with their defaults. */
+export function lossForms(): string {
+  return listLosses()
+    .filter((l) => l.params.length > 0)
+    .map(
+      (l) =>
+        `${l.name}:${l.params.map((p) => `${p.name}=${'default' in p && p.default !== undefined ? fmtDefault(p.default) : '…'}`).join(',')}`,
+    )
+    .join(' | ');
 }
 
 export function scalingNames(): readonly string[] {

@@ -3,11 +3,14 @@ import { loadDatasetDetailed } from '../src-engine/hosts/node/datasets';
 import { DatasetError } from '../src-engine/data/errors';
 import { parseGraph, describeIssue, DEFAULT_INITIALIZER, type GraphDoc } from '../src-shared/graphFormat';
 import { listSchedules } from '../src-engine/optim';
+import { getLoss, lossRegistry } from '../src-engine/losses';
+import { testSpec } from '../src-engine/train/trainingSpecs';
 import { CliError } from './errors';
 import type { FlagSpec } from './args';
 import {
   dropoutDefault,
   initializerNames,
+  lossForms,
   lossNames,
   optimizerNames,
   optimizerSettingFlags,
@@ -46,7 +49,13 @@ export function trainingFlags(): FlagSpec[] {
     },
     { name: 'epochs', kind: 'int', help: 'number of passes over the training data', default: "the graph's" },
     { name: 'batch-size', kind: 'int', help: 'samples per step', default: "the graph's" },
-    { name: 'loss', kind: 'string', value: 'NAME', help: `loss function: ${lossNames()}`, default: "the graph's" },
+    {
+      name: 'loss',
+      kind: 'string',
+      value: 'NAME[:K=V,…]',
+      help: `loss function: ${lossNames()}; with its settings: ${lossForms()}`,
+      default: "the graph's",
+    },
     { name: 'optimizer', kind: 'string', value: 'NAME', help: `update rule: ${optimizerNames()}`, default: "the graph's" },
     ...optimizerSettingFlags().map(({ param: _param, ...flag }) => flag),
     {
@@ -78,6 +87,13 @@ export function trainingFlags(): FlagSpec[] {
       help: 'fraction of samples held out for validation',
       default: "the graph's",
     },
+    {
+      name: 'test-split',
+      kind: 'number',
+      value: 'F',
+      help: `${testSpec.description} The done event reports finalTestLoss and finalTestAcc.`,
+      default: "the graph's, else 0",
+    },
   ];
 }
 
@@ -102,16 +118,47 @@ export function applyOverrides(doc: unknown, flags: Record<string, string | numb
   if (flags.optimizer !== undefined) optimizer.name = flags.optimizer;
   for (const f of optimizerSettingFlags()) if (flags[f.name] !== undefined) optimizer[f.param] = flags[f.name];
   if (flags.schedule !== undefined) optimizer.schedule = parseSchedule(String(flags.schedule));
-  if (flags.loss !== undefined) training.loss = flags.loss;
+  if (flags.loss !== undefined) {
+    const { name, options } = parseLoss(String(flags.loss));
+    training.loss = name;
+    if (options) training.lossOptions = options;
+    else delete training.lossOptions;
+  }
   if (flags.scaling !== undefined) datasetOptions.scaling = flags.scaling;
   if (flags.dropout !== undefined) graph.nodes = setDropout(graph.nodes, flags.dropout);
   if (flags.init !== undefined) training.initializer = flags.init;
   if (flags.seed !== undefined) training.seed = flags.seed;
   if (flags['val-split'] !== undefined) training.validationSplit = flags['val-split'];
+  if (flags['test-split'] !== undefined) training.testSplit = flags['test-split'];
   training.optimizer = optimizer;
   if (Object.keys(datasetOptions).length) training.datasetOptions = datasetOptions;
   graph.training = training;
   return graph;
+}
+
+/** `mse`, `mse:half=true`: a loss and its declared settings (checked by validation, like the file's). */
+export function parseLoss(text: string): { name: string; options?: Json } {
+  const [rawName, rest] = text.split(/:(.*)/s, 2);
+  const name = rawName.trim();
+  if (rest === undefined) return { name };
+  const loss = getLoss(name);
+  if (!loss) throw new CliError(`option --loss: ${lossRegistry.unknownMessage(name)}`);
+  const options: Json = {};
+  for (const pair of rest
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const [key, value = ''] = pair.split('=', 2).map((x) => x.trim());
+    const spec = loss.params.find((p) => p.name === key);
+    if (!spec)
+      throw new CliError(
+        `option --loss: ${name} has no setting "${key}" (it has: ${loss.params.map((p) => p.name).join(', ') || 'none'})`,
+      );
+    options[key] = spec.kind === 'bool' ? value === 'true' || value === '' : spec.kind === 'enum' ? value : Number(value);
+    if (spec.kind === 'bool' && !['true', 'false', ''].includes(value))
+      throw new CliError(`option --loss: ${key} is true or false, like ${name}:${key}=true`);
+  }
+  return { name, options };
 }
 
 /** `cosine`, `step:stepSize=5,gamma=0.5`: the registry's defaults fill what is not given. */

@@ -5,7 +5,7 @@ export { Tensor, tensor, zeros, scalar, parameter } from './core/tensor';
 export { setBackend, getBackend, withBackend, type Backend, type FloatArray } from './core/backend';
 export { backward, noGrad } from './core/autograd';
 export { gradCheck, type GradCheckResult } from './core/gradcheck';
-export { validateParams, type ParamSpec, type ParamValues } from './core/params';
+export { validateParams, paramApplies, type ParamSpec, type ParamValues } from './core/params';
 export * as ops from './ops';
 export { listLayers, getLayer, type LayerDef } from './layers';
 export { listLosses, getLoss, type LossDef } from './losses';
@@ -25,7 +25,7 @@ export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).
 export { type LayerCategory, LAYER_CATEGORIES, type LayerCategoryInfo } from './layers';
 export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
-export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from './train/trainingSpecs';
+export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationSpec } from './train/trainingSpecs';
 export { type InitializerInfo } from './init/types';
 export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
 export { type DatasetPreview } from './data/types';
@@ -49,6 +49,7 @@ export {
   readPath,
   shortLabel,
   describeAssignment,
+  largestEpochs,
   ParamTextError,
 } from './search';
 export { isGeneratedId } from './data/catalogue';

@@ -50,6 +50,9 @@ export const runSummarySchema = z.object({
   finalValAcc: optMeasured,
   /** Regression: validation R² of the last epoch (classification runs have finalValAcc instead). */
   finalValR2: optMeasured,
+  /** Loss and accuracy on the held-out test split, measured once when training completed (never used to choose). */
+  finalTestLoss: optMeasured,
+  finalTestAcc: optMeasured,
   /** Plain-language reason for failed, diverged and interrupted runs. */
   error: z.string().optional(),
 });

@@ -56,6 +56,14 @@ export const epochEventSchema = z.object({
   valR2: optMeasured,
   /** Classification: validation accuracy of each class (recall), in class order. */
   valClassAcc: z.array(measured).optional(),
+  /** Classification with softmax/sigmoid outputs: mean entropy of the predicted class distribution on validation (nats). */
+  valEntropy: optMeasured,
+  /**
+   * With L1/L2 on: the objective J = L + R(W), R(W) = l1·Σ|w| + ½·l2·Σw² at the epoch's end weights
+   * (biases, gamma, beta exempt), on the training and validation loss. Absent without penalties.
+   */
+  trainObjective: optMeasured,
+  valObjective: optMeasured,
   lr: measured,
   /** Wall time from the start of training to the end of this epoch (not the epoch's own duration). */
   elapsedMs: measured,
@@ -103,9 +111,14 @@ const doneEventSchema = z.object({
   finalValLoss: optMeasured,
   finalValAcc: optMeasured,
   finalValR2: optMeasured,
-  /** Loss and accuracy on the dataset's held-out test split, where it has one. */
-  testLoss: optMeasured,
-  testAcc: optMeasured,
+  /**
+   * Loss and accuracy (R² for regression) on the held-out test split (the dataset's own, or the
+   * graph's testSplit fraction), measured once after training completes with the final weights:
+   * never seen in training, never used to choose between epochs or runs.
+   */
+  finalTestLoss: optMeasured,
+  finalTestAcc: optMeasured,
+  finalTestR2: optMeasured,
   /** The global step whose loss was not finite (diverged runs). */
   divergedAtStep: z.number().optional(),
   message: z.string().optional(),

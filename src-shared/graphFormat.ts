@@ -39,6 +39,8 @@ export const optimizerSchema = z.looseObject({
   rho: z.number().optional(),
   weightDecay: z.number().optional(),
   l1: z.number().optional(),
+  /** L1 by a soft-threshold (proximal) step after the update, so weights reach exactly 0. */
+  l1Proximal: z.boolean().optional(),
   l2: z.number().optional(),
   clipNorm: z.number().optional(),
   schedule: scheduleSchema.optional(),
@@ -66,11 +68,15 @@ export const trainingSchema = z.object({
   dataset: z.string().min(1),
   datasetOptions: datasetOptionsSchema.optional(),
   loss: z.string(),
+  /** The loss's own settings (e.g. mse's `half`), declared with the loss in the engine's registry. */
+  lossOptions: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
   optimizer: optimizerSchema,
   batchSize: z.number(),
   epochs: z.number(),
   seed: z.number(),
   validationSplit: z.number(),
+  /** Fraction held out for a final test (0 or absent: none, unless the dataset has its own test split). */
+  testSplit: z.number().optional(),
   /** Where the run trains: the CPU (default) or the GPU through WebGPU, falling back to the CPU with a notice. */
   backend: z.enum(['cpu', 'webgpu']).optional(),
   /** Graph-wide default weight initializer; layers may override it. */

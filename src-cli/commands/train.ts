@@ -86,9 +86,24 @@ export async function trainCommand(argv: string[]): Promise<number> {
 function printJson(e: EngineEvent): void {
   if (e.event === 'start' || e.event === 'step') return;
   if (e.event === 'epoch') {
-    const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers } = e;
+    const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, valEntropy, trainObjective, valObjective } = e;
+    const { lr, samplesPerSec, layers } = e;
     process.stdout.write(
-      JSON.stringify({ event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers }) + '\n',
+      JSON.stringify({
+        event,
+        epoch,
+        trainLoss,
+        trainAcc,
+        valLoss,
+        valAcc,
+        valR2,
+        valEntropy,
+        trainObjective,
+        valObjective,
+        lr,
+        samplesPerSec,
+        layers,
+      }) + '\n',
     );
     return;
   }

@@ -1,5 +1,6 @@
 // The initialization lab: how the spread of activations changes with depth at step 0 under each
-// initializer, for the user's own graph — why zeros stall, N(0, 1) saturates, Xavier/He hold steady.
+// initializer, for the user's own graph — why zeros stall, a fixed-std normal (0.05 by default)
+// shrinks the signal (a large std saturates it), Xavier/He hold steady.
 import { tensor } from '../core/tensor';
 import { noGrad } from '../core/autograd';
 import { Rng } from '../core/rng';

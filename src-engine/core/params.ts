@@ -9,6 +9,11 @@ interface Base {
   optional?: boolean;
   /** Where a form lists it apart from the others ("regularization": penalties, decay, clipping). */
   group?: 'regularization';
+  /**
+   * Shown (in the inspector) only while another setting of the same thing has one of these values,
+   * e.g. leaky_relu's slope only with that activation. Validation still checks it either way.
+   */
+  appliesWhen?: { param: string; values: readonly string[] };
 }
 
 export type ParamSpec =
@@ -105,4 +110,13 @@ export function describeRange(spec: ParamSpec): string {
     spec.max !== undefined ? `${exMax ? 'below' : 'at most'} ${spec.max}` : '',
   ].filter(Boolean);
   return parts.join(', ') || 'any number';
+}
+
+/** Whether a setting applies given the others' values (defaults filled from their specs). */
+export function paramApplies(spec: ParamSpec, specs: readonly ParamSpec[], given: Record<string, unknown>): boolean {
+  if (!spec.appliesWhen) return true;
+  const { param, values } = spec.appliesWhen;
+  const other = specs.find((s) => s.name === param);
+  const value = given[param] ?? (other && 'default' in other ? other.default : undefined);
+  return typeof value === 'string' && values.includes(value);
 }

@@ -2,7 +2,7 @@
 // naming the node or field, so the canvas can mark it and the CLI can print it.
 import { parseGraph, type GraphDoc, type GraphIssue, DEFAULT_INITIALIZER } from '../../src-shared/graphFormat';
 import { getLayer, layerRegistry } from '../layers';
-import { getLoss, listLosses, lossRegistry, type LossDef } from '../losses';
+import { getLoss, listLosses, lossRegistry, withLossOptions, type LossDef } from '../losses';
 import { checkOptimizerSettings } from '../optim';
 import { checkInitializerOptions, isInitializer, listInitializers } from '../init';
 import { validateParams, type ParamValues } from '../core/params';
@@ -72,7 +72,10 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo, options: Va
   const { nodes, shapes } = inferred;
   issues.push(...inferred.issues);
 
-  const loss = getLoss(graph.training.loss);
+  const lossDef = getLoss(graph.training.loss);
+  const lossOptions = lossDef && validateParams(lossDef.params, graph.training.lossOptions);
+  const loss =
+    lossDef && lossOptions && lossOptions.errors.length === 0 ? withLossOptions(lossDef, lossOptions.values) : undefined;
   const output = nodes.get(structure.outputId);
   if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
   if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
@@ -105,7 +108,9 @@ function checkTraining(graph: GraphDoc): GraphIssue[] {
   const at =
     (prefix: string) =>
     (e: { field: string; message: string }): GraphIssue => ({ field: `${prefix}${e.field}`, message: e.message });
-  if (!getLoss(t.loss)) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
+  const loss = getLoss(t.loss);
+  if (!loss) issues.push({ field: 'training.loss', message: lossRegistry.unknownMessage(t.loss) });
+  else issues.push(...validateParams(loss.params, t.lossOptions).errors.map(at('training.lossOptions.')));
   issues.push(...checkOptimizerSettings(t.optimizer).errors.map(at('training.optimizer.')));
   if (t.initializer && !isInitializer(t.initializer)) {
     issues.push({
@@ -122,7 +127,14 @@ function checkTraining(graph: GraphDoc): GraphIssue[] {
     );
   }
   const loop = Object.fromEntries(trainingLoopSpecs.map((s) => [s.name, (t as Record<string, unknown>)[s.name]]));
-  issues.push(...validateParams(trainingLoopSpecs, loop).errors.map(at('training.')));
+  const loopErrors = validateParams(trainingLoopSpecs, loop).errors;
+  issues.push(...loopErrors.map(at('training.')));
+  const test = t.testSplit ?? 0;
+  if (loopErrors.length === 0 && t.validationSplit + test >= 1)
+    issues.push({
+      field: 'training.testSplit',
+      message: `the validation (${t.validationSplit}) and test (${test}) splits leave nothing to train on: together they must stay below 1`,
+    });
   return issues;
 }
 
@@ -154,6 +166,7 @@ function checkOutput(output: ValidatedNode, loss: LossDef, ds: DatasetInfo): Gra
     return shapesEqual(shape, [1]) ? [] : at(`is the output and gives ${formatShape(shape)}; ${name} needs one unit [1]`);
   }
   if (shapesEqual(shape, [classes])) return [];
-  if (classes === 2 && shapesEqual(shape, [1]) && loss.name !== 'cross_entropy' && loss.name !== 'hinge') return [];
+  // Losses over a distribution of classes (softmax) or margins need one unit per class, even for two.
+  if (classes === 2 && shapesEqual(shape, [1]) && loss.absorbs !== 'softmax' && loss.name !== 'hinge') return [];
   return at(`is the output and gives ${formatShape(shape)}, but the dataset has ${classes} classes: end with ${classes} units`);
 }

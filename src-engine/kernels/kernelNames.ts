@@ -1,6 +1,7 @@
 // Every kernel name and its attributes, declared once. Each backend implements these.
 
-export type Padding = 'same' | 'valid';
+/** TensorFlow's `same`/`valid`, or explicit zeros [rows, cols] on each side (PyTorch's `padding=(ph, pw)`). */
+export type Padding = 'same' | 'valid' | readonly [number, number];
 
 export interface Conv2DAttrs {
   strideH: number;

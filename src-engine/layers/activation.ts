@@ -4,6 +4,7 @@ import { relu, leakyRelu, sigmoid, tanh, softmax } from '../ops';
 import type { Tensor } from '../core/tensor';
 import type { ParamSpec } from '../core/params';
 import type { Squash } from './types';
+import { leakyAlphaParam } from './activationFunctions';
 
 function activationLayer(
   type: string,
@@ -33,7 +34,7 @@ activationLayer(
   'LeakyReLU',
   'x for x > 0, αx otherwise: like ReLU but negative inputs keep a small gradient.',
   (x, alpha) => leakyRelu(x, alpha),
-  [{ kind: 'number', name: 'alpha', label: 'Alpha', description: 'Slope for negative inputs.', default: 0.01, min: 0, max: 1 }],
+  [leakyAlphaParam],
 );
 activationLayer(
   'Sigmoid',

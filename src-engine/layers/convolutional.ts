@@ -3,9 +3,17 @@ import { registerLayer } from './registry';
 import { ShapeError } from './types';
 import { add, conv2d, maxPool2d, avgPool2d } from '../ops';
 import { formatShape } from '../core/shape';
-import { convAxis } from '../kernels/convGeometry';
-import { weight, constantParam, initializerParam, biasParam } from './weights';
-import { activationParam, applyActivation, squashOf } from './activationFunctions';
+import { axisPadding, convAxis } from '../kernels/convGeometry';
+import {
+  weight,
+  constantParam,
+  initializerParam,
+  biasParam,
+  biasInitParam,
+  initializerOptionParams,
+  ownInitOptions,
+} from './weights';
+import { activationAlphaParam, activationParam, applyActivation, squashOf } from './activationFunctions';
 import type { ParamSpec, ParamValues } from '../core/params';
 import type { Padding } from '../kernels/kernelNames';
 
@@ -18,6 +26,29 @@ const paddingParam: ParamSpec = {
   default: 'valid',
 };
 
+/** Conv2D's padding: also explicit zeros, [rows, cols] on each side, as in the textbook formula. */
+const convPaddingParam: ParamSpec = {
+  ...paddingParam,
+  description:
+    '"valid" uses only full windows (output shrinks); "same" pads so output = input / stride; "explicit" adds the padding size below on each side: out = ⌊(in + 2p − k) / stride⌋ + 1.',
+  options: ['valid', 'same', 'explicit'],
+};
+
+const padSizeParam: ParamSpec = {
+  kind: 'pair',
+  name: 'padSize',
+  label: 'Padding size',
+  description: 'Zeros added on each side (rows, columns) when padding is "explicit"; [1, 1] keeps a 3×3 convolution’s size.',
+  default: [1, 1],
+  min: 0,
+  appliesWhen: { param: 'padding', values: ['explicit'] },
+};
+
+/** The kernels' padding from a layer's settings. */
+function paddingOf(p: ParamValues): Padding {
+  return p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
+}
+
 function spatialOutput(
   input: number[],
   window: [number, number],
@@ -28,8 +59,8 @@ function spatialOutput(
   if (input.length !== 3) {
     throw new ShapeError(`needs an image input [height, width, channels] but receives ${formatShape(input)}`);
   }
-  const h = convAxis(input[0], window[0], stride[0], padding).out;
-  const w = convAxis(input[1], window[1], stride[1], padding).out;
+  const h = convAxis(input[0], window[0], stride[0], axisPadding(padding, 0)).out;
+  const w = convAxis(input[1], window[1], stride[1], axisPadding(padding, 1)).out;
   if (h < 1 || w < 1) {
     throw new ShapeError(
       `${what} ${window[0]}×${window[1]} is larger than its ${input[0]}×${input[1]} input: use padding "same" or a smaller ${what}`,
@@ -66,20 +97,18 @@ registerLayer({
       description: 'How far the window moves each step (rows, columns).',
       default: [1, 1],
     },
-    paddingParam,
+    convPaddingParam,
+    padSizeParam,
     activationParam,
+    activationAlphaParam,
     initializerParam,
+    ...initializerOptionParams(),
     biasParam,
+    biasInitParam,
   ],
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
-    const [h, w] = spatialOutput(
-      input,
-      p.kernelSize as [number, number],
-      p.strides as [number, number],
-      p.padding as Padding,
-      'kernel',
-    );
+    const [h, w] = spatialOutput(input, p.kernelSize as [number, number], p.strides as [number, number], paddingOf(p), 'kernel');
     return [h, w, p.filters as number];
   },
   parameterCount: ([input], p) => {
@@ -89,17 +118,17 @@ registerLayer({
   },
   build: ([input], p, ctx) => {
     const [kh, kw] = p.kernelSize as [number, number];
-    const kernel = weight(ctx, 'kernel', [kh, kw, input[2], p.filters as number], p.initializer as string);
-    const bias = p.useBias ? constantParam(ctx, 'bias', [p.filters as number], 0) : null;
+    const kernel = weight(ctx, 'kernel', [kh, kw, input[2], p.filters as number], p.initializer as string, ownInitOptions(p));
+    const bias = p.useBias ? constantParam(ctx, 'bias', [p.filters as number], p.biasInit as number) : null;
     const stride = p.strides as [number, number];
-    const padding = p.padding as Padding;
+    const padding = paddingOf(p);
     const linear = (x: Parameters<typeof conv2d>[0]) => {
       const y = conv2d(x, kernel, stride, padding);
       return bias ? add(y, bias) : y;
     };
     return {
       params: bias ? [kernel, bias] : [kernel],
-      forward: ([x]) => applyActivation(p.activation as string, linear(x)),
+      forward: ([x]) => applyActivation(p.activation as string, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(p.activation as string),
     };
@@ -109,6 +138,10 @@ registerLayer({
     {
       inputShapes: [[6, 5, 1]],
       params: { filters: 2, kernelSize: [3, 2], strides: [2, 2], padding: 'same', activation: 'tanh' },
+    },
+    {
+      inputShapes: [[5, 6, 2]],
+      params: { filters: 2, kernelSize: [3, 3], strides: [2, 1], padding: 'explicit', padSize: [2, 1], activation: 'tanh' },
     },
   ],
 });

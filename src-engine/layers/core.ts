@@ -3,8 +3,16 @@ import { registerLayer } from './registry';
 import { ShapeError } from './types';
 import { matmul, add } from '../ops';
 import { formatShape } from '../core/shape';
-import { weight, constantParam, initializerParam, biasParam } from './weights';
-import { activationParam, applyActivation, squashOf } from './activationFunctions';
+import {
+  weight,
+  constantParam,
+  initializerParam,
+  biasParam,
+  biasInitParam,
+  initializerOptionParams,
+  ownInitOptions,
+} from './weights';
+import { activationAlphaParam, activationParam, applyActivation, squashOf } from './activationFunctions';
 
 registerLayer({
   type: 'Input',
@@ -35,8 +43,11 @@ registerLayer({
   params: [
     { kind: 'int', name: 'units', label: 'Units', description: 'Number of output neurons.', default: 16, min: 1, max: 65536 },
     activationParam,
+    activationAlphaParam,
     initializerParam,
+    ...initializerOptionParams(),
     biasParam,
+    biasInitParam,
   ],
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
@@ -51,13 +62,13 @@ registerLayer({
   },
   parameterCount: ([input], p) => input[0] * (p.units as number) + (p.useBias ? (p.units as number) : 0),
   build: ([input], p, ctx) => {
-    const kernel = weight(ctx, 'kernel', [input[0], p.units as number], p.initializer as string);
-    const bias = p.useBias ? constantParam(ctx, 'bias', [p.units as number], 0) : null;
+    const kernel = weight(ctx, 'kernel', [input[0], p.units as number], p.initializer as string, ownInitOptions(p));
+    const bias = p.useBias ? constantParam(ctx, 'bias', [p.units as number], p.biasInit as number) : null;
     const activation = p.activation as string;
     const linear = (x: Parameters<typeof matmul>[0]) => (bias ? add(matmul(x, kernel), bias) : matmul(x, kernel));
     return {
       params: bias ? [kernel, bias] : [kernel],
-      forward: ([x]) => applyActivation(activation, linear(x)),
+      forward: ([x]) => applyActivation(activation, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(activation),
     };
@@ -65,5 +76,6 @@ registerLayer({
   gradCheck: [
     { inputShapes: [[5]], params: { units: 3 } },
     { inputShapes: [[4]], params: { units: 3, activation: 'tanh', useBias: false } },
+    { inputShapes: [[4]], params: { units: 3, activation: 'leaky_relu', alpha: 0.2 } },
   ],
 });

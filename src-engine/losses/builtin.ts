@@ -3,19 +3,33 @@
 import { registerLoss } from './registry';
 import type { Tensor } from '../core/tensor';
 import { abs, mean, mul, neg, relu, scale, smoothL1, softplus, square, sub, sum, logSoftmax } from '../ops';
+import type { ParamSpec } from '../core/params';
 import { runKernel, NO_ATTRS } from '../ops/runKernel';
 
 function batchMean(perSampleTotal: Tensor, n: number): Tensor {
   return scale(perSampleTotal, 1 / n);
 }
 
+/** MSE's one setting: the ½ many textbooks put in front, so that the derivative has no 2. */
+export const mseHalfSpec: ParamSpec = {
+  kind: 'bool',
+  name: 'half',
+  label: '½ factor',
+  default: false,
+  description:
+    'Halves the loss: ½·mean((prediction − target)²), whose gradient is (prediction − target)/n without the factor 2. Same minimum; the effective learning rate is halved.',
+};
+
 registerLoss({
   name: 'mse',
   task: 'regression',
-  params: [],
+  params: [mseHalfSpec],
   label: 'Mean squared error',
   description: 'Average of (prediction − target)²; punishes large errors strongly.',
-  compute: (out, y) => mean(square(sub(out, y))),
+  compute: (out, y, options) => {
+    const loss = mean(square(sub(out, y)));
+    return options?.half === true ? scale(loss, 0.5) : loss;
+  },
 });
 
 registerLoss({
@@ -46,6 +60,27 @@ registerLoss({
   // NOTE: log-softmax from logits (log-sum-exp) instead of log(softmax), which underflows.
   compute: (logits, y) => {
     return batchMean(neg(sum(mul(y, logSoftmax(logits)))), logits.shape[0]);
+  },
+});
+
+registerLoss({
+  name: 'kl_divergence',
+  task: 'classification',
+  params: [],
+  label: 'KL divergence (softmax)',
+  description:
+    'KL(y ‖ p) = Σ y·log(y / p) with p the softmax of the outputs: how far the predicted distribution is from the target one. For one-hot targets it equals cross-entropy (the targets’ entropy is 0).',
+  absorbs: 'softmax',
+  // NOTE: Σ y·log y − Σ y·log softmax(z): log-softmax from logits, and y·log y with 0·log 0 = 0
+  // (the tiny shift keeps log finite where y = 0; y is data, so this term has no gradient).
+  compute: (logits, y) => {
+    const targetEntropy = runKernel(
+      'Mul',
+      [y, runKernel('Log', [runKernel('Affine', [y], { scale: 1, shift: 1e-30 })], NO_ATTRS)],
+      NO_ATTRS,
+    );
+    const perRow = sub(sum(targetEntropy), sum(mul(y, logSoftmax(logits))));
+    return batchMean(perRow, logits.shape[0]);
   },
 });
 

@@ -1,2 +1,2 @@
 import './builtin';
-export { getLoss, listLosses, registerLoss, lossRegistry, type LossDef } from './registry';
+export { getLoss, listLosses, registerLoss, lossRegistry, withLossOptions, type LossDef } from './registry';

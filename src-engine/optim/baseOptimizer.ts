@@ -3,6 +3,7 @@
 import { Tensor } from '../core/tensor';
 import { learningRateAt } from './schedules';
 import { applyPenalties, clipByGlobalNorm, paramsWithGrad, unshareGradients } from './gradients';
+import { applyL1Proximal, type Penalties } from './penalty';
 import type { Optimizer, ScheduleSettings } from './types';
 
 /** Settings common to all rules, already resolved (defaults filled, coupled decay folded into l2). */
@@ -10,6 +11,8 @@ export interface CommonSettings {
   lr: number;
   l1: number;
   l2: number;
+  /** Apply l1 as a soft-threshold step after the update (proximal) instead of in the gradient. */
+  l1Proximal?: boolean;
   clipNorm?: number;
   schedule?: ScheduleSettings;
 }
@@ -32,6 +35,10 @@ export abstract class BaseOptimizer implements Optimizer {
     return this.lr;
   }
 
+  get penalties(): Penalties {
+    return { l1: this.common.l1, l2: this.common.l2, l1Proximal: this.common.l1Proximal === true };
+  }
+
   setEpoch(epoch: number): void {
     this.lr = learningRateAt(this.common.lr, this.common.schedule, epoch);
   }
@@ -39,9 +46,12 @@ export abstract class BaseOptimizer implements Optimizer {
   step(params: Tensor[]): void {
     const live = paramsWithGrad(params);
     unshareGradients(live);
-    applyPenalties(live, this.common.l1, this.common.l2);
+    const proximal = this.common.l1Proximal === true;
+    applyPenalties(live, proximal ? 0 : this.common.l1, this.common.l2);
     if (this.common.clipNorm !== undefined) clipByGlobalNorm(live, this.common.clipNorm);
     for (const p of live) this.update(p, p.grad!, this.lr);
+    // Proximal L1: the penalty's own step, after the loss's (proximal gradient descent).
+    if (proximal) applyL1Proximal(live, this.common.l1, this.lr);
     this.iterations++;
   }
 

@@ -105,7 +105,16 @@ export const commonSpecs: ParamSpec[] = [
     min: 0,
     max: 1,
     description:
-      'Adds l1·sign(w) to the gradient (a subgradient of l1·‖w‖₁), pushing weights towards zero; they hover around it rather than land on it (biases, gamma, beta exempt).',
+      'Adds l1·sign(w) to the gradient (a subgradient of l1·‖w‖₁), pushing weights towards zero; they hover around it rather than land on it unless L1 is proximal (biases, gamma, beta exempt).',
+  },
+  {
+    name: 'l1Proximal',
+    group: 'regularization',
+    label: 'Proximal L1',
+    kind: 'bool',
+    default: false,
+    description:
+      'Applies L1 as a soft-threshold step after each update, w ← sign(w)·max(|w| − lr·l1, 0), instead of in the gradient: weights the loss does not need land on exactly 0 (a sparse network).',
   },
   {
     name: 'l2',

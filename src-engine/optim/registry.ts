@@ -147,6 +147,8 @@ export function createOptimizer(settings: OptimizerSettings): Optimizer {
     l1: v.l1,
     // For every rule but AdamW, weight decay is the classic coupled L2 term.
     l2: v.l2 + (decoupled ? 0 : (v.weightDecay ?? 0)),
+    // The one switch among the numbers (checked as a bool by its spec).
+    l1Proximal: settings.l1Proximal === true,
     clipNorm: v.clipNorm,
     schedule: settings.schedule,
   };

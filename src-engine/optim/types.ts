@@ -2,6 +2,7 @@
 import type { Tensor } from '../core/tensor';
 import type { ParamSpec } from '../core/params';
 import type { Described } from '../core/registry';
+import type { Penalties } from './penalty';
 import type { OptimizerConfig } from '../../src-shared/graphFormat';
 
 /** What a run stores about its optimizer (the graph format's shape; ranges live in the registry's specs). Fields that do not apply to the chosen rule are ignored. */
@@ -19,6 +20,8 @@ export interface Optimizer {
   readonly currentLr: number;
   /** Per-parameter state (velocity, moments, ...) created so far; the training loop keeps it across memory scopes. */
   stateTensors(): Tensor[];
+  /** The L1/L2 penalties it applies (for the reported objective J = L + R(W)); absent: none. */
+  readonly penalties?: Penalties;
 }
 
 export interface OptimizerInfo extends Described {

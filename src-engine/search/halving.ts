@@ -2,7 +2,7 @@
 // ASHAScheduler): rungs at minEpochs·η^k epochs. When a trial reaches a rung, it is compared with
 // the trials that reached that rung before it; below the (1 − 1/η) quantile of their metric, it
 // stops. Trials never wait for each other, so it works with any number running at once.
-import type { HalvingSpec } from '../../src-shared/searchSpec';
+import type { HalvingSpec, SearchParam } from '../../src-shared/searchSpec';
 
 export type HalvingDecision = 'continue' | 'stop';
 
@@ -40,6 +40,28 @@ export class SuccessiveHalving {
     }
     return 'continue';
   }
+}
+
+/**
+ * The epoch budget successive halving works within: the most epochs any trial trains. When epochs
+ * is itself a searched setting, the base graph's epochs say nothing about the trials', so rungs
+ * are laid out to the longest trial (a shorter trial simply ends before the later rungs).
+ */
+export function halvingBudget(trials: readonly { graph: { training: { epochs: number } } }[]): number {
+  return Math.max(0, ...trials.map((t) => t.graph.training.epochs));
+}
+
+/**
+ * The most epochs a trial of the search may train, before any is drawn (for the builder's check of
+ * the first rung): the top of a searched `training.epochs` (canonical path), else the base graph's.
+ */
+export function largestEpochs(params: readonly SearchParam[], baseEpochs: number): number {
+  const searched = params.find((p) => p.path === 'training.epochs');
+  if (!searched) return baseEpochs;
+  const d = searched.dist;
+  if (d.kind !== 'values') return Math.floor(d.max);
+  const numbers = d.values.filter((v): v is number => typeof v === 'number');
+  return numbers.length ? Math.max(...numbers) : baseEpochs;
 }
 
 /** The q-quantile with linear interpolation between order statistics (numpy's default). */

@@ -4,5 +4,5 @@ export { resolvePath, readPath, shortLabel, SearchPathError, REPEAT } from './pa
 export { sampleTrials, randomTrials, gridTrials, trialCount, drawValue, describeAssignment, SearchSpaceError } from './sample';
 export { applyAssignment, checkTrial } from './applyTrial';
 export { parseParamText, parseSearchParams, ParamTextError } from './paramText';
-export { SuccessiveHalving, quantile, type HalvingDecision } from './halving';
+export { SuccessiveHalving, halvingBudget, largestEpochs, quantile, type HalvingDecision } from './halving';
 export { planSearch, type PlannedTrial } from './plan';

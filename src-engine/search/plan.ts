@@ -5,6 +5,7 @@ import { MAX_SEARCH_TRIALS, type Assignment, type SearchSpec } from '../../src-s
 import type { DatasetInfo } from '../graph/validate';
 import { applyAssignment, checkTrial } from './applyTrial';
 import { resolvePath, SearchPathError } from './paths';
+import { halvingBudget } from './halving';
 import { describeAssignment, sampleTrials, SearchSpaceError, trialCount } from './sample';
 
 export interface PlannedTrial {
@@ -32,12 +33,7 @@ export function planSearch(
   }
   const count = trialCount(spec);
   if (count > maxTrials) throw new SearchSpaceError(`this search would make ${count} trials; the most is ${maxTrials}`);
-  if (spec.halving && spec.halving.minEpochs >= base.training.epochs) {
-    throw new SearchSpaceError(
-      `successive halving: the first rung (${spec.halving.minEpochs} epochs) must come before the last epoch (${base.training.epochs})`,
-    );
-  }
-  return sampleTrials(spec).map((assignment, i) => {
+  const trials = sampleTrials(spec).map((assignment, i) => {
     const label = describeAssignment(assignment);
     let graph: GraphDoc;
     try {
@@ -50,4 +46,12 @@ export function planSearch(
     if (problem) throw new SearchSpaceError(`trial ${i + 1} (${label}) cannot train: ${problem}`);
     return { index: i + 1, assignment, graph, label };
   });
+  // Checked against the trials' own epochs: a searched `epochs` replaces the base graph's.
+  const budget = halvingBudget(trials);
+  if (spec.halving && spec.halving.minEpochs >= budget) {
+    throw new SearchSpaceError(
+      `successive halving: the first rung (${spec.halving.minEpochs} epochs) must come before the last epoch (${budget})`,
+    );
+  }
+  return trials;
 }

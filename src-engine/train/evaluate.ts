@@ -11,6 +11,8 @@ import type { DataSplit, Task } from '../data/types';
 import { BatchMaker, targetLayout } from './batches';
 import { backendOf, hasHostMemory } from './modelBackend';
 import { createTotals } from './totals';
+import { entropySum, hasPredictedDistribution } from './entropy';
+import { Accumulator, readScalars } from './metrics';
 
 export interface Evaluation {
   loss: number;
@@ -20,6 +22,8 @@ export interface Evaluation {
   classAcc?: number[];
   /** Regression: coefficient of determination, 1 − SS_res / SS_tot (1 is perfect, 0 is the mean). */
   r2?: number;
+  /** Classification with softmax or sigmoid outputs: mean entropy of the predicted class distribution (nats). */
+  entropy?: number;
 }
 
 export interface EvaluationSetup {
@@ -46,6 +50,8 @@ export async function evaluate(
   const rng = new Rng(0);
   const totals = createTotals(hasHostMemory(model), classification ? 'classes' : 'squaredError', layout.width, threshold);
   const size = Math.max(setup.batchSize, 256);
+  const squash = model.outputSquash();
+  const entropy = classification && hasPredictedDistribution(squash) ? new Accumulator() : undefined;
   try {
     for (let start = 0; start < split.count; start += size) {
       const end = Math.min(start + size, split.count);
@@ -61,9 +67,11 @@ export async function evaluate(
             labels: batch.labels,
             rows: end - start,
           });
+          if (entropy && hasPredictedDistribution(squash)) entropy.add(entropySum(output, squash, logitsFor === squash));
         });
       } finally {
-        scope?.release(new Set<DataHandle>([...totals.kept(), ...model.stateTensors()].map((t) => t.data)));
+        const kept = [...totals.kept(), ...model.stateTensors(), ...(entropy?.tensor() ? [entropy.tensor()!] : [])];
+        scope?.release(new Set<DataHandle>(kept.map((t) => t.data)));
       }
     }
     if (split.count === 0) return { loss: NaN };
@@ -73,10 +81,13 @@ export async function evaluate(
       const counts = classCounts(split, sums.classes.length);
       result.acc = sums.correct / split.count;
       result.classAcc = sums.classes.map((right, c) => (counts[c] > 0 ? right / counts[c] : NaN));
+      const total = entropy?.tensor();
+      if (total) result.entropy = (await readScalars([total]))[0] / split.count;
     } else result.r2 = 1 - sums.squaredError / totalSumOfSquares(split.y, layout.width);
     return result;
   } finally {
     totals.dispose();
+    entropy?.dispose();
   }
 }
 

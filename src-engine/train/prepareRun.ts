@@ -36,7 +36,7 @@ export function prepareRun(
   if (!v.ok) return { ok: false, issues: v.issues };
   const graph = v.validated.graph;
   const t = graph.training;
-  const splits = splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true });
+  const splits = splitDataset(dataset, { validation: t.validationSplit, test: t.testSplit ?? 0, seed: t.seed, stratify: true });
   const scaling = t.datasetOptions?.scaling ?? 'none';
   let scaler: Scaler | undefined;
   if (scaling !== 'none') {

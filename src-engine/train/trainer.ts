@@ -22,6 +22,7 @@ import type { InsightOptions } from './insights';
 import { LossReads, type LandedLoss } from './lossReads';
 import { createTotals } from './totals';
 import { backendOf, hasHostMemory } from './modelBackend';
+import { readPenalty } from './objective';
 
 export { evaluate, type Evaluation } from './evaluate';
 
@@ -196,6 +197,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         setup.validation && setup.validation.count > 0
           ? await evaluate(setup, setup.validation, logitsFor, threshold)
           : undefined;
+      // J = L + R(W) with R at the epoch's end weights, when L1/L2 is on.
+      const penalty = await readPenalty(model, optimizer.penalties);
       const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, setup.insights);
       emit({
         event: 'epoch',
@@ -205,6 +208,10 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         trainAcc: lastTrainAcc,
         ...(lastVal ? { valLoss: lastVal.loss, valAcc: lastVal.acc, valR2: lastVal.r2 } : {}),
         ...(lastVal?.classAcc ? { valClassAcc: lastVal.classAcc } : {}),
+        ...(lastVal?.entropy !== undefined ? { valEntropy: lastVal.entropy } : {}),
+        ...(penalty !== undefined
+          ? { trainObjective: lastTrainLoss + penalty, ...(lastVal ? { valObjective: lastVal.loss + penalty } : {}) }
+          : {}),
         lr: optimizer.currentLr,
         elapsedMs: clock() - trainStart,
         samplesPerSec: samplesPerSec(),
@@ -219,7 +226,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         });
     }
     const test = setup.test && setup.test.count > 0 ? await evaluate(setup, setup.test, logitsFor, threshold) : undefined;
-    return done('completed', epochs, test ? { testLoss: test.loss, testAcc: test.acc } : {});
+    // Once, at the end, with the final weights: the test split never steers training or selection.
+    return done('completed', epochs, test ? { finalTestLoss: test.loss, finalTestAcc: test.acc, finalTestR2: test.r2 } : {});
   } finally {
     reads.clear();
     totals.dispose();

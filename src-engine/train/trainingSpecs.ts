@@ -43,6 +43,17 @@ export const validationSpec: ParamSpec = {
   description: 'Share of samples held back to measure how well the model generalizes (0 = none).',
 };
 
+export const testSpec: ParamSpec = {
+  kind: 'number',
+  name: 'testSplit',
+  label: 'Test split',
+  default: 0,
+  min: 0,
+  max: 0.9,
+  description:
+    'Share of samples held out for a final test, measured once after training and never used to choose (0 = none). Datasets with their own test split (MNIST, IDX test files) keep theirs.',
+};
+
 export const scalingSpec: ParamSpec = {
   kind: 'enum',
   name: 'scaling',
@@ -54,4 +65,4 @@ export const scalingSpec: ParamSpec = {
 };
 
 /** The loop settings of `training`, checked in this order. */
-export const trainingLoopSpecs: readonly ParamSpec[] = [epochsSpec, batchSizeSpec, validationSpec, seedSpec];
+export const trainingLoopSpecs: readonly ParamSpec[] = [epochsSpec, batchSizeSpec, validationSpec, testSpec, seedSpec];

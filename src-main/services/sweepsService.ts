@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import { planSweep } from '../sweeps/planSweep';
 import { watchHalving } from '../sweeps/halvingWatch';
+import { halvingBudget } from '../../src-engine/search';
 import type { SweepVariant } from '../sweeps/expandGrid';
 import { assertTrainable, requestedBackend } from './runsService';
 
@@ -20,19 +21,16 @@ export function createSweepsService(deps: SweepsServiceDeps): LayerLabApi['sweep
   const { store, manager } = deps;
   return {
     async start(base, grid, options) {
-      const recorded = record(
-        planSweep(base, grid),
-        base,
-        grid,
-        options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`,
-      );
+      const variants = planSweep(base, grid);
+      const recorded = record(variants, base, grid, options?.name ?? `Sweep of ${base.name?.trim() || 'untitled graph'}`);
       if (isSearchSpec(grid) && grid.halving) {
         const metric = grid.metric ?? 'valLoss';
         watchHalving(
           { watch: (l) => manager.watchEvents(l), stop: (id, reason) => manager.stop(id, reason) },
           recorded.runIds,
           grid.halving,
-          base.training.epochs,
+          // The longest trial's epochs, not the base graph's: epochs may be a searched setting.
+          halvingBudget(variants),
           metric,
         );
       }

@@ -27,6 +27,9 @@ interface EpochRow {
   val_acc: number | null;
   val_r2: number | null;
   val_class_acc_json: string | null;
+  train_objective: number | null;
+  val_objective: number | null;
+  val_entropy: number | null;
   lr: number;
   elapsed_ms: number;
   samples_per_sec: number;
@@ -48,8 +51,9 @@ export class MetricsRepo {
     this.s = {
       step: db.prepare('INSERT OR REPLACE INTO step_metrics (run_id, step, epoch, loss, lr) VALUES (?, ?, ?, ?, ?)'),
       epoch:
-        db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json, lr, elapsed_ms, samples_per_sec)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json,
+        train_objective, val_objective, val_entropy, lr, elapsed_ms, samples_per_sec)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       layer: db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       started: db.prepare('UPDATE runs SET parameter_count = ?, epochs_total = ? WHERE id = ?'),
@@ -84,6 +88,9 @@ export class MetricsRepo {
           orNull(e.valAcc),
           orNull(e.valR2),
           classAccJson(e.valClassAcc),
+          orNull(e.trainObjective),
+          orNull(e.valObjective),
+          orNull(e.valEntropy),
           e.lr,
           e.elapsedMs,
           e.samplesPerSec,
@@ -102,8 +109,8 @@ export class MetricsRepo {
           orNull(e.finalTrainLoss),
           orNull(e.finalValLoss),
           orNull(e.finalValAcc),
-          orNull(e.testLoss),
-          orNull(e.testAcc),
+          orNull(e.finalTestLoss),
+          orNull(e.finalTestAcc),
           runId,
         );
         return;
@@ -133,6 +140,9 @@ export class MetricsRepo {
       valAcc: orUndef(r.val_acc),
       valR2: orUndef(r.val_r2),
       valClassAcc: parseClassAcc(r.val_class_acc_json),
+      trainObjective: orUndef(r.train_objective),
+      valObjective: orUndef(r.val_objective),
+      valEntropy: orUndef(r.val_entropy),
       lr: r.lr,
       elapsedMs: r.elapsed_ms,
       samplesPerSec: r.samples_per_sec,

@@ -147,4 +147,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'objective J = L + R(W) and prediction entropy per epoch',
+    sql: `
+      -- With L1/L2 on: the objective on the training and validation loss (absent without penalties).
+      ALTER TABLE epoch_metrics ADD COLUMN train_objective REAL;
+      ALTER TABLE epoch_metrics ADD COLUMN val_objective REAL;
+      -- Classification: mean entropy of the predicted class distribution on validation (nats).
+      ALTER TABLE epoch_metrics ADD COLUMN val_entropy REAL;
+    `,
+  },
 ];

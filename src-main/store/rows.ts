@@ -63,6 +63,8 @@ export function toSummary(row: RunRow, tags: string[]): RunSummary {
     finalValLoss: opt(row.final_val_loss),
     finalValAcc: opt(row.final_val_acc),
     finalValR2: opt(row.final_val_r2 ?? null),
+    finalTestLoss: opt(row.test_loss),
+    finalTestAcc: opt(row.test_acc),
     error: opt(row.error),
   };
 }

@@ -156,6 +156,44 @@ export function lossSeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOptio
       ),
     );
   }
+  series.push(...objectiveSeries(m, theme));
+  return series;
+}
+
+/**
+ * With L1/L2 on, the objective J = L + R(W) that gradient descent minimises, dotted in the colour
+ * of its loss: the gap between the two lines is the penalty R(W).
+ */
+function objectiveSeries(m: MetricsBuffer, theme: ChartTheme): LineSeriesOption[] {
+  const epochs = m.epochs;
+  const dotted = { width: 2, type: 'dotted' as const };
+  const series: LineSeriesOption[] = [];
+  if (epochs.some((e) => e.trainObjective !== undefined))
+    series.push(
+      line(
+        'trainObjective',
+        'train J = L + R(W)',
+        pairs(
+          epochs,
+          (e) => e.step,
+          (e) => e.trainObjective,
+        ),
+        { color: theme.series[0], lineStyle: dotted, z: 2 },
+      ),
+    );
+  if (epochs.some((e) => e.valObjective !== undefined))
+    series.push(
+      line(
+        'valObjective',
+        'validation J',
+        pairs(
+          epochs,
+          (e) => e.step,
+          (e) => e.valObjective,
+        ),
+        { color: theme.series[1], lineStyle: dotted, z: 2 },
+      ),
+    );
   return series;
 }
 

@@ -153,7 +153,14 @@ export function InsideView() {
             deps={[data.layers, data.order]}
           />
         )}
-        {finished && <EvaluationPanel key={runId} runId={runId} finished hasTestSplit={(dataset?.testCount ?? 0) > 0} />}
+        {finished && (
+          <EvaluationPanel
+            key={runId}
+            runId={runId}
+            finished
+            hasTestSplit={(dataset?.testCount ?? 0) > 0 || data.heldOutTest === true}
+          />
+        )}
       </div>
     </section>
   );

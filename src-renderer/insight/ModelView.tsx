@@ -32,7 +32,11 @@ export function ModelView({ runId }: { runId: string }) {
         {state.kind === 'error' && <p className="field-error">The model cannot be loaded: {state.text}</p>}
         {isDigits && <DrawingPad model={state.model} classNames={classes} />}
         {state.kind !== 'loading' && (
-          <EvaluationPanel runId={runId} finished hasTestSplit={state.kind === 'ready' ? state.dataset.testCount > 0 : true} />
+          <EvaluationPanel
+            runId={runId}
+            finished
+            hasTestSplit={state.kind === 'ready' ? state.dataset.testCount > 0 || (state.detail.config.testSplit ?? 0) > 0 : true}
+          />
         )}
       </div>
     </section>

@@ -10,6 +10,8 @@ export interface InsideData {
   datasetId?: string;
   /** The run's stored status when it was loaded. */
   status?: RunStatus;
+  /** The run held a test split out of its dataset (its testSplit fraction). */
+  heldOutTest?: boolean;
   points: Array<{ x: number; y: number; label: number }>;
   layers: LayerMetric[];
   error?: string;
@@ -26,7 +28,13 @@ export function useInsideData(runId: string | null, epoch: number, status: strin
     (async () => {
       const detail = await api().runs.get(runId);
       if (live)
-        setBase({ order: detail.graph.nodes.map((n) => n.id), datasetId: detail.datasetId, status: detail.status, points: [] });
+        setBase({
+          order: detail.graph.nodes.map((n) => n.id),
+          datasetId: detail.datasetId,
+          status: detail.status,
+          heldOutTest: (detail.config.testSplit ?? 0) > 0,
+          points: [],
+        });
       const preview = await api()
         .datasets.preview(detail.datasetId)
         .catch(() => null);

@@ -1,6 +1,6 @@
 // The right-hand inspector: edits the selected layer's settings, each explained in one line.
 import { useShallow } from 'zustand/react/shallow';
-import { formatShape, getLayer, listInitializers } from '../app/engine';
+import { formatShape, getLayer, listInitializers, paramApplies } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
 import type { LayerNodeData } from '../document/types';
 import { useLiveCheck } from '../validation/useLiveCheck';
@@ -106,17 +106,20 @@ function NodeSettings({ nodeId, data }: { nodeId: string; data: LayerNodeData })
       </div>
       <ConnectionsEditor nodeId={node.id} def={def} />
       {def.params.length === 0 && <p className="muted">This layer has no settings.</p>}
-      {def.params.map((spec) => (
-        <ParamField
-          key={`${node.id}:${spec.name}`}
-          spec={spec}
-          value={node.data.params[spec.name]}
-          onChange={(v) => setParam(node.id, spec.name, v)}
-          problem={fieldProblem(spec.name)}
-          defaultInitializer={initLabel}
-          testId={`param-${spec.name}`}
-        />
-      ))}
+      {/* Settings that apply only with another's value (leaky_relu's slope, normal's std) follow it. */}
+      {def.params
+        .filter((spec) => paramApplies(spec, def.params, node.data.params))
+        .map((spec) => (
+          <ParamField
+            key={`${node.id}:${spec.name}`}
+            spec={spec}
+            value={node.data.params[spec.name]}
+            onChange={(v) => setParam(node.id, spec.name, v)}
+            problem={fieldProblem(spec.name)}
+            defaultInitializer={initLabel}
+            testId={`param-${spec.name}`}
+          />
+        ))}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { OptimizerConfig, Scaling, TrainingConfig } from '../../src-shared/graphFormat';
 import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
-import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../app/engine';
+import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationSpec } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
@@ -40,8 +40,24 @@ export function TrainingPanel() {
           options={losses.map((l) => ({ value: l.name, label: l.label }))}
           help={problemOf('training.loss') ?? losses.find((l) => l.name === training.loss)?.description}
           error={Boolean(problemOf('training.loss'))}
-          onChange={(loss) => setTraining({ loss })}
+          onChange={(loss) => setTraining({ loss, lossOptions: undefined })}
         />
+        {losses
+          .find((l) => l.name === training.loss)
+          ?.params.map((spec) => (
+            <ParamField
+              key={`${training.loss}:${spec.name}`}
+              spec={spec}
+              value={training.lossOptions?.[spec.name]}
+              onChange={(v) => {
+                const rest = Object.fromEntries(Object.entries(training.lossOptions ?? {}).filter(([k]) => k !== spec.name));
+                const next = v === undefined ? rest : { ...rest, [spec.name]: v as number | boolean | string };
+                setTraining({ lossOptions: Object.keys(next).length ? next : undefined });
+              }}
+              problem={problemOf(`training.lossOptions.${spec.name}`)}
+              testId={`loss-${spec.name}`}
+            />
+          ))}
         <SelectField
           id="initializer"
           label="Default initializer"
@@ -134,6 +150,7 @@ export function TrainingPanel() {
         <LoopField spec={epochsSpec} training={training} onChange={setTraining} />
         <LoopField spec={batchSizeSpec} training={training} onChange={setTraining} />
         <LoopField spec={validationSpec} training={training} onChange={setTraining} />
+        <LoopField spec={testSpec} training={training} onChange={setTraining} />
         <LoopField spec={seedSpec} training={training} onChange={setTraining} />
         <ParamField
           spec={scalingSpec}
@@ -165,7 +182,7 @@ function LoopField({
   training: TrainingConfig;
   onChange(patch: Partial<TrainingConfig>): void;
 }) {
-  const key = spec.name as 'epochs' | 'batchSize' | 'validationSplit' | 'seed';
+  const key = spec.name as 'epochs' | 'batchSize' | 'validationSplit' | 'testSplit' | 'seed';
   return (
     <ParamField
       spec={{ ...spec, optional: false }}

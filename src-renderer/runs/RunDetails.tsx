@@ -127,6 +127,12 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
         </dd>
         <dt>Validation</dt>
         <dd>{Math.round(t.validationSplit * 100)}%</dd>
+        {(t.testSplit ?? 0) > 0 && (
+          <>
+            <dt>Test split</dt>
+            <dd>{Math.round(t.testSplit! * 100)}%</dd>
+          </>
+        )}
         <dt>Seed</dt>
         <dd>{detail.seed}</dd>
         <dt>Backend</dt>
@@ -167,6 +173,19 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
           <>
             <dt>Val R²</dt>
             <dd>{detail.finalValR2.toFixed(3)}</dd>
+          </>
+        )}
+        {/* Measured once after training on rows it never saw, and never used to choose. */}
+        {detail.finalTestLoss !== undefined && (
+          <>
+            <dt title="Measured once, after training, on held-out rows; never used to choose">Test loss</dt>
+            <dd data-testid="run-details-test-loss">{detail.finalTestLoss.toPrecision(4)}</dd>
+          </>
+        )}
+        {detail.finalTestAcc !== undefined && (
+          <>
+            <dt title="Measured once, after training, on held-out rows; never used to choose">Test accuracy</dt>
+            <dd data-testid="run-details-test-acc">{(detail.finalTestAcc * 100).toFixed(1)}%</dd>
           </>
         )}
       </dl>

@@ -1,6 +1,6 @@
 // The search builder's fields turned into a search spec: one setting per line in the CLI's
 // written form (lr=1e-4..1e-1:log), parsed and resolved against the graph by the engine.
-import { parseSearchParams, trialCount, ParamTextError } from '../../src-engine/index';
+import { largestEpochs, parseSearchParams, trialCount, ParamTextError } from '../../src-engine/index';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import { MAX_SEARCH_TRIALS, type SearchMetric, type SearchSpec } from '../../src-shared/searchSpec';
 
@@ -54,9 +54,11 @@ export function readSearchForm(f: SearchFields, graph: GraphDoc): SearchForm {
   if (typeof seed === 'string') return { ok: false, error: seed };
   let halving: SearchSpec['halving'];
   if (f.halving) {
-    const minEpochs = whole(f.minEpochs, 'First rung', 1, Math.max(1, graph.training.epochs - 1));
+    // A searched epochs sets the budget: the rungs must come before the longest trial's end.
+    const epochs = largestEpochs(params, graph.training.epochs);
+    const minEpochs = whole(f.minEpochs, 'First rung', 1, Math.max(1, epochs - 1));
     if (typeof minEpochs === 'string')
-      return { ok: false, error: `${minEpochs} (epochs, below the ${graph.training.epochs} each trial trains)` };
+      return { ok: false, error: `${minEpochs} (epochs, below the ${epochs} the longest trial trains)` };
     const reduction = whole(f.reduction, 'Keep 1 in', 2, 8);
     if (typeof reduction === 'string') return { ok: false, error: reduction };
     halving = { minEpochs, reduction };

@@ -39,7 +39,7 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       optimizer: { name: 'sgd', lr: 0.1, l1: 0.0005, schedule: { type: 'exponential', gamma: 0.9 } },
     },
   ),
-  // Reshape a table into a 3×3 image: even kernels and "same" padding (asymmetric), strides, BatchNorm and average pooling over channels-first images.
+  // Reshape a table into a 3×3 image: even kernels and "same" padding (asymmetric), explicit padding, strides, BatchNorm and average pooling over channels-first images.
   cnn: graph(
     'Penguins as tiny images',
     [
@@ -56,7 +56,7 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
       {
         id: 'conv2',
         type: 'Conv2D',
-        params: { filters: 3, kernelSize: [3, 3], strides: [2, 2], padding: 'same', activation: 'tanh' },
+        params: { filters: 3, kernelSize: [3, 3], strides: [2, 2], padding: 'explicit', padSize: [1, 1], activation: 'tanh' },
         from: ['pool'],
       },
       { id: 'maxpool', type: 'MaxPool2D', params: { poolSize: [2, 2], strides: [1, 1], padding: 'same' }, from: ['conv2'] },
@@ -75,7 +75,7 @@ export const EXPORT_GRAPHS: Record<string, unknown> = {
     [
       { id: 'input', type: 'Input' },
       { id: 'a', type: 'Dense', params: { units: 8, activation: 'tanh' }, from: ['input'] },
-      { id: 'b', type: 'Dense', params: { units: 8, activation: 'leaky_relu' }, from: ['a'] },
+      { id: 'b', type: 'Dense', params: { units: 8, activation: 'leaky_relu', alpha: 0.3 }, from: ['a'] },
       { id: 'sum', type: 'Add', from: ['a', 'b'] },
       { id: 'both', type: 'Concat', from: ['sum', 'input'] },
       { id: 'act', type: 'LeakyReLU', params: { alpha: 0.2 }, from: ['both'] },

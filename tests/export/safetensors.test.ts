@@ -92,12 +92,24 @@ describe('npz', () => {
   });
 });
 
+describe('the loss settings in train.py', () => {
+  it('maps mse with its ½ and KL divergence as LayerLab computes them', () => {
+    expect(lossCode('mse')).toBe('F.mse_loss(out, target)');
+    expect(lossCode('mse', { half: true })).toBe('0.5 * F.mse_loss(out, target)');
+    expect(lossCode('kl_divergence')).toBe(
+      '(target * (torch.log(target + 1e-30) - F.log_softmax(out, dim=1))).sum() / out.shape[0]',
+    );
+  });
+});
+
 describe('what the PyTorch export cannot map is refused by name', () => {
   it('names an unknown optimizer, loss, activation and schedule', () => {
     expect(() => optimizerCode({ name: 'perceptron', lr: 1 })).toThrow(
       new ExportError('optimizer "perceptron" has no PyTorch mapping'),
     );
     expect(() => lossCode('focal')).toThrow(/loss "focal"/);
+    // Proximal L1 has no train.py counterpart yet: refused, never trained as the subgradient form.
+    expect(() => optimizerCode({ name: 'sgd', lr: 0.1, l1: 0.01, l1Proximal: true })).toThrow(/proximal L1 \(l1Proximal\)/);
     expect(() => activationCode('step', 'x', false)).toThrow(/activation "step"/);
     expect(() => scheduleCode(0.1, { type: 'warmup' } as never)).toThrow(/schedule "warmup"/);
   });

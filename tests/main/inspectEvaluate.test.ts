@@ -139,7 +139,7 @@ describe('inspect.evaluate', () => {
     const test = await inspect.evaluate(runId, { checkpoint: 'final', split: 'test' });
     expect(test.count).toBe(2000);
     expect(sum(test.confusion!)).toBe(2000);
-    expect(test.accuracy).toBeCloseTo(done.testAcc!, 6);
+    expect(test.accuracy).toBeCloseTo(done.finalTestAcc!, 6);
     expect(test.accuracy).toBeGreaterThan(0.7);
     expect(test.misclassified!.length).toBe(Math.min(64, test.misclassifiedCount!));
     // The most confident mistakes come first; images travel with their pixels.

@@ -6,7 +6,8 @@ import type { Model } from '../../graph/model';
 import type { ValidatedNode } from '../../graph/validate';
 import type { LossDef } from '../../losses';
 import type { Preprocessing } from '../preprocessing';
-import { convAxis } from '../../kernels/convGeometry';
+import { axisPadding, axisPads } from '../../kernels/convGeometry';
+import type { Padding } from '../../kernels/kernelNames';
 import { modelTensors } from '../weightsFile';
 import { toPytorchTensors, ExportError, stateEntries } from '../pytorch/stateMapping';
 import { channelsFirst } from '../pytorch/exportPytorch';
@@ -16,28 +17,26 @@ import { recurrentOnnx } from './recurrentOnnx';
 
 export const ONNX_OPSET = 13;
 
-/** ONNX pads [top, left, bottom, right] of TensorFlow-style padding. */
-function padsOf(input: number[], window: [number, number], stride: [number, number], padding: string): number[] {
-  if (padding !== 'same') return [0, 0, 0, 0];
-  const before: number[] = [];
-  const after: number[] = [];
-  for (const axis of [0, 1]) {
-    const a = convAxis(input[axis], window[axis], stride[axis], 'same');
-    const total = Math.max((a.out - 1) * stride[axis] + window[axis] - input[axis], 0);
-    before.push(a.padBefore);
-    after.push(total - a.padBefore);
-  }
-  return [...before, ...after];
+/** ONNX pads [top, left, bottom, right] of a layer's padding (same, valid or explicit). */
+function padsOf(input: number[], window: [number, number], stride: [number, number], padding: Padding): number[] {
+  const [top, bottom] = axisPads(input[0], window[0], stride[0], axisPadding(padding, 0));
+  const [left, right] = axisPads(input[1], window[1], stride[1], axisPadding(padding, 1));
+  return [top, left, bottom, right];
 }
 
-function activation(g: OnnxGraph, name: string, x: string, image: boolean, where: string): string {
+/** The kernels' padding from a Conv2D's or pool's settings (explicit sizes in `padSize`). */
+function paddingOf(p: Record<string, unknown>): Padding {
+  return p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
+}
+
+function activation(g: OnnxGraph, name: string, x: string, image: boolean, where: string, alpha = 0.01): string {
   switch (name) {
     case 'linear':
       return x;
     case 'relu':
       return g.op('Relu', [x]);
     case 'leaky_relu':
-      return g.op('LeakyRelu', [x], { alpha: 0.01 });
+      return g.op('LeakyRelu', [x], { alpha });
     case 'sigmoid':
       return g.op('Sigmoid', [x]);
     case 'tanh':
@@ -149,20 +148,20 @@ function layer(g: OnnxGraph, node: ValidatedNode, inputs: string[], torch: Tenso
       const kernel = engine.get(`${id}.kernel`)!;
       let y = g.op('MatMul', [a, g.floats(`${id}.kernel`, kernel.shape, kernel.data)]);
       if (p.useBias) y = g.op('Add', [y, init('bias', 'bias')]);
-      return activation(g, p.activation as string, y, false, where);
+      return activation(g, p.activation as string, y, false, where, p.alpha as number);
     }
     case 'Conv2D': {
       const k = p.kernelSize as [number, number];
       const s = p.strides as [number, number];
       const ins = [a, init('weight', 'kernel'), ...(p.useBias ? [init('bias', 'bias')] : [])];
-      const y = g.op('Conv', ins, { kernel_shape: k, strides: s, pads: padsOf(inShape, k, s, p.padding as string) });
-      return activation(g, p.activation as string, y, true, where);
+      const y = g.op('Conv', ins, { kernel_shape: k, strides: s, pads: padsOf(inShape, k, s, paddingOf(p)) });
+      return activation(g, p.activation as string, y, true, where, p.alpha as number);
     }
     case 'MaxPool2D':
     case 'AvgPool2D': {
       const k = p.poolSize as [number, number];
       const s = (p.strides as [number, number] | undefined) ?? k;
-      const pads = padsOf(inShape, k, s, p.padding as string);
+      const pads = padsOf(inShape, k, s, paddingOf(p));
       // Padded cells are not counted in a mean, as LayerLab.
       return node.def.type === 'MaxPool2D'
         ? g.op('MaxPool', [a], { kernel_shape: k, strides: s, pads })

@@ -53,7 +53,7 @@ export function checkPytorchExport(model: Model, graph: GraphDoc, loss: LossDef)
       else throw e;
     }
   };
-  attempt(() => lossCode(loss.name));
+  attempt(() => lossCode(loss.name, graph.training.lossOptions));
   attempt(() => optimizerCode(graph.training.optimizer));
   attempt(() => scheduleCode(graph.training.optimizer.lr, graph.training.optimizer.schedule));
   attempt(() => stateEntries(model));

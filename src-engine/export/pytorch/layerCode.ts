@@ -1,7 +1,8 @@
 // One line of PyTorch per LayerLab layer: the module it needs (if any) and the expression of its
 // output. Image tensors ([h, w, c] in LayerLab) are held channels-first ([N, c, h, w]) in PyTorch;
 // Flatten and Reshape go through channels-last so the values keep LayerLab's order exactly.
-import { convAxis } from '../../kernels/convGeometry';
+import { axisPadding, axisPads } from '../../kernels/convGeometry';
+import type { Padding } from '../../kernels/kernelNames';
 import type { ValidatedNode } from '../../graph/validate';
 import { ExportError } from './stateMapping';
 
@@ -43,16 +44,19 @@ export function activationCode(name: string, x: string, image: boolean, alpha = 
   throw new ExportError(`activation "${name}" has no PyTorch mapping`);
 }
 
-/** F.pad amounts (left, right, top, bottom) of TensorFlow-style "same" padding, or null. */
-function samePads(input: number[], window: [number, number], stride: [number, number], padding: string): number[] | null {
-  if (padding !== 'same') return null;
-  const pads: number[] = [];
-  for (const axis of [1, 0]) {
-    const a = convAxis(input[axis], window[axis], stride[axis], 'same');
-    const total = Math.max((a.out - 1) * stride[axis] + window[axis] - input[axis], 0);
-    pads.push(a.padBefore, total - a.padBefore);
-  }
-  return pads.some((p) => p > 0) ? pads : null;
+/** F.pad amounts (left, right, top, bottom) of a layer's padding ("same" or explicit), or null for none. */
+function samePads(
+  input: number[],
+  window: [number, number],
+  stride: [number, number],
+  p: Record<string, unknown>,
+): number[] | null {
+  const padding: Padding = p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
+  const pads = [
+    ...axisPads(input[1], window[1], stride[1], axisPadding(padding, 1)),
+    ...axisPads(input[0], window[0], stride[0], axisPadding(padding, 0)),
+  ];
+  return pads.some((v) => v > 0) ? pads : null;
 }
 
 export function layerCode(node: ValidatedNode, self: string, inputs: string[]): LayerCode {
@@ -70,7 +74,7 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
     case 'Conv2D': {
       const k = p.kernelSize as [number, number];
       const s = p.strides as [number, number];
-      const pads = samePads(inShape, k, s, p.padding as string);
+      const pads = samePads(inShape, k, s, p);
       return {
         module: `nn.Conv2d(${inShape[2]}, ${p.filters}, kernel_size=${py(k)}, stride=${py(s)}, bias=${py(p.useBias)})`,
         linear: `${self}(${pads ? `F.pad(${a}, ${py(pads)})` : a})`,
@@ -81,7 +85,7 @@ export function layerCode(node: ValidatedNode, self: string, inputs: string[]): 
     case 'AvgPool2D': {
       const k = p.poolSize as [number, number];
       const s = (p.strides as [number, number] | undefined) ?? k;
-      const pads = samePads(inShape, k, s, p.padding as string);
+      const pads = samePads(inShape, k, s, p);
       if (node.def.type === 'MaxPool2D')
         return { linear: `F.max_pool2d(${pads ? `F.pad(${a}, ${py(pads)}, value=float('-inf'))` : a}, ${py(k)}, ${py(s)})` };
       // Padded cells are not counted in a mean (as LayerLab): divide by the pooled count of real cells.

@@ -40,6 +40,8 @@ export function modelPy(model: Model, loss: LossDef, pre: Preprocessing, title: 
     }
     const image = node.outputShape.length === 3;
     const activation = code.activation ?? 'linear';
+    // Dense and Conv2D carry leaky_relu's slope as their own `alpha`.
+    const alpha = typeof v.params.alpha === 'number' ? v.params.alpha : undefined;
     const isOutput = node.id === model.outputId;
     const squashed =
       isOutput && loss.absorbs && node.instance.squash === loss.absorbs && (activation === 'softmax' || activation === 'sigmoid');
@@ -50,10 +52,10 @@ export function modelPy(model: Model, loss: LossDef, pre: Preprocessing, title: 
       body.push(
         `        if logits:`,
         `            return ${name}`,
-        `        ${name} = ${activationCode(activation, name, image)}`,
+        `        ${name} = ${activationCode(activation, name, image, alpha)}`,
       );
     } else {
-      body.push(`        ${name} = ${activationCode(activation, code.linear, image)}  # ${v.def.type}`);
+      body.push(`        ${name} = ${activationCode(activation, code.linear, image, alpha)}  # ${v.def.type}`);
     }
     value.set(node.id, name);
   }

@@ -65,7 +65,7 @@ def learning_rate(epoch):
 
 def loss_of(out, target):
     # LayerLab's ${lossName}, a mean over the batch.
-    return ${lossCode(lossName)}
+    return ${lossCode(lossName, t.lossOptions)}
 
 
 def targets(y):

@@ -3,11 +3,17 @@
 import { resolveSchedule, type OptimizerSettings, type ScheduleSettings } from '../../optim';
 import { ExportError } from './stateMapping';
 
-/** Python expression of the mean loss from `out` [N, width] and `target` [N, width] (one-hot rows for classes). */
-export function lossCode(name: string): string {
+/**
+ * Python expression of the mean loss from `out` [N, width] and `target` [N, width] (one-hot rows for
+ * classes); `options` are the graph's lossOptions (mse's ½).
+ */
+export function lossCode(name: string, options?: Record<string, unknown>): string {
   switch (name) {
     case 'mse':
-      return 'F.mse_loss(out, target)';
+      return options?.half === true ? '0.5 * F.mse_loss(out, target)' : 'F.mse_loss(out, target)';
+    case 'kl_divergence':
+      // Σ y·(log y − log softmax(out)), 0·log 0 = 0 as in LayerLab.
+      return '(target * (torch.log(target + 1e-30) - F.log_softmax(out, dim=1))).sum() / out.shape[0]';
     case 'mae':
       return 'F.l1_loss(out, target)';
     case 'smooth_l1':
@@ -40,6 +46,8 @@ export interface OptimizerCode {
  * AdamW's decoupled decay goes to torch.optim.AdamW for the decayed group only.
  */
 export function optimizerCode(o: OptimizerSettings): OptimizerCode {
+  if (o.l1Proximal === true && (o.l1 ?? 0) > 0)
+    throw new ExportError('proximal L1 (l1Proximal) has no PyTorch mapping: train.py applies L1 in the gradient');
   const n = (v: number | undefined, d: number): number => v ?? d;
   const decoupled = o.name === 'adamw';
   const l2 = n(o.l2, 0) + (decoupled ? 0 : n(o.weightDecay, 0));

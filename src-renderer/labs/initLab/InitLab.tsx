@@ -1,5 +1,5 @@
 // The initialization lab: activation variance per layer at step 0 for the current graph under
-// zeros, N(0, 1), Xavier, He and orthogonal weights, side by side (computed in this window).
+// zeros, a fixed-std normal (std 0.05 unless the graph sets it), Xavier, He and orthogonal weights, side by side (computed in this window).
 import { useEffect, useState } from 'react';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { InitLabRow } from '../../../src-engine';
@@ -12,10 +12,13 @@ import { currentContent } from '../../document/graphStore';
 import { toGraphDoc } from '../../document/document';
 import { useDatasetStore } from '../../datasets/datasetStore';
 import { asDatasetPreview } from '../../datasets/previewTypes';
-import { probeFromPreview, runInitLab, scaledProbe } from './probe';
+import { labInitializerLabel, probeFromPreview, runInitLab, scaledProbe } from './probe';
 import '../../compare/compare.css';
 
-type LabState = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'done'; rows: InitLabRow[]; samples: number };
+type LabState =
+  | { kind: 'loading' }
+  | { kind: 'error'; text: string }
+  | { kind: 'done'; rows: InitLabRow[]; samples: number; options: Record<string, number | undefined> | undefined };
 
 export function InitLab() {
   const [state, setState] = useState<LabState>({ kind: 'loading' });
@@ -36,7 +39,7 @@ export function InitLab() {
         scaledProbe(probe, doc.training.datasetOptions?.scaling),
       );
       if ('error' in rows) throw new Error(rows.error);
-      if (live) setState({ kind: 'done', rows, samples: probe.count });
+      if (live) setState({ kind: 'done', rows, samples: probe.count, options: doc.training.initializerOptions });
     })().catch((e) => live && setState({ kind: 'error', text: errorText(e) }));
     return () => {
       live = false;
@@ -44,6 +47,7 @@ export function InitLab() {
   }, [list]);
   const rows = state.kind === 'done' ? state.rows : [];
   const layerIds = rows[0]?.layers.map((l) => l.nodeId) ?? [];
+  const label = (name: string) => labInitializerLabel(name, state.kind === 'done' ? state.options : undefined);
   return (
     <section className="compare-view" aria-label="Initialization lab" data-testid="init-lab">
       <div className="run-view-bar">
@@ -62,8 +66,9 @@ export function InitLab() {
         <p className="dialog-hint">
           The spread of each layer’s output at step 0, before any training, on{' '}
           {state.kind === 'done' ? `${state.samples} samples of` : ''} the dataset preview. Zeros give every unit the same output,
-          so nothing can break the symmetry; a fixed-std normal shrinks (or, with a large std, blows up) the spread layer after
-          layer; Xavier, He and orthogonal scale with the layer’s width to keep it steady.
+          so nothing can break the symmetry; a fixed-std normal ({label('normal').replace(/^normal \((.*)\)$/, '$1')}, not N(0,
+          1)) shrinks (or, with a large std, blows up) the spread layer after layer; Xavier, He and orthogonal scale with the
+          layer’s width to keep it steady.
         </p>
         {state.kind === 'loading' && <p className="panel-empty">Computing…</p>}
         {state.kind === 'error' && <p className="field-error">The lab cannot run on this graph: {state.text}</p>}
@@ -78,7 +83,7 @@ export function InitLab() {
                 // A log axis cannot show 0; zeros' flat line is spelled out in the table instead.
                 const series: LineSeriesOption[] = rows.map((r) => ({
                   type: 'line',
-                  name: r.initializer,
+                  name: label(r.initializer),
                   data: r.layers.map((l) => (l.variance > 0 ? l.variance : null)),
                   symbolSize: 6,
                 }));
@@ -95,7 +100,7 @@ export function InitLab() {
               <p className="dialog-hint" data-testid="init-zero-note">
                 {rows
                   .filter((r) => r.layers.every((l) => l.variance === 0))
-                  .map((r) => r.initializer)
+                  .map((r) => label(r.initializer))
                   .join(', ')}
                 : variance exactly 0 at every layer — a log axis cannot draw 0, so there is no line; the table shows it.
               </p>
@@ -113,7 +118,7 @@ export function InitLab() {
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.initializer} data-testid="init-row" data-initializer={r.initializer}>
-                      <td>{r.initializer}</td>
+                      <td>{label(r.initializer)}</td>
                       {r.layers.map((l) => (
                         <td key={l.nodeId} className="num">
                           {l.variance === 0 ? '0' : l.variance.toPrecision(3)}

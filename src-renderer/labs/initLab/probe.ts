@@ -18,6 +18,20 @@ export const LAB_INITIALIZERS: readonly string[] = listInitializers()
   .filter((i) => i.inInitLab)
   .map((i) => i.name);
 
+/**
+ * An initializer as the lab uses it, with the settings in effect: "normal (std 0.05)", not a bare
+ * "normal" a reader might take for N(0, 1). The graph's initializer settings apply, else the
+ * registry's defaults.
+ */
+export function labInitializerLabel(name: string, options: Record<string, number | undefined> | undefined): string {
+  const info = listInitializers().find((i) => i.name === name);
+  const settings = (info?.params ?? []).map((p) => {
+    const value = options?.[p.name] ?? ('default' in p ? p.default : undefined);
+    return `${p.name} ${String(value)}`;
+  });
+  return settings.length ? `${name} (${settings.join(', ')})` : name;
+}
+
 /** The probe as the network would see it in training: the project's feature scaling, fitted on the probe itself
  *  (the lab used raw inputs, so its variances did not match a "standard"-scaled run's). */
 export function scaledProbe(probe: Probe, scaling: ScalerKind | 'none' | undefined): Probe {

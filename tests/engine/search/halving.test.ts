@@ -2,7 +2,14 @@
 // a comparable best while spending far fewer epochs than training every trial to the end.
 import { describe, expect, it } from 'vitest';
 import '../setup';
-import { SuccessiveHalving, quantile, planSearch, parseSearchParams } from '../../../src-engine/search';
+import {
+  SuccessiveHalving,
+  quantile,
+  planSearch,
+  parseSearchParams,
+  halvingBudget,
+  largestEpochs,
+} from '../../../src-engine/search';
 import { createGeneratedDataset } from '../../../src-engine/data/catalogue';
 import { prepareRun } from '../../../src-engine/train/prepareRun';
 import { train } from '../../../src-engine/train/trainer';
@@ -39,6 +46,33 @@ describe('successive halving by hand', () => {
     const acc = new SuccessiveHalving({ minEpochs: 1, reduction: 2 }, 4, false);
     expect(acc.report('a', 1, 0.8)).toBe('continue');
     expect(acc.report('b', 1, 0.7)).toBe('stop');
+  });
+});
+
+describe('successive halving when epochs is searched', () => {
+  it('lays its rungs out to the longest trial, not the base graph', () => {
+    const base = spiral(4);
+    const params = parseSearchParams(['epochs=6,12,27', 'lr=1e-3..1e-1:log'], base);
+    // The base trains 4 epochs; a first rung at 3 is still fine, one at 9 is before the longest trial's end.
+    const trials = planSearch(base, {
+      method: 'grid',
+      params: parseSearchParams(['epochs=6,12,27'], base),
+      halving: { minEpochs: 9, reduction: 3 },
+    });
+    expect(trials.map((t) => t.graph.training.epochs)).toEqual([6, 12, 27]);
+    expect(halvingBudget(trials)).toBe(27);
+    expect(new SuccessiveHalving({ minEpochs: 1, reduction: 3 }, halvingBudget(trials), true).rungs).toEqual([1, 3, 9]);
+    expect(largestEpochs(params, base.training.epochs)).toBe(27);
+    expect(largestEpochs(parseSearchParams(['epochs=5..40:int'], base), 4)).toBe(40);
+    expect(largestEpochs(parseSearchParams(['lr=1e-3..1e-1:log'], base), 4)).toBe(4);
+    // Every trial shorter than the first rung: halving would never act, so the plan is refused.
+    expect(() =>
+      planSearch(base, {
+        method: 'grid',
+        params: parseSearchParams(['epochs=2,3'], base),
+        halving: { minEpochs: 3, reduction: 2 },
+      }),
+    ).toThrow('the first rung (3 epochs) must come before the last epoch (3)');
   });
 });
 

@@ -4,7 +4,7 @@
 // and products both thin (≤ 16 columns: the register path) and wide (the tiled path).
 import type { FusedWithFallback, KernelAttrs, KernelName, Padding } from '../../../src-engine/kernels/kernelNames';
 import type { Rng } from '../../../src-engine/core/rng';
-import { convAxis } from '../../../src-engine/kernels/convGeometry';
+import { axisPadding, convAxis } from '../../../src-engine/kernels/convGeometry';
 import { sizeOf } from '../../../src-engine/core/shape';
 
 /** Value ranges: (-1, 1), (0.5, 2), (-5, 0), (-30, 30), or whole numbers below a bound. */
@@ -111,6 +111,8 @@ function convDraws(rng: Rng): ConvDraw[] {
     { x: [1, 9, 9, 3], kh: 1, kw: 1, f: 2, strideH: 1, strideW: 1, padding: 'valid' },
     // Enough channels and filters for the tiled (workgroup-memory) products in every direction.
     { x: [2, 12, 11, 20], kh: 3, kw: 3, f: 24, strideH: 1, strideW: 2, padding: 'same' },
+    // Explicit zeros on each side (Conv2D's padding "explicit"): 2 rows, 1 column.
+    { x: [2, 10, 9, 3], kh: 3, kw: 4, f: 5, strideH: 2, strideW: 1, padding: [2, 1] },
   ];
   for (let i = 0; i < 3; i++) {
     const kh = dim(rng, 1, 5);
@@ -126,8 +128,8 @@ function convDraws(rng: Rng): ConvDraw[] {
     });
   }
   return fixed.map((d) => {
-    const oh = convAxis(d.x[1], d.kh, d.strideH, d.padding).out;
-    const ow = convAxis(d.x[2], d.kw, d.strideW, d.padding).out;
+    const oh = convAxis(d.x[1], d.kh, d.strideH, axisPadding(d.padding, 0)).out;
+    const ow = convAxis(d.x[2], d.kw, d.strideW, axisPadding(d.padding, 1)).out;
     return { ...d, out: [d.x[0], oh, ow, d.f] };
   });
 }

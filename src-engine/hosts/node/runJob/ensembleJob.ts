@@ -19,6 +19,7 @@ function sameSplit(a: GraphDoc, b: GraphDoc): boolean {
     x.dataset === y.dataset &&
     x.seed === y.seed &&
     x.validationSplit === y.validationSplit &&
+    (x.testSplit ?? 0) === (y.testSplit ?? 0) &&
     JSON.stringify(x.datasetOptions ?? {}) === JSON.stringify(y.datasetOptions ?? {})
   );
 }
@@ -38,8 +39,8 @@ async function ensembleOf(
   const reference = request.members[0].graph;
   const dataset = await loadJobDataset(reference, post);
   if (!dataset) return null;
-  if (request.split === 'test' && !(dataset.test && dataset.test.count > 0))
-    return `the dataset "${dataset.name}" has no test split; use validation`;
+  if (request.split === 'test' && !(dataset.test && dataset.test.count > 0) && !((reference.training.testSplit ?? 0) > 0))
+    return `the dataset "${dataset.name}" has no test split; use validation (or train with a test split above 0)`;
   const outputs: Float32Array[] = [];
   let task: 'classification' | 'regression' = 'classification';
   let targets: Float32Array = new Float32Array(0);
@@ -55,6 +56,7 @@ async function ensembleOf(
         ...member.graph.training,
         seed: reference.training.seed,
         validationSplit: reference.training.validationSplit,
+        testSplit: reference.training.testSplit,
         datasetOptions: reference.training.datasetOptions,
       },
     };

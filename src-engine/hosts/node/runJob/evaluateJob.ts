@@ -37,16 +37,20 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
   useCpuBackend();
   const dataset = await loadJobDataset(request.graph, post);
   if (!dataset) return;
-  if (request.split === 'test' && !(dataset.test && dataset.test.count > 0)) {
-    post({ type: 'failed', message: `the dataset "${dataset.name}" has no test split; use validation` });
-    return;
-  }
   const prepared = prepareRun(request.graph, dataset);
   if (!prepared.ok) {
     post({ type: 'failed', message: `the run's graph no longer builds: ${prepared.issues.map(describeIssue).join('; ')}` });
     return;
   }
   const run = prepared.run;
+  // The dataset's own test split, or the run's testSplit fraction.
+  if (request.split === 'test' && !(run.splits.test && run.splits.test.count > 0)) {
+    post({
+      type: 'failed',
+      message: `the dataset "${dataset.name}" has no test split; use validation (or train with a test split above 0)`,
+    });
+    return;
+  }
   const split = request.split === 'test' ? run.splits.test! : run.splits.validation;
   if (split.count === 0) {
     post({
@@ -73,8 +77,9 @@ export function loadWeights(run: PreparedRun, tensors: TensorSnapshot[]): string
 function rawInputs(run: PreparedRun, dataset: Dataset, which: 'validation' | 'test'): Float32Array {
   const t = run.graph.training;
   if ((t.datasetOptions?.scaling ?? 'none') === 'none') return (which === 'test' ? run.splits.test! : run.splits.validation).x;
-  if (which === 'test') return dataset.test!.x;
-  return splitDataset(dataset, { validation: t.validationSplit, seed: t.seed, stratify: true }).validation.x;
+  if (which === 'test' && dataset.test) return dataset.test.x;
+  const splits = splitDataset(dataset, { validation: t.validationSplit, test: t.testSplit ?? 0, seed: t.seed, stratify: true });
+  return which === 'test' ? splits.test!.x : splits.validation.x;
 }
 
 /** Inputs small enough to send with each mistake: 2-D points, small tables and images. */
