@@ -85,9 +85,9 @@ export async function trainCommand(argv: string[]): Promise<number> {
 function printJson(e: EngineEvent): void {
   if (e.event === 'start' || e.event === 'step') return;
   if (e.event === 'epoch') {
-    const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers } = e;
+    const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, outputs, lr, samplesPerSec, layers } = e;
     process.stdout.write(
-      JSON.stringify({ event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, lr, samplesPerSec, layers }) + '\n',
+      JSON.stringify({ event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, outputs, lr, samplesPerSec, layers }) + '\n',
     );
     return;
   }

@@ -18,6 +18,9 @@ import {
   gateName,
   moonsInfo,
   planeInfo,
+  generateShapes,
+  shapesInfo,
+  SHAPES_TARGETS,
   sineInfo,
   spiralInfo,
   xor2dInfo,
@@ -100,6 +103,11 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   generated(moonsInfo),
   generated(sineInfo),
   generated(planeInfo),
+  {
+    ...generated(shapesInfo),
+    targetShape: [SHAPES_TARGETS.length],
+    targetColumns: SHAPES_TARGETS,
+  },
   {
     id: 'cars',
     name: 'Cars (fuel economy)',
@@ -280,6 +288,8 @@ export function createGeneratedDataset(ref: string, options: GeneratedOptions = 
       return generateSine(options);
     case 'plane':
       return generatePlane(options);
+    case 'shapes':
+      return generateShapes(options);
     default: {
       const generatedIds = CATALOGUE.filter((e) => e.source === 'generated').map((e) => e.id);
       throw new DatasetError(`"${id}" is not a generated dataset; generated datasets are: ${generatedIds.join(', ')}`);

@@ -10,6 +10,8 @@ import { trainingLoopSpecs } from '../train/trainingSpecs';
 import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
 import type { Task } from '../data/types';
+import type { TargetColumn } from '../../src-shared/api';
+import { resolveOutputs, type OutputHead } from './outputs';
 
 /** What validation needs to know of the dataset (a summary is enough). */
 export interface DatasetInfo {
@@ -17,6 +19,8 @@ export interface DatasetInfo {
   inputShape: number[];
   targetShape: number[];
   classCount?: number;
+  /** Named target columns of a multi-target dataset (what training.outputs[i].targets names). */
+  targetColumns?: TargetColumn[];
 }
 
 export interface ValidatedNode {
@@ -34,6 +38,8 @@ export interface ValidatedGraph {
   nodes: Map<string, ValidatedNode>;
   loss: LossDef;
   initializer: string;
+  /** The declared outputs (training.outputs), resolved against the dataset; absent for a one-output graph. */
+  heads?: OutputHead[];
 }
 
 export type Validation =
@@ -91,7 +97,9 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
 
   const loss = getLoss(graph.training.loss);
   const output = nodes.get(structure.outputId);
-  if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
+  const outputs = graph.training.outputs ? resolveOutputs(graph, nodes, dataset) : undefined;
+  if (outputs) issues.push(...outputs.issues);
+  else if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
   if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
     issues.push({
       nodeId: structure.inputId,
@@ -101,7 +109,11 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
   }
   if (issues.length || !loss) return { ok: false, issues, shapes };
   const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
-  return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
+  return {
+    ok: true,
+    validated: { graph, structure, nodes, loss, initializer, ...(outputs ? { heads: outputs.heads } : {}) },
+    shapes,
+  };
 }
 
 function arityMessage(def: LayerDef, count: number): string {

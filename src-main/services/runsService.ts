@@ -31,6 +31,7 @@ function datasetInfoFor(id: string): DatasetInfo | undefined {
       inputShape: entry.inputShape,
       targetShape: entry.targetShape,
       classCount: entry.classNames?.length,
+      targetColumns: entry.targetColumns,
     }
   );
 }

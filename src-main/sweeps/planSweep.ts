@@ -17,6 +17,7 @@ export function datasetInfoFor(id: string): DatasetInfo | undefined {
       inputShape: entry.inputShape,
       targetShape: entry.targetShape,
       classCount: entry.classNames?.length,
+      targetColumns: entry.targetColumns,
     }
   );
 }
