@@ -60,12 +60,8 @@ function defaultMetrics(task: Task): OutputMetric[] {
   return task === 'classification' ? ['accuracy'] : ['r2'];
 }
 
-/** The declared outputs as heads, or the issues that keep them from being resolved. */
-export function resolveOutputs(
-  graph: GraphDoc,
-  nodes: ReadonlyMap<string, ValidatedNode>,
-  dataset: DatasetInfo | undefined,
-): { heads: OutputHead[]; issues: GraphIssue[] } {
+/** What can be checked of training.outputs before shapes are known (validateGraph reports it with the training section). */
+export function checkOutputSpecs(graph: GraphDoc): GraphIssue[] {
   const specs = graph.training.outputs ?? [];
   const issues: GraphIssue[] = [];
   const seen = new Set<string>();
@@ -74,7 +70,18 @@ export function resolveOutputs(
     issues.push({ field: 'training.outputs', message: 'every output has weight 0: nothing would train' });
   if (specs.length > 0 && graph.training.backend === 'webgpu')
     issues.push({ field: 'training.backend', message: 'graphs with several outputs train on the CPU for now: use "cpu"' });
-  if (issues.length || !dataset) return { heads: [], issues };
+  return issues;
+}
+
+/** The declared outputs as heads (after checkOutputSpecs passed), or the issues that keep them from being resolved. */
+export function resolveOutputs(
+  graph: GraphDoc,
+  nodes: ReadonlyMap<string, ValidatedNode>,
+  dataset: DatasetInfo | undefined,
+): { heads: OutputHead[]; issues: GraphIssue[] } {
+  const specs = graph.training.outputs ?? [];
+  const issues: GraphIssue[] = [];
+  if (!dataset) return { heads: [], issues };
 
   const columns = targetColumnsOf(dataset);
   const heads: OutputHead[] = [];

@@ -11,7 +11,7 @@ import { formatShape, shapesEqual } from '../core/shape';
 import { checkStructure, type Structure } from './structure';
 import type { Task } from '../data/types';
 import type { TargetColumn } from '../../src-shared/api';
-import { resolveOutputs, type OutputHead } from './outputs';
+import { checkOutputSpecs, resolveOutputs, type OutputHead } from './outputs';
 
 /** What validation needs to know of the dataset (a summary is enough). */
 export interface DatasetInfo {
@@ -50,7 +50,8 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
   const parsed = parseGraph(value);
   if (!parsed.ok) return { ok: false, issues: parsed.issues, shapes: {} };
   const graph = parsed.graph;
-  const issues: GraphIssue[] = [...checkTraining(graph)];
+  const specIssues = checkOutputSpecs(graph);
+  const issues: GraphIssue[] = [...checkTraining(graph), ...specIssues];
   const shapes: Record<string, number[]> = {};
 
   const params = new Map<string, ParamValues>();
@@ -97,9 +98,9 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo): Validation
 
   const loss = getLoss(graph.training.loss);
   const output = nodes.get(structure.outputId);
-  const outputs = graph.training.outputs ? resolveOutputs(graph, nodes, dataset) : undefined;
+  const outputs = graph.training.outputs && !specIssues.length ? resolveOutputs(graph, nodes, dataset) : undefined;
   if (outputs) issues.push(...outputs.issues);
-  else if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
+  else if (!graph.training.outputs && output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
   if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
     issues.push({
       nodeId: structure.inputId,
