@@ -147,4 +147,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'per-output epoch metrics of multi-output graphs',
+    sql: `
+      -- Each output's loss and metrics per epoch, by node id (JSON object; multi-output graphs only).
+      ALTER TABLE epoch_metrics ADD COLUMN outputs_json TEXT;
+    `,
+  },
 ];
