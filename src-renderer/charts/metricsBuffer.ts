@@ -35,6 +35,7 @@ export class MetricsBuffer {
       valAcc: event.valAcc,
       valR2: event.valR2,
       valClassAcc: event.valClassAcc,
+      ...(event.outputs ? { outputs: event.outputs } : {}),
       lr: event.lr,
       elapsedMs: event.elapsedMs,
       samplesPerSec: event.samplesPerSec,
