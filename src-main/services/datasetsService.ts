@@ -23,6 +23,7 @@ export function createDatasetsService(
         inputShape: [...e.inputShape],
         targetShape: [...e.targetShape],
         ...(e.classNames ? { classNames: [...e.classNames] } : {}),
+        ...(e.targetColumns ? { targetColumns: e.targetColumns.map((c) => ({ ...c })) } : {}),
         count: e.count,
         testCount: e.testCount,
       }));

@@ -67,8 +67,8 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         <>
           <MetricChart
             title="Loss per output"
-            hint="each output's own loss; the loss chart shows their weighted sum"
-            axes={{ x: 'epoch', y: 'loss' }}
+            hint="unweighted, log scale"
+            axes={{ x: 'epoch', y: 'loss', log: true }}
             metrics={metrics}
             revision={revision}
             series={(m, t: ChartTheme) => outputLossSeries(m, t, labelOf)}
@@ -77,7 +77,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           />
           <MetricChart
             title="Score per output"
-            hint="accuracy of a class output, R² of a value output"
+            hint="accuracy (classes), R² (values)"
             axes={{ x: 'epoch', y: 'score', yMax: 1, yFloor: -1 }}
             metrics={metrics}
             revision={revision}

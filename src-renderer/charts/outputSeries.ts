@@ -1,5 +1,5 @@
 // Series of a multi-output run: each output's own loss, and its metrics (accuracy of a class
-// output, R² of a value output), named by the output's node; train solid, validation dashed.
+// output, R² of a value output), named by the output's node; train solid, validation ("val") dashed.
 import type { LineSeriesOption } from 'echarts/charts';
 import type { OutputMetrics } from '../../src-shared/engineEvents';
 import type { ChartTheme } from './chartTheme';
@@ -47,7 +47,7 @@ function trainAndValidation(
       out.push(line(`${quantity}:train:${id}`, `${name} train${quantity ? ` ${quantity}` : ''}`, trained, { color }));
     if (validated.length)
       out.push(
-        line(`${quantity}:val:${id}`, `${name} validation${quantity ? ` ${quantity}` : ''}`, validated, {
+        line(`${quantity}:val:${id}`, `${name} val${quantity ? ` ${quantity}` : ''}`, validated, {
           color,
           lineStyle: { width: 2, type: 'dashed' },
         }),

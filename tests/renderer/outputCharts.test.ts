@@ -44,16 +44,11 @@ describe('per-output charts', () => {
   it('draws each output’s loss and score, train solid and validation dashed', () => {
     expect(hasOutputs(live)).toBe(true);
     const loss = outputLossSeries(live, theme, (id) => id.toUpperCase());
-    expect(loss.map((s) => s.name)).toEqual(['CLASS train', 'CLASS validation', 'BOX train', 'BOX validation']);
+    expect(loss.map((s) => s.name)).toEqual(['CLASS train', 'CLASS val', 'BOX train', 'BOX val']);
     expect(loss[3].data).toEqual([1, 2, 3].map((n) => [n, 0.3 / n]));
     expect(loss[1].lineStyle).toMatchObject({ type: 'dashed' });
     const score = outputScoreSeries(live, theme, (id) => id);
-    expect(score.map((s) => s.name)).toEqual([
-      'class train accuracy',
-      'class validation accuracy',
-      'box train R²',
-      'box validation R²',
-    ]);
+    expect(score.map((s) => s.name)).toEqual(['class train accuracy', 'class val accuracy', 'box train R²', 'box val R²']);
   });
 
   it('reads the same from the database as live', () => {
