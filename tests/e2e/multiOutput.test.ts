@@ -25,6 +25,16 @@ afterAll(async () => {
 });
 
 describe('multi-output charts', () => {
+  it('lists the outputs under the loss in the Training panel', async () => {
+    await page.click('[data-testid="tab-training"]');
+    const outputs = page.locator('[data-testid="training-outputs"]');
+    expect(await outputs.locator('li').allInnerTexts()).toEqual([
+      'class: cross_entropy × 1 (shape)',
+      'box: mse × 4 (x, y, w, h)',
+    ]);
+    await s.screenshot('69-multi-output-training-panel');
+  });
+
   it('trains both heads and charts each output', async () => {
     await page.click('[data-testid="train"]');
     await eventually(() => page.innerText('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
