@@ -69,7 +69,7 @@ export const outputSpecSchema = z.strictObject({
   loss: z.string().optional(),
   /** Weight of this output's loss in the total (default 1). */
   weight: z.number().optional(),
-  /** The dataset's target columns this output predicts (`npm run cli -- datasets` lists them). */
+  /** The dataset's target columns this output predicts (`npm run cli -- datasets show ID` lists them). */
   targets: z.array(z.string()).min(1, 'name at least one target column'),
   /** Metrics reported for this output (default: accuracy for a class column, r2 for values). */
   metrics: z.array(z.enum(['accuracy', 'r2', 'mae'])).optional(),

@@ -7,6 +7,12 @@ import { join } from 'node:path';
 import { runCli } from '../cli/runCli';
 
 describe('CLI train and predict with several outputs', () => {
+  it('lists the target columns an output can name', async () => {
+    const shown = await runCli(['datasets', 'show', 'shapes']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^columns:\s+shape \(square, circle, triangle\), x, y, w, h$/m);
+  });
+
   it('reports each output and predicts its columns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'layerlab-multi-cli-'));
     const example = JSON.parse(readFileSync('examples/shapes-class-box.json', 'utf8')) as { training: Record<string, unknown> };
