@@ -47,6 +47,7 @@ export function humanPrinter(out: NodeJS.WriteStream, err: NodeJS.WriteStream): 
         out.write(
           `${String(e.epoch).padStart(6)}  ${fmt(e.trainLoss).padStart(10)}  ${pct(e.trainAcc).padStart(9)}  ${fmt(e.valLoss).padStart(10)}  ${(e.valR2 !== undefined ? `R² ${e.valR2.toFixed(3)}` : pct(e.valAcc)).padStart(8)}  ${e.samplesPerSec.toFixed(0).padStart(10)}${objective}\n`,
         );
+        if (e.outputs) out.write(`${''.padStart(6)}  ${outputsLine(e.outputs)}\n`);
         break;
       }
       case 'done': {
@@ -61,4 +62,20 @@ export function humanPrinter(out: NodeJS.WriteStream, err: NodeJS.WriteStream): 
       }
     }
   };
+}
+
+/** A multi-output epoch's figures per output: its own loss and its metrics, validation's where there is one. */
+function outputsLine(outputs: NonNullable<Extract<EngineEvent, { event: 'epoch' }>['outputs']>): string {
+  return Object.entries(outputs)
+    .map(([id, o]) => {
+      const parts = [`loss ${fmt(o.valLoss ?? o.trainLoss)}`];
+      const acc = o.valAcc ?? o.trainAcc;
+      const r2 = o.valR2 ?? o.trainR2;
+      const mae = o.valMae ?? o.trainMae;
+      if (acc !== undefined) parts.push(`acc ${pct(acc)}`);
+      if (r2 !== undefined) parts.push(`R² ${r2.toFixed(3)}`);
+      if (mae !== undefined) parts.push(`MAE ${fmt(mae)}`);
+      return `${id}: ${parts.join(' ')}`;
+    })
+    .join(' · ');
 }

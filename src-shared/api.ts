@@ -163,10 +163,13 @@ export const datasetSummarySchema = z.object({
   inputShape: z.array(z.number()),
   targetShape: z.array(z.number()),
   classNames: z.array(z.string()).optional(),
+  /** Named target columns of a multi-target dataset (e.g. shapes: its class, then its box); a column with `classes` holds a class index. */
+  targetColumns: z.array(z.object({ name: z.string(), classes: z.array(z.string()).optional() })).optional(),
   count: z.number(),
   testCount: z.number(),
 });
 export type DatasetListItem = z.infer<typeof datasetSummarySchema>;
+export type TargetColumn = NonNullable<DatasetListItem['targetColumns']>[number];
 
 /** Pushed to the renderer for every run, throttled to about 10 a second per run. */
 export const runUpdateSchema = z.discriminatedUnion('kind', [

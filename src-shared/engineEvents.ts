@@ -43,6 +43,19 @@ const startEventSchema = z.object({
 
 const stepEventSchema = z.object({ event: z.literal('step'), epoch: z.number(), step: z.number(), loss: measured, lr: measured });
 
+/** One output's figures in an epoch of a multi-output graph (its own loss, unweighted, and its metrics). */
+export const outputMetricsSchema = z.object({
+  trainLoss: measured,
+  trainAcc: optMeasured,
+  trainR2: optMeasured,
+  trainMae: optMeasured,
+  valLoss: optMeasured,
+  valAcc: optMeasured,
+  valR2: optMeasured,
+  valMae: optMeasured,
+});
+export type OutputMetrics = z.infer<typeof outputMetricsSchema>;
+
 /** One epoch's figures; the store keeps them (without `layers`) as the run's epoch metrics. */
 export const epochEventSchema = z.object({
   event: z.literal('epoch'),
@@ -64,6 +77,8 @@ export const epochEventSchema = z.object({
    */
   trainObjective: optMeasured,
   valObjective: optMeasured,
+  /** Multi-output graphs: each output's figures by its node id (trainLoss/valLoss above are then Σ weightᵢ·Lᵢ). */
+  outputs: z.record(z.string(), outputMetricsSchema).optional(),
   lr: measured,
   /** Wall time from the start of training to the end of this epoch (not the epoch's own duration). */
   elapsedMs: measured,

@@ -64,12 +64,31 @@ export const datasetOptionsSchema = z.object({
   scaling: z.enum(SCALINGS).optional(),
 });
 
+/**
+ * One output of a multi-output graph: the node it reads, its loss and weight in the total
+ * Σ weightᵢ·Lᵢ, the dataset's target columns it predicts, and the metrics reported for it.
+ * Ranges are checked by validateGraph (graph/outputs.ts), naming `training.outputs[i].field`.
+ */
+export const outputSpecSchema = z.strictObject({
+  node: z.string().min(1),
+  /** A registered loss; absent: `training.loss`. */
+  loss: z.string().optional(),
+  /** Weight of this output's loss in the total (default 1). */
+  weight: z.number().optional(),
+  /** The dataset's target columns this output predicts (`npm run cli -- datasets show ID` lists them). */
+  targets: z.array(z.string()).min(1, 'name at least one target column'),
+  /** Metrics reported for this output (default: accuracy for a class column, r2 for values). */
+  metrics: z.array(z.enum(['accuracy', 'r2', 'mae'])).optional(),
+});
+
 export const trainingSchema = z.object({
   dataset: z.string().min(1),
   datasetOptions: datasetOptionsSchema.optional(),
   loss: z.string(),
   /** The loss's own settings (e.g. mse's `half`), declared with the loss in the engine's registry. */
   lossOptions: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
+  /** Several outputs, each with its own loss, weight and target columns; absent: the graph's one output. */
+  outputs: z.array(outputSpecSchema).min(1).max(8).optional(),
   optimizer: optimizerSchema,
   batchSize: z.number(),
   epochs: z.number(),
@@ -104,6 +123,7 @@ export const graphSchema = z.object({
 export type GraphNode = z.infer<typeof nodeSchema>;
 export type GraphEdge = z.infer<typeof edgeSchema>;
 export type TrainingConfig = z.infer<typeof trainingSchema>;
+export type OutputSpec = z.infer<typeof outputSpecSchema>;
 export type OptimizerConfig = z.infer<typeof optimizerSchema>;
 export type GraphDoc = z.infer<typeof graphSchema>;
 

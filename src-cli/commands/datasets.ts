@@ -44,6 +44,10 @@ export async function datasetsCommand(argv: string[]): Promise<number> {
       `task:      ${s.task}`,
       `input:     ${formatShape(s.inputShape)}${dataset.featureNames ? ` — ${dataset.featureNames.join(', ')}` : ''}`,
       s.task === 'classification' ? `classes:   ${(s.classNames ?? []).join(', ')}` : `target:    ${formatShape(s.targetShape)}`,
+      // The names training.outputs[i].targets refers to (multi-target datasets such as shapes).
+      s.targetColumns
+        ? `columns:   ${s.targetColumns.map((c) => (c.classes ? `${c.name} (${c.classes.join(', ')})` : c.name)).join(', ')}`
+        : '',
       `samples:   ${s.count}${s.testCount ? ` (+ ${s.testCount} held-out test samples)` : ''}`,
       droppedRows ? `dropped:   ${droppedRows} rows with missing values` : '',
       `hash:      ${dataset.hash}`,

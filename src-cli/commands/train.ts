@@ -87,7 +87,7 @@ function printJson(e: EngineEvent): void {
   if (e.event === 'start' || e.event === 'step') return;
   if (e.event === 'epoch') {
     const { event, epoch, trainLoss, trainAcc, valLoss, valAcc, valR2, valEntropy, trainObjective, valObjective } = e;
-    const { lr, samplesPerSec, layers } = e;
+    const { outputs, lr, samplesPerSec, layers } = e;
     process.stdout.write(
       JSON.stringify({
         event,
@@ -100,6 +100,7 @@ function printJson(e: EngineEvent): void {
         valEntropy,
         trainObjective,
         valObjective,
+        outputs,
         lr,
         samplesPerSec,
         layers,

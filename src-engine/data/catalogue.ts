@@ -18,6 +18,9 @@ import {
   gateName,
   moonsInfo,
   planeInfo,
+  generateShapes,
+  shapesInfo,
+  SHAPES_TARGETS,
   sineInfo,
   spiralInfo,
   xor2dInfo,
@@ -108,6 +111,11 @@ const BUILT_IN: readonly CatalogueEntry[] = [
   generated(moonsInfo, generateMoons),
   generated(sineInfo, generateSine),
   generated(planeInfo, generatePlane),
+  {
+    ...generated(shapesInfo, generateShapes),
+    targetShape: [SHAPES_TARGETS.length],
+    targetColumns: SHAPES_TARGETS,
+  },
   {
     id: 'cars',
     name: 'Cars (fuel economy)',
@@ -262,6 +270,7 @@ export function datasetSummary(entry: CatalogueEntry): DatasetSummary {
     inputShape: [...entry.inputShape],
     targetShape: [...entry.targetShape],
     ...(entry.classNames ? { classNames: [...entry.classNames] } : {}),
+    ...(entry.targetColumns ? { targetColumns: entry.targetColumns.map((c) => ({ ...c })) } : {}),
     count: entry.count,
     testCount: entry.testCount,
   };

@@ -41,13 +41,15 @@ function imagesPreview(ds: Dataset, max: number): DatasetPreview {
   const [height, width, channels] = ds.inputShape;
   const size = height * width * channels;
   const images = [];
+  // A multi-target row starts with its class column (shapes: the shape, then its box).
+  const stride = ds.targetColumns ? ds.targetColumns.length : 1;
   for (let row = 0; row < Math.min(ds.count, max); row++) {
     const pixels = new Array<number>(size);
     for (let i = 0; i < size; i++) {
       const value = ds.x[row * size + i];
       pixels[i] = Math.round(Math.min(1, Math.max(0, value)) * 255);
     }
-    images.push({ pixels, label: ds.y[row] });
+    images.push({ pixels, label: ds.y[row * stride] });
   }
   return { kind: 'images', width, height, channels, images };
 }
@@ -83,6 +85,7 @@ export function summarize(ds: Dataset): DatasetSummary {
     inputShape: [...ds.inputShape],
     targetShape: [...ds.targetShape],
     classNames: ds.classNames ? [...ds.classNames] : undefined,
+    ...(ds.targetColumns ? { targetColumns: ds.targetColumns.map((c) => ({ ...c })) } : {}),
     count: ds.count,
     testCount: ds.test?.count ?? 0,
   };

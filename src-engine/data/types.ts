@@ -1,5 +1,5 @@
 // The in-memory dataset every part of LayerLab trains on: flat typed arrays, one row per sample.
-import type { DatasetListItem } from '../../src-shared/api';
+import type { DatasetListItem, TargetColumn } from '../../src-shared/api';
 
 export type Task = 'classification' | 'regression';
 
@@ -24,6 +24,8 @@ export interface Dataset extends DataSplit {
   classNames?: string[];
   /** Names of the input features for tabular data (after one-hot encoding). */
   featureNames?: string[];
+  /** Named target columns of a multi-target dataset (regression layout: y holds count × columns values). */
+  targetColumns?: TargetColumn[];
   /** Name of the predicted column for tabular data (e.g. "species"), for previews and reports. */
   targetName?: string;
   /** A fixed held-out test split, distinct from train/validation (e.g. MNIST). */

@@ -25,6 +25,40 @@ export interface Preprocessing {
   outputNames: string[];
   /** Applied after the model's last layer when the loss implies it (logits out of the graph). */
   finalSquash?: 'softmax' | 'sigmoid';
+  /** A multi-output graph's outputs, in order: predict writes their columns side by side (outputNames). */
+  outputs?: ExportedOutput[];
+}
+
+/** One output of a multi-output graph as predict and the exporters see it. */
+export interface ExportedOutput {
+  node: string;
+  width: number;
+  /** Its columns in predict's output ("class:square", "box:x", …). */
+  names: string[];
+  /** The squashing its loss implies but its node does not apply. */
+  finalSquash?: 'softmax' | 'sigmoid';
+}
+
+/** Each output of a multi-output model: its columns named `node:class` or `node:target column`. */
+function exportedOutputs(model: Model): ExportedOutput[] | undefined {
+  const heads = model.validated.heads;
+  if (!heads) return undefined;
+  return heads.map((h) => {
+    const squash = model.nodes.find((n) => n.id === h.nodeId)?.instance.squash;
+    const finalSquash = h.loss.absorbs && h.loss.absorbs !== 'step' && squash !== h.loss.absorbs ? h.loss.absorbs : undefined;
+    const names =
+      h.task === 'classification'
+        ? h.width === 1
+          ? [`p(${h.classNames?.[1] ?? 'class 1'})`]
+          : Array.from({ length: h.width }, (_, c) => h.classNames?.[c] ?? `class ${c}`)
+        : h.targetNames;
+    return {
+      node: h.nodeId,
+      width: h.width,
+      names: names.map((n) => `${h.nodeId}:${n}`),
+      ...(finalSquash ? { finalSquash } : {}),
+    };
+  });
 }
 
 /** The squashing the loss implies but the graph's output does not apply itself. */
@@ -72,6 +106,16 @@ export function describePreprocessing(dataset: Dataset, model: Model, loss: Loss
         ? [dataset.targetName]
         : Array.from({ length: width }, (_, i) => `y${i + 1}`);
   const squash = finalSquashOf(model, loss);
+  const outputs = exportedOutputs(model);
+  if (outputs)
+    return {
+      task: dataset.task,
+      inputShape: [...dataset.inputShape],
+      columns: inputColumns(dataset),
+      ...(scaler ? { scaling: { kind: scaler.kind, offset: Array.from(scaler.offset), factor: Array.from(scaler.factor) } } : {}),
+      outputNames: outputs.flatMap((o) => o.names),
+      outputs,
+    };
   return {
     task: dataset.task,
     inputShape: [...dataset.inputShape],

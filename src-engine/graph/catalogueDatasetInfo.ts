@@ -11,6 +11,7 @@ export function catalogueDatasetInfo(id: string): DatasetInfo | undefined {
       inputShape: entry.inputShape,
       targetShape: entry.targetShape,
       classCount: entry.classNames?.length,
+      targetColumns: entry.targetColumns,
     }
   );
 }

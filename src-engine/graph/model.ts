@@ -66,7 +66,11 @@ export class Model {
    * Runs the network on a batch. With `logitsFor`, the output node skips that final squashing
    * (softmax or sigmoid) when it has it, so the loss can work from logits stably.
    */
-  forward(x: Tensor, mode: ForwardMode, options: { logitsFor?: Squash; keepActivations?: boolean } = {}): ForwardResult {
+  forward(
+    x: Tensor,
+    mode: ForwardMode,
+    options: { logitsFor?: Squash; logitsAt?: ReadonlyMap<string, Squash>; keepActivations?: boolean } = {},
+  ): ForwardResult {
     const values = new Map<string, Tensor>();
     for (const node of this.nodes) {
       if (node.id === this.inputId) {
@@ -74,11 +78,21 @@ export class Model {
         continue;
       }
       const inputs = node.inputIds.map((i) => values.get(i)!);
-      const useLogits =
-        node.id === this.outputId && options.logitsFor && node.instance.squash === options.logitsFor && node.instance.logits;
+      // Outputs are dead ends (structure.ts), so their logits never feed another layer.
+      const wanted = node.id === this.outputId && options.logitsFor ? options.logitsFor : options.logitsAt?.get(node.id);
+      const useLogits = wanted && node.instance.squash === wanted && node.instance.logits;
       values.set(node.id, useLogits ? node.instance.logits!(inputs, mode) : node.instance.forward(inputs, mode));
     }
     return { output: values.get(this.outputId)!, activations: options.keepActivations ? values : undefined };
+  }
+
+  /**
+   * Runs the network once and returns the given output nodes' values; `logitsAt` names the
+   * outputs whose final squashing their loss absorbs (multi-output graphs).
+   */
+  forwardOutputs(x: Tensor, mode: ForwardMode, ids: readonly string[], logitsAt: ReadonlyMap<string, Squash>): Tensor[] {
+    const { activations } = this.forward(x, mode, { logitsAt, keepActivations: true });
+    return ids.map((id) => activations!.get(id)!);
   }
 
   /** Whether forward(..., {logitsFor}) really returns logits (the output ends in that squashing). */

@@ -7,6 +7,7 @@ import { isInitializer } from '../init';
 import { validateParams, type ParamError, type ParamValues } from '../core/params';
 import { dependencyOrder } from './structure';
 import type { Task } from '../data/types';
+import type { TargetColumn } from '../../src-shared/api';
 
 /** What validation needs to know of the dataset (a summary is enough). */
 export interface DatasetInfo {
@@ -14,6 +15,8 @@ export interface DatasetInfo {
   inputShape: number[];
   targetShape: number[];
   classCount?: number;
+  /** Named target columns of a multi-target dataset (what training.outputs[i].targets names). */
+  targetColumns?: TargetColumn[];
 }
 
 export interface ValidatedNode {

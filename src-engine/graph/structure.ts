@@ -7,6 +7,7 @@ export interface Structure {
   /** Incoming node ids per node, in edge order (Concat keeps this order). */
   inputsOf: Map<string, string[]>;
   inputId: string;
+  /** The output (with several declared outputs, the first of them). */
   outputId: string;
 }
 
@@ -47,17 +48,31 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
     if (!reachable.has(n.id)) issues.push({ nodeId: n.id, message: 'is not connected to the Input' });
   }
   const sinks = graph.nodes.filter((n) => reachable.has(n.id) && outputsOf.get(n.id)!.length === 0).map((n) => n.id);
+  const declared = graph.training.outputs?.map((o) => o.node);
   if (sinks.length === 0 || (sinks.length === 1 && sinks[0] === inputId)) {
     issues.push({ nodeId: inputId, message: 'is not connected to any layer: the model has no output' });
+  } else if (declared) {
+    for (const id of declared.filter((d) => ids.has(d) && outputsOf.get(d)!.length > 0))
+      issues.push({
+        nodeId: id,
+        message: 'is declared in training.outputs but feeds other layers: an output must be a dead end',
+      });
+    // Several outputs are declared in training.outputs: every dead end must be one of them.
+    for (const id of sinks.filter((s) => !declared.includes(s)))
+      issues.push({
+        nodeId: id,
+        message: `is a dead end but not one of training.outputs (${declared.join(', ')}): declare it as an output, or connect or delete it`,
+      });
   } else if (sinks.length > 1) {
     for (const id of sinks)
       issues.push({
         nodeId: id,
-        message: `is one of ${sinks.length} dead ends (${sinks.join(', ')}); a model has exactly one output, so connect or delete the others`,
+        message: `is one of ${sinks.length} dead ends (${sinks.join(', ')}); a model has one output unless training.outputs declares several, so connect or delete the others`,
       });
   }
   if (issues.length) return { issues };
-  return { structure: { order, inputsOf, inputId, outputId: sinks[0] }, issues };
+  const outputId = declared && ids.has(declared[0]) ? declared[0] : sinks[0];
+  return { structure: { order, inputsOf, inputId, outputId }, issues };
 }
 
 export interface DependencyOrder {

@@ -12,6 +12,8 @@ import { checkStructure, type Structure } from './structure';
 import { checkNodeParams, inferNodeShapes, inferShapes, shapeGraphOf, type DatasetInfo, type ValidatedNode } from './shapes';
 import { checkParameterBudget, type ParameterMemory } from './parameterBudget';
 
+import { checkOutputSpecs, resolveOutputs, type OutputHead } from './outputs';
+
 export type { DatasetInfo, ValidatedNode } from './shapes';
 
 export interface ValidatedGraph {
@@ -20,6 +22,8 @@ export interface ValidatedGraph {
   nodes: Map<string, ValidatedNode>;
   loss: LossDef;
   initializer: string;
+  /** The declared outputs (training.outputs), resolved against the dataset; absent for a one-output graph. */
+  heads?: OutputHead[];
 }
 
 export type Validation =
@@ -45,7 +49,8 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo, options: Va
     return { ok: false, issues: [...parsed.issues, ...partial.issues], shapes: partial.shapes };
   }
   const graph = parsed.graph;
-  const issues: GraphIssue[] = [...checkTraining(graph)];
+  const specIssues = checkOutputSpecs(graph);
+  const issues: GraphIssue[] = [...checkTraining(graph), ...specIssues];
 
   const params = new Map<string, ParamValues>();
   for (const node of graph.nodes) {
@@ -77,7 +82,9 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo, options: Va
   const loss =
     lossDef && lossOptions && lossOptions.errors.length === 0 ? withLossOptions(lossDef, lossOptions.values) : undefined;
   const output = nodes.get(structure.outputId);
-  if (output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
+  const outputs = graph.training.outputs && !specIssues.length ? resolveOutputs(graph, nodes, dataset) : undefined;
+  if (outputs) issues.push(...outputs.issues);
+  else if (!graph.training.outputs && output && loss && dataset) issues.push(...checkOutput(output, loss, dataset));
   if (dataset && nodes.get(structure.inputId) && !shapesEqual(shapes[structure.inputId], dataset.inputShape)) {
     issues.push({
       nodeId: structure.inputId,
@@ -94,7 +101,11 @@ export function validateGraph(value: unknown, dataset?: DatasetInfo, options: Va
     if (tooLarge) return { ok: false, issues: [tooLarge], shapes };
   }
   const initializer = graph.training.initializer ?? DEFAULT_INITIALIZER;
-  return { ok: true, validated: { graph, structure, nodes, loss, initializer }, shapes };
+  return {
+    ok: true,
+    validated: { graph, structure, nodes, loss, initializer, ...(outputs ? { heads: outputs.heads } : {}) },
+    shapes,
+  };
 }
 
 /**

@@ -7,6 +7,9 @@ import { Model } from '../graph/model';
 import { BatchMaker, targetLayout } from './batches';
 import type { ValidatedGraph } from '../graph/validate';
 import type { DataSplit, Task } from '../data/types';
+import type { Tensor } from '../core/tensor';
+import { HeadsBatchMaker, headLogits } from './multiOutput/headBatches';
+import { forwardHeads } from './multiOutput/headLoss';
 
 export interface ParamGradError {
   nodeId: string;
@@ -24,15 +27,8 @@ export function modelGradCheck(
 ): ParamGradError[] {
   return withBackend(float64, () => {
     const model = new Model(validated, options.seed ?? validated.graph.training.seed);
-    const loss = validated.loss;
     const n = Math.min(options.samples ?? 4, data.split.count);
     const rows = Int32Array.from({ length: n }, (_, i) => i);
-    const batch = new BatchMaker(data.split, data.inputShape, targetLayout(data.task, model.outputNode.outputShape)).make(
-      rows,
-      0,
-      n,
-    );
-    const logitsFor = loss.absorbs && model.outputSquash() === loss.absorbs ? loss.absorbs : undefined;
     const params = model.params();
     // Zero biases put ReLU exactly on its kink wherever the input is blank (MNIST's background),
     // where finite differences are meaningless: move biases slightly off zero first.
@@ -42,8 +38,7 @@ export function modelGradCheck(
       const v = p.dataSync();
       for (let i = 0; i < v.length; i++) v[i] += (jitter.next() < 0.5 ? -1 : 1) * jitter.uniform(0.05, 0.2);
     }
-    // A fresh dropout stream per evaluation keeps the same mask across the finite differences.
-    const f = () => loss.compute(model.forward(batch.x, { training: true, rng: new Rng(11) }, { logitsFor }).output, batch.y);
+    const f = lossOf(model, validated, data, rows);
     const result = gradCheck(f, params, { maxProbes: 24 });
     return result.errors.map((e) => {
       const dot = e.name.lastIndexOf('.');
@@ -56,4 +51,33 @@ export function modelGradCheck(
       };
     });
   });
+}
+
+/**
+ * The loss the gradient check differentiates: the output's loss, or for several outputs the
+ * total Σ weightᵢ·Lᵢ (so every head's path back to the shared layers is checked at once).
+ * A fresh dropout stream per evaluation keeps the same mask across the finite differences.
+ */
+function lossOf(
+  model: Model,
+  validated: ValidatedGraph,
+  data: { split: DataSplit; task: Task; inputShape: number[] },
+  rows: Int32Array,
+): () => Tensor {
+  const n = rows.length;
+  if (validated.heads) {
+    const heads = validated.heads;
+    const rowWidth = data.split.y.length / data.split.count;
+    const batch = new HeadsBatchMaker(data.split, data.inputShape, heads, rowWidth).make(rows, 0, n);
+    const logitsAt = headLogits(heads, (id) => model.nodes.find((m) => m.id === id)?.instance.squash);
+    return () => forwardHeads(model, heads, logitsAt, batch, { training: true, rng: new Rng(11) }).total;
+  }
+  const loss = validated.loss;
+  const batch = new BatchMaker(data.split, data.inputShape, targetLayout(data.task, model.outputNode.outputShape)).make(
+    rows,
+    0,
+    n,
+  );
+  const logitsFor = loss.absorbs && model.outputSquash() === loss.absorbs ? loss.absorbs : undefined;
+  return () => loss.compute(model.forward(batch.x, { training: true, rng: new Rng(11) }, { logitsFor }).output, batch.y);
 }

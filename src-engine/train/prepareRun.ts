@@ -6,12 +6,21 @@ import { hostParameterMemory, type ParameterMemory } from '../graph/parameterBud
 import { createOptimizer, type Optimizer } from '../optim';
 import { splitDataset, fitScaler, applyScaler, type DatasetSplits, type Scaler } from '../data/preprocess';
 import { sizeOf } from '../core/shape';
+import { targetSize } from '../data/make-dataset';
 import type { Dataset, DataSplit } from '../data/types';
 import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
 import type { TrainSetup } from './trainer';
 
-export function datasetInfo(ds: Pick<Dataset, 'task' | 'inputShape' | 'targetShape' | 'classNames'>): DatasetInfo {
-  return { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length };
+export function datasetInfo(
+  ds: Pick<Dataset, 'task' | 'inputShape' | 'targetShape' | 'classNames' | 'targetColumns'>,
+): DatasetInfo {
+  return {
+    task: ds.task,
+    inputShape: ds.inputShape,
+    targetShape: ds.targetShape,
+    classCount: ds.classNames?.length,
+    ...(ds.targetColumns ? { targetColumns: ds.targetColumns } : {}),
+  };
 }
 
 export interface PreparedRun {
@@ -71,6 +80,7 @@ export function prepareRun(
         batchSize: t.batchSize,
         epochs: t.epochs,
         seed: t.seed,
+        ...(v.validated.heads ? { heads: v.validated.heads, rowWidth: targetSize(dataset) } : {}),
       },
     },
   };

@@ -23,6 +23,8 @@ import { LossReads, type LandedLoss } from './lossReads';
 import { createTotals } from './totals';
 import { backendOf, hasHostMemory } from './modelBackend';
 import { readPenalty } from './objective';
+import type { OutputHead } from '../graph/outputs';
+import { trainHeads } from './multiOutput/trainHeads';
 
 export { evaluate, type Evaluation } from './evaluate';
 
@@ -59,6 +61,10 @@ export interface TrainSetup {
   backendName?: string;
   /** Histograms and decision boundaries per epoch, for the app's views inside the network. */
   insights?: InsightOptions;
+  /** A multi-output graph's outputs (training.outputs): trained by trainHeads, with per-output figures. */
+  heads?: readonly OutputHead[];
+  /** Values per target row of the dataset (multi-output graphs pick their columns from it). */
+  rowWidth?: number;
 }
 
 export type DoneEvent = EngineEvent & { event: 'done' };
@@ -66,6 +72,7 @@ export type DoneEvent = EngineEvent & { event: 'done' };
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, control: TrainControl = {}): Promise<DoneEvent> {
+  if (setup.heads) return trainHeads({ ...setup, heads: setup.heads, rowWidth: setup.rowWidth ?? 1 }, emit, control);
   const { model, loss, optimizer, batchSize, epochs } = setup;
   const root = new Rng(setup.seed);
   const shuffleRng = root.fork('shuffle');

@@ -2,7 +2,7 @@
 // transaction (the caller's), which is what makes a million rows a few seconds of work.
 import type Database from 'better-sqlite3';
 import type { EpochMetric, LayerMetric, RunMetrics, StepMetric } from '../../src-shared/api';
-import type { EngineEvent } from '../../src-shared/engineEvents';
+import { outputMetricsSchema, type EngineEvent, type OutputMetrics } from '../../src-shared/engineEvents';
 
 const orNull = (v: number | undefined | null): number | null => (v === undefined || v === null || Number.isNaN(v) ? null : v);
 const orUndef = (v: number | null): number | undefined => (v === null ? undefined : v);
@@ -18,6 +18,22 @@ function parseClassAcc(json: string | null): number[] | undefined {
   return Array.isArray(parsed) ? parsed.map((x) => (typeof x === 'number' ? x : NaN)) : undefined;
 }
 
+/** Per-output figures as JSON: a non-finite value (a diverged head) is written as null and read back as NaN. */
+function outputsJson(v: Record<string, OutputMetrics> | undefined): string | null {
+  return v ? JSON.stringify(v, (_, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? null : x)) : null;
+}
+
+function parseOutputs(json: string | null): Record<string, OutputMetrics> | undefined {
+  if (!json) return undefined;
+  const parsed = JSON.parse(json) as Record<string, Record<string, number | null>>;
+  const out: Record<string, OutputMetrics> = {};
+  for (const [id, figures] of Object.entries(parsed)) {
+    const values = Object.fromEntries(Object.entries(figures).map(([k, x]) => [k, x ?? NaN]));
+    out[id] = outputMetricsSchema.parse(values);
+  }
+  return out;
+}
+
 interface EpochRow {
   epoch: number;
   step: number;
@@ -30,6 +46,7 @@ interface EpochRow {
   train_objective: number | null;
   val_objective: number | null;
   val_entropy: number | null;
+  outputs_json: string | null;
   lr: number;
   elapsed_ms: number;
   samples_per_sec: number;
@@ -52,8 +69,8 @@ export class MetricsRepo {
       step: db.prepare('INSERT OR REPLACE INTO step_metrics (run_id, step, epoch, loss, lr) VALUES (?, ?, ?, ?, ?)'),
       epoch:
         db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json,
-        train_objective, val_objective, val_entropy, lr, elapsed_ms, samples_per_sec)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        train_objective, val_objective, val_entropy, outputs_json, lr, elapsed_ms, samples_per_sec)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       layer: db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std)
         VALUES (?, ?, ?, ?, ?, ?, ?)`),
       started: db.prepare('UPDATE runs SET parameter_count = ?, epochs_total = ? WHERE id = ?'),
@@ -91,6 +108,7 @@ export class MetricsRepo {
           orNull(e.trainObjective),
           orNull(e.valObjective),
           orNull(e.valEntropy),
+          outputsJson(e.outputs),
           e.lr,
           e.elapsedMs,
           e.samplesPerSec,
@@ -143,6 +161,7 @@ export class MetricsRepo {
       trainObjective: orUndef(r.train_objective),
       valObjective: orUndef(r.val_objective),
       valEntropy: orUndef(r.val_entropy),
+      ...(r.outputs_json ? { outputs: parseOutputs(r.outputs_json) } : {}),
       lr: r.lr,
       elapsedMs: r.elapsed_ms,
       samplesPerSec: r.samples_per_sec,

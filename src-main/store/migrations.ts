@@ -158,4 +158,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE epoch_metrics ADD COLUMN val_entropy REAL;
     `,
   },
+  {
+    version: 4,
+    name: 'per-output epoch metrics of multi-output graphs',
+    sql: `
+      -- Each output's loss and metrics per epoch, by node id (JSON object; multi-output graphs only).
+      ALTER TABLE epoch_metrics ADD COLUMN outputs_json TEXT;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import type { MetricsBuffer } from './metricsBuffer';
 import { MetricChart } from './MetricChart';
 import { accuracySeries, layerSeries, lossSeries } from './chartOptions';
 import { classAccuracySeries, r2Series } from './taskSeries';
+import { hasOutputs, outputLossSeries, outputScoreSeries } from './outputSeries';
 import type { ChartTheme } from './chartTheme';
 
 interface Props {
@@ -34,6 +35,8 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
   // The data decides when the dataset is unknown (e.g. an imported file no longer listed).
   const regression = task === 'regression' || (task === undefined && metrics.epochs.some((e) => e.valR2 !== undefined));
   const noValidation = metrics.epochs.length > 0 && metrics.epochs.every((e) => e.valLoss === undefined);
+  // A multi-output run charts each output's loss and score instead of one accuracy or R².
+  const multi = hasOutputs(metrics);
   // A run that ended inside its first epoch (diverged, stopped, failed) will never draw per-epoch charts.
   const noEpoch = ended && metrics.epochs.length === 0;
   const perEpoch = (text: string) =>
@@ -60,7 +63,30 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         emptyText="The loss appears here after the first steps."
         testId="chart-loss"
       />
-      {regression ? (
+      {multi ? (
+        <>
+          <MetricChart
+            title="Loss per output"
+            hint="unweighted, log scale"
+            axes={{ x: 'epoch', y: 'loss', log: true }}
+            metrics={metrics}
+            revision={revision}
+            series={(m, t: ChartTheme) => outputLossSeries(m, t, labelOf)}
+            emptyText={perEpoch('The loss of each output appears after the first epoch.')}
+            testId="chart-output-loss"
+          />
+          <MetricChart
+            title="Score per output"
+            hint="accuracy (classes), R² (values)"
+            axes={{ x: 'epoch', y: 'score', yMax: 1, yFloor: -1 }}
+            metrics={metrics}
+            revision={revision}
+            series={(m, t: ChartTheme) => outputScoreSeries(m, t, labelOf)}
+            emptyText={perEpoch('Accuracy and R² of each output appear after the first epoch.')}
+            testId="chart-output-score"
+          />
+        </>
+      ) : regression ? (
         <MetricChart
           title="R² (validation)"
           hint="1 = perfect, 0 = no better than the mean guess"
@@ -118,7 +144,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           </span>
         }
       />
-      {!regression && (
+      {!regression && !multi && (
         <MetricChart
           key={`classes:${classNames?.join('|') ?? ''}`}
           title="Validation accuracy per class"

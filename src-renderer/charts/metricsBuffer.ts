@@ -38,6 +38,7 @@ export class MetricsBuffer {
       trainObjective: event.trainObjective,
       valObjective: event.valObjective,
       valEntropy: event.valEntropy,
+      ...(event.outputs ? { outputs: event.outputs } : {}),
       lr: event.lr,
       elapsedMs: event.elapsedMs,
       samplesPerSec: event.samplesPerSec,

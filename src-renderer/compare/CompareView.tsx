@@ -6,7 +6,16 @@ import { IconButton } from '../ui/IconButton';
 import { baseOption } from '../charts/chartOptions';
 import { useScreenStore } from '../navigation/screenStore';
 import { ChartBox } from './ChartBox';
-import { comparisonCsv, METRICS, seedGroups, shortNames, summarizeMetric, type MetricKey, type XAxis } from './comparison';
+import {
+  comparisonCsv,
+  metricSpec,
+  metricsOf,
+  seedGroups,
+  shortNames,
+  summarizeMetric,
+  type MetricKey,
+  type XAxis,
+} from './comparison';
 import { curveOption, pointCount } from './curveOptions';
 import { SettingsTable } from './SettingsTable';
 import { GraphDiffList } from './GraphDiffList';
@@ -24,9 +33,9 @@ export function CompareView() {
   const groups = useMemo(() => seedGroups(runs), [runs]);
   const names = useMemo(() => shortNames(runs), [runs]);
   const bands = useBands && axis === 'epoch' ? groups : [];
-  const metrics = METRICS.filter((m) => runs.some((r) => r.epochs.some((e) => e[m.key] !== undefined)));
+  const metrics = metricsOf(runs);
   const bar = barMetric ?? metrics.find((m) => m.key === 'valAcc' || m.key === 'valR2')?.key ?? metrics[0]?.key ?? 'trainLoss';
-  const barSpec = METRICS.find((m) => m.key === bar)!;
+  const barSpec = metricSpec(bar);
   const title = screen?.kind === 'compare' ? screen.title : '';
   return (
     <section className="compare-view" aria-label="Compare runs" data-testid="compare-view">

@@ -1,6 +1,6 @@
 // The settings that differ between the compared runs, with final and best metrics; click a header to sort.
 import { useState } from 'react';
-import { comparisonTable, METRICS, settingLabel, type ComparedRun, type MetricKey } from './comparison';
+import { comparisonTable, metricsOf, settingLabel, type ComparedRun, type MetricKey } from './comparison';
 
 type SortKey = { kind: 'name' } | { kind: 'setting'; key: string } | { kind: 'metric'; key: MetricKey; which: 'final' | 'best' };
 
@@ -10,7 +10,7 @@ const fmt = (v: number | undefined, percent: boolean) =>
 export function SettingsTable({ runs }: { runs: readonly ComparedRun[] }) {
   const [sort, setSort] = useState<{ by: SortKey; desc: boolean }>({ by: { kind: 'name' }, desc: false });
   const table = comparisonTable(runs);
-  const metrics = METRICS.filter((m) => table.rows.some((r) => r.metrics[m.key].final !== undefined));
+  const metrics = metricsOf(runs).filter((m) => table.rows.some((r) => r.metrics[m.key]?.final !== undefined));
   const valueOf = (row: (typeof table.rows)[number]): string | number | null => {
     const by = sort.by;
     if (by.kind === 'name') return row.name;

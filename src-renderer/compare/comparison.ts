@@ -3,17 +3,57 @@ import type { EpochMetric, RunDetail } from '../../src-shared/api';
 import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from './smoothing';
 import { differingSettings, flatten, type Flat } from './runDiff';
 
-export type MetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2';
+type RunMetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2';
+/** One output's figure of a multi-output run, e.g. `output:box:valR2`. */
+type OutputMetricKey = `output:${string}:${RunMetricKey}`;
+export type MetricKey = RunMetricKey | OutputMetricKey;
 export type XAxis = 'epoch' | 'step' | 'time';
 
+export interface MetricSpec {
+  key: MetricKey;
+  label: string;
+  higherIsBetter: boolean;
+  percent: boolean;
+}
+
 /** The metrics a comparison can show; a run has only those of its task (accuracy or R²). */
-export const METRICS: ReadonlyArray<{ key: MetricKey; label: string; higherIsBetter: boolean; percent: boolean }> = [
+export const METRICS: ReadonlyArray<MetricSpec & { key: RunMetricKey }> = [
   { key: 'trainLoss', label: 'Train loss', higherIsBetter: false, percent: false },
   { key: 'valLoss', label: 'Validation loss', higherIsBetter: false, percent: false },
   { key: 'trainAcc', label: 'Train accuracy', higherIsBetter: true, percent: true },
   { key: 'valAcc', label: 'Validation accuracy', higherIsBetter: true, percent: true },
   { key: 'valR2', label: 'Validation R²', higherIsBetter: true, percent: false },
 ];
+
+const OUTPUT_FIGURES: readonly RunMetricKey[] = ['trainLoss', 'valLoss', 'valAcc', 'valR2'];
+
+/** A metric's value in one epoch: the run's own, or one output's (multi-output runs). */
+export function metricValue(e: EpochMetric, key: MetricKey): number | undefined {
+  if (!key.startsWith('output:')) return e[key as RunMetricKey];
+  const cut = key.lastIndexOf(':');
+  return e.outputs?.[key.slice('output:'.length, cut)]?.[key.slice(cut + 1) as RunMetricKey];
+}
+
+/** How a metric is labelled and judged; an output's is its run-level twin's, named by the output. */
+export function metricSpec(key: MetricKey): MetricSpec {
+  if (!key.startsWith('output:')) return METRICS.find((m) => m.key === key)!;
+  const cut = key.lastIndexOf(':');
+  const base = METRICS.find((m) => m.key === key.slice(cut + 1))!;
+  return { ...base, key, label: `${key.slice('output:'.length, cut)}: ${base.label.toLowerCase()}` };
+}
+
+/** The metrics some of the runs have: the run-level ones, then each output's (multi-output runs). */
+export function metricsOf(runs: readonly Pick<ComparedRun, 'epochs'>[]): MetricSpec[] {
+  const has = (key: MetricKey) => runs.some((r) => r.epochs.some((e) => metricValue(e, key) !== undefined));
+  const outputs: string[] = [];
+  for (const r of runs)
+    for (const e of r.epochs) for (const id of Object.keys(e.outputs ?? {})) if (!outputs.includes(id)) outputs.push(id);
+  const keys: MetricKey[] = [
+    ...METRICS.map((m) => m.key),
+    ...outputs.flatMap((id) => OUTPUT_FIGURES.map((f): MetricKey => `output:${id}:${f}`)),
+  ];
+  return keys.filter(has).map(metricSpec);
+}
 
 /** One run as the comparison sees it: its record and its per-epoch metrics. */
 export interface ComparedRun {
@@ -36,7 +76,7 @@ function xOf(e: EpochMetric, axis: XAxis): number {
 export function curve(run: ComparedRun, metric: MetricKey, axis: XAxis): CurvePoint[] {
   const points: CurvePoint[] = [];
   for (const e of run.epochs) {
-    const y = e[metric];
+    const y = metricValue(e, metric);
     if (y !== undefined && Number.isFinite(y)) points.push({ x: xOf(e, axis), y });
   }
   return points;
@@ -79,8 +119,8 @@ export interface MetricSummary {
 }
 
 export function summarizeMetric(run: ComparedRun, metric: MetricKey): MetricSummary {
-  const spec = METRICS.find((m) => m.key === metric)!;
-  const values = run.epochs.map((e) => e[metric]);
+  const spec = metricSpec(metric);
+  const values = run.epochs.map((e) => metricValue(e, metric));
   const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v));
   const i = bestIndex(values, spec.higherIsBetter);
   return {
@@ -104,7 +144,10 @@ export function comparisonTable(runs: readonly ComparedRun[]): ComparisonTable {
       id: r.id,
       name: r.name,
       values: diff.rows[i]!.values,
-      metrics: Object.fromEntries(METRICS.map((m) => [m.key, summarizeMetric(r, m.key)])) as Record<MetricKey, MetricSummary>,
+      metrics: Object.fromEntries(metricsOf(runs).map((m) => [m.key, summarizeMetric(r, m.key)])) as Record<
+        MetricKey,
+        MetricSummary
+      >,
     })),
   };
 }
@@ -135,16 +178,26 @@ export const CSV_HEADER = ['run_id', 'run_name', 'metric', 'epoch', 'step', 'wal
 /** Long-format CSV: one row per run, metric and epoch, with the raw and the smoothed value. */
 export function comparisonCsv(runs: readonly ComparedRun[], smoothing: number): string {
   const lines = [CSV_HEADER.join(',')];
+  const metrics = metricsOf(runs);
   for (const run of runs) {
-    for (const m of METRICS) {
-      const rows = run.epochs.filter((e) => e[m.key] !== undefined && Number.isFinite(e[m.key]));
+    for (const m of metrics) {
+      const rows = run.epochs.filter((e) => Number.isFinite(metricValue(e, m.key) ?? NaN));
       const smoothed = exponentialSmoothing(
-        rows.map((e) => e[m.key]!),
+        rows.map((e) => metricValue(e, m.key)!),
         smoothing,
       );
       rows.forEach((e, i) => {
         lines.push(
-          [run.id, run.name, m.key, e.epoch, e.step, +(e.elapsedMs / 1000).toFixed(3), e[m.key], +smoothed[i]!.toPrecision(8)]
+          [
+            run.id,
+            run.name,
+            m.key,
+            e.epoch,
+            e.step,
+            +(e.elapsedMs / 1000).toFixed(3),
+            metricValue(e, m.key),
+            +smoothed[i]!.toPrecision(8),
+          ]
             .map(csvCell)
             .join(','),
         );

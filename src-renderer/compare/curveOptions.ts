@@ -4,7 +4,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { EChartsOption } from '../charts/echarts';
 import { baseOption } from '../charts/chartOptions';
 import type { ChartTheme } from '../charts/chartTheme';
-import { curve, METRICS, seedBand, smoothCurve, type ComparedRun, type MetricKey, type XAxis } from './comparison';
+import { curve, metricSpec, seedBand, smoothCurve, type ComparedRun, type MetricKey, type XAxis } from './comparison';
 import { bestIndex } from './smoothing';
 
 export interface CurveSettings {
@@ -22,12 +22,12 @@ const AXIS_NAMES: Record<XAxis, string> = { epoch: 'epoch', step: 'step', time: 
 const pairs = (points: ReadonlyArray<{ x: number; y: number }>): Array<[number, number]> => points.map((p) => [p.x, p.y]);
 
 export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: CurveSettings): EChartsOption {
-  const spec = METRICS.find((m) => m.key === s.metric)!;
+  const spec = metricSpec(s.metric);
   const percent = spec.percent;
   // The log scale is for losses: accuracy and R² (which can be negative) stay linear.
   const log = s.logY && !spec.higherIsBetter;
   // R² never exceeds 1; a terrible first epoch must not flatten the rest (as on the run's own chart).
-  const r2 = s.metric === 'valR2' ? { yMax: 1, yFloor: -1 } : {};
+  const r2 = s.metric.endsWith('valR2') ? { yMax: 1, yFloor: -1 } : {};
   const option = baseOption(theme, { x: AXIS_NAMES[s.axis], y: spec.label, log, percent, ...r2 });
   const series: LineSeriesOption[] = [];
   const nameOf = (run: ComparedRun) => s.names?.[run.id] ?? run.name;
@@ -117,9 +117,9 @@ export function curveOption(theme: ChartTheme, runs: readonly ComparedRun[], s: 
 
 /** The range a seed band may cover for a metric. */
 export function bandLimits(metric: MetricKey, log: boolean): [number, number] {
-  if (metric === 'valR2') return [-Infinity, 1];
+  if (metric.endsWith('valR2')) return [-Infinity, 1];
   const floor = log ? 1e-12 : 0;
-  return metric === 'trainAcc' || metric === 'valAcc' ? [floor, 1] : [floor, Infinity];
+  return metric.endsWith('Acc') ? [floor, 1] : [floor, Infinity];
 }
 
 export function pointCount(runs: readonly ComparedRun[], metric: MetricKey): number {

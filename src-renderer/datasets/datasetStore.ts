@@ -64,7 +64,13 @@ export function datasetInfo(list: readonly DatasetListItem[], id: string): Datas
   if (!item) return undefined;
   let info = infoCache.get(item);
   if (!info) {
-    info = { task: item.task, inputShape: item.inputShape, targetShape: item.targetShape, classCount: item.classNames?.length };
+    info = {
+      task: item.task,
+      inputShape: item.inputShape,
+      targetShape: item.targetShape,
+      classCount: item.classNames?.length,
+      targetColumns: item.targetColumns,
+    };
     infoCache.set(item, info);
   }
   return info;

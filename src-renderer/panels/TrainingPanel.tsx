@@ -8,6 +8,7 @@ import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
 import { switchOptimizer } from './switchOptimizer';
+import { outputsSummary } from './outputsSummary';
 
 export function TrainingPanel() {
   const training = useGraphStore((s) => s.training);
@@ -35,7 +36,7 @@ export function TrainingPanel() {
         <legend>Objective</legend>
         <SelectField
           id="loss"
-          label="Loss"
+          label={training.outputs ? 'Default loss' : 'Loss'}
           value={training.loss}
           options={losses.map((l) => ({ value: l.name, label: l.label }))}
           help={problemOf('training.loss') ?? losses.find((l) => l.name === training.loss)?.description}
@@ -58,6 +59,17 @@ export function TrainingPanel() {
               testId={`loss-${spec.name}`}
             />
           ))}
+        {training.outputs && (
+          <div className="field-help training-outputs" data-testid="training-outputs">
+            Several outputs; the total loss is Σ weight·loss:
+            <ul>
+              {outputsSummary(training).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            Edit them in the file's <code>training.outputs</code> (docs/graph-format.md).
+          </div>
+        )}
         <SelectField
           id="initializer"
           label="Default initializer"

@@ -1,4 +1,5 @@
 // The right-hand panel of an opened run: rename, tags, notes, its settings, delete.
+import { outputsSummary } from '../panels/outputsSummary';
 import { useEffect, useState } from 'react';
 import type { RunDetail } from '../../src-shared/api';
 import { useRunStore } from './runStore';
@@ -107,8 +108,21 @@ function RunDetailForm({ detail }: { detail: RunDetail }) {
       <dl className="inspector-facts">
         <dt>Dataset</dt>
         <dd>{detail.datasetId}</dd>
-        <dt>Loss</dt>
-        <dd>{t.loss}</dd>
+        {t.outputs ? (
+          <>
+            <dt>Outputs</dt>
+            <dd>
+              {outputsSummary(t).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Loss</dt>
+            <dd>{t.loss}</dd>
+          </>
+        )}
         <dt>Optimizer</dt>
         <dd>
           {t.optimizer.name}, lr {t.optimizer.lr}

@@ -23,7 +23,10 @@ for k in range(0, len(args), 2):
     model.eval()
     x = torch.from_numpy(np.load(f'{folder}/data.npz')['x_val']).float().reshape(-1, *module.INPUT_SHAPE)
     with torch.no_grad():
-        out = model(x).reshape(len(x), -1).numpy()
+        out = model(x)
+        # A multi-output Model returns a tuple; predict writes its outputs' columns side by side.
+        out = torch.cat([o.reshape(len(x), -1) for o in out], 1) if isinstance(out, tuple) else out.reshape(len(x), -1)
+        out = out.numpy()
     with open(predicted) as f:
         rows = list(csv.reader(f))
     expected = np.array([[float(v) for v in r] for r in rows[1:]], dtype=np.float64)

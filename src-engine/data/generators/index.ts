@@ -7,3 +7,4 @@ export { generateMoons, moonsInfo } from './moons';
 export { generateSine, sineInfo, type SineOptions } from './sine';
 export { generatePlane, planeInfo } from './plane';
 export { generateGate, gateDescription, gateInputs, gateName, GATE_IDS, type GateId } from './gates';
+export { generateShapes, shapesInfo, SHAPES_TARGETS } from './shapes';

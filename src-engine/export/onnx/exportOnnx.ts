@@ -89,11 +89,15 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
     }
   }
   if (unsupported.length) throw new ExportError(`cannot export to ONNX: ${unsupported.join('; ')}`);
-  let out = values.get(model.outputId)!;
-  if (pre.finalSquash === 'softmax') out = g.op('Softmax', [out], { axis: -1 });
-  if (pre.finalSquash === 'sigmoid') out = g.op('Sigmoid', [out]);
-  const output = g.op('Identity', [out], {}, 'output');
-  const width = model.outputNode.outputShape;
+  // One graph output per model output: `output`, or each declared output under its node's id.
+  const heads = pre.outputs ?? [{ node: model.outputId, width: 0, names: [], finalSquash: pre.finalSquash }];
+  const outputs = heads.map((h) => {
+    let out = values.get(h.node)!;
+    if (h.finalSquash === 'softmax') out = g.op('Softmax', [out], { axis: -1 });
+    if (h.finalSquash === 'sigmoid') out = g.op('Sigmoid', [out]);
+    const shape = model.nodes.find((n) => n.id === h.node)!.outputShape;
+    return { name: g.op('Identity', [out], {}, pre.outputs ? h.node : 'output'), shape };
+  });
   const valueInfo = (name: string, dims: number[]) =>
     onnx.ValueInfoProto.create({
       name,
@@ -114,7 +118,7 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
     node: g.nodes,
     initializer: g.initializers,
     input: [valueInfo(input, inputShape)],
-    output: [valueInfo(output, width.length === 3 ? torchInputShape(width) : width)],
+    output: outputs.map((o) => valueInfo(o.name, o.shape.length === 3 ? torchInputShape(o.shape) : o.shape)),
   });
   const modelProto = onnx.ModelProto.create({
     irVersion: 8,

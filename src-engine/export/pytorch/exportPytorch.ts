@@ -54,6 +54,7 @@ export function checkPytorchExport(model: Model, graph: GraphDoc, loss: LossDef)
     }
   };
   attempt(() => lossCode(loss.name, graph.training.lossOptions));
+  for (const h of model.validated.heads ?? []) attempt(() => lossCode(h.loss.name));
   attempt(() => optimizerCode(graph.training.optimizer));
   attempt(() => scheduleCode(graph.training.optimizer.lr, graph.training.optimizer.schedule));
   attempt(() => stateEntries(model));
@@ -106,8 +107,9 @@ function splitArrays(split: DataSplit, which: 'train' | 'val', pre: Preprocessin
     shape: [split.count, ...torchInputShape(pre.inputShape)],
     data: channelsFirst(split.x, pre.inputShape),
   };
+  // Several outputs read their own columns of one float row per sample (a class column holds its index).
   const y: NpyArray =
-    pre.task === 'classification'
+    pre.task === 'classification' && !pre.outputs
       ? { name: `y_${which}`, shape: [split.count], data: BigInt64Array.from(split.y, (v) => BigInt(v)) }
       : { name: `y_${which}`, shape: [split.count, targetWidth], data: split.y };
   return [x, y];
@@ -118,12 +120,20 @@ export function exportPytorch(input: PytorchExportInput): Map<string, Uint8Array
   checkPytorchExport(model, graph, loss);
   const entries = stateEntries(model);
   const width = model.outputNode.outputShape.reduce((a, b) => a * b, 1);
-  const targetWidth = pre.task === 'regression' ? input.train.y.length / Math.max(1, input.train.count) : 1;
+  const targetWidth = pre.task === 'regression' || pre.outputs ? input.train.y.length / Math.max(1, input.train.count) : 1;
+  const heads = (model.validated.heads ?? []).map((h) => ({
+    node: h.nodeId,
+    columns: h.columns,
+    width: h.width,
+    weight: h.weight,
+    loss: h.loss.name,
+    classes: h.task === 'classification',
+  }));
   const weights = [...preprocessBuffers(pre), ...toPytorchTensors(model, modelTensors(model))];
   const text = (s: string) => new TextEncoder().encode(s);
   return new Map<string, Uint8Array>([
     ['model.py', text(modelPy(model, loss, pre, input.title))],
-    ['train.py', text(trainPy(graph, pre, entries, width, loss.name, loss.absorbs))],
+    ['train.py', text(trainPy(graph, pre, entries, width, loss.name, loss.absorbs, heads))],
     ['README.md', text(readmeMd(graph, pre, input.title))],
     [
       'weights.safetensors',

@@ -8,6 +8,62 @@ import { PENALTY_EXEMPT_SUFFIXES } from '../../optim';
 import { lossCode, optimizerCode, scheduleCode } from './trainingCode';
 import type { StateEntry } from './stateMapping';
 
+/** One output of a multi-output graph as train.py trains it. */
+export interface TrainedOutput {
+  node: string;
+  columns: number[];
+  width: number;
+  weight: number;
+  loss: string;
+  classes: boolean;
+}
+
+/** train.py's loss, targets and output flattening for several outputs: Σ weightᵢ·Lᵢ on each output's own columns. */
+function severalOutputsCode(heads: readonly TrainedOutput[]): string {
+  const spec = heads.map(
+    (h) =>
+      `    {'columns': ${JSON.stringify(h.columns)}, 'width': ${h.width}, 'weight': ${h.weight}, 'classes': ${h.classes ? 'True' : 'False'}},`,
+  );
+  const losses = heads.map(
+    (h, i) =>
+      `def loss_${i}(out, target):\n    # LayerLab's ${h.loss} for output "${h.node}", a mean over the batch.\n    return ${lossCode(h.loss)}\n`,
+  );
+  return `HEADS = [
+${spec.join('\n')}
+]
+
+
+${losses.join('\n\n')}
+
+LOSSES = [${heads.map((_, i) => `loss_${i}`).join(', ')}]
+
+
+def loss_of(out, target):
+    # The total LayerLab trains: the weighted sum of the outputs' own losses.
+    return sum(head['weight'] * f(o, t) for head, f, o, t in zip(HEADS, LOSSES, out, target))
+
+
+def targets(y):
+    """Each output's targets from its columns of y: one-hot rows (or 0/1) for a class column, else the values."""
+    y = y.float().reshape(y.shape[0], -1)
+    out = []
+    for head in HEADS:
+        t = y[:, head['columns']]
+        if head['classes']:
+            t = t.reshape(-1, 1) if head['width'] == 1 else F.one_hot(t[:, 0].long(), head['width']).float()
+        out.append(t)
+    return out
+
+
+def flat(out, n):
+    return tuple(o.reshape(n, -1) for o in out)
+
+
+def output_losses(out, target):
+    return {name: f(o, t).item() for name, f, o, t in zip(OUTPUTS, LOSSES, out, target)}
+`;
+}
+
 /** PyTorch keys LayerLab's penalties and decay leave alone (biases, BatchNorm γ and β). */
 function exemptKeys(entries: StateEntry[]): string[] {
   return entries.filter((e) => PENALTY_EXEMPT_SUFFIXES.some((s) => e.engineName.endsWith(s))).map((e) => e.torchKey);
@@ -20,8 +76,10 @@ export function trainPy(
   outputWidth: number,
   lossName: string,
   lossAbsorbs: string | undefined,
+  heads: readonly TrainedOutput[] = [],
 ): string {
   const t = graph.training;
+  const multi = heads.length > 0;
   const opt = optimizerCode(t.optimizer);
   const threshold = lossAbsorbs === 'sigmoid' ? 0 : 0.5;
   return `"""Trains model.Model as LayerLab trains this graph: same loss, optimizer, schedule, batch size,
@@ -47,7 +105,8 @@ from torch.utils.data import DataLoader, DistributedSampler, TensorDataset
 
 from model import Model, read_safetensors, save_safetensors
 
-TASK = '${pre.task}'
+TASK = '${multi ? 'multi' : pre.task}'
+OUTPUTS = ${JSON.stringify(heads.map((h) => h.node))}
 BATCH_SIZE = ${t.batchSize}
 EPOCHS = ${t.epochs}
 SEED = ${t.seed}
@@ -63,7 +122,10 @@ def learning_rate(epoch):
     return ${scheduleCode(t.optimizer.lr, t.optimizer.schedule)}
 
 
-def loss_of(out, target):
+${
+  multi
+    ? severalOutputsCode(heads)
+    : `def loss_of(out, target):
     # LayerLab's ${lossName}, a mean over the batch.
     return ${lossCode(lossName, t.lossOptions)}
 
@@ -74,6 +136,11 @@ def targets(y):
         return y.float().reshape(-1, 1) if OUTPUT_WIDTH == 1 else F.one_hot(y.long(), OUTPUT_WIDTH).float()
     return y.float().reshape(y.shape[0], -1)
 
+
+def flat(out, n):
+    return out.reshape(n, -1)
+`
+}
 
 def correct(out, y):
     if OUTPUT_WIDTH == 1:
@@ -137,7 +204,7 @@ def main():
         total, seen, right = 0.0, 0, 0
         for xb, yb in loader:
             xb, yb = xb.to(device), yb.to(device)
-            out = net(xb, logits=True).reshape(xb.shape[0], -1)
+            out = flat(net(xb, logits=True), xb.shape[0])
             loss = loss_of(out, targets(yb))
             optimizer.zero_grad()
             loss.backward()
@@ -159,9 +226,11 @@ def main():
         if rank == 0 and len(x_val):
             model.eval()
             with torch.no_grad():
-                out = model(x_val, logits=True).reshape(len(x_val), -1)
+                out = flat(model(x_val, logits=True), len(x_val))
                 report['valLoss'] = loss_of(out, targets(y_val)).item()
-                if TASK == 'classification':
+                if TASK == 'multi':
+                    report['valOutputs'] = output_losses(out, targets(y_val))
+                elif TASK == 'classification':
                     report['valAcc'] = correct(out, y_val) / len(x_val)
                 else:
                     target = targets(y_val)

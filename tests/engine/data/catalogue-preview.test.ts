@@ -21,6 +21,7 @@ describe('catalogue', () => {
         'moons',
         'sine',
         'plane',
+        'shapes',
         'cars',
         'penguins',
         'seattle-weather',

@@ -63,6 +63,7 @@ async function ensembleOf(
     const prepared = prepareRun(graph, dataset);
     if (!prepared.ok) return `${label}: its graph no longer builds: ${prepared.issues.map(describeIssue).join('; ')}`;
     const run = prepared.run;
+    if (run.setup.heads) return `${label}: ensembles average one output; this run has several`;
     const split = request.split === 'test' ? run.splits.test! : run.splits.validation;
     if (split.count === 0) return 'the first run kept no validation samples (its validation split is 0); use the test split';
     const problem = loadWeights(run, member.tensors);

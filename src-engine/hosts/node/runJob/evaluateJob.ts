@@ -33,6 +33,9 @@ const NOTHING: ReadonlySet<DataHandle> = new Set();
 /** The most misclassified samples a reply carries. */
 export const MISCLASSIFIED_LIMIT = 64;
 
+export const MULTI_OUTPUT_EVALUATION =
+  'this run has several outputs: its per-output loss and metrics are on its charts; the evaluation view reads one output';
+
 export async function evaluateJob(request: EvaluateRequest, post: (message: EngineToHost) => void): Promise<void> {
   useCpuBackend();
   const dataset = await loadJobDataset(request.graph, post);
@@ -43,6 +46,11 @@ export async function evaluateJob(request: EvaluateRequest, post: (message: Engi
     return;
   }
   const run = prepared.run;
+  if (run.setup.heads) {
+    // The confusion matrix and residuals read one output; several need a view of their own.
+    post({ type: 'failed', message: MULTI_OUTPUT_EVALUATION });
+    return;
+  }
   // The dataset's own test split, or the run's testSplit fraction.
   if (request.split === 'test' && !(run.splits.test && run.splits.test.count > 0)) {
     post({
