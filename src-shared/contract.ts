@@ -15,6 +15,8 @@ import {
   evaluateOptionsSchema,
   gradCheckReportSchema,
   insightRequestSchema,
+  modelExportOptionsSchema,
+  modelExportResultSchema,
   projectFileInfoSchema,
   runCheckpointSchema,
   runDetailSchema,
@@ -158,6 +160,14 @@ export const apiContract = {
       z.tuple([uploadIdSchema]),
       z.object({ path: z.string() }),
       "upload id (→ the stored file's path, the dataset reference)",
+    ),
+  },
+  /** A run's trained model as files to take away (docs/export.md). */
+  models: {
+    export: method(
+      z.tuple([runIdSchema, modelExportOptionsSchema]),
+      modelExportResultSchema,
+      "run id, `{checkpoint: 'best'\\|'final', format: 'safetensors'\\|'onnx'\\|'pytorch'}` (→ base64 bytes; in the desktop app a native save dialog writes them)",
     ),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */

@@ -12,7 +12,7 @@ import {
   gradCheckReportSchema,
   insightRequestSchema,
 } from './api';
-import { ensembleResultSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
+import { ensembleResultSchema, modelExportFormatSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -68,6 +68,16 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
       .max(8),
     split: z.enum(['validation', 'test']),
   }),
+  /** A trained run's weights as files to take away: safetensors, ONNX or a PyTorch folder (docs/export.md). */
+  z.object({
+    type: z.literal('export'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    graph: graphSchema,
+    tensors: z.array(tensorSnapshotSchema),
+    format: modelExportFormatSchema,
+    title: z.string(),
+    checkpoint: z.string().optional(),
+  }),
   /** Word vectors from the fast word2vec loop. */
   z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
   /** The numeric gradient check of a graph on a few samples of its dataset. */
@@ -102,6 +112,8 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
   z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
   z.object({ type: z.literal('wordVectors'), vectors: word2vecVectorsSchema }),
+  /** An export's files, by name (one file, or a PyTorch folder's files). */
+  z.object({ type: z.literal('exported'), files: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })) }),
   /** The job could not run or broke; `message` is for people. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** Everything has been sent; the host may end the process. */

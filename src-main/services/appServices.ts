@@ -11,6 +11,7 @@ import { createRunsService } from './runsService';
 import { createSweepsService } from './sweepsService';
 import { createDatasetsService } from './datasetsService';
 import { createInspectService } from './inspectService';
+import { createModelsService, type SaveExport } from './modelsService';
 import { CONCURRENCY_KEY, createSettingsService } from './settingsService';
 import { guardDataAccess, type DataAccess } from './dataAccess';
 
@@ -28,6 +29,8 @@ export interface AppServicesOptions {
   onInternalError?: (e: unknown) => void;
   /** Serve mode: data files only from these folders, and browser uploads stored in `uploadsDir` (one of them). */
   dataAccess?: DataAccess & { uploadsDir: string };
+  /** The desktop app saves exports through a native dialog; elsewhere their bytes go back to the page. */
+  saveExport?: SaveExport;
 }
 
 export interface AppServices {
@@ -60,6 +63,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     sweeps: createSweepsService({ store, manager }),
     datasets,
     inspect: createInspectService({ store, manager, spawn: o.spawnEngine }),
+    models: createModelsService({ store, manager, spawn: o.spawnEngine, ...(o.saveExport ? { saveExport: o.saveExport } : {}) }),
     projects: o.projects(store),
     settings: createSettingsService(store, manager),
   };

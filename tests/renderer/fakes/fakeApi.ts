@@ -199,6 +199,11 @@ export function createFakeApi(): FakeApi {
         throw new Error('training word vectors needs the back end');
       },
     },
+    models: {
+      async export() {
+        throw new Error('exporting a model needs the back end');
+      },
+    },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
         return CATALOGUE.map(({ source: _s, package: _p, defaults: _d, ...item }) => item);
