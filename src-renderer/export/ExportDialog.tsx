@@ -5,10 +5,10 @@ import type { ModelExportOptions } from '../../src-shared/api';
 import { errorText } from '../app/api';
 import { Modal } from '../ui/Modal';
 import { useRunStore } from '../runs/runStore';
-import { useUiStore } from '../ui/uiStore';
 import { EXPORT_FORMATS, exportRun } from './exportActions';
 
-type State = { kind: 'idle' } | { kind: 'busy'; format: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+type State =
+  { kind: 'idle' } | { kind: 'busy'; format: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
 /** Runs that have weights to export: finished ones (a stopped or diverged run kept its best epoch). */
 const EXPORTABLE = new Set(['completed', 'stopped', 'diverged', 'interrupted']);
@@ -25,7 +25,6 @@ export function ExportDialog({ runId, onClose }: { runId?: string; onClose(): vo
     try {
       const text = await exportRun(chosen, { checkpoint, format });
       setState(text ? { kind: 'done', text } : { kind: 'idle' });
-      if (text) useUiStore.getState().toast(text, 'success');
     } catch (e) {
       setState({ kind: 'error', text: errorText(e) });
     }
@@ -34,6 +33,7 @@ export function ExportDialog({ runId, onClose }: { runId?: string; onClose(): vo
   return (
     <Modal
       title="Export the model"
+      wide
       onClose={onClose}
       testId="export-dialog"
       footer={
@@ -46,32 +46,30 @@ export function ExportDialog({ runId, onClose }: { runId?: string; onClose(): vo
         <p className="muted">No finished run yet: train the network first, then export its weights.</p>
       ) : (
         <>
-          <div className="export-choices">
-            <label className="field">
-              <span>Run</span>
-              <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="export-run">
-                {choices.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} ({r.status})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <div className="field">
-              <span id="export-weights-label">Weights</span>
-              <div className="segmented" role="group" aria-labelledby="export-weights-label">
-                {(['best', 'final'] as const).map((c) => (
-                  <button
-                    key={c}
-                    type="button"
-                    aria-pressed={checkpoint === c}
-                    onClick={() => setCheckpoint(c)}
-                    data-testid={`export-checkpoint-${c}`}
-                  >
-                    {c === 'best' ? 'best epoch' : 'final'}
-                  </button>
-                ))}
-              </div>
+          <div className="field export-choices">
+            <label htmlFor="export-run">Run</label>
+            <select id="export-run" value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="export-run">
+              {choices.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} ({r.status})
+                </option>
+              ))}
+            </select>
+            <span id="export-weights-label" className="field-label">
+              Weights
+            </span>
+            <div className="segmented" role="group" aria-labelledby="export-weights-label">
+              {(['best', 'final'] as const).map((c) => (
+                <button
+                  key={c}
+                  type="button"
+                  aria-pressed={checkpoint === c}
+                  onClick={() => setCheckpoint(c)}
+                  data-testid={`export-checkpoint-${c}`}
+                >
+                  {c === 'best' ? 'best epoch (lowest validation loss)' : 'final epoch'}
+                </button>
+              ))}
             </div>
           </div>
           <ul className="export-formats">

@@ -2,12 +2,13 @@
 // the path the desktop app saved to, told in a toast.
 import type { ModelExportOptions, ModelExportResult } from '../../src-shared/api';
 import { api } from '../app/api';
+import { downloadUrl } from '../compare/download';
 
 export const EXPORT_FORMATS: ReadonlyArray<{ format: ModelExportOptions['format']; label: string; detail: string }> = [
   {
     format: 'safetensors',
     label: 'Weights (.safetensors)',
-    detail: 'The trained tensors with the graph and its preprocessing: `train --load`, `predict`, Hugging Face tools.',
+    detail: 'The trained tensors with the graph and its scaling, for train --load, predict and Hugging Face tools.',
   },
   { format: 'onnx', label: 'ONNX model (.onnx)', detail: 'The inference graph with its weights (opset 13), for ONNX Runtime.' },
   {
@@ -26,17 +27,11 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Hands bytes to the browser as a download with the given file name. */
-export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string, type = 'application/octet-stream'): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the link; the object URL may go once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+export function downloadBytes(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  downloadUrl(url, fileName);
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Runs the export and delivers it; returns a sentence for the user, or null when they cancelled the save dialog. */
