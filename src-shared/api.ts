@@ -231,6 +231,15 @@ export const modelExportResultSchema = z.object({
   savedTo: z.string().nullable().optional(),
 });
 export type ModelExportResult = z.infer<typeof modelExportResultSchema>;
+/** An ONNX export with validation samples in its input layout and LayerLab's outputs for them, for the page to check. */
+export const modelVerificationSchema = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+  dims: z.array(z.number().int()),
+  inputs: z.array(z.number()),
+  expected: z.array(z.number()),
+});
+export type ModelVerification = z.infer<typeof modelVerificationSchema>;
 
 /** One class's quality over a split: how often its predictions are right, and how many of it are found. */
 export const classMetricsSchema = z.object({

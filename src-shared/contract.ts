@@ -17,6 +17,7 @@ import {
   insightRequestSchema,
   modelExportOptionsSchema,
   modelExportResultSchema,
+  modelVerificationSchema,
   projectFileInfoSchema,
   runCheckpointSchema,
   runDetailSchema,
@@ -168,6 +169,11 @@ export const apiContract = {
       z.tuple([runIdSchema, modelExportOptionsSchema]),
       modelExportResultSchema,
       "run id, `{checkpoint: 'best'\\|'final', format: 'safetensors'\\|'onnx'\\|'pytorch'}` (→ base64 bytes; in the desktop app a native save dialog writes them)",
+    ),
+    verification: method(
+      z.tuple([runIdSchema, z.strictObject({ checkpoint: z.enum(['best', 'final']) })]),
+      modelVerificationSchema,
+      "run id, `{checkpoint}` (→ the ONNX export, 32 validation samples and LayerLab's outputs for them, for the page's Verify)",
     ),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */

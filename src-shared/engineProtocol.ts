@@ -77,6 +77,8 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     format: modelExportFormatSchema,
     title: z.string(),
     checkpoint: z.string().optional(),
+    /** With an ONNX export: also send this many validation samples and LayerLab's outputs for them (the app's Verify). */
+    checkSamples: z.number().int().min(1).max(256).optional(),
   }),
   /** Word vectors from the fast word2vec loop. */
   z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
@@ -113,7 +115,13 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
   z.object({ type: z.literal('wordVectors'), vectors: word2vecVectorsSchema }),
   /** An export's files, by name (one file, or a PyTorch folder's files). */
-  z.object({ type: z.literal('exported'), files: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })) }),
+  z.object({
+    type: z.literal('exported'),
+    files: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })),
+    check: z
+      .object({ x: z.instanceof(Float32Array), dims: z.array(z.number().int()), outputs: z.instanceof(Float32Array) })
+      .optional(),
+  }),
   /** The job could not run or broke; `message` is for people. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** Everything has been sent; the host may end the process. */

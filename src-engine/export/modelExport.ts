@@ -5,7 +5,9 @@ import type { Dataset, DataSplit } from '../data/types';
 import type { PreparedRun } from '../train/prepareRun';
 import { describePreprocessing, type Preprocessing } from './preprocessing';
 import { encodeWeightsFile, modelTensors } from './weightsFile';
-import { exportPytorch, type PytorchExportInput } from './pytorch/exportPytorch';
+import { channelsFirst, exportPytorch, type PytorchExportInput } from './pytorch/exportPytorch';
+import { torchInputShape } from './pytorch/modelPy';
+import { predictOutputs } from './predict';
 import { exportOnnx } from './onnx/exportOnnx';
 import type { ModelExportFormat } from '../../src-shared/api';
 import { fileStem } from './fileStem';
@@ -67,4 +69,29 @@ export function exportModelFiles(
     return new Map([[`${base}.onnx`, exportOnnx(run.model, run.validated.loss, preprocessing, info.title)]]);
   }
   return exportPytorch(pytorchInput(run, preprocessing, rawSplits(dataset, run), info.title));
+}
+
+/** Raw validation rows in the ONNX model's input layout (channels-first) and LayerLab's own outputs for them. */
+export interface OnnxCheckSamples {
+  x: Float32Array<ArrayBuffer>;
+  dims: number[];
+  outputs: Float32Array<ArrayBuffer>;
+}
+
+/**
+ * The first `count` validation samples (training ones when the run kept none), for checking an
+ * exported ONNX model against LayerLab: the model must already hold the exported weights.
+ */
+export function onnxCheckSamples(run: PreparedRun, dataset: Dataset, count: number): OnnxCheckSamples {
+  const pre = runPreprocessing(dataset, run);
+  const raw = rawSplits(dataset, run);
+  const split = raw.validation.count > 0 ? raw.validation : raw.train;
+  const n = Math.min(count, split.count);
+  const features = pre.inputShape.reduce((a, b) => a * b, 1);
+  const x = split.x.slice(0, n * features);
+  return {
+    x: Float32Array.from(channelsFirst(x, pre.inputShape)),
+    dims: [n, ...torchInputShape(pre.inputShape)],
+    outputs: Float32Array.from(predictOutputs(run.model, pre, x, n)),
+  };
 }

@@ -91,6 +91,12 @@ export function guardDataAccess(handlers: ApiHandlers, store: Store, access: Dat
     if (run) check(run.graph.training.dataset);
     return exportModel(runId, options);
   };
+  const verification = models.verification.bind(models);
+  models.verification = async (runId, options) => {
+    const run = store.runs.detail(runId);
+    if (run) check(run.graph.training.dataset);
+    return verification(runId, options);
+  };
   const preview = datasets.preview.bind(datasets);
   datasets.preview = async (id, options) => (check(id), preview(id, options));
 }

@@ -7,10 +7,13 @@ import type { LayerLabApi, ModelExportFormat, ModelExportResult } from '../../sr
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { EngineSpawner } from '../engine/engineProcess';
-import { exportInEngine } from '../engine/exportInEngine';
+import { exportInEngine, type ExportReply } from '../engine/exportInEngine';
 import { OneOffJobs } from '../engine/oneOffJobs';
 import { UserError } from './userError';
 import { fileStem } from '../../src-engine/export/fileStem';
+
+/** Validation samples the app's Verify runs through the exported ONNX model. */
+export const VERIFY_SAMPLES = 32;
 
 export interface ExportedFiles {
   /** The suggested file or folder name. */
@@ -43,7 +46,12 @@ export function createModelsService({
   jobs = new OneOffJobs(),
   saveExport,
 }: ModelsServiceDeps): LayerLabApi['models'] {
-  const exportFiles = async (runId: string, checkpoint: 'best' | 'final', format: ModelExportFormat): Promise<ExportedFiles> => {
+  const exportFiles = async (
+    runId: string,
+    checkpoint: 'best' | 'final',
+    format: ModelExportFormat,
+    checkSamples?: number,
+  ): Promise<ExportedFiles & { check?: ExportReply['check'] }> => {
     const run = store.runs.detail(runId);
     if (!run) throw new UserError(`there is no run ${runId}`);
     const weights = store.checkpoints.load(runId, checkpoint);
@@ -53,15 +61,18 @@ export function createModelsService({
         : 'it ended before saving them';
       throw new UserError(`run "${run.name}" has no ${checkpoint} weights yet: ${why}`);
     }
-    const files = await exportInEngine(spawn, {
+    const { files, check } = await exportInEngine(spawn, {
       graph: run.graph,
       tensors: weights.tensors,
       format,
       title: run.name,
       checkpoint,
+      ...(checkSamples ? { checkSamples } : {}),
     });
     const stem = fileStem(run.name);
-    return format === 'pytorch' ? { name: `${stem}-pytorch`, kind: 'folder', files } : { ...files[0], kind: 'file', files };
+    const exported: ExportedFiles =
+      format === 'pytorch' ? { name: `${stem}-pytorch`, kind: 'folder', files } : { name: files[0].name, kind: 'file', files };
+    return { ...exported, ...(check ? { check } : {}) };
   };
 
   return {
@@ -75,6 +86,19 @@ export function createModelsService({
       const data = exported.kind === 'folder' ? zipFolder(exported.name, exported.files) : exported.files[0].data;
       const fileName = exported.kind === 'folder' ? `${exported.name}.zip` : exported.name;
       return { fileName, bytes: data.length, base64: Buffer.from(data).toString('base64') };
+    },
+    async verification(runId, { checkpoint }) {
+      const exported = await jobs.run(`verify\n${runId}\n${checkpoint}`, () =>
+        exportFiles(runId, checkpoint, 'onnx', VERIFY_SAMPLES),
+      );
+      const check = exported.check!;
+      return {
+        fileName: exported.name,
+        base64: Buffer.from(exported.files[0].data).toString('base64'),
+        dims: check.dims,
+        inputs: Array.from(check.x),
+        expected: Array.from(check.outputs),
+      };
     },
   };
 }

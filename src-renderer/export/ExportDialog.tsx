@@ -6,6 +6,7 @@ import { errorText } from '../app/api';
 import { Modal } from '../ui/Modal';
 import { useRunStore } from '../runs/runStore';
 import { EXPORT_FORMATS, exportRun } from './exportActions';
+import { VerifyOnnx } from './VerifyOnnx';
 
 type State =
   { kind: 'idle' } | { kind: 'busy'; format: string } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
@@ -88,15 +89,16 @@ export function ExportDialog({ runId, onClose }: { runId?: string; onClose(): vo
               </li>
             ))}
           </ul>
+          <p className="export-status" role="status" data-testid="export-status">
+            {state.kind === 'done' && state.text}
+          </p>
+          {state.kind === 'error' && (
+            <p className="field-error" data-testid="export-error">
+              The export could not be made: {state.text}
+            </p>
+          )}
+          <VerifyOnnx key={`${chosen}-${checkpoint}`} runId={chosen} checkpoint={checkpoint} />
         </>
-      )}
-      <p className="export-status" role="status" data-testid="export-status">
-        {state.kind === 'done' && state.text}
-      </p>
-      {state.kind === 'error' && (
-        <p className="field-error" data-testid="export-error">
-          The export could not be made: {state.text}
-        </p>
       )}
     </Modal>
   );

@@ -103,4 +103,19 @@ describe('exporting a trained model from the app', () => {
     await eventually(() => page.innerText('[data-testid="export-status"]')).toMatch(/-pytorch\.zip/);
     await s.screenshot('export-02-downloaded');
   });
+
+  it('verifies the ONNX export in ONNX Runtime in the page: 32 samples, max difference ≤ 1e-4', async () => {
+    const blocked: string[] = [];
+    // The runtime's .wasm must be the app's own asset, never fetched from elsewhere.
+    page.on('request', (r) => {
+      if (!r.url().startsWith(new URL(s.server.url).origin)) blocked.push(r.url());
+    });
+    await page.click('[data-testid="export-verify"]');
+    const result = page.locator('[data-testid="export-verify-result"]');
+    await page.locator('[data-testid="export-verify-result"], [data-testid="export-verify-error"]').waitFor({ timeout: 60_000 });
+    expect(await result.innerText()).toMatch(/^32 validation samples through ONNX Runtime: largest difference from LayerLab/);
+    expect(Number(await result.getAttribute('data-max-diff'))).toBeLessThanOrEqual(1e-4);
+    expect(blocked).toEqual([]);
+    await s.screenshot('export-03-verified');
+  });
 });

@@ -77,6 +77,19 @@ describe('models.export', () => {
     expect(decodeWeightsFile(entries['Iris-export-pytorch/weights.safetensors']).layout).toBe('pytorch');
   });
 
+  it('hands the page an ONNX export with 32 validation samples and LayerLab’s outputs for them (Verify)', async () => {
+    const v = await models.verification(runId, { checkpoint: 'best' });
+    expect(v.dims).toEqual([32, 4]);
+    expect(v.inputs).toHaveLength(32 * 4);
+    expect(v.expected).toHaveLength(32 * 3);
+    const session = await ort.InferenceSession.create(bytesOf(v.base64));
+    const out = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', Float32Array.from(v.inputs), v.dims) });
+    const got = out[session.outputNames[0]].data as Float32Array;
+    expect(Math.max(...Array.from(got, (g, i) => Math.abs(g - v.expected[i])))).toBeLessThanOrEqual(1e-4);
+    // Probabilities per sample, as LayerLab's predict reports them.
+    for (let r = 0; r < 32; r++) expect(v.expected[r * 3] + v.expected[r * 3 + 1] + v.expected[r * 3 + 2]).toBeCloseTo(1, 5);
+  });
+
   it('names what cannot travel, and a run that does not exist', async () => {
     const pca: GraphDoc = { ...irisGraph(6, 2), training: { ...irisGraph(6, 2).training, datasetOptions: { scaling: 'pca' } } };
     const pcaRun = (await runs.start(pca, { name: 'pca' })).runId;

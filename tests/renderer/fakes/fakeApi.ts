@@ -203,6 +203,9 @@ export function createFakeApi(): FakeApi {
       async export() {
         throw new Error('exporting a model needs the back end');
       },
+      async verification() {
+        throw new Error('verifying an export needs the back end');
+      },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {

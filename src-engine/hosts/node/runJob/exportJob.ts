@@ -3,7 +3,7 @@
 // the stored weights are loaded, and the shared exporter writes the files.
 import { useCpuBackend } from '../cpuEngine';
 import { prepareRun } from '../../../train/prepareRun';
-import { exportModelFiles } from '../../../export/modelExport';
+import { exportModelFiles, onnxCheckSamples } from '../../../export/modelExport';
 import { ExportError } from '../../../export/pytorch/stateMapping';
 import { WeightsError } from '../../../export/weightsFile';
 import { describeIssue } from '../../../../src-shared/graphFormat';
@@ -41,5 +41,10 @@ export async function exportJob(request: ExportRequest, post: (message: EngineTo
     }
     throw e;
   }
-  post({ type: 'exported', files: [...files].map(([name, data]) => ({ name, data: new Uint8Array(data) })) });
+  const check = request.checkSamples ? onnxCheckSamples(prepared.run, dataset, request.checkSamples) : undefined;
+  post({
+    type: 'exported',
+    files: [...files].map(([name, data]) => ({ name, data: new Uint8Array(data) })),
+    ...(check ? { check } : {}),
+  });
 }
