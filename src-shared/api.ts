@@ -220,6 +220,9 @@ export const modelExportOptionsSchema = z.strictObject({
   format: modelExportFormatSchema,
 });
 export type ModelExportOptions = z.infer<typeof modelExportOptionsSchema>;
+/** Pretrained initialization: a new run starts from a stored run's best or final weights. */
+export const initialWeightsSchema = z.strictObject({ runId: z.string().min(1).max(100), checkpoint: z.enum(['best', 'final']) });
+export type InitialWeights = z.infer<typeof initialWeightsSchema>;
 /**
  * One exported file. In serve mode its bytes come back (base64) for the browser to download; in the
  * desktop app the main process asks where to save it and writes it (`savedTo`, null when cancelled).

@@ -15,6 +15,7 @@ import {
   evaluateOptionsSchema,
   gradCheckReportSchema,
   insightRequestSchema,
+  initialWeightsSchema,
   modelExportOptionsSchema,
   modelExportResultSchema,
   modelVerificationSchema,
@@ -54,10 +55,16 @@ export const apiContract = {
     start: method(
       z.tuple([
         graphSchema,
-        z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() }).optional(),
+        z
+          .strictObject({
+            name: runNameSchema.optional(),
+            insights: insightRequestSchema.optional(),
+            initialWeights: initialWeightsSchema.optional(),
+          })
+          .optional(),
       ]),
       z.object({ runId: z.string() }),
-      'graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}}`',
+      "graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}}` (start from another run's weights)",
     ),
     pause: method(runId, nothing, 'run id'),
     resume: method(runId, nothing, 'run id'),

@@ -43,6 +43,8 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     ...trainRequestFields,
     /** CPU threads this run may use: the host shares the cores among the runs it trains at once. */
     threads: z.number().int().min(1).max(64).optional(),
+    /** Weights to start from instead of the seeded initialization (another run's checkpoint), by tensor name. */
+    initialTensors: z.array(tensorSnapshotSchema).optional(),
   }),
   z.object({
     type: z.literal('preview'),
