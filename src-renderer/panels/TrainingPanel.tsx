@@ -7,6 +7,7 @@ import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
+import { StartFromWeightsField } from '../export/StartFromWeightsField';
 import { switchOptimizer } from './switchOptimizer';
 
 export function TrainingPanel() {
@@ -59,6 +60,7 @@ export function TrainingPanel() {
             }
           />
         )}
+        <StartFromWeightsField />
       </fieldset>
 
       <fieldset>

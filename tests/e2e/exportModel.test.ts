@@ -118,4 +118,34 @@ describe('exporting a trained model from the app', () => {
     expect(blocked).toEqual([]);
     await s.screenshot('export-03-verified');
   });
+
+  it('starts a new run from the trained run’s weights, and names a tensor that does not fit', async () => {
+    await page.click('[data-testid="export-dialog"] .modal-footer button');
+    await page.click('[data-testid="back-to-editor"]');
+    await page.click('[data-testid="tab-training"]');
+    const source = await page.locator('[data-testid="run-item"]').first().getAttribute('data-run-id');
+    await page.selectOption('[data-testid="start-weights"]', `final:${source}`);
+    expect(await page.locator('[data-testid="start-weights"] + .field-help').innerText()).toMatch(
+      /^The next run starts from the final weights of “Iris to export/,
+    );
+    await page.locator('[data-testid="start-weights"]').scrollIntoViewIfNeeded();
+    await s.screenshot('export-04-start-from-weights');
+    // A wider hidden layer: its kernel no longer fits, and the error names it before any run is recorded.
+    const wider = {
+      ...irisGraph,
+      nodes: irisGraph.nodes.map((n) => (n.id === 'hidden' ? { ...n, params: { ...n.params, units: 12 } } : n)),
+    };
+    expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), wider)).toBe(true);
+    await page.click('[data-testid="tab-training"]');
+    await page.click('[data-testid="train"]');
+    await eventually(() => page.locator('[data-testid="toast-error"]').last().innerText()).toContain(
+      'tensor hidden.kernel has shape [4, 8] in the weights file but [4, 12] in the graph',
+    );
+    expect(await page.locator('[data-testid="run-item"]').count()).toBe(1);
+    // The same graph as the source trains on from its weights.
+    expect(await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), irisGraph)).toBe(true);
+    await page.click('[data-testid="train"]');
+    await eventually(() => page.locator('[data-testid="run-item"]').count(), 30_000).toBe(2);
+    await eventually(() => page.innerText('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
+  });
 });
