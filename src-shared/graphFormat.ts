@@ -44,6 +44,10 @@ export const optimizerSchema = z.looseObject({
   schedule: scheduleSchema.optional(),
 });
 
+/** Feature scalings, in the order the settings list them: none, then per-feature, then whitening. */
+export const SCALINGS = ['none', 'standard', 'minmax', 'pca', 'zca'] as const;
+export type Scaling = (typeof SCALINGS)[number];
+
 export const datasetOptionsSchema = z.object({
   samples: z.number().int().positive().optional(),
   noise: z.number().nonnegative().optional(),
@@ -55,7 +59,7 @@ export const datasetOptionsSchema = z.object({
   /** Columns of an imported table read as categories even where they hold numbers (codes, years). */
   categorical: z.array(z.string().max(200)).max(1000).optional(),
   /** Feature scaling fitted on the training split; pca and zca whiten (decorrelate) the features. */
-  scaling: z.enum(['none', 'minmax', 'standard', 'pca', 'zca']).optional(),
+  scaling: z.enum(SCALINGS).optional(),
 });
 
 export const trainingSchema = z.object({

@@ -7,7 +7,7 @@ import { readJsonFile } from '../graphFile';
 import { applyOverrides, parseGraphOrThrow, trainingFlags } from '../runConfig';
 import { parseSearchParams, ParamTextError, planSearch, SearchSpaceError, type PlannedTrial } from '../../src-engine/search';
 import { searchSpecSchema, MAX_SEARCH_TRIALS, type SearchMetric, type SearchSpec } from '../../src-shared/searchSpec';
-import { datasetInfoFor } from '../../src-main/sweeps/planSweep';
+import { catalogueDatasetInfo } from '../../src-engine/graph/catalogueDatasetInfo';
 import { MAX_CONCURRENCY } from '../../src-main/engine/runManager';
 import { runSweep } from '../sweepHost';
 import { sweepPrinter, trialResult, bestTrial } from '../sweepOutput';
@@ -72,7 +72,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const spec = searchSpec(base, flags, lists.param);
   let trials: PlannedTrial[];
   try {
-    trials = planSearch(base, spec, datasetInfoFor(base.training.dataset));
+    trials = planSearch(base, spec, catalogueDatasetInfo(base.training.dataset));
   } catch (e) {
     if (e instanceof SearchSpaceError) throw new CliError(e.message);
     throw e;

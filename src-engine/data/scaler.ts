@@ -2,9 +2,11 @@
 
 import { DatasetError } from './errors';
 import type { DataSplit } from './types';
+import type { Scaling } from '../../src-shared/graphFormat';
 import { applyWhitening, fitWhitening, type Whitening } from './whitening';
 
-export type ScalerKind = 'minmax' | 'standard' | 'pca' | 'zca';
+/** A scaling that fits something (all but none). */
+export type ScalerKind = Exclude<Scaling, 'none'>;
 
 /** Per feature: applies x' = (x - offset[f]) * factor[f] to feature f. Whitening mixes features (whitening.ts). */
 export type Scaler =

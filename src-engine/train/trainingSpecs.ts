@@ -1,5 +1,6 @@
 // Settings of the training loop itself, declared like layer settings: validateGraph checks them,
 // the Training panel renders them, the docs list them.
+import { SCALINGS } from '../../src-shared/graphFormat';
 import type { ParamSpec } from '../core/params';
 
 export const batchSizeSpec: ParamSpec = {
@@ -46,7 +47,7 @@ export const scalingSpec: ParamSpec = {
   kind: 'enum',
   name: 'scaling',
   label: 'Feature scaling',
-  options: ['none', 'standard', 'minmax', 'pca', 'zca'],
+  options: SCALINGS,
   default: 'none',
   description:
     'Rescales inputs using training-split statistics: standard = mean 0, std 1; minmax = [0, 1]; pca/zca whiten (uncorrelated, unit variance; at most 256 features).',

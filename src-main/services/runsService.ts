@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LayerLabApi, RunDetail } from '../../src-shared/api';
 import { describeIssue, type GraphDoc } from '../../src-shared/graphFormat';
-import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate';
-import { catalogueEntry } from '../../src-engine/data/catalogue';
+import { validateGraph } from '../../src-engine/graph/validate';
+import { catalogueDatasetInfo } from '../../src-engine/graph/catalogueDatasetInfo';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { DeviceHosts } from '../engine/deviceHosts';
@@ -23,22 +23,9 @@ export function requestedBackend(graph: GraphDoc): string {
   return graph.training.backend ?? 'cpu';
 }
 
-/** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
-function datasetInfoFor(id: string): DatasetInfo | undefined {
-  const entry = catalogueEntry(id);
-  return (
-    entry && {
-      task: entry.task,
-      inputShape: entry.inputShape,
-      targetShape: entry.targetShape,
-      classCount: entry.classNames?.length,
-    }
-  );
-}
-
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
-  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset));
+  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset));
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 

@@ -1,6 +1,6 @@
 // Training settings: loss, optimizer and its hyperparameters, schedule, loop, initialization.
 import { useState } from 'react';
-import type { OptimizerConfig, TrainingConfig } from '../../src-shared/graphFormat';
+import type { OptimizerConfig, Scaling, TrainingConfig } from '../../src-shared/graphFormat';
 import { listInitializers, listLosses, listOptimizers, listSchedules, type ParamSpec } from '../app/engine';
 import { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, validationSpec } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
@@ -146,7 +146,7 @@ export function TrainingPanel() {
             setTraining({
               datasetOptions: {
                 ...training.datasetOptions,
-                scaling: scaling as 'none' | 'standard' | 'minmax' | 'pca' | 'zca' | undefined,
+                scaling: scaling as Scaling | undefined,
               },
             })
           }
