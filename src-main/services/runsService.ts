@@ -47,7 +47,7 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
       // Another run's weights are checked against this graph, tensor by tensor, before anything is recorded.
       const from = options?.initialWeights;
       const initialTensors = from
-        ? startingWeights(store, graph, validateGraph(graph, datasetInfoFor(graph.training.dataset)), from)
+        ? startingWeights(store, graph, validateGraph(graph, catalogueDatasetInfo(graph.training.dataset)), from)
         : undefined;
       const id = randomUUID();
       store.runs.insert({
