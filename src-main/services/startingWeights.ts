@@ -6,6 +6,7 @@ import type { TensorSnapshot } from '../../src-shared/engineProtocol';
 import type { Validation } from '../../src-engine/graph/validate';
 import { checkInitialWeights } from '../../src-engine/export/initialWeights';
 import { WeightsError } from '../../src-engine/export/weightsFile';
+import { ModelTooLargeError } from '../../src-engine/graph/parameterBudget';
 import type { Store } from '../store/store';
 import { UserError } from './userError';
 
@@ -22,6 +23,7 @@ export function startingWeights(store: Store, graph: GraphDoc, validation: Valid
   } catch (e) {
     if (e instanceof WeightsError)
       throw new UserError(`the ${from.checkpoint} weights of run "${source.name}" do not fit this graph: ${e.message}`);
+    if (e instanceof ModelTooLargeError) throw new UserError(`node "${e.nodeId}": ${e.message}`);
     throw e;
   }
   return weights.tensors;
