@@ -5,10 +5,10 @@ import { applyOverrides, loadTrainingDataset, parseGraphOrThrow } from './runCon
 import { loadWeightsInto, readWeightsFile } from './weightsIo';
 import { useCpuBackend } from '../src-engine/hosts/node/cpuEngine';
 import { prepareRun, type PreparedRun } from '../src-engine/train/prepareRun';
-import { splitDataset } from '../src-engine/data/preprocess';
-import { describePreprocessing, type Preprocessing } from '../src-engine/export/preprocessing';
+import type { Preprocessing } from '../src-engine/export/preprocessing';
 import { WeightsError, type WeightsFile } from '../src-engine/export/weightsFile';
 import type { PytorchExportInput } from '../src-engine/export/pytorch/exportPytorch';
+import { pytorchInput, rawSplits, runPreprocessing } from '../src-engine/export/modelExport';
 import { describeIssue, type GraphDoc } from '../src-shared/graphFormat';
 import type { Dataset, DataSplit } from '../src-engine/data/types';
 import { machineParameterMemory } from '../src-engine/hosts/node/machineMemory';
@@ -41,9 +41,6 @@ export async function setUpModel(
     file = readWeightsFile(weightsPath);
     loadWeightsInto(run.model, file, weightsPath);
   }
-  const t = run.graph.training;
-  // The run's own splits, unscaled: the same rows prepareRun trained, validated and tested on.
-  const split = splitDataset(dataset, { validation: t.validationSplit, test: t.testSplit ?? 0, seed: t.seed, stratify: true });
   return {
     graph: run.graph,
     dataset,
@@ -51,13 +48,13 @@ export async function setUpModel(
     // The file's own preprocessing wins: it is what the weights were trained with.
     preprocessing: file?.preprocessing ?? preprocessingOf(dataset, run),
     ...(file ? { file } : {}),
-    raw: { train: split.train, validation: split.validation, ...(split.test ? { test: split.test } : {}) },
+    raw: rawSplits(dataset, run),
   };
 }
 
-function preprocessingOf(dataset: Parameters<typeof describePreprocessing>[0], run: PreparedRun): Preprocessing {
+function preprocessingOf(dataset: Dataset, run: PreparedRun): Preprocessing {
   try {
-    return describePreprocessing(dataset, run.model, run.validated.loss, run.scaler);
+    return runPreprocessing(dataset, run);
   } catch (e) {
     if (e instanceof WeightsError) throw new CliError(e.message);
     throw e;
@@ -66,13 +63,5 @@ function preprocessingOf(dataset: Parameters<typeof describePreprocessing>[0], r
 
 /** What the PyTorch exporter needs from a set-up model: one mapping for the CLI and its tests. */
 export function pytorchExportInput(setup: ModelSetup, title: string): PytorchExportInput {
-  return {
-    model: setup.run.model,
-    graph: setup.graph,
-    loss: setup.run.validated.loss,
-    preprocessing: setup.preprocessing,
-    train: setup.raw.train,
-    validation: setup.raw.validation,
-    title,
-  };
+  return pytorchInput(setup.run, setup.preprocessing, setup.raw, title);
 }

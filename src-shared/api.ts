@@ -205,7 +205,7 @@ export const projectFileInfoSchema = z.object({ path: z.string(), name: z.string
 export type ProjectFileInfo = z.infer<typeof projectFileInfoSchema>;
 
 export const menuCommandSchema = z.union([
-  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset']) }),
+  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset', 'exportModel']) }),
   z.object({ command: z.literal('openRecent'), path: z.string() }),
   z.object({ command: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']) }),
   z.object({ command: z.enum(['fitView', 'zoomIn', 'zoomOut', 'autoLayout', 'toggleTheme']) }),
@@ -217,6 +217,38 @@ export const evaluateOptionsSchema = z.strictObject({
   split: z.enum(['validation', 'test']),
 });
 export type EvaluateOptions = z.infer<typeof evaluateOptionsSchema>;
+
+/** What a run's model can be exported as: its weights, an ONNX file, a PyTorch folder (docs/export.md). */
+export const modelExportFormatSchema = z.enum(['safetensors', 'onnx', 'pytorch']);
+export type ModelExportFormat = z.infer<typeof modelExportFormatSchema>;
+export const modelExportOptionsSchema = z.strictObject({
+  checkpoint: z.enum(['best', 'final']),
+  format: modelExportFormatSchema,
+});
+export type ModelExportOptions = z.infer<typeof modelExportOptionsSchema>;
+/** Pretrained initialization: a new run starts from a stored run's best or final weights. */
+export const initialWeightsSchema = z.strictObject({ runId: z.string().min(1).max(100), checkpoint: z.enum(['best', 'final']) });
+export type InitialWeights = z.infer<typeof initialWeightsSchema>;
+/**
+ * One exported file. In serve mode its bytes come back (base64) for the browser to download; in the
+ * desktop app the main process asks where to save it and writes it (`savedTo`, null when cancelled).
+ */
+export const modelExportResultSchema = z.object({
+  fileName: z.string(),
+  bytes: z.number(),
+  base64: z.string().optional(),
+  savedTo: z.string().nullable().optional(),
+});
+export type ModelExportResult = z.infer<typeof modelExportResultSchema>;
+/** An ONNX export with validation samples in its input layout and LayerLab's outputs for them, for the page to check. */
+export const modelVerificationSchema = z.object({
+  fileName: z.string(),
+  base64: z.string(),
+  dims: z.array(z.number().int()),
+  inputs: z.array(z.number()),
+  expected: z.array(z.number()),
+});
+export type ModelVerification = z.infer<typeof modelVerificationSchema>;
 
 /** One class's quality over a split: how often its predictions are right, and how many of it are found. */
 export const classMetricsSchema = z.object({

@@ -15,6 +15,10 @@ import {
   evaluateOptionsSchema,
   gradCheckReportSchema,
   insightRequestSchema,
+  initialWeightsSchema,
+  modelExportOptionsSchema,
+  modelExportResultSchema,
+  modelVerificationSchema,
   projectFileInfoSchema,
   runCheckpointSchema,
   runDetailSchema,
@@ -51,10 +55,16 @@ export const apiContract = {
     start: method(
       z.tuple([
         graphSchema,
-        z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() }).optional(),
+        z
+          .strictObject({
+            name: runNameSchema.optional(),
+            insights: insightRequestSchema.optional(),
+            initialWeights: initialWeightsSchema.optional(),
+          })
+          .optional(),
       ]),
       z.object({ runId: z.string() }),
-      'graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}}`',
+      "graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}}` (start from another run's weights)",
     ),
     pause: method(runId, nothing, 'run id'),
     resume: method(runId, nothing, 'run id'),
@@ -158,6 +168,19 @@ export const apiContract = {
       z.tuple([uploadIdSchema]),
       z.object({ path: z.string() }),
       "upload id (→ the stored file's path, the dataset reference)",
+    ),
+  },
+  /** A run's trained model as files to take away (docs/export.md). */
+  models: {
+    export: method(
+      z.tuple([runIdSchema, modelExportOptionsSchema]),
+      modelExportResultSchema,
+      "run id, `{checkpoint: 'best'\\|'final', format: 'safetensors'\\|'onnx'\\|'pytorch'}` (→ base64 bytes; in the desktop app a native save dialog writes them)",
+    ),
+    verification: method(
+      z.tuple([runIdSchema, z.strictObject({ checkpoint: z.enum(['best', 'final']) })]),
+      modelVerificationSchema,
+      "run id, `{checkpoint}` (→ the ONNX export, 32 validation samples and LayerLab's outputs for them, for the page's Verify)",
     ),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */

@@ -12,7 +12,7 @@ import {
   gradCheckReportSchema,
   insightRequestSchema,
 } from './api';
-import { ensembleResultSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
+import { ensembleResultSchema, modelExportFormatSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
 
 export const ENGINE_PROTOCOL = 1;
 
@@ -43,6 +43,8 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     ...trainRequestFields,
     /** CPU threads this run may use: the host shares the cores among the runs it trains at once. */
     threads: z.number().int().min(1).max(64).optional(),
+    /** Weights to start from instead of the seeded initialization (another run's checkpoint), by tensor name. */
+    initialTensors: z.array(tensorSnapshotSchema).optional(),
   }),
   z.object({
     type: z.literal('preview'),
@@ -67,6 +69,18 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
       .min(2)
       .max(8),
     split: z.enum(['validation', 'test']),
+  }),
+  /** A trained run's weights as files to take away: safetensors, ONNX or a PyTorch folder (docs/export.md). */
+  z.object({
+    type: z.literal('export'),
+    protocol: z.literal(ENGINE_PROTOCOL),
+    graph: graphSchema,
+    tensors: z.array(tensorSnapshotSchema),
+    format: modelExportFormatSchema,
+    title: z.string(),
+    checkpoint: z.string().optional(),
+    /** With an ONNX export: also send this many validation samples and LayerLab's outputs for them (the app's Verify). */
+    checkSamples: z.number().int().min(1).max(256).optional(),
   }),
   /** Word vectors from the fast word2vec loop. */
   z.object({ type: z.literal('word2vec'), protocol: z.literal(ENGINE_PROTOCOL), request: word2vecRequestSchema }),
@@ -102,6 +116,14 @@ export const engineToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gradcheck'), report: gradCheckReportSchema }),
   z.object({ type: z.literal('ensemble'), ensemble: ensembleResultSchema }),
   z.object({ type: z.literal('wordVectors'), vectors: word2vecVectorsSchema }),
+  /** An export's files, by name (one file, or a PyTorch folder's files). */
+  z.object({
+    type: z.literal('exported'),
+    files: z.array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) })),
+    check: z
+      .object({ x: z.instanceof(Float32Array), dims: z.array(z.number().int()), outputs: z.instanceof(Float32Array) })
+      .optional(),
+  }),
   /** The job could not run or broke; `message` is for people. */
   z.object({ type: z.literal('failed'), message: z.string() }),
   /** Everything has been sent; the host may end the process. */

@@ -12,13 +12,15 @@ import { describeIssue } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { EngineToHost } from '../../src-shared/engineProtocol';
 import type { InsightRequest } from '../../src-shared/api';
+import { loadModelTensors, WeightsError } from '../export/weightsFile';
+import type { NamedTensor } from '../export/safetensors';
 
 /** What a training job sends; both hosts' message types include these. */
 export type TrainingJobMessage = Extract<EngineToHost, { type: 'dataset' | 'checkpoint' | 'event' | 'failed' }>;
 
 export interface TrainingJob {
   /** The graph as received (validated here), how often to send step events (0 or absent: about 20 per epoch), and the per-epoch insights asked for. */
-  request: { graph: unknown; stepEventEvery?: number; insights?: InsightRequest };
+  request: { graph: unknown; stepEventEvery?: number; insights?: InsightRequest; initialTensors?: NamedTensor[] };
   dataset: Dataset;
   post: (message: TrainingJobMessage) => void;
   control: TrainControl;
@@ -47,6 +49,16 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     return;
   }
   const { model, setup, scaler } = prepared.run;
+  if (job.request.initialTensors) {
+    // Pretrained initialization: the host checked the names and shapes; a misfit here still ends the run by name.
+    try {
+      loadModelTensors(model, job.request.initialTensors);
+    } catch (e) {
+      if (!(e instanceof WeightsError)) throw e;
+      post({ type: 'failed', message: `the starting weights do not fit: ${e.message}` });
+      return;
+    }
+  }
   post({ type: 'checkpoint', kind: 'initial', epoch: 0, tensors: await snapshot(model) });
 
   const stepsPerEpoch = Math.ceil(setup.train.count / setup.batchSize);

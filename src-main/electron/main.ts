@@ -14,6 +14,7 @@ import { hardenApp, hardenSession } from './security';
 import { registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { nativeDialogs } from './dialogs';
+import { nativeSaveExport } from './exportDialogs';
 import { createMainWindow } from './window';
 import { utilityProcessSpawner } from './utilityEngine';
 import { openGpuWindow, type GpuWindow } from './gpuWindow';
@@ -98,6 +99,7 @@ function start(): void {
         nativeDialogs(() => mainWindow),
         setMenu,
       )),
+    saveExport: nativeSaveExport(() => mainWindow),
     onInternalError: (e) => console.error('internal error:', e),
   });
   services.onRunUpdates((batch) => {

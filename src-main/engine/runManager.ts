@@ -2,7 +2,7 @@
 // and each run's lifecycle (queued → running ⇄ paused → completed | stopped | diverged | failed).
 // An engine that dies ends its run as failed with the reason; the host keeps working.
 import { availableParallelism } from 'node:os';
-import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost } from '../../src-shared/engineProtocol';
+import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost, type TensorSnapshot } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunStatus, RunUpdate } from '../../src-shared/api';
@@ -45,6 +45,8 @@ interface QueuedRun {
   id: string;
   graph: GraphDoc;
   insights?: InsightRequest;
+  /** Another run's weights to start from (pretrained initialization). */
+  initialTensors?: TensorSnapshot[];
 }
 
 export const MAX_CONCURRENCY = 8;
@@ -73,9 +75,9 @@ export class RunManager {
   }
 
   /** Queues a run whose row the caller has just inserted (status queued). */
-  enqueue(id: string, graph: GraphDoc, insights?: InsightRequest): void {
+  enqueue(id: string, graph: GraphDoc, insights?: InsightRequest, initialTensors?: TensorSnapshot[]): void {
     if (this.closed) throw new UserError('LayerLab is shutting down; the run was not started');
-    this.queue.push({ id, graph, insights });
+    this.queue.push({ id, graph, insights, ...(initialTensors ? { initialTensors } : {}) });
     this.pump();
   }
 
@@ -165,7 +167,7 @@ export class RunManager {
     this.notifyIfIdle();
   }
 
-  private launch({ id, graph, insights }: QueuedRun): void {
+  private launch({ id, graph, insights, initialTensors }: QueuedRun): void {
     let engine: EngineProcess;
     let fallbackNotice: string | undefined;
     try {
@@ -183,7 +185,7 @@ export class RunManager {
     if (fallbackNotice) this.recordBackend(run, { backend: 'cpu' });
     engine.onMessage((raw) => {
       try {
-        this.receive(run, graph, insights, raw);
+        this.receive(run, graph, insights, raw, initialTensors);
       } catch (e) {
         this.end(run, 'failed', `the run could not be recorded: ${(e as Error).message}`);
         run.engine.kill();
@@ -229,7 +231,13 @@ export class RunManager {
     return Math.max(1, Math.floor(availableParallelism() / this.concurrency));
   }
 
-  private receive(run: ActiveRun, graph: GraphDoc, insights: InsightRequest | undefined, raw: unknown): void {
+  private receive(
+    run: ActiveRun,
+    graph: GraphDoc,
+    insights: InsightRequest | undefined,
+    raw: unknown,
+    initialTensors?: TensorSnapshot[],
+  ): void {
     if (run.ended) return;
     const parsed = engineToHostSchema.safeParse(raw);
     if (!parsed.success)
@@ -244,6 +252,7 @@ export class RunManager {
           graph,
           threads: this.threadsPerRun(),
           ...(insights ? { insights } : {}),
+          ...(initialTensors ? { initialTensors } : {}),
         });
         return;
       case 'dataset':

@@ -11,6 +11,8 @@ import { createRunsService } from './runsService';
 import { createSweepsService } from './sweepsService';
 import { createDatasetsService } from './datasetsService';
 import { createInspectService } from './inspectService';
+import { createModelsService, type SaveExport } from './modelsService';
+import { OneOffJobs } from '../engine/oneOffJobs';
 import { CONCURRENCY_KEY, createSettingsService } from './settingsService';
 import { guardDataAccess, type DataAccess } from './dataAccess';
 
@@ -28,6 +30,8 @@ export interface AppServicesOptions {
   onInternalError?: (e: unknown) => void;
   /** Serve mode: data files only from these folders, and browser uploads stored in `uploadsDir` (one of them). */
   dataAccess?: DataAccess & { uploadsDir: string };
+  /** The desktop app saves exports through a native dialog; elsewhere their bytes go back to the page. */
+  saveExport?: SaveExport;
 }
 
 export interface AppServices {
@@ -54,12 +58,21 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const concurrency = o.concurrency ?? (typeof saved === 'number' && Number.isInteger(saved) && saved >= 1 ? saved : 1);
   const devices = o.devices ?? new DeviceHosts();
   const manager = new RunManager({ store, spawn: o.spawnEngine, updates, concurrency, devices });
+  // Evaluations, gradient checks and exports share one queue: one extra engine beside the training runs at most.
+  const jobs = new OneOffJobs();
   const datasets = createDatasetsService(o.spawnEngine, o.dataAccess?.uploadsDir ?? null);
   const handlers: ApiHandlers = {
     runs: createRunsService({ store, manager, devices }),
     sweeps: createSweepsService({ store, manager }),
     datasets,
-    inspect: createInspectService({ store, manager, spawn: o.spawnEngine }),
+    inspect: createInspectService({ store, manager, spawn: o.spawnEngine, jobs }),
+    models: createModelsService({
+      store,
+      manager,
+      spawn: o.spawnEngine,
+      jobs,
+      ...(o.saveExport ? { saveExport: o.saveExport } : {}),
+    }),
     projects: o.projects(store),
     settings: createSettingsService(store, manager),
   };

@@ -69,7 +69,7 @@ export function assertDatasetAllowed(ref: string, access: DataAccess): void {
 
 /** Wraps every handler that reads a dataset named by the client (or by a stored run) with the check. */
 export function guardDataAccess(handlers: ApiHandlers, store: Store, access: DataAccess): void {
-  const { runs, sweeps, inspect, datasets } = handlers;
+  const { runs, sweeps, inspect, datasets, models } = handlers;
   const check = (ref: string): void => assertDatasetAllowed(ref, access);
   const start = runs.start.bind(runs);
   runs.start = async (graph, options) => (check(graph.training.dataset), start(graph, options));
@@ -83,6 +83,19 @@ export function guardDataAccess(handlers: ApiHandlers, store: Store, access: Dat
     const run = store.runs.detail(runId);
     if (run) check(run.graph.training.dataset);
     return evaluate(runId, options);
+  };
+  // Exporting rebuilds the run's splits from its dataset, as evaluating does.
+  const exportModel = models.export.bind(models);
+  models.export = async (runId, options) => {
+    const run = store.runs.detail(runId);
+    if (run) check(run.graph.training.dataset);
+    return exportModel(runId, options);
+  };
+  const verification = models.verification.bind(models);
+  models.verification = async (runId, options) => {
+    const run = store.runs.detail(runId);
+    if (run) check(run.graph.training.dataset);
+    return verification(runId, options);
   };
   const preview = datasets.preview.bind(datasets);
   datasets.preview = async (id, options) => (check(id), preview(id, options));

@@ -10,6 +10,7 @@ import type { RunManager } from '../engine/runManager';
 import type { DeviceHosts } from '../engine/deviceHosts';
 import { availableParallelism } from 'node:os';
 import { UserError } from './userError';
+import { startingWeights } from './startingWeights';
 
 export interface RunsServiceDeps {
   store: Store;
@@ -45,6 +46,11 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
   return {
     async start(graph, options) {
       assertTrainable(graph);
+      // Another run's weights are checked against this graph, tensor by tensor, before anything is recorded.
+      const from = options?.initialWeights;
+      const initialTensors = from
+        ? startingWeights(store, graph, validateGraph(graph, catalogueDatasetInfo(graph.training.dataset)), from)
+        : undefined;
       const id = randomUUID();
       store.runs.insert({
         id,
@@ -53,7 +59,7 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
         backend: requestedBackend(graph),
         createdAt: new Date().toISOString(),
       });
-      manager.enqueue(id, graph, options?.insights);
+      manager.enqueue(id, graph, options?.insights, initialTensors);
       return { runId: id };
     },
     async pause(id) {

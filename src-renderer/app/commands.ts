@@ -24,6 +24,7 @@ export type CommandName =
   | 'saveAs'
   | 'templates'
   | 'importDataset'
+  | 'exportModel'
   | 'fitView'
   | 'zoomIn'
   | 'zoomOut'
@@ -80,6 +81,11 @@ export function runCommand(name: CommandName): void {
       return useUiStore.getState().openDialog({ kind: 'templates' });
     case 'importDataset':
       return useUiStore.getState().setBottomTab('dataset');
+    case 'exportModel': {
+      // The run open in the run view, if any; else the dialog offers the latest finished run.
+      const runId = useRunStore.getState().viewed?.runId;
+      return useUiStore.getState().openDialog({ kind: 'exportModel', ...(runId ? { runId } : {}) });
+    }
     case 'fitView':
       return fitCanvas();
     case 'zoomIn':

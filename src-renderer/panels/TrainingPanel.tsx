@@ -7,6 +7,7 @@ import { useGraphStore } from '../document/graphStore';
 import { useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
+import { StartFromWeightsField } from '../export/StartFromWeightsField';
 import { switchOptimizer } from './switchOptimizer';
 import { outputsSummary } from './outputsSummary';
 
@@ -87,6 +88,7 @@ export function TrainingPanel() {
             }
           />
         )}
+        <StartFromWeightsField />
       </fieldset>
 
       <fieldset>

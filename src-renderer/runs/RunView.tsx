@@ -9,6 +9,7 @@ import { IconButton } from '../ui/IconButton';
 import { openAsNewProject } from '../project/projectActions';
 import { useUiStore } from '../ui/uiStore';
 import { useScreenStore } from '../navigation/screenStore';
+import { ExportButton } from '../export/ExportButton';
 
 export function RunView() {
   const viewed = useRunStore((s) => s.viewed);
@@ -59,6 +60,7 @@ export function RunView() {
         >
           Try the model
         </IconButton>
+        <ExportButton runId={viewed.runId} disabled={!detail} />
         <IconButton
           icon="edit"
           label="Edit a copy"

@@ -1,7 +1,7 @@
 // Runs: the history list, live runs fed by onRunUpdate, and the run opened for viewing.
 import { create } from 'zustand';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { InsightRequest, RunDetail, RunStatus, RunSummary, RunUpdate } from '../../src-shared/api';
+import type { InitialWeights, InsightRequest, RunDetail, RunStatus, RunSummary, RunUpdate } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { MetricsBuffer } from '../charts/metricsBuffer';
 import { advanceProgress, emptyProgress, type RunProgress } from './progress';
@@ -34,7 +34,7 @@ interface RunState {
   activeRunId: string | null;
   viewed: ViewedRun | null;
   refresh(): Promise<void>;
-  start(graph: GraphDoc, name?: string, insights?: InsightRequest): Promise<string>;
+  start(graph: GraphDoc, name?: string, insights?: InsightRequest, initialWeights?: InitialWeights): Promise<string>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
@@ -90,8 +90,11 @@ export const useRunStore = create<RunState>()((set, get) => {
       }
     },
 
-    async start(graph, name, insights) {
-      const options = name || insights ? { ...(name ? { name } : {}), ...(insights ? { insights } : {}) } : undefined;
+    async start(graph, name, insights, initialWeights) {
+      const options =
+        name || insights || initialWeights
+          ? { ...(name ? { name } : {}), ...(insights ? { insights } : {}), ...(initialWeights ? { initialWeights } : {}) }
+          : undefined;
       const { runId } = await api().runs.start(graph, options);
       // Updates may have arrived before the reply; keep what they brought.
       const live = { ...(get().live[runId] ?? newLive(runId)), graph };

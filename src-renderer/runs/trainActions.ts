@@ -10,6 +10,7 @@ import { useDatasetStore } from '../datasets/datasetStore';
 import { insightsFor } from '../insight/insightStore';
 import { useEpochSamples } from '../sequences/epochSampleStore';
 import { isCharDataset } from '../sequences/sequenceRuns';
+import { useStartWeights } from '../export/startWeightsStore';
 
 export async function startTraining(): Promise<void> {
   const ui = useUiStore.getState();
@@ -34,7 +35,8 @@ export async function startTraining(): Promise<void> {
     const dataset = useDatasetStore.getState().list.find((d) => d.id === content.training.dataset);
     // Next-character models also sample a few names each epoch (the Sequences screen lists them).
     const insights = { ...insightsFor(dataset?.inputShape), ...(isCharDataset(dataset) ? { samples: true } : {}) };
-    await runs.start(toGraphDoc(content), runName(content.meta.name), insights);
+    const from = useStartWeights.getState().from ?? undefined;
+    await runs.start(toGraphDoc(content), runName(content.meta.name), insights, from);
     runs.close();
     ui.setBottomTab('charts');
   } catch (e) {

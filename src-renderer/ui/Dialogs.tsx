@@ -3,6 +3,7 @@ import { useUiStore } from './uiStore';
 import { Modal } from './Modal';
 import { ProjectDialog } from '../project/ProjectDialog';
 import { TemplatesDialog } from '../templates/TemplatesDialog';
+import { ExportDialog } from '../export/ExportDialog';
 
 export function Dialogs() {
   const dialog = useUiStore((s) => s.dialog);
@@ -14,6 +15,8 @@ export function Dialogs() {
       return <ProjectDialog mode={dialog.kind} onClose={close} />;
     case 'templates':
       return <TemplatesDialog onClose={close} />;
+    case 'exportModel':
+      return <ExportDialog {...(dialog.runId ? { runId: dialog.runId } : {})} onClose={close} />;
     case 'confirm': {
       const cancel = () => {
         close();

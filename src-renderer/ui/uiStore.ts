@@ -15,6 +15,8 @@ export type Dialog =
   | { kind: 'open' }
   | { kind: 'save' }
   | { kind: 'templates' }
+  /** Export a run's model; without a run id, the dialog offers the latest finished run. */
+  | { kind: 'exportModel'; runId?: string }
   | {
       kind: 'confirm';
       title: string;

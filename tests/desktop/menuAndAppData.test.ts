@@ -53,6 +53,12 @@ describe('application menu', () => {
     expect(calls).toEqual(['about', 'reveal', 'reset']);
   });
 
+  it('File › Export… asks the renderer to open the Export dialog', () => {
+    const { template, sent } = menu([]);
+    click(item(template, 'File', 'Export…'));
+    expect(sent).toEqual([{ command: 'exportModel' }]);
+  });
+
   it('File › Open Recent lists the recent projects, newest first, and opens the one clicked', () => {
     const { template, sent } = menu(['/p/b.layerlab.json', '/p/a.layerlab.json']);
     const recent = item(template, 'File', 'Open Recent').submenu as MenuItemConstructorOptions[];

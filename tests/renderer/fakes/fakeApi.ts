@@ -199,6 +199,14 @@ export function createFakeApi(): FakeApi {
         throw new Error('training word vectors needs the back end');
       },
     },
+    models: {
+      async export() {
+        throw new Error('exporting a model needs the back end');
+      },
+      async verification() {
+        throw new Error('verifying an export needs the back end');
+      },
+    },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
         return datasetRegistry.list().map(datasetSummary);

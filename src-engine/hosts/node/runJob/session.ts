@@ -8,6 +8,7 @@ import { evaluateJob } from './evaluateJob';
 import { gradcheckJob } from './gradcheckJob';
 import { ensembleJob } from './ensembleJob';
 import { word2vecJob } from './word2vecJob';
+import { exportJob } from './exportJob';
 
 export interface EngineSession {
   receive(message: unknown): void;
@@ -57,6 +58,8 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
           return runJob(() => ensembleJob(message, post));
         case 'word2vec':
           return runJob(() => word2vecJob(message, post));
+        case 'export':
+          return runJob(() => exportJob(message, post));
         case 'pause':
           return control.pause();
         case 'resume':
