@@ -5,7 +5,7 @@ import './outputPanel.css';
 
 export function OutputColumn() {
   return (
-    <aside className="output-column" aria-label="Output" data-testid="output-column">
+    <aside className="output-column" aria-label="Output and data" data-testid="output-column">
       <OutputPanel />
       {/* livecontrols: the data sliders and run controls mount here, below the output. */}
     </aside>
