@@ -35,7 +35,7 @@ function NodeInsightView({ id }: { id: string }) {
         {conv.maps.length > 0 && (
           <>
             <span className="node-insight-caption">feature maps, one sample</span>
-            <TileCanvas grids={conv.maps} width={WIDTH} cols={Math.min(4, conv.maps.length)} label="feature maps" />
+            <TileCanvas grids={conv.maps} width={WIDTH} cols={Math.min(4, conv.maps.length)} label="feature maps" perTile />
           </>
         )}
       </div>

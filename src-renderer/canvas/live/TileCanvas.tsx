@@ -11,19 +11,21 @@ interface Props {
   cols?: number;
   label: string;
   testId?: string;
+  /** Each tile on its own scale (feature maps: a weak map still shows its pattern). */
+  perTile?: boolean;
 }
 
-export function TileCanvas({ grids, width, flipY, cols, label, testId }: Props) {
+export function TileCanvas({ grids, width, flipY, cols, label, testId, perTile }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const layout = tileLayout(grids.length, width, 2, cols);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx || !grids.length) return;
-    ctx.putImageData(tileImage(ctx, grids, width, { flipY, cols }), 0, 0);
+    ctx.putImageData(tileImage(ctx, grids, width, { flipY, cols, perTile }), 0, 0);
     // Counted for the UI benchmark's redraw rate (a data attribute costs nothing to read).
     const el = ref.current!;
     el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
-  }, [grids, width, flipY, cols]);
+  }, [grids, width, flipY, cols, perTile]);
   return (
     <canvas
       ref={ref}

@@ -69,7 +69,7 @@ export function tileImage(
   ctx: CanvasRenderingContext2D,
   grids: readonly NumberGrid[],
   width: number,
-  options: { scale?: number; flipY?: boolean; gap?: number; cols?: number } = {},
+  options: { scale?: number; flipY?: boolean; gap?: number; cols?: number; perTile?: boolean } = {},
 ): ImageData {
   const gap = options.gap ?? 2;
   const layout = tileLayout(grids.length, width, gap, options.cols);
@@ -77,7 +77,16 @@ export function tileImage(
   const image = ctx.createImageData(Math.max(1, layout.width), Math.max(1, height));
   const scale = options.scale ?? sharedScale(grids.map((g) => g.values));
   grids.forEach((g, i) =>
-    paintGrid(image, g, (i % cols) * (cell + gap), Math.floor(i / cols) * (cell + gap), cell, cell, scale, options.flipY),
+    paintGrid(
+      image,
+      g,
+      (i % cols) * (cell + gap),
+      Math.floor(i / cols) * (cell + gap),
+      cell,
+      cell,
+      options.perTile ? sharedScale([g.values]) : scale,
+      options.flipY,
+    ),
   );
   return image;
 }
