@@ -145,22 +145,33 @@ export function drawBoundary(
 ): void {
   const rows = boundary.ys.length;
   const cols = boundary.xs.length;
-  const image = ctx.createImageData(width, height);
-  for (let py = 0; py < height; py++) {
-    // Row 0 of the grid is the lowest y; the canvas's y runs down.
-    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
-    for (let px = 0; px < width; px++) {
-      const c = Math.min(cols - 1, Math.floor((px / width) * cols));
+  // One colour per grid cell (1,600 of them), copied to the cell's pixels.
+  const palette = new Map<number, [number, number, number]>();
+  const colors = new Uint8ClampedArray(rows * cols * 3);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
       const cls = boundary.predicted[r]![c]!;
       const conf = boundary.confidence[r]![c]!;
       // Two-class sigmoid outputs give p(class 1); fold it so 0.5 is "unsure" either way.
       const sure = Math.max(0, Math.min(1, cls === 0 && conf < 0.5 ? 1 - conf : conf));
       const strength = 0.15 + 0.55 * Math.max(0, (sure - 0.5) * 2);
-      const [cr, cg, cb] = rgb(classColor(cls));
+      let base = palette.get(cls);
+      if (!base) palette.set(cls, (base = rgb(classColor(cls))));
+      const k = (r * cols + c) * 3;
+      colors[k] = 255 + (base[0] - 255) * strength;
+      colors[k + 1] = 255 + (base[1] - 255) * strength;
+      colors[k + 2] = 255 + (base[2] - 255) * strength;
+    }
+  const image = ctx.createImageData(width, height);
+  for (let py = 0; py < height; py++) {
+    // Row 0 of the grid is the lowest y; the canvas's y runs down.
+    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
+    for (let px = 0; px < width; px++) {
+      const k = (r * cols + Math.min(cols - 1, Math.floor((px / width) * cols))) * 3;
       const o = (py * width + px) * 4;
-      image.data[o] = Math.round(255 + (cr - 255) * strength);
-      image.data[o + 1] = Math.round(255 + (cg - 255) * strength);
-      image.data[o + 2] = Math.round(255 + (cb - 255) * strength);
+      image.data[o] = colors[k]!;
+      image.data[o + 1] = colors[k + 1]!;
+      image.data[o + 2] = colors[k + 2]!;
       image.data[o + 3] = 255;
     }
   }

@@ -49,16 +49,20 @@ export function paintGrid(
   scale: number,
   flipY = false,
 ): void {
+  // One colour per cell, then copied to its pixels: a 16 × 16 grid needs 256 colours, not one per pixel.
+  const colors = new Uint8ClampedArray(grid.rows * grid.cols * 3);
+  for (let k = 0; k < grid.rows * grid.cols; k++) colors.set(divergingColor(grid.values[k]! / scale), k * 3);
+  const columnOf = new Int32Array(width);
+  for (let px = 0; px < width; px++) columnOf[px] = Math.min(grid.cols - 1, Math.floor((px / width) * grid.cols));
   for (let py = 0; py < height; py++) {
     const gy = Math.min(grid.rows - 1, Math.floor((py / height) * grid.rows));
-    const r = flipY ? grid.rows - 1 - gy : gy;
-    for (let px = 0; px < width; px++) {
-      const c = Math.min(grid.cols - 1, Math.floor((px / width) * grid.cols));
-      const [cr, cg, cb] = divergingColor(grid.values[r * grid.cols + c]! / scale);
-      const o = ((top + py) * image.width + left + px) * 4;
-      image.data[o] = cr;
-      image.data[o + 1] = cg;
-      image.data[o + 2] = cb;
+    const row = (flipY ? grid.rows - 1 - gy : gy) * grid.cols;
+    let o = ((top + py) * image.width + left) * 4;
+    for (let px = 0; px < width; px++, o += 4) {
+      const c = (row + columnOf[px]!) * 3;
+      image.data[o] = colors[c]!;
+      image.data[o + 1] = colors[c + 1]!;
+      image.data[o + 2] = colors[c + 2]!;
       image.data[o + 3] = 255;
     }
   }
