@@ -188,7 +188,9 @@ export function printUiLiveBench(r: UiLiveResult): void {
   console.log(
     `  unit maps updates (in nodes)   ${r.mapUpdatesPerSecond}/s        (target ≥ ${t.updatesPerSecond})  ${verdict(r.mapUpdatesPerSecond >= t.updatesPerSecond)}`,
   );
-  console.log(`  loss chart refresh             ${r.chartHz} Hz        (target ≥ ${t.chartHz})  ${verdict(r.chartHz >= t.chartHz)}`);
+  console.log(
+    `  loss chart refresh             ${r.chartHz} Hz        (target ≥ ${t.chartHz})  ${verdict(r.chartHz >= t.chartHz)}`,
+  );
   console.log(
     `  Train → first epoch drawn      ${r.firstEpochMs} ms  (median of ${r.firstEpochRoundsMs.join(', ')}; target ≤ ${t.firstEpochMs}, warm spare engine)  ${verdict(r.firstEpochMs <= t.firstEpochMs)}`,
   );

@@ -49,7 +49,8 @@ export async function collectNetworkInsight(
     const kernel = node.instance.params[0];
     if (node.type === 'Dense' && kernel?.rank === 2) {
       const [rows, cols] = kernel.shape as [number, number];
-      if (rows <= MAX_UNITS && cols <= MAX_UNITS) weights[node.id] = { rows, cols, values: Array.from(await kernel.read(), short) };
+      if (rows <= MAX_UNITS && cols <= MAX_UNITS)
+        weights[node.id] = { rows, cols, values: Array.from(await kernel.read(), short) };
     }
     if (node.type === 'Conv2D' && kernel?.rank === 4) conv[node.id] = await convView(kernel, probeActivations.get(node.id));
   }

@@ -34,10 +34,7 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'shape-edge is-selected' : 'shape-edge'} />
       {weights && lines.length === 0 && (
         <EdgeLabelRenderer>
-          <div
-            className="edge-weights"
-            style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 14}px)` }}
-          >
+          <div className="edge-weights" style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 14}px)` }}>
             <WeightMatrix weights={weights} testId={`edge-matrix-${id}`} />
           </div>
         </EdgeLabelRenderer>

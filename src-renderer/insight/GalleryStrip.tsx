@@ -37,10 +37,13 @@ function Sample({ item, width, height, classNames }: { item: Item; width: number
 export function GalleryStrip({ gallery, epoch, classNames }: { gallery?: Gallery; epoch?: number; classNames?: string[] }) {
   const right = gallery ? gallery.items.filter((i) => i.predicted === i.label).length : 0;
   return (
-    <section className="output-panel" aria-label="Predictions" data-testid="output-gallery" data-epoch={gallery ? epoch : undefined}>
-      <h3 className="output-title">
-        Output{gallery ? <span className="output-epoch"> · epoch {epoch}</span> : null}
-      </h3>
+    <section
+      className="output-panel"
+      aria-label="Predictions"
+      data-testid="output-gallery"
+      data-epoch={gallery ? epoch : undefined}
+    >
+      <h3 className="output-title">Output{gallery ? <span className="output-epoch"> · epoch {epoch}</span> : null}</h3>
       {gallery ? (
         <>
           <div className="gallery-strip">

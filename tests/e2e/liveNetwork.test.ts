@@ -85,7 +85,9 @@ describe('inside the nodes while a 2-D classifier learns', () => {
     // Up close, as a student would zoom in on the canvas.
     await page.click('[data-testid="zoom-in"]');
     await page.click('[data-testid="zoom-in"]');
-    await page.locator('[data-testid="editor-canvas"]').screenshot({ path: join(SCREENSHOTS, 'live-net-01b-unit-maps-close.png') });
+    await page
+      .locator('[data-testid="editor-canvas"]')
+      .screenshot({ path: join(SCREENSHOTS, 'live-net-01b-unit-maps-close.png') });
   });
 
   it('shows a node’s gradient norm over the epochs when the pointer rests on it', async () => {

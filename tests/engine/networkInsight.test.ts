@@ -18,7 +18,15 @@ async function lastInsight(doc: Parameters<typeof prepareRun>[0], data: Dataset)
   const prepared = prepareRun(doc, data);
   if (!prepared.ok) throw new Error(JSON.stringify(prepared.issues));
   const { setup, scaler } = prepared.run;
-  const options = insightOptions({ network: true, boundary: true }, setup.inputShape, setup.train, data, setup.seed, scaler, setup.validation);
+  const options = insightOptions(
+    { network: true, boundary: true },
+    setup.inputShape,
+    setup.train,
+    data,
+    setup.seed,
+    scaler,
+    setup.validation,
+  );
   const events: EngineEvent[] = [];
   await train({ ...setup, insights: options }, (e) => events.push(e));
   const insight = events.filter((e): e is InsightEvent => e.event === 'insight').pop()!;
@@ -100,7 +108,7 @@ describe('network insight for images', () => {
     const y = new Float32Array(count);
     for (let i = 0; i < count; i++) {
       y[i] = i % 2;
-      for (let p = 0; p < 36; p++) x[i * 36 + p] = (p % 6 < 3) === (i % 2 === 1) ? 0.9 : 0.1 * ((i + p) % 3);
+      for (let p = 0; p < 36; p++) x[i * 36 + p] = p % 6 < 3 === (i % 2 === 1) ? 0.9 : 0.1 * ((i + p) % 3);
     }
     const base = { id: 'tiny', name: 'tiny', description: '', task: 'classification' as const, hash: 'tiny' };
     return { ...base, inputShape: [6, 6, 1], targetShape: [1], classNames: ['a', 'b'], x, y, count };

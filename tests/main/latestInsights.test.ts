@@ -10,7 +10,18 @@ import type { InsightEvent } from '../../src-shared/engineEvents';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
 
-const grid = { xs: [0, 1], ys: [0, 1], predicted: [[0, 1], [1, 0]], confidence: [[0.9, 0.8], [0.7, 0.6]] };
+const grid = {
+  xs: [0, 1],
+  ys: [0, 1],
+  predicted: [
+    [0, 1],
+    [1, 0],
+  ],
+  confidence: [
+    [0.9, 0.8],
+    [0.7, 0.6],
+  ],
+};
 const insightEvent = (epoch: number, extra: Partial<InsightEvent> = {}): InsightEvent => ({
   event: 'insight',
   epoch,

@@ -88,7 +88,15 @@ describe('the regression surface', () => {
     ];
     expect(valueRange([[0.2]], points)).toEqual({ lo: -1, hi: 1 });
     expect(valueRange([[3]], points)).toEqual({ lo: -3, hi: 3 });
-    expect(valueRange([], [{ x: 0, y: 0, label: 2 }, { x: 0, y: 0, label: 5 }])).toEqual({ lo: 2, hi: 5 });
+    expect(
+      valueRange(
+        [],
+        [
+          { x: 0, y: 0, label: 2 },
+          { x: 0, y: 0, label: 5 },
+        ],
+      ),
+    ).toEqual({ lo: 2, hi: 5 });
   });
 
   it('marks the held-back points of a regression dataset too (the test-data toggle)', () => {
