@@ -129,7 +129,8 @@ async function countDuringTraining(page: Page, seconds: number) {
 }
 
 export async function runUiLiveBench(rounds = 3, seconds = 4): Promise<UiLiveResult> {
-  const session = await startSession({ query: 'testHooks=1', width: 1440, height: 900 });
+  // As `npm run serve`: engines from the bundle, one spare kept loaded.
+  const session = await startSession({ query: 'testHooks=1', width: 1440, height: 900, warmEngine: true });
   const page = session.page;
   try {
     // A first short run: the page, the dataset and the engine bundle are warm afterwards, as on a second click.
@@ -142,8 +143,8 @@ export async function runUiLiveBench(rounds = 3, seconds = 4): Promise<UiLiveRes
     const rows: FirstEpochPhases[] = [];
     let counts = { fps: 0, boundary: 0, maps: 0, chart: 0 };
     for (let round = 0; round < rounds; round++) {
-      // The spare engine started when the last run took its predecessor; give it time to load, as a person's next click would.
-      await page.waitForTimeout(3000);
+      // The spare engine started when the last run took its predecessor; wait until it has loaded, as a person's next click would find it.
+      await session.whenEngineWarm();
       rows.push(await clickToFirstEpoch(page));
       await until(page, `document.querySelector('[data-testid="node-maps-h1"] canvas') !== null`, 10_000);
       if (round === 0) counts = await countDuringTraining(page, seconds);

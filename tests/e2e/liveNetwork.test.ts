@@ -121,6 +121,28 @@ describe('inside the nodes while a 2-D classifier learns', () => {
   });
 });
 
+describe('a refused connection’s hint (issue #16, smaller defects)', () => {
+  it('shows the reason at the refused handle and leaves with the pointer, not following it', async () => {
+    // output → h1 would close a cycle.
+    const from = (await page.locator('[data-testid="node-output"] .react-flow__handle.source').boundingBox())!;
+    const to = (await page.locator('[data-testid="node-wide"] .react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x - 30, to.y + 20, { steps: 6 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+    const hint = page.locator('[data-testid="connection-hint"]');
+    await eventually(() => hint.count()).toBe(1);
+    expect(await hint.innerText()).toMatch(/cycle|loop/i);
+    await s.screenshot('live-net-04a-connection-hint');
+    // Away from the handle, still dragging: the stale reason must not follow the pointer.
+    await page.mouse.move(to.x - 200, to.y + 150, { steps: 8 });
+    await eventually(() => hint.count()).toBe(0);
+    await page.mouse.up();
+    await page.mouse.move(to.x - 150, to.y + 100, { steps: 4 });
+    expect(await hint.count()).toBe(0);
+  });
+});
+
 describe('the regression surface beside the canvas', () => {
   it('colours the plane by the predicted value, with the test-data toggle', async () => {
     await load(
