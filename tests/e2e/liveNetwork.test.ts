@@ -108,6 +108,7 @@ describe('inside the nodes while a 2-D classifier learns', () => {
         [
           ['input', 'Input'],
           ['wide', 'Dense', { units: 40, activation: 'relu' }],
+          ['mid', 'Dense', { units: 16, activation: 'relu' }],
           ['output', 'Dense', { units: 2, activation: 'softmax' }],
         ],
         { dataset: 'circle', epochs: 3 },
@@ -115,15 +116,19 @@ describe('inside the nodes while a 2-D classifier learns', () => {
     );
     await trainToEnd();
     await eventually(() => attr('[data-testid="node-maps-wide"] canvas', 'data-tiles')).toBe('40');
-    // 2 × 40 = 80 weights still read as lines; 40 × 2 too; both under the line limit.
-    expect(await attr('[data-testid="edge-lines-e2"]', 'data-lines')).toBe('80');
+    // 2 × 40 = 80 weights read as lines; 40 × 16 = 640 would be a tangle: a 16-column, 40-row matrix.
+    expect(await attr('[data-testid="edge-lines-e1"]', 'data-lines')).toBe('80');
+    expect(await page.locator('[data-testid="edge-lines-e2"]').count()).toBe(0);
+    const matrix = page.locator('[data-testid="edge-matrix-e2"]');
+    expect([await matrix.getAttribute('width'), await matrix.getAttribute('height')]).toEqual(['32', '80']);
+    expect(await attr('[data-testid="edge-lines-e3"]', 'data-lines')).toBe('32');
     await s.screenshot('live-net-03-wide-layer');
   });
 });
 
 describe('a refused connection’s hint (issue #16, smaller defects)', () => {
   it('shows the reason at the refused handle and leaves with the pointer, not following it', async () => {
-    // output → h1 would close a cycle.
+    // wide already has its one input (and output → wide would close a loop): refused.
     const from = (await page.locator('[data-testid="node-output"] .react-flow__handle.source').boundingBox())!;
     const to = (await page.locator('[data-testid="node-wide"] .react-flow__handle.target').boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -132,7 +137,7 @@ describe('a refused connection’s hint (issue #16, smaller defects)', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
     const hint = page.locator('[data-testid="connection-hint"]');
     await eventually(() => hint.count()).toBe(1);
-    expect(await hint.innerText()).toMatch(/cycle|loop/i);
+    expect(await hint.innerText()).toMatch(/wide \(Dense\) takes one input/);
     await s.screenshot('live-net-04a-connection-hint');
     // Away from the handle, still dragging: the stale reason must not follow the pointer.
     await page.mouse.move(to.x - 200, to.y + 150, { steps: 8 });

@@ -59,12 +59,12 @@ describe('weights on the edges', () => {
     expect(w01.y2).toBeGreaterThan(w00.y2);
   });
 
-  it('leaves kernels over the line limit to the matrix, which still fits 64 × 64 in 64 px', () => {
+  it('leaves kernels over the line limit to the matrix, which still fits 64 × 64 in 80 px', () => {
     const big = { rows: 20, cols: 20, values: new Array<number>(400).fill(0.1) };
     expect(big.rows * big.cols).toBeGreaterThan(MAX_LINES);
     expect(weightLines(big, { x: 0, y: 0 }, { x: 1, y: 0 })).toEqual([]);
     expect(cellSize({ rows: 64, cols: 64, values: [] })).toBe(1);
-    expect(cellSize({ rows: 20, cols: 8, values: [] })).toBe(3);
+    expect(cellSize({ rows: 20, cols: 8, values: [] })).toBe(4);
   });
 });
 

@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'react';
 import type { NumberGrid } from '../../../src-shared/engineEvents';
 import { paintGrid, sharedScale } from './heatmap';
 
-/** Side of one weight's cell: 64 × 64 kernels still fit in 64 px. */
+/** Side of one weight's cell: the matrix is at most 80 px on a side (64 × 64 kernels at 1 px). */
 export function cellSize(w: NumberGrid): number {
-  return Math.max(1, Math.min(6, Math.floor(64 / Math.max(w.rows, w.cols))));
+  return Math.max(1, Math.min(6, Math.floor(80 / Math.max(w.rows, w.cols))));
 }
 
 export function WeightMatrix({ weights, testId }: { weights: NumberGrid; testId: string }) {
