@@ -27,12 +27,13 @@ describe('heatmap colours and tiles', () => {
     expect(sharedScale([[0, 0]])).toBe(1);
   });
 
-  it('tiles 8 units in 4 × 2, 64 in rows of 12, and keeps two output units small', () => {
-    expect(tileLayout(8, 148)).toMatchObject({ cols: 4, rows: 2, cell: 35 });
+  it('tiles 8 and 16 units in two rows, 64 in four, and keeps two output units small', () => {
+    expect(tileLayout(8, 148)).toMatchObject({ cols: 4, rows: 2, cell: MAX_TILE });
+    expect(tileLayout(16, 148)).toMatchObject({ cols: 8, rows: 2, cell: 16 });
     const wide = tileLayout(64, 148);
-    expect(wide.cols).toBe(12);
-    expect(wide.rows).toBe(6);
+    expect(wide).toMatchObject({ cols: 16, rows: 4 });
     expect(wide.width).toBeLessThanOrEqual(148);
+    expect(wide.height).toBeLessThan(40);
     expect(tileLayout(2, 148).cell).toBe(MAX_TILE);
   });
 

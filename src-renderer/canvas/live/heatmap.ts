@@ -21,14 +21,17 @@ export function sharedScale(grids: ReadonlyArray<ArrayLike<number>>): number {
 }
 
 /** Largest tile side: two output units should not fill the node. */
-export const MAX_TILE = 36;
+export const MAX_TILE = 24;
 
-/** Tiles of `count` equal squares, about twice as many columns as rows (or `cols`), fitted to `width` with `gap` between them. */
+/**
+ * Tiles of `count` equal squares fitted to `width` with `gap` between them: at most two rows up to
+ * 16 units and four up to 64, so a node grows by less than the layout's gap between rows of nodes.
+ */
 export function tileLayout(
   count: number,
   width: number,
   gap = 2,
-  cols = Math.max(1, Math.min(count, Math.ceil(Math.sqrt(count * 2)))),
+  cols = Math.max(1, count <= 4 ? count : count <= 16 ? Math.ceil(count / 2) : Math.ceil(count / 4)),
 ): { cols: number; rows: number; cell: number; width: number; height: number } {
   const rows = Math.ceil(count / cols);
   const cell = Math.max(3, Math.min(MAX_TILE, Math.floor((width - gap * (cols - 1)) / cols)));
