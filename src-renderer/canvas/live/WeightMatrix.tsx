@@ -3,14 +3,14 @@ import { useEffect, useRef } from 'react';
 import type { NumberGrid } from '../../../src-shared/engineEvents';
 import { paintGrid, sharedScale } from './heatmap';
 
-/** Side of one weight's cell: the matrix is at most 80 px on a side (64 × 64 kernels at 1 px). */
-export function cellSize(w: NumberGrid): number {
-  return Math.max(1, Math.min(6, Math.floor(80 / Math.max(w.rows, w.cols))));
+/** Side of one weight's cell: the matrix is at most `maxSide` px on a side (64 × 64 kernels at 1 px). */
+export function cellSize(w: NumberGrid, maxSide = 80): number {
+  return Math.max(1, Math.min(6, Math.floor(maxSide / Math.max(w.rows, w.cols))));
 }
 
-export function WeightMatrix({ weights, testId }: { weights: NumberGrid; testId: string }) {
+export function WeightMatrix({ weights, testId, maxSide }: { weights: NumberGrid; testId: string; maxSide?: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const cell = cellSize(weights);
+  const cell = cellSize(weights, maxSide);
   const width = weights.cols * cell;
   const height = weights.rows * cell;
   useEffect(() => {
