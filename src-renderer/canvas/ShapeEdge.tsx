@@ -34,8 +34,16 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'shape-edge is-selected' : 'shape-edge'} />
       {weights && lines.length === 0 && (
         <EdgeLabelRenderer>
-          <div className="edge-weights" style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY - 14}px)` }}>
-            <WeightMatrix weights={weights} testId={`edge-matrix-${id}`} />
+          <div
+            className="edge-weights"
+            // Above the label on a forward edge; beside it on one routed back between rows, where the gap is low.
+            style={{
+              transform: backwards
+                ? `translate(24px, -50%) translate(${labelX}px, ${labelY}px)`
+                : `translate(-50%, -100%) translate(${labelX}px, ${labelY - 14}px)`,
+            }}
+          >
+            <WeightMatrix weights={weights} testId={`edge-matrix-${id}`} maxSide={backwards ? 44 : 80} />
           </div>
         </EdgeLabelRenderer>
       )}
