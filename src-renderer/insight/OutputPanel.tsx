@@ -75,7 +75,17 @@ export function OutputPanel() {
         classNames={summary?.classNames}
       />
     );
-  if (!planar) return null;
+  if (!planar)
+    return (
+      <section className="output-panel" aria-label="Output" data-testid="output-panel-other">
+        <h3 className="output-title">Output</h3>
+        <p className="output-hint">
+          {summary
+            ? 'The boundary is drawn here for data with two inputs, sample predictions for images. For this dataset, open a run and press Try the model to see its predictions.'
+            : 'Choose a dataset to see its output here.'}
+        </p>
+      </section>
+    );
   return (
     <section
       className="output-panel"

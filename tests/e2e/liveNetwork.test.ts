@@ -204,3 +204,21 @@ describe('digits', () => {
     await s.screenshot('live-net-05-digits');
   });
 });
+
+describe('other datasets', () => {
+  it('says where their predictions are instead of leaving the column blank', async () => {
+    await load(
+      chain(
+        'Iris',
+        [
+          ['input', 'Input'],
+          ['output', 'Dense', { units: 3, activation: 'softmax' }],
+        ],
+        { dataset: 'iris' },
+      ),
+    );
+    const panel = page.locator('[data-testid="output-panel-other"]');
+    await eventually(() => panel.innerText()).toMatch(/press Try the model/);
+    await s.screenshot('live-net-06-other-dataset');
+  });
+});
