@@ -20,6 +20,8 @@ export interface UiLiveResult {
   mapUpdatesPerSecond: number;
   /** Loss-chart refreshes per second (new points drawn). */
   chartHz: number;
+  /** Epochs the run advanced per second meanwhile: above the update rate, batches carry several epochs. */
+  epochsPerSecond: number;
   /** Click on Train → the first epoch's boundary drawn; median and each round, ms. */
   firstEpochMs: number;
   firstEpochRoundsMs: number[];
@@ -112,6 +114,8 @@ async function countDuringTraining(page: Page, seconds: number) {
     const panel = document.querySelector('[data-testid="output-panel"]');
     const maps = () => Number(document.querySelector('[data-testid="node-maps-h1"] canvas')?.dataset.draws ?? 0);
     const mapsBefore = maps();
+    const epochNow = () => Number(panel.getAttribute('data-epoch') ?? 0);
+    const epochBefore = epochNow();
     const onBoundary = new MutationObserver(() => boundary++);
     onBoundary.observe(panel, { attributes: true, attributeFilter: ['data-epoch'] });
     const loss = document.querySelector('[data-testid="chart-loss"]');
@@ -123,9 +127,9 @@ async function countDuringTraining(page: Page, seconds: number) {
       onBoundary.disconnect();
       onChart.disconnect();
       const s = (performance.now() - start) / 1000;
-      resolve({ fps: frames / s, boundary: boundary / s, maps: (maps() - mapsBefore) / s, chart: chart / s });
+      resolve({ fps: frames / s, boundary: boundary / s, maps: (maps() - mapsBefore) / s, chart: chart / s, epochs: (epochNow() - epochBefore) / s });
     }, ${seconds * 1000});
-  })`) as Promise<{ fps: number; boundary: number; maps: number; chart: number }>;
+  })`) as Promise<{ fps: number; boundary: number; maps: number; chart: number; epochs: number }>;
 }
 
 export async function runUiLiveBench(rounds = 3, seconds = 4): Promise<UiLiveResult> {
@@ -141,7 +145,7 @@ export async function runUiLiveBench(rounds = 3, seconds = 4): Promise<UiLiveRes
     if (!(await page.evaluate(`window.__layerlab.loadDoc(${JSON.stringify(spiralDoc(2000))})`))) throw new Error('bad graph');
     await until(page, `!!document.querySelector('[data-testid="output-panel"]')`, 10_000);
     const rows: FirstEpochPhases[] = [];
-    let counts = { fps: 0, boundary: 0, maps: 0, chart: 0 };
+    let counts = { fps: 0, boundary: 0, maps: 0, chart: 0, epochs: 0 };
     for (let round = 0; round < rounds; round++) {
       // The spare engine started when the last run took its predecessor; wait until it has loaded, as a person's next click would find it.
       await session.whenEngineWarm();
@@ -158,6 +162,7 @@ export async function runUiLiveBench(rounds = 3, seconds = 4): Promise<UiLiveRes
       boundaryUpdatesPerSecond: round1(counts.boundary),
       mapUpdatesPerSecond: round1(counts.maps),
       chartHz: round1(counts.chart),
+      epochsPerSecond: round1(counts.epochs),
       firstEpochMs: round1(median.drawnMs),
       firstEpochRoundsMs,
       phases: {
