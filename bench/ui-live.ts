@@ -198,6 +198,9 @@ export function printUiLiveBench(r: UiLiveResult): void {
     `  loss chart refresh             ${r.chartHz} Hz        (target ≥ ${t.chartHz})  ${verdict(r.chartHz >= t.chartHz)}`,
   );
   console.log(
+    `  (meanwhile the run trained ${r.epochsPerSecond} epochs/s: more than the update rate means batches carry several epochs)`,
+  );
+  console.log(
     `  Train → first epoch drawn      ${r.firstEpochMs} ms  (median of ${r.firstEpochRoundsMs.join(', ')}; target ≤ ${t.firstEpochMs}, warm spare engine)  ${verdict(r.firstEpochMs <= t.firstEpochMs)}`,
   );
   const p = r.phases;
