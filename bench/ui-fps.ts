@@ -1,11 +1,13 @@
 // UI smoothness in serve mode, in Debian's Chromium: frames per second while panning a
-// 300-node graph, and while the loss chart receives 10 updates a second of a 100,000-step run.
+// 300-node graph, and while the loss chart receives 10 updates a second of a 100,000-step run;
+// then the live laboratory's figures while a real run trains (bench/ui-live.ts).
 // Headless Chromium renders in software here (no GPU), so these are lower bounds.
 //   npx tsx bench/ui-fps.ts        (also the "ui" section of npm run bench)
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startSession } from '../tests/e2e/harness';
 import { GRAPH_FORMAT, type GraphDoc } from '../src-shared/graphFormat';
+import { printUiLiveBench, runUiLiveBench, type UiLiveResult } from './ui-live';
 
 export interface UiFpsResult {
   nodes: number;
@@ -19,6 +21,8 @@ export interface UiFpsResult {
   /** Mean time to take in one update of 333 steps (store, buffers, React), in ms; drawing follows in the next frame. */
   chartUpdateMs: number;
   renderer: string;
+  /** The live laboratory while a real run trains (bench/ui-live.ts). */
+  live: UiLiveResult;
 }
 
 /** 300 layers: Input, 99 residual stages (Dense → Dense → Add, with a skip edge), Dropout, output; ~400 edges. */
@@ -78,6 +82,12 @@ async function framesDuring(page: Page, seconds: number, during: string): Promis
 }
 
 export async function runUiFpsBench(): Promise<UiFpsResult> {
+  const base = await panAndChart();
+  // Its own session: a fresh page and a server whose spare engine nothing else is using.
+  return { ...base, live: await runUiLiveBench() };
+}
+
+async function panAndChart(): Promise<Omit<UiFpsResult, 'live'>> {
   const session = await startSession({ query: 'testHooks=1' });
   const page = session.page;
   try {
@@ -196,6 +206,7 @@ export function printUiFpsBench(r: UiFpsResult): void {
       `(${r.chartUpdateMs} ms to take in each update of 333 steps; the redraw follows in the next frame)`,
   );
   console.log(`Chromium headless, renderer: ${r.renderer}; software rendering on this machine, so real displays do better.`);
+  printUiLiveBench(r.live);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

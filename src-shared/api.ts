@@ -198,6 +198,8 @@ export const insightRequestSchema = z.strictObject({
   boundary: z.boolean().optional(),
   /** Text sampled from the model each epoch (next-character datasets only, e.g. names). */
   samples: z.boolean().optional(),
+  /** What the editor draws inside the nodes: unit maps over the input plane, small weight matrices, conv filters and maps, predicted image samples (live only). */
+  network: z.boolean().optional(),
 });
 export type InsightRequest = z.infer<typeof insightRequestSchema>;
 

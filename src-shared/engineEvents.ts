@@ -31,6 +31,29 @@ export interface LayerHistograms {
   gradients?: HistogramData;
 }
 
+/** A grid of numbers, row-major: `rows` × `cols` values. */
+export interface NumberGrid {
+  rows: number;
+  cols: number;
+  values: number[];
+}
+
+/** What the editor draws inside the nodes while a run trains (live only; the store does not keep it). */
+export interface NetworkInsight {
+  /** Per node with one value per unit (Dense and the like, 2-D inputs): each unit's output over the input plane, size × size cells, row 0 the lowest y. */
+  neurons?: Record<string, { size: number; units: number[][] }>;
+  /** Per Dense node whose kernel is at most 64 × 64: the kernel, rows = inputs, cols = units. */
+  weights?: Record<string, NumberGrid>;
+  /** Per Conv2D node: its first filters (first input channel) and one sample's first feature maps. */
+  conv?: Record<string, { filters: NumberGrid[]; maps: NumberGrid[] }>;
+  /** Image datasets: a few validation samples and the class the network gives each. */
+  gallery?: {
+    width: number;
+    height: number;
+    items: Array<{ pixels: number[]; label: number; predicted: number; confidence: number }>;
+  };
+}
+
 const startEventSchema = z.object({
   event: z.literal('start'),
   epochs: z.number(),
@@ -104,8 +127,11 @@ export const insightEventSchema = z.object({
       ys: z.array(measured),
       predicted: z.array(z.array(measured)),
       confidence: z.array(z.array(measured)),
+      /** Regression: the predicted value in each cell (the colour of the surface). */
+      values: z.array(z.array(measured)).optional(),
     })
     .optional(),
+  network: z.custom<NetworkInsight>((v) => typeof v === 'object' && v !== null).optional(),
   /** For next-character models: sequences sampled from the model as it is at this epoch. */
   samples: z.array(z.string()).optional(),
 });

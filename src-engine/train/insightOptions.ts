@@ -11,6 +11,9 @@ import type { InsightRequest } from '../../src-shared/api';
 /** What the sampler needs to know of the dataset (sequence datasets carry a `vocabulary`). */
 export type SampledDataset = Pick<Dataset, 'task' | 'inputShape' | 'classNames'> & { vocabulary?: readonly string[] };
 
+/** Validation images shown with their predicted class in the editor. */
+export const GALLERY_SIZE = 10;
+
 /** Names per epoch, at the sampler's "safe but varied" temperature. */
 export const EPOCH_SAMPLES = { count: 8, maxLength: 16, temperature: 0.8 } as const;
 
@@ -21,16 +24,26 @@ export function insightOptions(
   dataset?: SampledDataset,
   seed = 1,
   scaler?: Scaler,
+  validation?: DataSplit,
 ): InsightOptions | undefined {
-  if (!request || (!request.histograms && !request.boundary && !request.samples)) return undefined;
+  if (!request || (!request.histograms && !request.boundary && !request.samples && !request.network)) return undefined;
   const options: InsightOptions = {};
   if (request.histograms) options.histograms = true;
   // Token ids (a dataset with a vocabulary, e.g. skip-gram pairs) are not a plane: values between ids mean nothing to an Embedding.
   const tokenIds = !!dataset?.vocabulary;
   // Whitening (pca, zca) rotates the plane, so no per-axis relabelling fits: such runs draw no boundary.
   const perAxis = !scaler || 'offset' in scaler;
-  if (request.boundary && perAxis && !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0) {
+  const planar = !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0;
+  if (request.network) {
+    options.network = {};
+    // Unit maps live in the model's own units: whitening's rotation does not matter to them.
+    if (planar) options.network.plane = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
+    const images = inputShape.length === 3 ? (validation && validation.count > 0 ? validation : train) : undefined;
+    if (images && dataset?.task === 'classification') options.network.gallery = galleryOf(images, inputShape);
+  }
+  if (request.boundary && perAxis && planar) {
     options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
+    if (dataset?.task === 'regression') options.boundary.regression = true;
     // The grid is computed where the model works (scaled inputs) and labelled in the data's own units, where the points are drawn.
     if (scaler && 'offset' in scaler)
       options.boundary.unscale = {
@@ -39,7 +52,30 @@ export function insightOptions(
       };
   }
   if (request.samples && dataset && isNextCharacterDataset(dataset)) options.samples = samplerOptions(dataset.classNames!, seed);
-  return options.histograms || options.boundary || options.samples ? options : undefined;
+  return options.histograms || options.boundary || options.samples || options.network ? options : undefined;
+}
+
+/** The split's first images, with pixels stretched to 0–255 per image (first channel) so scaled data still shows. */
+function galleryOf(split: DataSplit, shape: number[]): NonNullable<NonNullable<InsightOptions['network']>['gallery']> {
+  const [height, width, channels] = shape as [number, number, number];
+  const size = height * width * channels;
+  const n = Math.min(GALLERY_SIZE, split.count);
+  const pixels: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const grey: number[] = [];
+    for (let p = 0; p < height * width; p++) grey.push(split.x[i * size + p * channels]!);
+    const lo = Math.min(...grey);
+    const span = Math.max(...grey) - lo || 1;
+    pixels.push(grey.map((v) => Math.round(((v - lo) / span) * 255)));
+  }
+  return {
+    x: split.x.slice(0, n * size),
+    shape: [...shape],
+    labels: Array.from(split.y.subarray(0, n)),
+    pixels,
+    width,
+    height,
+  };
 }
 
 /** A classification over a window of token ids whose classes are the vocabulary's single characters. */

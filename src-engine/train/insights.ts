@@ -7,12 +7,15 @@ import { histogram } from '../analysis/inspect';
 import { decisionBoundaryAsync } from '../analysis/inspect';
 import { canSampleSequences, sampleSequencesAsync } from '../layers/recurrent/sampleText';
 import type { LayerHistograms, InsightEvent } from '../../src-shared/engineEvents';
+import { collectNetworkInsight, type NetworkInsightOptions } from './networkInsight';
 
 export interface InsightOptions {
   /** Histograms of weights, activations and gradients per layer (30 bins). */
   histograms?: boolean;
   /** Decision boundary grid for models with 2-D inputs. */
-  boundary?: { x: [number, number]; y: [number, number]; resolution?: number; unscale?: AxisUnscale };
+  boundary?: { x: [number, number]; y: [number, number]; resolution?: number; unscale?: AxisUnscale; regression?: boolean };
+  /** What the editor draws inside the nodes (see networkInsight.ts). */
+  network?: NetworkInsightOptions;
   /** Texts sampled from a next-token model; the same seed every epoch, so lists differ only by what the model learned. */
   samples?: SampleInsightOptions;
 }
@@ -79,7 +82,10 @@ export async function collectInsights(
     const xs = u ? grid.xs.map((v) => v / u.factor[0] + u.offset[0]) : grid.xs;
     const ys = u ? grid.ys.map((v) => v / u.factor[1] + u.offset[1]) : grid.ys;
     event.boundary = { xs, ys, predicted: grid.predicted, confidence: grid.confidence };
+    // A one-output regression model's "confidence" is its raw output: the surface's value.
+    if (options.boundary.regression) event.boundary.values = grid.confidence;
   }
+  if (options.network) event.network = await collectNetworkInsight(model, activations, options.network);
   // A model that does not score the next token over the vocabulary has nothing to sample; its run goes on.
   if (options.samples && canSampleSequences(model, options.samples.vocabulary))
     event.samples = await sampleSequencesAsync(model, options.samples);

@@ -83,7 +83,15 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     });
     sending.catch(() => undefined);
   };
-  const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed, scaler);
+  const insights = insightOptions(
+    job.request.insights,
+    setup.inputShape,
+    setup.train,
+    dataset,
+    setup.seed,
+    scaler,
+    setup.validation,
+  );
   const result = await train(
     { ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) },
     emit,

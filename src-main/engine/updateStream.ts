@@ -6,6 +6,7 @@ import type { RunStatus, RunUpdate } from '../../src-shared/api';
 import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { Store } from '../store/store';
 import type { StatusChange } from '../store/runsRepo';
+import { latestInsightsOnly } from './latestInsights';
 
 export type UpdateListener = (updates: RunUpdate[]) => void;
 
@@ -61,9 +62,10 @@ export class UpdateStream {
       extra?.();
     });
     if (extraUpdate) batch.push(extraUpdate);
+    const forwarded = latestInsightsOnly(batch);
     for (const listener of this.listeners) {
       try {
-        listener(batch);
+        listener(forwarded);
       } catch {
         // A broken listener (a closed window, a dropped socket) must not stop the others.
       }

@@ -34,7 +34,9 @@ export class InsightsRepo {
   /** Writes one insight event; call inside the caller's transaction when batching. */
   record(runId: string, event: InsightEvent): void {
     const total = (this.s.total.get(runId) as { total: number | null } | undefined)?.total ?? null;
-    let kept: InsightEvent = event;
+    // What is drawn inside the nodes is live only: sent every epoch, it would outweigh everything else stored.
+    const { network: _live, ...stored } = event;
+    let kept: InsightEvent = stored;
     if (!keepsDetail(event.epoch, total)) {
       if (!event.samples) return;
       kept = { event: 'insight', epoch: event.epoch, samples: event.samples };

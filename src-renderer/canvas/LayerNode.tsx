@@ -1,5 +1,5 @@
 // A layer on the canvas: type, id, key settings and the inferred output shape; red when it has problems.
-import { memo, useContext } from 'react';
+import { memo, useContext, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatShape, getLayer } from '../app/engine';
 import type { LayerFlowNode } from '../document/types';
@@ -7,6 +7,8 @@ import { GraphCheckContext } from './GraphCheckContext';
 import { categoryColor } from './categoryColors';
 import { paramSummary } from './paramSummary';
 import { nodeIssueText } from '../validation/issueText';
+import { NodeInsight } from './live/NodeInsight';
+import { GradSparkline } from './live/GradSparkline';
 
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const check = useContext(GraphCheckContext);
@@ -16,9 +18,13 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const summary = def ? paramSummary(def, data.params) : [];
   const color = categoryColor(def?.category);
   const classes = ['layer-node', selected ? 'is-selected' : '', issues ? 'has-issue' : ''].join(' ');
+  // The hover card (gradient norm over epochs) only exists while the pointer is on the node.
+  const [hover, setHover] = useState(false);
   return (
     <div
       className={classes}
+      onMouseEnter={() => setHover(true)}
+      onMouseLeave={() => setHover(false)}
       style={{ ['--cat' as string]: color }}
       data-testid={`node-${id}`}
       data-layer-type={data.layerType}
@@ -38,6 +44,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {shape ? formatShape(shape) : '—'}
         </span>
       </div>
+      <NodeInsight id={id} />
+      {hover && data.layerType !== 'Input' && <GradSparkline id={id} />}
       <Handle type="source" position={Position.Right} className="layer-handle" />
     </div>
   );

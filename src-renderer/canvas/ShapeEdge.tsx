@@ -4,9 +4,12 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, getSmoothStepPath, type Edg
 import { formatShape } from '../app/engine';
 import type { ShapeFlowEdge } from '../document/types';
 import { GraphCheckContext } from './GraphCheckContext';
+import { useLiveNetwork } from '../insight/insightStore';
+import { weightLines } from './live/weightLines';
+import { WeightMatrix } from './live/WeightMatrix';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
-  const { id, source, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd } = props;
   const check = useContext(GraphCheckContext);
   const shape = check.shapes[source];
   // An edge running back to the left (a wrapped row, a skip connection) is routed around the
@@ -15,9 +18,35 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const [path, labelX, labelY] = backwards
     ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 18 })
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // While a run trains, a Dense layer's incoming edge shows its kernel (when it fits this edge's source).
+  const kernel = useLiveNetwork((n) => n.weights?.[target]);
+  const weights = kernel && shape?.length === 1 && shape[0] === kernel.rows ? kernel : undefined;
+  const lines = weights && !backwards ? weightLines(weights, { x: sourceX, y: sourceY }, { x: targetX, y: targetY }) : [];
   return (
     <>
+      {lines.length > 0 && (
+        <g className="edge-weight-lines" data-testid={`edge-lines-${id}`} data-lines={lines.length}>
+          {lines.map((l, k) => (
+            <line key={k} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke={l.color} strokeWidth={l.width} strokeLinecap="round" />
+          ))}
+        </g>
+      )}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'shape-edge is-selected' : 'shape-edge'} />
+      {weights && lines.length === 0 && (
+        <EdgeLabelRenderer>
+          <div
+            className="edge-weights"
+            // Above the label on a forward edge; beside it on one routed back between rows, where the gap is low.
+            style={{
+              transform: backwards
+                ? `translate(24px, -50%) translate(${labelX}px, ${labelY}px)`
+                : `translate(-50%, -100%) translate(${labelX}px, ${labelY - 14}px)`,
+            }}
+          >
+            <WeightMatrix weights={weights} testId={`edge-matrix-${id}`} maxSide={backwards ? 44 : 80} />
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {shape && (
         <EdgeLabelRenderer>
           <div

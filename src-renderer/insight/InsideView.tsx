@@ -12,7 +12,7 @@ import { useDatasetStore } from '../datasets/datasetStore';
 import { useInsightStore } from './insightStore';
 import { useInsideData } from './useInsideData';
 import { insightAt, useStoredInsights } from './storedInsights';
-import { drawBoundary } from './boundaryCanvas';
+import { drawBoundary, drawSurface } from './boundaryCanvas';
 import { gradNormOption, histogramOption } from './layerCharts';
 import { InsideRunBar } from './InsideRunBar';
 import { EvaluationPanel } from './EvaluationPanel';
@@ -52,7 +52,8 @@ export function InsideView() {
   const boundary = insight?.boundary;
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (ctx && boundary) drawBoundary(ctx, boundary, data.points, SIZE, SIZE);
+    if (ctx && boundary?.values) drawSurface(ctx, { ...boundary, values: boundary.values }, data.points, SIZE, SIZE);
+    else if (ctx && boundary) drawBoundary(ctx, boundary, data.points, SIZE, SIZE);
   }, [boundary, data.points]);
   const histLayers = insight?.histograms ? data.order.filter((id) => insight.histograms![id]?.[kind]) : [];
   const kindSpec = KINDS.find((k) => k.id === kind)!;

@@ -1,6 +1,7 @@
-// The output beside the network (issue #16): for 2-D datasets, the decision boundary of the run
-// training now, redrawn at every epoch, with the dataset's points in the same coordinates. A toggle
+// The output beside the network (issue #16): for 2-D datasets, the decision boundary (or, for
+// regression, the surface of predicted values) of the run training now, redrawn at every epoch, with the dataset's points in the same coordinates. A toggle
 // shows the training or the held-back validation points, as TensorFlow Playground's "show test data".
+// For image datasets, a strip of validation samples with their predicted class.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../app/api';
 import { useGraphStore } from '../document/graphStore';
@@ -11,6 +12,7 @@ import { useInsightStore } from './insightStore';
 import { drawOutput } from './boundaryCanvas';
 import { markValidation, type OutputPoint } from './outputPoints';
 import { useUiStore } from '../ui/uiStore';
+import { GalleryStrip } from './GalleryStrip';
 import './outputPanel.css';
 
 const SIZE = 232;
@@ -29,6 +31,8 @@ export function OutputPanel() {
   const [shown, setShown] = useState<Shown>('train');
   const canvas = useRef<HTMLCanvasElement>(null);
   const planar = summary?.inputShape.length === 1 && summary.inputShape[0] === 2;
+  const regression = summary?.task === 'regression';
+  const images = summary?.inputShape.length === 3 && summary.task === 'classification';
 
   useEffect(() => {
     setRaw([]);
@@ -60,12 +64,30 @@ export function OutputPanel() {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const background = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
-    drawOutput(ctx, boundary, points, SIZE, SIZE, background);
-  }, [boundary, points, theme]);
+    drawOutput(ctx, boundary, points, SIZE, SIZE, background, regression);
+  }, [boundary, points, theme, regression]);
 
-  if (!planar) return null;
+  if (images)
+    return (
+      <GalleryStrip
+        gallery={runDataset === datasetId ? insight?.network?.gallery : undefined}
+        epoch={insight?.epoch}
+        classNames={summary?.classNames}
+      />
+    );
+  if (!planar)
+    return (
+      <section className="output-panel" aria-label="Output" data-testid="output-panel-other">
+        <h3 className="output-title">Output</h3>
+        <p className="output-hint">
+          {summary
+            ? 'The boundary is drawn here for data with two inputs, sample predictions for images. For this dataset, open a run and press Try the model to see its predictions.'
+            : 'Choose a dataset to see its output here.'}
+        </p>
+      </section>
+    );
   return (
-    <aside
+    <section
       className="output-panel"
       aria-label="Output"
       data-testid="output-panel"
@@ -100,9 +122,13 @@ export function OutputPanel() {
       )}
       <p className="output-hint">
         {boundary
-          ? 'Colour: the class the network predicts there, paler where unsure. Dots: the data, in its own units.'
-          : 'Train to see the decision boundary form here, epoch by epoch.'}
+          ? regression
+            ? 'Colour: the value the network predicts there (orange low, blue high). Dots: the data’s targets on the same scale.'
+            : 'Colour: the class the network predicts there, paler where unsure. Dots: the data, in its own units.'
+          : regression
+            ? 'Train to see the regression surface form here, epoch by epoch.'
+            : 'Train to see the decision boundary form here, epoch by epoch.'}
       </p>
-    </aside>
+    </section>
   );
 }

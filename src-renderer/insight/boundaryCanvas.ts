@@ -2,6 +2,7 @@
 // model is unsure, with the dataset's points on top.
 import type { InsightEvent } from '../../src-shared/engineEvents';
 import { SERIES_COLORS } from '../charts/chartTheme';
+import { divergingColor } from '../canvas/live/heatmap';
 
 type Boundary = NonNullable<InsightEvent['boundary']>;
 
@@ -24,7 +25,9 @@ export function drawOutput(
   width: number,
   height: number,
   background: string,
+  regression = false,
 ): void {
+  if (boundary?.values) return drawSurface(ctx, { ...boundary, values: boundary.values }, points, width, height);
   if (boundary) return drawBoundary(ctx, boundary, points, width, height);
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, width, height);
@@ -37,11 +40,17 @@ export function drawOutput(
   };
   const [x0, x1] = range(points.map((p) => p.x));
   const [y0, y1] = range(points.map((p) => p.y));
+  const { lo, hi } = valueRange([], points);
+  const valueColor = (v: number) => {
+    const [r, g, b] = divergingColor(((v - lo) / (hi - lo || 1)) * 2 - 1);
+    return `rgb(${r},${g},${b})`;
+  };
   drawPoints(
     ctx,
     points,
     (x) => ((x - x0) / (x1 - x0)) * width,
     (y) => height - ((y - y0) / (y1 - y0)) * height,
+    regression ? valueColor : classColor,
   );
 }
 
@@ -50,16 +59,81 @@ function drawPoints(
   points: readonly Point[],
   px: (x: number) => number,
   py: (y: number) => number,
+  color: (label: number) => string = classColor,
 ): void {
   for (const p of points) {
     ctx.beginPath();
     ctx.arc(px(p.x), py(p.y), 3.2, 0, Math.PI * 2);
-    ctx.fillStyle = classColor(p.label);
+    ctx.fillStyle = color(p.label);
     ctx.fill();
     ctx.lineWidth = 1;
     ctx.strokeStyle = '#ffffff';
     ctx.stroke();
   }
+}
+
+/** Regression over the plane: each cell coloured by the predicted value (orange low, blue high), the points by their target on the same scale. */
+export function drawSurface(
+  ctx: CanvasRenderingContext2D,
+  boundary: Boundary & { values: number[][] },
+  points: readonly Point[],
+  width: number,
+  height: number,
+): void {
+  const rows = boundary.ys.length;
+  const cols = boundary.xs.length;
+  const { lo, hi } = valueRange(boundary.values, points);
+  const t = (v: number) => ((v - lo) / (hi - lo || 1)) * 2 - 1;
+  const image = ctx.createImageData(width, height);
+  for (let py = 0; py < height; py++) {
+    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
+    for (let px = 0; px < width; px++) {
+      const c = Math.min(cols - 1, Math.floor((px / width) * cols));
+      // Paler than the points, so they stand out on the surface.
+      const [cr, cg, cb] = divergingColor(0.75 * t(boundary.values[r]![c]!));
+      const o = (py * width + px) * 4;
+      image.data[o] = cr;
+      image.data[o + 1] = cg;
+      image.data[o + 2] = cb;
+      image.data[o + 3] = 255;
+    }
+  }
+  ctx.putImageData(image, 0, 0);
+  const [x0, x1] = [boundary.xs[0]!, boundary.xs[cols - 1]!];
+  const [y0, y1] = [boundary.ys[0]!, boundary.ys[rows - 1]!];
+  drawPoints(
+    ctx,
+    points,
+    (x) => ((x - x0) / (x1 - x0)) * width,
+    (y) => height - ((y - y0) / (y1 - y0)) * height,
+    (v) => {
+      const [cr, cg, cb] = divergingColor(t(v));
+      return `rgb(${cr},${cg},${cb})`;
+    },
+  );
+}
+
+/** The colour scale's ends: the targets' range widened to the surface's (a wild surface still shows where it is wrong). */
+export function valueRange(values: readonly number[][], points: readonly Point[]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const p of points) {
+    lo = Math.min(lo, p.label);
+    hi = Math.max(hi, p.label);
+  }
+  for (const row of values)
+    for (const v of row)
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  if (!Number.isFinite(lo)) return { lo: -1, hi: 1 };
+  // Symmetric around zero when the data straddles it, so white means zero.
+  if (lo < 0 && hi > 0) {
+    const m = Math.max(-lo, hi);
+    return { lo: -m, hi: m };
+  }
+  return { lo, hi };
 }
 
 export function drawBoundary(
@@ -71,22 +145,33 @@ export function drawBoundary(
 ): void {
   const rows = boundary.ys.length;
   const cols = boundary.xs.length;
-  const image = ctx.createImageData(width, height);
-  for (let py = 0; py < height; py++) {
-    // Row 0 of the grid is the lowest y; the canvas's y runs down.
-    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
-    for (let px = 0; px < width; px++) {
-      const c = Math.min(cols - 1, Math.floor((px / width) * cols));
+  // One colour per grid cell (1,600 of them), copied to the cell's pixels.
+  const palette = new Map<number, [number, number, number]>();
+  const colors = new Uint8ClampedArray(rows * cols * 3);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) {
       const cls = boundary.predicted[r]![c]!;
       const conf = boundary.confidence[r]![c]!;
       // Two-class sigmoid outputs give p(class 1); fold it so 0.5 is "unsure" either way.
       const sure = Math.max(0, Math.min(1, cls === 0 && conf < 0.5 ? 1 - conf : conf));
       const strength = 0.15 + 0.55 * Math.max(0, (sure - 0.5) * 2);
-      const [cr, cg, cb] = rgb(classColor(cls));
+      let base = palette.get(cls);
+      if (!base) palette.set(cls, (base = rgb(classColor(cls))));
+      const k = (r * cols + c) * 3;
+      colors[k] = 255 + (base[0] - 255) * strength;
+      colors[k + 1] = 255 + (base[1] - 255) * strength;
+      colors[k + 2] = 255 + (base[2] - 255) * strength;
+    }
+  const image = ctx.createImageData(width, height);
+  for (let py = 0; py < height; py++) {
+    // Row 0 of the grid is the lowest y; the canvas's y runs down.
+    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
+    for (let px = 0; px < width; px++) {
+      const k = (r * cols + Math.min(cols - 1, Math.floor((px / width) * cols))) * 3;
       const o = (py * width + px) * 4;
-      image.data[o] = Math.round(255 + (cr - 255) * strength);
-      image.data[o + 1] = Math.round(255 + (cg - 255) * strength);
-      image.data[o + 2] = Math.round(255 + (cb - 255) * strength);
+      image.data[o] = colors[k]!;
+      image.data[o + 1] = colors[k + 1]!;
+      image.data[o + 2] = colors[k + 2]!;
       image.data[o + 3] = 255;
     }
   }

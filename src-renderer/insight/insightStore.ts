@@ -2,7 +2,8 @@
 // events the back end forwards. The back end also stores them, so a finished or reopened run's
 // insights come from inspect.insights (see storedInsights.ts), not from this store.
 import { create } from 'zustand';
-import type { InsightEvent } from '../../src-shared/engineEvents';
+import { useRunStore } from '../runs/runStore';
+import type { InsightEvent, NetworkInsight } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunUpdate } from '../../src-shared/api';
 
 export interface RunInsights {
@@ -10,6 +11,8 @@ export interface RunInsights {
   boundary?: NonNullable<InsightEvent['boundary']>;
   boundaryEpoch?: number;
   histograms?: NonNullable<InsightEvent['histograms']>;
+  /** What the editor draws inside the nodes (live runs only). */
+  network?: NetworkInsight;
 }
 
 interface InsightState {
@@ -31,15 +34,25 @@ export const useInsightStore = create<InsightState>()((set, get) => ({
         boundary: e.boundary ?? before?.boundary,
         boundaryEpoch: e.boundary ? e.epoch : before?.boundaryEpoch,
         histograms: e.histograms ?? before?.histograms,
+        network: e.network ?? before?.network,
       };
     }
     if (byRun) set({ byRun });
   },
 }));
 
-/** What to ask of a new run: histograms always, the boundary when the input is a 2-D point. */
+/** What to ask of a run started in the editor: histograms and the network's insides always, the boundary when the input is a 2-D point. */
 export function insightsFor(inputShape: readonly number[] | undefined): InsightRequest {
-  return { histograms: true, ...(inputShape?.length === 1 && inputShape[0] === 2 ? { boundary: true } : {}) };
+  return { histograms: true, network: true, ...(inputShape?.length === 1 && inputShape[0] === 2 ? { boundary: true } : {}) };
+}
+
+/** The active run's network insight, for the editor's nodes and edges. */
+export function useLiveNetwork<T>(pick: (network: NetworkInsight) => T | undefined): T | undefined {
+  const id = useRunStore((s) => s.activeRunId);
+  return useInsightStore((s) => {
+    const network = id ? s.byRun[id]?.network : undefined;
+    return network ? pick(network) : undefined;
+  });
 }
 
 export function subscribeToInsights(onRunUpdate: (listener: (u: RunUpdate) => void) => () => void): () => void {

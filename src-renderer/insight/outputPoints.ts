@@ -1,4 +1,4 @@
-// Which of a dataset's preview points a run trains on and which it holds back: the same seeded,
+// Which of a dataset's preview points (classification or regression) a run trains on and which it holds back: the same seeded,
 // stratified split the engine makes, so the editor's output panel can show either.
 import { splitDataset } from '../../src-engine/index';
 import type { DatasetListItem } from '../../src-shared/api';
@@ -17,7 +17,7 @@ export function markValidation(
   validationSplit: number,
   seed: number,
 ): OutputPoint[] | null {
-  if (points.length !== summary.count || summary.task !== 'classification') return null;
+  if (points.length !== summary.count || (summary.task !== 'classification' && summary.task !== 'regression')) return null;
   const x = new Float32Array(points.length * 2);
   const y = new Float32Array(points.length);
   points.forEach((p, i) => {
@@ -30,7 +30,7 @@ export function markValidation(
       id: summary.id,
       name: summary.id,
       description: '',
-      task: 'classification',
+      task: summary.task,
       inputShape: [2],
       targetShape: [1],
       classNames: summary.classNames,

@@ -51,7 +51,10 @@ function TableView({ wv }: { wv: WordVectors }) {
   const picked = lookup.ok ? lookup.word : null;
   const neighbours = useMemo(() => (picked ? neighboursOf(wv, picked, NEIGHBOURS) : []), [wv, picked]);
   const projection = useMemo(() => projectWords(wv), [wv]);
-  const labelled = useMemo(() => labelledWords(wv.words, LABELLED, picked, neighbours), [wv, picked, neighbours]);
+  const labelled = useMemo(
+    () => labelledWords(wv.words, LABELLED, picked, neighbours, projection),
+    [wv, picked, neighbours, projection],
+  );
   return (
     <div className="seq-embedding-body">
       <section className="chart-box seq-neighbours" aria-label="Nearest neighbours" data-testid="neighbours">

@@ -4,6 +4,7 @@ import type { GraphDoc } from '../../src-shared/graphFormat';
 import { inMemoryWordVocabulary } from '../../src-engine';
 import { nearestNeighbours, type Neighbour, type WordVectors } from '../../src-engine';
 import { pca2d, type Projection } from '../../src-engine';
+import { placeLabels, type LabelArea } from './labelPlacement';
 
 export type { Neighbour, WordVectors, Projection };
 
@@ -73,15 +74,33 @@ export function startingWord(wv: WordVectors, candidates = 20): string {
   return best;
 }
 
-/** Words that get a label on the scatter: the `top` most frequent (the vocabulary's first rows), the picked word and its neighbours. */
+/** The scatter's plot area (the chart box less its grid margins), for placing labels. */
+export const SCATTER_AREA = { width: 520, height: 300 } as const;
+
+/**
+ * Words that get a label on the scatter, none covering another: the picked word first, then its
+ * neighbours, then the `top` most frequent (the vocabulary's first rows).
+ */
 export function labelledWords(
   words: readonly string[],
   top: number,
   picked: string | null,
   neighbours: readonly Neighbour[],
+  projection?: Projection,
+  area: LabelArea = SCATTER_AREA,
 ): Set<string> {
-  const labelled = new Set(words.slice(0, top));
-  if (picked) labelled.add(picked);
-  for (const n of neighbours) labelled.add(n.word);
-  return labelled;
+  const candidates = [...(picked ? [picked] : []), ...neighbours.map((n) => n.word), ...words.slice(0, top)];
+  if (!projection) return new Set(candidates);
+  const index = new Map(words.map((w, i) => [w, i]));
+  const xs = projection.points.map((p) => p[0]);
+  const ys = projection.points.map((p) => p[1]);
+  return placeLabels(
+    candidates,
+    (w) => {
+      const i = index.get(w);
+      return i === undefined ? undefined : (projection.points[i] as [number, number] | undefined);
+    },
+    { x: [Math.min(...xs), Math.max(...xs)], y: [Math.min(...ys), Math.max(...ys)] },
+    area,
+  );
 }

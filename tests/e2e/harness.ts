@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src-main/serve/server';
+import { warmEngineSpawner } from '../../src-main/engine/nodeSpawners';
+import { ensureEngineBundle } from '../../src-main/engine/engineBundle';
 import { chromiumPath } from '../../scripts/chromium.mjs';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -82,6 +84,8 @@ export interface AppSession {
   /** Opens the app (again) in the same browser context, e.g. to check that state survives. */
   openApp(query?: string): Promise<Page>;
   screenshot(name: string, page?: Page): Promise<string>;
+  /** Resolves when the spare engine has loaded (sessions started with `warmEngine`; at once otherwise). */
+  whenEngineWarm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,9 +99,18 @@ export const WEBGPU_CHROMIUM_ARGS = [
 ];
 
 export async function startSession(
-  options: { query?: string; width?: number; height?: number; webgpu?: boolean } = {},
+  options: {
+    query?: string;
+    width?: number;
+    height?: number;
+    webgpu?: boolean;
+    /** Keep a spare engine loaded from the bundle, as `npm run serve` does (the UI bench's first-epoch figure). */
+    warmEngine?: boolean;
+  } = {},
 ): Promise<AppSession> {
   await buildRenderer();
+  if (options.warmEngine) await ensureEngineBundle();
+  const spare = options.warmEngine ? warmEngineSpawner('thread') : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await startServer({
@@ -106,6 +119,7 @@ export async function startSession(
     staticDir: STATIC_DIR,
     projectsDir: join(dir, 'projects'),
     engine: 'thread',
+    ...(spare ? { spawnEngine: spare } : {}),
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -138,7 +152,9 @@ export async function startSession(
       await p.screenshot({ path });
       return path;
     },
+    whenEngineWarm: () => spare?.whenWarm() ?? Promise.resolve(),
     async close() {
+      spare?.close();
       await browser.close().catch(() => undefined);
       await server.close();
       rmSync(dir, { recursive: true, force: true });

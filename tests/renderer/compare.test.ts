@@ -262,9 +262,9 @@ describe('initialization lab', () => {
 
 describe('looking inside', () => {
   it('asks for the boundary only for 2-D inputs', () => {
-    expect(insightsFor([2])).toEqual({ histograms: true, boundary: true });
-    expect(insightsFor([28, 28, 1])).toEqual({ histograms: true });
-    expect(insightsFor(undefined)).toEqual({ histograms: true });
+    expect(insightsFor([2])).toEqual({ histograms: true, network: true, boundary: true });
+    expect(insightsFor([28, 28, 1])).toEqual({ histograms: true, network: true });
+    expect(insightsFor(undefined)).toEqual({ histograms: true, network: true });
   });
 
   it('picks epochs spread over the run, with the first and the last', () => {

@@ -437,8 +437,8 @@ describe('names sampled as training proceeds', () => {
       await useRunStore.getState().stop();
     }
     expect(starts).toEqual([
-      { histograms: true, samples: true },
-      { histograms: true, boundary: true },
+      { histograms: true, network: true, samples: true },
+      { histograms: true, network: true, boundary: true },
     ]);
   });
 });

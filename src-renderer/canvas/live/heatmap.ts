@@ -1,0 +1,99 @@
+// Painting value grids into pixels, as TensorFlow Playground does: orange for negative, white for
+// zero, blue for positive, so a unit's map, a weight and a filter read the same way everywhere.
+import type { NumberGrid } from '../../../src-shared/engineEvents';
+
+const NEGATIVE: [number, number, number] = [247, 103, 7];
+const POSITIVE: [number, number, number] = [66, 99, 235];
+
+/** RGB of a value in [-1, 1] (clamped): white at 0, full orange at -1, full blue at 1. */
+export function divergingColor(t: number): [number, number, number] {
+  const v = Math.max(-1, Math.min(1, Number.isFinite(t) ? t : 0));
+  const [r, g, b] = v < 0 ? NEGATIVE : POSITIVE;
+  const a = Math.abs(v);
+  return [Math.round(255 + (r - 255) * a), Math.round(255 + (g - 255) * a), Math.round(255 + (b - 255) * a)];
+}
+
+/** The largest magnitude among the grids (1 when all are zero), so a layer's units share one scale. */
+export function sharedScale(grids: ReadonlyArray<ArrayLike<number>>): number {
+  let max = 0;
+  for (const g of grids) for (let i = 0; i < g.length; i++) if (Number.isFinite(g[i]!)) max = Math.max(max, Math.abs(g[i]!));
+  return max || 1;
+}
+
+/** Largest tile side: two output units should not fill the node. */
+export const MAX_TILE = 24;
+
+/**
+ * Tiles of `count` equal squares fitted to `width` with `gap` between them: at most two rows up to
+ * 16 units and four up to 64, so a node grows by less than the layout's gap between rows of nodes.
+ */
+export function tileLayout(
+  count: number,
+  width: number,
+  gap = 2,
+  cols = Math.max(1, count <= 4 ? count : count <= 16 ? Math.ceil(count / 2) : Math.ceil(count / 4)),
+): { cols: number; rows: number; cell: number; width: number; height: number } {
+  const rows = Math.ceil(count / cols);
+  const cell = Math.max(3, Math.min(MAX_TILE, Math.floor((width - gap * (cols - 1)) / cols)));
+  return { cols, rows, cell, width: cols * cell + (cols - 1) * gap, height: rows * cell + (rows - 1) * gap };
+}
+
+/**
+ * Paints one grid into `image` at (left, top), `size` pixels square, nearest cell per pixel.
+ * `flipY` puts grid row 0 at the bottom (the input plane's lowest y, as on the output panel).
+ */
+export function paintGrid(
+  image: ImageData,
+  grid: NumberGrid,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+  scale: number,
+  flipY = false,
+): void {
+  // One colour per cell, then copied to its pixels: a 16 × 16 grid needs 256 colours, not one per pixel.
+  const colors = new Uint8ClampedArray(grid.rows * grid.cols * 3);
+  for (let k = 0; k < grid.rows * grid.cols; k++) colors.set(divergingColor(grid.values[k]! / scale), k * 3);
+  const columnOf = new Int32Array(width);
+  for (let px = 0; px < width; px++) columnOf[px] = Math.min(grid.cols - 1, Math.floor((px / width) * grid.cols));
+  for (let py = 0; py < height; py++) {
+    const gy = Math.min(grid.rows - 1, Math.floor((py / height) * grid.rows));
+    const row = (flipY ? grid.rows - 1 - gy : gy) * grid.cols;
+    let o = ((top + py) * image.width + left) * 4;
+    for (let px = 0; px < width; px++, o += 4) {
+      const c = (row + columnOf[px]!) * 3;
+      image.data[o] = colors[c]!;
+      image.data[o + 1] = colors[c + 1]!;
+      image.data[o + 2] = colors[c + 2]!;
+      image.data[o + 3] = 255;
+    }
+  }
+}
+
+/** Paints grids as tiles into a fresh image of the given width (one putImageData per canvas, however many units). */
+export function tileImage(
+  ctx: CanvasRenderingContext2D,
+  grids: readonly NumberGrid[],
+  width: number,
+  options: { scale?: number; flipY?: boolean; gap?: number; cols?: number; perTile?: boolean } = {},
+): ImageData {
+  const gap = options.gap ?? 2;
+  const layout = tileLayout(grids.length, width, gap, options.cols);
+  const { cols, cell, height } = layout;
+  const image = ctx.createImageData(Math.max(1, layout.width), Math.max(1, height));
+  const scale = options.scale ?? sharedScale(grids.map((g) => g.values));
+  grids.forEach((g, i) =>
+    paintGrid(
+      image,
+      g,
+      (i % cols) * (cell + gap),
+      Math.floor(i / cols) * (cell + gap),
+      cell,
+      cell,
+      options.perTile ? sharedScale([g.values]) : scale,
+      options.flipY,
+    ),
+  );
+  return image;
+}

@@ -1,0 +1,224 @@
+// The network itself while it learns (issue #16, items 1 and 2), in serve mode in Chromium: each
+// unit's map over the input plane inside its node, weights on the edges, the gradient norm in a
+// node's hover card, the regression surface beside the canvas, and for digits a strip of
+// validation samples with their predicted class, conv filters and feature maps in the nodes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import { SCREENSHOTS, startSession, type AppSession } from './harness';
+import { eventually } from './actions';
+import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
+
+let s: AppSession;
+let page: Page;
+
+beforeAll(async () => {
+  s = await startSession({ width: 1500, height: 900, query: 'testHooks=1' });
+  page = s.page;
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+function chain(
+  name: string,
+  layers: Array<[string, string, Record<string, unknown>?]>,
+  training: Partial<GraphDoc['training']>,
+): GraphDoc {
+  return {
+    format: GRAPH_FORMAT,
+    name,
+    nodes: layers.map(([id, type, params], i) => ({ id, type, params: params ?? {}, position: { x: i * 240, y: 0 } })),
+    edges: layers.slice(1).map(([id], i) => ({ id: `e${i + 1}`, source: layers[i]![0], target: id })),
+    training: {
+      dataset: 'spiral',
+      loss: 'cross_entropy',
+      optimizer: { name: 'adam', lr: 0.02 },
+      batchSize: 16,
+      epochs: 30,
+      seed: 1,
+      validationSplit: 0.2,
+      ...training,
+    },
+  };
+}
+
+async function load(doc: GraphDoc): Promise<void> {
+  expect(await page.evaluate((d) => window.__layerlab!.loadDoc(d), doc)).toBe(true);
+  await page.keyboard.press('f');
+}
+
+async function trainToEnd(): Promise<void> {
+  await page.click('[data-testid="train"]');
+  await eventually(() => page.locator('[data-testid="progress-text"]').first().innerText(), 120_000).toMatch(/^done/);
+}
+
+const attr = (selector: string, name: string) => page.locator(selector).first().getAttribute(name);
+
+describe('inside the nodes while a 2-D classifier learns', () => {
+  it('maps every hidden unit over the plane and draws the weights on the edges', async () => {
+    await load(
+      chain(
+        'Spiral, three layers of eight',
+        [
+          ['input', 'Input'],
+          ['h1', 'Dense', { units: 8, activation: 'tanh' }],
+          ['h2', 'Dense', { units: 8, activation: 'tanh' }],
+          ['h3', 'Dense', { units: 8, activation: 'tanh' }],
+          ['output', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        {},
+      ),
+    );
+    await trainToEnd();
+    for (const id of ['h1', 'h2', 'h3']) {
+      await eventually(() => attr(`[data-testid="node-maps-${id}"] canvas`, 'data-tiles')).toBe('8');
+    }
+    expect(await attr('[data-testid="node-maps-output"] canvas', 'data-tiles')).toBe('2');
+    // input → h1 carries a 2 × 8 kernel, h1 → h2 an 8 × 8 one: one line per weight.
+    expect(await attr('[data-testid="edge-lines-e1"]', 'data-lines')).toBe('16');
+    expect(await attr('[data-testid="edge-lines-e2"]', 'data-lines')).toBe('64');
+    // The boundary beside them is this run's.
+    expect(await attr('[data-testid="output-panel"]', 'data-epoch')).toBe('30');
+    await s.screenshot('live-net-01-unit-maps');
+    // Up close, as a student would zoom in on the canvas.
+    await page.click('[data-testid="zoom-in"]');
+    await page.click('[data-testid="zoom-in"]');
+    await page
+      .locator('[data-testid="editor-canvas"]')
+      .screenshot({ path: join(SCREENSHOTS, 'live-net-01b-unit-maps-close.png') });
+  });
+
+  it('shows a node’s gradient norm over the epochs when the pointer rests on it', async () => {
+    await page.locator('[data-testid="node-h2"] .layer-node-head').hover();
+    const card = page.locator('[data-testid="grad-spark-h2"]');
+    await eventually(() => card.count()).toBe(1);
+    expect(await card.getAttribute('data-epochs')).toBe('30');
+    expect(await card.innerText()).toMatch(/gradient norm · epoch 30: \d/);
+    expect(await card.locator('polyline').getAttribute('points')).toMatch(/^(\d+\.\d,\d+\.\d ){29}\d+\.\d,\d+\.\d$/);
+    await s.screenshot('live-net-02-grad-sparkline');
+    await page.mouse.move(5, 5);
+  });
+
+  it('draws a wide layer’s kernel as a matrix instead of lines', async () => {
+    await load(
+      chain(
+        'Circle, one wide layer',
+        [
+          ['input', 'Input'],
+          ['wide', 'Dense', { units: 40, activation: 'relu' }],
+          ['mid', 'Dense', { units: 16, activation: 'relu' }],
+          ['output', 'Dense', { units: 2, activation: 'softmax' }],
+        ],
+        { dataset: 'circle', epochs: 3 },
+      ),
+    );
+    await trainToEnd();
+    await eventually(() => attr('[data-testid="node-maps-wide"] canvas', 'data-tiles')).toBe('40');
+    // 2 × 40 = 80 weights read as lines; 40 × 16 = 640 would be a tangle: a 16-column, 40-row matrix.
+    expect(await attr('[data-testid="edge-lines-e1"]', 'data-lines')).toBe('80');
+    expect(await page.locator('[data-testid="edge-lines-e2"]').count()).toBe(0);
+    const matrix = page.locator('[data-testid="edge-matrix-e2"]');
+    expect([await matrix.getAttribute('width'), await matrix.getAttribute('height')]).toEqual(['32', '80']);
+    expect(await attr('[data-testid="edge-lines-e3"]', 'data-lines')).toBe('32');
+    await s.screenshot('live-net-03-wide-layer');
+  });
+});
+
+describe('a refused connection’s hint (issue #16, smaller defects)', () => {
+  it('shows the reason at the refused handle and leaves with the pointer, not following it', async () => {
+    // wide already has its one input (and output → wide would close a loop): refused.
+    const from = (await page.locator('[data-testid="node-output"] .react-flow__handle.source').boundingBox())!;
+    const to = (await page.locator('[data-testid="node-wide"] .react-flow__handle.target').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x - 30, to.y + 20, { steps: 6 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+    const hint = page.locator('[data-testid="connection-hint"]');
+    await eventually(() => hint.count()).toBe(1);
+    expect(await hint.innerText()).toMatch(/wide \(Dense\) takes one input/);
+    await s.screenshot('live-net-04a-connection-hint');
+    // Away from the handle, still dragging: the stale reason must not follow the pointer.
+    await page.mouse.move(to.x - 200, to.y + 150, { steps: 8 });
+    await eventually(() => hint.count()).toBe(0);
+    await page.mouse.up();
+    await page.mouse.move(to.x - 150, to.y + 100, { steps: 4 });
+    expect(await hint.count()).toBe(0);
+  });
+});
+
+describe('the regression surface beside the canvas', () => {
+  it('colours the plane by the predicted value, with the test-data toggle', async () => {
+    await load(
+      chain(
+        'Plane regression',
+        [
+          ['input', 'Input'],
+          ['h', 'Dense', { units: 6, activation: 'tanh' }],
+          ['output', 'Dense', { units: 1 }],
+        ],
+        { dataset: 'plane', loss: 'mse', epochs: 20, optimizer: { name: 'adam', lr: 0.03 } },
+      ),
+    );
+    const panel = page.locator('[data-testid="output-panel"]');
+    await eventually(() => panel.innerText()).toMatch(/regression surface/);
+    await trainToEnd();
+    await eventually(() => panel.getAttribute('data-epoch')).toBe('20');
+    expect(await panel.innerText()).toMatch(/value the network predicts/);
+    const training = Number(await attr('[data-testid="output-canvas"]', 'data-points'));
+    await page.click('[data-testid="output-show-validation"]');
+    const held = Number(await attr('[data-testid="output-canvas"]', 'data-points'));
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThan(training);
+    await s.screenshot('live-net-04-regression-surface');
+  });
+});
+
+describe('digits', () => {
+  it('shows validation samples with their predicted class, conv filters and one sample’s feature maps', async () => {
+    await load(
+      chain(
+        'Small CNN on digits',
+        [
+          ['input', 'Input', { shape: [28, 28, 1] }],
+          ['conv', 'Conv2D', { filters: 6, kernelSize: [3, 3], strides: [2, 2], activation: 'relu' }],
+          ['flatten', 'Flatten'],
+          ['output', 'Dense', { units: 10, activation: 'softmax' }],
+        ],
+        { dataset: 'mnist', epochs: 1, batchSize: 128, validationSplit: 0.1, optimizer: { name: 'adam', lr: 0.003 } },
+      ),
+    );
+    const gallery = page.locator('[data-testid="output-gallery"]');
+    await eventually(() => gallery.innerText()).toMatch(/Train to see/);
+    await trainToEnd();
+    await eventually(() => gallery.getAttribute('data-epoch')).toBe('1');
+    expect(await page.locator('[data-testid="gallery-item"]').count()).toBe(10);
+    const right = await page.locator('[data-testid="gallery-item"].is-right').count();
+    expect(await gallery.innerText()).toContain(`${right} of 10 right`);
+    // After an epoch a linear read-out of strided 3×3 features gets most digits right.
+    expect(right).toBeGreaterThanOrEqual(6);
+    expect(await page.locator('[data-testid="node-conv-conv"] canvas').count()).toBe(2);
+    expect(await attr('[data-testid="node-conv-conv"] canvas[aria-label="filters"]', 'data-tiles')).toBe('6');
+    expect(await attr('[data-testid="node-conv-conv"] canvas[aria-label="feature maps"]', 'data-tiles')).toBe('6');
+    await s.screenshot('live-net-05-digits');
+  });
+});
+
+describe('other datasets', () => {
+  it('says where their predictions are instead of leaving the column blank', async () => {
+    await load(
+      chain(
+        'Iris',
+        [
+          ['input', 'Input'],
+          ['output', 'Dense', { units: 3, activation: 'softmax' }],
+        ],
+        { dataset: 'iris' },
+      ),
+    );
+    const panel = page.locator('[data-testid="output-panel-other"]');
+    await eventually(() => panel.innerText()).toMatch(/press Try the model/);
+    await s.screenshot('live-net-06-other-dataset');
+  });
+});
