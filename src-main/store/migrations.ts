@@ -147,4 +147,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'dead ReLU units per layer',
+    sql: `
+      -- ReLU layers: their units and how many output 0 on every probe sample of the epoch (issue #16).
+      ALTER TABLE layer_metrics ADD COLUMN units INTEGER;
+      ALTER TABLE layer_metrics ADD COLUMN dead_units INTEGER;
+    `,
+  },
 ];
