@@ -27,6 +27,9 @@ import {
   type MenuCommand,
   type RunUpdate,
   runEnsembleSchema,
+  runPaceSchema,
+  stepDelaySchema,
+  stepUnitSchema,
   word2vecRequestSchema,
   word2vecVectorsSchema,
 } from './api';
@@ -45,19 +48,31 @@ export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id');
 const nothing = z.void();
 const runId = z.tuple([runIdSchema]);
+const runNotesSchema = z.string().max(20_000, 'notes are at most 20,000 characters');
 
 export const apiContract = {
   runs: {
     start: method(
       z.tuple([
         graphSchema,
-        z.strictObject({ name: runNameSchema.optional(), insights: insightRequestSchema.optional() }).optional(),
+        z
+          .strictObject({
+            name: runNameSchema.optional(),
+            notes: runNotesSchema.optional(),
+            insights: insightRequestSchema.optional(),
+            pace: runPaceSchema.optional(),
+          })
+          .optional(),
       ]),
       z.object({ runId: z.string() }),
-      'graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}}`',
+      'graph (`layerlab.graph/1`), `{name?, notes?, insights?: {histograms?, boundary?, samples?}, pace?: {paused?, delayMs?}}`',
     ),
     pause: method(runId, nothing, 'run id'),
     resume: method(runId, nothing, 'run id'),
+    /** A paused run trains one batch, or to the end of its epoch, and pauses again; a running run is paused first. */
+    step: method(z.tuple([runIdSchema, stepUnitSchema]), nothing, "run id, `'batch'\\|'epoch'`"),
+    /** The delay between a run's steps (0: full speed): watching it learn slowly. */
+    setSpeed: method(z.tuple([runIdSchema, stepDelaySchema]), nothing, 'run id, delay in ms between steps (0–2000)'),
     stop: method(runId, nothing, 'run id'),
     list: method(none, z.array(runSummarySchema), '–'),
     get: method(runId, runDetailSchema, 'run id (its graph snapshot and config)'),
@@ -72,11 +87,7 @@ export const apiContract = {
     ),
     rename: method(z.tuple([runIdSchema, runNameSchema]), nothing, 'run id, name'),
     setTags: method(z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]), nothing, 'run id, tags'),
-    setNotes: method(
-      z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]),
-      nothing,
-      'run id, notes',
-    ),
+    setNotes: method(z.tuple([runIdSchema, runNotesSchema]), nothing, 'run id, notes'),
     delete: method(runId, nothing, 'run id'),
   },
   sweeps: {

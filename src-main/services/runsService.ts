@@ -64,7 +64,8 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
         backend: requestedBackend(graph),
         createdAt: new Date().toISOString(),
       });
-      manager.enqueue(id, graph, options?.insights);
+      if (options?.notes) store.runs.setNotes(id, options.notes);
+      manager.enqueue(id, graph, options?.insights, options?.pace);
       return { runId: id };
     },
     async pause(id) {
@@ -72,6 +73,12 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
     },
     async resume(id) {
       manager.resume(id);
+    },
+    async step(id, unit) {
+      manager.step(id, unit);
+    },
+    async setSpeed(id, delayMs) {
+      manager.setSpeed(id, delayMs);
     },
     async stop(id) {
       manager.stop(id);
