@@ -42,6 +42,13 @@ const PATHS = {
   book: 'M12 6c-2-1.5-5-2-8-2v14c3 0 6 .5 8 2 2-1.5 5-2 8-2V4c-3 0-6 .5-8 2zM12 6v14',
   /** Bell curves of different widths: the initialization lab. */
   spread: 'M2 20c4 0 5-14 7-14s3 14 7 14M9 20c2 0 2.5-7 3.5-7s1.5 7 3.5 7M2 20h20',
+  /** One step: a play triangle against a bar. */
+  stepOne: 'M6 5v14l9-7zM18 5v14',
+  /** A whole epoch: two triangles against a bar. */
+  stepEpoch: 'M3 5v14l7-7zM10 5v14l7-7zM20 5v14',
+  reset: 'M4 12a8 8 0 1 0 2.4-5.7L4 8.5M4 4v4.5h4.5',
+  dice: 'M4 4h16v16H4zM8.5 8.5h.01M15.5 8.5h.01M12 12h.01M8.5 15.5h.01M15.5 15.5h.01',
+  more: 'M6 12h.01M12 12h.01M18 12h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;
