@@ -22,7 +22,7 @@ const KEYS: Array<[string, string]> = [
   ['Train', SHORTCUTS.train],
   ['Play / pause', SHORTCUTS.playPause],
   ['Step a batch / an epoch', `${SHORTCUTS.stepBatch} / ${SHORTCUTS.stepEpoch}`],
-  ['New weights (same / new seed)', `${SHORTCUTS.reinit} / ${SHORTCUTS.reinitNewSeed}`],
+  ['New weights (new seed)', `${SHORTCUTS.reinit} (${SHORTCUTS.reinitNewSeed})`],
 ];
 
 export function GraphSummary() {
