@@ -9,6 +9,7 @@ import { sizeOf } from '../core/shape';
 import type { Dataset, DataSplit } from '../data/types';
 import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
 import type { TrainSetup } from './trainer';
+import { addPlaneFeatures, isPlane } from '../data/planeFeatures';
 
 export function datasetInfo(ds: Pick<Dataset, 'task' | 'inputShape' | 'targetShape' | 'classNames'>): DatasetInfo {
   return { task: ds.task, inputShape: ds.inputShape, targetShape: ds.targetShape, classCount: ds.classNames?.length };
@@ -27,8 +28,21 @@ export interface PreparedRun {
 
 export function prepareRun(
   graphValue: unknown,
-  dataset: Dataset,
+  loaded: Dataset,
 ): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
+  // Input features of 2-D data become columns here, before validation, so the Input's shape includes them.
+  const features = (graphValue as Partial<GraphDoc> | null)?.training?.datasetOptions?.features;
+  if (features?.length && !isPlane(loaded.inputShape))
+    return {
+      ok: false,
+      issues: [
+        {
+          field: 'training.datasetOptions.features',
+          message: `input features (x₁², sin x₁, …) need 2-D data; "${loaded.id}" has samples of shape [${loaded.inputShape.join(', ')}]`,
+        },
+      ],
+    };
+  const dataset = Array.isArray(features) ? addPlaneFeatures(loaded, features) : loaded;
   const v = validateGraph(graphValue, datasetInfo(dataset));
   if (!v.ok) return { ok: false, issues: v.issues };
   const graph = v.validated.graph;

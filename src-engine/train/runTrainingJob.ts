@@ -71,7 +71,15 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     });
     sending.catch(() => undefined);
   };
-  const insights = insightOptions(job.request.insights, setup.inputShape, setup.train, dataset, setup.seed, scaler);
+  const insights = insightOptions(
+    job.request.insights,
+    setup.inputShape,
+    setup.train,
+    dataset,
+    setup.seed,
+    scaler,
+    prepared.run.graph.training.datasetOptions?.features,
+  );
   const result = await train(
     { ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) },
     emit,

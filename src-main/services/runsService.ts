@@ -1,9 +1,10 @@
 // runs.*: start (validate, snapshot, queue), control, and the records of past runs.
 import { randomUUID } from 'node:crypto';
 import type { LayerLabApi, RunDetail } from '../../src-shared/api';
-import { describeIssue, type GraphDoc } from '../../src-shared/graphFormat';
+import { describeIssue, type GraphDoc, type PlaneFeature } from '../../src-shared/graphFormat';
 import { validateGraph, type DatasetInfo } from '../../src-engine/graph/validate';
 import { catalogueEntry } from '../../src-engine/data/catalogue';
+import { planeFeatureShape } from '../../src-engine/data/planeFeatures';
 import type { Store } from '../store/store';
 import type { RunManager } from '../engine/runManager';
 import type { DeviceHosts } from '../engine/deviceHosts';
@@ -23,12 +24,12 @@ export function requestedBackend(graph: GraphDoc): string {
 }
 
 /** Known-dataset facts for validation; files (CSV, IDX) are checked once loaded, in the engine. */
-function datasetInfoFor(id: string): DatasetInfo | undefined {
+function datasetInfoFor(id: string, features?: readonly PlaneFeature[]): DatasetInfo | undefined {
   const entry = catalogueEntry(id);
   return (
     entry && {
       task: entry.task,
-      inputShape: entry.inputShape,
+      inputShape: planeFeatureShape(entry.inputShape, features),
       targetShape: entry.targetShape,
       classCount: entry.classNames?.length,
     }
@@ -37,7 +38,7 @@ function datasetInfoFor(id: string): DatasetInfo | undefined {
 
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
-  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset));
+  const v = validateGraph(graph, datasetInfoFor(graph.training.dataset, graph.training.datasetOptions?.features));
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 
