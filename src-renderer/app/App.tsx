@@ -17,7 +17,7 @@ import { useScreenStore } from '../navigation/screenStore';
 import { ScreenView } from '../navigation/ScreenView';
 import { SweepDialog } from '../sweeps/SweepDialog';
 import { subscribeToInsights } from '../insight/insightStore';
-import { OutputPanel } from '../insight/OutputPanel';
+import { OutputColumn } from '../insight/OutputColumn';
 import { api } from './api';
 
 export function App() {
@@ -46,7 +46,7 @@ export function App() {
                 <>
                   <div className="editor-row">
                     <EditorCanvas />
-                    <OutputPanel />
+                    <OutputColumn />
                   </div>
                   <BottomPanel />
                 </>
