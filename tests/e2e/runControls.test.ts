@@ -30,6 +30,12 @@ afterAll(async () => {
 });
 
 describe('run controls', () => {
+  it('labels the labs in the activity bar with visible words, not icons alone', async () => {
+    const labels = await page.locator('.activity-bar .activity-label').allInnerTexts();
+    expect(labels).toEqual(expect.arrayContaining(['Learn', 'Optim', 'Init', 'Grads']));
+    for (const box of await page.locator('.activity-bar .activity-label').all()) expect(await box.isVisible()).toBe(true);
+  });
+
   it('steps one batch at a time from the keyboard, starting a paused run', async () => {
     await clickEmptyCanvas(page);
     await page.keyboard.press('b');
@@ -77,6 +83,8 @@ describe('run controls', () => {
     expect(await seed.inputValue()).not.toBe(before);
     await page.click('[data-testid="side-runs"]');
     await eventually(() => page.locator('[data-testid="run-item"]').count()).toBe(2);
+    // The badge counts runs in progress (the paused one), not the two runs made.
+    expect(await page.locator('[data-testid="runs-in-progress"]').innerText()).toBe('1');
     expect(await page.locator('[data-testid="run-item"]').first().innerText()).toMatch(/paused/i);
     expect(await page.locator('[data-testid="run-item"]').nth(1).innerText()).toMatch(/stopped/i);
     await s.screenshot('controls-04-reinitialised');
