@@ -174,6 +174,12 @@ export const apiContract = {
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {
     hasNativeDialogs: method(none, z.boolean(), '– (true in Electron: open/save without a path show dialogs)'),
+    /** A data file to train on, picked in a native dialog; serve mode has none (files are uploaded there). */
+    chooseDataFile: method(
+      none,
+      z.string().nullable(),
+      '– (Electron: the path picked, null when cancelled; always null in serve mode)',
+    ),
     list: method(none, z.array(projectFileInfoSchema), '–'),
     save: method(z.tuple([graphSchema, projectPathSchema.optional()]), z.object({ path: z.string() }).nullable(), 'graph, path?'),
     /** The document is validated by the caller. */

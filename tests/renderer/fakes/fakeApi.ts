@@ -232,6 +232,9 @@ export function createFakeApi(): FakeApi {
       async hasNativeDialogs() {
         return false;
       },
+      async chooseDataFile() {
+        return null;
+      },
       async list(): Promise<ProjectFileInfo[]> {
         return [...projects].map(([path, p]) => ({
           path,
