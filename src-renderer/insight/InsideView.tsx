@@ -16,6 +16,7 @@ import { drawBoundary } from './boundaryCanvas';
 import { gradNormOption, histogramOption } from './layerCharts';
 import { InsideRunBar } from './InsideRunBar';
 import { EvaluationPanel } from './EvaluationPanel';
+import { DeadUnits } from '../livelab/DeadUnits';
 import '../compare/compare.css';
 import './inside.css';
 
@@ -153,6 +154,7 @@ export function InsideView() {
             deps={[data.layers, data.order]}
           />
         )}
+        <DeadUnits layers={data.layers} order={data.order} />
         {finished && <EvaluationPanel key={runId} runId={runId} finished hasTestSplit={(dataset?.testCount ?? 0) > 0} />}
       </div>
     </section>

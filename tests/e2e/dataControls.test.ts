@@ -77,4 +77,33 @@ describe('data controls beside the output', () => {
     await page.keyboard.press('f');
     await s.screenshot('data-02-linear-circle');
   });
+
+  it('counts the dead units of each ReLU layer in the Inside view', async () => {
+    const relu = chain(
+      [
+        ['in', 'Input'],
+        ['h1', 'Dense', { units: 16, activation: 'relu' }],
+        ['h2', 'Dense', { units: 16, activation: 'relu' }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      {
+        dataset: 'circle',
+        epochs: 4,
+        batchSize: 20,
+        validationSplit: 0.2,
+        optimizer: { name: 'adam', lr: 0.3 },
+        initializer: 'he_normal',
+      },
+    );
+    await page.evaluate((doc) => window.__layerlab!.loadDoc(doc), { ...relu, name: 'ReLU, too large a step' });
+    await page.click('[data-testid="train"]');
+    await eventually(() => text('[data-testid="progress-text"]'), 90_000).toMatch(/^done/);
+    await page.click('[data-testid="open-inside"]');
+    const rows = page.locator('[data-testid="dead-units"] li');
+    await eventually(() => rows.count(), 20_000).toBe(2);
+    expect(await rows.first().innerText()).toMatch(/h1\s+\d+ of 16/);
+    expect(await rows.nth(1).innerText()).toMatch(/h2\s+\d+ of 16/);
+    await page.locator('[data-testid="dead-units"]').scrollIntoViewIfNeeded();
+    await s.screenshot('data-03-dead-units');
+  });
 });
