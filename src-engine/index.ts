@@ -53,6 +53,7 @@ export {
   ParamTextError,
 } from './search';
 export { isGeneratedId } from './data/catalogue';
+export { planeFeatures, planeFeatureShape, isPlane, type PlaneFeatureInfo } from './data/planeFeatures';
 export {
   listBuiltinLessons,
   getBuiltinLesson,

@@ -203,6 +203,22 @@ export const insightRequestSchema = z.strictObject({
 });
 export type InsightRequest = z.infer<typeof insightRequestSchema>;
 
+/** The longest pause between two training steps a run may be slowed to (play at a chosen speed). */
+export const MAX_STEP_DELAY_MS = 2000;
+export const stepDelaySchema = z
+  .number()
+  .int()
+  .min(0, 'a delay cannot be negative')
+  .max(MAX_STEP_DELAY_MS, `a delay is at most ${MAX_STEP_DELAY_MS} ms`);
+
+/** How a run starts: paused before its first step (to step it), and slowed by a delay between steps. */
+export const runPaceSchema = z.strictObject({ paused: z.boolean().optional(), delayMs: stepDelaySchema.optional() });
+export type RunPace = z.infer<typeof runPaceSchema>;
+
+/** What one press of "step" trains: one batch, or to the end of the current epoch. */
+export const stepUnitSchema = z.enum(['batch', 'epoch']);
+export type StepUnit = z.infer<typeof stepUnitSchema>;
+
 export const projectFileInfoSchema = z.object({ path: z.string(), name: z.string(), modifiedAt: z.string() });
 export type ProjectFileInfo = z.infer<typeof projectFileInfoSchema>;
 

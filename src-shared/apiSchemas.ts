@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { EVENT_CHANNELS } from './contract';
 
-const MAX_NAME = 200;
+export const MAX_NAME = 200;
 
 export const runIdSchema = z.string().min(1, 'a run id may not be empty').max(100, 'a run id is at most 100 characters');
 export const runNameSchema = z

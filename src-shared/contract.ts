@@ -31,6 +31,9 @@ import {
   type MenuCommand,
   type RunUpdate,
   runEnsembleSchema,
+  runPaceSchema,
+  stepDelaySchema,
+  stepUnitSchema,
   word2vecRequestSchema,
   word2vecVectorsSchema,
 } from './api';
@@ -49,6 +52,7 @@ export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 const uploadIdSchema = z.string().regex(/^[0-9a-f-]{36}$/, 'not an upload id');
 const nothing = z.void();
 const runId = z.tuple([runIdSchema]);
+const runNotesSchema = z.string().max(20_000, 'notes are at most 20,000 characters');
 
 export const apiContract = {
   runs: {
@@ -58,16 +62,22 @@ export const apiContract = {
         z
           .strictObject({
             name: runNameSchema.optional(),
+            notes: runNotesSchema.optional(),
             insights: insightRequestSchema.optional(),
             initialWeights: initialWeightsSchema.optional(),
+            pace: runPaceSchema.optional(),
           })
           .optional(),
       ]),
       z.object({ runId: z.string() }),
-      "graph (`layerlab.graph/1`), `{name?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}}` (start from another run's weights)",
+      'graph (`layerlab.graph/1`), `{name?, notes?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}, pace?: {paused?, delayMs?}}` (initialWeights: start from another run\'s weights)',
     ),
     pause: method(runId, nothing, 'run id'),
     resume: method(runId, nothing, 'run id'),
+    /** A paused run trains one batch, or to the end of its epoch, and pauses again; a running run is paused first. */
+    step: method(z.tuple([runIdSchema, stepUnitSchema]), nothing, "run id, `'batch'\\|'epoch'`"),
+    /** The delay between a run's steps (0: full speed): watching it learn slowly. */
+    setSpeed: method(z.tuple([runIdSchema, stepDelaySchema]), nothing, 'run id, delay in ms between steps (0–2000)'),
     stop: method(runId, nothing, 'run id'),
     list: method(none, z.array(runSummarySchema), '–'),
     get: method(runId, runDetailSchema, 'run id (its graph snapshot and config)'),
@@ -82,11 +92,7 @@ export const apiContract = {
     ),
     rename: method(z.tuple([runIdSchema, runNameSchema]), nothing, 'run id, name'),
     setTags: method(z.tuple([runIdSchema, z.array(tagSchema).max(50, 'at most 50 tags')]), nothing, 'run id, tags'),
-    setNotes: method(
-      z.tuple([runIdSchema, z.string().max(20_000, 'notes are at most 20,000 characters')]),
-      nothing,
-      'run id, notes',
-    ),
+    setNotes: method(z.tuple([runIdSchema, runNotesSchema]), nothing, 'run id, notes'),
     delete: method(runId, nothing, 'run id'),
   },
   sweeps: {
@@ -186,6 +192,12 @@ export const apiContract = {
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {
     hasNativeDialogs: method(none, z.boolean(), '– (true in Electron: open/save without a path show dialogs)'),
+    /** A data file to train on, picked in a native dialog; serve mode has none (files are uploaded there). */
+    chooseDataFile: method(
+      none,
+      z.string().nullable(),
+      '– (Electron: the path picked, null when cancelled; always null in serve mode)',
+    ),
     list: method(none, z.array(projectFileInfoSchema), '–'),
     save: method(z.tuple([graphSchema, projectPathSchema.optional()]), z.object({ path: z.string() }).nullable(), 'graph, path?'),
     /** The document is validated by the caller. */

@@ -15,6 +15,10 @@ export const layerDiagnosticsSchema = z.object({
   /** Mean and standard deviation of the node's output on a fixed probe batch. */
   actMean: measured,
   actStd: measured,
+  /** ReLU layers: their units (the last axis: features or channels)... */
+  units: z.number().int().nonnegative().optional(),
+  /** ...and how many of them output 0 on every probe sample (dead: no gradient flows through them). */
+  deadUnits: z.number().int().nonnegative().optional(),
 });
 export type LayerDiagnostics = z.infer<typeof layerDiagnosticsSchema>;
 

@@ -11,6 +11,9 @@ import {
   evaluationResultSchema,
   gradCheckReportSchema,
   insightRequestSchema,
+  runPaceSchema,
+  stepDelaySchema,
+  stepUnitSchema,
 } from './api';
 import { ensembleResultSchema, modelExportFormatSchema, word2vecRequestSchema, word2vecVectorsSchema } from './api';
 
@@ -35,7 +38,23 @@ export const trainRequestFields = {
   stepEventEvery: z.number().int().nonnegative().optional(),
   /** Per-epoch `insight` events to emit. */
   insights: insightRequestSchema.optional(),
+  /** Start paused (to step it) and/or slowed down. */
+  pace: runPaceSchema.optional(),
 };
+
+/**
+ * Steering a training job while it runs; the GPU worker's protocol takes the same messages. A
+ * `step` lets a paused run train one batch, or to the end of its epoch, then holds it again;
+ * `speed` sets the delay between steps (0: full speed).
+ */
+export const runControlSchemas = [
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('stop') }),
+  z.object({ type: z.literal('step'), unit: stepUnitSchema }),
+  z.object({ type: z.literal('speed'), delayMs: stepDelaySchema }),
+] as const;
+export type RunControlMessage = z.infer<(typeof runControlSchemas)[number]>;
 
 export const hostToEngineSchema = z.discriminatedUnion('type', [
   z.object({
@@ -91,9 +110,7 @@ export const hostToEngineSchema = z.discriminatedUnion('type', [
     graph: graphSchema,
     samples: z.number().int().min(1).max(16).optional(),
   }),
-  z.object({ type: z.literal('pause') }),
-  z.object({ type: z.literal('resume') }),
-  z.object({ type: z.literal('stop') }),
+  ...runControlSchemas,
 ]);
 export type HostToEngine = z.infer<typeof hostToEngineSchema>;
 

@@ -49,6 +49,9 @@ export const optimizerSchema = z.looseObject({
 /** Feature scalings, in the order the settings list them: none, then per-feature, then whitening. */
 export const SCALINGS = ['none', 'standard', 'minmax', 'pca', 'zca'] as const;
 export type Scaling = (typeof SCALINGS)[number];
+/** Extra inputs computed from a 2-D dataset's x₁, x₂ (as TensorFlow Playground offers them); the engine's table is src-engine/data/planeFeatures.ts. */
+export const PLANE_FEATURES = ['x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2'] as const;
+export type PlaneFeature = (typeof PLANE_FEATURES)[number];
 
 export const datasetOptionsSchema = z.object({
   samples: z.number().int().positive().optional(),
@@ -62,6 +65,8 @@ export const datasetOptionsSchema = z.object({
   categorical: z.array(z.string().max(200)).max(1000).optional(),
   /** Feature scaling fitted on the training split; pca and zca whiten (decorrelate) the features. */
   scaling: z.enum(SCALINGS).optional(),
+  /** 2-D datasets: features added after x₁ and x₂ (in PLANE_FEATURES order), so the Input grows by one per feature. */
+  features: z.array(z.enum(PLANE_FEATURES)).max(PLANE_FEATURES.length).optional(),
 });
 
 /**

@@ -72,7 +72,7 @@ export async function sweepCommand(argv: string[]): Promise<number> {
   const spec = searchSpec(base, flags, lists.param);
   let trials: PlannedTrial[];
   try {
-    trials = planSearch(base, spec, catalogueDatasetInfo(base.training.dataset));
+    trials = planSearch(base, spec, catalogueDatasetInfo(base.training.dataset, base.training.datasetOptions?.features));
   } catch (e) {
     if (e instanceof SearchSpaceError) throw new CliError(e.message);
     throw e;

@@ -50,6 +50,8 @@ export async function decisionBoundaryAsync(
 export interface BoundaryOptions {
   neuronLayers?: string[];
   maxNeurons?: number;
+  /** The model's input row for a grid point, when it takes more than (x, y): input features of 2-D data. */
+  rowOf?: (x: number, y: number) => number[];
 }
 
 interface GridRun {
@@ -76,10 +78,16 @@ function runGrid(
     Array.from({ length: resolution }, (_, i) => lo + ((hi - lo) * i) / (resolution - 1));
   const xs = axis(range.x);
   const ys = axis(range.y);
-  const points = new Float32Array(resolution * resolution * 2);
-  ys.forEach((y, r) => xs.forEach((x, c) => points.set([x, y], (r * resolution + c) * 2)));
+  const rowOf = options.rowOf ?? ((x: number, y: number) => [x, y]);
+  const width = rowOf(xs[0]!, ys[0]!).length;
+  const points = new Float32Array(resolution * resolution * width);
+  ys.forEach((y, r) => xs.forEach((x, c) => points.set(rowOf(x, y), (r * resolution + c) * width)));
   const { output, activations } = noGrad(() =>
-    model.forward(tensor(points, [resolution * resolution, 2]), { training: false, rng: new Rng(0) }, { keepActivations: true }),
+    model.forward(
+      tensor(points, [resolution * resolution, width]),
+      { training: false, rng: new Rng(0) },
+      { keepActivations: true },
+    ),
   );
   const neuronIds: string[] = [];
   const neurons: Tensor[] = [];

@@ -35,6 +35,8 @@ export const WARNING_LIMITS = {
   overfitEpochs: 3,
   /** ...and how far above its best the validation loss must be. */
   overfitRise: 0.1,
+  /** Share of a ReLU layer's units dead (0 on every probe sample) before it is worth a warning. */
+  deadShare: 0.5,
 } as const;
 
 const PARAMETERIZED = new Set(['Dense', 'Conv2D', 'Conv1D']);
@@ -131,7 +133,10 @@ function isRelu(node: GraphDoc['nodes'][number] | undefined): boolean {
   return !!node && (node.type === 'ReLU' || node.params?.activation === 'relu');
 }
 
-/** ReLU layers that output 0 for every probe sample, and layers that got no gradient at all, in the latest epoch. */
+/**
+ * ReLU layers that output 0 for every probe sample, layers where at least half the units never
+ * fire (a few dead units are normal), and layers that got no gradient at all, in the latest epoch.
+ */
 function deadWarnings({ graph, layers }: WarningInput): TrainingWarning[] {
   const out: TrainingWarning[] = [];
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -143,6 +148,13 @@ function deadWarnings({ graph, layers }: WarningInput): TrainingWarning[] {
         lab: 'initLab',
         nodeId: l.nodeId,
         text: `Dead ReLUs in ${l.nodeId}: every unit outputs 0 on every sample in epoch ${l.epoch}, so no gradient flows through it. Try another initializer, a lower learning rate or LeakyReLU.`,
+      });
+    } else if (l.units && l.deadUnits !== undefined && l.deadUnits / l.units >= WARNING_LIMITS.deadShare) {
+      out.push({
+        kind: 'dead-relu',
+        lab: 'initLab',
+        nodeId: l.nodeId,
+        text: `Dead ReLUs in ${l.nodeId}: ${l.deadUnits} of its ${l.units} units output 0 on every sample in epoch ${l.epoch}, so they have stopped learning. Try a lower learning rate, He initialization or LeakyReLU.`,
       });
     } else if (l.gradNorm === 0) {
       out.push({

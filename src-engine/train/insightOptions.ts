@@ -7,6 +7,19 @@ import type { InsightOptions, SampleInsightOptions } from './insights';
 import type { DataSplit, Dataset } from '../data/types';
 import type { Scaler } from '../data/scaler';
 import type { InsightRequest } from '../../src-shared/api';
+import type { PlaneFeature } from '../../src-shared/graphFormat';
+import { featureRow, orderedFeatures, type PlaneFeatureInfo } from '../data/planeFeatures';
+
+/**
+ * A grid point (x, y) in the model's units to its full input row: the features are computed from
+ * x₁, x₂ in the data's own units (scaling undone), then scaled as the training columns were.
+ */
+function featureRows(features: PlaneFeatureInfo[], scaler: Scaler | undefined): (x: number, y: number) => number[] {
+  const s = scaler && 'offset' in scaler ? scaler : undefined;
+  const raw = (v: number, f: number) => (s ? v / s.factor[f]! + s.offset[f]! : v);
+  const scaled = (v: number, f: number) => (s ? (v - s.offset[f]!) * s.factor[f]! : v);
+  return (x, y) => [x, y, ...featureRow(features, raw(x, 0), raw(y, 1)).map((v, j) => scaled(v, 2 + j))];
+}
 
 /** What the sampler needs to know of the dataset (sequence datasets carry a `vocabulary`). */
 export type SampledDataset = Pick<Dataset, 'task' | 'inputShape' | 'classNames'> & { vocabulary?: readonly string[] };
@@ -25,6 +38,7 @@ export function insightOptions(
   seed = 1,
   scaler?: Scaler,
   validation?: DataSplit,
+  features?: readonly PlaneFeature[],
 ): InsightOptions | undefined {
   if (!request || (!request.histograms && !request.boundary && !request.samples && !request.network)) return undefined;
   const options: InsightOptions = {};
@@ -33,16 +47,22 @@ export function insightOptions(
   const tokenIds = !!dataset?.vocabulary;
   // Whitening (pca, zca) rotates the plane, so no per-axis relabelling fits: such runs draw no boundary.
   const perAxis = !scaler || 'offset' in scaler;
-  const planar = !tokenIds && inputShape.length === 1 && inputShape[0] === 2 && train.count > 0;
+  // Input features of 2-D data widen the input, but the plane is still (x₁, x₂): its first two columns.
+  const extra = orderedFeatures(features);
+  const width = inputShape[0] ?? 0;
+  const planar = !tokenIds && inputShape.length === 1 && width === 2 + extra.length && train.count > 0;
+  const rowOf = extra.length ? featureRows(extra, scaler) : undefined;
   if (request.network) {
     options.network = {};
     // Unit maps live in the model's own units: whitening's rotation does not matter to them.
-    if (planar) options.network.plane = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
+    if (planar)
+      options.network.plane = { x: paddedRange(train.x, 0, width), y: paddedRange(train.x, 1, width), ...(rowOf ? { rowOf } : {}) };
     const images = inputShape.length === 3 ? (validation && validation.count > 0 ? validation : train) : undefined;
     if (images && dataset?.task === 'classification') options.network.gallery = galleryOf(images, inputShape);
   }
   if (request.boundary && perAxis && planar) {
-    options.boundary = { x: paddedRange(train.x, 0), y: paddedRange(train.x, 1) };
+    options.boundary = { x: paddedRange(train.x, 0, width), y: paddedRange(train.x, 1, width) };
+    if (rowOf) options.boundary.rowOf = rowOf;
     if (dataset?.task === 'regression') options.boundary.regression = true;
     // The grid is computed where the model works (scaled inputs) and labelled in the data's own units, where the points are drawn.
     if (scaler && 'offset' in scaler)
@@ -98,10 +118,10 @@ export function samplerOptions(vocabulary: readonly string[], seed: number): Sam
   return { vocabulary: [...vocabulary], ...EPOCH_SAMPLES, seed: hashString('epoch-samples', seed) };
 }
 
-function paddedRange(x: Float32Array, feature: number): [number, number] {
+function paddedRange(x: Float32Array, feature: number, width: number): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = feature; i < x.length; i += 2) {
+  for (let i = feature; i < x.length; i += width) {
     lo = Math.min(lo, x[i]);
     hi = Math.max(hi, x[i]);
   }

@@ -13,7 +13,15 @@ export interface InsightOptions {
   /** Histograms of weights, activations and gradients per layer (30 bins). */
   histograms?: boolean;
   /** Decision boundary grid for models with 2-D inputs. */
-  boundary?: { x: [number, number]; y: [number, number]; resolution?: number; unscale?: AxisUnscale; regression?: boolean };
+  boundary?: {
+    x: [number, number];
+    y: [number, number];
+    resolution?: number;
+    unscale?: AxisUnscale;
+    regression?: boolean;
+    /** The model's input row for a grid point (x₁, x₂ and the input features of 2-D data). */
+    rowOf?: (x: number, y: number) => number[];
+  };
   /** What the editor draws inside the nodes (see networkInsight.ts). */
   network?: NetworkInsightOptions;
   /** Texts sampled from a next-token model; the same seed every epoch, so lists differ only by what the model learned. */
@@ -77,6 +85,7 @@ export async function collectInsights(
       model,
       { x: options.boundary.x, y: options.boundary.y },
       options.boundary.resolution ?? 40,
+      options.boundary.rowOf ? { rowOf: options.boundary.rowOf } : {},
     );
     const u = options.boundary.unscale;
     const xs = u ? grid.xs.map((v) => v / u.factor[0] + u.offset[0]) : grid.xs;

@@ -18,7 +18,7 @@ export const MAX_CONV_CHANNELS = 8;
 
 export interface NetworkInsightOptions {
   /** 2-D inputs: the plane's range in the model's own (scaled) units. */
-  plane?: { x: [number, number]; y: [number, number] };
+  plane?: { x: [number, number]; y: [number, number]; rowOf?: (x: number, y: number) => number[] };
   /** Image datasets: validation samples as the model sees them, with their labels and display pixels (0–255). */
   gallery?: { x: Float32Array; shape: number[]; labels: number[]; pixels: number[][]; width: number; height: number };
 }
@@ -37,7 +37,11 @@ export async function collectNetworkInsight(
   if (options.plane) {
     const ids = model.nodes.filter((n) => n.id !== model.inputId && n.outputShape.length === 1).map((n) => n.id);
     if (ids.length) {
-      const grid = await decisionBoundaryAsync(model, options.plane, NEURON_GRID, { neuronLayers: ids, maxNeurons: MAX_UNITS });
+      const grid = await decisionBoundaryAsync(model, options.plane, NEURON_GRID, {
+        neuronLayers: ids,
+        maxNeurons: MAX_UNITS,
+        ...(options.plane.rowOf ? { rowOf: options.plane.rowOf } : {}),
+      });
       out.neurons = {};
       for (const [id, units] of Object.entries(grid.neurons ?? {}))
         out.neurons[id] = { size: NEURON_GRID, units: units.map((rows) => rows.flat().map(short)) };

@@ -10,6 +10,7 @@ import { targetSize } from '../data/make-dataset';
 import type { Dataset, DataSplit } from '../data/types';
 import type { GraphDoc, GraphIssue } from '../../src-shared/graphFormat';
 import type { TrainSetup } from './trainer';
+import { addPlaneFeatures, isPlane } from '../data/planeFeatures';
 
 export function datasetInfo(
   ds: Pick<Dataset, 'task' | 'inputShape' | 'targetShape' | 'classNames' | 'targetColumns'>,
@@ -36,9 +37,22 @@ export interface PreparedRun {
 
 export function prepareRun(
   graphValue: unknown,
-  dataset: Dataset,
+  loaded: Dataset,
   options: { parameterMemory?: ParameterMemory } = {},
 ): { ok: true; run: PreparedRun } | { ok: false; issues: GraphIssue[] } {
+  // Input features of 2-D data become columns here, before validation, so the Input's shape includes them.
+  const features = (graphValue as Partial<GraphDoc> | null)?.training?.datasetOptions?.features;
+  if (features?.length && !isPlane(loaded.inputShape))
+    return {
+      ok: false,
+      issues: [
+        {
+          field: 'training.datasetOptions.features',
+          message: `input features (x₁², sin x₁, …) need 2-D data; "${loaded.id}" has samples of shape [${loaded.inputShape.join(', ')}]`,
+        },
+      ],
+    };
+  const dataset = Array.isArray(features) ? addPlaneFeatures(loaded, features) : loaded;
   const v = validateGraph(graphValue, datasetInfo(dataset), {
     parameterMemory: options.parameterMemory ?? hostParameterMemory(),
   });

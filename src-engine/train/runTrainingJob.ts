@@ -91,6 +91,7 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
     setup.seed,
     scaler,
     setup.validation,
+    prepared.run.graph.training.datasetOptions?.features,
   );
   const result = await train(
     { ...setup, ...job.trainOptions, stepEventEvery, backendName: job.backendName, ...(insights ? { insights } : {}) },

@@ -28,11 +28,21 @@ import { trainHeads } from './multiOutput/trainHeads';
 
 export { evaluate, type Evaluation } from './evaluate';
 
+/** Where the loop is: the epoch (0-based) of the step about to run. */
+export interface StepPosition {
+  epoch: number;
+}
+
 export interface TrainControl {
   /** Checked between steps; true ends the run as `stopped`. */
   shouldStop?: () => boolean;
-  /** Awaited between steps; resolves when the run may continue. */
-  waitWhilePaused?: () => Promise<void>;
+  /**
+   * Awaited between steps (about every 50 ms, or before every step while `holding` says so);
+   * resolves when the run may continue, with true when the user stepped this one batch.
+   */
+  waitWhilePaused?: (at: StepPosition) => Promise<boolean | void>;
+  /** True while the control must see every step: paused, stepping, or slowed down. */
+  holding?: (at: StepPosition) => boolean;
 }
 
 export interface TrainSetup {
@@ -137,8 +147,11 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       divergedAtStep: atStep,
       message: `diverged at step ${atStep} (epoch ${epoch + 1}): the loss became ${value}; try a lower learning rate`,
     });
+  const forced = new Set<number>();
   const landed = (l: LandedLoss): void => {
-    if (stepEvery && l.step % stepEvery === 0) emit({ event: 'step', epoch: l.epoch + 1, step: l.step, loss: l.value, lr: l.lr });
+    const wasStepped = forced.delete(l.step);
+    if (stepEvery && (l.step % stepEvery === 0 || wasStepped))
+      emit({ event: 'step', epoch: l.epoch + 1, step: l.step, loss: l.value, lr: l.lr });
   };
 
   // Wall time is measured from the start of training, so a chart over it runs forward (issue #16).
@@ -149,17 +162,20 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
       const order = shuffleRng.permutation(setup.train.count);
       for (let start = 0; start < setup.train.count; start += batchSize) {
         if (control.shouldStop?.()) return done('stopped', epoch);
-        if (clock() - lastYield > 50) {
-          // Let pause/stop messages in (the host's event loop needs a turn).
+        let stepped = false;
+        if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
+          // Let pause/stop/step messages in (the host's event loop needs a turn).
           await new Promise((resolve) => setTimeout(resolve, 0));
-          await control.waitWhilePaused?.();
+          stepped = (await control.waitWhilePaused?.({ epoch })) === true;
           if (control.shouldStop?.()) return done('stopped', epoch);
           lastYield = clock();
         }
         const t0 = clock();
         const end = Math.min(start + batchSize, setup.train.count);
         step++;
-        const read = step % metricsEvery === 0 || (stepEvery > 0 && step % stepEvery === 0);
+        // A batch the user stepped always reports its loss.
+        if (stepped && stepEvery > 0) forced.add(step);
+        const read = step % metricsEvery === 0 || (stepEvery > 0 && step % stepEvery === 0) || stepped;
         for (const p of params) p.grad = null;
         // Pooled backends free each step's temporaries at its end; weights, their gradients,
         // layer and optimizer state and the metric totals are kept.

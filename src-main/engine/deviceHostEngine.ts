@@ -55,6 +55,7 @@ export function createDeviceEngine(
       backend: request.graph.training.backend ?? 'webgpu',
       ...(request.stepEventEvery !== undefined ? { stepEventEvery: request.stepEventEvery } : {}),
       ...(request.insights ? { insights: request.insights } : {}),
+      ...(request.pace ? { pace: request.pace } : {}),
     });
   }
 

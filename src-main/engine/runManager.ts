@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { ENGINE_PROTOCOL, engineToHostSchema, type EngineToHost, type TensorSnapshot } from '../../src-shared/engineProtocol';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { EngineEvent } from '../../src-shared/engineEvents';
-import type { InsightRequest, RunStatus, RunUpdate } from '../../src-shared/api';
+import type { InsightRequest, RunPace, RunStatus, RunUpdate, StepUnit } from '../../src-shared/api';
 import type { Store } from '../store/store';
 import { describeExit, type EngineProcess, type EngineSpawner } from './engineProcess';
 import type { UpdateStream } from './updateStream';
@@ -39,6 +39,8 @@ interface ActiveRun {
   stopTimer?: ReturnType<typeof setTimeout>;
   /** Why the host stopped the run (e.g. successive halving), recorded with its status. */
   stopReason?: string;
+  /** Steps asked for before the engine had its train request, sent right after it. */
+  earlySteps?: StepUnit[];
 }
 
 interface QueuedRun {
@@ -47,6 +49,8 @@ interface QueuedRun {
   insights?: InsightRequest;
   /** Another run's weights to start from (pretrained initialization). */
   initialTensors?: TensorSnapshot[];
+  /** Start paused (to step it) or slowed; a pause or speed change while queued lands here too. */
+  pace: RunPace;
 }
 
 export const MAX_CONCURRENCY = 8;
@@ -75,9 +79,9 @@ export class RunManager {
   }
 
   /** Queues a run whose row the caller has just inserted (status queued). */
-  enqueue(id: string, graph: GraphDoc, insights?: InsightRequest, initialTensors?: TensorSnapshot[]): void {
+  enqueue(id: string, graph: GraphDoc, insights?: InsightRequest, pace: RunPace = {}, initialTensors?: TensorSnapshot[]): void {
     if (this.closed) throw new UserError('LayerLab is shutting down; the run was not started');
-    this.queue.push({ id, graph, insights, ...(initialTensors ? { initialTensors } : {}) });
+    this.queue.push({ id, graph, insights, pace: { ...pace }, ...(initialTensors ? { initialTensors } : {}) });
     this.pump();
   }
 
@@ -103,6 +107,24 @@ export class RunManager {
     run.paused = false;
     run.engine.send({ type: 'resume' });
     this.o.updates.status(id, 'running');
+  }
+
+  /** One batch, or the rest of the epoch, of a paused run; a running run is paused first. */
+  step(id: string, unit: StepUnit): void {
+    const run = this.requireRunning(id, 'step');
+    if (!run.paused) this.pause(id);
+    if (run.earlySteps) run.earlySteps.push(unit);
+    else run.engine.send({ type: 'step', unit });
+  }
+
+  /** The delay between the run's steps from now on. */
+  setSpeed(id: string, delayMs: number): void {
+    const queued = this.queue.find((q) => q.id === id);
+    if (queued) {
+      queued.pace.delayMs = delayMs;
+      return;
+    }
+    this.requireRunning(id, 'change the speed of').engine.send({ type: 'speed', delayMs });
   }
 
   /** Stops a queued or active run; `reason` (for stops the user did not ask for) is recorded with it. */
@@ -167,7 +189,7 @@ export class RunManager {
     this.notifyIfIdle();
   }
 
-  private launch({ id, graph, insights, initialTensors }: QueuedRun): void {
+  private launch({ id, graph, insights, pace, initialTensors }: QueuedRun): void {
     let engine: EngineProcess;
     let fallbackNotice: string | undefined;
     try {
@@ -179,13 +201,24 @@ export class RunManager {
       return;
     }
     const onDevice = graph.training.backend === 'webgpu' && !fallbackNotice;
-    const run: ActiveRun = { id, engine, paused: false, ended: false, fallbackNotice, onDevice, backendReported: false };
+    const paused = pace.paused === true;
+    const run: ActiveRun = {
+      id,
+      engine,
+      paused,
+      ended: false,
+      fallbackNotice,
+      onDevice,
+      backendReported: false,
+      earlySteps: [],
+    };
     this.active.set(id, run);
     this.o.updates.status(id, 'running', { startedAt: now() });
+    if (paused) this.o.updates.status(id, 'paused');
     if (fallbackNotice) this.recordBackend(run, { backend: 'cpu' });
     engine.onMessage((raw) => {
       try {
-        this.receive(run, graph, insights, raw, initialTensors);
+        this.receive(run, graph, insights, pace, raw, initialTensors);
       } catch (e) {
         this.end(run, 'failed', `the run could not be recorded: ${(e as Error).message}`);
         run.engine.kill();
@@ -235,6 +268,7 @@ export class RunManager {
     run: ActiveRun,
     graph: GraphDoc,
     insights: InsightRequest | undefined,
+    pace: RunPace,
     raw: unknown,
     initialTensors?: TensorSnapshot[],
   ): void {
@@ -253,7 +287,11 @@ export class RunManager {
           threads: this.threadsPerRun(),
           ...(insights ? { insights } : {}),
           ...(initialTensors ? { initialTensors } : {}),
+          // Paused or resumed before the engine was ready: the request carries the state now.
+          pace: { ...pace, paused: run.paused },
         });
+        for (const unit of run.earlySteps ?? []) run.engine.send({ type: 'step', unit });
+        run.earlySteps = undefined;
         return;
       case 'dataset':
         this.o.store.runs.setDatasetHash(run.id, message.hash);

@@ -19,6 +19,9 @@ export function folderProjects(folder: string): LayerLabApi['projects'] {
     async hasNativeDialogs() {
       return false;
     },
+    async chooseDataFile() {
+      return null;
+    },
     async list() {
       mkdirSync(folder, { recursive: true });
       const files: ProjectFileInfo[] = [];

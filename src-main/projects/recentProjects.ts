@@ -11,6 +11,8 @@ export interface FileDialogs {
   /** Absolute path of the chosen project, or null when cancelled. */
   chooseProjectToOpen(): Promise<string | null>;
   chooseProjectToSave(suggestedName: string): Promise<string | null>;
+  /** Absolute path of a data file (CSV, text corpus, IDX), or null when cancelled. */
+  chooseDataFile?(): Promise<string | null>;
 }
 
 /** The projects service of the desktop app, plus what only the main process may do with it. */
@@ -51,6 +53,10 @@ export function recentProjects(
     },
     async hasNativeDialogs() {
       return true;
+    },
+    async chooseDataFile() {
+      // The desktop app reads data where it lies (no folder rule, unlike serve mode).
+      return (await dialogs.chooseDataFile?.()) ?? null;
     },
     async list() {
       const files: ProjectFileInfo[] = [];

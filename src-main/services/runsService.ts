@@ -27,7 +27,7 @@ export function requestedBackend(graph: GraphDoc): string {
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
   // The model's size is checked here too, so a run too large for this machine is never stored.
-  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset), { parameterMemory: machineParameterMemory() });
+  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset, graph.training.datasetOptions?.features), { parameterMemory: machineParameterMemory() });
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 
@@ -59,7 +59,8 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
         backend: requestedBackend(graph),
         createdAt: new Date().toISOString(),
       });
-      manager.enqueue(id, graph, options?.insights, initialTensors);
+      if (options?.notes) store.runs.setNotes(id, options.notes);
+      manager.enqueue(id, graph, options?.insights, options?.pace, initialTensors);
       return { runId: id };
     },
     async pause(id) {
@@ -67,6 +68,12 @@ export function createRunsService({ store, manager, devices }: RunsServiceDeps):
     },
     async resume(id) {
       manager.resume(id);
+    },
+    async step(id, unit) {
+      manager.step(id, unit);
+    },
+    async setSpeed(id, delayMs) {
+      manager.setSpeed(id, delayMs);
     },
     async stop(id) {
       manager.stop(id);

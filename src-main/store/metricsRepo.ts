@@ -59,6 +59,8 @@ interface LayerRow {
   grad_norm: number | null;
   act_mean: number | null;
   act_std: number | null;
+  units: number | null;
+  dead_units: number | null;
 }
 
 export class MetricsRepo {
@@ -71,8 +73,9 @@ export class MetricsRepo {
         db.prepare(`INSERT OR REPLACE INTO epoch_metrics (run_id, epoch, step, train_loss, train_acc, val_loss, val_acc, val_r2, val_class_acc_json,
         train_objective, val_objective, val_entropy, outputs_json, lr, elapsed_ms, samples_per_sec)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      layer: db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      layer:
+        db.prepare(`INSERT OR REPLACE INTO layer_metrics (run_id, epoch, node_id, weight_norm, grad_norm, act_mean, act_std, units, dead_units)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       started: db.prepare('UPDATE runs SET parameter_count = ?, epochs_total = ? WHERE id = ?'),
       progress: db.prepare(
         'UPDATE runs SET epochs_done = ?, final_train_loss = ?, final_val_loss = ?, final_val_acc = ? WHERE id = ?',
@@ -114,7 +117,17 @@ export class MetricsRepo {
           e.samplesPerSec,
         );
         for (const [nodeId, d] of Object.entries(e.layers)) {
-          this.s.layer.run(runId, e.epoch, nodeId, orNull(d.weightNorm), orNull(d.gradNorm), orNull(d.actMean), orNull(d.actStd));
+          this.s.layer.run(
+            runId,
+            e.epoch,
+            nodeId,
+            orNull(d.weightNorm),
+            orNull(d.gradNorm),
+            orNull(d.actMean),
+            orNull(d.actStd),
+            d.units ?? null,
+            d.deadUnits ?? null,
+          );
         }
         this.s.progress.run(e.epoch, orNull(e.trainLoss), orNull(e.valLoss), orNull(e.valAcc), runId);
         return;
@@ -176,6 +189,8 @@ export class MetricsRepo {
       gradNorm: orUndef(r.grad_norm),
       actMean: r.act_mean ?? NaN,
       actStd: r.act_std ?? NaN,
+      ...(r.units !== null ? { units: r.units } : {}),
+      ...(r.dead_units !== null ? { deadUnits: r.dead_units } : {}),
     }));
   }
 

@@ -166,4 +166,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE epoch_metrics ADD COLUMN outputs_json TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'dead ReLU units per layer',
+    sql: `
+      -- ReLU layers: their units and how many output 0 on every probe sample of the epoch (issue #16).
+      ALTER TABLE layer_metrics ADD COLUMN units INTEGER;
+      ALTER TABLE layer_metrics ADD COLUMN dead_units INTEGER;
+    `,
+  },
 ];

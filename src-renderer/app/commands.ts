@@ -6,7 +6,7 @@ import { useRunStore } from '../runs/runStore';
 import { canvasArea, fitCanvas, visibleCentre, zoomCanvas } from '../canvas/canvasControls';
 import { useUiStore } from '../ui/uiStore';
 import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
-import { startTraining } from '../runs/trainActions';
+import { pauseOrResume, reinitialize, startTraining, stepTraining } from '../runs/trainActions';
 import { toggleTheme } from '../theme/themeActions';
 
 export type CommandName =
@@ -30,7 +30,12 @@ export type CommandName =
   | 'zoomOut'
   | 'autoLayout'
   | 'toggleTheme'
-  | 'train';
+  | 'train'
+  | 'playPause'
+  | 'stepBatch'
+  | 'stepEpoch'
+  | 'reinit'
+  | 'reinitNewSeed';
 
 const EDITING: ReadonlySet<CommandName> = new Set([
   'undo',
@@ -101,6 +106,20 @@ export function runCommand(name: CommandName): void {
       return toggleTheme();
     case 'train':
       return void startTraining();
+  }
+  // Run controls steer the editor's run; a finished run open for viewing has none.
+  if (useRunStore.getState().viewed) return;
+  switch (name) {
+    case 'playPause':
+      return void pauseOrResume();
+    case 'stepBatch':
+      return void stepTraining('batch');
+    case 'stepEpoch':
+      return void stepTraining('epoch');
+    case 'reinit':
+      return void reinitialize(false);
+    case 'reinitNewSeed':
+      return void reinitialize(true);
   }
 }
 

@@ -12,3 +12,4 @@ export { formatShape, sizeOf } from '../../src-engine';
 export { validateParams, paramApplies, type ParamSpec, type ParamValues } from '../../src-engine';
 export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry } from '../../src-engine';
 export type { DatasetPreview } from '../../src-engine';
+export { planeFeatures, planeFeatureShape, isPlane, type PlaneFeatureInfo } from '../../src-engine';

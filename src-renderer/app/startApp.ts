@@ -14,6 +14,7 @@ import { BOTTOM_HEIGHT_KEY } from '../panels/PanelResizer';
 import { pageSocket } from '../transport';
 import { startServeDeviceHost } from '../engineHost/serveDeviceHost';
 import { useBackendStore } from '../engineHost/backendStore';
+import { offerRecovery, startAutosave } from '../project/autosave';
 
 let deviceHostStarted = false;
 
@@ -46,10 +47,21 @@ export function startApp(): () => void {
   void useRunStore.getState().refresh();
   const stopUpdates = subscribeToRunUpdates();
   const stopMenu = api().onMenuCommand(runMenuCommand);
-  void reopenLastProject().then((opened) => {
-    if (opened) setTimeout(fitCanvas, 50);
-    else if (useGraphStore.getState().nodes.length === 0) useUiStore.getState().setBottomTab('training');
-  });
+  let stopAutosave = (): void => undefined;
+  let ended = false;
+  void reopenLastProject()
+    .then(async (opened) => {
+      // Work the last session did not save comes before the project it last saved.
+      const restored = await offerRecovery();
+      // Observable for tests and tools: the start-up question has been settled.
+      document.documentElement.dataset.recovery = restored ? 'restored' : 'settled';
+      if (opened || restored) setTimeout(fitCanvas, 50);
+      else if (useGraphStore.getState().nodes.length === 0) useUiStore.getState().setBottomTab('training');
+    })
+    .finally(() => {
+      // Only now: the reopened project would otherwise count as "no unsaved work" and drop the copy.
+      if (!ended) stopAutosave = startAutosave();
+    });
   // Warn before closing the window with unsaved changes.
   const beforeUnload = (e: BeforeUnloadEvent) => {
     const s = useGraphStore.getState();
@@ -57,6 +69,8 @@ export function startApp(): () => void {
   };
   window.addEventListener('beforeunload', beforeUnload);
   return () => {
+    ended = true;
+    stopAutosave();
     stopUpdates();
     stopMenu();
     window.removeEventListener('beforeunload', beforeUnload);

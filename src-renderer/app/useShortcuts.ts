@@ -30,6 +30,10 @@ export function keyToCommand(
   if (key === 'delete' || key === 'backspace') return 'delete';
   if (key === 'f' && !e.shiftKey) return 'fitView';
   if (key === 'l' && !e.shiftKey) return 'autoLayout';
+  if (key === 'p' && !e.shiftKey) return 'playPause';
+  if (key === 'b' && !e.shiftKey) return 'stepBatch';
+  if (key === 'e' && !e.shiftKey) return 'stepEpoch';
+  if (key === 'r') return e.shiftKey ? 'reinitNewSeed' : 'reinit';
   return null;
 }
 

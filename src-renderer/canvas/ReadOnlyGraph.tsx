@@ -14,7 +14,10 @@ export function ReadOnlyGraph({ graph }: { graph: GraphDoc }) {
   const list = useDatasetStore((s) => s.list);
   const theme = useUiStore((s) => s.theme);
   const content = useMemo(() => fromGraphDoc(graph), [graph]);
-  const check = useMemo(() => checkGraph(content, datasetInfo(list, graph.training.dataset)), [content, list, graph]);
+  const check = useMemo(
+    () => checkGraph(content, datasetInfo(list, graph.training.dataset, graph.training.datasetOptions?.features)),
+    [content, list, graph],
+  );
   return (
     <ReactFlowProvider>
       <GraphCheckContext.Provider value={check}>

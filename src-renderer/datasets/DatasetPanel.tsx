@@ -10,6 +10,7 @@ import { DatasetPreviewView } from './DatasetPreviewView';
 import { asDatasetPreview } from './previewTypes';
 import { isDesktop } from '../transport';
 import { UploadForm, UploadStatus, useUpload } from './UploadForm';
+import { api } from '../app/api';
 
 export function DatasetPanel() {
   const list = useDatasetStore((s) => s.list);
@@ -185,6 +186,13 @@ function ImportForm({ browser }: { browser: boolean }) {
   const [target, setTarget] = useState('');
   const [dropMissing, setDropMissing] = useState(false);
   const isCsv = /\.(csv|tsv|txt)$/i.test(path.trim());
+  // The desktop app's native dialog fills the path; a CSV still waits for its target column.
+  const browse = async () => {
+    const chosen = await api()
+      .projects.chooseDataFile()
+      .catch(() => null);
+    if (chosen) setPath(chosen);
+  };
   const submit = () => {
     const p = path.trim();
     if (!p) return;
@@ -227,6 +235,11 @@ function ImportForm({ browser }: { browser: boolean }) {
             aria-label="Target column"
             spellCheck={false}
           />
+        )}
+        {!browser && (
+          <button type="button" className="button" onClick={() => void browse()} data-testid="choose-data-file">
+            Choose…
+          </button>
         )}
         <button type="submit" className="button" disabled={!path.trim()}>
           Use this file

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { DatasetListItem } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
-import { datasetRegistry, datasetSummary, type DatasetInfo } from '../app/engine';
+import { datasetRegistry, datasetSummary, planeFeatureShape, type DatasetInfo } from '../app/engine';
+import type { PlaneFeature } from '../../src-shared/graphFormat';
 import { useGraphStore } from '../document/graphStore';
 
 export interface PreviewState {
@@ -56,22 +57,32 @@ export const useDatasetStore = create<DatasetState>()((set, get) => ({
   },
 }));
 
-const infoCache = new WeakMap<DatasetListItem, DatasetInfo>();
+const infoCache = new WeakMap<DatasetListItem, Map<string, DatasetInfo>>();
 
-/** Validation's view of a dataset; the same object for the same list item, so checks memoize. */
-export function datasetInfo(list: readonly DatasetListItem[], id: string): DatasetInfo | undefined {
+/**
+ * Validation's view of a dataset, its input widened by the chosen input features of 2-D data;
+ * the same object for the same list item and features, so checks memoize.
+ */
+export function datasetInfo(
+  list: readonly DatasetListItem[],
+  id: string,
+  features?: readonly PlaneFeature[],
+): DatasetInfo | undefined {
   const item = list.find((d) => d.id === id);
   if (!item) return undefined;
-  let info = infoCache.get(item);
+  let byFeatures = infoCache.get(item);
+  if (!byFeatures) infoCache.set(item, (byFeatures = new Map()));
+  const key = (features ?? []).join(',');
+  let info = byFeatures.get(key);
   if (!info) {
     info = {
       task: item.task,
-      inputShape: item.inputShape,
+      inputShape: planeFeatureShape(item.inputShape, features),
       targetShape: item.targetShape,
       classCount: item.classNames?.length,
       targetColumns: item.targetColumns,
     };
-    infoCache.set(item, info);
+    byFeatures.set(key, info);
   }
   return info;
 }

@@ -46,7 +46,8 @@ export interface GraphActions {
   redo(): void;
   /** Lays the graph out; with the canvas size, long networks wrap into rows. */
   autoLayout(area?: LayoutArea): void;
-  load(content: GraphContent, path: string | null): void;
+  /** Replaces the document; `unsaved` keeps it marked as changed (recovered work that was never saved). */
+  load(content: GraphContent, path: string | null, unsaved?: boolean): void;
   markSaved(path: string): void;
 }
 
@@ -248,9 +249,10 @@ export const useGraphStore = create<GraphState & GraphActions>()((set, get) => {
       set({ ...checkpoint(), nodes: layoutNodes(s.nodes, s.edges, area) });
     },
 
-    load(content, path) {
+    load(content, path, unsaved = false) {
       const version = nextVersion();
-      set({ ...content, history: emptyHistory(), version, savedVersion: version, projectPath: path, dragging: false });
+      const savedVersion = unsaved ? -1 : version;
+      set({ ...content, history: emptyHistory(), version, savedVersion, projectPath: path, dragging: false });
     },
 
     markSaved(path) {

@@ -16,6 +16,7 @@ import { drawBoundary, drawSurface } from './boundaryCanvas';
 import { gradNormOption, histogramOption } from './layerCharts';
 import { InsideRunBar } from './InsideRunBar';
 import { EvaluationPanel } from './EvaluationPanel';
+import { DeadUnits } from '../livelab/DeadUnits';
 import '../compare/compare.css';
 import './inside.css';
 
@@ -154,6 +155,7 @@ export function InsideView() {
             deps={[data.layers, data.order]}
           />
         )}
+        <DeadUnits layers={data.layers} order={data.order} />
         {finished && (
           <EvaluationPanel
             key={runId}

@@ -2,12 +2,13 @@
 // samples), then the data and run controls that shape what it shows.
 import { OutputPanel } from './OutputPanel';
 import './outputPanel.css';
+import { DataControls } from '../livelab/DataControls';
 
 export function OutputColumn() {
   return (
     <aside className="output-column" aria-label="Output and data" data-testid="output-column">
       <OutputPanel />
-      {/* livecontrols: the data sliders and run controls mount here, below the output. */}
+      <DataControls />
     </aside>
   );
 }

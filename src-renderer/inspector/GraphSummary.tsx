@@ -20,6 +20,9 @@ const KEYS: Array<[string, string]> = [
   ['Auto-layout', SHORTCUTS.autoLayout],
   ['Save / open', `${SHORTCUTS.save} / ${SHORTCUTS.open}`],
   ['Train', SHORTCUTS.train],
+  ['Play / pause', SHORTCUTS.playPause],
+  ['Step a batch / an epoch', `${SHORTCUTS.stepBatch} / ${SHORTCUTS.stepEpoch}`],
+  ['New weights (new seed)', `${SHORTCUTS.reinit} (${SHORTCUTS.reinitNewSeed})`],
 ];
 
 export function GraphSummary() {

@@ -52,6 +52,11 @@ function RunItem({ run, current }: { run: RunSummary; current: boolean }) {
         <span className="run-item-time">{timeAgo(run.createdAt)}</span>
       </span>
       <span className="run-item-name">{run.name}</span>
+      {run.notes && (
+        <span className="run-item-notes" title={run.notes} data-testid="run-item-notes">
+          {run.notes}
+        </span>
+      )}
       <span className="run-item-meta">
         {run.datasetId} · {run.optimizer} · {run.initializer}
       </span>

@@ -1,7 +1,8 @@
 // Runs: the history list, live runs fed by onRunUpdate, and the run opened for viewing.
 import { create } from 'zustand';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import type { InitialWeights, InsightRequest, RunDetail, RunStatus, RunSummary, RunUpdate } from '../../src-shared/api';
+import type { RunDetail, RunStatus, RunSummary, RunUpdate, StepUnit } from '../../src-shared/api';
+import type { LayerLabApi } from '../../src-shared/contract';
 import { api, errorText } from '../app/api';
 import { MetricsBuffer } from '../charts/metricsBuffer';
 import { advanceProgress, emptyProgress, type RunProgress } from './progress';
@@ -34,8 +35,11 @@ interface RunState {
   activeRunId: string | null;
   viewed: ViewedRun | null;
   refresh(): Promise<void>;
-  start(graph: GraphDoc, name?: string, insights?: InsightRequest, initialWeights?: InitialWeights): Promise<string>;
+  start(graph: GraphDoc, options?: RunStartOptions): Promise<string>;
   pause(): Promise<void>;
+  /** One batch, or to the end of the epoch, of the editor's run (paused first if it runs). */
+  step(unit: StepUnit): Promise<void>;
+  setSpeed(delayMs: number): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;
   open(runId: string): Promise<void>;
@@ -50,6 +54,9 @@ interface RunState {
   setNotes(runId: string, notes: string): Promise<void>;
   remove(runId: string): Promise<void>;
 }
+
+/** A run's name, description, insights and pace, as `runs.start` takes them. */
+export type RunStartOptions = NonNullable<Parameters<LayerLabApi['runs']['start']>[1]>;
 
 export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running', 'paused'];
 
@@ -90,11 +97,7 @@ export const useRunStore = create<RunState>()((set, get) => {
       }
     },
 
-    async start(graph, name, insights, initialWeights) {
-      const options =
-        name || insights || initialWeights
-          ? { ...(name ? { name } : {}), ...(insights ? { insights } : {}), ...(initialWeights ? { initialWeights } : {}) }
-          : undefined;
+    async start(graph, options) {
       const { runId } = await api().runs.start(graph, options);
       // Updates may have arrived before the reply; keep what they brought.
       const live = { ...(get().live[runId] ?? newLive(runId)), graph };
@@ -111,6 +114,16 @@ export const useRunStore = create<RunState>()((set, get) => {
     async resume() {
       const id = get().activeRunId;
       if (id) await api().runs.resume(id);
+    },
+
+    async step(unit) {
+      const id = get().activeRunId;
+      if (id) await api().runs.step(id, unit);
+    },
+
+    async setSpeed(delayMs) {
+      const id = get().activeRunId;
+      if (id) await api().runs.setSpeed(id, delayMs);
     },
 
     async stop() {

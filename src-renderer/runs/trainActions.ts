@@ -1,5 +1,5 @@
 // Starting a run from the editor: refuses with the list of problems when the graph cannot train.
-import type { RunUpdate } from '../../src-shared/api';
+import type { RunUpdate, StepUnit } from '../../src-shared/api';
 import { api, errorText } from '../app/api';
 import { currentContent, useGraphStore } from '../document/graphStore';
 import { toGraphDoc } from '../document/document';
@@ -11,14 +11,23 @@ import { insightsFor } from '../insight/insightStore';
 import { useEpochSamples } from '../sequences/epochSampleStore';
 import { isCharDataset } from '../sequences/sequenceRuns';
 import { useStartWeights } from '../export/startWeightsStore';
+import { seedSpec } from '../app/engine';
+import { usePaceStore } from './paceStore';
 
-export async function startTraining(): Promise<void> {
+/** What the user may add when starting a run: a name and a description, and whether it starts paused (to step it). */
+export interface TrainChoices {
+  name?: string;
+  notes?: string;
+  paused?: boolean;
+}
+
+export async function startTraining(choices: TrainChoices = {}): Promise<boolean> {
   const ui = useUiStore.getState();
   const runs = useRunStore.getState();
   const active = runs.activeRunId ? runs.live[runs.activeRunId] : undefined;
   if (active && ACTIVE_STATUSES.includes(active.status)) {
     ui.toast('A run is already training: pause or stop it first.');
-    return;
+    return false;
   }
   const check = currentCheck();
   if (!check.ok) {
@@ -28,7 +37,7 @@ export async function startTraining(): Promise<void> {
       n ? `Fix ${n === 1 ? 'the problem' : `the ${n} problems`} in the graph before training.` : 'The graph cannot train yet.',
       'error',
     );
-    return;
+    return false;
   }
   const content = currentContent();
   try {
@@ -36,17 +45,94 @@ export async function startTraining(): Promise<void> {
     // Next-character models also sample a few names each epoch (the Sequences screen lists them).
     const insights = { ...insightsFor(dataset?.inputShape), ...(isCharDataset(dataset) ? { samples: true } : {}) };
     const from = useStartWeights.getState().from ?? undefined;
-    await runs.start(toGraphDoc(content), runName(content.meta.name), insights, from);
+    const delayMs = usePaceStore.getState().delayMs;
+    await runs.start(toGraphDoc(content), {
+      name: choices.name?.trim() || runName(content.meta.name),
+      ...(choices.notes?.trim() ? { notes: choices.notes.trim() } : {}),
+      insights,
+      ...(from ? { initialWeights: from } : {}),
+      ...(choices.paused || delayMs
+        ? { pace: { ...(choices.paused ? { paused: true } : {}), ...(delayMs ? { delayMs } : {}) } }
+        : {}),
+    });
     runs.close();
     ui.setBottomTab('charts');
+    return true;
   } catch (e) {
     ui.toast(`Training could not start: ${errorText(e)}`, 'error');
+    return false;
   }
 }
 
-export async function pauseOrResume(): Promise<void> {
+function activeRun() {
   const runs = useRunStore.getState();
   const live = runs.activeRunId ? runs.live[runs.activeRunId] : undefined;
+  return live && ACTIVE_STATUSES.includes(live.status) ? live : undefined;
+}
+
+/** One batch, or the rest of the epoch; with no run going, starts one paused and steps it. */
+export async function stepTraining(unit: StepUnit): Promise<void> {
+  try {
+    if (!activeRun() && !(await startTraining({ paused: true }))) return;
+    await useRunStore.getState().step(unit);
+  } catch (e) {
+    useUiStore.getState().toast(errorText(e), 'error');
+  }
+}
+
+/** The delay between steps, for the running run now and for the next ones. */
+export async function setPlaySpeed(delayMs: number): Promise<void> {
+  usePaceStore.getState().setDelay(delayMs);
+  if (!activeRun()) return;
+  try {
+    await useRunStore.getState().setSpeed(delayMs);
+  } catch (e) {
+    useUiStore.getState().toast(errorText(e), 'error');
+  }
+}
+
+/** Fresh weights: ends the run going, then starts one paused at step 0, from the same seed or a new one. */
+export async function reinitialize(newSeed: boolean): Promise<void> {
+  const live = activeRun();
+  if (live) {
+    await stopTraining();
+    await untilEnded(live.runId);
+  }
+  if (newSeed) useGraphStore.getState().setTraining({ seed: randomSeed() });
+  if (await startTraining({ paused: true }))
+    useUiStore
+      .getState()
+      .toast(`Weights re-initialised (seed ${useGraphStore.getState().training.seed}): paused before the first step.`, 'info');
+}
+
+function randomSeed(): number {
+  const max = seedSpec.kind === 'int' && seedSpec.max !== undefined ? seedSpec.max : 2 ** 31 - 1;
+  return Math.floor(Math.random() * max);
+}
+
+function untilEnded(runId: string): Promise<void> {
+  return new Promise((resolve) => {
+    const ended = () => {
+      const status = useRunStore.getState().live[runId]?.status;
+      return !status || !ACTIVE_STATUSES.includes(status);
+    };
+    if (ended()) return resolve();
+    const unsubscribe = useRunStore.subscribe(() => {
+      if (!ended()) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+/** Play/pause: pauses or resumes the run going, or starts one. */
+export async function pauseOrResume(): Promise<void> {
+  const runs = useRunStore.getState();
+  const live = activeRun();
+  if (!live) {
+    await startTraining();
+    return;
+  }
   try {
     if (live?.status === 'paused') await runs.resume();
     else await runs.pause();

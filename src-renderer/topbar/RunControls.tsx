@@ -5,6 +5,8 @@ import { formatDuration } from '../runs/progress';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { SHORTCUTS } from '../ui/shortcuts';
+import { StepControls } from '../livelab/StepControls';
+import { TrainDialog, useTrainDialog } from '../livelab/TrainDialog';
 
 export function RunControls() {
   const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
@@ -14,22 +16,32 @@ export function RunControls() {
     <div className="run-controls">
       <div className="run-buttons">
         {!active ? (
-          <button
-            type="button"
-            className="button primary"
-            onClick={() => void startTraining()}
-            disabled={viewing}
-            data-tip={`Train this network (${SHORTCUTS.train})`}
-            data-tip-side="below"
-            data-testid="train"
-          >
-            <Icon name="play" /> Train
-          </button>
+          <>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => void startTraining()}
+              disabled={viewing}
+              data-tip={`Train this network (${SHORTCUTS.train})`}
+              data-tip-side="below"
+              data-testid="train"
+            >
+              <Icon name="play" /> Train
+            </button>
+            <IconButton
+              icon="more"
+              label="Train with a name and a description…"
+              onClick={() => useTrainDialog.getState().setOpen(true)}
+              disabled={viewing}
+              testId="train-named"
+            />
+          </>
         ) : (
           <>
             <IconButton
               icon={live.status === 'paused' ? 'play' : 'pause'}
               label={live.status === 'paused' ? 'Resume' : 'Pause'}
+              shortcut="playPause"
               onClick={() => void pauseOrResume()}
               testId="pause"
               className="has-text"
@@ -42,7 +54,9 @@ export function RunControls() {
           </>
         )}
       </div>
+      <StepControls />
       {live && <Progress />}
+      <TrainDialog />
     </div>
   );
 }

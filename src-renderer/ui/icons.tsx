@@ -43,6 +43,13 @@ const PATHS = {
   /** Bell curves of different widths: the initialization lab. */
   spread: 'M2 20c4 0 5-14 7-14s3 14 7 14M9 20c2 0 2.5-7 3.5-7s1.5 7 3.5 7M2 20h20',
   download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
+  /** One step: a play triangle against a bar. */
+  stepOne: 'M6 5v14l9-7zM18 5v14',
+  /** A whole epoch: two triangles against a bar. */
+  stepEpoch: 'M3 5v14l7-7zM10 5v14l7-7zM20 5v14',
+  reset: 'M4 12a8 8 0 1 0 2.4-5.7L4 8.5M4 4v4.5h4.5',
+  dice: 'M4 6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2zM7.7 8.5a.8.8 0 1 0 1.6 0a.8.8 0 1 0-1.6 0M14.7 8.5a.8.8 0 1 0 1.6 0a.8.8 0 1 0-1.6 0M11.2 12a.8.8 0 1 0 1.6 0a.8.8 0 1 0-1.6 0M7.7 15.5a.8.8 0 1 0 1.6 0a.8.8 0 1 0-1.6 0M14.7 15.5a.8.8 0 1 0 1.6 0a.8.8 0 1 0-1.6 0',
+  more: 'M6 12h.01M12 12h.01M18 12h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -19,6 +19,12 @@ export const SHORTCUTS = {
   zoomFit: `${mod}+0`,
   autoLayout: 'L',
   train: `${mod}+Enter`,
+  // Run controls: single keys, as fitView and autoLayout (ignored while typing in a field).
+  playPause: 'P',
+  stepBatch: 'B',
+  stepEpoch: 'E',
+  reinit: 'R',
+  reinitNewSeed: 'Shift+R',
 } as const;
 
 export type ShortcutName = keyof typeof SHORTCUTS;

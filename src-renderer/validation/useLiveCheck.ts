@@ -18,12 +18,13 @@ export function useLiveCheck(): GraphCheck {
 export function useDatasetInfo(): DatasetInfo | undefined {
   const list = useDatasetStore((s) => s.list);
   const id = useGraphStore((s) => s.training.dataset);
-  return datasetInfo(list, id);
+  const features = useGraphStore((s) => s.training.datasetOptions?.features);
+  return datasetInfo(list, id, features);
 }
 
 /** The same check outside React (Train command, tests). */
 export function currentCheck(): GraphCheck {
   const s = useGraphStore.getState();
-  const info = datasetInfo(useDatasetStore.getState().list, s.training.dataset);
+  const info = datasetInfo(useDatasetStore.getState().list, s.training.dataset, s.training.datasetOptions?.features);
   return check({ nodes: s.nodes, edges: s.edges, training: s.training, meta: s.meta }, info);
 }

@@ -80,6 +80,29 @@ describe('warnings that teach', () => {
     expect(ws.find((w) => w.kind === 'dead-relu')!.text).toMatch(/h1, h2/);
   });
 
+  it('dead ReLUs, counted per unit: most units of a layer knocked out by a far too large step', async () => {
+    const doc = mlp('relu', { initializer: 'he_normal', optimizer: { name: 'adam', lr: 0.3 }, epochs: 4 }, 16);
+    const { epochs } = await trainGraph(doc, createGeneratedDataset('circle', { samples: 200, seed: 4 }));
+    const last = epochs[epochs.length - 1]!.layers;
+    expect(last.h2!.units).toBe(16);
+    expect(last.h2!.deadUnits).toBeGreaterThanOrEqual(8);
+    expect(last.h2!.deadUnits).toBeLessThan(16);
+    // Only ReLU layers are counted.
+    expect(last.out!.units).toBeUndefined();
+    const ws = await warningsOf(doc);
+    const dead = ws.find((w) => w.kind === 'dead-relu');
+    expect(dead?.text).toMatch(/\d+ of its 16 units output 0/);
+  });
+
+  it('a healthy ReLU run has units that fire: few or none dead, no warning', async () => {
+    const doc = mlp('relu', { initializer: 'he_normal' }, 16);
+    const { epochs } = await trainGraph(doc, createGeneratedDataset('circle', { samples: 200, seed: 4 }));
+    const h1 = epochs[epochs.length - 1]!.layers.h1!;
+    expect(h1.units).toBe(16);
+    expect(h1.deadUnits).toBeLessThan(8);
+    expect(kinds(await warningsOf(doc))).not.toContain('dead-relu');
+  });
+
   it('symmetry: constant init makes a layer’s units copies of one another', async () => {
     const ws = await warningsOf(mlp('tanh', { initializer: 'constant', epochs: 3 }));
     expect(kinds(ws)).toContain('symmetry');
@@ -108,6 +131,27 @@ describe('warnings that teach', () => {
       { ...doc.training, initializer: 'he_normal', initializerOptions: undefined },
     );
     expect(kinds(await warningsOf(healthy))).not.toContain('vanishing');
+  });
+
+  it('exploding gradients: norms growing towards the input by more than 10^3 (the rule on recorded metrics)', () => {
+    // A plain MLP's gradient norms stay level across depth (each is an output-side delta times an
+    // input-side activation), so the rule is pinned on recorded numbers: 1e4 at d1 down to 1 at d3.
+    const doc = chain(
+      [
+        ['in', 'Input'],
+        ['d1', 'Dense', { units: 4 }],
+        ['d2', 'Dense', { units: 4 }],
+        ['d3', 'Dense', { units: 2, activation: 'softmax' }],
+      ],
+      { dataset: 'circle', epochs: 1 },
+    );
+    const layer = (nodeId: string, gradNorm: number): LayerMetric => ({ epoch: 1, nodeId, gradNorm, actMean: 0.1, actStd: 1 });
+    const epochs = [{ epoch: 1, trainLoss: 0.5 }];
+    const exploding = detectWarnings({ graph: doc, epochs, layers: [layer('d1', 1e4), layer('d2', 50), layer('d3', 1)] });
+    expect(kinds(exploding)).toEqual(['exploding']);
+    expect(exploding[0]!.text).toMatch(/d1's gradient is 10\^4 times larger than d3's/);
+    const level = detectWarnings({ graph: doc, epochs, layers: [layer('d1', 20), layer('d2', 5), layer('d3', 1)] });
+    expect(level).toEqual([]);
   });
 
   it('a learning rate too small: the loss stays flat', async () => {

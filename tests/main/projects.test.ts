@@ -14,6 +14,10 @@ const dir = tempDir();
 describe('serve-mode projects folder', () => {
   const projects = folderProjects(join(dir, 'projects'));
 
+  it('has no data-file dialog: files are uploaded in serve mode', async () => {
+    expect(await projects.chooseDataFile()).toBeNull();
+  });
+
   it('saves, lists and opens projects by name, adding the suffix', async () => {
     const graph = xorGraph(9);
     expect(await projects.save(graph, 'first')).toEqual({ path: 'first.layerlab.json' });
@@ -38,9 +42,16 @@ describe('desktop projects with dialogs', () => {
   const dialogs: FileDialogs = {
     chooseProjectToOpen: async () => answers.shift() ?? null,
     chooseProjectToSave: async () => answers.shift() ?? null,
+    chooseDataFile: async () => answers.shift() ?? null,
   };
   const changes: string[][] = [];
   const projects = recentProjects(store.settings, dialogs, (list) => changes.push(list));
+
+  it('picks a data file in the native dialog (null when cancelled)', async () => {
+    answers.push('/data/points.csv');
+    expect(await projects.chooseDataFile()).toBe('/data/points.csv');
+    expect(await projects.chooseDataFile()).toBeNull();
+  });
 
   it('asks where to save, remembers the file, and opens it again by path', async () => {
     const graph = xorGraph(4);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from './helpers/services';
 import { circleGraph, xorGraph } from './helpers/graphs';
+import { waitFor } from '../helpers/waitFor';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -35,6 +36,38 @@ describe('pause, resume and stop', () => {
     expect(app.services.store.checkpoints.kinds(runId).sort()).toEqual(['best', 'final', 'initial']);
     const done = app.updates.find((u) => u.runId === runId && u.kind === 'engine' && u.event.event === 'done');
     expect(done && done.kind === 'engine' && done.event.event === 'done' && done.event.status).toBe('stopped');
+  });
+
+  it('starts a run paused with its description, steps it a batch and an epoch at a time, then plays it slowed', async () => {
+    const { runId } = await runs.start(circleGraph(3), { name: 'stepped', notes: 'watching one batch', pace: { paused: true } });
+    expect(await app.waitForStatus(runId, 'paused')).toBe('paused');
+    expect((await runs.get(runId)).notes).toBe('watching one batch');
+    const steps = () =>
+      app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'step' ? [u.event.step] : []));
+    // Asked at once, before the engine has its request: kept and sent after it.
+    await runs.step(runId, 'batch');
+    await waitFor(() => steps().length === 1, 'the first stepped batch');
+    await runs.step(runId, 'batch');
+    await waitFor(() => steps().includes(2), 'the second stepped batch');
+    expect(app.epochsSent(runId)).toEqual([]);
+    // The rest of epoch 1 (40 steps of 8 samples), then it holds again.
+    await runs.step(runId, 'epoch');
+    await app.waitForEpochs(runId, 1);
+    expect((await runs.get(runId)).status).toBe('paused');
+    await runs.setSpeed(runId, 1);
+    await runs.resume(runId);
+    expect(await app.waitForStatus(runId, 'completed', 'failed')).toBe('completed');
+    expect(app.epochsSent(runId)).toEqual([1, 2, 3]);
+    await expect(runs.step(runId, 'batch')).rejects.toThrow(/cannot step run .*: it is completed/);
+  });
+
+  it('stepping a running run pauses it first', async () => {
+    const { runId } = await runs.start(circleGraph(300));
+    await app.waitForEpochs(runId, 1);
+    await runs.step(runId, 'batch');
+    expect((await runs.get(runId)).status).toBe('paused');
+    await runs.stop(runId);
+    expect(await app.waitForStatus(runId, 'stopped', 'completed', 'failed')).toBe('stopped');
   });
 
   it('stops a paused run', async () => {

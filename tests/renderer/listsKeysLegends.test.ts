@@ -77,6 +77,23 @@ describe('canvas zoom keys', () => {
     expect(keyToCommand(key('=', { ctrlKey: true, altKey: true }), false)).toBeNull();
   });
 
+  it('steers the run with single keys: P, B, E, R and Shift+R, never while typing', () => {
+    expect(keyToCommand(key('p'), false)).toBe('playPause');
+    expect(keyToCommand(key('b'), false)).toBe('stepBatch');
+    expect(keyToCommand(key('e'), false)).toBe('stepEpoch');
+    expect(keyToCommand(key('r'), false)).toBe('reinit');
+    expect(keyToCommand(key('R', { shiftKey: true }), false)).toBe('reinitNewSeed');
+    expect(keyToCommand(key('b'), true)).toBeNull();
+    expect(keyToCommand(key('r', { ctrlKey: true }), false)).toBeNull();
+    expect([SHORTCUTS.playPause, SHORTCUTS.stepBatch, SHORTCUTS.stepEpoch, SHORTCUTS.reinit, SHORTCUTS.reinitNewSeed]).toEqual([
+      'P',
+      'B',
+      'E',
+      'R',
+      'Shift+R',
+    ]);
+  });
+
   it('names the keys the tooltips show', () => {
     expect(SHORTCUTS.zoomIn).toMatch(/^(Ctrl\+|⌘\+)=$/);
     expect(SHORTCUTS.zoomOut).toMatch(/^(Ctrl\+|⌘\+)−$/);

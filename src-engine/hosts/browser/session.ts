@@ -36,7 +36,7 @@ export function createBrowserEngineSession(
             post({ type: 'failed', message: 'this engine worker already has a training job' });
             return;
           }
-          const job = new RunControl();
+          const job = new RunControl(message.pace);
           control = job;
           browserTrainJob(message, post, job, scope)
             .catch((e: unknown) =>
@@ -57,6 +57,10 @@ export function createBrowserEngineSession(
           return control?.resume();
         case 'stop':
           return control?.stop();
+        case 'step':
+          return control?.step(message.unit);
+        case 'speed':
+          return control?.setDelay(message.delayMs);
       }
     },
   };

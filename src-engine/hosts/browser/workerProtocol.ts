@@ -3,7 +3,7 @@
 // the worker cannot read files, so a train request carries the dataset's arrays, and it says
 // which backend it trains on (with the adapter, or why it fell back to the CPU).
 import { z } from 'zod';
-import { trainRequestFields, type EngineToHost } from '../../../src-shared/engineProtocol';
+import { runControlSchemas, trainRequestFields, type EngineToHost } from '../../../src-shared/engineProtocol';
 import type { Dataset } from '../../data/types';
 import type { AdapterSummary } from './openDevice';
 import type { WebGpuProbe } from './probeWebGpu';
@@ -42,9 +42,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     /** The backend asked for; webgpu falls back to the CPU (with a notice) where it is unavailable. */
     backend: z.enum(['webgpu', 'cpu']),
   }),
-  z.object({ type: z.literal('pause') }),
-  z.object({ type: z.literal('resume') }),
-  z.object({ type: z.literal('stop') }),
+  ...runControlSchemas,
 ]);
 
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;

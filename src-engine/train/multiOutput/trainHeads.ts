@@ -100,10 +100,10 @@ export async function trainHeads(
     const order = shuffleRng.permutation(setup.train.count);
     for (let start = 0; start < setup.train.count; start += batchSize) {
       if (control.shouldStop?.()) return done('stopped', epoch);
-      if (clock() - lastYield > 50) {
-        // Let pause/stop messages in (the host's event loop needs a turn).
+      if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
+        // Let pause/stop/step messages in (the host's event loop needs a turn), as the trainer does.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        await control.waitWhilePaused?.();
+        await control.waitWhilePaused?.({ epoch });
         if (control.shouldStop?.()) return done('stopped', epoch);
         lastYield = clock();
       }

@@ -116,7 +116,7 @@ export function createFakeApi(): FakeApi {
           seed: t.seed,
           backend: 'cpu',
           tags: [],
-          notes: '',
+          notes: options?.notes ?? '',
           epochsDone: 0,
           epochsTotal: t.epochs,
         };
@@ -135,6 +135,14 @@ export function createFakeApi(): FakeApi {
       },
       async stop(id) {
         need(id).stop = true;
+      },
+      // Stepping is the engine's (tests/engine/stepping.test.ts); here a step only pauses.
+      async step(id) {
+        need(id).paused = true;
+        setStatus(need(id), 'paused');
+      },
+      async setSpeed(id) {
+        need(id);
       },
       async list() {
         return [...runs.values()].map((r) => r.summary);
@@ -231,6 +239,9 @@ export function createFakeApi(): FakeApi {
     projects: {
       async hasNativeDialogs() {
         return false;
+      },
+      async chooseDataFile() {
+        return null;
       },
       async list(): Promise<ProjectFileInfo[]> {
         return [...projects].map(([path, p]) => ({

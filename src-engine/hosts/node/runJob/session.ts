@@ -47,6 +47,7 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
       const message = parsed.data;
       switch (message.type) {
         case 'train':
+          if (!busy) control.setPace(message.pace ?? {});
           return runJob(() => trainJob(message, post, control));
         case 'preview':
           return runJob(() => previewJob(message.datasetId, message.options ?? {}, post));
@@ -66,6 +67,10 @@ export function createEngineSession(post: (message: EngineToHost) => void): Engi
           return control.resume();
         case 'stop':
           return control.stop();
+        case 'step':
+          return control.step(message.unit);
+        case 'speed':
+          return control.setDelay(message.delayMs);
       }
     },
   };
