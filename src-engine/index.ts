@@ -60,6 +60,11 @@ export {
   lessonRunFromStored,
   lessonLayerGradError,
   LESSON_LAYERS,
+  lessonViews,
+  lessonInsightRequest,
+  activationHistograms,
+  runBoundary,
+  type BoundaryGrid,
   type LessonRun,
   type LessonRunPlan,
 } from './lessons';
