@@ -1,0 +1,59 @@
+// A lesson's decision boundaries: one small map per run, the class each point of the input plane
+// gets (paler where the model is unsure) with the run's training points on top, drawn with the
+// inside view's boundary code from the boundary the run recorded at its last (or first) epoch.
+import { useEffect, useMemo, useRef } from 'react';
+import { runBoundary, type BoundaryGrid as Grid } from '../../src-engine';
+import { drawBoundary } from '../insight/boundaryCanvas';
+import type { LabelledRun } from './lessonCharts';
+
+const SIZE = 176;
+
+export function BoundaryGrid({ runs, at }: { runs: LabelledRun[]; at: 'first' | 'last' }) {
+  const drawn = useMemo(
+    () =>
+      runs.flatMap(({ label, run }) => {
+        const b = runBoundary(run, at);
+        return b ? [{ label, variant: run.variant, epoch: b.epoch, grid: b.grid, points: planePoints(run.inputs) }] : [];
+      }),
+    [runs, at],
+  );
+  return (
+    <figure className="lesson-boundaries" data-testid="lesson-boundary" data-points={drawn.length}>
+      <figcaption className="chart-box-title">
+        <span>Decision boundary of each run {at === 'first' ? 'after its first epoch' : 'at the end'}</span>
+      </figcaption>
+      {drawn.length === 0 ? (
+        <p className="lesson-view-empty">These runs recorded no decision boundary (it needs inputs with two features).</p>
+      ) : (
+        <ul className="lesson-boundary-list">
+          {drawn.map((d) => (
+            <li key={d.variant} data-testid={`lesson-boundary-${d.variant}`}>
+              <BoundaryMap grid={d.grid} points={d.points} />
+              <span className="lesson-boundary-label">{d.label}</span>
+              <span className="lesson-boundary-epoch">epoch {d.epoch}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+function BoundaryMap({ grid, points }: { grid: Grid; points: Array<{ x: number; y: number; label: number }> }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (ctx) drawBoundary(ctx, grid, points, SIZE, SIZE);
+  }, [grid, points]);
+  return <canvas ref={canvas} width={SIZE} height={SIZE} />;
+}
+
+/** The run's training points when its inputs are 2-D and labelled. */
+function planePoints(inputs: LabelledRun['run']['inputs']): Array<{ x: number; y: number; label: number }> {
+  if (!inputs?.labels || inputs.features !== 2) return [];
+  return Array.from({ length: inputs.count }, (_, i) => ({
+    x: Number(inputs.x[i * 2]),
+    y: Number(inputs.x[i * 2 + 1]),
+    label: Math.round(Number(inputs.labels![i])),
+  }));
+}
