@@ -62,6 +62,7 @@ export {
   LESSON_LAYERS,
   lessonViews,
   lessonInsightRequest,
+  lessonWords,
   activationHistograms,
   runBoundary,
   type BoundaryGrid,

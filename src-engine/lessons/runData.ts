@@ -30,7 +30,14 @@ export interface LessonRun {
   steps: Array<{ step: number; loss: number }>;
   checkpoints: { initial?: NamedTensor[]; final?: NamedTensor[] };
   /** The run's training inputs, row-major (only measures that look at data need them). */
-  inputs?: { x: ArrayLike<number>; features: number; count: number; labels?: ArrayLike<number> };
+  inputs?: {
+    x: ArrayLike<number>;
+    features: number;
+    count: number;
+    labels?: ArrayLike<number>;
+    /** Word datasets (skip-gram, CBOW): the word of each id, the rows of their Embedding tables. */
+    vocabulary?: readonly string[];
+  };
   /** The run's per-epoch insight events (histograms, decision boundary), when a view needs them. */
   insights?: InsightEvent[];
 }

@@ -29,7 +29,13 @@ export async function runLesson(
     const dataset = await options.loadDataset(plan.graph);
     const run = await trainVariant(plan.variant, plan.graph, dataset, needs.steps, options.backendName ?? 'cpu', insights);
     if (needs.inputs || insights?.boundary)
-      run.inputs = { x: dataset.x, features: dataset.x.length / dataset.count, count: dataset.count, labels: dataset.y };
+      run.inputs = {
+        x: dataset.x,
+        features: dataset.x.length / dataset.count,
+        count: dataset.count,
+        labels: dataset.y,
+        ...wordsOf(dataset),
+      };
     runs.push(run);
   }
   return { runs, outcome: evaluateLesson(lesson, runs) };
@@ -80,4 +86,10 @@ async function trainVariant(
     backendName,
   });
   return run;
+}
+
+/** The word of each id, for datasets of word ids (skip-gram and CBOW pairs carry their vocabulary). */
+export function wordsOf(dataset: Dataset): { vocabulary?: readonly string[] } {
+  const vocabulary = (dataset as Dataset & { vocabulary?: unknown }).vocabulary;
+  return Array.isArray(vocabulary) ? { vocabulary: vocabulary as string[] } : {};
 }

@@ -3,10 +3,12 @@
 // inside view's boundary code from the boundary the run recorded at its last (or first) epoch.
 import { useEffect, useMemo, useRef } from 'react';
 import { runBoundary, type BoundaryGrid as Grid } from '../../src-engine';
-import { drawBoundary } from '../insight/boundaryCanvas';
+import { classColor, drawBoundary } from '../insight/boundaryCanvas';
 import type { LabelledRun } from './lessonCharts';
 
 const SIZE = 176;
+/** Up to this many points (the logic gates' four corners) each get a large ring, so none is lost in a corner. */
+const FEW = 16;
 
 export function BoundaryGrid({ runs, at }: { runs: LabelledRun[]; at: 'first' | 'last' }) {
   const drawn = useMemo(
@@ -43,9 +45,25 @@ function BoundaryMap({ grid, points }: { grid: Grid; points: Array<{ x: number; 
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (ctx) drawBoundary(ctx, grid, points, SIZE, SIZE);
+    if (!ctx) return;
+    drawBoundary(ctx, grid, points, SIZE, SIZE);
+    if (points.length <= FEW) ringPoints(ctx, grid, points);
   }, [grid, points]);
   return <canvas ref={canvas} width={SIZE} height={SIZE} />;
+}
+
+function ringPoints(ctx: CanvasRenderingContext2D, grid: Grid, points: ReadonlyArray<{ x: number; y: number; label: number }>) {
+  const [x0, x1] = [grid.xs[0]!, grid.xs[grid.xs.length - 1]!];
+  const [y0, y1] = [grid.ys[0]!, grid.ys[grid.ys.length - 1]!];
+  for (const p of points) {
+    ctx.beginPath();
+    ctx.arc(((p.x - x0) / (x1 - x0)) * SIZE, SIZE - ((p.y - y0) / (y1 - y0)) * SIZE, 6.5, 0, Math.PI * 2);
+    ctx.fillStyle = classColor(p.label);
+    ctx.fill();
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#1f2430';
+    ctx.stroke();
+  }
 }
 
 /** The run's training points when its inputs are 2-D and labelled. */

@@ -8,6 +8,7 @@ import {
   isGeneratedId,
   lessonInsightRequest,
   lessonNeeds,
+  lessonWords,
   lessonRunFromStored,
   listBuiltinLessons,
   parseLesson,
@@ -166,5 +167,11 @@ function trainingInputs(graph: GraphDoc): LessonRun['inputs'] {
     ...(o.noise !== undefined ? { noise: o.noise } : {}),
     seed: o.seed ?? t.seed,
   });
-  return { x: ds.x, features: ds.x.length / ds.count, count: ds.count, labels: ds.y };
+  return {
+    x: ds.x,
+    features: ds.x.length / ds.count,
+    count: ds.count,
+    labels: ds.y,
+    ...lessonWords(ds),
+  };
 }
