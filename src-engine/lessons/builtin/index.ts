@@ -5,7 +5,7 @@ import { dyingReluLesson, saturationLesson, zeroCentredLesson } from './activati
 import { initScaleLesson, orthogonalLesson, symmetryLesson } from './initialization';
 import { gradCheckLesson, overfittingLesson, penaltiesLesson, scalingLesson } from './regularization';
 import { batchNormLesson, batchSizeLesson, learningRateLesson, momentumLesson } from './optimization';
-import { addingLesson } from './sequences';
+import { addingLesson, wordVectorsLesson } from './sequences';
 
 export const BUILTIN_LESSONS: readonly LessonInput[] = [
   perceptronLesson,
@@ -25,4 +25,5 @@ export const BUILTIN_LESSONS: readonly LessonInput[] = [
   scalingLesson,
   gradCheckLesson,
   addingLesson,
+  wordVectorsLesson,
 ];

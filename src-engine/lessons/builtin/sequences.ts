@@ -1,5 +1,7 @@
-// Lessons beyond the basics, on sequences: a plain RNN forgets where an LSTM remembers.
+// Lessons beyond the basics, on sequences: a plain RNN forgets where an LSTM remembers, and word
+// vectors place words used alike together.
 import type { LessonInput } from '../../../src-shared/lessonFormat';
+import { GRAPH_FORMAT, type GraphDoc } from '../../../src-shared/graphFormat';
 import { chainGraph } from './graphs';
 
 export const addingLesson: LessonInput = {
@@ -83,5 +85,150 @@ What to look for: the plain RNN's loss settles near 0.167, the loss of guessing 
       set: { 'nodes.memory.type': 'GRU', 'nodes.memory.params': { units: 8 } },
       variants: ['rnn'],
     },
+  ],
+};
+
+const TOPICS = [
+  ['cat', 'dog', 'horse', 'cow', 'sheep', 'goat'],
+  ['apple', 'pear', 'plum', 'cherry', 'grape', 'peach'],
+  ['red', 'green', 'blue', 'yellow', 'purple', 'brown'],
+  ['hammer', 'drill', 'wrench', 'chisel', 'pliers', 'spanner'],
+  ['rain', 'snow', 'wind', 'storm', 'fog', 'frost'],
+];
+const wordTraining = (dataset: string) => ({
+  dataset,
+  datasetOptions: { samples: 12000 },
+  loss: 'binary_cross_entropy',
+  optimizer: { name: 'adam', lr: 0.01 },
+  batchSize: 64,
+  epochs: 4,
+  seed: 1,
+  validationSplit: 0.1,
+});
+const table = (id: string, x: number, y: number) => ({
+  id,
+  type: 'Embedding',
+  params: { vocabSize: 38, dimension: 16 },
+  position: { x, y },
+});
+
+const skipgram: GraphDoc = {
+  format: GRAPH_FORMAT,
+  name: 'Skip-gram',
+  nodes: [
+    { id: 'pair', type: 'Input', params: { shape: [2] }, position: { x: 0, y: 80 } },
+    { id: 'centreId', type: 'SliceSteps', params: { start: 0, length: 1 }, position: { x: 220, y: 0 } },
+    { id: 'otherId', type: 'SliceSteps', params: { start: 1, length: 1 }, position: { x: 220, y: 160 } },
+    table('centre', 440, 0),
+    table('context', 440, 160),
+    { id: 'score', type: 'Dot', position: { x: 660, y: 80 } },
+    { id: 'probability', type: 'Sigmoid', position: { x: 880, y: 80 } },
+  ],
+  edges: [
+    ['pair', 'centreId'],
+    ['pair', 'otherId'],
+    ['centreId', 'centre'],
+    ['otherId', 'context'],
+    ['centre', 'score'],
+    ['context', 'score'],
+    ['score', 'probability'],
+  ].map(([source, target], i) => ({ id: `e${i + 1}`, source: source!, target: target! })),
+  training: wordTraining('skipgram'),
+};
+
+const cbow: GraphDoc = {
+  format: GRAPH_FORMAT,
+  name: 'CBOW',
+  nodes: [
+    { id: 'window', type: 'Input', params: { shape: [5] }, position: { x: 0, y: 100 } },
+    { id: 'contextIds', type: 'SliceSteps', params: { start: 0, length: 4 }, position: { x: 220, y: 0 } },
+    { id: 'candidateId', type: 'SliceSteps', params: { start: 4, length: 1 }, position: { x: 220, y: 200 } },
+    table('context', 440, 0),
+    { id: 'mean', type: 'GlobalAveragePool1D', params: { keepSteps: true }, position: { x: 660, y: 0 } },
+    table('candidate', 440, 200),
+    { id: 'score', type: 'Dot', position: { x: 880, y: 100 } },
+    { id: 'probability', type: 'Sigmoid', position: { x: 1100, y: 100 } },
+  ],
+  edges: [
+    ['window', 'contextIds'],
+    ['window', 'candidateId'],
+    ['contextIds', 'context'],
+    ['context', 'mean'],
+    ['candidateId', 'candidate'],
+    ['mean', 'score'],
+    ['candidate', 'score'],
+    ['score', 'probability'],
+  ].map(([source, target], i) => ({ id: `e${i + 1}`, source: source!, target: target! })),
+  training: wordTraining('cbow'),
+};
+
+const neighbours = (node: string, at?: 'initial') => ({ kind: 'groupNeighbours', node, groups: TOPICS, ...(at ? { at } : {}) });
+
+export const wordVectorsLesson: LessonInput = {
+  format: 'layerlab.lesson/1',
+  id: 'word-neighbours',
+  order: 18,
+  title: 'Word vectors: neighbours share contexts (skip-gram and CBOW)',
+  idea: 'Predicting which words occur together places words used alike close together.',
+  explanation: `word2vec learns a vector for every word from nothing but which words occur near which. Its two forms ask opposite questions. **Skip-gram** takes a centre word and scores each word of its window:
+$$P(\\text{near} \\mid c, o) = \\sigma(v_c \\cdot u_o),$$
+trained to say 1 for a real neighbour and 0 for a few random "noise" words (negative sampling). **CBOW**, the continuous bag of words, averages the vectors of the window and scores the candidate centre word:
+$$P(\\text{centre} \\mid \\text{window}) = \\sigma\\Big(\\tfrac{1}{2k}\\sum_{j} v_{w_j} \\cdot u_c\\Big).$$
+Both are logistic regressions whose inputs are rows of Embedding tables, so a plain gradient step moves the vectors. Two words that appear among the same neighbours receive the same pushes and end up pointing the same way: their cosine similarity, $\\cos(a, b) = a \\cdot b / (|a|\\,|b|)$, grows.
+
+The corpus here is planted: every sentence is about one of five topics (animals, fruit, colours, tools, weather) and mixes six words of that topic with filler words such as "the" and "near". So we know the right answer: a word's nearest neighbour should be from its own topic.
+
+What to look for: the check finds, for each of the 30 topic words, its nearest neighbour by cosine among all 38 words. Before training that is right about as often as chance (about one time in seven); after a few epochs, in both the skip-gram centre table and the CBOW context table, almost every word's nearest neighbour is from its own topic.`,
+  setup: {
+    graphs: { skipgram, cbow },
+    variants: [
+      { id: 'skipgram', label: 'skip-gram', graph: 'skipgram' },
+      { id: 'cbow', label: 'CBOW', graph: 'cbow' },
+    ],
+  },
+  view: { kind: 'losses' },
+  check: {
+    claim:
+      'Before training a topic word’s nearest neighbour is from its own topic about as often as chance; after training, in skip-gram’s and CBOW’s word vectors, at least 80 % of the topic words have a neighbour from their own topic.',
+    assertions: [
+      {
+        text: 'skip-gram before training: own-topic nearest neighbours under 50 %',
+        variant: 'skipgram',
+        measure: neighbours('centre', 'initial'),
+        op: '<',
+        value: 0.5,
+      },
+      {
+        text: 'skip-gram after training: own-topic nearest neighbours at least 80 %',
+        variant: 'skipgram',
+        measure: neighbours('centre'),
+        op: '>=',
+        value: 0.8,
+      },
+      {
+        text: 'CBOW before training: own-topic nearest neighbours under 50 %',
+        variant: 'cbow',
+        measure: neighbours('context', 'initial'),
+        op: '<',
+        value: 0.5,
+      },
+      {
+        text: 'CBOW after training: own-topic nearest neighbours at least 80 %',
+        variant: 'cbow',
+        measure: neighbours('context'),
+        op: '>=',
+        value: 0.8,
+      },
+    ],
+    ifNot:
+      'Very few samples or epochs leave the vectors near their random start; tiny vectors (dimension 1 or 2) cannot keep five topics apart.',
+  },
+  variations: [
+    {
+      question: 'Are 2-dimensional vectors enough for five topics?',
+      set: { 'nodes.centre.params.dimension': 2, 'nodes.context.params.dimension': 2 },
+      variants: ['skipgram'],
+    },
+    { question: 'With a tenth of the data?', set: { 'training.datasetOptions': { samples: 1200 } } },
   ],
 };
