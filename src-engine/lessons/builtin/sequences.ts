@@ -33,8 +33,8 @@ What to look for: the plain RNN's loss settles near 0.167, the loss of guessing 
           ['sum', 'Dense', { units: 1 }],
         ],
         {
-          dataset: 'adding:length=30',
-          datasetOptions: { samples: 2000 },
+          dataset: 'adding:length=50',
+          datasetOptions: { samples: 2400 },
           loss: 'mse',
           optimizer: { name: 'adam', lr: 0.02, clipNorm: 1 },
           batchSize: 32,
@@ -58,7 +58,7 @@ What to look for: the plain RNN's loss settles near 0.167, the loss of guessing 
   view: { kind: 'losses' },
   check: {
     claim:
-      'On sequences of 30 steps the plain RNN forgets: its validation loss stays near 0.167, the loss of guessing the mean; the LSTM remembers: its validation loss falls below a third of that.',
+      'On sequences of 50 steps the plain RNN forgets: its validation loss stays near 0.167, the loss of guessing the mean; the LSTM remembers: its validation loss falls below a third of that.',
     assertions: [
       {
         text: 'plain RNN: validation loss above 0.12 (guessing the mean: 0.167)',
