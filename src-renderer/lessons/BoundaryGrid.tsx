@@ -24,6 +24,14 @@ export function BoundaryGrid({ runs, at }: { runs: LabelledRun[]; at: 'first' | 
       <figcaption className="chart-box-title">
         <span>Decision boundary of each run {at === 'first' ? 'after its first epoch' : 'at the end'}</span>
       </figcaption>
+      {drawn.length > 0 && (
+        <p className="lesson-boundary-key">
+          Colour: the class the network predicts there (
+          <span className="lesson-swatch" style={{ background: classColor(0) }} /> 0,{' '}
+          <span className="lesson-swatch" style={{ background: classColor(1) }} /> 1), paler where it is unsure. Dots: the
+          training points, in their own class’s colour.
+        </p>
+      )}
       {drawn.length === 0 ? (
         <p className="lesson-view-empty">These runs recorded no decision boundary (it needs inputs with two features).</p>
       ) : (

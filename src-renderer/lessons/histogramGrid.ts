@@ -35,8 +35,10 @@ export function histogramGridOption(theme: ChartTheme, runs: RunHistograms[], no
   const title: NonNullable<EChartsOption['title']> = [];
   runs.forEach((run, c) => {
     const color = theme.series[c % theme.series.length]!;
-    const lo = Math.min(...run.layers.map((l) => l.histogram.min));
+    const dataLo = Math.min(...run.layers.map((l) => l.histogram.min));
     const hi = Math.max(...run.layers.map((l) => l.histogram.max));
+    // A column that starts a hair above 0 (sigmoid, ReLU outputs) starts at 0, so its axis reads 0, 0.2, ….
+    const lo = dataLo > 0 && dataLo < 0.02 * (hi - dataLo) ? 0 : dataLo;
     title.push({
       text: run.label,
       left: `${LEFT + colWidth * c + (colWidth - GAP) / 2}%`,
