@@ -64,6 +64,12 @@ export {
   lessonRunFromStored,
   lessonLayerGradError,
   LESSON_LAYERS,
+  lessonViews,
+  lessonInsightRequest,
+  lessonWords,
+  activationHistograms,
+  runBoundary,
+  type BoundaryGrid,
   type LessonRun,
   type LessonRunPlan,
 } from './lessons';

@@ -43,10 +43,12 @@ export const assertionSchema = z.strictObject({
 });
 
 export const viewSchema = z.strictObject({
-  kind: z.enum(['losses', 'accuracy', 'byDepth', 'boundary', 'optimizerPath', 'gradcheck']),
-  /** byDepth: which diagnostic, and the nodes from input to output. */
+  kind: z.enum(['losses', 'accuracy', 'byDepth', 'histograms', 'boundary', 'optimizerPath', 'gradcheck']),
+  /** byDepth: which diagnostic; byDepth and histograms: the nodes from input to output. */
   metric: z.enum(['gradNorm', 'actStd', 'weightNorm']).optional(),
   nodes: z.array(z.string()).optional(),
+  /** histograms and boundary: the model after its first epoch (about as initialized) or its last (trained; default). */
+  epoch: z.enum(['first', 'last']).optional(),
   /** optimizerPath: the lab's surface and the optimizers walked. */
   surface: z.string().optional(),
   optimizers: z
@@ -82,6 +84,8 @@ export const lessonSchema = z.strictObject({
     variants: z.array(variantSchema).max(16),
   }),
   view: viewSchema,
+  /** More views shown under the first (e.g. the loss curves under a decision boundary). */
+  extraViews: z.array(viewSchema).max(3).optional(),
   check: z.strictObject({
     /** The claim the run must bear out, as a sentence. */
     claim: z.string().min(1),

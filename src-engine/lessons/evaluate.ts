@@ -6,6 +6,7 @@ import type { LessonRun } from './runData';
 import './metricMeasures';
 import './weightMeasures';
 import './labMeasures';
+import './embeddingMeasures';
 
 export function evaluateLesson(lesson: Lesson, runs: LessonRun[]): LessonOutcome {
   const byVariant = new Map(runs.map((r) => [r.variant, r]));

@@ -10,6 +10,8 @@ export { listMeasures, getMeasure, type MeasureDef } from './measureRegistry';
 export { LESSON_LAYERS, lessonLayer } from './brokenLayers';
 export { lessonLayerGradError } from './labMeasures';
 export type { LessonRun, LessonEpoch, NamedTensor } from './runData';
+export { wordsOf as lessonWords } from './runLesson';
+export { lessonViews, lessonInsightRequest, activationHistograms, runBoundary, type BoundaryGrid } from './viewData';
 
 let builtins: Lesson[] | null = null;
 

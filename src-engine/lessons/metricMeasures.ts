@@ -125,3 +125,23 @@ registerMeasure({
   name: (p) => `actStd ${stringParam(p, 'node')}`,
   measure: (run, p) => num(epochAt(run, optionalNumber(p, 'epoch', 1))?.layers[stringParam(p, 'node')]?.actStd),
 });
+
+registerMeasure({
+  kind: 'overEpochs',
+  description:
+    'The lowest (`of: "min"`) or highest (`of: "max"`) value of a metric over every epoch from `from` (default 1): “the loss never fell below …”, “no epoch got every row right”. A diverged run counts as the worst.',
+  needsRun: true,
+  name: (p) => `${p.of === 'max' ? 'max' : 'min'}${cap(metricParam(p))}${typeof p.from === 'number' ? ` from ${p.from}` : ''}`,
+  measure: (run, p) => {
+    const metric = metricParam(p);
+    if (p.of !== 'min' && p.of !== 'max') throw new Error('measure "overEpochs" needs "of": "min" or "max"');
+    if (run?.status === 'diverged') return metric.endsWith('Loss') ? Infinity : -Infinity;
+    const from = optionalNumber(p, 'from', 1);
+    const values = (run?.epochs ?? [])
+      .filter((e) => e.epoch >= from)
+      .map((e) => e[metric])
+      .filter((v): v is number => v !== undefined);
+    if (values.length === 0) return null;
+    return p.of === 'min' ? Math.min(...values) : Math.max(...values);
+  },
+});

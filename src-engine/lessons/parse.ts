@@ -40,6 +40,12 @@ export function parseLesson(value: unknown): LessonParse {
       at(`check.assertions.${i}`, a.op === 'between' ? 'give min, max or both' : 'give the value to compare with');
   });
   lesson.view.variants?.forEach((v, i) => knownVariant(`view.variants.${i}`, v));
+  lesson.extraViews?.forEach((view, k) => view.variants?.forEach((v, i) => knownVariant(`extraViews.${k}.variants.${i}`, v)));
+  [lesson.view, ...(lesson.extraViews ?? [])].forEach((view, k) => {
+    const where = k === 0 ? 'view' : `extraViews.${k - 1}`;
+    if ((view.kind === 'histograms' || view.kind === 'byDepth') && !view.nodes?.length)
+      at(`${where}.nodes`, `a "${view.kind}" view names the layers it shows, input to output`);
+  });
   lesson.variations.forEach((v, i) => v.variants?.forEach((id, j) => knownVariant(`variations.${i}.variants.${j}`, id)));
   return errors.length ? { ok: false, errors } : { ok: true, lesson };
 }

@@ -1,7 +1,7 @@
 // What a lesson's check reads from one run: exactly what the app stores for every run (epoch
 // metrics with layer diagnostics, step losses, the initial and final weights), so the same check
 // runs on a run trained in the CLI, in a test or in the app.
-import type { LayerDiagnostics } from '../../src-shared/engineEvents';
+import type { InsightEvent, LayerDiagnostics } from '../../src-shared/engineEvents';
 
 export interface LessonEpoch {
   epoch: number;
@@ -30,7 +30,16 @@ export interface LessonRun {
   steps: Array<{ step: number; loss: number }>;
   checkpoints: { initial?: NamedTensor[]; final?: NamedTensor[] };
   /** The run's training inputs, row-major (only measures that look at data need them). */
-  inputs?: { x: ArrayLike<number>; features: number; count: number };
+  inputs?: {
+    x: ArrayLike<number>;
+    features: number;
+    count: number;
+    labels?: ArrayLike<number>;
+    /** Word datasets (skip-gram, CBOW): the word of each id, the rows of their Embedding tables. */
+    vocabulary?: readonly string[];
+  };
+  /** The run's per-epoch insight events (histograms, decision boundary), when a view needs them. */
+  insights?: InsightEvent[];
 }
 
 export function kernelOf(tensors: NamedTensor[] | undefined, node: string): NamedTensor | undefined {

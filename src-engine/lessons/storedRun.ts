@@ -1,7 +1,7 @@
 // A stored run (what the app's API returns: status, metrics, checkpoints) as a lesson's run
 // data, so the app evaluates a lesson's check on exactly what it recorded.
 import type { RunCheckpoint, RunMetrics, RunStatus } from '../../src-shared/api';
-import type { LayerDiagnostics } from '../../src-shared/engineEvents';
+import type { InsightEvent, LayerDiagnostics } from '../../src-shared/engineEvents';
 import type { LessonRun } from './runData';
 
 export interface StoredRun {
@@ -9,6 +9,8 @@ export interface StoredRun {
   metrics: RunMetrics;
   initial: RunCheckpoint | null;
   final: RunCheckpoint | null;
+  /** Its stored insight events, when the lesson's views draw them. */
+  insights?: InsightEvent[];
 }
 
 export function lessonRunFromStored(variant: string, stored: StoredRun): LessonRun {
@@ -36,5 +38,6 @@ export function lessonRunFromStored(variant: string, stored: StoredRun): LessonR
       ...(stored.initial ? { initial: stored.initial.tensors } : {}),
       ...(stored.final ? { final: stored.final.tensors } : {}),
     },
+    ...(stored.insights ? { insights: stored.insights } : {}),
   };
 }

@@ -1,56 +1,100 @@
-// The view chosen for a lesson's idea, drawn from its runs (or, for the optimizer lab and the
+// The views chosen for a lesson's idea, drawn from its runs (or, for the optimizer lab and the
 // gradient check, computed here by the engine's own optimizers and gradient check).
 import { useEffect, useMemo, useRef } from 'react';
 import { ChartBox } from '../compare/ChartBox';
-import { lessonLayerGradError, LESSON_LAYERS } from '../../src-engine';
-import type { Lesson } from '../../src-shared/lessonFormat';
+import { activationHistograms, lessonLayerGradError, lessonViews, LESSON_LAYERS } from '../../src-engine';
+import type { Lesson, LessonView } from '../../src-shared/lessonFormat';
 import { labPaths } from '../labs/optimizerLab/labRuns';
 import { drawPaths, drawSurface } from '../labs/optimizerLab/contourCanvas';
 import { byDepthOption, curvesOption, gradCheckBarsOption, type LabelledRun } from './lessonCharts';
+import { histogramGridHeight, histogramGridOption, type RunHistograms } from './histogramGrid';
+import { BoundaryGrid } from './BoundaryGrid';
 import type { LessonProgress } from './lessonStore';
 
 const TITLES = {
   losses: 'Loss per epoch',
   accuracy: 'Training accuracy per epoch',
-  byDepth: 'By depth, after the first epoch',
   gradcheck: 'Gradient check of the lesson’s layers (log scale)',
   optimizerPath: 'Optimizer lab',
-  boundary: 'Loss per epoch',
 } as const;
 
 export function LessonViewPanel({ lesson, progress }: { lesson: Lesson; progress?: LessonProgress }) {
-  const view = lesson.view;
-  const runs: LabelledRun[] = (progress?.runs ?? [])
-    .map((run, i) => ({ label: progress!.labels[i] ?? run.variant, run }))
-    .filter((r) => !view.variants || view.variants.includes(r.run.variant));
+  const all = useMemo(
+    () => (progress?.runs ?? []).map((run, i) => ({ label: progress!.labels[i] ?? run.variant, run })),
+    [progress],
+  );
   return (
-    <section className="lesson-view" aria-label="View" data-testid="lesson-view" data-kind={view.kind}>
-      {view.kind === 'optimizerPath' && <OptimizerPaths lesson={lesson} />}
-      {view.kind === 'gradcheck' && <GradCheckBars />}
-      {(view.kind === 'losses' || view.kind === 'accuracy' || view.kind === 'boundary' || view.kind === 'optimizerPath') &&
-        runs.length > 0 && (
-          <ChartBox
-            title={view.kind === 'optimizerPath' ? 'The same optimizers on a real network: loss per epoch' : TITLES[view.kind]}
-            testId="lesson-chart"
-            height={280}
-            points={runs.length}
-            toggles
-            option={(theme) => curvesOption(theme, runs, view)}
-            deps={[runs, view]}
-          />
-        )}
-      {view.kind === 'byDepth' && runs.length > 0 && (
-        <ChartBox
-          title={`${view.metric === 'actStd' ? 'Standard deviation of each layer’s outputs' : view.metric === 'weightNorm' ? 'Weight norm of each layer' : 'Gradient norm of each layer'}, after the first epoch${view.log ? ' (log scale)' : ''}`}
-          testId="lesson-chart"
-          height={280}
-          points={runs.length}
-          toggles
-          option={(theme) => byDepthOption(theme, runs, view)}
-          deps={[runs, view]}
-        />
-      )}
+    <section className="lesson-view" aria-label="View" data-testid="lesson-view" data-kind={lesson.view.kind}>
+      {lessonViews(lesson).map((view, i) => (
+        <OneView key={i} lesson={lesson} view={view} runs={all} />
+      ))}
     </section>
+  );
+}
+
+function OneView({ lesson, view, runs: all }: { lesson: Lesson; view: LessonView; runs: LabelledRun[] }) {
+  const runs = useMemo(() => all.filter((r) => !view.variants || view.variants.includes(r.run.variant)), [all, view]);
+  if (view.kind === 'gradcheck') return <GradCheckBars />;
+  if (view.kind === 'optimizerPath')
+    return (
+      <>
+        <OptimizerPaths lesson={lesson} />
+        {runs.length > 0 && <Curves title="The same optimizers on a real network: loss per epoch" view={view} runs={runs} />}
+      </>
+    );
+  if (runs.length === 0) return null;
+  if (view.kind === 'boundary') return <BoundaryGrid runs={runs} at={view.epoch ?? 'last'} />;
+  if (view.kind === 'histograms') return <Histograms view={view} runs={runs} />;
+  if (view.kind === 'byDepth')
+    return (
+      <ChartBox
+        title={`${view.metric === 'actStd' ? 'Standard deviation of each layer’s outputs' : view.metric === 'weightNorm' ? 'Weight norm of each layer' : 'Gradient norm of each layer'}, after the first epoch${view.log ? ' (log scale)' : ''}`}
+        testId="lesson-chart"
+        height={280}
+        points={runs.length}
+        toggles
+        option={(theme) => byDepthOption(theme, runs, view)}
+        deps={[runs, view]}
+      />
+    );
+  return <Curves title={TITLES[view.kind]} view={view} runs={runs} />;
+}
+
+function Curves({ title, view, runs }: { title: string; view: LessonView; runs: LabelledRun[] }) {
+  return (
+    <ChartBox
+      title={title}
+      testId="lesson-chart"
+      height={280}
+      points={runs.length}
+      toggles
+      option={(theme) => curvesOption(theme, runs, view)}
+      deps={[runs, view]}
+    />
+  );
+}
+
+function Histograms({ view, runs }: { view: LessonView; runs: LabelledRun[] }) {
+  const nodes = useMemo(() => view.nodes ?? [], [view.nodes]);
+  const at = view.epoch ?? 'last';
+  const histograms = useMemo(
+    () =>
+      runs.flatMap(({ label, run }): RunHistograms[] => {
+        const h = activationHistograms(run, nodes, at);
+        return h && h.layers.length ? [{ label, layers: h.layers }] : [];
+      }),
+    [runs, nodes, at],
+  );
+  if (histograms.length === 0) return <p className="lesson-view-empty">These runs recorded no activation histograms.</p>;
+  return (
+    <ChartBox
+      title={`Histogram of each layer’s outputs ${at === 'first' ? 'after the first epoch' : 'at the end'}, input (top) to output (bottom)`}
+      testId="lesson-histograms"
+      height={histogramGridHeight(nodes.length)}
+      points={histograms.length}
+      option={(theme) => histogramGridOption(theme, histograms, nodes)}
+      deps={[histograms, nodes]}
+    />
   );
 }
 

@@ -6,7 +6,9 @@ import {
   createGeneratedDataset,
   evaluateLesson,
   isGeneratedId,
+  lessonInsightRequest,
   lessonNeeds,
+  lessonWords,
   lessonRunFromStored,
   listBuiltinLessons,
   parseLesson,
@@ -99,16 +101,25 @@ export const useLessonStore = create<LessonState>()((set, get) => ({
       await waitForEnd(runIds, (finished) => update({ finished }));
       update({ status: 'checking', finished: runIds.length });
       const needs = lessonNeeds(lesson);
+      // The sweep records histograms and boundaries for every run; they are read only when a view draws them.
+      const views = lessonInsightRequest(lesson);
       const runs = await Promise.all(
         runIds.map(async (id, i) => {
-          const [detail, metrics, initial, final] = await Promise.all([
+          const [detail, metrics, initial, final, insights] = await Promise.all([
             api().runs.get(id),
             api().runs.metrics(id),
             api().runs.checkpoint(id, 'initial'),
             api().runs.checkpoint(id, 'final'),
+            views ? api().inspect.insights(id) : undefined,
           ]);
-          const run = lessonRunFromStored(plans[i].variant, { status: detail.status, metrics, initial, final });
-          if (needs.inputs) run.inputs = trainingInputs(plans[i].graph);
+          const run = lessonRunFromStored(plans[i].variant, {
+            status: detail.status,
+            metrics,
+            initial,
+            final,
+            ...(insights ? { insights } : {}),
+          });
+          if (needs.inputs || views?.boundary) run.inputs = trainingInputs(plans[i].graph);
           return run;
         }),
       );
@@ -156,5 +167,11 @@ function trainingInputs(graph: GraphDoc): LessonRun['inputs'] {
     ...(o.noise !== undefined ? { noise: o.noise } : {}),
     seed: o.seed ?? t.seed,
   });
-  return { x: ds.x, features: ds.x.length / ds.count, count: ds.count };
+  return {
+    x: ds.x,
+    features: ds.x.length / ds.count,
+    count: ds.count,
+    labels: ds.y,
+    ...lessonWords(ds),
+  };
 }

@@ -9,13 +9,15 @@ function lastJson(stdout: string): Record<string, unknown> {
 }
 
 describe('cli lessons', () => {
-  it('lists the 16 built-in lessons in order', async () => {
+  it('lists the built-in lessons in order, the 16 of the course and those beyond it', async () => {
     const r = await runCli(['lessons']);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(16);
     expect(r.stdout.split('\n')[0]).toMatch(/^\s+1\s+perceptron\s+A perceptron learns AND, OR and NAND/);
     expect(r.stdout).toMatch(/16\s+gradient-check/);
+    expect(r.stdout).toMatch(/17\s+lstm-remembers/);
+    expect(r.stdout).toMatch(/18\s+word-neighbours/);
   });
 
   it('runs a lesson and prints {"event":"lesson", held, measured, claim}', async () => {

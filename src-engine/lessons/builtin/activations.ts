@@ -18,7 +18,7 @@ ReLU's derivative is exactly 1 for every active unit:
 $$\\operatorname{relu}(z) = \\max(0, z), \\qquad \\operatorname{relu}'(z) = \\begin{cases}1 & z > 0\\\\ 0 & z < 0\\end{cases}$$
 With He initialization, $\\operatorname{Var}(w) = 2/n_{\\text{in}}$, the half of the units that are active keep the gradient's size from layer to layer. Here two five-layer networks differ only in activation (and the matching initializer); the view shows each layer's gradient norm after the first epoch, from input to output.
 
-What to look for: on the log scale the sigmoid net's bars fall steeply from the last layer to the first, each layer a fraction of the one after it, while the ReLU net's bars stay at about one height. A first layer that receives a hundredth of the gradient learns a hundred times slower.`,
+What to look for: on the log scale the sigmoid net's bars fall steeply from the last layer to the first, each layer a fraction of the one after it, while the ReLU net's bars stay at about one height. A first layer that receives a hundredth of the gradient learns a hundred times slower. Below, each layer's output histogram: every sigmoid layer's outputs sit in one positive band, where σ′ is at most ¼.`,
   setup: {
     graphs: {
       deep: chainGraph(
@@ -52,6 +52,7 @@ What to look for: on the log scale the sigmoid net's bars fall steeply from the 
     ],
   },
   view: { kind: 'byDepth', metric: 'gradNorm', nodes: FIVE, log: true },
+  extraViews: [{ kind: 'histograms', nodes: FIVE, epoch: 'first' }],
   check: {
     claim:
       'In the sigmoid net the gradient norm falls by more than 10× per two layers towards the input; with ReLU and He initialization it does not.',

@@ -5,6 +5,7 @@ import { dyingReluLesson, saturationLesson, zeroCentredLesson } from './activati
 import { initScaleLesson, orthogonalLesson, symmetryLesson } from './initialization';
 import { gradCheckLesson, overfittingLesson, penaltiesLesson, scalingLesson } from './regularization';
 import { batchNormLesson, batchSizeLesson, learningRateLesson, momentumLesson } from './optimization';
+import { addingLesson, wordVectorsLesson } from './sequences';
 
 export const BUILTIN_LESSONS: readonly LessonInput[] = [
   perceptronLesson,
@@ -23,4 +24,6 @@ export const BUILTIN_LESSONS: readonly LessonInput[] = [
   penaltiesLesson,
   scalingLesson,
   gradCheckLesson,
+  addingLesson,
+  wordVectorsLesson,
 ];

@@ -100,9 +100,9 @@ export const initScaleLesson: LessonInput = {
 $$\\operatorname{Var}(z) = n\\,\\operatorname{Var}(w)\\,\\operatorname{Var}(h).$$
 So each layer multiplies the signal's variance by $n\\operatorname{Var}(w)$. With $n = 32$ and $w \\sim N(0, 1)$ that factor is 32: pre-activations grow huge and sigmoid units are driven into their flat ends, answering 0 or 1. With $N(0, 0.01^2)$ it is $0.0032$: after ten layers the signal has all but vanished.
 
-Xavier initialization, $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, makes the factor about 1 for $\\tanh$, which is linear near 0. ReLU zeroes half its inputs, so He initialization doubles it: $\\operatorname{Var}(w) = 2/n_{\\text{in}}$. The view shows the standard deviation of each layer's outputs through ten layers of 32 units.
+Xavier initialization, $\\operatorname{Var}(w) = 2/(n_{\\text{in}} + n_{\\text{out}})$, makes the factor about 1 for $\\tanh$, which is linear near 0. ReLU zeroes half its inputs, so He initialization doubles it: $\\operatorname{Var}(w) = 2/n_{\\text{in}}$. The views show, through ten layers of 32 units, the histogram of each layer's outputs and their standard deviation.
 
-What to look for: on the log scale, the N(0, 0.01²) bars fall by about a factor of 17 per layer, the saturated sigmoid bars stay high but carry almost no information, and the Xavier and He bars stay within one order of magnitude from the second layer to the tenth.`,
+What to look for: the sigmoid N(0, 1) histograms pile up at 0 and 1; the N(0, 0.01²) ones shrink to a spike at 0 (on the log scale its bars fall by about 17× per layer); the Xavier and He histograms keep their width from the second layer to the tenth.`,
   setup: {
     graphs: {
       deep: chainGraph(
@@ -149,7 +149,8 @@ What to look for: on the log scale, the N(0, 0.01²) bars fall by about a factor
       },
     ],
   },
-  view: { kind: 'byDepth', metric: 'actStd', nodes: TEN, log: true },
+  view: { kind: 'histograms', nodes: TEN, epoch: 'first' },
+  extraViews: [{ kind: 'byDepth', metric: 'actStd', nodes: TEN, log: true }],
   check: {
     claim:
       'N(0, 1) saturates the sigmoid layers (outputs pile up at 0 and 1), N(0, 0.01²) collapses the signal, while Xavier (tanh) and He (ReLU) keep its spread within 10× across the ten layers.',

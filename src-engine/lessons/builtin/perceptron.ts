@@ -16,7 +16,9 @@ Here the rule is plain SGD on the *perceptron criterion* $(y - t)\\,z$, one samp
 
 The unit's decision boundary $w \\cdot x + b = 0$ is a straight line. AND, OR and NAND each put their 1s on one side of some line, so the rule finds one in a few passes and then stops changing. XOR puts (0,1) and (1,0) on one side and (0,0) and (1,1) on the other: no line separates them, so some row is always wrong and the weights never settle. A smooth sigmoid unit trained with cross-entropy does no better: the best it can do is answer ½ everywhere, a loss of $\\ln 2 \\approx 0.693$.
 
-A hidden layer bends the boundary. Two layers of units can carve out the XOR region, and learn it to 100 %.`,
+A hidden layer bends the boundary. Two layers of units can carve out the XOR region, and learn it to 100 %.
+
+What to look for: each run's decision boundary over the four corners. AND, OR and NAND each get one straight line with their 1s on one side; the perceptron's XOR line always leaves a corner on the wrong side; the logistic unit's plane stays pale, ½ everywhere; the two-layer network carves out the two XOR corners.`,
   setup: {
     graphs: {
       perceptron: chainGraph(
@@ -73,28 +75,35 @@ A hidden layer bends the boundary. Two layers of units can carve out the XOR reg
       { id: 'two-layer-xor', label: 'two layers · XOR', graph: 'twoLayers' },
     ],
   },
-  view: { kind: 'accuracy' },
+  view: { kind: 'boundary' },
+  extraViews: [{ kind: 'accuracy' }],
   check: {
     claim:
-      'The perceptron gets every row of AND, OR and NAND right but not of XOR; a sigmoid unit stays at a loss of ln 2 on XOR; two layers learn XOR.',
+      'A perceptron learns AND, OR and NAND (every row right); it cannot learn XOR: the perceptron gets a row wrong in every epoch, and a logistic unit’s loss stays at ln 2 ≈ 0.693; two layers learn XOR.',
     assertions: [
       { text: 'AND: 100 % right', variant: 'and', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
       { text: 'OR: 100 % right', variant: 'or', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
       { text: 'NAND: 100 % right', variant: 'nand', measure: { kind: 'final', metric: 'trainAcc' }, op: '==', value: 1 },
       {
-        text: 'XOR: the perceptron still gets a row wrong',
+        text: 'XOR: no epoch gets all four rows right (best epoch ≤ 75 %)',
         variant: 'xor',
-        measure: { kind: 'final', metric: 'trainAcc' },
+        measure: { kind: 'overEpochs', metric: 'trainAcc', of: 'max' },
         op: '<=',
         value: 0.75,
       },
       {
-        text: 'XOR: the sigmoid unit’s loss stays at ln 2 ≈ 0.693',
+        text: 'XOR: the logistic unit’s loss never falls below ln 2 ≈ 0.693 (lowest epoch)',
         variant: 'sigmoid-xor',
-        measure: { kind: 'final', metric: 'trainLoss' },
-        op: 'between',
-        min: 0.68,
-        max: 0.7,
+        measure: { kind: 'overEpochs', metric: 'trainLoss', of: 'min' },
+        op: '>=',
+        value: 0.69,
+      },
+      {
+        text: 'XOR: from epoch 50 on it stays at ln 2 (highest epoch ≤ 0.70)',
+        variant: 'sigmoid-xor',
+        measure: { kind: 'overEpochs', metric: 'trainLoss', of: 'max', from: 50 },
+        op: '<=',
+        value: 0.7,
       },
       {
         text: 'XOR: two layers get every row right',
@@ -102,6 +111,13 @@ A hidden layer bends the boundary. Two layers of units can carve out the XOR reg
         measure: { kind: 'final', metric: 'trainAcc' },
         op: '==',
         value: 1,
+      },
+      {
+        text: 'XOR: two layers bring the loss far below ln 2 (under 0.05)',
+        variant: 'two-layer-xor',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        op: '<',
+        value: 0.05,
       },
     ],
     ifNot:
@@ -138,7 +154,7 @@ The product of matrices is just another matrix, so three linear layers can only 
 
 Put a non-linear activation such as $\\tanh$ between the layers and the composition is no longer a product of matrices. The same three layers, with the same number of weights, now bend the boundary and learn XOR. Depth adds power only together with non-linearity.
 
-What to look for: the linear run's loss curve flattens at 0.693 within a few dozen epochs and never moves again, however long it trains, while the tanh run's loss keeps falling towards 0. Both start from the same weights and see the same batches; only the activation differs.`,
+What to look for: the linear stack's decision boundary is one straight line with two corners on the wrong side, and its loss flattens at 0.693 within a few dozen epochs, however long it trains; the tanh stack's boundary bends around the corners and its loss keeps falling towards 0. Both start from the same weights and see the same batches; only the activation differs.`,
   setup: {
     graphs: {
       stack: chainGraph(
@@ -166,7 +182,8 @@ What to look for: the linear run's loss curve flattens at 0.693 within a few doz
       },
     ],
   },
-  view: { kind: 'losses' },
+  view: { kind: 'boundary' },
+  extraViews: [{ kind: 'losses' }],
   check: {
     claim: 'Three linear layers stay at a loss of at least ln 2 on XOR; the same layers with tanh learn it.',
     assertions: [

@@ -183,7 +183,7 @@ export const scalingLesson: LessonInput = {
   format: 'layerlab.lesson/1',
   id: 'input-scaling',
   order: 15,
-  title: 'Input scaling: unscaled regression diverges, scaled trains',
+  title: 'Input scaling: unscaled regression diverges or crawls, scaled trains',
   idea: 'Features of very different sizes make one learning rate wrong for all of them.',
   explanation: `The cars dataset describes each car by numbers of very different sizes: a weight of about 3,000 pounds, a displacement of about 200 cubic inches, a number of cylinders between 3 and 8. A weight's gradient is proportional to its input, $\\partial L/\\partial w_i = \\delta\\,x_i$, so the weights of the large features take steps thousands of times larger than the others: a learning rate small enough for them leaves the rest crawling, one sized for the rest makes them diverge.
 
@@ -191,7 +191,7 @@ Scaling puts every feature on a comparable range, fitted on the training split o
 $$\\text{min-max: } x' = \\frac{x - \\min}{\\max - \\min} \\in [0, 1], \\qquad \\text{standardization: } x' = \\frac{x - \\mu}{\\sigma}.$$
 The same network and learning rate then train smoothly. Here one regression of miles per gallon runs on raw, min-max-scaled and standardized features, from the same weights and batches.
 
-What to look for: the raw run's loss either leaves the chart (diverged) or jumps around far above the others, while both scaled runs fall smoothly to a few units of squared miles per gallon. Scaling is fitted on the training split so that no information from validation leaks in.`,
+What to look for: the raw run's loss either leaves the chart (diverged) or crawls far above the others, while both scaled runs fall smoothly to a few units of squared miles per gallon. Scaling is fitted on the training split so that no information from validation leaks in.`,
   setup: {
     graphs: {
       net: chainGraph(
@@ -221,8 +221,16 @@ What to look for: the raw run's loss either leaves the chart (diverged) or jumps
   view: { kind: 'losses', log: true },
   check: {
     claim:
-      'On raw features the regression diverges or stays poor (validation R² below 0.3); min-max scaling and standardization both train to a validation R² above 0.6.',
+      'An unscaled regression diverges or crawls (its loss ends more than 3× above the standardized run’s, validation R² below 0.3), while min-max scaling and standardization train (loss below a fifth of the first epoch’s, validation R² above 0.6).',
     assertions: [
+      {
+        text: 'raw: diverged, or crawling: final training loss more than 3× the standardized run’s',
+        variant: 'raw',
+        measure: { kind: 'final', metric: 'trainLoss' },
+        relativeTo: { variant: 'standard', as: 'ratio' },
+        op: '>',
+        value: 3,
+      },
       {
         text: 'raw: diverged, or validation R² below 0.3',
         variant: 'raw',
@@ -231,11 +239,25 @@ What to look for: the raw run's loss either leaves the chart (diverged) or jumps
         value: 0.3,
       },
       {
+        text: 'min-max: the loss falls below a fifth of the first epoch’s',
+        variant: 'minmax',
+        measure: { kind: 'lossRatio' },
+        op: '<',
+        value: 0.2,
+      },
+      {
         text: 'min-max: validation R² above 0.6',
         variant: 'minmax',
         measure: { kind: 'final', metric: 'valR2' },
         op: '>',
         value: 0.6,
+      },
+      {
+        text: 'standardized: the loss falls below a fifth of the first epoch’s',
+        variant: 'standard',
+        measure: { kind: 'lossRatio' },
+        op: '<',
+        value: 0.2,
       },
       {
         text: 'standardized: validation R² above 0.6',
