@@ -70,7 +70,7 @@ export const apiContract = {
           .optional(),
       ]),
       z.object({ runId: z.string() }),
-      'graph (`layerlab.graph/1`), `{name?, notes?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}, pace?: {paused?, delayMs?}}` (initialWeights: start from another run\'s weights)',
+      "graph (`layerlab.graph/1`), `{name?, notes?, insights?: {histograms?, boundary?, samples?}, initialWeights?: {runId, checkpoint}, pace?: {paused?, delayMs?}}` (initialWeights: start from another run's weights)",
     ),
     pause: method(runId, nothing, 'run id'),
     resume: method(runId, nothing, 'run id'),

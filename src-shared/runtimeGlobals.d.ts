@@ -8,7 +8,7 @@ declare class TextEncoder {
 }
 declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
-  decode(input?: ArrayBufferView | ArrayBuffer): string;
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string;
 }
 declare function structuredClone<T>(value: T): T;
 declare function setTimeout(handler: (value?: unknown) => void, ms?: number): unknown;

@@ -56,7 +56,11 @@ export function insightOptions(
     options.network = {};
     // Unit maps live in the model's own units: whitening's rotation does not matter to them.
     if (planar)
-      options.network.plane = { x: paddedRange(train.x, 0, width), y: paddedRange(train.x, 1, width), ...(rowOf ? { rowOf } : {}) };
+      options.network.plane = {
+        x: paddedRange(train.x, 0, width),
+        y: paddedRange(train.x, 1, width),
+        ...(rowOf ? { rowOf } : {}),
+      };
     const images = inputShape.length === 3 ? (validation && validation.count > 0 ? validation : train) : undefined;
     if (images && dataset?.task === 'classification') options.network.gallery = galleryOf(images, inputShape);
   }

@@ -27,7 +27,9 @@ export function requestedBackend(graph: GraphDoc): string {
 /** Throws a UserError listing what is wrong with the graph, naming nodes and fields. */
 export function assertTrainable(graph: GraphDoc, what = 'the graph'): void {
   // The model's size is checked here too, so a run too large for this machine is never stored.
-  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset, graph.training.datasetOptions?.features), { parameterMemory: machineParameterMemory() });
+  const v = validateGraph(graph, catalogueDatasetInfo(graph.training.dataset, graph.training.datasetOptions?.features), {
+    parameterMemory: machineParameterMemory(),
+  });
   if (!v.ok) throw new UserError(`${what} cannot train: ${v.issues.map(describeIssue).join('; ')}`);
 }
 

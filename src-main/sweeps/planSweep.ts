@@ -14,7 +14,9 @@ export function planSweep(base: GraphDoc, plan: SweepPlan): SweepVariant[] {
     return expandGrid(base, plan);
   }
   try {
-    return planSearch(base, plan, catalogueDatasetInfo(base.training.dataset, base.training.datasetOptions?.features)).map((t) => ({ graph: t.graph, label: t.label }));
+    return planSearch(base, plan, catalogueDatasetInfo(base.training.dataset, base.training.datasetOptions?.features)).map(
+      (t) => ({ graph: t.graph, label: t.label }),
+    );
   } catch (e) {
     if (e instanceof SearchSpaceError) throw new UserError(e.message);
     throw e;

@@ -54,10 +54,16 @@ describe('input features of 2-D data', () => {
     const prepared = prepareRun(doc, circle);
     if (!prepared.ok) throw new Error('valid graph expected');
     const { setup, scaler } = prepared.run;
-    const options = insightOptions({ boundary: true }, setup.inputShape, setup.train, circle, setup.seed, scaler, setup.validation, [
-      'x1sq',
-      'x2sq',
-    ])!;
+    const options = insightOptions(
+      { boundary: true },
+      setup.inputShape,
+      setup.train,
+      circle,
+      setup.seed,
+      scaler,
+      setup.validation,
+      ['x1sq', 'x2sq'],
+    )!;
     options.boundary!.resolution = 41;
     const events: EngineEvent[] = [];
     await train({ ...setup, insights: options }, (e) => events.push(e));
