@@ -3,6 +3,7 @@
 // canvas shows every shape that is already known and every layer whose shape rule fails.
 import { nodeSchema, edgeSchema, type GraphDoc, type GraphIssue } from '../../src-shared/graphFormat';
 import { getLayer, ShapeError, type LayerDef } from '../layers';
+import { expandPaddingShorthand } from '../layers/convolutional';
 import { isInitializer } from '../init';
 import { validateParams, type ParamError, type ParamValues } from '../core/params';
 import { dependencyOrder } from './structure';
@@ -42,7 +43,8 @@ export function checkNodeParams(
   def: LayerDef,
   dataset: DatasetInfo | undefined,
 ): { values: ParamValues; errors: ParamError[] } {
-  const given = { ...node.params };
+  // Layers with an explicit padding size also read the short form `padding: 1` / `[1, 2]`.
+  const given = def.params.some((p) => p.name === 'padSize') ? expandPaddingShorthand({ ...node.params }) : { ...node.params };
   if (def.type === 'Input' && given.shape === undefined && dataset) given.shape = dataset.inputShape;
   return validateParams(def.params, given, isInitializer);
 }

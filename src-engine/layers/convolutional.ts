@@ -44,9 +44,19 @@ const padSizeParam: ParamSpec = {
   appliesWhen: { param: 'padding', values: ['explicit'] },
 };
 
-/** The kernels' padding from a layer's settings. */
-function paddingOf(p: ParamValues): Padding {
+/** The kernels' padding from a Conv2D's or pool's settings (explicit sizes in `padSize`); the exporters read it too. */
+export function paddingOf(p: Record<string, unknown>): Padding {
   return p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
+}
+
+/**
+ * A graph file may write explicit padding the short way, `padding: 1` or `padding: [1, 2]`
+ * (rows, columns on each side): it means `padding: "explicit"` with that `padSize`.
+ */
+export function expandPaddingShorthand(params: Record<string, unknown>): Record<string, unknown> {
+  const p = params.padding;
+  const pair = typeof p === 'number' ? [p, p] : Array.isArray(p) && p.length === 2 ? p : undefined;
+  return pair ? { ...params, padding: 'explicit', padSize: pair } : params;
 }
 
 function spatialOutput(

@@ -44,4 +44,22 @@ describe('explicit conv padding', () => {
     // F.pad order (left, right, top, bottom): 2 and 2 columns, 1 row before and none after.
     expect(code.linear).toBe('self.conv(F.pad(x, (2, 2, 1, 0)))');
   });
+
+  it('reads the short form padding: n or [rows, cols] as explicit padding', () => {
+    const shapeWith = (padding: unknown) =>
+      validateGraph(
+        chain(
+          [
+            ['in', 'Input', { shape: [6, 5, 1] }],
+            ['conv', 'Conv2D', { filters: 2, kernelSize: [3, 3], strides: [2, 1], padding }],
+            ['flat', 'Flatten'],
+            ['out', 'Dense', { units: 2, activation: 'softmax' }],
+          ],
+          { dataset: 'circle' },
+        ),
+      ).shapes.conv;
+    expect(shapeWith([1, 2])).toEqual([3, 7, 2]);
+    expect(shapeWith(1)).toEqual([3, 5, 2]); // rows ⌊(6 + 2 − 3)/2⌋ + 1 = 3, cols 5 + 2 − 3 + 1 = 5
+    expect(shapeWith('valid')).toEqual([2, 3, 2]);
+  });
 });

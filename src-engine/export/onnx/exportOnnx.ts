@@ -7,6 +7,7 @@ import type { ValidatedNode } from '../../graph/validate';
 import type { LossDef } from '../../losses';
 import type { Preprocessing } from '../preprocessing';
 import { axisPadding, axisPads } from '../../kernels/convGeometry';
+import { paddingOf } from '../../layers/convolutional';
 import type { Padding } from '../../kernels/kernelNames';
 import { modelTensors } from '../weightsFile';
 import { toPytorchTensors, ExportError, stateEntries } from '../pytorch/stateMapping';
@@ -22,11 +23,6 @@ function padsOf(input: number[], window: [number, number], stride: [number, numb
   const [top, bottom] = axisPads(input[0], window[0], stride[0], axisPadding(padding, 0));
   const [left, right] = axisPads(input[1], window[1], stride[1], axisPadding(padding, 1));
   return [top, left, bottom, right];
-}
-
-/** The kernels' padding from a Conv2D's or pool's settings (explicit sizes in `padSize`). */
-function paddingOf(p: Record<string, unknown>): Padding {
-  return p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
 }
 
 function activation(g: OnnxGraph, name: string, x: string, image: boolean, where: string, alpha = 0.01): string {

@@ -2,6 +2,7 @@
 // output. Image tensors ([h, w, c] in LayerLab) are held channels-first ([N, c, h, w]) in PyTorch;
 // Flatten and Reshape go through channels-last so the values keep LayerLab's order exactly.
 import { axisPadding, axisPads } from '../../kernels/convGeometry';
+import { paddingOf } from '../../layers/convolutional';
 import type { Padding } from '../../kernels/kernelNames';
 import type { ValidatedNode } from '../../graph/validate';
 import { ExportError } from './stateMapping';
@@ -51,7 +52,7 @@ function samePads(
   stride: [number, number],
   p: Record<string, unknown>,
 ): number[] | null {
-  const padding: Padding = p.padding === 'explicit' ? (p.padSize as [number, number]) : (p.padding as 'same' | 'valid');
+  const padding: Padding = paddingOf(p);
   const pads = [
     ...axisPads(input[1], window[1], stride[1], axisPadding(padding, 1)),
     ...axisPads(input[0], window[0], stride[0], axisPadding(padding, 0)),
