@@ -3,9 +3,10 @@ import type { EpochMetric, RunDetail } from '../../src-shared/api';
 import { bestIndex, exponentialSmoothing, meanStdBand, type BandPoint } from './smoothing';
 import { differingSettings, flatten, type Flat } from './runDiff';
 
-type RunMetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2';
+type RunMetricKey = 'trainLoss' | 'valLoss' | 'trainAcc' | 'valAcc' | 'valR2' | 'trainObjective' | 'valObjective' | 'valEntropy';
+type OutputFigure = 'trainLoss' | 'valLoss' | 'valAcc' | 'valR2';
 /** One output's figure of a multi-output run, e.g. `output:box:valR2`. */
-type OutputMetricKey = `output:${string}:${RunMetricKey}`;
+type OutputMetricKey = `output:${string}:${OutputFigure}`;
 export type MetricKey = RunMetricKey | OutputMetricKey;
 export type XAxis = 'epoch' | 'step' | 'time';
 
@@ -23,15 +24,20 @@ export const METRICS: ReadonlyArray<MetricSpec & { key: RunMetricKey }> = [
   { key: 'trainAcc', label: 'Train accuracy', higherIsBetter: true, percent: true },
   { key: 'valAcc', label: 'Validation accuracy', higherIsBetter: true, percent: true },
   { key: 'valR2', label: 'Validation R²', higherIsBetter: true, percent: false },
+  // With L1/L2 on: J = L + R(W), the quantity the optimizer actually lowers.
+  { key: 'trainObjective', label: 'Train objective J = L + R(W)', higherIsBetter: false, percent: false },
+  { key: 'valObjective', label: 'Validation objective J = L + R(W)', higherIsBetter: false, percent: false },
+  // How unsure the classifier is on average (nats); it falls as predictions sharpen.
+  { key: 'valEntropy', label: 'Validation prediction entropy', higherIsBetter: false, percent: false },
 ];
 
-const OUTPUT_FIGURES: readonly RunMetricKey[] = ['trainLoss', 'valLoss', 'valAcc', 'valR2'];
+const OUTPUT_FIGURES: readonly OutputFigure[] = ['trainLoss', 'valLoss', 'valAcc', 'valR2'];
 
 /** A metric's value in one epoch: the run's own, or one output's (multi-output runs). */
 export function metricValue(e: EpochMetric, key: MetricKey): number | undefined {
   if (!key.startsWith('output:')) return e[key as RunMetricKey];
   const cut = key.lastIndexOf(':');
-  return e.outputs?.[key.slice('output:'.length, cut)]?.[key.slice(cut + 1) as RunMetricKey];
+  return e.outputs?.[key.slice('output:'.length, cut)]?.[key.slice(cut + 1) as OutputFigure];
 }
 
 /** How a metric is labelled and judged; an output's is its run-level twin's, named by the output. */

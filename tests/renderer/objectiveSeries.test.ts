@@ -5,6 +5,8 @@ import type { EngineEvent } from '../../src-shared/engineEvents';
 import { MetricsBuffer } from '../../src-renderer/charts/metricsBuffer';
 import { lossSeries } from '../../src-renderer/charts/chartOptions';
 import { SERIES_COLORS, type ChartTheme } from '../../src-renderer/charts/chartTheme';
+import { metricsOf, metricValue, type ComparedRun } from '../../src-renderer/compare/comparison';
+import type { EpochMetric } from '../../src-shared/api';
 
 const theme: ChartTheme = {
   text: '#000',
@@ -58,5 +60,32 @@ describe('objective series', () => {
     const plain = new MetricsBuffer();
     for (let e = 1; e <= 3; e++) plain.apply(epoch(e));
     expect(lossSeries(plain, theme).map((s) => s.id)).toEqual(['steps', 'train', 'val']);
+  });
+});
+
+describe('Compare offers the objective and the prediction entropy', () => {
+  const compared = (epochs: EpochMetric[]): Pick<ComparedRun, 'epochs'> => ({ epochs });
+  const row = (e: Partial<EpochMetric>): EpochMetric => ({
+    epoch: 1,
+    step: 10,
+    trainLoss: 0.5,
+    lr: 0.1,
+    elapsedMs: 10,
+    samplesPerSec: 1,
+    ...e,
+  });
+
+  it('lists J = L + R(W) and entropy only for runs that recorded them', () => {
+    const keys = (e: Partial<EpochMetric>) => metricsOf([compared([row(e)])]).map((m) => m.key);
+    expect(keys({ valLoss: 0.6 })).toEqual(['trainLoss', 'valLoss']);
+    expect(keys({ trainObjective: 0.7, valObjective: 0.8, valEntropy: 0.3 })).toEqual([
+      'trainLoss',
+      'trainObjective',
+      'valObjective',
+      'valEntropy',
+    ]);
+    const entropy = metricsOf([compared([row({ valEntropy: 0.3 })])]).find((m) => m.key === 'valEntropy')!;
+    expect(entropy.label).toBe('Validation prediction entropy');
+    expect(metricValue(row({ valEntropy: 0.3 }), 'valEntropy')).toBe(0.3);
   });
 });
