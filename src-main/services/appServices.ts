@@ -23,7 +23,7 @@ export interface AppServicesOptions {
   projects: (store: Store) => ApiHandlers['projects'];
   /** Runs at once; without it, the saved `engine.concurrency` setting, else 1. */
   concurrency?: number;
-  /** How often buffered metrics are written and forwarded (default 100 ms). */
+  /** How often buffered metrics are written and forwarded (default 50 ms: live views at up to 20 Hz). */
   updateIntervalMs?: number;
   /** Pages or windows that train on WebGPU (default: a new, empty registry). */
   devices?: DeviceHosts;
@@ -53,7 +53,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const store = openStore(o.dbPath);
   // Nothing runs yet: any run still marked active belongs to an app that crashed or was killed.
   const recovered = store.recoverInterrupted();
-  const updates = new UpdateStream(store, o.updateIntervalMs ?? 100);
+  const updates = new UpdateStream(store, o.updateIntervalMs ?? 50);
   const saved = store.settings.get(CONCURRENCY_KEY);
   const concurrency = o.concurrency ?? (typeof saved === 'number' && Number.isInteger(saved) && saved >= 1 ? saved : 1);
   const devices = o.devices ?? new DeviceHosts();
