@@ -39,7 +39,7 @@ describe('CLI help', () => {
     );
     expect(train).toMatch(/--weight-decay X .*adamw: Shrinks weights .* \(default: unset for sgd, .*; 0\.01 for adamw\)/);
     expect(train).toContain('step:stepSize=10,gamma=0.1');
-    expect(train).toContain('--scaling none|minmax|standard|pca|zca');
+    expect(train).toContain('--scaling none|standard|minmax|pca|zca');
     expect(topLevelHelp(commands())).toContain('sweep <graph.json>');
   });
 });
