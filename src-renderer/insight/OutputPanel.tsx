@@ -13,6 +13,7 @@ import { drawOutput } from './boundaryCanvas';
 import { markValidation, type OutputPoint } from './outputPoints';
 import { useUiStore } from '../ui/uiStore';
 import { GalleryStrip } from './GalleryStrip';
+import { outputKind } from './outputKind';
 import './outputPanel.css';
 
 const SIZE = 232;
@@ -30,9 +31,9 @@ export function OutputPanel() {
   const [raw, setRaw] = useState<Array<{ x: number; y: number; label: number }>>([]);
   const [shown, setShown] = useState<Shown>('train');
   const canvas = useRef<HTMLCanvasElement>(null);
-  const planar = summary?.inputShape.length === 1 && summary.inputShape[0] === 2;
+  const kind = outputKind(summary);
+  const planar = kind === 'plane';
   const regression = summary?.task === 'regression';
-  const images = summary?.inputShape.length === 3 && summary.task === 'classification';
 
   useEffect(() => {
     setRaw([]);
@@ -67,7 +68,7 @@ export function OutputPanel() {
     drawOutput(ctx, boundary, points, SIZE, SIZE, background, regression);
   }, [boundary, points, theme, regression]);
 
-  if (images)
+  if (kind === 'images')
     return (
       <GalleryStrip
         gallery={runDataset === datasetId ? insight?.network?.gallery : undefined}
@@ -75,17 +76,8 @@ export function OutputPanel() {
         classNames={summary?.classNames}
       />
     );
-  if (!planar)
-    return (
-      <section className="output-panel" aria-label="Output" data-testid="output-panel-other">
-        <h3 className="output-title">Output</h3>
-        <p className="output-hint">
-          {summary
-            ? 'The boundary is drawn here for data with two inputs, sample predictions for images. For this dataset, open a run and press Try the model to see its predictions.'
-            : 'Choose a dataset to see its output here.'}
-        </p>
-      </section>
-    );
+  // The column is not shown for other data (OutputColumn); nothing to draw while it changes.
+  if (!planar) return null;
   return (
     <section
       className="output-panel"

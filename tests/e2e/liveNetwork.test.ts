@@ -206,7 +206,7 @@ describe('digits', () => {
 });
 
 describe('other datasets', () => {
-  it('says where their predictions are instead of leaving the column blank', async () => {
+  it('leaves the canvas the output column’s room when the data has no live output', async () => {
     await load(
       chain(
         'Iris',
@@ -217,8 +217,10 @@ describe('other datasets', () => {
         { dataset: 'iris' },
       ),
     );
-    const panel = page.locator('[data-testid="output-panel-other"]');
-    await eventually(() => panel.innerText()).toMatch(/press Try the model/);
+    await eventually(() => page.locator('[data-testid="node-output"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="output-column"]').count()).toBe(0);
+    const canvas = await page.locator('[data-testid="editor-canvas"]').boundingBox();
+    expect(canvas!.width).toBeGreaterThan(600);
     await s.screenshot('live-net-06-other-dataset');
   });
 });
