@@ -46,7 +46,8 @@ export function fitWhitening(kind: 'pca' | 'zca', split: DataSplit, f: number): 
       for (let i = 0; i < f; i++) for (let j = 0; j < f; j++) matrix[i * f + j] += vectors[i * f + k] * s * vectors[j * f + k];
     }
   }
-  return { kind, mean, matrix };
+  // Rounded to float32, so a weights file's float32 tensors carry exactly what training applied.
+  return { kind, mean: mean.map(Math.fround), matrix: matrix.map(Math.fround) };
 }
 
 export function applyWhitening(w: Whitening, x: Float32Array): Float32Array {

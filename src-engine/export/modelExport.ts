@@ -22,7 +22,7 @@ export function rawSplits(dataset: Dataset, run: PreparedRun): { train: DataSpli
   return { train: split.train, validation: split.validation, ...(split.test ? { test: split.test } : {}) };
 }
 
-/** The preprocessing the run's model expects (throws WeightsError for scalings that cannot travel yet). */
+/** The preprocessing the run's model expects: its fitted scaling or whitening, columns and outputs. */
 export function runPreprocessing(dataset: Dataset, run: PreparedRun): Preprocessing {
   return describePreprocessing(dataset, run.model, run.validated.loss, run.scaler);
 }

@@ -1,4 +1,4 @@
-// Predictions from raw inputs, as `predict` and every export must reproduce them: scaling from
+// Predictions from raw inputs, as `predict` and every export must reproduce them: scaling or whitening from
 // the weights file, the model in evaluation mode, then the squashing the loss implies.
 import { noGrad } from '../core/autograd';
 import { Rng } from '../core/rng';
@@ -6,6 +6,7 @@ import { tensor } from '../core/tensor';
 import { softmaxRows } from '../train/confusion';
 import type { Model } from '../graph/model';
 import type { ExportedOutput, Preprocessing } from './preprocessing';
+import { applyWhitening } from '../data/whitening';
 
 /** raw: count rows of prod(inputShape) unscaled features → count rows of outputs. */
 export function predictOutputs(
@@ -17,7 +18,15 @@ export function predictOutputs(
 ): Float32Array {
   const features = pre.inputShape.reduce((a, b) => a * b, 1);
   if (raw.length !== count * features) throw new Error(`${count} rows need ${count * features} values, got ${raw.length}`);
-  const x = pre.scaling ? scaled(raw, pre.scaling.offset, pre.scaling.factor) : raw;
+  const x = pre.whitening
+    ? // The same function (and float32 values) as training's whitening, so the inputs match bit for bit.
+      applyWhitening(
+        { ...pre.whitening, mean: Float64Array.from(pre.whitening.mean), matrix: Float64Array.from(pre.whitening.matrix) },
+        raw,
+      )
+    : pre.scaling
+      ? scaled(raw, pre.scaling.offset, pre.scaling.factor)
+      : raw;
   if (pre.outputs) return predictSeveral(model, pre.outputs, pre.inputShape, x, count, batchSize);
   const width = model.outputNode.outputShape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(count * width);

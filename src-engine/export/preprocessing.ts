@@ -3,7 +3,6 @@
 // that turns its outputs into the probabilities `predict` reports.
 import type { Dataset, Task } from '../data/types';
 import type { Scaler, ScalerKind } from '../data/scaler';
-import { WeightsError } from './weightsFile';
 import type { Model } from '../graph/model';
 import type { LossDef } from '../losses';
 
@@ -20,6 +19,8 @@ export interface Preprocessing {
   columns: InputColumn[];
   /** x' = (x − offset)·factor per flat feature, fitted on the training split. */
   scaling?: { kind: ScalerKind; offset: number[]; factor: number[] };
+  /** PCA or ZCA whitening fitted on the training split, instead of `scaling` (whitening.ts). */
+  whitening?: ExportedWhitening;
   classNames?: string[];
   /** Headers of predict's output columns. */
   outputNames: string[];
@@ -27,6 +28,24 @@ export interface Preprocessing {
   finalSquash?: 'softmax' | 'sigmoid';
   /** A multi-output graph's outputs, in order: predict writes their columns side by side (outputNames). */
   outputs?: ExportedOutput[];
+}
+
+/**
+ * x' = matrix·(x − mean) over one sample's flat features in LayerLab's (channels-last) order;
+ * matrix is row-major f×f. Weights files carry mean and matrix as tensors (whiteningTensors.ts).
+ */
+export interface ExportedWhitening {
+  kind: 'pca' | 'zca';
+  mean: number[];
+  matrix: number[];
+}
+
+/** The fitted scaling or whitening as the weights file describes it. */
+function scalerDescription(scaler: Scaler | undefined): Pick<Preprocessing, 'scaling' | 'whitening'> {
+  if (!scaler) return {};
+  if ('matrix' in scaler)
+    return { whitening: { kind: scaler.kind, mean: Array.from(scaler.mean), matrix: Array.from(scaler.matrix) } };
+  return { scaling: { kind: scaler.kind, offset: Array.from(scaler.offset), factor: Array.from(scaler.factor) } };
 }
 
 /** One output of a multi-output graph as predict and the exporters see it. */
@@ -89,12 +108,6 @@ export function inputColumns(dataset: Pick<Dataset, 'featureNames' | 'inputShape
 }
 
 export function describePreprocessing(dataset: Dataset, model: Model, loss: LossDef, scaler: Scaler | undefined): Preprocessing {
-  // Whitening mixes features through a matrix that the weights file and the exporters do not carry yet.
-  if (scaler && !('offset' in scaler)) {
-    throw new WeightsError(
-      `training.datasetOptions.scaling "${scaler.kind}" cannot travel with the weights yet; use none, minmax or standard to save, predict or export`,
-    );
-  }
   const width = model.outputNode.outputShape.reduce((a, b) => a * b, 1);
   const classes = dataset.classNames;
   const outputNames =
@@ -112,7 +125,7 @@ export function describePreprocessing(dataset: Dataset, model: Model, loss: Loss
       task: dataset.task,
       inputShape: [...dataset.inputShape],
       columns: inputColumns(dataset),
-      ...(scaler ? { scaling: { kind: scaler.kind, offset: Array.from(scaler.offset), factor: Array.from(scaler.factor) } } : {}),
+      ...scalerDescription(scaler),
       outputNames: outputs.flatMap((o) => o.names),
       outputs,
     };
@@ -120,7 +133,7 @@ export function describePreprocessing(dataset: Dataset, model: Model, loss: Loss
     task: dataset.task,
     inputShape: [...dataset.inputShape],
     columns: inputColumns(dataset),
-    ...(scaler ? { scaling: { kind: scaler.kind, offset: Array.from(scaler.offset), factor: Array.from(scaler.factor) } } : {}),
+    ...scalerDescription(scaler),
     ...(classes ? { classNames: [...classes] } : {}),
     outputNames,
     ...(squash ? { finalSquash: squash } : {}),

@@ -5,6 +5,7 @@ import type { Model } from '../graph/model';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import { decodeSafetensors, encodeSafetensors, SafetensorsError, type NamedTensor } from './safetensors';
 import type { Preprocessing } from './preprocessing';
+import { preprocessingJson, whiteningTensors, withWhiteningTensors } from './whiteningTensors';
 
 export const WEIGHTS_FORMAT = 'layerlab.weights/1';
 
@@ -33,11 +34,12 @@ export function encodeWeightsFile(
   tensors: NamedTensor[],
   info: { graph: GraphDoc; preprocessing: Preprocessing; checkpoint?: string; layout?: 'layerlab' | 'pytorch' },
 ): Uint8Array {
-  return encodeSafetensors(tensors, {
+  // Whitening's mean and matrix travel as tensors beside the weights (whiteningTensors.ts).
+  return encodeSafetensors([...tensors, ...whiteningTensors(info.preprocessing, info.layout ?? 'layerlab')], {
     format: WEIGHTS_FORMAT,
     'layerlab.layout': info.layout ?? 'layerlab',
     'layerlab.graph': JSON.stringify(info.graph),
-    'layerlab.preprocessing': JSON.stringify(info.preprocessing),
+    'layerlab.preprocessing': preprocessingJson(info.preprocessing),
     ...(info.checkpoint ? { 'layerlab.checkpoint': info.checkpoint } : {}),
   });
 }
@@ -52,12 +54,14 @@ export function decodeWeightsFile(bytes: Uint8Array): WeightsFile {
       throw new SafetensorsError(`metadata field ${key} is not valid JSON`);
     }
   };
+  const layout = metadata['layerlab.layout'] === 'pytorch' ? 'pytorch' : 'layerlab';
+  const preprocessing = parse<Preprocessing>('layerlab.preprocessing');
   return {
     tensors,
     metadata,
     graph: parse<GraphDoc>('layerlab.graph'),
-    preprocessing: parse<Preprocessing>('layerlab.preprocessing'),
-    layout: metadata['layerlab.layout'] === 'pytorch' ? 'pytorch' : 'layerlab',
+    ...(preprocessing ? { preprocessing: withWhiteningTensors(preprocessing, tensors, layout) } : {}),
+    layout,
   };
 }
 

@@ -90,13 +90,22 @@ describe('models.export', () => {
     for (let r = 0; r < 32; r++) expect(v.expected[r * 3] + v.expected[r * 3 + 1] + v.expected[r * 3 + 2]).toBeCloseTo(1, 5);
   });
 
-  it('names what cannot travel, and a run that does not exist', async () => {
+  it('exports a run trained on PCA-whitened inputs: the whitening travels (file tensors, ONNX nodes)', async () => {
     const pca: GraphDoc = { ...irisGraph(6, 2), training: { ...irisGraph(6, 2).training, datasetOptions: { scaling: 'pca' } } };
     const pcaRun = (await runs.start(pca, { name: 'pca' })).runId;
     expect(await app.waitForStatus(pcaRun, 'completed', 'failed')).toBe('completed');
-    await expect(models.export(pcaRun, { checkpoint: 'final', format: 'onnx' })).rejects.toThrow(
-      /training\.datasetOptions\.scaling "pca" cannot travel with the weights/,
-    );
+    const file = decodeWeightsFile(bytesOf((await models.export(pcaRun, { checkpoint: 'final', format: 'safetensors' })).base64));
+    expect(file.preprocessing?.whitening?.kind).toBe('pca');
+    expect(file.tensors.find((t) => t.name === 'preprocess.matrix')?.shape).toEqual([4, 4]);
+    // Verify's samples: raw rows in, LayerLab's outputs expected; the ONNX graph whitens them itself.
+    const v = await models.verification(pcaRun, { checkpoint: 'final' });
+    const session = await ort.InferenceSession.create(bytesOf(v.base64));
+    const out = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', Float32Array.from(v.inputs), v.dims) });
+    const got = out[session.outputNames[0]].data as Float32Array;
+    expect(Math.max(...Array.from(got, (g, i) => Math.abs(g - v.expected[i])))).toBeLessThanOrEqual(1e-4);
+  });
+
+  it('names a run that does not exist', async () => {
     await expect(models.export('no-such-run', { checkpoint: 'final', format: 'onnx' })).rejects.toThrow(
       /there is no run no-such-run/,
     );

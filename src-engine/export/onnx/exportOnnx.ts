@@ -1,6 +1,7 @@
 // The inference graph of a model as ONNX (opset 13), weights included: channels-first input of
-// raw values [batch, *INPUT_SHAPE] as the PyTorch export takes it, the fitted scaling as its first
-// nodes, LayerLab's layers as ONNX operators, and the squashing `predict` applies at the end.
+// raw values [batch, *INPUT_SHAPE] as the PyTorch export takes it, the fitted scaling (Sub, Mul) or
+// whitening (Sub, MatMul) as its first nodes, LayerLab's layers as ONNX operators, and the
+// squashing `predict` applies at the end.
 // Layers without a mapping are refused by name and node.
 import type { Model } from '../../graph/model';
 import type { ValidatedNode } from '../../graph/validate';
@@ -15,6 +16,7 @@ import { channelsFirst } from '../pytorch/exportPytorch';
 import { torchInputShape } from '../pytorch/modelPy';
 import { OnnxGraph, onnx } from './onnxGraph';
 import { recurrentOnnx } from './recurrentOnnx';
+import { preprocessingJson, whiteningIn } from '../whiteningTensors';
 
 export const ONNX_OPSET = 13;
 
@@ -55,7 +57,18 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
   const offset = pre.scaling ? Float32Array.from(pre.scaling.offset) : new Float32Array(size);
   const factor = pre.scaling ? Float32Array.from(pre.scaling.factor) : new Float32Array(size).fill(1);
   let x = input;
-  if (pre.scaling) {
+  if (pre.whitening) {
+    // x' = (x − mean)·matrixᵀ on the flat channels-first features, then back to the input's shape.
+    const f = size;
+    const { mean, matrix } = whiteningIn(pre.whitening, pre.inputShape, 'pytorch');
+    const transposed = new Float32Array(f * f);
+    for (let i = 0; i < f; i++) for (let j = 0; j < f; j++) transposed[j * f + i] = matrix[i * f + j];
+    const severalAxes = inputShape.length > 1;
+    if (severalAxes) x = g.op('Flatten', [x], { axis: 1 }, 'flat_input');
+    x = g.op('Sub', [x, g.floats('preprocess_mean', [f], mean)], {}, 'centred');
+    x = g.op('MatMul', [x, g.floats('preprocess_matrix_t', [f, f], transposed)], {}, 'whitened');
+    if (severalAxes) x = g.op('Reshape', [x, g.ints('preprocess_shape', [-1, ...inputShape])], {}, 'whitened_input');
+  } else if (pre.scaling) {
     x = g.op('Sub', [x, g.floats('preprocess_offset', inputShape, channelsFirst(offset, pre.inputShape))], {}, 'centred');
     x = g.op('Mul', [x, g.floats('preprocess_factor', inputShape, channelsFirst(factor, pre.inputShape))], {}, 'scaled');
   }
@@ -122,7 +135,7 @@ export function exportOnnx(model: Model, loss: LossDef, pre: Preprocessing, titl
     producerVersion: '0.1.0',
     graph,
     opsetImport: [onnx.OperatorSetIdProto.create({ domain: '', version: ONNX_OPSET })],
-    metadataProps: [onnx.StringStringEntryProto.create({ key: 'layerlab.preprocessing', value: JSON.stringify(pre) })],
+    metadataProps: [onnx.StringStringEntryProto.create({ key: 'layerlab.preprocessing', value: preprocessingJson(pre) })],
   });
   return onnx.ModelProto.encode(modelProto).finish();
 }

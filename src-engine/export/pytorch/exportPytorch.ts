@@ -10,6 +10,7 @@ import type { Preprocessing } from '../preprocessing';
 import { encodeSafetensors, type NamedTensor } from '../safetensors';
 import { encodeNpz, type NpyArray } from '../npz';
 import { modelTensors } from '../weightsFile';
+import { preprocessingJson, whiteningTensors } from '../whiteningTensors';
 import { modelPy, torchInputShape } from './modelPy';
 import { trainPy } from './trainPy';
 import { readmeMd } from './readmeMd';
@@ -91,6 +92,7 @@ export function channelsFirst(x: Float32Array, shape: number[]): Float32Array {
 }
 
 function preprocessBuffers(pre: Preprocessing): NamedTensor[] {
+  if (pre.whitening) return whiteningTensors(pre, 'pytorch');
   const shape = torchInputShape(pre.inputShape);
   const size = shape.reduce((a, b) => a * b, 1);
   const offset = pre.scaling ? Float32Array.from(pre.scaling.offset) : new Float32Array(size);
@@ -141,7 +143,7 @@ export function exportPytorch(input: PytorchExportInput): Map<string, Uint8Array
         format: 'layerlab.weights/1',
         'layerlab.layout': 'pytorch',
         'layerlab.graph': JSON.stringify(graph),
-        'layerlab.preprocessing': JSON.stringify(pre),
+        'layerlab.preprocessing': preprocessingJson(pre),
       }),
     ],
     [

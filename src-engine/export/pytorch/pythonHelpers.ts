@@ -53,7 +53,7 @@ def save_safetensors(tensors, path, metadata=None):
             f.write(raw)
 `;
 
-export const PREPROCESS_PY = `
+const PREPROCESS_PY = `
 class Preprocess(nn.Module):
     """LayerLab's input scaling fitted on the training split, x' = (x - offset) * factor, per feature (identity when the graph scales nothing)."""
 
@@ -65,6 +65,23 @@ class Preprocess(nn.Module):
     def forward(self, x):
         return (x - self.offset) * self.factor
 `;
+
+/** The Preprocess module: per-feature scaling, or PCA/ZCA whitening over the flat features. */
+export function preprocessPy(whitening: 'pca' | 'zca' | undefined, features: number): string {
+  if (!whitening) return PREPROCESS_PY;
+  return `
+class Preprocess(nn.Module):
+    """LayerLab's ${whitening.toUpperCase()} whitening fitted on the training split: x' = matrix @ (x - mean) over one sample's flat features (channels-first order)."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer('mean', torch.zeros(${features}))
+        self.register_buffer('matrix', torch.eye(${features}))
+
+    def forward(self, x):
+        return ((x.flatten(1) - self.mean) @ self.matrix.T).reshape(x.shape)
+`;
+}
 
 export const BATCHNORM_PY = `
 class BatchNorm(nn.Module):
