@@ -169,9 +169,22 @@ const doneEventSchema = z.object({
   message: z.string().optional(),
 });
 
+/**
+ * The loop has halted after a pause (or a stepped batch or epoch): nothing more comes until the
+ * host resumes, steps or stops it. Sent after every event of the steps before it.
+ */
+const haltedEventSchema = z.object({
+  event: z.literal('halted'),
+  /** The epoch (1-based) the next step belongs to. */
+  epoch: z.number(),
+  /** Steps trained so far. */
+  step: z.number(),
+});
+
 export const engineEventSchema = z.discriminatedUnion('event', [
   startEventSchema,
   stepEventSchema,
+  haltedEventSchema,
   epochEventSchema,
   insightEventSchema,
   doneEventSchema,

@@ -3,6 +3,7 @@
 // functions, so the run view, the editor and the tests all read the same verdicts.
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import { initializerRegistry } from '../init/registry';
+import { getLayer } from '../layers';
 import type { EpochMetric, LayerMetric, RunStatus } from '../../src-shared/api';
 
 export type WarningKind = 'divergence' | 'dead-relu' | 'symmetry' | 'vanishing' | 'exploding' | 'lr-too-small' | 'overfitting';
@@ -39,7 +40,13 @@ export const WARNING_LIMITS = {
   deadShare: 0.5,
 } as const;
 
-const PARAMETERIZED = new Set(['Dense', 'Conv2D', 'Conv1D']);
+/** How many units a node of a layer with per-unit weight rows has (the layer registry says which); else undefined. */
+function unitCount(node: WarningInput['graph']['nodes'][number]): number | undefined {
+  const def = getLayer(node.type);
+  const name = def?.unitsParam;
+  if (!def || !name) return undefined;
+  return Number(node.params?.[name] ?? def.params.find((p) => p.name === name)?.default ?? 0);
+}
 
 /** The initializer's registry entry says every weight starts the same (zeros, constant). */
 function startsUniform(initializer: string): boolean {
@@ -89,7 +96,8 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
       for (const e of graph.edges) {
         if (e.source !== from || seen.has(e.target)) continue;
         seen.add(e.target);
-        if (PARAMETERIZED.has(byId.get(e.target)?.type ?? '')) found.push(e.target);
+        const target = byId.get(e.target);
+        if (target && unitCount(target) !== undefined) found.push(e.target);
         else walk(e.target);
       }
     };
@@ -97,10 +105,10 @@ function symmetryWarnings(graph: WarningInput['graph']): TrainingWarning[] {
     return found;
   };
   for (const node of graph.nodes) {
-    if (!PARAMETERIZED.has(node.type) || !startsUniform(initOf(node.id))) continue;
+    const units = unitCount(node);
+    if (units === undefined || !startsUniform(initOf(node.id))) continue;
     const next = nextParameterized(node.id);
     if (!next.length || !next.every((id) => startsUniform(initOf(id)))) continue;
-    const units = Number(node.params?.units ?? node.params?.filters ?? 0);
     if (units < 2) continue;
     out.push({
       kind: 'symmetry',

@@ -116,6 +116,7 @@ registerLayer({
     biasParam,
     biasInitParam,
   ],
+  unitsParam: 'filters',
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
     const [h, w] = spatialOutput(input, p.kernelSize as [number, number], p.strides as [number, number], paddingOf(p), 'kernel');

@@ -49,6 +49,7 @@ registerLayer({
     biasParam,
     biasInitParam,
   ],
+  unitsParam: 'units',
   arity: { min: 1, max: 1 },
   outputShape: ([input], p) => {
     if (input.length !== 1) {

@@ -61,6 +61,12 @@ export interface LayerDef {
   params: readonly ParamSpec[];
   /** A layer that steps through a sequence with a state (LSTM, GRU, SimpleRNN): the gate views and traces apply. */
   recurrent?: boolean;
+  /**
+   * The parameter counting the layer's units, each with its own row of weights (Dense's units,
+   * Conv2D's filters). Such units start as copies of one another when every weight starts the
+   * same, so the symmetry warning looks at these layers.
+   */
+  unitsParam?: string;
   /** How many incoming edges the layer takes. */
   arity: { min: number; max: number };
   /** Output shape (without the batch dimension); throws ShapeError with a plain message. */

@@ -38,9 +38,10 @@ export interface TrainControl {
   shouldStop?: () => boolean;
   /**
    * Awaited between steps (about every 50 ms, or before every step while `holding` says so);
-   * resolves when the run may continue, with true when the user stepped this one batch.
+   * resolves when the run may continue, with true when the user stepped this one batch. It calls
+   * `halted` when it starts to hold the loop (once per call), so the host learns the pause took.
    */
-  waitWhilePaused?: (at: StepPosition) => Promise<boolean | void>;
+  waitWhilePaused?: (at: StepPosition, halted?: () => void) => Promise<boolean | void>;
   /** True while the control must see every step: paused, stepping, or slowed down. */
   holding?: (at: StepPosition) => boolean;
 }
@@ -166,7 +167,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
           // Let pause/stop/step messages in (the host's event loop needs a turn).
           await new Promise((resolve) => setTimeout(resolve, 0));
-          stepped = (await control.waitWhilePaused?.({ epoch })) === true;
+          stepped =
+            (await control.waitWhilePaused?.({ epoch }, () => emit({ event: 'halted', epoch: epoch + 1, step }))) === true;
           if (control.shouldStop?.()) return done('stopped', epoch);
           lastYield = clock();
         }

@@ -9,6 +9,7 @@ import { parseDatasetRef } from '../../src-engine/data/sequences/options';
 import { UserError } from './userError';
 import type { ApiHandlers } from './dispatcher';
 import type { Store } from '../store/store';
+import { planSweep } from '../sweeps/planSweep';
 
 export interface DataAccess {
   /** Folders data may be read from; nothing outside them is opened. */
@@ -67,36 +68,48 @@ export function assertDatasetAllowed(ref: string, access: DataAccess): void {
   }
 }
 
-/** Wraps every handler that reads a dataset named by the client (or by a stored run) with the check. */
+/**
+ * Wraps every handler that reads a dataset named by the client (or by a stored run) with the check:
+ * a graph given (runs, sweeps, gradient checks), a stored run's graph (evaluations, ensembles,
+ * exports), or a dataset id (previews). Other methods read the store only, or built-in corpora.
+ */
 export function guardDataAccess(handlers: ApiHandlers, store: Store, access: DataAccess): void {
   const { runs, sweeps, inspect, datasets, models } = handlers;
   const check = (ref: string): void => assertDatasetAllowed(ref, access);
+  // A run recorded by an earlier, unrestricted session may name any file: using its data reads it again.
+  const checkRun = (runId: string): void => {
+    const run = store.runs.detail(runId);
+    if (run) check(run.graph.training.dataset);
+  };
   const start = runs.start.bind(runs);
   runs.start = async (graph, options) => (check(graph.training.dataset), start(graph, options));
   const sweep = sweeps.start.bind(sweeps);
-  sweeps.start = async (base, grid, options) => (check(base.training.dataset), sweep(base, grid, options));
+  sweeps.start = async (base, grid, options) => {
+    check(base.training.dataset);
+    // Every planned run, in case the plan varies more than the base graph shows.
+    for (const v of planSweep(base, grid)) check(v.graph.training.dataset);
+    return sweep(base, grid, options);
+  };
+  const variants = sweeps.startVariants.bind(sweeps);
+  sweeps.startVariants = async (list, options) => {
+    for (const v of list) check(v.graph.training.dataset);
+    return variants(list, options);
+  };
   const gradcheck = inspect.gradcheck.bind(inspect);
   inspect.gradcheck = async (graph, options) => (check(graph.training.dataset), gradcheck(graph, options));
-  // A run recorded by an earlier, unrestricted session may name any file: evaluating it reads it again.
   const evaluate = inspect.evaluate.bind(inspect);
-  inspect.evaluate = async (runId, options) => {
-    const run = store.runs.detail(runId);
-    if (run) check(run.graph.training.dataset);
-    return evaluate(runId, options);
+  inspect.evaluate = async (runId, options) => (checkRun(runId), evaluate(runId, options));
+  // An ensemble scores its members over the first run's split: every member's graph names data.
+  const ensemble = inspect.ensemble.bind(inspect);
+  inspect.ensemble = async (runIds, options) => {
+    for (const id of runIds) checkRun(id);
+    return ensemble(runIds, options);
   };
   // Exporting rebuilds the run's splits from its dataset, as evaluating does.
   const exportModel = models.export.bind(models);
-  models.export = async (runId, options) => {
-    const run = store.runs.detail(runId);
-    if (run) check(run.graph.training.dataset);
-    return exportModel(runId, options);
-  };
+  models.export = async (runId, options) => (checkRun(runId), exportModel(runId, options));
   const verification = models.verification.bind(models);
-  models.verification = async (runId, options) => {
-    const run = store.runs.detail(runId);
-    if (run) check(run.graph.training.dataset);
-    return verification(runId, options);
-  };
+  models.verification = async (runId, options) => (checkRun(runId), verification(runId, options));
   const preview = datasets.preview.bind(datasets);
   datasets.preview = async (id, options) => (check(id), preview(id, options));
 }

@@ -28,6 +28,9 @@ export function advanceProgress(p: RunProgress, event: EngineEvent, now: number)
       return withEta({ ...p, epoch: Math.max(p.epoch, event.epoch - 1), step: event.step }, now);
     case 'epoch':
       return withEta({ ...p, epoch: event.epoch, step: event.step, samplesPerSec: event.samplesPerSec }, now);
+    case 'halted':
+      // Where the loop holds, exactly (step events may be sparser than steps).
+      return { ...p, epoch: Math.max(p.epoch, event.epoch - 1), step: event.step };
     case 'done':
       return { ...p, epoch: event.epochs, step: event.steps, samplesPerSec: event.samplesPerSec || p.samplesPerSec, etaMs: 0 };
     default:

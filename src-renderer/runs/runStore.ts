@@ -18,6 +18,8 @@ export interface LiveRun {
   message?: string;
   /** The graph it trains (runs started here), for the warnings that read it. */
   graph?: GraphDoc;
+  /** True once the engine says its loop holds after a pause (a paused run is "pausing" until then). */
+  halted?: boolean;
 }
 
 export interface ViewedRun {
@@ -157,7 +159,8 @@ export const useRunStore = create<RunState>()((set, get) => {
       for (const update of updates) {
         const current = live[update.runId] ?? newLive(update.runId);
         if (update.kind === 'status') {
-          live[update.runId] = { ...current, status: update.status, message: update.error ?? current.message };
+          // A new status (paused again, resumed) waits for the engine's next halt to count as held.
+          live[update.runId] = { ...current, status: update.status, message: update.error ?? current.message, halted: false };
           patchSummary(update.runId, { status: update.status, ...(update.error ? { error: update.error } : {}) });
           if (!ACTIVE_STATUSES.includes(update.status)) {
             refresh = true;
@@ -180,6 +183,8 @@ export const useRunStore = create<RunState>()((set, get) => {
           revision: drew ? current.revision + 1 : current.revision,
           progress: advanceProgress(current.progress, event, Date.now()),
           message: event.event === 'done' && event.message ? event.message : current.message,
+          // A stepped batch or epoch trains again until the next halt.
+          halted: event.event === 'halted' || (current.halted === true && event.event !== 'step' && event.event !== 'epoch'),
         };
       }
       set({ live });

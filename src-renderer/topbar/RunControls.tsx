@@ -98,7 +98,7 @@ function Progress() {
         <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
       </div>
       <span className="progress-text" data-testid="progress-text">
-        {live.status === 'paused' ? `paused · ${detail}` : detail}
+        {live.status === 'paused' ? `${live.halted ? 'paused' : 'pausing'} · ${detail}` : detail}
       </span>
     </div>
   );

@@ -43,7 +43,8 @@ describe('run controls', () => {
     await eventually(async () => (await stepOf()).step, 30_000).toBe(1);
     await page.keyboard.press('b');
     await eventually(async () => (await stepOf()).step).toBe(2);
-    expect(await progress()).toMatch(/^paused · epoch 1\//);
+    // "paused" once the engine reports its loop held again after the stepped batch.
+    await eventually(() => progress()).toMatch(/^paused · epoch 1\//);
     await s.screenshot('controls-01-stepped-batches');
   });
 
@@ -52,7 +53,7 @@ describe('run controls', () => {
     const perEpoch = total / epochs;
     await page.click('[data-testid="step-epoch"]');
     await eventually(async () => (await stepOf()).step, 30_000).toBe(perEpoch);
-    expect(await progress()).toMatch(/^paused/);
+    await eventually(() => progress()).toMatch(/^paused/);
     await page.keyboard.press('e');
     await eventually(async () => (await stepOf()).step, 30_000).toBe(2 * perEpoch);
     await s.screenshot('controls-02-stepped-epochs');

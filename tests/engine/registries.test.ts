@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import './setup';
 import { Registry } from '../../src-engine/core/registry';
 import { layerRegistry } from '../../src-engine/layers';
+import type { ParamSpec } from '../../src-engine/core/params';
 import { lossRegistry } from '../../src-engine/losses';
 import { optimizerRegistry } from '../../src-engine/optim';
 import { scheduleRegistry } from '../../src-engine/optim/schedules';
@@ -106,5 +107,45 @@ describe('one registry type', () => {
         .filter((i) => i.sameForEveryWeight)
         .map((i) => i.name),
     ).toEqual(['zeros', 'constant']);
+  });
+  it('the symmetry warning finds the layers with per-unit weights from the layer registry', () => {
+    const symmetric = (type: string, params: Record<string, unknown>) =>
+      detectWarnings({
+        graph: chain(
+          [
+            ['in', 'Input'],
+            ['hidden', type, { ...params, initializer: 'zeros' }],
+            ['out', 'Dense', { units: 1, initializer: 'zeros' }],
+          ],
+          {},
+        ),
+        epochs: [],
+        layers: [],
+      }).find((w) => w.kind === 'symmetry');
+    // Each declared units parameter is one of the layer's own integer parameters.
+    for (const def of layerRegistry.list().filter((d) => d.unitsParam))
+      expect(def.params.find((p) => p.name === def.unitsParam)?.kind, def.type).toBe('int');
+    expect(
+      layerRegistry
+        .list()
+        .filter((d) => d.unitsParam)
+        .map((d) => d.type),
+    ).toEqual(['Dense', 'Conv2D']);
+    // A fixture layer declaring its units parameter is looked at; its default counts when unset.
+    const dense = layerRegistry.get('Dense')!;
+    const units: ParamSpec = { kind: 'int', name: 'width', label: 'Width', description: 'Units.', default: 5, min: 1 };
+    layerRegistry.register({
+      ...dense,
+      type: 'FixtureUnits',
+      params: [units, ...dense.params.slice(1)],
+      unitsParam: 'width',
+    });
+    cleanups.push(() => layerRegistry.unregister('FixtureUnits'));
+    expect(symmetric('FixtureUnits', {})?.text).toMatch(/Symmetry in hidden: the 5 units start identical/);
+    expect(symmetric('FixtureUnits', { width: 1 })).toBeUndefined();
+    // The same layer without the declaration is not.
+    layerRegistry.register({ ...dense, type: 'FixtureNoUnits', unitsParam: undefined });
+    cleanups.push(() => layerRegistry.unregister('FixtureNoUnits'));
+    expect(symmetric('FixtureNoUnits', { units: 4 })).toBeUndefined();
   });
 });

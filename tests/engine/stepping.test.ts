@@ -33,6 +33,7 @@ async function run(control: TrainControl, drive?: () => Promise<void>) {
   return { done, events, weights: await snapshotModel(prepared.run.model) };
 }
 
+const withoutHalts = (events: EngineEvent[]) => events.filter((e) => e.event !== 'halted');
 const steps = (events: EngineEvent[]) => events.filter((e) => e.event === 'step').length;
 const epochs = (events: EngineEvent[]) => events.filter((e) => e.event === 'epoch').length;
 
@@ -97,6 +98,14 @@ describe('stepping a paused run', () => {
     await control.whenHeld();
     expect(steps(events)).toBe(16);
     expect(epochs(events)).toBe(2);
+    // Each hold was reported, once, with where the loop stands.
+    expect(events.filter((e) => e.event === 'halted')).toEqual([
+      { event: 'halted', epoch: 1, step: 0 },
+      { event: 'halted', epoch: 1, step: 1 },
+      { event: 'halted', epoch: 1, step: 2 },
+      { event: 'halted', epoch: 2, step: 8 },
+      { event: 'halted', epoch: 3, step: 16 },
+    ]);
     // Stepping is ignored while the run goes; resume finishes it.
     control.resume();
     const done = await training;
@@ -116,7 +125,43 @@ describe('stepping a paused run', () => {
     const slow = await run(new RunControl({ delayMs: 1 }));
     expect(stepped.weights).toEqual(full.weights);
     expect(slow.weights).toEqual(full.weights);
-    expect(withoutTimings(stepped.events)).toEqual(withoutTimings(full.events));
+    // The stepped run also said where it held: before each epoch, and after the last one's end.
+    expect(stepped.events.filter((e) => e.event === 'halted')).toEqual([
+      { event: 'halted', epoch: 1, step: 0 },
+      { event: 'halted', epoch: 2, step: 8 },
+      { event: 'halted', epoch: 3, step: 16 },
+    ]);
+    expect(withoutTimings(withoutHalts(stepped.events))).toEqual(withoutTimings(full.events));
     expect(withoutTimings(slow.events)).toEqual(withoutTimings(full.events));
+  });
+});
+
+describe('pausing a running run', () => {
+  it('reports the halt once, after every event of the steps before it, and nothing until resumed', async () => {
+    const control = new RunControl();
+    const events: EngineEvent[] = [];
+    const prepared = prepareRun(doc, dataset);
+    if (!prepared.ok) throw new Error('graph does not prepare');
+    // Paused from inside the loop, when its fifth step is reported: the pause lands between steps.
+    const training = train(
+      { ...prepared.run.setup, stepEventEvery: 1 },
+      (e) => {
+        events.push(e);
+        if (e.event === 'step' && e.step === 5) control.pause();
+      },
+      control,
+    );
+    await control.whenHeld();
+    expect(events.at(-1)).toEqual({ event: 'halted', epoch: 1, step: 5 });
+    expect(steps(events)).toBe(5);
+    const held = events.length;
+    // A speed change wakes the held loop, which holds again without a second report.
+    control.setDelay(0);
+    await control.whenHeld();
+    expect(events.length).toBe(held);
+    control.resume();
+    expect((await training).status).toBe('completed');
+    expect(events.filter((e) => e.event === 'halted')).toHaveLength(1);
+    expect(events[held]).toMatchObject({ event: 'step', step: 6 });
   });
 });

@@ -4,28 +4,38 @@ import { startTestApp } from './helpers/services';
 import { circleGraph, xorGraph } from './helpers/graphs';
 import { waitFor } from '../helpers/waitFor';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('pause, resume and stop', () => {
   const app = startTestApp({ concurrency: 1 });
   const runs = app.services.handlers.runs;
   const epochsInDb = (runId: string): number =>
     (app.services.store.db.prepare('SELECT COUNT(*) AS n FROM epoch_metrics WHERE run_id = ?').get(runId) as { n: number }).n;
 
+  /** The engine's `halted` events for a run: its loop holds after a pause or a stepped batch. */
+  const halts = (runId: string) =>
+    app.updates.flatMap((u) => (u.runId === runId && u.kind === 'engine' && u.event.event === 'halted' ? [u.event] : []));
+  const updatesAfter = (runId: string, index: number) => app.updates.slice(index).filter((u) => u.runId === runId);
+
   it('pauses a run (no epochs while paused), resumes it, and stops it early', async () => {
     const { runId } = await runs.start(circleGraph(300));
     await app.waitForEpochs(runId, 2);
     await runs.pause(runId);
     expect((await runs.get(runId)).status).toBe('paused');
-    // An epoch already under way may still finish and arrive; none may start after it.
-    await sleep(600);
+    // The engine says when its loop holds; every epoch before that has been stored by then.
+    await waitFor(() => halts(runId).length === 1, 'the engine to halt');
+    const halt = halts(runId)[0]!;
     const whilePaused = epochsInDb(runId);
-    await sleep(800);
-    expect(epochsInDb(runId)).toBe(whilePaused);
+    expect(whilePaused).toBe(halt.epoch - 1);
+    expect(app.epochsSent(runId).at(-1)).toBe(whilePaused);
+    const haltIndex = app.updates.findIndex((u) => u.kind === 'engine' && u.event === halt);
 
     await runs.resume(runId);
     expect((await runs.get(runId)).status).toBe('running');
+    // Nothing came between the halt and the resume; training goes on from the step it held at.
+    const afterHalt = updatesAfter(runId, haltIndex + 1);
+    expect(afterHalt[0]).toEqual({ runId, kind: 'status', status: 'running' });
     await app.waitForEpochs(runId, whilePaused + 2);
+    const nextStep = updatesAfter(runId, haltIndex + 1).find((u) => u.kind === 'engine' && u.event.event === 'step');
+    expect(nextStep?.kind === 'engine' && nextStep.event.event === 'step' && nextStep.event.step).toBeGreaterThan(halt.step);
 
     await runs.stop(runId);
     expect(await app.waitForStatus(runId, 'stopped', 'completed', 'failed')).toBe('stopped');

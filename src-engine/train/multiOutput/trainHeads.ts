@@ -103,7 +103,7 @@ export async function trainHeads(
       if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
         // Let pause/stop/step messages in (the host's event loop needs a turn), as the trainer does.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        await control.waitWhilePaused?.({ epoch });
+        await control.waitWhilePaused?.({ epoch }, () => emit({ event: 'halted', epoch: epoch + 1, step }));
         if (control.shouldStop?.()) return done('stopped', epoch);
         lastYield = clock();
       }

@@ -67,6 +67,59 @@ describe('serve-mode data access', () => {
     expect(server.services.store.runs.list()).toEqual([]);
   });
 
+  it("refuses methods that read a stored run's data when its graph names a file outside, without saying whether it exists", async () => {
+    // Runs recorded by an earlier, unrestricted session (the desktop app shares the database).
+    const recorded = (id: string, dataset: string): string => {
+      server.services.store.runs.insert({
+        id,
+        name: id,
+        graph: withDataset(dataset),
+        backend: 'cpu',
+        createdAt: new Date().toISOString(),
+      });
+      return id;
+    };
+    const there = [recorded('old-a', join(outside, 'secret.csv')), recorded('old-b', join(outside, 'secret.csv'))];
+    const gone = [recorded('old-c', join(outside, 'gone.csv')), recorded('old-d', join(outside, 'gone.csv'))];
+    const inFolder = recorded('old-e', join(dataDir, 'table.csv'));
+    const channels = (ids: string[]): Array<[string, unknown[]]> => [
+      ['inspect:evaluate', [ids[0], { checkpoint: 'best', split: 'validation' }]],
+      // One member outside is enough, wherever it stands in the list.
+      ['inspect:ensemble', [[inFolder, ...ids], { checkpoint: 'best', split: 'validation' }]],
+      ['models:export', [ids[0], { checkpoint: 'final', format: 'safetensors' }]],
+      ['models:verification', [ids[0], { checkpoint: 'final' }]],
+      [
+        'sweeps:startVariants',
+        [
+          [
+            { label: 'mine', graph: withDataset(join(dataDir, 'table.csv')) },
+            { label: 'theirs', graph: server.services.store.runs.detail(ids[1])!.graph },
+          ],
+        ],
+      ],
+    ];
+    const existing = channels(there);
+    const missing = channels(gone);
+    for (let i = 0; i < existing.length; i++) {
+      const [channel, args] = existing[i]!;
+      const a = await refusal(channel, args);
+      const b = await refusal(missing[i]![0], missing[i]![1]);
+      expect(a, channel).toMatch(/reads data only from its data folders/);
+      expect(a.replace('secret.csv', 'X'), channel).toBe(b.replace('gone.csv', 'X'));
+    }
+    // Nothing was queued or recorded by the refused sweep.
+    expect(
+      server.services.store.runs
+        .list()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['old-a', 'old-b', 'old-c', 'old-d', 'old-e']);
+    // A run whose data is inside passes the check and gets the method's own answer.
+    expect(await refusal('inspect:evaluate', [inFolder, { checkpoint: 'best', split: 'validation' }])).not.toMatch(
+      /data folders/,
+    );
+  });
+
   it('reads files inside a --data folder', async () => {
     const { summary } = (await server.services.dispatch('datasets:preview', [
       join(dataDir, 'table.csv'),

@@ -21,13 +21,14 @@ import { prepareRun } from '../../../src-engine';
 import { train } from '../../../src-engine';
 import { setBackend } from '../../../src-engine';
 import { CpuBackend, registerCpuKernels } from '../../../src-engine';
+import { RunControl } from '../../../src-engine/hosts/node/runJob/runControl';
 
 interface FakeRun {
   summary: RunSummary;
   graph: GraphDoc;
   metrics: RunMetrics;
-  stop: boolean;
-  paused: boolean;
+  /** The engine's own pause/stop control, so the fake reports halts as the engine does. */
+  control: RunControl;
 }
 
 export interface FakeApi extends LayerLabApi {
@@ -78,12 +79,7 @@ export function createFakeApi(): FakeApi {
         record(r, e);
         pending.push(e);
       },
-      {
-        shouldStop: () => r.stop,
-        waitWhilePaused: async () => {
-          while (r.paused && !r.stop) await new Promise((res) => setTimeout(res, 50));
-        },
-      },
+      r.control,
     );
     clearInterval(timer);
     flush();
@@ -120,25 +116,25 @@ export function createFakeApi(): FakeApi {
           epochsDone: 0,
           epochsTotal: t.epochs,
         };
-        const run: FakeRun = { summary, graph, metrics: { epochs: [], steps: [], layers: [] }, stop: false, paused: false };
+        const run: FakeRun = { summary, graph, metrics: { epochs: [], steps: [], layers: [] }, control: new RunControl() };
         runs.set(id, run);
         setTimeout(() => void execute(run).catch((e) => setStatus(run, 'failed', e instanceof Error ? e.message : String(e))), 0);
         return { runId: id };
       },
       async pause(id) {
-        need(id).paused = true;
+        need(id).control.pause();
         setStatus(need(id), 'paused');
       },
       async resume(id) {
-        need(id).paused = false;
+        need(id).control.resume();
         setStatus(need(id), 'running');
       },
       async stop(id) {
-        need(id).stop = true;
+        need(id).control.stop();
       },
       // Stepping is the engine's (tests/engine/stepping.test.ts); here a step only pauses.
       async step(id) {
-        need(id).paused = true;
+        need(id).control.pause();
         setStatus(need(id), 'paused');
       },
       async setSpeed(id) {

@@ -70,8 +70,9 @@ export class RunControl implements TrainControl {
     return !(this.budget?.kind === 'epoch' && this.budget.epoch === at.epoch);
   };
 
-  /** Resolves when the step at `at` may run; true when a "step one batch" let it through. */
-  waitWhilePaused = async (at?: StepPosition): Promise<boolean> => {
+  /** Resolves when the step at `at` may run; true when a "step one batch" let it through. `halted` is called when it holds. */
+  waitWhilePaused = async (at?: StepPosition, halted?: () => void): Promise<boolean> => {
+    let told = false;
     for (;;) {
       if (this.stopped) return false;
       if (!this.paused) {
@@ -91,6 +92,9 @@ export class RunControl implements TrainControl {
         if (budget.epoch === at.epoch) return false;
         this.budget = null;
       }
+      // The loop stops here until released: say so once, whatever wakes it in between.
+      if (!told) halted?.();
+      told = true;
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         const watchers = this.holdWatchers;
