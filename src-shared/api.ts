@@ -223,7 +223,7 @@ export const projectFileInfoSchema = z.object({ path: z.string(), name: z.string
 export type ProjectFileInfo = z.infer<typeof projectFileInfoSchema>;
 
 export const menuCommandSchema = z.union([
-  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset', 'exportModel']) }),
+  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset', 'importOnnx', 'exportModel']) }),
   z.object({ command: z.literal('openRecent'), path: z.string() }),
   z.object({ command: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']) }),
   z.object({ command: z.enum(['fitView', 'zoomIn', 'zoomOut', 'autoLayout', 'toggleTheme']) }),

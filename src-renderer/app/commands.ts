@@ -8,6 +8,7 @@ import { useUiStore } from '../ui/uiStore';
 import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
 import { pauseOrResume, reinitialize, startTraining, stepTraining } from '../runs/trainActions';
 import { toggleTheme } from '../theme/themeActions';
+import { importOnnx } from '../project/importOnnxAction';
 
 export type CommandName =
   | 'undo'
@@ -25,6 +26,7 @@ export type CommandName =
   | 'templates'
   | 'importDataset'
   | 'exportModel'
+  | 'importOnnx'
   | 'fitView'
   | 'zoomIn'
   | 'zoomOut'
@@ -91,6 +93,8 @@ export function runCommand(name: CommandName): void {
       const runId = useRunStore.getState().viewed?.runId;
       return useUiStore.getState().openDialog({ kind: 'exportModel', ...(runId ? { runId } : {}) });
     }
+    case 'importOnnx':
+      return importOnnx();
     case 'fitView':
       return fitCanvas();
     case 'zoomIn':
