@@ -7,6 +7,7 @@ import { useGraphStore } from '../document/graphStore';
 import { useStartWeights } from '../export/startWeightsStore';
 import { useRunStore } from '../runs/runStore';
 import { useUiStore } from '../ui/uiStore';
+import { canvasArea, fitCanvas } from '../canvas/canvasControls';
 import { openAsNewProject } from './projectActions';
 
 /** Imports ONNX bytes (a picked or opened file) onto the canvas; false when refused or cancelled. */
@@ -17,6 +18,9 @@ export async function importOnnxBytes(fileName: string, bytes: Uint8Array): Prom
   try {
     const { graph, runId } = await api().models.importOnnx(fileName, toBase64(bytes), { dataset });
     if (!(await openAsNewProject(graph, 'Importing an ONNX model'))) return false;
+    // ONNX files carry no layout: arrange the layers to fit the canvas.
+    useGraphStore.getState().autoLayout(canvasArea());
+    setTimeout(fitCanvas, 30);
     useStartWeights.getState().choose({ runId, checkpoint: 'final' });
     void useRunStore.getState().refresh();
     ui.toast(`Imported ${fileName}: Train continues from its weights.`);
