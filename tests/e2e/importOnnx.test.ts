@@ -70,5 +70,8 @@ describe('importing an ONNX model in the app', () => {
     const continued = (await runs.list()).filter((r) => r.id !== source && r.id !== imported!.id)[0];
     const first = (await runs.metrics(continued.id)).epochs[0].trainLoss;
     expect(Math.abs(first - finalLoss)).toBeLessThan(0.15);
+    await page.click('[data-testid="side-runs"]');
+    await eventually(() => page.innerText('[data-testid="side-panel"], body'), 10_000).toMatch(/iris\.onnx \(imported ONNX\)/);
+    await s.screenshot('import-onnx-runs');
   });
 });
