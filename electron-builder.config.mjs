@@ -15,7 +15,8 @@ function desktopEntry(path) {
 export const fileAssociations = [
   // Windows matches on the last extension only (.json), so it cannot claim *.layerlab.json; macOS and Linux can.
   { ext: 'layerlab.json', name: 'LayerLab project', role: 'Editor', mimeType: 'application/x-layerlab-project', icon: 'icon' },
-  // .onnx joins once ONNX import opens models on the canvas (today it is the CLI's import-onnx).
+  // An ONNX model opens on the canvas with its weights as an imported run (docs/export.md).
+  { ext: 'onnx', name: 'ONNX model', role: 'Editor', mimeType: 'application/x-onnx', icon: 'icon' },
 ];
 
 /** @type {import('electron-builder').Configuration} */

@@ -223,8 +223,10 @@ export const projectFileInfoSchema = z.object({ path: z.string(), name: z.string
 export type ProjectFileInfo = z.infer<typeof projectFileInfoSchema>;
 
 export const menuCommandSchema = z.union([
-  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset', 'exportModel']) }),
+  z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'importDataset', 'importOnnx', 'exportModel']) }),
   z.object({ command: z.literal('openRecent'), path: z.string() }),
+  /** An .onnx file the OS handed the app (file association, command line). */
+  z.object({ command: z.literal('importOnnxFile'), name: z.string(), base64: z.string() }),
   z.object({ command: z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']) }),
   z.object({ command: z.enum(['fitView', 'zoomIn', 'zoomOut', 'autoLayout', 'toggleTheme']) }),
 ]);

@@ -188,6 +188,11 @@ export const apiContract = {
       modelVerificationSchema,
       "run id, `{checkpoint}` (→ the ONNX export, 32 validation samples and LayerLab's outputs for them, for the page's Verify)",
     ),
+    importOnnx: method(
+      z.tuple([z.string().min(1), z.string(), z.strictObject({ dataset: z.string().min(1) })]),
+      z.object({ graph: graphSchema, runId: z.string() }),
+      'file name, base64 bytes, `{dataset}` (→ the graph for the canvas and a completed run holding its weights; unsupported operators named with their node)',
+    ),
   },
   /** Project files (`*.layerlab.json`): native dialogs in Electron; a projects folder on the server in serve mode. */
   projects: {

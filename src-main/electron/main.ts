@@ -22,6 +22,7 @@ import { bundledDatasetLoader } from './datasetThread';
 import { shutDownApp } from './appShutdown';
 import { claimSingleInstance } from './singleInstance';
 import { fileFromArgv, type OpenableFile } from './fileArguments';
+import { onnxFileCommand } from './onnxFileCommand';
 import { syncRecentDocuments } from './osRecentDocuments';
 import { restoreBounds, WINDOW_STATE_KEY } from './windowState';
 import { helpActions } from './helpActions';
@@ -113,6 +114,8 @@ function start(): void {
     pendingFile = null;
   }
   openWindow();
+  // An .onnx given at launch is imported once the page can take it.
+  if (pendingFile?.kind === 'onnx') mainWindow?.webContents.once('did-finish-load', openPendingFile);
   app.on('activate', () => {
     // The hidden engine window counts among all windows: look for the app's own.
     if (!mainWindow) openWindow();
@@ -124,6 +127,13 @@ function openPendingFile(): void {
   const file = pendingFile;
   pendingFile = null;
   if (file?.kind === 'project' && projects) send({ command: 'openRecent', path: projects.admit(file.path) });
+  if (file?.kind === 'onnx') {
+    try {
+      send(onnxFileCommand(file.path));
+    } catch (e) {
+      console.error(`could not read ${file.path}:`, e);
+    }
+  }
 }
 
 function send(command: MenuCommand): void {

@@ -52,6 +52,7 @@ export function appMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] 
         { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', click: command({ command: 'saveAs' }) },
         { type: 'separator' },
         { label: 'Import dataset…', click: command({ command: 'importDataset' }) },
+        { label: 'Import ONNX…', click: command({ command: 'importOnnx' }) },
         { label: 'Export…', accelerator: 'Shift+CmdOrCtrl+E', click: command({ command: 'exportModel' }) },
         ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
       ],

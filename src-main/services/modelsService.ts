@@ -11,6 +11,7 @@ import { exportInEngine, type ExportReply } from '../engine/exportInEngine';
 import { OneOffJobs } from '../engine/oneOffJobs';
 import { UserError } from './userError';
 import { fileStem } from '../../src-engine/export/fileStem';
+import { importOnnxRun } from './onnxImport';
 
 /** Validation samples the app's Verify runs through the exported ONNX model. */
 export const VERIFY_SAMPLES = 32;
@@ -86,6 +87,9 @@ export function createModelsService({
       const data = exported.kind === 'folder' ? zipFolder(exported.name, exported.files) : exported.files[0].data;
       const fileName = exported.kind === 'folder' ? `${exported.name}.zip` : exported.name;
       return { fileName, bytes: data.length, base64: Buffer.from(data).toString('base64') };
+    },
+    async importOnnx(fileName, base64, { dataset }) {
+      return importOnnxRun(store, fileName, base64, dataset);
     },
     async verification(runId, { checkpoint }) {
       const exported = await jobs.run(`verify\n${runId}\n${checkpoint}`, () =>

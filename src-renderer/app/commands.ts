@@ -8,6 +8,7 @@ import { useUiStore } from '../ui/uiStore';
 import { newProject, openProject, openProjectPath, saveProject } from '../project/projectActions';
 import { pauseOrResume, reinitialize, startTraining, stepTraining } from '../runs/trainActions';
 import { toggleTheme } from '../theme/themeActions';
+import { importOnnx, importOnnxBytes } from '../project/importOnnxAction';
 
 export type CommandName =
   | 'undo'
@@ -25,6 +26,7 @@ export type CommandName =
   | 'templates'
   | 'importDataset'
   | 'exportModel'
+  | 'importOnnx'
   | 'fitView'
   | 'zoomIn'
   | 'zoomOut'
@@ -91,6 +93,8 @@ export function runCommand(name: CommandName): void {
       const runId = useRunStore.getState().viewed?.runId;
       return useUiStore.getState().openDialog({ kind: 'exportModel', ...(runId ? { runId } : {}) });
     }
+    case 'importOnnx':
+      return importOnnx();
     case 'fitView':
       return fitCanvas();
     case 'zoomIn':
@@ -138,6 +142,11 @@ const TEXT_EDITING = new Set(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll
 
 export function runMenuCommand(menu: MenuCommand): void {
   if (menu.command === 'openRecent') return void openProjectPath(menu.path);
+  if (menu.command === 'importOnnxFile')
+    return void importOnnxBytes(
+      menu.name,
+      Uint8Array.from(atob(menu.base64), (c) => c.charCodeAt(0)),
+    );
   // In a text field the Edit menu edits the text, as in any app; elsewhere it edits the graph.
   const active = typeof document !== 'undefined' ? document.activeElement : null;
   const typing = active !== null && (active.tagName === 'INPUT' || active.tagName === 'TEXTAREA');

@@ -25,6 +25,7 @@ export function TopBar() {
         <IconButton icon="folder" label="Open project" shortcut="open" onClick={() => runCommand('open')} testId="open-project" />
         <IconButton icon="save" label="Save project" shortcut="save" onClick={() => runCommand('save')} testId="save-project" />
         <IconButton icon="template" label="Templates" onClick={() => runCommand('templates')} testId="templates" />
+        <IconButton icon="download" label="Import ONNX model…" onClick={() => runCommand('importOnnx')} testId="import-onnx" />
       </nav>
       <div className="topbar-sep" />
       <DatasetSelect />

@@ -56,11 +56,11 @@ describe('packaging configuration', () => {
       for (const ext of ['icns', 'ico']) expect(existsSync(join(repo, 'resources', `${a.icon}.${ext}`))).toBe(true);
   });
 
-  it('targets AppImage and deb, dmg, nsis, and associates project files', () => {
+  it('targets AppImage and deb, dmg, nsis, and associates project files and ONNX models', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
-    expect(fileAssociations.map((a) => a.ext)).toEqual(['layerlab.json']);
+    expect(fileAssociations.map((a) => a.ext)).toEqual(['layerlab.json', 'onnx']);
     expect(config.linux.desktop.entry.MimeType).toBe(fileAssociations.map((a) => a.mimeType).join(';') + ';');
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
   });

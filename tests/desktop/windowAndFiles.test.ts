@@ -12,6 +12,8 @@ import {
   type WindowBounds,
 } from '../../src-main/electron/windowState';
 import { fileFromArgv, openableFile } from '../../src-main/electron/fileArguments';
+import { onnxFileCommand } from '../../src-main/electron/onnxFileCommand';
+import { menuCommandSchema } from '../../src-shared/api';
 import { claimSingleInstance, type InstanceApp } from '../../src-main/electron/singleInstance';
 import { openStore } from '../../src-main/store/store';
 import { tempDir } from '../main/helpers/temp';
@@ -100,6 +102,16 @@ describe('files handed over by the OS', () => {
     // The executable itself is never taken for a file, even with a matching name.
     expect(fileFromArgv(['/x/weird.onnx'], '/x')).toBeNull();
     expect(openableFile('PROJECT.LAYERLAB.JSON', '/d')).toEqual({ kind: 'project', path: '/d/PROJECT.LAYERLAB.JSON' });
+  });
+
+  it('hands an opened .onnx file to the renderer as an import of its bytes (a valid menu command)', () => {
+    const command = onnxFileCommand('/home/ana/models/iris.onnx', (p) => new TextEncoder().encode(`bytes of ${p}`));
+    expect(command).toEqual({
+      command: 'importOnnxFile',
+      name: 'iris.onnx',
+      base64: Buffer.from('bytes of /home/ana/models/iris.onnx').toString('base64'),
+    });
+    expect(menuCommandSchema.safeParse(command).success).toBe(true);
   });
 
   class FakeApp extends EventEmitter {

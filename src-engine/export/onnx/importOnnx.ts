@@ -1,10 +1,15 @@
-// Opening an ONNX model as a LayerLab graph with its weights: fully connected networks with their
-// activations, BatchNorm, Dropout, Add and Concat branches (and the scaling nodes LayerLab's own
-// export puts first). Every operator without a mapping is listed by op type and node name.
+// Opening an ONNX model as a LayerLab graph with its weights: fully connected and convolutional
+// networks (Conv, MaxPool/AveragePool, Flatten, Reshape) with their activations, BatchNorm,
+// Dropout, Add and Concat branches (and the scaling nodes LayerLab's own export puts first).
+// ONNX images are channels-first, LayerLab's channels-last: the layout of every image value is
+// tracked, and the Transposes LayerLab's export writes around Reshape/Flatten are absorbed.
+// Every operator without a mapping is listed by op type and node name.
 import type { GraphDoc, GraphNode, GraphEdge } from '../../../src-shared/graphFormat';
 import type { NamedTensor } from '../safetensors';
 import type onnxProto from 'onnx-proto';
 import { onnx } from './onnxGraph';
+import { channelsLast } from './imageLayout';
+import { importImageOp } from './importImageOps';
 
 export class OnnxImportError extends Error {}
 
@@ -29,8 +34,15 @@ function floatsOf(t: onnxProto.onnx.ITensorProto): Float32Array {
   if (t.floatData && t.floatData.length) return Float32Array.from(t.floatData);
   const raw = t.rawData ?? new Uint8Array();
   const copy = new Uint8Array(raw);
+  if (t.dataType === onnx.TensorProto.DataType.INT64) {
+    const ints = t.int64Data?.length ? t.int64Data.map(Number) : Array.from(new BigInt64Array(copy.buffer), Number);
+    return Float32Array.from(ints);
+  }
   return new Float32Array(copy.buffer, 0, copy.length / 4);
 }
+
+/** How an image value is laid out in the ONNX graph; LayerLab's node always holds [h, w, c]. */
+type Layout = 'nchw' | 'nhwc';
 
 export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): ImportedOnnx {
   let model: InstanceType<typeof onnx.ModelProto>;
@@ -47,7 +59,12 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   const input = (graph.input ?? []).find((i) => !consts.has(i.name ?? ''));
   if (!input) throw new OnnxImportError('the ONNX graph has no input');
   const dims = (input.type?.tensorType?.shape?.dim ?? []).slice(1).map((d) => Number(d.dimValue ?? 0));
-  const nodes: GraphNode[] = [{ id: 'input', type: 'Input', params: { shape: dims }, position: { x: 0, y: 0 } }];
+  const image = dims.length === 3;
+  const inputShape = image ? [dims[1], dims[2], dims[0]] : dims;
+  const nodes: GraphNode[] = [{ id: 'input', type: 'Input', params: { shape: inputShape }, position: { x: 0, y: 0 } }];
+  // Image values: their ONNX layout and LayerLab's [h, w, c].
+  const layout = new Map<string, Layout>(image ? [[input.name ?? '', 'nchw']] : []);
+  const hwc = new Map<string, number[]>(image ? [[input.name ?? '', inputShape]] : []);
   const edges: GraphEdge[] = [];
   const tensors: NamedTensor[] = [];
   // Value name → the LayerLab node that produces it.
@@ -55,11 +72,25 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   const pendingBias = new Map<string, string>();
   const unsupported: string[] = [];
   const scaling: { offset?: number[]; factor?: number[] } = {};
-  const add = (id: string, type: string, params: Record<string, unknown>, from: string[], output: string) => {
+  const add = (
+    id: string,
+    type: string,
+    params: Record<string, unknown>,
+    from: string[],
+    output: string,
+    shaped?: { layout: Layout; shape: number[] },
+  ) => {
     nodes.push({ id, type, params, position: { x: nodes.length * 200, y: 0 } });
     from.forEach((s, k) => edges.push({ id: `${s}-${id}-${k}`, source: s, target: id }));
     producer.set(output, id);
+    if (shaped) {
+      layout.set(output, shaped.layout);
+      hwc.set(output, shaped.shape);
+    }
   };
+  /** The same image layout and shape for a value computed elementwise from `source`. */
+  const keepShape = (source: string) =>
+    layout.has(source) ? { layout: layout.get(source)!, shape: hwc.get(source)! } : undefined;
   const idOf = (n: onnxProto.onnx.INodeProto, i: number) => (n.name || `${n.opType}_${i}`).replace(/[^A-Za-z0-9_.-]/g, '_');
   for (const [i, n] of (graph.node ?? []).entries()) {
     const op = n.opType ?? '';
@@ -71,9 +102,15 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
     const attr = (name: string) => n.attribute?.find((a) => a.name === name);
     if ((op === 'Sub' || op === 'Mul') && from[0] === 'input' && weight && nodes.length === 1) {
       // LayerLab's own scaling nodes: kept as preprocessing, not as layers.
-      if (op === 'Sub') scaling.offset = Array.from(weight.data);
-      else scaling.factor = Array.from(weight.data);
+      const values = channelsLast(Array.from(weight.data), dims);
+      if (op === 'Sub') scaling.offset = values;
+      else scaling.factor = values;
       producer.set(out, 'input');
+      const shaped = keepShape(ins[0]);
+      if (shaped) {
+        layout.set(out, shaped.layout);
+        hwc.set(out, shaped.shape);
+      }
       continue;
     }
     if ((op === 'MatMul' || op === 'Gemm') && weight && weight.dims.length === 2 && from.length === 1) {
@@ -97,17 +134,24 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
     if (ACTIVATIONS[op] && from.length === 1) {
       const params: Record<string, unknown> =
         op === 'LeakyRelu' ? { alpha: attr('alpha')?.f ?? 0.01 } : op === 'Dropout' ? { rate: 0.5 } : {};
-      add(id, ACTIVATIONS[op], params, from, out);
+      add(id, ACTIVATIONS[op], params, from, out, keepShape(ins[0]));
       continue;
     }
     if ((op === 'Add' || op === 'Sum') && from.length === ins.length && from.length >= 2) {
-      add(id, 'Add', {}, from, out);
+      add(id, 'Add', {}, from, out, keepShape(ins[0]));
       continue;
     }
     if (op === 'Concat' && from.length === ins.length) {
-      add(id, 'Concat', {}, from, out);
+      const shaped = keepShape(ins[0]);
+      // Channels: ONNX's axis 1 of NCHW is LayerLab's last axis.
+      const concat = shaped
+        ? { layout: shaped.layout, shape: [...shaped.shape.slice(0, 2), ins.reduce((c, v) => c + (hwc.get(v)?.[2] ?? 0), 0)] }
+        : undefined;
+      add(id, 'Concat', {}, from, out, concat);
       continue;
     }
+    const imageStep = importImageOp(n, ins, id, { consts, layout, hwc, producer, tensors, add });
+    if (imageStep === 'done') continue;
     if (op === 'BatchNormalization' && from.length === 1) {
       const [scale, shift, mean, variance] = ins.slice(1).map((v) => consts.get(v));
       if (scale && shift && mean && variance) {
@@ -120,11 +164,11 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
           { name: `${id}.runningMean`, shape: [ch], data: mean.data },
           { name: `${id}.runningVar`, shape: [ch], data: variance.data },
         );
-        add(id, 'BatchNorm', { epsilon: attr('epsilon')?.f ?? 1e-5 }, from, out);
+        add(id, 'BatchNorm', { epsilon: attr('epsilon')?.f ?? 1e-5 }, from, out, keepShape(ins[0]));
         continue;
       }
     }
-    unsupported.push(`${op} (node "${n.name || `#${i}`}")`);
+    unsupported.push(`${op} (node "${n.name || `#${i}`}"${imageStep ? `: ${imageStep}` : ''})`);
     // Later nodes are judged on their own operator, not on this one's failure.
     producer.set(out, id);
   }

@@ -210,6 +210,9 @@ export function createFakeApi(): FakeApi {
       async verification() {
         throw new Error('verifying an export needs the back end');
       },
+      async importOnnx() {
+        throw new Error('importing an ONNX model needs the back end');
+      },
     },
     datasets: {
       async list(): Promise<DatasetListItem[]> {
