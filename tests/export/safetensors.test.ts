@@ -108,8 +108,6 @@ describe('what the PyTorch export cannot map is refused by name', () => {
       new ExportError('optimizer "perceptron" has no PyTorch mapping'),
     );
     expect(() => lossCode('focal')).toThrow(/loss "focal"/);
-    // Proximal L1 has no train.py counterpart yet: refused, never trained as the subgradient form.
-    expect(() => optimizerCode({ name: 'sgd', lr: 0.1, l1: 0.01, l1Proximal: true })).toThrow(/proximal L1 \(l1Proximal\)/);
     expect(() => activationCode('step', 'x', false)).toThrow(/activation "step"/);
     expect(() => scheduleCode(0.1, { type: 'warmup' } as never)).toThrow(/schedule "warmup"/);
   });

@@ -112,6 +112,8 @@ EPOCHS = ${t.epochs}
 SEED = ${t.seed}
 OUTPUT_WIDTH = ${outputWidth}
 L1, L2 = ${opt.l1}, ${opt.l2}
+# L1 by a soft-threshold step after each update (weights reach exactly 0) instead of in the gradient.
+L1_PROXIMAL = ${opt.l1Proximal ? 'True' : 'False'}
 CLIP_NORM = ${opt.clipNorm ?? 'None'}
 DECOUPLED_DECAY = ${opt.decoupledDecay}
 # Biases and BatchNorm scale/shift: no penalties, no weight decay (as LayerLab).
@@ -210,12 +212,18 @@ def main():
             loss.backward()
             with torch.no_grad():
                 # LayerLab's order: penalties, then clipping, then the update rule.
+                l1_grad = 0.0 if L1_PROXIMAL else L1
                 for p in decayed:
-                    if p.grad is not None and (L1 or L2):
-                        p.grad += L1 * torch.sign(p) + L2 * p
+                    if p.grad is not None and (l1_grad or L2):
+                        p.grad += l1_grad * torch.sign(p) + L2 * p
                 if CLIP_NORM is not None:
                     torch.nn.utils.clip_grad_norm_(model.parameters(), CLIP_NORM)
             optimizer.step()
+            if L1_PROXIMAL and L1:
+                with torch.no_grad():
+                    threshold = learning_rate(epoch) * L1
+                    for p in decayed:
+                        p.copy_(torch.sign(p) * torch.clamp(p.abs() - threshold, min=0.0))
             total += loss.item() * xb.shape[0]
             seen += xb.shape[0]
             if TASK == 'classification':

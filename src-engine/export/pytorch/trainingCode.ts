@@ -35,6 +35,8 @@ export interface OptimizerCode {
   decoupledDecay: number;
   /** Coupled L1/L2 added to gradients before clipping, as LayerLab does (exempt: biases, BatchNorm γ/β). */
   l1: number;
+  /** L1 as a soft-threshold step after the update (LayerLab's l1Proximal) instead of in the gradient. */
+  l1Proximal: boolean;
   l2: number;
   clipNorm: number | null;
 }
@@ -46,12 +48,10 @@ export interface OptimizerCode {
  * AdamW's decoupled decay goes to torch.optim.AdamW for the decayed group only.
  */
 export function optimizerCode(o: OptimizerSettings): OptimizerCode {
-  if (o.l1Proximal === true && (o.l1 ?? 0) > 0)
-    throw new ExportError('proximal L1 (l1Proximal) has no PyTorch mapping: train.py applies L1 in the gradient');
   const n = (v: number | undefined, d: number): number => v ?? d;
   const decoupled = o.name === 'adamw';
   const l2 = n(o.l2, 0) + (decoupled ? 0 : n(o.weightDecay, 0));
-  const common = { l1: n(o.l1, 0), l2, clipNorm: o.clipNorm ?? null, decoupledDecay: 0 };
+  const common = { l1: n(o.l1, 0), l1Proximal: o.l1Proximal === true, l2, clipNorm: o.clipNorm ?? null, decoupledDecay: 0 };
   const groups = 'groups';
   switch (o.name) {
     case 'sgd':
