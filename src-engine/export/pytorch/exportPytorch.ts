@@ -17,22 +17,6 @@ import { readmeMd } from './readmeMd';
 import { ExportError, stateEntries, toPytorchTensors } from './stateMapping';
 import { lossCode, optimizerCode, scheduleCode } from './trainingCode';
 
-/** Initializers PyTorch can reproduce (torch.nn.init); the exported weights are what train.py starts from. */
-export const EXPORTABLE_INITIALIZERS = [
-  'zeros',
-  'constant',
-  'normal',
-  'uniform',
-  'standard',
-  'xavier_normal',
-  'xavier_uniform',
-  'he_normal',
-  'he_uniform',
-  'lecun_normal',
-  'orthogonal',
-  'default',
-];
-
 export interface PytorchExportInput {
   model: Model;
   graph: GraphDoc;
@@ -59,20 +43,7 @@ export function checkPytorchExport(model: Model, graph: GraphDoc, loss: LossDef)
   attempt(() => optimizerCode(graph.training.optimizer));
   attempt(() => scheduleCode(graph.training.optimizer.lr, graph.training.optimizer.schedule));
   attempt(() => stateEntries(model));
-  const inits = [
-    graph.training.initializer ?? 'default',
-    ...model.nodes.flatMap((n) =>
-      ['initializer', 'recurrentInitializer']
-        .map((k) => model.validated.nodes.get(n.id)?.params[k])
-        .filter((v): v is string => typeof v === 'string')
-        .map((v) => `${v}@${n.id}`),
-    ),
-  ];
-  for (const init of inits) {
-    const [name, node] = init.split('@');
-    if (!EXPORTABLE_INITIALIZERS.includes(name))
-      problems.push(`${node ? `node "${node}": ` : ''}initializer "${name}" has no PyTorch mapping`);
-  }
+  // Initializers need no mapping: train.py starts from the exported weights, whatever made them.
   attempt(() => modelPy(model, loss, { task: 'regression', inputShape: [1], columns: [], outputNames: [] }, 'check'));
   if (problems.length) throw new ExportError(`cannot export to PyTorch: ${[...new Set(problems)].join('; ')}`);
 }
