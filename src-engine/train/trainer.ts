@@ -25,6 +25,7 @@ import { backendOf, hasHostMemory } from './modelBackend';
 import { readPenalty } from './objective';
 import type { OutputHead } from '../graph/outputs';
 import { trainHeads } from './multiOutput/trainHeads';
+import { startEvent } from './startEvent';
 
 export { evaluate, type Evaluation } from './evaluate';
 
@@ -105,15 +106,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
     0,
     probeCount,
   );
-  emit({
-    event: 'start',
-    epochs,
-    stepsPerEpoch: Math.ceil(setup.train.count / batchSize),
-    trainCount: setup.train.count,
-    valCount: setup.validation?.count ?? 0,
-    parameterCount: model.parameterCount(),
-    backend: setup.backendName ?? 'cpu',
-  });
+  emit(startEvent(setup, model, epochs, batchSize));
 
   let step = 0;
   let trainTimeMs = 0;

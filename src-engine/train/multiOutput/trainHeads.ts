@@ -10,6 +10,7 @@ import type { EngineEvent } from '../../../src-shared/engineEvents';
 import type { DoneEvent, TrainControl, TrainSetup } from '../trainer';
 import { probeEpoch } from '../epochProbe';
 import { firstNonFinite } from '../nonFinite';
+import { startEvent } from '../startEvent';
 import { HeadsBatchMaker, headLogits } from './headBatches';
 import { forwardHeads } from './headLoss';
 import { HeadTotals, outputMetrics, type OutputFigures } from './headMetrics';
@@ -63,15 +64,7 @@ export async function trainHeads(
     0,
     probeCount,
   );
-  emit({
-    event: 'start',
-    epochs,
-    stepsPerEpoch: Math.ceil(setup.train.count / batchSize),
-    trainCount: setup.train.count,
-    valCount: setup.validation?.count ?? 0,
-    parameterCount: model.parameterCount(),
-    backend: setup.backendName ?? 'cpu',
-  });
+  emit(startEvent(setup, model, epochs, batchSize));
   let step = 0;
   let trainTimeMs = 0;
   let samplesSeen = 0;
