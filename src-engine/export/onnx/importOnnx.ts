@@ -9,7 +9,7 @@ import type { NamedTensor } from '../safetensors';
 import type onnxProto from 'onnx-proto';
 import { onnx } from './onnxGraph';
 import { channelsLast } from './imageLayout';
-import { importImageOp } from './importImageOps';
+import { importImageOp, type ImageImportContext } from './importImageOps';
 
 export class OnnxImportError extends Error {}
 
@@ -72,14 +72,7 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   const pendingBias = new Map<string, string>();
   const unsupported: string[] = [];
   const scaling: { offset?: number[]; factor?: number[] } = {};
-  const add = (
-    id: string,
-    type: string,
-    params: Record<string, unknown>,
-    from: string[],
-    output: string,
-    shaped?: { layout: Layout; shape: number[] },
-  ) => {
+  const add: ImageImportContext['add'] = (id, type, params, from, output, shaped) => {
     nodes.push({ id, type, params, position: { x: nodes.length * 200, y: 0 } });
     from.forEach((s, k) => edges.push({ id: `${s}-${id}-${k}`, source: s, target: id }));
     producer.set(output, id);
