@@ -29,7 +29,12 @@ describe('safetensors', () => {
               return { name, shape, data: Float32Array.from({ length: size }, (_, i) => Math.fround(i * 0.37 - 1)) };
             });
           const back = decodeSafetensors(encodeSafetensors(tensors, metadata));
-          expect(back.tensors).toEqual(tensors);
+          // Tensors come back in data order; empty tensors share an offset, so their order is the
+          // header's (a JSON object lists integer-like names first) and only the set is compared.
+          const byName = (list: typeof tensors) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+          expect(byName(back.tensors)).toEqual(byName(tensors));
+          const filled = (list: typeof tensors) => list.filter((t) => t.data.length > 0).map((t) => t.name);
+          expect(filled(back.tensors)).toEqual(filled(tensors));
           expect(back.metadata).toEqual(Object.keys(metadata).length ? metadata : {});
         },
       ),
