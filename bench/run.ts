@@ -1,5 +1,5 @@
 // `npm run bench`: LayerLab's benchmarks in one table (or one JSON document with --json).
-//   --only training|kernels|engine|data|store|ui|robustness|word2vec   one section (default: all)
+//   --only training|batches|kernels|engine|template|data|store|ui|robustness|word2vec   one section (default: all)
 //   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
@@ -14,8 +14,21 @@ import { printTrainingBench, runTrainingBench } from './training';
 import { MODEL_IDS, type ModelId } from './peers/common';
 import { printKernelBench, runKernelBench } from './kernels';
 import { printEngineStartBench, runEngineStartBench } from './engine-start';
+import { printBatchSweep, runBatchSweep } from './batch-sweep';
+import { printTemplateEpochsBench, runTemplateEpochsBench } from './template-epochs';
 
-const SECTIONS = ['training', 'kernels', 'engine', 'data', 'store', 'ui', 'robustness', 'word2vec'] as const;
+const SECTIONS = [
+  'training',
+  'batches',
+  'kernels',
+  'engine',
+  'template',
+  'data',
+  'store',
+  'ui',
+  'robustness',
+  'word2vec',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Flags {
@@ -130,6 +143,13 @@ async function main(): Promise<void> {
     printTrainingBench(training, out);
     report.training = training;
   }
+  if (wants('batches')) {
+    out('');
+    out('== Batch sizes ==');
+    const batches = runBatchSweep({ seconds: Math.min(flags.seconds, 3), threads: flags.threads, log });
+    printBatchSweep(batches, out);
+    report.batches = batches;
+  }
   if (wants('kernels')) {
     out('');
     out('== Kernels ==');
@@ -143,6 +163,13 @@ async function main(): Promise<void> {
     const engine = await runEngineStartBench(flags.startRounds, log);
     printEngineStartBench(engine, out);
     report.engineStart = engine;
+  }
+  if (wants('template')) {
+    out('');
+    out('== Char-LSTM template in the app ==');
+    const template = await runTemplateEpochsBench(log);
+    printTemplateEpochsBench(template, out);
+    report.template = template;
   }
   for (const section of ['data', 'store', 'ui', 'robustness', 'word2vec'] as const) {
     if (!wants(section)) continue;

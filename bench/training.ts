@@ -21,7 +21,15 @@ import {
 } from './peers/common';
 import { loadNames } from '../src-engine/hosts/node/datasets/sequence-files';
 import { generateAdding } from '../src-engine/data/sequences/adding';
-import { describeMachine, findTorchPython, runChild, tsChild, type Machine } from './peers/machine';
+import {
+  OPENBLAS_PINS,
+  describeMachine,
+  findTorchPython,
+  runChild,
+  torchEnvironments,
+  tsChild,
+  type Machine,
+} from './peers/machine';
 
 export interface TargetCheck {
   model: ModelId | 'memory';
@@ -33,6 +41,7 @@ export interface TargetCheck {
 }
 
 export interface MemoryCheck {
+  model: ModelId;
   steps: number;
   samples: Array<{ step: number; rssMB: number }>;
   /** Resident memory growth from step 1,000 to the last step. */
@@ -45,7 +54,8 @@ export interface TrainingBenchResult {
   seconds: number;
   threads: number;
   models: Array<{ model: ModelId; label: string; flopsPerSample: number; results: Measurement[] }>;
-  memory: MemoryCheck | null;
+  /** One resident-memory check per model trained (empty when skipped). */
+  memory: MemoryCheck[];
   targets: TargetCheck[];
   notes: string[];
 }
@@ -77,21 +87,6 @@ const TARGETS: Array<{ model: ModelId; peer: string; factor: number }> = [
   { model: 'adding-lstm', peer: 'pytorch', factor: 1 },
   { model: 'adding-gru', peer: 'pytorch', factor: 1 },
 ];
-/** OpenBLAS reads these when it loads: set, small convolutions run faster; unset, sgemm takes its AVX-512 kernel. */
-const OPENBLAS_PINS = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'];
-
-/** The environments PyTorch is measured in: as given, and without the OpenBLAS pins when any is set. */
-function torchEnvironments(): Array<{ label: string; env: NodeJS.ProcessEnv }> {
-  const pins = OPENBLAS_PINS.filter((k) => process.env[k] !== undefined);
-  if (pins.length === 0) return [{ label: 'pins unset', env: process.env }];
-  const unset = { ...process.env };
-  for (const k of pins) delete unset[k];
-  return [
-    { label: 'pins set', env: process.env },
-    { label: 'pins unset', env: unset },
-  ];
-}
-
 /** The names windows and adding sequences every engine reads (the images are written beside them). */
 function writeSequences(dir: string): void {
   const names = loadNames({ window: NAMES_WINDOW, samples: SEQUENCE_SAMPLES });
@@ -163,25 +158,26 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
       }
       models.push({ model, label: MODELS[model].label, flopsPerSample: flopsPerSample(model), results });
     }
-    let memory: MemoryCheck | null = null;
-    if (options.memorySteps > 0) {
-      log(`resident memory over ${options.memorySteps} LayerLab training steps …`);
+    const memory: MemoryCheck[] = [];
+    for (const model of options.memorySteps > 0 ? (options.models ?? MODEL_IDS) : []) {
+      log(`resident memory over ${options.memorySteps} LayerLab training steps of ${model} …`);
       const r = tsChild(
         here('./peers/layerlab.ts'),
-        ['--steps', String(options.memorySteps), '--data', dir, '--threads', String(options.threads)],
+        ['--model', model, '--steps', String(options.memorySteps), '--data', dir, '--threads', String(options.threads)],
         options.memorySteps * 50 + 60_000,
       );
       if (r.ok) {
         const v = r.value as { samples: MemoryCheck['samples']; poolReservedMB: number | null };
         const from = v.samples.find((s) => s.step === 1000);
         const to = v.samples[v.samples.length - 1];
-        memory = {
+        memory.push({
+          model,
           steps: options.memorySteps,
           samples: v.samples,
           growthMB: from && to ? to.rssMB - from.rssMB : null,
           poolReservedMB: v.poolReservedMB,
-        };
-      } else notes.push(`memory check failed: ${r.error}`);
+        });
+      } else notes.push(`memory check of ${model} failed: ${r.error}`);
     }
     return {
       machine,
@@ -215,7 +211,7 @@ function speedOf(results: Measurement[], engine: string): number | null {
   return bestOf(results, engine)?.samplesPerSec ?? null;
 }
 
-function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck | null): TargetCheck[] {
+function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck[]): TargetCheck[] {
   const checks: TargetCheck[] = TARGETS.filter((t) => models.some((m) => m.model === t.model)).map(({ model, peer, factor }) => {
     const results = models.find((m) => m.model === model)?.results ?? [];
     const ours = speedOf(results, 'layerlab');
@@ -227,12 +223,13 @@ function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck
     const winner = peer === 'pytorch' ? bestOf(results, peer)?.engine.replace(/^pytorch [^,]*, /, '') : undefined;
     return { model, target, value: ratio, pass: ratio >= factor, ...(winner ? { note: `fastest PyTorch: ${winner}` } : {}) };
   });
-  checks.push({
-    model: 'memory',
-    target: `resident memory grows ≤ ${MEMORY_GROWTH_LIMIT_MB} MB from step 1,000 to ${memory?.steps ?? 10_000}`,
-    value: memory?.growthMB ?? null,
-    pass: memory?.growthMB == null ? null : memory.growthMB <= MEMORY_GROWTH_LIMIT_MB,
-  });
+  for (const m of memory)
+    checks.push({
+      model: 'memory',
+      target: `${m.model}: resident memory grows ≤ ${MEMORY_GROWTH_LIMIT_MB} MB from step 1,000 to ${m.steps.toLocaleString('en-US')}`,
+      value: m.growthMB,
+      pass: m.growthMB === null ? null : m.growthMB <= MEMORY_GROWTH_LIMIT_MB,
+    });
   return checks;
 }
 
@@ -265,10 +262,10 @@ export function printTrainingBench(r: TrainingBenchResult, out: (line: string) =
       );
     }
   }
-  if (r.memory) {
+  for (const m of r.memory) {
     out('');
     out(
-      `Resident memory while training ${r.memory.steps.toLocaleString('en-US')} steps (MLP, batch 32): ${r.memory.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(r.memory.poolReservedMB, 1)} MB.`,
+      `Resident memory while training ${m.steps.toLocaleString('en-US')} steps of ${m.model} (batch 32): ${m.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(m.poolReservedMB, 1)} MB.`,
     );
   }
   out('');

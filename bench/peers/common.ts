@@ -193,6 +193,8 @@ export interface Measurement {
   steps: number;
   seconds: number;
   threads?: number;
+  /** Samples per step. */
+  batch?: number;
   rssMB: number;
   note?: string;
 }
@@ -205,6 +207,8 @@ export interface ChildArgs {
   threads: number;
   backend: string;
   steps: number;
+  /** Samples per step; 0 takes the model's own (MODELS[model].batchSize). */
+  batch: number;
 }
 
 export function parseChildArgs(argv: string[]): ChildArgs {
@@ -223,6 +227,7 @@ export function parseChildArgs(argv: string[]): ChildArgs {
     threads: Number(get('threads', '2')),
     backend: get('backend', 'cpu'),
     steps: Number(get('steps', '0')),
+    batch: Number(get('batch', '0')),
   };
 }
 

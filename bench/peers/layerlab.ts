@@ -1,7 +1,8 @@
 // Child process: trains one benchmark model with LayerLab's own trainer (the path the app and
 // the CLI use: batches, autograd, Adam, per-step memory scopes) and prints a Measurement.
 //   tsx bench/peers/layerlab.ts --model mlp --seconds 5 --warmup 1.5 --data DIR --threads 2
-// With --steps N it instead trains N steps (MLP, batch 32) and reports resident memory along the way.
+// --batch N overrides the model's batch size. With --steps N it instead trains N steps of the
+// model at batch 32 and reports resident memory along the way.
 import { useCpuBackend, cpuThreadsReady, cpuThreads } from '../../src-engine/hosts/node/cpuEngine';
 import { wasmRuntime } from '../../src-engine/kernels/wasm/runtime';
 import { makeDataset } from '../../src-engine/data/make-dataset';
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
   const backend = useCpuBackend({ threads: args.threads });
   await cpuThreadsReady();
   if (args.steps > 0) {
-    // Memory: resident set size while training `steps` steps of the MLP at batch 32.
+    // Memory: resident set size while training `steps` steps of the model at batch 32.
     const samples: Array<{ step: number; rssMB: number }> = [];
     const marks = new Set([1, 100, 1000, 2500, 5000, 7500, args.steps]);
     await trainFor(
@@ -201,14 +202,15 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const spec = MODELS[args.model];
+  const batch = args.batch || MODELS[args.model].batchSize;
   const done = (c: StepClock) => c.ends.length >= WINDOWS && c.ends[c.ends.length - 1] - c.start >= args.seconds * 1000;
-  const clock = await trainFor(graphOf(args.model, spec.batchSize), datasetOf(args.model, args.data), done, args.warmup);
+  const clock = await trainFor(graphOf(args.model, batch), datasetOf(args.model, args.data), done, args.warmup);
   report({
     engine: `layerlab ${backend.name}`,
     model: args.model,
-    ...bestWindow(clock.ends, spec.batchSize, clock.start),
+    ...bestWindow(clock.ends, batch, clock.start),
     threads: cpuThreads(),
+    batch,
     rssMB: rssMB(),
   });
 }

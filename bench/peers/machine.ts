@@ -77,3 +77,18 @@ export function findTorchPython(): { python: string; version: string } | null {
   }
   return null;
 }
+
+/** OpenBLAS reads these when it loads: set, small convolutions run faster; unset, sgemm takes its AVX-512 kernel. */
+export const OPENBLAS_PINS = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'];
+
+/** The environments PyTorch is measured in: as given, and without the OpenBLAS pins when any is set. */
+export function torchEnvironments(): Array<{ label: string; env: NodeJS.ProcessEnv }> {
+  const pins = OPENBLAS_PINS.filter((k) => process.env[k] !== undefined);
+  if (pins.length === 0) return [{ label: 'pins unset', env: process.env }];
+  const unset = { ...process.env };
+  for (const k of pins) delete unset[k];
+  return [
+    { label: 'pins set', env: process.env },
+    { label: 'pins unset', env: unset },
+  ];
+}

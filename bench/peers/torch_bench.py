@@ -106,6 +106,7 @@ def main():
     p.add_argument("--data", required=True)
     p.add_argument("--threads", default="2", help="thread counts to measure in turn, e.g. 1,2")
     p.add_argument("--pins", default="", help="label of the OpenBLAS pin setting, for the report")
+    p.add_argument("--batch", type=int, default=0, help="samples per step (0: the model's own)")
     a = p.parse_args()
     results = []
     for threads in [int(t) for t in a.threads.split(",")]:
@@ -132,7 +133,7 @@ def load(model, data):
 def measure(a, threads):
     x, y, loss_fn = load(a.model, a.data)
     order = sample_order(len(y))
-    batch = BATCH[a.model]
+    batch = a.batch or BATCH[a.model]
     model = build(a.model)
     opt = torch.optim.Adam(model.parameters(), lr=0.001, foreach=True)
 
@@ -168,6 +169,7 @@ def measure(a, threads):
         "steps": len(ends),
         "seconds": ends[-1] - start,
         "threads": torch.get_num_threads(),
+        "batch": batch,
         "rssMB": rss,
         "note": f"foreach Adam; {blas_note()}",
     }

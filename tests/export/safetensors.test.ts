@@ -31,9 +31,11 @@ describe('safetensors', () => {
           const back = decodeSafetensors(encodeSafetensors(tensors, metadata));
           // Tensors come back in data order; empty tensors share an offset, so their order is the
           // header's (a JSON object lists integer-like names first) and only the set is compared.
-          const byName = (list: typeof tensors) => [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+          const byName = <T extends { name: string }>(list: readonly T[]) =>
+            [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
           expect(byName(back.tensors)).toEqual(byName(tensors));
-          const filled = (list: typeof tensors) => list.filter((t) => t.data.length > 0).map((t) => t.name);
+          const filled = (list: ReadonlyArray<{ name: string; data: Float32Array }>) =>
+            list.filter((t) => t.data.length > 0).map((t) => t.name);
           expect(filled(back.tensors)).toEqual(filled(tensors));
           expect(back.metadata).toEqual(Object.keys(metadata).length ? metadata : {});
         },
