@@ -3,34 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src-main/store/store';
-import type { EngineEvent } from '../../src-shared/engineEvents';
+import { epochEvent } from '../helpers/epochEvent';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
 
 const dir = tempDir();
 const at = '2025-01-01T00:00:00.000Z';
 
-function epoch(n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent {
-  return {
-    event: 'epoch',
-    epoch: n,
-    step: n * 10,
-    trainLoss: 1 / n,
-    lr: 0.01,
-    elapsedMs: n * 5,
-    samplesPerSec: 500,
-    layers: {},
-    ...extra,
-  };
-}
-
 describe('epoch metrics for regression and per-class accuracy', () => {
   it('round-trips valR2 of a regression run', () => {
     const store = openStore(join(dir, 'r2.sqlite'));
     store.runs.insert({ id: 'reg', name: 'reg', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('reg', epoch(1, { valLoss: 0.9, valR2: -0.25 }));
-      store.metrics.record('reg', epoch(2, { valLoss: 0.3, valR2: 0.871 }));
+      store.metrics.record('reg', epochEvent(1, { valLoss: 0.9, valR2: -0.25 }));
+      store.metrics.record('reg', epochEvent(2, { valLoss: 0.3, valR2: 0.871 }));
     });
     const epochs = store.metrics.epochs('reg');
     expect(epochs.map((e) => e.valR2)).toEqual([-0.25, 0.871]);
@@ -42,9 +28,9 @@ describe('epoch metrics for regression and per-class accuracy', () => {
     const store = openStore(join(dir, 'classes.sqlite'));
     store.runs.insert({ id: 'cls', name: 'cls', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('cls', epoch(1, { valAcc: 0.6, valClassAcc: [1, 0.5, 0.3] }));
-      store.metrics.record('cls', epoch(2, { valAcc: 0.9, valClassAcc: [1, 0.875, NaN] }));
-      store.metrics.record('cls', epoch(3, { valAcc: 0.95 }));
+      store.metrics.record('cls', epochEvent(1, { valAcc: 0.6, valClassAcc: [1, 0.5, 0.3] }));
+      store.metrics.record('cls', epochEvent(2, { valAcc: 0.9, valClassAcc: [1, 0.875, NaN] }));
+      store.metrics.record('cls', epochEvent(3, { valAcc: 0.95 }));
     });
     const epochs = store.metrics.all('cls').epochs;
     expect(epochs[0].valClassAcc).toEqual([1, 0.5, 0.3]);
@@ -62,8 +48,8 @@ describe('epoch metrics for regression and per-class accuracy', () => {
     const store = openStore(join(dir, 'twice.sqlite'));
     store.runs.insert({ id: 't', name: 't', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('t', epoch(1, { valClassAcc: [0.1, 0.2] }));
-      store.metrics.record('t', epoch(1, { valClassAcc: [0.3, 0.4] }));
+      store.metrics.record('t', epochEvent(1, { valClassAcc: [0.1, 0.2] }));
+      store.metrics.record('t', epochEvent(1, { valClassAcc: [0.3, 0.4] }));
     });
     expect(store.metrics.epochs('t').map((e) => e.valClassAcc)).toEqual([[0.3, 0.4]]);
     store.close();

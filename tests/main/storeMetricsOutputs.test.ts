@@ -3,26 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src-main/store/store';
-import type { EngineEvent } from '../../src-shared/engineEvents';
+import { epochEvent } from '../helpers/epochEvent';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
 
 const dir = tempDir();
 const at = '2025-01-01T00:00:00.000Z';
-
-function epoch(n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent {
-  return {
-    event: 'epoch',
-    epoch: n,
-    step: n * 10,
-    trainLoss: 1 / n,
-    lr: 0.01,
-    elapsedMs: n * 5,
-    samplesPerSec: 500,
-    layers: {},
-    ...extra,
-  };
-}
 
 describe('per-output epoch metrics', () => {
   it('round-trips each output by node id, a non-finite figure as NaN', () => {
@@ -33,9 +19,9 @@ describe('per-output epoch metrics', () => {
       box: { trainLoss: 0.05, trainR2: 0.1, trainMae: 0.2, valLoss: 0.06, valR2: -0.1, valMae: 0.21 },
     };
     store.transaction(() => {
-      store.metrics.record('m', epoch(1, { valLoss: 1.34, outputs: first }));
-      store.metrics.record('m', epoch(2, { valLoss: NaN, outputs: { class: { trainLoss: 0.5 }, box: { trainLoss: NaN } } }));
-      store.metrics.record('m', epoch(3, {}));
+      store.metrics.record('m', epochEvent(1, { valLoss: 1.34, outputs: first }));
+      store.metrics.record('m', epochEvent(2, { valLoss: NaN, outputs: { class: { trainLoss: 0.5 }, box: { trainLoss: NaN } } }));
+      store.metrics.record('m', epochEvent(3, {}));
     });
     const epochs = store.metrics.all('m').epochs;
     expect(epochs[0].outputs).toEqual(first);

@@ -3,34 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openStore } from '../../src-main/store/store';
-import type { EngineEvent } from '../../src-shared/engineEvents';
+import { epochEvent } from '../helpers/epochEvent';
 import { tempDir } from './helpers/temp';
 import { xorGraph } from './helpers/graphs';
 
 const dir = tempDir();
 const at = '2025-01-01T00:00:00.000Z';
 
-function epoch(n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent {
-  return {
-    event: 'epoch',
-    epoch: n,
-    step: n * 10,
-    trainLoss: 1 / n,
-    lr: 0.01,
-    elapsedMs: n * 5,
-    samplesPerSec: 500,
-    layers: {},
-    ...extra,
-  };
-}
-
 describe('objective, entropy and test figures in the store', () => {
   it('round-trips trainObjective, valObjective and valEntropy per epoch; absent stays absent', () => {
     const store = openStore(join(dir, 'objective.sqlite'));
     store.runs.insert({ id: 'r', name: 'r', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('r', epoch(1, { valLoss: 0.9, trainObjective: 1.25, valObjective: 1.15, valEntropy: 0.6 }));
-      store.metrics.record('r', epoch(2, { valLoss: 0.5 }));
+      store.metrics.record('r', epochEvent(1, { valLoss: 0.9, trainObjective: 1.25, valObjective: 1.15, valEntropy: 0.6 }));
+      store.metrics.record('r', epochEvent(2, { valLoss: 0.5 }));
     });
     const [first, second] = store.metrics.epochs('r');
     expect(first).toMatchObject({ trainObjective: 1.25, valObjective: 1.15, valEntropy: 0.6 });
@@ -42,7 +28,7 @@ describe('objective, entropy and test figures in the store', () => {
     const store = openStore(join(dir, 'test.sqlite'));
     store.runs.insert({ id: 't', name: 't', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('t', epoch(1, { valLoss: 0.4, valAcc: 0.8 }));
+      store.metrics.record('t', epochEvent(1, { valLoss: 0.4, valAcc: 0.8 }));
       store.metrics.record('t', {
         event: 'done',
         status: 'completed',
