@@ -55,6 +55,7 @@ describe('fast MatMul', () => {
           [64, 3, 10],
           [9, 70, 25],
           [70, 30, 41],
+          [13, 600, 19],
         ];
         for (const [m, k, n] of shapes) {
           const inputs = operands(rng, m, k, n, transposeA, transposeB);
