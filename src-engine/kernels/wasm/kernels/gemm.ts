@@ -1,8 +1,8 @@
 // Matrix multiply C[M,N] = A·B in WebAssembly SIMD, any transposes:
 //   B is packed in panels of 8 columns ([panel][k][8], zero-padded past N) and A in strips of
-//   STRIP rows ([strip][k][STRIP], rows past M repeat the last row), so the inner loop reads
-//   contiguous memory at constant offsets from two pointers whatever the layouts; C is computed
-//   in STRIP×8 register tiles (2·STRIP f32x4 accumulators).
+//   S rows ([strip][k][S], rows past M repeat the last row; S = stripRows), so the inner loop
+//   reads contiguous memory at constant offsets from two pointers whatever the layouts; C is
+//   computed in S×8 register tiles (2·S f32x4 accumulators).
 // The multiply-add is f32x4.relaxed_madd where the runtime validates it (fused on CPUs with
 // FMA), else mul then add: one choice per module, so per process and for all its threads.
 // Two ways to share the work between threads, chosen by shape:
@@ -17,12 +17,17 @@ import { forRange, i32, inc, set, v128, when, f32, type Code, type Local, type O
 import type { EncodedFunction } from '../emit/encoding';
 
 export const PANEL = 8;
-export const STRIP = 5;
+
+/**
+ * Rows per register tile: 5 with FMA (rows 0–3 broadcast by shuffles), 4 with mul+add, whose
+ * multiplies and adds leave no pipe free for shuffles on x64 (4 load-splats instead; measured).
+ */
+export const stripRows = (fma: boolean): number => (fma ? 5 : 4);
 
 export interface GemmOptions {
   /** Use f32x4.relaxed_madd (the module must then be validated before use). */
   fma: boolean;
-  /** Rows per register tile (default STRIP; other values for measuring only). */
+  /** Rows per register tile (default stripRows(fma); other values for measuring only). */
   strip?: number;
 }
 
@@ -125,18 +130,18 @@ interface TileArgs {
 }
 
 /**
- * Code computing the STRIP×8 tile of C at strip `t` and panel `p` from packed A and B. Per k: two
- * vectors of B's panel; A's first four values in one vector, each broadcast by a shuffle, the
- * fifth by a load-splat. V8 hoists every load of a loop pass and keeps each shuffle by its
- * multiply-adds, so this uses 10 accumulators + 2 B + 1 A + 1 splat + 1 temporary of x64's 16
- * xmm registers (one is V8's scratch). More rows, more load-splats or unrolling k spill
- * accumulators to the stack (measured: half the speed).
+ * Code computing the strip×8 tile of C at strip `t` and panel `p` from packed A and B. Per k: two
+ * vectors of B's panel; with FMA, A's first four values in one vector, each broadcast by a
+ * shuffle, the fifth by a load-splat; with mul+add, four load-splats. V8 hoists every load of a
+ * loop pass and keeps each shuffle by its multiply-adds, so FMA uses 10 accumulators + 2 B + 1 A
+ * + 1 splat + 1 temporary of x64's 16 xmm registers (one is V8's scratch), mul+add 8 + 2 + 4 + 1.
+ * More rows, more load-splats or unrolling k spill accumulators to the stack (half the speed).
  */
 function tile(s: FunctionScope, { ap, bp, c, M, N, K }: TileArgs, t: Local, p: Local, sh: Shape): Code[] {
   const [k, pa, pb, i0, j0, cRow] = s.locals('i32', 6, 't');
   const acc = s.locals('v128', sh.strip * 2, 'acc');
   const [b0, b1, sa] = s.locals('v128', 3, 'v');
-  const shuffled = sh.strip & ~3;
+  const shuffled = sh.fma ? sh.strip & ~3 : 0;
   const aVec = s.locals('v128', shuffled / 4, 'a');
   const madd = (x: Local, y: Local, sum: Local): Code => (sh.fma ? v128.relaxedMadd(x, y, sum) : v128.add(sum, v128.mul(x, y)));
   const step: Code[] = [set(b0, v128.load(pb)), set(b1, v128.load(pb, 16)), ...aVec.map((x, q) => set(x, v128.load(pa, 16 * q)))];
@@ -172,7 +177,7 @@ const ceilDiv = (n: Operand, d: number): Code => i32.divS(i32.add(n, d - 1), d);
 
 /** packA, packB, gemm and gemmPanels, built with or without relaxed-SIMD FMA. */
 export function gemmFunctions(options: GemmOptions): EncodedFunction[] {
-  const sh: Shape = { fma: options.fma, strip: options.strip ?? STRIP };
+  const sh: Shape = { fma: options.fma, strip: options.strip ?? stripRows(options.fma) };
 
   /** Packs strips [start, end) of A into ap. */
   const packA = wasmFunction(

@@ -2,7 +2,7 @@
 import { registerKernel, type TensorInfo } from '../../registry';
 import { convGeometry, type ConvGeometry } from '../../convGeometry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
-import { PANEL, STRIP } from '../kernels/gemm';
+import { PANEL, stripRows } from '../kernels/gemm';
 import type { GeometryArgs } from '../kernels/conv';
 import { PatchCache } from './patchCache';
 
@@ -32,18 +32,19 @@ export function gemmInto(
   if (m === 0 || n === 0) return;
   const rt = be.runtime;
   const panels = Math.ceil(n / PANEL);
-  const strips = Math.ceil(m / STRIP);
-  const packedA = be.allocUninitialized(strips * STRIP * k);
+  const strip = stripRows(rt.fma);
+  const strips = Math.ceil(m / strip);
+  const packedA = be.allocUninitialized(strips * strip * k);
   const packedB = be.allocUninitialized(panels * PANEL * k);
   const aStrides = [transposeA ? 1 : k, transposeA ? m : 1];
   const bStrides = [transposeB ? 1 : n, transposeB ? k : 1];
   const ap = packedA.byteOffset;
   const bp = packedB.byteOffset;
-  const flopNs = 2 * STRIP * PANEL * k * NS_PER_FLOP;
+  const flopNs = 2 * strip * PANEL * k * NS_PER_FLOP;
   try {
     if (panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
       // Dense layers: A packed once, then each thread packs its panels and runs every strip through them.
-      rt.run('packA', [a, ...aStrides, m, k, ap], strips, 1, STRIP * k * NS_PER_COPY);
+      rt.run('packA', [a, ...aStrides, m, k, ap], strips, 1, strip * k * NS_PER_COPY);
       rt.run('gemmPanels', [ap, b, ...bStrides, bp, c, m, n, k], panels, 1, strips * flopNs);
     } else {
       rt.run('packB', [b, ...bStrides, k, n, bp], panels, 1, PANEL * k * NS_PER_COPY);
