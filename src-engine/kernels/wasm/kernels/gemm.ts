@@ -4,7 +4,8 @@
 //   reads contiguous memory at constant offsets from two pointers whatever the layouts; C is
 //   computed in S×8 register tiles (2·S f32x4 accumulators).
 // The multiply-add is f32x4.relaxed_madd where the runtime validates it (fused on CPUs with
-// FMA), else mul then add: one choice per module, so per process and for all its threads.
+// FMA), else mul then add: one choice per module, so per process and for all its threads (V8
+// fuses alike in its baseline and optimizing tiers: same bits, checked with --liftoff/--no-liftoff).
 // Two ways to share the work between threads, chosen by shape:
 //   gemm:       packB first, then split C by strips, each packed and then used for all panels
 //               by the same thread (tall A, few panels: convolutions);
