@@ -1,10 +1,13 @@
 // Kernel micro-benchmarks: LayerLab's matrix multiply and convolution kernels alone, on the
 // shapes the benchmark models use, with 1 thread and with all threads, next to the readable
-// reference kernels; GFLOP/s and share of the machine's peak.
+// reference kernels and the fast kernels built without relaxed-SIMD FMA (as on runtimes that
+// lack it); GFLOP/s and share of the machine's peak.
 import { getKernel, type TensorInfo } from '../src-engine/kernels/registry';
 import { CpuBackend, registerCpuKernels } from '../src-engine/kernels/cpu';
 import { convGeometry } from '../src-engine/kernels/convGeometry';
 import { cpuThreadsReady, setCpuThreads, useCpuBackend } from '../src-engine/hosts/node/cpuEngine';
+import { FastCpuBackend } from '../src-engine/kernels/wasm';
+import { WasmRuntime } from '../src-engine/kernels/wasm/runtime';
 import type { Backend } from '../src-engine/core/backend';
 import type { KernelAttrs, KernelName } from '../src-engine/kernels/kernelNames';
 import { describeMachine, type Machine } from './peers/machine';
@@ -19,7 +22,7 @@ export interface KernelCase {
 
 export interface KernelResult {
   name: string;
-  /** GFLOP/s by engine: "reference" (plain TypeScript), "fast 1 thread", "fast N threads". */
+  /** GFLOP/s by engine: "reference" (plain TypeScript), "no FMA 1T", "fast 1T", "fast NT". */
   gflops: Record<string, number>;
 }
 
@@ -112,6 +115,13 @@ export async function runKernelBench(options: {
   const perCase = Math.max(0.2, options.seconds / 5);
   options.log?.('kernels: reference …');
   KERNEL_CASES.forEach((c, i) => (results[i].gflops.reference = time(reference, c, Math.min(perCase, 0.5))));
+  const withoutFma =
+    fast.name !== reference.name && (fast as FastCpuBackend).runtime.fma ? WasmRuntime.tryCreate({ fma: false }) : null;
+  if (withoutFma) {
+    options.log?.('kernels: fast without FMA, 1 thread …');
+    const backend = new FastCpuBackend(withoutFma);
+    KERNEL_CASES.forEach((c, i) => (results[i].gflops['no FMA 1T'] = time(backend, c, perCase)));
+  }
   if (fast.name !== reference.name) {
     for (const threads of [...new Set([1, options.threads])]) {
       setCpuThreads(threads);

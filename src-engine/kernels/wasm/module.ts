@@ -1,7 +1,9 @@
 // The kernel module: every WebAssembly function of the fast CPU backend, emitted from the
 // TypeScript sources in kernels/ at run time (a few milliseconds), so nothing prebuilt ships.
 import { encodeModule, type EncodedFunction } from './emit/encoding';
-import { gemm, gemmPanels, packB } from './kernels/gemm';
+import { wasmFunction } from './emit/func';
+import { set, v128 } from './emit/expr';
+import { gemmFunctions } from './kernels/gemm';
 import { elementwiseFunctions } from './kernels/elementwise';
 import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
@@ -11,27 +13,53 @@ import { recurrentFunctions } from './kernels/recurrent';
 /** 64 KiB pages: the memory starts at 16 MiB and may grow to 4 GiB (wasm32's limit). */
 export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
 
-let functions: EncodedFunction[] | null = null;
+export interface KernelModuleOptions {
+  /** Multiply-add with relaxed-SIMD FMA in the matrix multiply (default: where the runtime has it). */
+  fma?: boolean;
+}
 
-export function kernelFunctions(): EncodedFunction[] {
-  functions ??= [
-    packB,
-    gemm,
-    gemmPanels,
-    ...elementwiseFunctions,
-    ...optimizerFunctions,
-    ...convFunctions,
-    ...poolFunctions,
-    ...recurrentFunctions,
-  ];
-  return functions;
+let fmaSupported: boolean | undefined;
+
+/** Whether this realm's WebAssembly validates f32x4.relaxed_madd (checked once). */
+export function relaxedSimdSupported(): boolean {
+  if (fmaSupported === undefined) {
+    const probe = wasmFunction('probe', {}, (_, s) => {
+      const x = s.local('v128', 'x');
+      return [set(x, v128.relaxedMadd(x, x, x))];
+    });
+    try {
+      fmaSupported = WebAssembly.validate(encodeModule([probe], { initial: 1, maximum: 1, shared: false }));
+    } catch {
+      fmaSupported = false;
+    }
+  }
+  return fmaSupported;
+}
+
+const functions = new Map<boolean, EncodedFunction[]>();
+
+export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunction[] {
+  const fma = options.fma ?? relaxedSimdSupported();
+  let list = functions.get(fma);
+  if (!list) {
+    list = [
+      ...gemmFunctions({ fma }),
+      ...elementwiseFunctions,
+      ...optimizerFunctions,
+      ...convFunctions,
+      ...poolFunctions,
+      ...recurrentFunctions,
+    ];
+    functions.set(fma, list);
+  }
+  return list;
 }
 
 /** Export names, in export order (the thread pool calls functions by this index). */
-export function kernelNames(): string[] {
-  return kernelFunctions().map((f) => f.name);
+export function kernelNames(options: KernelModuleOptions = {}): string[] {
+  return kernelFunctions(options).map((f) => f.name);
 }
 
-export function kernelModuleBytes(shared: boolean): Uint8Array<ArrayBuffer> {
-  return encodeModule(kernelFunctions(), { ...MEMORY_PAGES, shared });
+export function kernelModuleBytes(shared: boolean, options: KernelModuleOptions = {}): Uint8Array<ArrayBuffer> {
+  return encodeModule(kernelFunctions(options), { ...MEMORY_PAGES, shared });
 }

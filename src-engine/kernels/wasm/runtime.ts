@@ -1,6 +1,6 @@
 // One instance of the kernel module per JavaScript realm: its shared memory, the tensor pool
 // inside it, and the dispatch that splits a kernel call across threads when that pays.
-import { kernelModuleBytes, kernelNames, MEMORY_PAGES } from './module';
+import { kernelModuleBytes, kernelNames, MEMORY_PAGES, relaxedSimdSupported, type KernelModuleOptions } from './module';
 import { MemoryPool } from './memoryPool';
 import { chunkBounds, type KernelProgram, type ParallelRunner } from './parallel';
 
@@ -15,21 +15,29 @@ export class WasmRuntime {
   /** Estimated single-thread time (ns) above which a call is split across threads. */
   parallelThresholdNs = 40_000;
 
-  private constructor(readonly program: KernelProgram) {
+  private constructor(
+    readonly program: KernelProgram,
+    /** Whether the matrix multiply uses relaxed-SIMD FMA. */
+    readonly fma: boolean,
+  ) {
     const instance = new WebAssembly.Instance(program.module, { env: { memory: program.memory } });
     this.fns = program.names.map((n) => instance.exports[n] as KernelExport);
     program.names.forEach((n, i) => this.index.set(n, i));
     this.pool = new MemoryPool(program.memory);
   }
 
-  /** Null where WebAssembly SIMD or shared memory is missing (e.g. a page without cross-origin isolation). */
-  static tryCreate(): WasmRuntime | null {
+  /**
+   * Null where WebAssembly SIMD or shared memory is missing (e.g. a page without cross-origin
+   * isolation). `options.fma: false` forces the matrix multiply without relaxed SIMD (tests).
+   */
+  static tryCreate(options: KernelModuleOptions = {}): WasmRuntime | null {
     try {
       if (typeof WebAssembly === 'undefined' || typeof SharedArrayBuffer === 'undefined') return null;
-      const bytes = kernelModuleBytes(true);
+      const fma = options.fma ?? relaxedSimdSupported();
+      const bytes = kernelModuleBytes(true, { fma });
       if (!WebAssembly.validate(bytes)) return null;
       const memory = new WebAssembly.Memory({ ...MEMORY_PAGES, shared: true });
-      return new WasmRuntime({ module: new WebAssembly.Module(bytes), memory, names: kernelNames() });
+      return new WasmRuntime({ module: new WebAssembly.Module(bytes), memory, names: kernelNames({ fma }) }, fma);
     } catch {
       return null;
     }

@@ -1,10 +1,16 @@
-// The WebAssembly emitter: number encodings, a small function that runs, and the kernel module
-// as a whole (valid, every function exported).
+// The WebAssembly emitter: number encodings, small functions that run, and the kernel module
+// as a whole (valid with and without relaxed SIMD, every function exported).
 import { describe, expect, it } from 'vitest';
 import { encodeModule, sleb, uleb } from '../../../src-engine/kernels/wasm/emit/encoding';
 import { f32, forRange, i32, set, v128 } from '../../../src-engine/kernels/wasm/emit/expr';
 import { wasmFunction } from '../../../src-engine/kernels/wasm/emit/func';
-import { kernelModuleBytes, kernelNames } from '../../../src-engine/kernels/wasm/module';
+import { kernelModuleBytes, kernelNames, relaxedSimdSupported } from '../../../src-engine/kernels/wasm/module';
+
+/** Index of the byte sequence `needle` in `bytes`, or -1. */
+function indexOfBytes(bytes: Uint8Array, needle: number[]): number {
+  for (let i = 0; i + needle.length <= bytes.length; i++) if (needle.every((b, j) => bytes[i + j] === b)) return i;
+  return -1;
+}
 
 describe('WebAssembly emitter', () => {
   it('encodes LEB128 numbers as the spec examples', () => {
@@ -40,8 +46,36 @@ describe('WebAssembly emitter', () => {
     expect(Array.from(new Float32Array(memory.buffer, 64, 7))).toEqual([1, 3, 5, 7, 9, 11, -11]);
   });
 
+  it('emits relaxed multiply-add and lane broadcasts that compute what they say', () => {
+    // out = splatLane(x, 2) · y + z, and out2 = splatLane(x, 3), for exact small numbers.
+    const fn = wasmFunction('maddLane', { p: 'i32' }, ({ p }) => [
+      v128.store(p, v128.relaxedMadd(v128.splatLane(v128.load(p), 2), v128.load(p, 16), v128.load(p, 32)), 48),
+      v128.store(p, v128.splatLane(v128.load(p), 3), 64),
+    ]);
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    const instance = new WebAssembly.Instance(
+      new WebAssembly.Module(encodeModule([fn], { initial: 1, maximum: 1, shared: true })),
+      { env: { memory } },
+    );
+    new Float32Array(memory.buffer).set([1, 2, 3, 4, 1, -2, 0.5, 10, 100, 200, 300, 400]);
+    (instance.exports.maddLane as (p: number) => void)(0);
+    expect(Array.from(new Float32Array(memory.buffer, 48, 8))).toEqual([103, 194, 301.5, 430, 4, 4, 4, 4]);
+  });
+
   it('refuses a statement that leaves a value on the stack', () => {
     expect(() => wasmFunction('bad', { a: 'i32' }, ({ a }) => [i32.add(a, 1)])).toThrow(/leaves a i32/);
+  });
+
+  it('builds the kernels with relaxed-SIMD FMA where validated (Node 22 does), or without on request', () => {
+    expect(relaxedSimdSupported()).toBe(true);
+    const relaxedMadd = [0xfd, 0x85, 0x02];
+    const withFma = kernelModuleBytes(true, { fma: true });
+    const without = kernelModuleBytes(true, { fma: false });
+    expect(WebAssembly.validate(withFma)).toBe(true);
+    expect(WebAssembly.validate(without)).toBe(true);
+    expect(indexOfBytes(withFma, relaxedMadd)).toBeGreaterThan(0);
+    expect(indexOfBytes(without, relaxedMadd)).toBe(-1);
+    expect(kernelNames({ fma: false })).toEqual(kernelNames({ fma: true }));
   });
 
   it('emits a valid kernel module exporting every kernel', () => {
@@ -50,7 +84,19 @@ describe('WebAssembly emitter', () => {
     const exported = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
     expect(exported).toEqual(kernelNames());
     expect(exported).toEqual(
-      expect.arrayContaining(['gemm', 'packB', 'im2col', 'col2im', 'maxPool', 'maxPoolGrad', 'applyAdam', 'addRows', 'relu']),
+      expect.arrayContaining([
+        'gemm',
+        'gemmPanels',
+        'packA',
+        'packB',
+        'im2col',
+        'col2im',
+        'maxPool',
+        'maxPoolGrad',
+        'applyAdam',
+        'addRows',
+        'relu',
+      ]),
     );
   });
 });

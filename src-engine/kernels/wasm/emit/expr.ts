@@ -119,6 +119,13 @@ export const v128 = {
   store: (addr: Operand, value: Operand, offset = 0) =>
     code('void', [operand(addr, 'i32'), operand(value, 'v128'), [...simd(0x0b), ...memarg(4, offset)]]),
   lane: (v: Operand, lane: number) => code('f32', [operand(v, 'v128'), [...simd(0x1f), lane]]),
+  /** Lane `lane` of v in all four lanes (an i8x16.shuffle: no memory access, unlike loadSplat). */
+  splatLane: (v: Operand, lane: number) =>
+    code('v128', [
+      operand(v, 'v128'),
+      operand(v, 'v128'),
+      [...simd(0x0d), ...Array.from({ length: 16 }, (_, i) => 4 * lane + (i % 4))],
+    ]),
   add: binary('v128', 'v128', simd(0xe4)),
   sub: binary('v128', 'v128', simd(0xe5)),
   mul: binary('v128', 'v128', simd(0xe6)),
@@ -128,6 +135,12 @@ export const v128 = {
   sqrt: unary('v128', 'v128', simd(0xe3)),
   neg: unary('v128', 'v128', simd(0xe1)),
   abs: unary('v128', 'v128', simd(0xe0)),
+  /**
+   * a·b + c (f32x4.relaxed_madd, relaxed SIMD): fused (one rounding) or not as the engine decides
+   * once for its CPU, so every thread of one process rounds alike. Validate before use.
+   */
+  relaxedMadd: (a: Operand, b: Operand, c: Operand) =>
+    code('v128', [operand(a, 'v128'), operand(b, 'v128'), operand(c, 'v128'), simd(0x105)]),
   /** Lane masks (all ones where true). */
   gt: binary('v128', 'v128', simd(0x44)),
   lt: binary('v128', 'v128', simd(0x43)),

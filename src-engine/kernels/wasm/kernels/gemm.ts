@@ -1,19 +1,41 @@
 // Matrix multiply C[M,N] = A·B in WebAssembly SIMD, any transposes:
-//   B is packed in panels of 8 columns ([panel][k][8], zero-padded past N), so the inner loop
-//   reads two contiguous vectors per k whatever B's layout; C is computed in 4×8 register tiles
-//   with 8 f32x4 accumulators, A read through (row, k) strides.
+//   B is packed in panels of 8 columns ([panel][k][8], zero-padded past N) and A in strips of
+//   S rows ([strip][k][S], rows past M repeat the last row; S = stripRows), so the inner loop
+//   reads contiguous memory at constant offsets from two pointers whatever the layouts; C is
+//   computed in S×8 register tiles (2·S f32x4 accumulators).
+// The multiply-add is f32x4.relaxed_madd where the runtime validates it (fused on CPUs with
+// FMA), else mul then add: one choice per module, so per process and for all its threads (V8
+// fuses alike in its baseline and optimizing tiers: same bits, checked with --liftoff/--no-liftoff).
 // Two ways to share the work between threads, chosen by shape:
-//   packB + gemm: pack every panel, then split C by rows (tall A, few panels: convolutions);
-//   gemmPanels:   split by panels, each packed and then used for all rows by the same thread
-//                 (short A, many panels: dense layers), so a panel never leaves its core's cache.
+//   gemm:       packB first, then split C by strips, each packed and then used for all panels
+//               by the same thread (tall A, few panels: convolutions);
+//   gemmPanels: packA first, then split by panels, each packed and then used for all strips
+//               by the same thread (short A, many panels: dense layers).
 // Either way each C element is one dot product over k in increasing order, computed by the same
 // tile code: results are identical for any split and any thread count.
 import { wasmFunction, type FunctionScope } from '../emit/func';
-import { forRange, i32, inc, set, v128, when, f32, type Code, type Local } from '../emit/expr';
+import { forRange, i32, inc, set, v128, when, f32, type Code, type Local, type Operand } from '../emit/expr';
 import type { EncodedFunction } from '../emit/encoding';
 
 export const PANEL = 8;
-export const STRIP = 4;
+
+/**
+ * Rows per register tile: 5 with FMA (rows 0–3 broadcast by shuffles), 4 with mul+add, whose
+ * multiplies and adds leave no pipe free for shuffles on x64 (4 load-splats instead; measured).
+ */
+export const stripRows = (fma: boolean): number => (fma ? 5 : 4);
+
+export interface GemmOptions {
+  /** Use f32x4.relaxed_madd (the module must then be validated before use). */
+  fma: boolean;
+  /** Rows per register tile (default stripRows(fma); other values for measuring only). */
+  strip?: number;
+}
+
+interface Shape {
+  fma: boolean;
+  strip: number;
+}
 
 interface PackArgs {
   b: Local;
@@ -74,10 +96,33 @@ function packPanel(s: FunctionScope, { b, rsK, csN, K, N, dst }: PackArgs, p: Lo
   ];
 }
 
-interface TileArgs {
+interface StripArgs {
   a: Local;
   rsA: Local;
   ksA: Local;
+  M: Local;
+  K: Local;
+  ap: Local;
+}
+
+/**
+ * Code packing strip `t` of A (rows t·strip…) into ap. A's element (i, k) is at
+ * a + 4·(i·rsA + k·ksA): rsA = K, ksA = 1 for A as stored, rsA = 1, ksA = M for Aᵀ. Rows past
+ * M repeat the last row: computed, never stored.
+ */
+function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Local, sh: Shape): Code[] {
+  const [k, out, kBytes] = s.locals('i32', 3, 'pa');
+  const row = s.locals('i32', sh.strip, 'row');
+  return [
+    set(kBytes, i32.shl(ksA, 2)),
+    set(out, i32.add(ap, i32.mul(i32.mul(t, K), sh.strip * 4))),
+    ...row.map((x, r) => set(x, i32.add(a, i32.mul(i32.minS(i32.add(i32.mul(t, sh.strip), r), i32.sub(M, 1)), i32.shl(rsA, 2))))),
+    forRange(k, 0, K, 1, ...row.flatMap((x, r) => [f32.store(out, f32.load(x), r * 4), inc(x, kBytes)]), inc(out, sh.strip * 4)),
+  ];
+}
+
+interface TileArgs {
+  ap: Local;
   bp: Local;
   c: Local;
   M: Local;
@@ -86,28 +131,29 @@ interface TileArgs {
 }
 
 /**
- * Code computing the 4×8 tile of C at rows i0.. and panel p. A's element (i, k) is at
- * a + 4·(i·rsA + k·ksA): rsA = K, ksA = 1 for A as stored, rsA = 1, ksA = M for Aᵀ. Rows past
- * M repeat the last row and are not stored. (Wider tiles spill registers in V8, and unrolling k
- * did not help: measured.)
+ * Code computing the strip×8 tile of C at strip `t` and panel `p` from packed A and B. Per k: two
+ * vectors of B's panel; with FMA, A's first four values in one vector, each broadcast by a
+ * shuffle, the fifth by a load-splat; with mul+add, four load-splats. V8 hoists every load of a
+ * loop pass and keeps each shuffle by its multiply-adds, so FMA uses 10 accumulators + 2 B + 1 A
+ * + 1 splat + 1 temporary of x64's 16 xmm registers (one is V8's scratch), mul+add 8 + 2 + 4 + 1.
+ * More rows, more load-splats or unrolling k spill accumulators to the stack (half the speed).
  */
-function tile(s: FunctionScope, { a, rsA, ksA, bp, c, M, N, K }: TileArgs, i0: Local, p: Local): Code[] {
-  const [k, kStep, pb, j0, cRow] = s.locals('i32', 5, 't');
-  const ptr = s.locals('i32', STRIP, 'ptr');
-  const acc = s.locals('v128', STRIP * 2, 'acc');
+function tile(s: FunctionScope, { ap, bp, c, M, N, K }: TileArgs, t: Local, p: Local, sh: Shape): Code[] {
+  const [k, pa, pb, i0, j0, cRow] = s.locals('i32', 6, 't');
+  const acc = s.locals('v128', sh.strip * 2, 'acc');
   const [b0, b1, sa] = s.locals('v128', 3, 'v');
-  // One k: two vectors of B's panel, each A value of the strip broadcast and multiplied in.
-  const kLoop: Code[] = [set(b0, v128.load(pb)), set(b1, v128.load(pb, 16))];
-  for (let r = 0; r < STRIP; r++) {
-    kLoop.push(
-      set(sa, v128.loadSplat(ptr[r])),
-      set(acc[2 * r], v128.add(acc[2 * r], v128.mul(sa, b0))),
-      set(acc[2 * r + 1], v128.add(acc[2 * r + 1], v128.mul(sa, b1))),
-      inc(ptr[r], kStep),
+  const shuffled = sh.fma ? sh.strip & ~3 : 0;
+  const aVec = s.locals('v128', shuffled / 4, 'a');
+  const madd = (x: Local, y: Local, sum: Local): Code => (sh.fma ? v128.relaxedMadd(x, y, sum) : v128.add(sum, v128.mul(x, y)));
+  const step: Code[] = [set(b0, v128.load(pb)), set(b1, v128.load(pb, 16)), ...aVec.map((x, q) => set(x, v128.load(pa, 16 * q)))];
+  for (let r = 0; r < sh.strip; r++) {
+    step.push(
+      set(sa, r < shuffled ? v128.splatLane(aVec[r >> 2], r & 3) : v128.loadSplat(pa, r * 4)),
+      set(acc[2 * r], madd(sa, b0, acc[2 * r])),
+      set(acc[2 * r + 1], madd(sa, b1, acc[2 * r + 1])),
     );
   }
-  kLoop.push(inc(pb, PANEL * 4));
-  const stores = Array.from({ length: STRIP }, (_, r) =>
+  const stores = Array.from({ length: sh.strip }, (_, r) =>
     when(i32.ltS(i32.add(i0, r), M), [
       set(cRow, i32.add(c, i32.shl(i32.add(i32.mul(i32.add(i0, r), N), j0), 2))),
       when(
@@ -118,73 +164,101 @@ function tile(s: FunctionScope, { a, rsA, ksA, bp, c, M, N, K }: TileArgs, i0: L
     ]),
   );
   return [
-    set(kStep, i32.shl(ksA, 2)),
+    set(pa, i32.add(ap, i32.mul(i32.mul(t, K), sh.strip * 4))),
     set(pb, i32.add(bp, i32.mul(i32.mul(p, K), PANEL * 4))),
+    set(i0, i32.mul(t, sh.strip)),
     set(j0, i32.mul(p, PANEL)),
     ...acc.map((x) => set(x, v128.zero())),
-    ...ptr.map((x, r) => set(x, i32.add(a, i32.mul(i32.minS(i32.add(i0, r), i32.sub(M, 1)), i32.shl(rsA, 2))))),
-    forRange(k, 0, K, 1, ...kLoop),
+    forRange(k, 0, K, 1, ...step, inc(pa, sh.strip * 4), inc(pb, PANEL * 4)),
     ...stores,
   ];
 }
 
-const panelCount = (N: Local): Code => i32.divS(i32.add(N, PANEL - 1), PANEL);
+const ceilDiv = (n: Operand, d: number): Code => i32.divS(i32.add(n, d - 1), d);
 
-/** Packs panels [start, end) of B into dst. */
-export const packB: EncodedFunction = wasmFunction(
-  'packB',
-  { b: 'i32', rsK: 'i32', csN: 'i32', K: 'i32', N: 'i32', dst: 'i32', start: 'i32', end: 'i32' },
-  (args, s) => {
-    const p = s.local('i32', 'p');
-    return [forRange(p, args.start, args.end, 1, ...packPanel(s, args, p))];
-  },
-);
+/** packA, packB, gemm and gemmPanels, built with or without relaxed-SIMD FMA. */
+export function gemmFunctions(options: GemmOptions): EncodedFunction[] {
+  const sh: Shape = { fma: options.fma, strip: options.strip ?? stripRows(options.fma) };
 
-/** C rows [rowStart, rowEnd) (multiples of 4 but the last) from B packed by packB. */
-export const gemm: EncodedFunction = wasmFunction(
-  'gemm',
-  { a: 'i32', rsA: 'i32', ksA: 'i32', bp: 'i32', c: 'i32', M: 'i32', N: 'i32', K: 'i32', rowStart: 'i32', rowEnd: 'i32' },
-  (args, s) => {
-    const [i0, p, panels] = s.locals('i32', 3, 'g');
-    return [
-      set(panels, panelCount(args.N)),
-      forRange(i0, args.rowStart, args.rowEnd, STRIP, forRange(p, 0, panels, 1, ...tile(s, args, i0, p))),
-    ];
-  },
-);
+  /** Packs strips [start, end) of A into ap. */
+  const packA = wasmFunction(
+    'packA',
+    { a: 'i32', rsA: 'i32', ksA: 'i32', M: 'i32', K: 'i32', ap: 'i32', start: 'i32', end: 'i32' },
+    (args, s) => {
+      const t = s.local('i32', 't');
+      return [forRange(t, args.start, args.end, 1, ...packStrip(s, args, t, sh))];
+    },
+  );
 
-/** Panels [start, end) of C: each panel of B packed into bp, then used for every row. */
-export const gemmPanels: EncodedFunction = wasmFunction(
-  'gemmPanels',
-  {
-    a: 'i32',
-    rsA: 'i32',
-    ksA: 'i32',
-    b: 'i32',
-    rsK: 'i32',
-    csN: 'i32',
-    bp: 'i32',
-    c: 'i32',
-    M: 'i32',
-    N: 'i32',
-    K: 'i32',
-    start: 'i32',
-    end: 'i32',
-  },
-  (args, s) => {
-    const [i0, p] = s.locals('i32', 2, 'g');
-    return [
-      forRange(
-        p,
-        args.start,
-        args.end,
-        1,
-        ...packPanel(s, { ...args, dst: args.bp }, p),
-        forRange(i0, 0, args.M, STRIP, ...tile(s, args, i0, p)),
-      ),
-    ];
-  },
-);
+  /** Packs panels [start, end) of B into dst. */
+  const packB = wasmFunction(
+    'packB',
+    { b: 'i32', rsK: 'i32', csN: 'i32', K: 'i32', N: 'i32', dst: 'i32', start: 'i32', end: 'i32' },
+    (args, s) => {
+      const p = s.local('i32', 'p');
+      return [forRange(p, args.start, args.end, 1, ...packPanel(s, args, p))];
+    },
+  );
+
+  /** Strips [start, end) of C, from B packed by packB: each strip of A packed into ap, then used for every panel. */
+  const gemm = wasmFunction(
+    'gemm',
+    {
+      a: 'i32',
+      rsA: 'i32',
+      ksA: 'i32',
+      ap: 'i32',
+      bp: 'i32',
+      c: 'i32',
+      M: 'i32',
+      N: 'i32',
+      K: 'i32',
+      start: 'i32',
+      end: 'i32',
+    },
+    (args, s) => {
+      const [t, p, panels] = s.locals('i32', 3, 'g');
+      return [
+        set(panels, ceilDiv(args.N, PANEL)),
+        forRange(t, args.start, args.end, 1, ...packStrip(s, args, t, sh), forRange(p, 0, panels, 1, ...tile(s, args, t, p, sh))),
+      ];
+    },
+  );
+
+  /** Panels [start, end) of C, from A packed by packA: each panel of B packed into bp, then used for every strip. */
+  const gemmPanels = wasmFunction(
+    'gemmPanels',
+    {
+      ap: 'i32',
+      b: 'i32',
+      rsK: 'i32',
+      csN: 'i32',
+      bp: 'i32',
+      c: 'i32',
+      M: 'i32',
+      N: 'i32',
+      K: 'i32',
+      start: 'i32',
+      end: 'i32',
+    },
+    (args, s) => {
+      const [t, p, strips] = s.locals('i32', 3, 'g');
+      return [
+        set(strips, ceilDiv(args.M, sh.strip)),
+        forRange(
+          p,
+          args.start,
+          args.end,
+          1,
+          ...packPanel(s, { ...args, dst: args.bp }, p),
+          forRange(t, 0, strips, 1, ...tile(s, args, t, p, sh)),
+        ),
+      ];
+    },
+  );
+
+  return [packA, packB, gemm, gemmPanels];
+}
 
 /** Stores the first `count` (< 8) lanes of the pair (lo, hi) at addr. */
 function partialStore(addr: Local, lo: Local, hi: Local, count: Code): Code[] {

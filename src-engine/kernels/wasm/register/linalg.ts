@@ -2,7 +2,7 @@
 import { registerKernel, type TensorInfo } from '../../registry';
 import { convGeometry, type ConvGeometry } from '../../convGeometry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
-import { PANEL, STRIP } from '../kernels/gemm';
+import { PANEL, stripRows } from '../kernels/gemm';
 import type { GeometryArgs } from '../kernels/conv';
 import { PatchCache } from './patchCache';
 
@@ -11,9 +11,8 @@ const NS_PER_FLOP = 1 / 30;
 const NS_PER_COPY = 0.5;
 
 /**
- * Panels of B at least this many, and A at most this large and stored row-major (the panel split
- * re-reads A once per panel, and a transposed A is read with a stride), make gemmPanels the
- * better split (measured on the MLP's shapes).
+ * Panels of B at least this many, and A at most this large (the panel split reads all of packed
+ * A once per panel), make gemmPanels the better split (measured on the MLP's shapes).
  */
 const PANELS_FOR_COLUMN_SPLIT = 4;
 const A_BYTES_FOR_COLUMN_SPLIT = 512 * 1024;
@@ -33,20 +32,27 @@ export function gemmInto(
   if (m === 0 || n === 0) return;
   const rt = be.runtime;
   const panels = Math.ceil(n / PANEL);
-  const packed = be.allocUninitialized(panels * PANEL * k);
+  const strip = stripRows(rt.fma);
+  const strips = Math.ceil(m / strip);
+  const packedA = be.allocUninitialized(strips * strip * k);
+  const packedB = be.allocUninitialized(panels * PANEL * k);
   const aStrides = [transposeA ? 1 : k, transposeA ? m : 1];
   const bStrides = [transposeB ? 1 : n, transposeB ? k : 1];
-  const p = packed.byteOffset;
+  const ap = packedA.byteOffset;
+  const bp = packedB.byteOffset;
+  const flopNs = 2 * strip * PANEL * k * NS_PER_FLOP;
   try {
-    if (!transposeA && panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
-      // Dense layers: each thread packs its panels and runs every row through them.
-      rt.run('gemmPanels', [a, ...aStrides, b, ...bStrides, p, c, m, n, k], panels, 1, 2 * m * PANEL * k * NS_PER_FLOP);
+    if (panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
+      // Dense layers: A packed once, then each thread packs its panels and runs every strip through them.
+      rt.run('packA', [a, ...aStrides, m, k, ap], strips, 1, strip * k * NS_PER_COPY);
+      rt.run('gemmPanels', [ap, b, ...bStrides, bp, c, m, n, k], panels, 1, strips * flopNs);
     } else {
-      rt.run('packB', [b, ...bStrides, k, n, p], panels, 1, PANEL * k * NS_PER_COPY);
-      rt.run('gemm', [a, ...aStrides, p, c, m, n, k], m, STRIP, 2 * panels * PANEL * k * NS_PER_FLOP);
+      rt.run('packB', [b, ...bStrides, k, n, bp], panels, 1, PANEL * k * NS_PER_COPY);
+      rt.run('gemm', [a, ...aStrides, ap, bp, c, m, n, k], strips, 1, panels * flopNs);
     }
   } finally {
-    be.release(packed);
+    be.release(packedB);
+    be.release(packedA);
   }
 }
 
