@@ -9,6 +9,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { getLayer } from '../app/engine';
@@ -22,6 +23,8 @@ import { edgeTypes, nodeTypes } from './flowTypes';
 import {
   FIT_VIEW_OPTIONS,
   LAYER_DRAG_TYPE,
+  graphOnScreen,
+  keepGraphInView,
   registerCanvas,
   rememberViewport,
   rememberedViewport,
@@ -54,6 +57,38 @@ export function EditorCanvas() {
       registerCanvas(null, null);
     },
     [],
+  );
+
+  // The output column showing or hiding beside the canvas changes its size: a graph that was all in
+  // view is fitted to the new size (it lost its last node under the column's edge).
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let size = { width: el.clientWidth, height: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const before = size;
+      size = { width: el.clientWidth, height: el.clientHeight };
+      if (before.width === size.width && before.height === size.height) return;
+      const nodes = useGraphStore.getState().nodes;
+      const was = graphOnScreen(nodes, before);
+      // React Flow learns its new size from its own observer: fit once it has.
+      requestAnimationFrame(() => keepGraphInView(was, useGraphStore.getState().nodes));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Nodes grow when a run's unit tiles appear in them: the same rule keeps the graph in view.
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const before = useGraphStore.getState().nodes;
+      const measured = new Set(before.flatMap((n) => (n.measured?.width ? [n.id] : [])));
+      const grown = changes.some((c) => c.type === 'dimensions' && c.dimensions && measured.has(c.id));
+      const was = grown && graphOnScreen(before);
+      onNodesChange(changes);
+      if (was) requestAnimationFrame(() => keepGraphInView(true, useGraphStore.getState().nodes));
+    },
+    [onNodesChange],
   );
 
   const onInit = useCallback(
@@ -113,7 +148,7 @@ export function EditorCanvas() {
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
+          onNodesChange={handleNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
