@@ -25,6 +25,7 @@ import {
   LAYER_DRAG_TYPE,
   graphOnScreen,
   keepGraphInView,
+  nodeBoxes,
   registerCanvas,
   rememberViewport,
   rememberedViewport,
@@ -33,6 +34,7 @@ import {
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
+import { makeRoom, type Growth } from './makeRoom';
 
 const NODE_HALF = { x: 90, y: 36 };
 
@@ -78,14 +80,26 @@ export function EditorCanvas() {
     return () => observer.disconnect();
   }, []);
 
-  // Nodes grow when a run's unit tiles appear in them: the same rule keeps the graph in view.
+  // Nodes grow when a run's unit tiles appear in them: rows below move down to make room, and the
+  // same rule keeps the graph in view.
   const handleNodesChange = useCallback(
     (changes: NodeChange<LayerFlowNode>[]) => {
       const before = useGraphStore.getState().nodes;
-      const measured = new Set(before.flatMap((n) => (n.measured?.width ? [n.id] : [])));
-      const grown = changes.some((c) => c.type === 'dimensions' && c.dimensions && measured.has(c.id));
-      const was = grown && graphOnScreen(before);
+      const growth = grownNodes(before, changes);
+      const was = growth.length > 0 && graphOnScreen(before);
       onNodesChange(changes);
+      if (!growth.length) return;
+      const after = useGraphStore.getState().nodes;
+      const boxes = nodeBoxes(after);
+      const shift = makeRoom(new Map(after.map((n, i) => [n.id, boxes[i]!])), growth);
+      if (shift.size)
+        onNodesChange(
+          after.flatMap((n) =>
+            shift.has(n.id)
+              ? [{ type: 'position' as const, id: n.id, position: { x: n.position.x, y: n.position.y + shift.get(n.id)! } }]
+              : [],
+          ),
+        );
       if (was) requestAnimationFrame(() => keepGraphInView(true, useGraphStore.getState().nodes));
     },
     [onNodesChange],
@@ -190,6 +204,19 @@ export function EditorCanvas() {
       {nodes.length === 0 && <EmptyCanvas />}
     </div>
   );
+}
+
+/** Nodes a change makes taller than they were measured before (a first measurement is no growth). */
+function grownNodes(nodes: readonly LayerFlowNode[], changes: readonly NodeChange<LayerFlowNode>[]): Growth[] {
+  if (useGraphStore.getState().dragging) return [];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return changes.flatMap((c) => {
+    const n = c.type === 'dimensions' && c.dimensions ? byId.get(c.id) : undefined;
+    const old = n?.measured;
+    if (c.type !== 'dimensions' || !c.dimensions || !n || !old?.width || !old.height || c.dimensions.height <= old.height + 1)
+      return [];
+    return [{ id: n.id, before: { ...n.position, width: old.width, height: old.height }, height: c.dimensions.height }];
+  });
 }
 
 function beginDrag() {

@@ -74,19 +74,19 @@ describe('fit view', () => {
   });
 
   it('keeps it in view while a run’s unit tiles make the nodes grow', async () => {
-    const before = (await page.locator('[data-testid="node-hidden1"]').boundingBox())!;
+    // Heights in the node's own pixels (offsetHeight ignores the view's zoom).
+    const height = (id: string) => page.locator(`[data-testid="node-${id}"]`).evaluate((n) => (n as HTMLElement).offsetHeight);
+    const before = await height('hidden1');
     await page.click('[data-testid="train"]');
     await eventually(() => page.locator('[data-testid="node-maps-hidden1"] canvas').getAttribute('data-tiles'), 60_000).toBe(
       '16',
     );
-    // Sixteen units stacked: the node is over twice as tall in flow units (the view may have zoomed out).
-    const zoom = () =>
-      page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
-    const z0 = await zoom();
-    await eventually(
-      async () =>
-        (await page.locator('[data-testid="node-hidden1"]').boundingBox())!.height / (await zoom()) / (before.height / z0),
-    ).toBeGreaterThan(2);
+    // Sixteen units stacked: the node is over twice as tall.
+    await eventually(() => height('hidden1')).toBeGreaterThan(2 * before);
+    // The row below moved down rather than being covered, and the graph was fitted again.
+    const grown = (await page.locator('[data-testid="node-hidden1"]').boundingBox())!;
+    const below = (await page.locator('[data-testid="node-output"]').boundingBox())!;
+    expect(below.y).toBeGreaterThan(grown.y + grown.height);
     await eventually(() => nodesHidden()).toEqual([]);
     await s.screenshot('fit-02-grown-nodes');
     // A fast run may end on its own before the stop lands.
