@@ -35,7 +35,9 @@ export async function collectNetworkInsight(
 ): Promise<NetworkInsight> {
   const out: NetworkInsight = {};
   if (options.plane) {
-    const ids = model.nodes.filter((n) => n.id !== model.inputId && n.outputShape.length === 1).map((n) => n.id);
+    // The input node too: its features over the plane (x₁, x₂ and any derived ones, as the model
+    // sees them) are where the first layer's weight lines start.
+    const ids = model.nodes.filter((n) => n.outputShape.length === 1).map((n) => n.id);
     if (ids.length) {
       const grid = await decisionBoundaryAsync(model, options.plane, NEURON_GRID, {
         neuronLayers: ids,

@@ -1,9 +1,12 @@
-// The preload script (sandboxed, CommonJS): exposes exactly one object, `window.layerlab`, the
-// typed LayerLabApi. The page never sees ipcRenderer; only the channels of the table are reachable.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// The preload script (sandboxed, CommonJS): exposes `window.layerlab`, the typed LayerLabApi, and
+// `window.layerlabFiles`, one function giving a dropped file's native path. The page never sees
+// ipcRenderer; only the channels of the table are reachable.
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApiClient, unwrapReply } from '../../src-shared/apiClient';
 import { EVENT_CHANNELS } from '../../src-shared/contract';
 import type { MenuCommand, RunUpdate } from '../../src-shared/api';
+import { DROPPED_FILES_GLOBAL } from '../../src-shared/droppedFiles';
+import { droppedFiles } from './droppedFiles';
 
 function subscribe<T>(channel: string, deliver: (payload: unknown, listener: (value: T) => void) => void) {
   return (listener: (value: T) => void): (() => void) => {
@@ -23,3 +26,7 @@ const api = createApiClient({
 });
 
 contextBridge.exposeInMainWorld('layerlab', api);
+contextBridge.exposeInMainWorld(
+  DROPPED_FILES_GLOBAL,
+  droppedFiles((file) => webUtils.getPathForFile(file)),
+);

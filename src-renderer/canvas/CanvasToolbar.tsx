@@ -24,7 +24,7 @@ export function CanvasToolbar() {
       <IconButton
         icon="fit"
         label={`Fit view (${SHORTCUTS.fitView} or ${SHORTCUTS.zoomFit})`}
-        onClick={fitCanvas}
+        onClick={() => fitCanvas()}
         testId="fit-view"
       />
       {/* The mouse wheel zooms too; the tooltips name the keys, which are harder to guess. */}

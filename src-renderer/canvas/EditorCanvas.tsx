@@ -9,6 +9,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { getLayer } from '../app/engine';
@@ -22,6 +23,9 @@ import { edgeTypes, nodeTypes } from './flowTypes';
 import {
   FIT_VIEW_OPTIONS,
   LAYER_DRAG_TYPE,
+  graphOnScreen,
+  keepGraphInView,
+  nodeBoxes,
   registerCanvas,
   rememberViewport,
   rememberedViewport,
@@ -30,6 +34,7 @@ import {
 import { categoryColor } from './categoryColors';
 import { CanvasToolbar } from './CanvasToolbar';
 import { EmptyCanvas } from './EmptyCanvas';
+import { makeRoom, type Growth } from './makeRoom';
 
 const NODE_HALF = { x: 90, y: 36 };
 
@@ -54,6 +59,50 @@ export function EditorCanvas() {
       registerCanvas(null, null);
     },
     [],
+  );
+
+  // The output column showing or hiding beside the canvas changes its size: a graph that was all in
+  // view is fitted to the new size (it lost its last node under the column's edge).
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    let size = { width: el.clientWidth, height: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const before = size;
+      size = { width: el.clientWidth, height: el.clientHeight };
+      if (before.width === size.width && before.height === size.height) return;
+      const nodes = useGraphStore.getState().nodes;
+      const was = graphOnScreen(nodes, before);
+      // React Flow learns its new size from its own observer: fit once it has.
+      requestAnimationFrame(() => keepGraphInView(was, useGraphStore.getState().nodes));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // Nodes grow when a run's unit tiles appear in them: rows below move down to make room, and the
+  // same rule keeps the graph in view.
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<LayerFlowNode>[]) => {
+      const before = useGraphStore.getState().nodes;
+      const growth = grownNodes(before, changes);
+      const was = growth.length > 0 && graphOnScreen(before);
+      onNodesChange(changes);
+      if (!growth.length) return;
+      const after = useGraphStore.getState().nodes;
+      const boxes = nodeBoxes(after);
+      const shift = makeRoom(new Map(after.map((n, i) => [n.id, boxes[i]!])), growth);
+      if (shift.size)
+        onNodesChange(
+          after.flatMap((n) =>
+            shift.has(n.id)
+              ? [{ type: 'position' as const, id: n.id, position: { x: n.position.x, y: n.position.y + shift.get(n.id)! } }]
+              : [],
+          ),
+        );
+      if (was) requestAnimationFrame(() => keepGraphInView(true, useGraphStore.getState().nodes));
+    },
+    [onNodesChange],
   );
 
   const onInit = useCallback(
@@ -113,7 +162,7 @@ export function EditorCanvas() {
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
+          onNodesChange={handleNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
@@ -155,6 +204,19 @@ export function EditorCanvas() {
       {nodes.length === 0 && <EmptyCanvas />}
     </div>
   );
+}
+
+/** Nodes a change makes taller than they were measured before (a first measurement is no growth). */
+function grownNodes(nodes: readonly LayerFlowNode[], changes: readonly NodeChange<LayerFlowNode>[]): Growth[] {
+  if (useGraphStore.getState().dragging) return [];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return changes.flatMap((c) => {
+    const n = c.type === 'dimensions' && c.dimensions ? byId.get(c.id) : undefined;
+    const old = n?.measured;
+    if (c.type !== 'dimensions' || !c.dimensions || !n || !old?.width || !old.height || c.dimensions.height <= old.height + 1)
+      return [];
+    return [{ id: n.id, before: { ...n.position, width: old.width, height: old.height }, height: c.dimensions.height }];
+  });
 }
 
 function beginDrag() {

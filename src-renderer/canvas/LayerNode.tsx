@@ -10,7 +10,7 @@ import { nodeIssueText } from '../validation/issueText';
 import { NodeInsight } from './live/NodeInsight';
 import { GradSparkline } from './live/GradSparkline';
 
-function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
+function LayerNodeView({ id, data, selected, dragging }: NodeProps<LayerFlowNode>) {
   const check = useContext(GraphCheckContext);
   const def = getLayer(data.layerType);
   const shape = check.shapes[id];
@@ -18,17 +18,19 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const summary = def ? paramSummary(def, data.params) : [];
   const color = categoryColor(def?.category);
   const classes = ['layer-node', selected ? 'is-selected' : '', issues ? 'has-issue' : ''].join(' ');
-  // The hover card (gradient norm over epochs) only exists while the pointer is on the node.
+  // The hover card (gradient norm over epochs) only exists while the pointer rests on the node: a
+  // press (to select or drag) dismisses it until the pointer comes back, so it never rides a drag.
   const [hover, setHover] = useState(false);
   return (
     <div
       className={classes}
       onMouseEnter={() => setHover(true)}
       onMouseLeave={() => setHover(false)}
+      onPointerDown={() => setHover(false)}
       style={{ ['--cat' as string]: color }}
       data-testid={`node-${id}`}
       data-layer-type={data.layerType}
-      title={issues ? issues.map((m) => nodeIssueText(id, m)).join('\n') : def?.description}
+      title={dragging ? undefined : issues ? issues.map((m) => nodeIssueText(id, m)).join('\n') : def?.description}
     >
       {def && def.arity.max > 0 && <Handle type="target" position={Position.Left} className="layer-handle" />}
       <div className="layer-node-head">
@@ -44,8 +46,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           {shape ? formatShape(shape) : '—'}
         </span>
       </div>
-      <NodeInsight id={id} />
-      {hover && data.layerType !== 'Input' && <GradSparkline id={id} />}
+      <NodeInsight id={id} input={data.layerType === 'Input'} />
+      {hover && !dragging && data.layerType !== 'Input' && <GradSparkline id={id} />}
       <Handle type="source" position={Position.Right} className="layer-handle" />
     </div>
   );

@@ -5,7 +5,7 @@ import { formatShape } from '../app/engine';
 import type { ShapeFlowEdge } from '../document/types';
 import { GraphCheckContext } from './GraphCheckContext';
 import { useLiveNetwork } from '../insight/insightStore';
-import { weightLines } from './live/weightLines';
+import { TileWeightLines, useTileEnds } from './live/TileWeightLines';
 import { WeightMatrix } from './live/WeightMatrix';
 
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
@@ -18,21 +18,16 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const [path, labelX, labelY] = backwards
     ? getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 18 })
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  // While a run trains, a Dense layer's incoming edge shows its kernel (when it fits this edge's source).
+  // While a run trains, a Dense layer's incoming edge shows its kernel (when it fits this edge's
+  // source): on 2-D data as lines from tile to tile, otherwise as a small matrix beside the edge.
   const kernel = useLiveNetwork((n) => n.weights?.[target]);
   const weights = kernel && shape?.length === 1 && shape[0] === kernel.rows ? kernel : undefined;
-  const lines = weights && !backwards ? weightLines(weights, { x: sourceX, y: sourceY }, { x: targetX, y: targetY }) : [];
+  const tiles = useTileEnds(source, target, weights);
   return (
     <>
-      {lines.length > 0 && (
-        <g className="edge-weight-lines" data-testid={`edge-lines-${id}`} data-lines={lines.length}>
-          {lines.map((l, k) => (
-            <line key={k} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke={l.color} strokeWidth={l.width} strokeLinecap="round" />
-          ))}
-        </g>
-      )}
+      {weights && tiles && <TileWeightLines id={id} kernel={weights} out={tiles.out} into={tiles.into} />}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'shape-edge is-selected' : 'shape-edge'} />
-      {weights && lines.length === 0 && (
+      {weights && !tiles && (
         <EdgeLabelRenderer>
           <div
             className="edge-weights"

@@ -1,6 +1,7 @@
 // Lets shortcuts, menus and the problems list drive the editor canvas (fit, focus, centre).
 import type { ReactFlowInstance, Viewport, XYPosition } from '@xyflow/react';
 import type { LayerFlowNode, ShapeFlowEdge } from '../document/types';
+import { allOnScreen, needsRefit, type Box, type Inset } from './keepInView';
 
 /** The drag payload type of a palette item. */
 export const LAYER_DRAG_TYPE = 'application/x-layerlab-layer';
@@ -25,16 +26,42 @@ export function rememberedViewport(): Viewport | null {
   return savedViewport;
 }
 
-/** Fitting leaves room for the toolbar (top left) and the minimap (bottom right), which float over the canvas:
- *  a plain 15 % margin put nodes under them. */
+/** Room a fit leaves for the toolbar (top left) and the minimap (bottom right), which float over the
+ *  canvas: a plain 15 % margin put nodes under them. */
+export const FIT_INSET: Inset = { top: 64, right: 32, bottom: 112, left: 32 };
+
 export const FIT_VIEW_OPTIONS = {
-  padding: { top: '64px', bottom: '112px', left: '32px', right: '32px' },
+  padding: {
+    top: `${FIT_INSET.top}px`,
+    bottom: `${FIT_INSET.bottom}px`,
+    left: `${FIT_INSET.left}px`,
+    right: `${FIT_INSET.right}px`,
+  },
   maxZoom: 1.1,
-  minZoom: 0.4,
+  // As far out as the canvas zooms: a long chain beside the output column needs it to be all seen.
+  minZoom: 0.1,
 } as const;
 
 export function fitCanvas(): void {
   void instance?.fitView({ ...FIT_VIEW_OPTIONS, duration: 250 });
+}
+
+/** The nodes' boxes in flow coordinates, as last measured (unmeasured nodes at their default size). */
+export function nodeBoxes(nodes: readonly LayerFlowNode[]): Box[] {
+  return nodes.map((n) => ({ ...n.position, width: n.measured?.width ?? 172, height: n.measured?.height ?? 76 }));
+}
+
+/** Whether all of these nodes show on the canvas at the current view (the canvas of `size`, if given). */
+export function graphOnScreen(nodes: readonly LayerFlowNode[], size?: { width: number; height: number }): boolean {
+  const area = size ?? canvasArea();
+  return !!instance && !!area && nodes.length > 0 && allOnScreen(nodeBoxes(nodes), instance.getViewport(), area);
+}
+
+/** After a resize of the canvas or of nodes: fits again if the graph was all in view and no longer is. */
+export function keepGraphInView(wasOnScreen: boolean, nodes: readonly LayerFlowNode[]): void {
+  const area = canvasArea();
+  if (!instance || !area) return;
+  if (needsRefit(wasOnScreen, nodeBoxes(nodes), instance.getViewport(), area, FIT_INSET)) void instance.fitView(FIT_VIEW_OPTIONS);
 }
 
 export function zoomCanvas(direction: 1 | -1): void {

@@ -11,6 +11,8 @@ import { asDatasetPreview } from './previewTypes';
 import { isDesktop } from '../transport';
 import { UploadForm, UploadStatus, useUpload } from './UploadForm';
 import { api } from '../app/api';
+import { useUiStore } from '../ui/uiStore';
+import { droppedFilePath, importPath, isTable } from './importPath';
 
 export function DatasetPanel() {
   const list = useDatasetStore((s) => s.list);
@@ -27,25 +29,34 @@ export function DatasetPanel() {
   const browser = !isDesktop();
   const upload = useUpload();
   const [dragging, setDragging] = useState(false);
-  const dropHandlers = browser
-    ? {
-        onDragOver: (e: React.DragEvent) => {
-          if (!e.dataTransfer.types.includes('Files')) return;
-          e.preventDefault();
-          setDragging(true);
-        },
-        onDragLeave: (e: React.DragEvent) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
-        },
-        onDrop: (e: React.DragEvent) => {
-          const file = e.dataTransfer.files[0];
-          if (!file) return;
-          e.preventDefault();
-          setDragging(false);
-          void upload.start(file);
-        },
-      }
-    : {};
+  const form = useImportForm();
+  // A dropped file: uploaded in the browser; in the desktop app imported from where it lies, by the
+  // path the preload reads from the drop, as if picked in the Choose… dialog.
+  const takeDrop = (file: File) => {
+    if (browser) return void upload.start(file);
+    const path = droppedFilePath(file);
+    if (!path)
+      return useUiStore.getState().toast(`${file.name} has no path on this computer: drop a file from a folder.`, 'error');
+    form.setPath(path);
+    form.submit(path);
+  };
+  const dropHandlers = {
+    onDragOver: (e: React.DragEvent) => {
+      if (!e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: (e: React.DragEvent) => {
+      if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+    },
+    onDrop: (e: React.DragEvent) => {
+      const file = e.dataTransfer.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setDragging(false);
+      takeDrop(file);
+    },
+  };
   return (
     <div className={dragging ? 'dataset-panel is-dropping' : 'dataset-panel'} {...dropHandlers} data-testid="dataset-panel">
       <ul className="dataset-list" aria-label="Datasets" ref={listRef}>
@@ -71,7 +82,7 @@ export function DatasetPanel() {
         {browser && <UploadStatus state={upload.state} />}
         {selected ? <DatasetDetail item={selected} /> : <UnknownDataset id={current} />}
         {browser && <UploadForm upload={upload} />}
-        <ImportForm browser={browser} />
+        <ImportForm browser={browser} form={form} />
       </div>
     </div>
   );
@@ -181,26 +192,24 @@ function UnknownDataset({ id }: { id: string }) {
   );
 }
 
-function ImportForm({ browser }: { browser: boolean }) {
+/** The path form's state, kept by the panel so a file dropped anywhere on it is imported with the form's settings. */
+function useImportForm() {
   const [path, setPath] = useState('');
   const [target, setTarget] = useState('');
   const [dropMissing, setDropMissing] = useState(false);
-  const isCsv = /\.(csv|tsv|txt)$/i.test(path.trim());
+  const submit = (p = path) => importPath(p, { target, dropMissing });
+  return { path, setPath, target, setTarget, dropMissing, setDropMissing, submit };
+}
+
+function ImportForm({ browser, form }: { browser: boolean; form: ReturnType<typeof useImportForm> }) {
+  const { path, setPath, target, setTarget, dropMissing, setDropMissing, submit } = form;
+  const isCsv = isTable(path);
   // The desktop app's native dialog fills the path; a CSV still waits for its target column.
   const browse = async () => {
     const chosen = await api()
       .projects.chooseDataFile()
       .catch(() => null);
     if (chosen) setPath(chosen);
-  };
-  const submit = () => {
-    const p = path.trim();
-    if (!p) return;
-    chooseDataset(
-      p,
-      isCsv ? { ...(target.trim() ? { target: target.trim() } : {}), ...(dropMissing ? { missing: 'drop' as const } : {}) } : {},
-    );
-    void useDatasetStore.getState().loadPreview(p, true);
   };
   return (
     <form
@@ -215,7 +224,7 @@ function ImportForm({ browser }: { browser: boolean }) {
       <p className="field-help">
         {browser
           ? 'A path inside the server’s projects folder or a folder it was started with (--data DIR).'
-          : 'A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer.'}
+          : 'A CSV file (one row per sample) or IDX images (MNIST format; the labels file sits next to it), given by its path on this computer or dropped on this panel.'}
       </p>
       <div className="import-row">
         <input

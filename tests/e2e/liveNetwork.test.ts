@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SCREENSHOTS, startSession, type AppSession } from './harness';
-import { eventually } from './actions';
+import { clickEmptyCanvas, eventually } from './actions';
 import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
 
 let s: AppSession;
@@ -56,8 +56,43 @@ async function trainToEnd(): Promise<void> {
 
 const attr = (selector: string, name: string) => page.locator(selector).first().getAttribute(name);
 
+/** The weight lines of an edge: each stroke's sign, magnitude step and count, and the lines' box on screen. */
+async function lineSet(edge: string) {
+  return page.locator(`[data-testid="edge-lines-${edge}"]`).evaluate((svg) => {
+    const paths = [...svg.querySelectorAll('path')];
+    const boxes = paths.map((p) => p.getBoundingClientRect());
+    return {
+      lines: Number(svg.getAttribute('data-lines')),
+      strokes: paths.map((p) => `${p.dataset.sign}:${p.dataset.level}:${p.dataset.count}`).join(' '),
+      left: Math.min(...boxes.map((b) => b.left)),
+      right: Math.max(...boxes.map((b) => b.right)),
+      top: Math.min(...boxes.map((b) => b.top)),
+      bottom: Math.max(...boxes.map((b) => b.bottom)),
+    };
+  });
+}
+
+/** A node's column of unit tiles on screen. */
+async function tiles(id: string) {
+  return (await page.locator(`[data-testid="node-maps-${id}"] canvas`).boundingBox())!;
+}
+
+/** The lines of `edge` leave the source's tiles at their right edge and reach the target's at their left edge. */
+async function expectTileToTile(edge: string, source: string, target: string): Promise<void> {
+  const lines = await lineSet(edge);
+  const from = await tiles(source);
+  const to = await tiles(target);
+  expect(Math.abs(lines.left - (from.x + from.width))).toBeLessThan(1.5);
+  expect(Math.abs(lines.right - to.x)).toBeLessThan(1.5);
+  // Every line starts and ends within the two columns' heights (the top tile's middle to the bottom one's).
+  expect(lines.top).toBeGreaterThanOrEqual(Math.min(from.y, to.y) - 1);
+  expect(lines.bottom).toBeLessThanOrEqual(Math.max(from.y + from.height, to.y + to.height) + 1);
+}
+
+const progress = () => page.locator('[data-testid="progress-text"]').first().innerText();
+
 describe('inside the nodes while a 2-D classifier learns', () => {
-  it('maps every hidden unit over the plane and draws the weights on the edges', async () => {
+  it('runs every weight from its input unit’s tile to its unit’s tile, live while it learns', async () => {
     await load(
       chain(
         'Spiral, three layers of eight',
@@ -68,19 +103,37 @@ describe('inside the nodes while a 2-D classifier learns', () => {
           ['h3', 'Dense', { units: 8, activation: 'tanh' }],
           ['output', 'Dense', { units: 2, activation: 'softmax' }],
         ],
-        {},
+        { epochs: 60, optimizer: { name: 'adam', lr: 0.03 } },
       ),
     );
-    await trainToEnd();
-    for (const id of ['h1', 'h2', 'h3']) {
-      await eventually(() => attr(`[data-testid="node-maps-${id}"] canvas`, 'data-tiles')).toBe('8');
+    // Epoch by epoch from the keyboard, to look at the network mid-training.
+    await clickEmptyCanvas(page);
+    for (let epoch = 1; epoch <= 5; epoch++) {
+      await page.keyboard.press('e');
+      await eventually(() => attr('[data-testid="output-panel"]', 'data-epoch'), 60_000).toBe(String(epoch));
     }
+    await eventually(() => progress()).toMatch(/^paused/);
+    // The input's two features, then eight units per hidden layer and the two outputs, one tile each.
+    expect(await attr('[data-testid="node-maps-input"] canvas', 'data-tiles')).toBe('2');
+    for (const id of ['h1', 'h2', 'h3']) expect(await attr(`[data-testid="node-maps-${id}"] canvas`, 'data-tiles')).toBe('8');
     expect(await attr('[data-testid="node-maps-output"] canvas', 'data-tiles')).toBe('2');
-    // input → h1 carries a 2 × 8 kernel, h1 → h2 an 8 × 8 one: one line per weight.
-    expect(await attr('[data-testid="edge-lines-e1"]', 'data-lines')).toBe('16');
-    expect(await attr('[data-testid="edge-lines-e2"]', 'data-lines')).toBe('64');
-    // The boundary beside them is this run's.
-    expect(await attr('[data-testid="output-panel"]', 'data-epoch')).toBe('30');
+    // One line per weight: input → h1 a 2 × 8 kernel, h1 → h2 8 × 8, h3 → output 8 × 2.
+    expect((await lineSet('e1')).lines).toBe(16);
+    expect((await lineSet('e2')).lines).toBe(64);
+    expect((await lineSet('e4')).lines).toBe(16);
+    await expectTileToTile('e1', 'input', 'h1');
+    await expectTileToTile('e2', 'h1', 'h2');
+    await expectTileToTile('e4', 'h3', 'output');
+    const mid = await lineSet('e2');
+    await s.screenshot('live-net-01a-weight-lines-mid-training');
+    // Played to the end: the same lines, redrawn from the weights the run ended with.
+    await page.keyboard.press('p');
+    await eventually(() => progress(), 120_000).toMatch(/^done/);
+    await eventually(() => attr('[data-testid="output-panel"]', 'data-epoch')).toBe('60');
+    const end = await lineSet('e2');
+    expect(end.lines).toBe(64);
+    expect(end.strokes).not.toBe(mid.strokes);
+    await expectTileToTile('e2', 'h1', 'h2');
     await s.screenshot('live-net-01-unit-maps');
     // Up close, as a student would zoom in on the canvas.
     await page.click('[data-testid="zoom-in"]');
@@ -88,20 +141,47 @@ describe('inside the nodes while a 2-D classifier learns', () => {
     await page
       .locator('[data-testid="editor-canvas"]')
       .screenshot({ path: join(SCREENSHOTS, 'live-net-01b-unit-maps-close.png') });
+    // Dragged, a node takes its lines along: they still meet its tiles.
+    const head = (await page.locator('[data-testid="node-h2"] .layer-node-head').boundingBox())!;
+    await page.mouse.move(head.x + 20, head.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(head.x + 30, head.y + 65, { steps: 6 });
+    await page.mouse.up();
+    await expectTileToTile('e2', 'h1', 'h2');
+    await expectTileToTile('e3', 'h2', 'h3');
   });
 
-  it('shows a node’s gradient norm over the epochs when the pointer rests on it', async () => {
-    await page.locator('[data-testid="node-h2"] .layer-node-head').hover();
-    const card = page.locator('[data-testid="grad-spark-h2"]');
+  it('shows a node’s gradient norm over the epochs when the pointer rests on it, and not while it is dragged', async () => {
+    const head = page.locator('[data-testid="node-h3"] .layer-node-head');
+    await head.hover();
+    const card = page.locator('[data-testid="grad-spark-h3"]');
     await eventually(() => card.count()).toBe(1);
-    expect(await card.getAttribute('data-epochs')).toBe('30');
-    expect(await card.innerText()).toMatch(/gradient norm · epoch 30: \d/);
-    expect(await card.locator('polyline').getAttribute('points')).toMatch(/^(\d+\.\d,\d+\.\d ){29}\d+\.\d,\d+\.\d$/);
+    expect(await card.getAttribute('data-epochs')).toBe('60');
+    expect(await card.innerText()).toMatch(/gradient norm · epoch 60: \d/);
+    expect(await card.locator('polyline').getAttribute('points')).toMatch(/^(\d+\.\d,\d+\.\d ){59}\d+\.\d,\d+\.\d$/);
     await s.screenshot('live-net-02-grad-sparkline');
+    // Pressed to drag, the card goes and stays away for the whole drag (issue #16: it rode along).
+    const box = (await head.boundingBox())!;
+    await page.mouse.down();
+    expect(await card.count()).toBe(0);
+    for (let k = 1; k <= 4; k++) {
+      await page.mouse.move(box.x + box.width / 2 + 8 * k, box.y + box.height / 2 + 12 * k, { steps: 3 });
+      expect(await page.locator('.node-card').count()).toBe(0);
+    }
+    await eventually(() =>
+      page.locator('[data-testid="node-h3"]').evaluate((n) => n.closest('.react-flow__node')!.classList.contains('dragging')),
+    ).toBe(true);
+    await s.screenshot('live-net-02b-dragging-no-card');
+    expect(await page.locator('.node-card').count()).toBe(0);
+    await page.mouse.up();
+    // Back after the pointer leaves and comes to rest on the node again.
+    await page.mouse.move(5, 5);
+    await head.hover();
+    await eventually(() => card.count()).toBe(1);
     await page.mouse.move(5, 5);
   });
 
-  it('draws a wide layer’s kernel as a matrix instead of lines', async () => {
+  it('stacks a wide layer’s units in columns and still runs every weight to its tile', async () => {
     await load(
       chain(
         'Circle, one wide layer',
@@ -116,12 +196,12 @@ describe('inside the nodes while a 2-D classifier learns', () => {
     );
     await trainToEnd();
     await eventually(() => attr('[data-testid="node-maps-wide"] canvas', 'data-tiles')).toBe('40');
-    // 2 × 40 = 80 weights read as lines; 40 × 16 = 640 would be a tangle: a 16-column, 40-row matrix.
-    expect(await attr('[data-testid="edge-lines-e1"]', 'data-lines')).toBe('80');
-    expect(await page.locator('[data-testid="edge-lines-e2"]').count()).toBe(0);
-    const matrix = page.locator('[data-testid="edge-matrix-e2"]');
-    expect([await matrix.getAttribute('width'), await matrix.getAttribute('height')]).toEqual(['32', '80']);
-    expect(await attr('[data-testid="edge-lines-e3"]', 'data-lines')).toBe('32');
+    // 40 units in three columns of up to 14; 40 × 16 = 640 weights, one line each, no matrix.
+    expect((await lineSet('e1')).lines).toBe(80);
+    expect((await lineSet('e2')).lines).toBe(640);
+    expect((await lineSet('e3')).lines).toBe(32);
+    expect(await page.locator('[data-testid^="edge-matrix-"]').count()).toBe(0);
+    await expectTileToTile('e2', 'wide', 'mid');
     await s.screenshot('live-net-03-wide-layer');
   });
 });
@@ -212,15 +292,23 @@ describe('other datasets', () => {
         'Iris',
         [
           ['input', 'Input'],
+          ['hidden', 'Dense', { units: 6, activation: 'relu' }],
           ['output', 'Dense', { units: 3, activation: 'softmax' }],
         ],
-        { dataset: 'iris' },
+        { dataset: 'iris', epochs: 3 },
       ),
     );
     await eventually(() => page.locator('[data-testid="node-output"]').count()).toBe(1);
     expect(await page.locator('[data-testid="output-column"]').count()).toBe(0);
     const canvas = await page.locator('[data-testid="editor-canvas"]').boundingBox();
     expect(canvas!.width).toBeGreaterThan(600);
+    // No plane, no unit tiles: the kernels show as small matrices beside the plain edges, no lines.
+    await trainToEnd();
+    await eventually(() => page.locator('[data-testid="edge-matrix-e2"]').count()).toBe(1);
+    const matrix = page.locator('[data-testid="edge-matrix-e1"]');
+    expect([await matrix.getAttribute('width'), await matrix.getAttribute('height')]).toEqual(['36', '24']);
+    expect(await page.locator('[data-testid^="edge-lines-"]').count()).toBe(0);
+    expect(await page.locator('[data-testid^="node-maps-"]').count()).toBe(0);
     await s.screenshot('live-net-06-other-dataset');
   });
 });

@@ -48,7 +48,14 @@ describe('network insight for 2-D inputs', () => {
     );
     const { insight, model, options } = await lastInsight(doc, spiral);
     const net = insight.network!;
-    expect(Object.keys(net.neurons!)).toEqual(['h1', 'h2', 'h3', 'out']);
+    expect(Object.keys(net.neurons!)).toEqual(['in', 'h1', 'h2', 'h3', 'out']);
+    // The input's two features over the plane, in the model's (scaled) units: x₁ grows along a
+    // row, x₂ up a column, where the first layer's weight lines start.
+    const [x1, x2] = net.neurons!.in!.units as [number[], number[]];
+    expect(x1[3 * NEURON_GRID + 0]).toBeLessThan(x1[3 * NEURON_GRID + NEURON_GRID - 1]!);
+    expect(x1[0]).toBeCloseTo(x1[(NEURON_GRID - 1) * NEURON_GRID]!, 5);
+    expect(x2[0]).toBeLessThan(x2[(NEURON_GRID - 1) * NEURON_GRID]!);
+    expect(x2[0]).toBeCloseTo(x2[NEURON_GRID - 1]!, 5);
     const h2 = net.neurons!.h2!;
     expect(h2.size).toBe(NEURON_GRID);
     expect(h2.units).toHaveLength(8);

@@ -46,13 +46,15 @@ describe('electron-vite build of the main process and preload', () => {
     expect(preload).not.toMatch(/^\s*import\s/m);
   });
 
-  it('exposes exactly window.layerlab, whose calls go through the table with plain errors', async () => {
+  it('exposes exactly window.layerlab, whose calls go through the table with plain errors, and the dropped-file path', async () => {
     const code = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
     const exposed: Record<string, unknown> = {};
     const sent: Array<[string, unknown]> = [];
     const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      // Electron's: a File read from the disk has its path, any other File ''.
+      webUtils: { getPathForFile: (file: File) => (file.name === 'spiral.csv' ? '/home/ada/data/spiral.csv' : '') },
       ipcRenderer: {
         invoke: async (channel: string, args: unknown) => {
           sent.push([channel, args]);
@@ -72,7 +74,13 @@ describe('electron-vite build of the main process and preload', () => {
       module.exports,
     );
 
-    expect(Object.keys(exposed)).toEqual(['layerlab']);
+    expect(Object.keys(exposed)).toEqual(['layerlab', 'layerlabFiles']);
+    // The dropped-file function: a path for a file from the disk, null for one without, nothing for a non-file.
+    const files = exposed.layerlabFiles as import('../../src-shared/droppedFiles').DroppedFiles<unknown>;
+    expect(Object.keys(files)).toEqual(['pathForFile']);
+    expect(files.pathForFile(new File(['x,y'], 'spiral.csv'))).toBe('/home/ada/data/spiral.csv');
+    expect(files.pathForFile(new File(['x,y'], 'from-a-web-page.csv'))).toBeNull();
+    expect(() => files.pathForFile('/etc/passwd')).toThrow(/takes a File/);
     const api = exposed.layerlab as import('../../src-shared/api').LayerLabApi;
     expect(Object.keys(api).sort()).toEqual([
       'datasets',

@@ -1,8 +1,16 @@
 // The arithmetic behind what the editor draws inside the nodes and on the edges (issue #16, item 2)
 // and the regression surface's colour scale (item 1): pure functions, no canvas needed.
 import { describe, expect, it } from 'vitest';
-import { divergingColor, paintGrid, sharedScale, tileLayout, MAX_TILE } from '../../src-renderer/canvas/live/heatmap';
-import { MAX_LINES, weightLines } from '../../src-renderer/canvas/live/weightLines';
+import {
+  divergingColor,
+  paintGrid,
+  sharedScale,
+  tileLayout,
+  unitAnchor,
+  unitColumn,
+  MAX_TILE,
+} from '../../src-renderer/canvas/live/heatmap';
+import { LEVELS, levelOf, weightStrokes } from '../../src-renderer/canvas/live/weightLines';
 import { cellSize } from '../../src-renderer/canvas/live/WeightMatrix';
 import { sparklinePoints } from '../../src-renderer/canvas/live/sparkline';
 import { valueRange } from '../../src-renderer/insight/boundaryCanvas';
@@ -46,24 +54,84 @@ describe('heatmap colours and tiles', () => {
   });
 });
 
-describe('weights on the edges', () => {
-  it('draws one line per weight, input unit i to unit j, coloured by sign and as wide as its magnitude', () => {
-    const lines = weightLines({ rows: 2, cols: 2, values: [1, -0.5, 0, 0.25] }, { x: 0, y: 100 }, { x: 200, y: 100 });
-    expect(lines).toHaveLength(4);
-    const [w00, w01, w10] = lines as [(typeof lines)[0], (typeof lines)[0], (typeof lines)[0]];
-    expect(w00.color).toBe('rgb(66,99,235)');
-    expect(w01.color).toMatch(/^rgb\(2\d\d,\d+,\d+\)$/);
-    expect(w00.width).toBeGreaterThan(w01.width);
-    expect(w01.width).toBeGreaterThan(w10.width);
-    // Row 0 leaves above row 1; column 1 arrives below column 0.
-    expect(w00.y1).toBeLessThan(w10.y1);
-    expect(w01.y2).toBeGreaterThan(w00.y2);
+describe('a layer’s units in a column, where their weight lines meet them', () => {
+  it('stacks up to 16 units in one column, then up to four columns for 64', () => {
+    expect(unitColumn(2)).toMatchObject({ cols: 1, rows: 2, cell: MAX_TILE });
+    expect(unitColumn(8)).toMatchObject({ cols: 1, rows: 8, cell: MAX_TILE });
+    const sixteen = unitColumn(16);
+    expect(sixteen).toMatchObject({ cols: 1, rows: 16 });
+    expect(sixteen.cell).toBeGreaterThanOrEqual(10);
+    expect(unitColumn(40)).toMatchObject({ cols: 3, rows: 14 });
+    const wide = unitColumn(64);
+    expect(wide).toMatchObject({ cols: 4, rows: 16 });
+    // A node stays within a Playground column's height, however wide the layer.
+    for (const n of [1, 3, 8, 16, 33, 64]) expect(unitColumn(n).height).toBeLessThanOrEqual(224);
+    expect(wide.width).toBeLessThan(148);
   });
 
-  it('leaves kernels over the line limit to the matrix, which still fits 64 × 64 in 80 px', () => {
-    const big = { rows: 20, cols: 20, values: new Array<number>(400).fill(0.1) };
-    expect(big.rows * big.cols).toBeGreaterThan(MAX_LINES);
-    expect(weightLines(big, { x: 0, y: 0 }, { x: 1, y: 0 })).toEqual([]);
+  it('meets a tile at its middle, on the left for lines coming in and on the right for lines going out', () => {
+    const layout = unitColumn(8);
+    const pitch = layout.cell + layout.gap;
+    expect(unitAnchor(layout, 0, 'in')).toEqual({ x: 0, y: layout.cell / 2 });
+    expect(unitAnchor(layout, 3, 'out')).toEqual({ x: layout.cell, y: 3 * pitch + layout.cell / 2 });
+  });
+
+  it('gives the units sharing a row of several columns their own heights on the row’s edge, in unit order', () => {
+    const layout = unitColumn(40);
+    const ys = Array.from({ length: 40 }, (_, i) => unitAnchor(layout, i, 'in').y);
+    for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeGreaterThan(ys[i - 1]!);
+    const last = ys[ys.length - 1]!;
+    expect(last).toBeLessThan(layout.height);
+    expect(unitAnchor(layout, 5, 'out').x).toBe(layout.width);
+  });
+});
+
+describe('weights on the edges', () => {
+  const from = [
+    { x: 0, y: 10 },
+    { x: 0, y: 40 },
+  ];
+  const to = [
+    { x: 100, y: 0 },
+    { x: 100, y: 30 },
+  ];
+
+  it('runs weight (i, j) from input unit i to unit j, coloured by sign and stronger with magnitude', () => {
+    const strokes = weightStrokes({ rows: 2, cols: 2, values: [1, -0.5, 0, 0.25] }, from, to);
+    expect(strokes.reduce((n, s) => n + s.count, 0)).toBe(4);
+    const strongest = strokes[strokes.length - 1]!;
+    // w₀₀ = 1 is the layer's largest: the top level, blue, drawn last (on top), from (0, 10) to (100, 0).
+    expect(strongest).toMatchObject({ sign: 1, level: LEVELS - 1, count: 1, color: 'rgb(66,99,235)' });
+    expect(strongest.d).toBe('M0.0 10.0C50.0 10.0 50.0 0.0 100.0 0.0');
+    const negative = strokes.find((s) => s.sign === -1)!;
+    // w₀₁ = -0.5: orange, from input 0 to unit 1, half as strong.
+    expect(negative.d).toBe('M0.0 10.0C50.0 10.0 50.0 30.0 100.0 30.0');
+    expect(negative.color).toMatch(/^rgb\(2\d\d,\d+,\d+\)$/);
+    expect(negative.level).toBe(levelOf(0.5));
+    expect(negative.width).toBeLessThan(strongest.width);
+    expect(negative.opacity).toBeLessThan(strongest.opacity);
+    // Weakest first: the zero weight and 0.25 sit below.
+    expect(strokes.map((s) => s.level)).toEqual([...strokes.map((s) => s.level)].sort((a, b) => a - b));
+  });
+
+  it('scales each layer on its own: a layer of small weights still shows its strongest at full strength', () => {
+    const small = weightStrokes({ rows: 2, cols: 2, values: [0.01, 0.002, -0.01, 0] }, from, to);
+    expect(small.filter((s) => s.level === LEVELS - 1).reduce((n, s) => n + s.count, 0)).toBe(2);
+  });
+
+  it('groups a 64 × 64 kernel into at most two strokes per magnitude step', () => {
+    const values = Array.from({ length: 64 * 64 }, (_, k) => Math.sin(k * 1.7));
+    const ends = Array.from({ length: 64 }, (_, i) => ({ x: 0, y: i }));
+    const strokes = weightStrokes(
+      { rows: 64, cols: 64, values },
+      ends,
+      ends.map((p) => ({ x: 50, y: p.y })),
+    );
+    expect(strokes.length).toBeLessThanOrEqual(2 * LEVELS);
+    expect(strokes.reduce((n, s) => n + s.count, 0)).toBe(4096);
+  });
+
+  it('fits a matrix of 64 × 64 in 80 px (kernels beside an edge without unit tiles)', () => {
     expect(cellSize({ rows: 64, cols: 64, values: [] })).toBe(1);
     expect(cellSize({ rows: 20, cols: 8, values: [] })).toBe(4);
   });

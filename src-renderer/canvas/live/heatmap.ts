@@ -23,6 +23,20 @@ export function sharedScale(grids: ReadonlyArray<ArrayLike<number>>): number {
 /** Largest tile side: two output units should not fill the node. */
 export const MAX_TILE = 24;
 
+/** Where a set of equal square tiles sits: `cols` × `rows` cells of `cell` px, `gap` px apart, filled row by row. */
+export interface TileLayout {
+  cols: number;
+  rows: number;
+  cell: number;
+  gap: number;
+  width: number;
+  height: number;
+}
+
+function layoutOf(cols: number, rows: number, cell: number, gap: number): TileLayout {
+  return { cols, rows, cell, gap, width: cols * cell + (cols - 1) * gap, height: rows * cell + (rows - 1) * gap };
+}
+
 /**
  * Tiles of `count` equal squares fitted to `width` with `gap` between them: at most two rows up to
  * 16 units and four up to 64, so a node grows by less than the layout's gap between rows of nodes.
@@ -32,10 +46,41 @@ export function tileLayout(
   width: number,
   gap = 2,
   cols = Math.max(1, count <= 4 ? count : count <= 16 ? Math.ceil(count / 2) : Math.ceil(count / 4)),
-): { cols: number; rows: number; cell: number; width: number; height: number } {
+): TileLayout {
   const rows = Math.ceil(count / cols);
   const cell = Math.max(3, Math.min(MAX_TILE, Math.floor((width - gap * (cols - 1)) / cols)));
-  return { cols, rows, cell, width: cols * cell + (cols - 1) * gap, height: rows * cell + (rows - 1) * gap };
+  return layoutOf(cols, rows, cell, gap);
+}
+
+/** Most units stacked in one column; a wider layer takes more columns. */
+export const COLUMN_UNITS = 16;
+/** The height a layer's column of units aims at, whatever its count (8 units: 24 px tiles, as large as tiles get). */
+const COLUMN_HEIGHT = 224;
+
+/**
+ * A layer's units stacked top to bottom, as on TensorFlow Playground, so each unit's weight lines
+ * can meet its own tile: one column up to 16 units, then up to four columns of 16 rows.
+ */
+export function unitColumn(count: number): TileLayout {
+  const cols = Math.max(1, Math.ceil(count / COLUMN_UNITS));
+  const rows = Math.max(1, Math.ceil(count / cols));
+  const gap = rows <= 4 ? 6 : rows <= 8 ? 4 : 2;
+  const cell = Math.max(4, Math.min(MAX_TILE, Math.floor((COLUMN_HEIGHT - gap * (rows - 1)) / rows)));
+  return layoutOf(cols, rows, cell, gap);
+}
+
+/**
+ * Where unit `i`'s weight lines meet its tile, relative to the tiles' top-left corner: the left edge
+ * for lines coming in, the right edge for lines going out. In one column that is the tile's middle;
+ * with several columns the units of a row share its edge, each a little lower than the one before.
+ */
+export function unitAnchor(layout: TileLayout, i: number, side: 'in' | 'out'): { x: number; y: number } {
+  const row = Math.floor(i / layout.cols);
+  const col = i % layout.cols;
+  return {
+    x: side === 'in' ? 0 : layout.width,
+    y: row * (layout.cell + layout.gap) + (layout.cell * (col + 0.5)) / layout.cols,
+  };
 }
 
 /**
@@ -71,17 +116,15 @@ export function paintGrid(
   }
 }
 
-/** Paints grids as tiles into a fresh image of the given width (one putImageData per canvas, however many units). */
+/** Paints grids as tiles into a fresh image laid out by `layout` (one putImageData per canvas, however many units). */
 export function tileImage(
   ctx: CanvasRenderingContext2D,
   grids: readonly NumberGrid[],
-  width: number,
-  options: { scale?: number; flipY?: boolean; gap?: number; cols?: number; perTile?: boolean } = {},
+  layout: TileLayout,
+  options: { scale?: number; flipY?: boolean; perTile?: boolean } = {},
 ): ImageData {
-  const gap = options.gap ?? 2;
-  const layout = tileLayout(grids.length, width, gap, options.cols);
-  const { cols, cell, height } = layout;
-  const image = ctx.createImageData(Math.max(1, layout.width), Math.max(1, height));
+  const { cols, cell, gap } = layout;
+  const image = ctx.createImageData(Math.max(1, layout.width), Math.max(1, layout.height));
   const scale = options.scale ?? sharedScale(grids.map((g) => g.values));
   grids.forEach((g, i) =>
     paintGrid(
