@@ -59,10 +59,13 @@ function softmaxCrossEntropy(be: CpuBackend, logits: TensorInfo, targets: Tensor
     let max = -Infinity;
     for (let j = 0; j < c; j++) if (x[o + j] > max) max = x[o + j];
     let sum = 0;
-    for (let j = 0; j < c; j++) sum += Math.exp(x[o + j] - max);
+    for (let j = 0; j < c; j++) {
+      probs[o + j] = Math.exp(x[o + j] - max);
+      sum += probs[o + j];
+    }
     const lse = max + Math.log(sum);
     for (let j = 0; j < c; j++) {
-      probs[o + j] = Math.exp(x[o + j] - lse);
+      probs[o + j] /= sum;
       if (y[o + j] !== 0) total -= y[o + j] * (x[o + j] - lse);
     }
   }
