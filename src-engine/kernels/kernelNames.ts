@@ -45,6 +45,10 @@ export interface KernelAttrs {
   SigmoidGrad: None; // [dy, y]
   TanhGrad: None; // [dy, y]
   SmoothL1Grad: { beta: number }; // [dy, x]
+  // Dense's epilogue in one pass: [z, bias] -> relu(z + bias), bias along the last axis.
+  BiasRelu: None;
+  // [dy, y = relu(z + bias)] -> [dz = dy ⊙ (y > 0), dbias = Σ over rows of dz].
+  BiasReluGrad: None;
   // Scalars: x * a + b, elementwise.
   Affine: { scale: number; shift: number };
   // Reductions and layout.
@@ -59,6 +63,11 @@ export interface KernelAttrs {
   LogSoftmax: None;
   SoftmaxGrad: None; // [dy, y]
   LogSoftmaxGrad: None; // [dy, y = logSoftmax(x)]
+  // Cross-entropy from logits, summed over rows, averaged over the first axis (the batch, n):
+  // [logits, targets] -> [loss (shape []), softmax].
+  SoftmaxCrossEntropy: None;
+  // [dLoss (shape []), softmax, targets] -> dlogits = dLoss/n · (softmax·Σtargets − targets).
+  SoftmaxCrossEntropyGrad: None;
   // Convolution and pooling, NHWC; filters [kh, kw, inC, outC].
   Conv2D: Conv2DAttrs; // [x, w]
   Conv2DBackpropInput: Conv2DAttrs & { inputShape: number[] }; // [dy, w]
@@ -93,13 +102,16 @@ export interface KernelAttrs {
   ApplyAdagrad: { lr: number; eps: number }; // [param, grad, accum]
   ApplyRmsprop: { lr: number; rho: number; eps: number }; // [param, grad, meanSquare]
   ApplyAdam: { lr: number; beta1: number; beta2: number; eps: number; step: number; weightDecay: number }; // [param, grad, m, v]
+  // Every parameter in one call: [param, grad, m, v] per parameter, its step and decay at the same index.
+  ApplyAdamAll: { lr: number; beta1: number; beta2: number; eps: number; steps: number[]; weightDecays: number[] };
 }
 
 export type KernelName = keyof KernelAttrs;
 
 /**
  * Fused kernels that a backend may leave out: where one is missing, the layer computes the same
- * function from the kernels above (the recurrent layers' composite cells, layers/recurrent).
+ * function from the kernels above (the recurrent layers' composite cells, layers/recurrent; Dense's
+ * add + relu; cross-entropy's log-softmax; Adam's call per parameter).
  * WebGPU has none of these yet; its parity tests compare its composite path with the CPU's fused one.
  */
 export const FUSED_WITH_COMPOSITE_FALLBACK = [
@@ -109,5 +121,10 @@ export const FUSED_WITH_COMPOSITE_FALLBACK = [
   'GruCell',
   'GruCellGrad',
   'GruGatesGrad',
+  'BiasRelu',
+  'BiasReluGrad',
+  'SoftmaxCrossEntropy',
+  'SoftmaxCrossEntropyGrad',
+  'ApplyAdamAll',
 ] as const satisfies readonly KernelName[];
 export type FusedWithFallback = (typeof FUSED_WITH_COMPOSITE_FALLBACK)[number];

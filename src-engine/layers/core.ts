@@ -1,7 +1,7 @@
 // Input and Dense: where every network starts.
 import { registerLayer } from './registry';
 import { ShapeError } from './types';
-import { matmul, add } from '../ops';
+import { matmul, add, biasRelu } from '../ops';
 import { formatShape } from '../core/shape';
 import {
   weight,
@@ -69,13 +69,18 @@ registerLayer({
     const linear = (x: Parameters<typeof matmul>[0]) => (bias ? add(matmul(x, kernel), bias) : matmul(x, kernel));
     return {
       params: bias ? [kernel, bias] : [kernel],
-      forward: ([x]) => applyActivation(activation, linear(x), p.alpha as number),
+      // Bias + relu as one fused op (one pass forward, one backward with the bias gradient).
+      forward: ([x]) =>
+        bias && activation === 'relu'
+          ? biasRelu(matmul(x, kernel), bias)
+          : applyActivation(activation, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(activation),
     };
   },
   gradCheck: [
     { inputShapes: [[5]], params: { units: 3 } },
+    { inputShapes: [[5]], params: { units: 4, activation: 'relu' } },
     { inputShapes: [[4]], params: { units: 3, activation: 'tanh', useBias: false } },
     { inputShapes: [[4]], params: { units: 3, activation: 'leaky_relu', alpha: 0.2 } },
   ],

@@ -2,7 +2,7 @@
 // multi-class classification, 0/1 for a single sigmoid unit, values for regression.
 import { registerLoss } from './registry';
 import type { Tensor } from '../core/tensor';
-import { abs, mean, mul, neg, relu, scale, smoothL1, softplus, square, sub, sum, logSoftmax } from '../ops';
+import { abs, mean, mul, relu, scale, smoothL1, softplus, square, sub, sum, logSoftmax, softmaxCrossEntropy } from '../ops';
 import type { ParamSpec } from '../core/params';
 import { runKernel, NO_ATTRS } from '../ops/runKernel';
 
@@ -57,10 +57,8 @@ registerLoss({
   label: 'Cross-entropy (softmax)',
   description: 'Negative log-probability of the true class under a softmax of the outputs.',
   absorbs: 'softmax',
-  // NOTE: log-softmax from logits (log-sum-exp) instead of log(softmax), which underflows.
-  compute: (logits, y) => {
-    return batchMean(neg(sum(mul(y, logSoftmax(logits)))), logits.shape[0]);
-  },
+  // NOTE: fused, from logits (log-sum-exp) instead of log(softmax), which underflows.
+  compute: (logits, y) => softmaxCrossEntropy(logits, y),
 });
 
 registerLoss({

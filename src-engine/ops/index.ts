@@ -6,5 +6,6 @@ export * from './layout';
 export * from './linalg';
 export * from './convolution';
 export * from './gather';
+export * from './fused';
 export { runKernel, runInPlace } from './runKernel';
 export { registeredOps, type OpSpec, type GradCheckCase } from './opRegistry';

@@ -4,6 +4,7 @@
 //   p ← p − lr·(m̂/(√v̂ + eps) + λ·p)        (λ = decoupled weight decay, AdamW only)
 import type { Tensor } from '../core/tensor';
 import { runInPlace } from '../ops/runKernel';
+import { hasKernel } from '../kernels/registry';
 import { BaseOptimizer, type CommonSettings } from './baseOptimizer';
 import { isPenaltyExempt } from './gradients';
 
@@ -27,12 +28,34 @@ export class AdamOptimizer extends BaseOptimizer {
     super(name, common);
   }
 
+  /** Every parameter in one kernel call where the backend has it (one pass, one thread hand-off). */
+  protected override updateAll(params: Tensor[], lr: number): void {
+    const backend = params[0]?.backend;
+    if (!backend || params.some((p) => p.backend !== backend) || !hasKernel(backend.name, 'ApplyAdamAll')) {
+      super.updateAll(params, lr);
+      return;
+    }
+    const inputs = params.flatMap((p) => [p, p.grad!, ...this.slots(p, 2)]);
+    const { beta1, beta2, eps } = this.settings;
+    const steps = params.map((p) => this.nextStep(p));
+    const weightDecays = params.map((p) => this.decayOf(p));
+    runInPlace('ApplyAdamAll', inputs, { lr, beta1, beta2, eps, steps, weightDecays });
+  }
+
   protected update(param: Tensor, grad: Tensor, lr: number): void {
     const [m, v] = this.slots(param, 2);
+    const { beta1, beta2, eps } = this.settings;
+    const step = this.nextStep(param);
+    runInPlace('ApplyAdam', [param, grad, m, v], { lr, beta1, beta2, eps, step, weightDecay: this.decayOf(param) });
+  }
+
+  private nextStep(param: Tensor): number {
     const step = (this.stepsOf.get(param) ?? 0) + 1;
     this.stepsOf.set(param, step);
-    const { beta1, beta2, eps, decoupledDecay } = this.settings;
-    const weightDecay = isPenaltyExempt(param) ? 0 : decoupledDecay;
-    runInPlace('ApplyAdam', [param, grad, m, v], { lr, beta1, beta2, eps, step, weightDecay });
+    return step;
+  }
+
+  private decayOf(param: Tensor): number {
+    return isPenaltyExempt(param) ? 0 : this.settings.decoupledDecay;
   }
 }

@@ -49,7 +49,7 @@ export abstract class BaseOptimizer implements Optimizer {
     const proximal = this.common.l1Proximal === true;
     applyPenalties(live, proximal ? 0 : this.common.l1, this.common.l2);
     if (this.common.clipNorm !== undefined) clipByGlobalNorm(live, this.common.clipNorm);
-    for (const p of live) this.update(p, p.grad!, this.lr);
+    this.updateAll(live, this.lr);
     // Proximal L1: the penalty's own step, after the loss's (proximal gradient descent).
     if (proximal) applyL1Proximal(live, this.common.l1, this.lr);
     this.iterations++;
@@ -57,6 +57,11 @@ export abstract class BaseOptimizer implements Optimizer {
 
   stateTensors(): Tensor[] {
     return this.allSlots;
+  }
+
+  /** Applies the rule to every parameter with a gradient; a rule with a one-call kernel overrides it. */
+  protected updateAll(params: Tensor[], lr: number): void {
+    for (const p of params) this.update(p, p.grad!, lr);
   }
 
   /** Applies the rule's in-place kernel to one parameter. */

@@ -126,4 +126,30 @@ export function registerElementwiseKernels(): void {
   registerKernel(cpu, 'SmoothL1Grad', (be, [dy, x], { beta }) =>
     localGrad(be, dy, x, (d, v) => (Math.abs(v) < beta ? (d * v) / beta : v > 0 ? d : -d)),
   );
+  registerKernel(cpu, 'BiasRelu', (be, [z, bias]) => {
+    const x = arr(z.data);
+    const b = arr(bias.data);
+    const r = out(be, x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] + b[i % b.length];
+      r[i] = v > 0 ? v : 0;
+    }
+    return { data: r, shape: z.shape };
+  });
+  registerKernel(cpu, 'BiasReluGrad', (be, [dy, y]) => {
+    // relu(v) > 0 exactly where v > 0, so the output decides the derivative.
+    const d = arr(dy.data);
+    const v = arr(y.data);
+    const units = dy.shape[dy.shape.length - 1];
+    const dz = out(be, d.length);
+    const db = out(be, units);
+    for (let i = 0; i < d.length; i++) {
+      dz[i] = v[i] > 0 ? d[i] : 0;
+      db[i % units] += dz[i];
+    }
+    return [
+      { data: dz, shape: dy.shape },
+      { data: db, shape: [units] },
+    ];
+  });
 }

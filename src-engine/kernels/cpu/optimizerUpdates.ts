@@ -1,6 +1,8 @@
 // In-place parameter updates: the textbook rules, one loop each, no temporaries.
 import { registerKernel } from '../registry';
 import { arr } from './cpuBackend';
+import type { FloatArray } from '../../core/backend';
+import type { KernelAttrs } from '../kernelNames';
 
 export function registerOptimizerKernels(): void {
   registerKernel('cpu', 'ScaleInPlace', (_be, [x], { factor }) => {
@@ -52,20 +54,28 @@ export function registerOptimizerKernels(): void {
     return [];
   });
   registerKernel('cpu', 'ApplyAdam', (_be, [param, grad, m, v], { lr, beta1, beta2, eps, step, weightDecay }) => {
-    // Bias-corrected Adam; weightDecay > 0 gives AdamW's decoupled decay p ← p − lr·λ·p.
-    const p = arr(param.data);
-    const g = arr(grad.data);
-    const mm = arr(m.data);
-    const vv = arr(v.data);
-    const c1 = 1 - Math.pow(beta1, step);
-    const c2 = 1 - Math.pow(beta2, step);
-    for (let i = 0; i < p.length; i++) {
-      mm[i] = beta1 * mm[i] + (1 - beta1) * g[i];
-      vv[i] = beta2 * vv[i] + (1 - beta2) * g[i] * g[i];
-      const mHat = mm[i] / c1;
-      const vHat = vv[i] / c2;
-      p[i] -= lr * (mHat / (Math.sqrt(vHat) + eps) + weightDecay * p[i]);
+    adam(arr(param.data), arr(grad.data), arr(m.data), arr(v.data), { lr, beta1, beta2, eps, step, weightDecay });
+    return [];
+  });
+  registerKernel('cpu', 'ApplyAdamAll', (_be, inputs, { lr, beta1, beta2, eps, steps, weightDecays }) => {
+    for (let k = 0; k < steps.length; k++) {
+      const [p, g, m, v] = inputs.slice(4 * k, 4 * k + 4).map((t) => arr(t.data));
+      adam(p, g, m, v, { lr, beta1, beta2, eps, step: steps[k], weightDecay: weightDecays[k] });
     }
     return [];
   });
+}
+
+/** Bias-corrected Adam; weightDecay > 0 gives AdamW's decoupled decay p ← p − lr·λ·p. */
+function adam(p: FloatArray, g: FloatArray, mm: FloatArray, vv: FloatArray, a: KernelAttrs['ApplyAdam']): void {
+  const { lr, beta1, beta2, eps, step, weightDecay } = a;
+  const c1 = 1 - Math.pow(beta1, step);
+  const c2 = 1 - Math.pow(beta2, step);
+  for (let i = 0; i < p.length; i++) {
+    mm[i] = beta1 * mm[i] + (1 - beta1) * g[i];
+    vv[i] = beta2 * vv[i] + (1 - beta2) * g[i] * g[i];
+    const mHat = mm[i] / c1;
+    const vHat = vv[i] / c2;
+    p[i] -= lr * (mHat / (Math.sqrt(vHat) + eps) + weightDecay * p[i]);
+  }
 }

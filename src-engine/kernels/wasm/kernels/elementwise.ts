@@ -127,10 +127,81 @@ const sumRows = wasmFunction(
   },
 );
 
+/** Dense's epilogue for rows [start, end) of [rows, m]: out[r, j] = relu(z[r, j] + b[j]). */
+const biasRelu = wasmFunction(
+  'biasRelu',
+  { z: 'i32', b: 'i32', out: 'i32', m: 'i32', start: 'i32', end: 'i32' },
+  ({ z, b, out, m, start, end }, s) => {
+    const r = s.local('i32', 'r');
+    const rowZ = s.local('i32', 'rowZ');
+    const rowOut = s.local('i32', 'rowOut');
+    const rowBytes = s.local('i32', 'rowBytes');
+    return [
+      set(rowBytes, i32.shl(m, 2)),
+      set(rowZ, i32.add(z, i32.mul(start, rowBytes))),
+      set(rowOut, i32.add(out, i32.mul(start, rowBytes))),
+      forRange(
+        r,
+        start,
+        end,
+        1,
+        ...forEachLane(s, 0, m, (L, j) => {
+          const v = L.temp(s, 'v');
+          return [
+            set(v, L.add(L.load(at(rowZ, j)), L.load(at(b, j)))),
+            L.store(at(rowOut, j), L.ifGreater(v, L.splat(0), v, L.splat(0))),
+          ];
+        }),
+        inc(rowZ, rowBytes),
+        inc(rowOut, rowBytes),
+      ),
+    ];
+  },
+);
+
+/**
+ * Its backward for columns [start, end): dz[r, j] = y[r, j] > 0 ? dy[r, j] : 0 and
+ * db[j] = Σ_r dz[r, j], r in increasing order (the reference kernel's order: identical results,
+ * whichever thread takes which columns).
+ */
+const biasReluGrad = wasmFunction(
+  'biasReluGrad',
+  { dy: 'i32', y: 'i32', dz: 'i32', db: 'i32', rows: 'i32', m: 'i32', start: 'i32', end: 'i32' },
+  ({ dy, y, dz, db, rows: n, m, start, end }, s) => {
+    const r = s.local('i32', 'r');
+    const offset = s.local('i32', 'offset');
+    const rowBytes = s.local('i32', 'rowBytes');
+    return [
+      set(rowBytes, i32.shl(m, 2)),
+      ...forEachLane(s, start, end, (L, j) => {
+        const acc = L.temp(s, 'acc');
+        const d = L.temp(s, 'd');
+        return [
+          set(acc, L.splat(0)),
+          set(offset, 0),
+          forRange(
+            r,
+            0,
+            n,
+            1,
+            set(d, L.ifGreater(L.load(i32.add(at(y, j), offset)), L.splat(0), L.load(i32.add(at(dy, j), offset)), L.splat(0))),
+            L.store(i32.add(at(dz, j), offset), d),
+            set(acc, L.add(acc, d)),
+            inc(offset, rowBytes),
+          ),
+          L.store(at(db, j), acc),
+        ];
+      }),
+    ];
+  },
+);
+
 export const elementwiseFunctions: EncodedFunction[] = [
   ...BINARY_OPS.flatMap((op) => [same(op), rows(op, false), rows(op, true), scalar(op, false), scalar(op, true)]),
   ...Object.entries(UNARY).map(([name, f]) => unary(name, f)),
   activationGrad('reluGrad', false),
   activationGrad('leakyReluGrad', true),
   sumRows,
+  biasRelu,
+  biasReluGrad,
 ];

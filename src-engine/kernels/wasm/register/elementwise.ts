@@ -116,4 +116,25 @@ export function registerFastElementwiseKernels(): void {
     }
     return getKernel('cpu', 'Sum')(backend, [x], attrs) as TensorInfo;
   });
+  registerKernel(FAST_CPU, 'BiasRelu', (backend, [z, bias]) => {
+    const be = backend as FastCpuBackend;
+    const n = sizeOf(z.shape);
+    const m = sizeOf(bias.shape);
+    const out = be.allocUninitialized(n);
+    be.runtime.run('biasRelu', [be.address(z.data), be.address(bias.data), out.byteOffset, m], n / m, 1, m * NS_PER_ELEMENT);
+    return { data: out, shape: z.shape };
+  });
+  registerKernel(FAST_CPU, 'BiasReluGrad', (backend, [dy, y]) => {
+    const be = backend as FastCpuBackend;
+    const n = sizeOf(dy.shape);
+    const m = dy.shape[dy.shape.length - 1];
+    const dz = be.allocUninitialized(n);
+    const db = be.allocUninitialized(m);
+    const args = [be.address(dy.data), be.address(y.data), dz.byteOffset, db.byteOffset, n / m, m];
+    be.runtime.run('biasReluGrad', args, m, 4, (n / m) * NS_PER_ELEMENT);
+    return [
+      { data: dz, shape: dy.shape },
+      { data: db, shape: [m] },
+    ];
+  });
 }

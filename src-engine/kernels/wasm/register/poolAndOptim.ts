@@ -6,6 +6,7 @@ import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import { unaryInto } from './elementwise';
 import type { Backend } from '../../../core/backend';
 import type { KernelAttrs, KernelName, PoolAttrs } from '../../kernelNames';
+import { ADAM_TABLE, ADAM_TABLE_STRIDE } from '../kernels/optimizers';
 
 const NS_PER_ELEMENT = 1;
 const GRAIN = 16;
@@ -62,23 +63,42 @@ export function registerFastPoolAndOptimizerKernels(): void {
   });
   inPlace('ApplyAdam', (be, [p, g, m, v], { lr, beta1, beta2, eps, step, weightDecay }) => {
     const values = p.data as Float32Array;
-    const c1 = 1 - Math.pow(beta1, step);
-    const c2 = 1 - Math.pow(beta2, step);
+    const [invC1, invC2] = adamCorrections(beta1, beta2, step);
     const args = [
       values.byteOffset,
       be.address(g.data),
       be.address(m.data),
       be.address(v.data),
-      lr,
-      beta1,
-      1 - beta1,
-      beta2,
-      1 - beta2,
-      eps,
-      1 / c1,
-      1 / c2,
-      weightDecay,
+      ...adamSettings(lr, beta1, beta2, eps),
     ];
-    be.runtime.run('applyAdam', args, values.length, GRAIN, NS_PER_ELEMENT);
+    be.runtime.run('applyAdam', [...args, invC1, invC2, weightDecay], values.length, GRAIN, NS_PER_ELEMENT);
   });
+  inPlace('ApplyAdamAll', (be, inputs, { lr, beta1, beta2, eps, steps, weightDecays }) => {
+    // One call over all parameters end to end (ADAM_TABLE rows), split by element ranges.
+    const words = ADAM_TABLE_STRIDE / 4;
+    const table = be.allocUninitialized(words * steps.length, false);
+    const ints = new Int32Array(table.buffer, table.byteOffset, table.length);
+    let total = 0;
+    for (let k = 0; k < steps.length; k++) {
+      const [p, g, m, v] = inputs.slice(4 * k, 4 * k + 4).map((t) => (t.data as Float32Array).byteOffset);
+      const size = (inputs[4 * k].data as Float32Array).length;
+      const row = k * words;
+      const [invC1, invC2] = adamCorrections(beta1, beta2, steps[k]);
+      ints.set([total, total + size, p, g, m, v], row);
+      table.set([weightDecays[k], invC1, invC2], row + ADAM_TABLE.wd / 4);
+      total += size;
+    }
+    const args = [table.byteOffset, steps.length, ...adamSettings(lr, beta1, beta2, eps)];
+    be.runtime.run('applyAdamAll', args, total, GRAIN, NS_PER_ELEMENT);
+    be.release(table);
+  });
+}
+
+function adamSettings(lr: number, beta1: number, beta2: number, eps: number): number[] {
+  return [lr, beta1, 1 - beta1, beta2, 1 - beta2, eps];
+}
+
+/** 1/(1 − β₁ᵗ) and 1/(1 − β₂ᵗ): the kernels multiply by the bias corrections' reciprocals. */
+function adamCorrections(beta1: number, beta2: number, step: number): [number, number] {
+  return [1 / (1 - Math.pow(beta1, step)), 1 / (1 - Math.pow(beta2, step))];
 }
