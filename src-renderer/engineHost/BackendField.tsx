@@ -1,9 +1,11 @@
 // The Training panel's backend selector: CPU (threads) or WebGPU with the adapter found, or the
-// WebGPU option disabled with the reason. Writes training.backend in the document.
+// WebGPU option disabled with the reason. Writes training.backend in the document. Below it, where
+// this window's own computations (insight views, labs) run.
 import { useEffect } from 'react';
 import type { TrainingConfig } from '../../src-shared/graphFormat';
 import { describeAdapter, type DeviceProbe } from '../../src-shared/deviceRelay';
 import { useBackendStore } from './backendStore';
+import { describeInferenceBackend } from '../app/inference';
 
 type Backend = NonNullable<TrainingConfig['backend']>;
 
@@ -41,6 +43,9 @@ export function BackendField({ value, onChange }: { value: Backend | undefined; 
       </select>
       <p className="field-help" id="f-backend-help" data-testid="backend-help">
         {helpText(chosen, gpu)}
+      </p>
+      <p className="field-help" data-testid="page-backend">
+        {describeInferenceBackend()}
       </p>
     </div>
   );
