@@ -8,6 +8,7 @@ import { fromGraphDoc, toGraphDoc } from '../document/document';
 import { parseGraph } from '../../src-shared/graphFormat';
 import { currentContent } from '../document/graphStore';
 import { inferenceBackend, inferenceSession } from './inference';
+import { InferenceSession } from '../../src-engine';
 import { pageCpuReady, pageWorkerPool, setPageCpuThreads } from '../../src-engine/hosts/browser';
 
 export interface LayerLabTestHooks {
@@ -21,6 +22,8 @@ export interface LayerLabTestHooks {
   /** The page's inference session and its kernels' helper workers (tests/e2e/pageKernels.test.ts). */
   inference: {
     session: typeof inferenceSession;
+    /** A session on the plain JavaScript kernels, as the page ran before (bench/page-inference.ts). */
+    plainSession(): InferenceSession;
     backend: typeof inferenceBackend;
     setThreads: typeof setPageCpuThreads;
     ready: typeof pageCpuReady;
@@ -50,6 +53,7 @@ export function installTestHooks(): void {
     currentDoc: () => toGraphDoc(currentContent()),
     inference: {
       session: inferenceSession,
+      plainSession: () => new InferenceSession(),
       backend: inferenceBackend,
       setThreads: setPageCpuThreads,
       ready: pageCpuReady,
