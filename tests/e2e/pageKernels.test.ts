@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
+import { eventually } from './actions';
 import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
 import type { DatasetInfo } from '../../src-engine/graph/validate';
 import { validateGraph } from '../../src-engine/graph/validate';
@@ -128,7 +129,9 @@ describe('the fast CPU kernels in the page', () => {
   it('shows where the window computes in the Training panel', async () => {
     await page.click('[data-testid="tab-training"]');
     const line = page.locator('[data-testid="page-backend"]');
-    expect(await line.innerText()).toMatch(/^This window computes on the fast CPU kernels \(WebAssembly SIMD, \d threads?\)\.$/);
+    await eventually(() => line.innerText()).toMatch(
+      /^This window computes on the fast CPU kernels \(WebAssembly SIMD, \d threads?\)\.$/,
+    );
     await line.scrollIntoViewIfNeeded();
     await s.screenshot('page-kernels-01-training-panel');
   });
