@@ -16,3 +16,15 @@ export function appContentSecurityPolicy(connect: string[] = []): string {
     "frame-ancestors 'none'",
   ].join('; ');
 }
+
+/**
+ * Cross-origin isolation for every response of the app's own origin (page, scripts, workers,
+ * fonts, WebAssembly): the page gets SharedArrayBuffer, which the fast CPU kernels' shared memory
+ * and their helper workers need. Everything the page loads is its own, so `require-corp` breaks
+ * nothing, and `same-origin` resources cannot be embedded by other sites.
+ */
+export const CROSS_ORIGIN_ISOLATION: Readonly<Record<string, string>> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};

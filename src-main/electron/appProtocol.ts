@@ -1,9 +1,10 @@
 // The renderer is served from `app://layerlab/` rather than file:// (Electron security checklist:
-// prefer a custom protocol), with a strict Content-Security-Policy header on every response.
+// prefer a custom protocol), with a strict Content-Security-Policy header on every response and the
+// cross-origin isolation headers (SharedArrayBuffer for the fast CPU kernels in the page).
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { resolveStatic } from '../serve/staticFiles';
-import { appContentSecurityPolicy } from '../csp';
+import { appContentSecurityPolicy, CROSS_ORIGIN_ISOLATION } from '../csp';
 
 export const APP_SCHEME = 'app';
 export const APP_URL = `${APP_SCHEME}://layerlab/index.html`;
@@ -27,6 +28,7 @@ export function serveAppProtocol(rendererDir: string): void {
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', APP_CSP);
     headers.set('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(CROSS_ORIGIN_ISOLATION)) headers.set(name, value);
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -1,6 +1,7 @@
 // App-wide hardening (Electron's security checklist): no navigation away from the app, no new
 // windows, no webviews, no permissions, no remote content.
 import { app, session, shell, type WebContents } from 'electron';
+import { CROSS_ORIGIN_ISOLATION } from '../csp';
 
 /** Whether a URL belongs to the app itself (its protocol, or the dev server in development). */
 export type AppUrlTest = (url: string) => boolean;
@@ -32,6 +33,12 @@ export function hardenSession(isAppUrl: AppUrlTest): void {
     const url = details.url;
     const local = isAppUrl(url) || /^(devtools|data|blob|chrome-extension):/.test(url);
     callback({ cancel: !local });
+  });
+  // The dev server's pages (npm start) need the cross-origin isolation that app:// responses carry.
+  s.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url) || !/^https?:/.test(details.url)) return callback({});
+    const isolation = Object.fromEntries(Object.entries(CROSS_ORIGIN_ISOLATION).map(([k, v]) => [k, [v]]));
+    callback({ responseHeaders: { ...details.responseHeaders, ...isolation } });
   });
 }
 

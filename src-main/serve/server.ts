@@ -10,6 +10,7 @@ import { childProcessSpawner, workerThreadSpawner } from '../engine/nodeSpawners
 import type { EngineSpawner } from '../engine/engineProcess';
 import { folderProjects } from '../projects/folderProjects';
 import { checkAccess, contentSecurityPolicy, tokenCookie } from './access';
+import { CROSS_ORIGIN_ISOLATION } from '../csp';
 import { indexFile, resolveStatic, sendFile } from './staticFiles';
 import { serveApiOn } from './wsApi';
 import { MAX_FRAME_BYTES } from '../../src-shared/requestLimits';
@@ -95,7 +96,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           'Cache-Control': 'no-store',
         }
       : { 'Cache-Control': 'no-cache', 'Referrer-Policy': 'no-referrer' };
-    sendFile(res, file, headers, req.method === 'HEAD');
+    sendFile(res, file, { ...CROSS_ORIGIN_ISOLATION, ...headers }, req.method === 'HEAD');
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });

@@ -7,6 +7,9 @@ import { useDatasetStore } from '../datasets/datasetStore';
 import { fromGraphDoc, toGraphDoc } from '../document/document';
 import { parseGraph } from '../../src-shared/graphFormat';
 import { currentContent } from '../document/graphStore';
+import { inferenceBackend, inferenceSession } from './inference';
+import { InferenceSession } from '../../src-engine';
+import { pageCpuReady, pageWorkerPool, setPageCpuThreads } from '../../src-engine/hosts/browser';
 
 export interface LayerLabTestHooks {
   graph: typeof useGraphStore;
@@ -16,6 +19,16 @@ export interface LayerLabTestHooks {
   /** Loads a graph document as an unsaved project; returns false if it does not parse. */
   loadDoc(doc: unknown): boolean;
   currentDoc(): unknown;
+  /** The page's inference session and its kernels' helper workers (tests/e2e/pageKernels.test.ts). */
+  inference: {
+    session: typeof inferenceSession;
+    /** A session on the plain JavaScript kernels, as the page ran before (bench/page-inference.ts). */
+    plainSession(): InferenceSession;
+    backend: typeof inferenceBackend;
+    setThreads: typeof setPageCpuThreads;
+    ready: typeof pageCpuReady;
+    workers: typeof pageWorkerPool;
+  };
 }
 
 declare global {
@@ -38,5 +51,13 @@ export function installTestHooks(): void {
       return true;
     },
     currentDoc: () => toGraphDoc(currentContent()),
+    inference: {
+      session: inferenceSession,
+      plainSession: () => new InferenceSession(),
+      backend: inferenceBackend,
+      setThreads: setPageCpuThreads,
+      ready: pageCpuReady,
+      workers: pageWorkerPool,
+    },
   };
 }

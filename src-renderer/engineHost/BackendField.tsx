@@ -1,9 +1,11 @@
 // The Training panel's backend selector: CPU (threads) or WebGPU with the adapter found, or the
-// WebGPU option disabled with the reason. Writes training.backend in the document.
-import { useEffect } from 'react';
+// WebGPU option disabled with the reason. Writes training.backend in the document. Below it, where
+// this window's own computations (insight views, labs) run.
+import { useEffect, useState } from 'react';
 import type { TrainingConfig } from '../../src-shared/graphFormat';
 import { describeAdapter, type DeviceProbe } from '../../src-shared/deviceRelay';
 import { useBackendStore } from './backendStore';
+import { describeInferenceBackend } from '../app/inference';
 
 type Backend = NonNullable<TrainingConfig['backend']>;
 
@@ -11,6 +13,7 @@ export function BackendField({ value, onChange }: { value: Backend | undefined; 
   const availability = useBackendStore((s) => s.availability);
   const load = useBackendStore((s) => s.load);
   useEffect(() => void load(), [load]);
+  const windowBackend = useWindowBackend();
   const chosen = value ?? 'cpu';
   const threads = availability?.cpuThreads;
   const gpu = availability?.webgpu;
@@ -42,8 +45,26 @@ export function BackendField({ value, onChange }: { value: Backend | undefined; 
       <p className="field-help" id="f-backend-help" data-testid="backend-help">
         {helpText(chosen, gpu)}
       </p>
+      {windowBackend && (
+        <p className="field-help" data-testid="page-backend">
+          {windowBackend}
+        </p>
+      )}
     </div>
   );
+}
+
+/**
+ * Where this window computes, once the page's kernels are set up: that compiles them and starts
+ * their workers (tens of ms), so it waits for an idle moment instead of delaying the first paint.
+ */
+function useWindowBackend(): string | null {
+  const [line, setLine] = useState<string | null>(null);
+  useEffect(() => {
+    const id = requestIdleCallback(() => setLine(describeInferenceBackend()));
+    return () => cancelIdleCallback(id);
+  }, []);
+  return line;
 }
 
 function helpText(chosen: Backend, gpu: DeviceProbe | undefined): string {

@@ -42,6 +42,11 @@ describe('the desktop app', () => {
     await page.click('[data-testid="tab-charts"]');
     await eventually(() => chartPoints(page, 'chart-loss')).toBeGreaterThan(1);
 
+    // app:// serves the window cross-origin isolated, so its own computations use the fast kernels.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await page.click('[data-testid="tab-training"]');
+    expect(await page.locator('[data-testid="page-backend"]').innerText()).toMatch(/fast CPU kernels/);
+
     // The native save dialog is answered in the main process.
     await app!.evaluate(({ dialog }, file) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;

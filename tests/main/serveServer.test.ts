@@ -76,6 +76,10 @@ describe('serve mode', () => {
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port}`);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
+    // Cross-origin isolated: the page gets SharedArrayBuffer for the fast CPU kernels.
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['cross-origin-embedder-policy']).toBe('require-corp');
+    expect(csp).toContain("worker-src 'self' blob:");
     const cookie = String(page.headers['set-cookie']);
     expect(cookie).toContain(`layerlab_token=${token}`);
     expect(cookie).toContain('HttpOnly');
@@ -87,6 +91,8 @@ describe('serve mode', () => {
     const asset = await get(server.port, '/assets/app.js', { cookie: `layerlab_token=${token}` });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/text\/javascript/);
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(asset.headers['cross-origin-embedder-policy']).toBe('require-corp');
     expect((await get(server.port, `/assets/app.js?token=${token}`)).status).toBe(200);
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
       const reply = await get(server.port, `${path}${path.includes('?') ? '&' : '?'}token=${token}`);

@@ -1,107 +1,27 @@
 // Helper threads for the fast CPU kernels in Node hosts (CLI, worker threads, the Electron
-// utility process): worker_threads sharing the kernels' WebAssembly memory. A task is published
-// in a shared control block; the calling thread and the helpers claim its chunks with
-// compare-and-swap, and the caller returns once every chunk is done (Atomics.wait/notify), so a
-// parallel kernel call is synchronous. Workers are unref'd: they never keep the process alive.
+// utility process): worker_threads sharing the kernels' WebAssembly memory, driven by the chunk
+// protocol in kernels/wasm/chunkTasks.ts (the browser host's Web Workers use the same one).
+// Workers are unref'd: they never keep the process alive.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { MAX_CHUNKS, type KernelProgram, type ParallelRunner } from '../../kernels/wasm/parallel';
-
-// Control block (Int32Array) slots.
-const GEN = 0; // task generation (23 bits), bumped per task; helpers sleep on it
-const FN = 1;
-const ARGC = 2;
-const CLAIM = 3; // (generation << 8) | chunks not yet claimed
-const COMPLETED = 4;
-const STOP = 5;
-const FAILED = 6;
-const READY = 7;
-const HELPED = 8; // chunks run by helpers, for tests and benchmarks
-const BOUNDS = 16;
-const MAX_THREADS = 16;
-const MAX_ARGS = 32;
-/**
- * Microseconds a helper keeps polling for the next task before it sleeps: the kernel calls of a
- * training step come tens of microseconds apart, and waking a sleeping thread costs about as much.
- */
-const SPIN_US = 200;
-/** Milliseconds without progress after which a helper counts as lost. */
-const STALL_MS = 60_000;
-
-/** Claims a chunk of task `gen`: its index, or -1 when the task has none left (or is over). The workers' copy is in WORKER_SOURCE. */
-function claim(ctl: Int32Array, gen: number): number {
-  for (;;) {
-    const word = Atomics.load(ctl, CLAIM);
-    if (word >>> 8 !== gen || (word & 0xff) === 0) return -1;
-    if (Atomics.compareExchange(ctl, CLAIM, word, word - 1) === word) return (word & 0xff) - 1;
-  }
-}
+import type { KernelProgram, ParallelRunner } from '../../kernels/wasm/parallel';
+import { ChunkTasks, MAX_HELPER_THREADS, helperSource } from '../../kernels/wasm/chunkTasks';
 
 // Plain JavaScript run with `eval: true`, so it needs no TypeScript loader in tsx, vitest or Electron.
-const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { module, memory, names, control, args, spinMs } = workerData;
-const instance = new WebAssembly.Instance(module, { env: { memory } });
-const fns = names.map((n) => instance.exports[n]);
-const ctl = new Int32Array(control);
-const argv = new Float64Array(args);
-function claim(ctl, gen) {
-  for (;;) {
-    const word = Atomics.load(ctl, ${CLAIM});
-    if (word >>> 8 !== gen || (word & 0xff) === 0) return -1;
-    if (Atomics.compareExchange(ctl, ${CLAIM}, word, word - 1) === word) return (word & 0xff) - 1;
-  }
-}
-let seen = Atomics.load(ctl, ${GEN});
-Atomics.add(ctl, ${READY}, 1);
-for (;;) {
-  const spinUntil = performance.now() + spinMs;
-  let spins = 0;
-  while (Atomics.load(ctl, ${GEN}) === seen) {
-    if ((++spins & 255) === 0 && performance.now() > spinUntil) Atomics.wait(ctl, ${GEN}, seen);
-  }
-  seen = Atomics.load(ctl, ${GEN});
-  if (Atomics.load(ctl, ${STOP}) === 1) break;
-  for (let c = claim(ctl, seen); c >= 0; c = claim(ctl, seen)) {
-    const argc = ctl[${ARGC}];
-    const call = new Array(argc + 2);
-    for (let i = 0; i < argc; i++) call[i] = argv[i];
-    call[argc] = ctl[${BOUNDS} + c];
-    call[argc + 1] = ctl[${BOUNDS} + c + 1];
-    try { fns[ctl[${FN}]].apply(null, call); } catch (e) { Atomics.store(ctl, ${FAILED}, 1); }
-    Atomics.add(ctl, ${HELPED}, 1);
-    Atomics.add(ctl, ${COMPLETED}, 1);
-    Atomics.notify(ctl, ${COMPLETED});
-  }
-}
-`;
+const WORKER_SOURCE = `${helperSource}\nhelperLoop(require('node:worker_threads').workerData);\n`;
 
 export class ThreadPool implements ParallelRunner {
   readonly threads: number;
   private readonly workers: Worker[];
-  private readonly ctl: Int32Array;
-  private readonly argv: Float64Array;
-  private gen = 0;
-  private closed = false;
+  private readonly tasks = new ChunkTasks(true);
   /** Tests: the calling thread claims no chunks, so helpers compute every split call. */
   helpersOnly = false;
 
   constructor(program: KernelProgram, threads: number) {
-    this.threads = Math.max(1, Math.min(MAX_THREADS, Math.floor(threads)));
-    this.ctl = new Int32Array(new SharedArrayBuffer(4 * (BOUNDS + MAX_CHUNKS + 1)));
-    this.argv = new Float64Array(new SharedArrayBuffer(8 * MAX_ARGS));
+    this.threads = Math.max(1, Math.min(MAX_HELPER_THREADS, Math.floor(threads)));
+    const workerData = this.tasks.helperData(program);
     this.workers = Array.from({ length: this.threads - 1 }, () => {
-      const w = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
-          module: program.module,
-          memory: program.memory,
-          names: program.names,
-          control: this.ctl.buffer,
-          args: this.argv.buffer,
-          spinMs: SPIN_US / 1000,
-        },
-      });
+      const w = new Worker(WORKER_SOURCE, { eval: true, workerData });
       w.unref();
       return w;
     });
@@ -109,75 +29,20 @@ export class ThreadPool implements ParallelRunner {
 
   /** Chunks computed by helper threads so far. */
   get helperChunks(): number {
-    return Atomics.load(this.ctl, HELPED);
+    return this.tasks.helperChunks;
   }
 
   /** Helpers that have started (they boot while the caller's event loop runs). */
   get readyHelpers(): number {
-    return Atomics.load(this.ctl, READY);
+    return this.tasks.readyHelpers;
   }
 
   run(fn: number, args: ArrayLike<number>, bounds: ArrayLike<number>, local: (start: number, end: number) => void): void {
-    const chunks = bounds.length - 1;
-    if (this.closed || this.readyHelpers === 0 || chunks < 2) {
-      for (let c = 0; c < chunks; c++) local(bounds[c], bounds[c + 1]);
-      return;
-    }
-    if (args.length > MAX_ARGS)
-      throw new Error(`a kernel call has ${args.length} arguments; the pool passes at most ${MAX_ARGS}`);
-    const ctl = this.ctl;
-    for (let i = 0; i < args.length; i++) this.argv[i] = args[i];
-    for (let c = 0; c <= chunks; c++) ctl[BOUNDS + c] = bounds[c];
-    ctl[FN] = fn;
-    ctl[ARGC] = args.length;
-    Atomics.store(ctl, COMPLETED, 0);
-    Atomics.store(ctl, FAILED, 0);
-    const gen = (this.gen = (this.gen + 1) & 0x7fffff);
-    Atomics.store(ctl, CLAIM, (gen << 8) | chunks);
-    Atomics.store(ctl, GEN, gen);
-    Atomics.notify(ctl, GEN);
-    let done = 0;
-    let failure: unknown = null;
-    for (let c = this.helpersOnly ? -1 : claim(ctl, gen); c >= 0; c = claim(ctl, gen)) {
-      // After a failure the remaining chunks are claimed but skipped, so the task still ends
-      // cleanly before the error surfaces (a helper must not finish into the next task).
-      if (failure === null) {
-        try {
-          local(bounds[c], bounds[c + 1]);
-        } catch (e) {
-          failure = e;
-        }
-      }
-      done = Atomics.add(ctl, COMPLETED, 1) + 1;
-    }
-    if (done !== chunks) this.waitForHelpers(chunks);
-    if (failure !== null) throw failure;
-    if (Atomics.load(ctl, FAILED) !== 0) throw new Error('a WebAssembly kernel failed on a helper thread (out-of-bounds access)');
-  }
-
-  /** Waits for chunks that helpers are still computing (at most one each). */
-  private waitForHelpers(chunks: number): void {
-    const ctl = this.ctl;
-    const spinUntil = performance.now() + SPIN_US / 1000;
-    let spins = 0;
-    let waitedMs = 0;
-    for (;;) {
-      const done = Atomics.load(ctl, COMPLETED);
-      if (done === chunks) return;
-      if ((++spins & 255) !== 0 || performance.now() < spinUntil) continue;
-      if (Atomics.wait(ctl, COMPLETED, done, 100) === 'timed-out' && (waitedMs += 100) > STALL_MS) {
-        this.closed = true;
-        throw new Error(`a kernel helper thread stopped responding for ${STALL_MS / 1000} s`);
-      }
-    }
+    this.tasks.run(fn, args, bounds, local, this.helpersOnly);
   }
 
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    Atomics.store(this.ctl, STOP, 1);
-    Atomics.add(this.ctl, GEN, 1);
-    Atomics.notify(this.ctl, GEN);
+    this.tasks.close();
     for (const w of this.workers) void w.terminate();
   }
 }
@@ -185,6 +50,6 @@ export class ThreadPool implements ParallelRunner {
 /** Threads to use: LAYERLAB_THREADS if set, else one per core (at most 8). */
 export function defaultThreadCount(): number {
   const fromEnv = Number(process.env.LAYERLAB_THREADS);
-  if (Number.isInteger(fromEnv) && fromEnv >= 1) return Math.min(fromEnv, MAX_THREADS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return Math.min(fromEnv, MAX_HELPER_THREADS);
   return Math.max(1, Math.min(8, availableParallelism()));
 }
