@@ -1,7 +1,7 @@
 // In-page inference: a trained run's model rebuilt in a window (confusion matrix, drawing pad,
 // sampled names, gate traces, the init lab's probe). One session owns one backend; everything it
 // runs runs on that backend, so no caller switches the engine's active backend itself.
-import { withBackend, type Backend } from '../core/backend';
+import { withBackend, type Backend, type DataHandle } from '../core/backend';
 import { CpuBackend, registerCpuKernels } from '../kernels/cpu';
 import { Model } from '../graph/model';
 import { validateGraph, type DatasetInfo } from '../graph/validate';
@@ -9,6 +9,8 @@ import { tensor } from '../core/tensor';
 import { noGrad } from '../core/autograd';
 import { Rng } from '../core/rng';
 import type { GraphDoc } from '../../src-shared/graphFormat';
+
+const NOTHING: ReadonlySet<DataHandle> = new Set();
 
 /** Stored weights as they arrive: a checkpoint's tensors (Float32Array from an engine, numbers from the API). */
 export interface StoredTensor {
@@ -63,10 +65,16 @@ export class InferenceSession {
 
   /** The model's outputs for `count` samples in evaluation mode, `count × width` values. */
   predict(loaded: LoadedModel, x: Float32Array, count: number): number[] {
-    return this.run(() =>
-      noGrad(() =>
-        loaded.model.forward(tensor(x, [count, ...loaded.inputShape]), { training: false, rng: new Rng(0) }).output.toArray(),
-      ),
-    );
+    return this.run(() => {
+      // Pooled backends get the forward pass's temporaries back at once, not when the collector runs.
+      const scope = this.backend.openScope?.();
+      try {
+        return noGrad(() =>
+          loaded.model.forward(tensor(x, [count, ...loaded.inputShape]), { training: false, rng: new Rng(0) }).output.toArray(),
+        );
+      } finally {
+        scope?.release(NOTHING);
+      }
+    });
   }
 }

@@ -11,6 +11,8 @@ import { Rng } from '../../src-engine/core/rng';
 import { tensor } from '../../src-engine/core/tensor';
 import { noGrad } from '../../src-engine/core/autograd';
 import { chain } from './graphs';
+import { createFastCpuBackend } from '../../src-engine/kernels/wasm';
+import { wasmRuntime } from '../../src-engine/kernels/wasm/runtime';
 
 const iris: DatasetInfo = { task: 'classification', inputShape: [4], targetShape: [1], classCount: 3 };
 const doc = chain(
@@ -57,6 +59,26 @@ describe('InferenceSession', () => {
     const predicted = session.predict(loaded, x, 2);
     expect(predicted).toHaveLength(6);
     predicted.forEach((p, i) => expect(p).toBeCloseTo(expected[i], 5));
+  });
+
+  it('gives a pooled backend its temporaries back after each prediction', async () => {
+    const fast = createFastCpuBackend();
+    const runtime = wasmRuntime();
+    if (!fast || !runtime) throw new Error('the fast CPU backend needs WebAssembly SIMD and shared memory');
+    const session = new InferenceSession(fast);
+    const v = validateGraph(doc, iris);
+    if (!v.ok) throw new Error('fixture graph must validate');
+    const stored = (await snapshotModel(new Model(v.validated, 99, 'he_normal'))).map((t) => ({
+      name: t.name,
+      data: Array.from(t.data),
+    }));
+    const loaded = session.loadModel(doc, iris, stored);
+    if ('error' in loaded) throw new Error(loaded.error);
+    const x = new Float32Array(256 * 4).map((_, i) => Math.sin(i));
+    session.predict(loaded, x, 256);
+    const after = runtime.pool.stats().liveBlocks;
+    for (let i = 0; i < 20; i++) session.predict(loaded, x, 256);
+    expect(runtime.pool.stats().liveBlocks).toBe(after);
   });
 
   it('says why stored weights do not fit the graph', () => {
