@@ -76,14 +76,12 @@ export interface KernelAttrs {
   LstmCell: { step: number; hasState: boolean };
   // [gates, tanh(c), cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
   LstmCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
-  // GRU, gate order z, r, candidate: [xw, hzr = h·U_zr, h] (hzr, h only when hasState) -> [zr, rh = r⊙h].
-  GruGates: { step: number; hasState: boolean };
-  // [xw, zr, hc = (r⊙h)·U_h, h] (hc, h only when hasState) -> [hNext, candidate].
-  GruCell: { step: number; hasState: boolean };
-  // [zr, candidate, h (hasState), carryA, carryB (hasNext), dy (outStep ≥ 0)] -> [dAc, dAz, dhDirect = dh⊙z].
-  GruCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
-  // [zr, h, drh = dAc·U_hᵀ, dAz, dAc] (hasState; else [dAz, dAc]) -> [dxw [n, 3u], dAzr [n, 2u], dh part = drh⊙r].
-  GruGatesGrad: { hasState: boolean };
+  // GRU over a whole sequence, gate order z, r, candidate: [xw, U [units, 3·units], h0 (hasState)] ->
+  // [y ([n, T, units] with returnSequences, else the last h [n, units]), saved states step-major:
+  // hs [T + 1, n, units] (hs[0] = h0 or zeros), zr [T, n, 2·units], r⊙h [T, n, units], candidate [T, n, units]].
+  GruSequence: { hasState: boolean; returnSequences: boolean };
+  // [dy, U, hs, zr, r⊙h, candidate] -> [dxw [n, T, 3·units], dU, dh0 (hasState)].
+  GruSequenceGrad: { hasState: boolean; returnSequences: boolean };
   // In-place parameter updates (return nothing): the optimizer state stays on the device.
   SumSquares: None; // [x] -> scalar
   ScaleInPlace: { factor: number }; // [x]
@@ -105,9 +103,7 @@ export type KernelName = keyof KernelAttrs;
 export const FUSED_WITH_COMPOSITE_FALLBACK = [
   'LstmCell',
   'LstmCellGrad',
-  'GruGates',
-  'GruCell',
-  'GruCellGrad',
-  'GruGatesGrad',
+  'GruSequence',
+  'GruSequenceGrad',
 ] as const satisfies readonly KernelName[];
 export type FusedWithFallback = (typeof FUSED_WITH_COMPOSITE_FALLBACK)[number];
