@@ -70,15 +70,16 @@ export interface KernelAttrs {
   // Row gather (embeddings): [table, indices] -> rows.
   Gather: None;
   GatherGrad: { rows: number }; // [dy, indices] -> scatter-add into [rows, dim]
-  // Fused recurrent steps (layers/recurrent/fused*.ts): one time step's gate math in one pass.
-  // xw is the whole sequence's input projection x·W + b, [n, steps, gates·units]; `step` picks t.
-  // LSTM, gate order i, f, g, o: [xw, hu = h·U, cPrev] (hu, cPrev only when hasState) -> [h, c, gates, tanh(c)].
-  LstmCell: { step: number; hasState: boolean };
-  // [gates, tanh(c), cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
-  LstmCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
-  // GRU over a whole sequence, gate order z, r, candidate: [xw, U [units, 3·units], h0 (hasState)] ->
-  // [y ([n, T, units] with returnSequences, else the last h [n, units]), saved states step-major:
-  // hs [T + 1, n, units] (hs[0] = h0 or zeros), zr [T, n, 2·units], r⊙h [T, n, units], candidate [T, n, units]].
+  // Fused recurrent layers (layers/recurrent/fused*.ts): a whole sequence in one kernel each way.
+  // xw is the input projection x·W + b of every step, [n, T, gates·units]; y is every h [n, T, units]
+  // with returnSequences, else the last h [n, units]; saved states are step-major.
+  // LSTM, gate order i, f, g, o: [xw, U [units, 4·units], h0, c0 (hasState)] -> [y, hs [T + 1, n, units],
+  // cs [T + 1, n, units] (block 0: the starting state or zeros), gates [T, n, 4·units], tanh(c) [T, n, units]].
+  LstmSequence: { hasState: boolean; returnSequences: boolean };
+  // [dy, U, hs, cs, gates, tanh(c)] -> [dxw [n, T, 4·units], dU, dh0, dc0 (hasState)].
+  LstmSequenceGrad: { hasState: boolean; returnSequences: boolean };
+  // GRU, gate order z, r, candidate: [xw, U [units, 3·units], h0 (hasState)] -> [y, hs [T + 1, n, units]
+  // (block 0: h0 or zeros), zr [T, n, 2·units], r⊙h [T, n, units], candidate [T, n, units]].
   GruSequence: { hasState: boolean; returnSequences: boolean };
   // [dy, U, hs, zr, r⊙h, candidate] -> [dxw [n, T, 3·units], dU, dh0 (hasState)].
   GruSequenceGrad: { hasState: boolean; returnSequences: boolean };
@@ -101,8 +102,8 @@ export type KernelName = keyof KernelAttrs;
  * WebGPU has none of these yet; its parity tests compare its composite path with the CPU's fused one.
  */
 export const FUSED_WITH_COMPOSITE_FALLBACK = [
-  'LstmCell',
-  'LstmCellGrad',
+  'LstmSequence',
+  'LstmSequenceGrad',
   'GruSequence',
   'GruSequenceGrad',
 ] as const satisfies readonly KernelName[];

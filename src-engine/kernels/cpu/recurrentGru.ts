@@ -4,49 +4,8 @@
 // step-major, [T(+1), n, ·], so one step's rows are contiguous for the fast backend's GEMMs.
 import { registerKernel } from '../registry';
 import { arr } from './cpuBackend';
-import { outputArray, sigmoidOf, tanhOf } from './recurrent';
+import { outputArray, sequenceOutput, sigmoidOf, statesFrom, tanhOf, timesU, timesUT } from './recurrent';
 import type { FloatArray } from '../../core/backend';
-
-/** out[b, j] = Σ_i a[aOff + b·units + i] · U[i, col + j] for j < cols (U has `width` columns). */
-function timesU(
-  a: FloatArray,
-  aOff: number,
-  u: FloatArray,
-  width: number,
-  col: number,
-  n: number,
-  units: number,
-  cols: number,
-): Float64Array {
-  const out = new Float64Array(n * cols);
-  for (let b = 0; b < n; b++)
-    for (let i = 0; i < units; i++) {
-      const v = a[aOff + b * units + i];
-      const uo = i * width + col;
-      for (let j = 0; j < cols; j++) out[b * cols + j] += v * u[uo + j];
-    }
-  return out;
-}
-
-/** out[b, i] = Σ_j d[b, j] · U[i, col + j] for j < cols: d·U_blockᵀ. */
-function timesUT(
-  d: ArrayLike<number>,
-  u: FloatArray,
-  width: number,
-  col: number,
-  n: number,
-  units: number,
-  cols: number,
-): Float64Array {
-  const out = new Float64Array(n * units);
-  for (let b = 0; b < n; b++)
-    for (let i = 0; i < units; i++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += d[b * cols + j] * u[i * width + col + j];
-      out[b * units + i] = s;
-    }
-  return out;
-}
 
 export function registerGruKernels(): void {
   registerKernel('cpu', 'GruSequence', (be, inputs, { hasState, returnSequences }) => {
@@ -56,12 +15,10 @@ export function registerGruKernels(): void {
     const block = n * units;
     const x = arr(xw.data);
     const u = arr(uInfo.data);
-    const hs = outputArray(be, (steps + 1) * block);
+    const hs = statesFrom(be, hasState ? arr(h0.data) : null, n, steps, units);
     const zr = outputArray(be, steps * 2 * block);
     const rh = outputArray(be, steps * block);
     const cand = outputArray(be, steps * block);
-    if (hasState) hs.set(arr(h0.data).subarray(0, block));
-    else hs.fill(0, 0, block);
     for (let t = 0; t < steps; t++) {
       const state = t > 0 || hasState;
       const hp = t * block;
@@ -92,7 +49,7 @@ export function registerGruKernels(): void {
         }
       }
     }
-    return [sequenceOutput(be, hs, n, steps, units, returnSequences), ...savedStates(hs, zr, rh, cand, n, steps, units)];
+    return [sequenceOutput(be, hs, n, steps, units, returnSequences), ...gruSaved(hs, zr, rh, cand, n, steps, units)];
   });
 
   registerKernel('cpu', 'GruSequenceGrad', (be, inputs, { hasState, returnSequences }) => {
@@ -172,23 +129,8 @@ export function registerGruKernels(): void {
   });
 }
 
-/** The layer's output from the states [T + 1, n, units]: every h as [n, T, units], or the last [n, units]. */
-export function sequenceOutput(be: unknown, hs: FloatArray, n: number, steps: number, units: number, all: boolean) {
-  const block = n * units;
-  if (!all) {
-    const last = outputArray(be, block);
-    last.set(hs.subarray(steps * block, (steps + 1) * block));
-    return { data: last, shape: [n, units] };
-  }
-  const y = outputArray(be, block * steps);
-  for (let t = 0; t < steps; t++)
-    for (let b = 0; b < n; b++)
-      y.set(hs.subarray((t + 1) * block + b * units, (t + 1) * block + (b + 1) * units), (b * steps + t) * units);
-  return { data: y, shape: [n, steps, units] };
-}
-
 /** GruSequence's saved outputs and their shapes. */
-export function savedStates(
+export function gruSaved(
   hs: FloatArray,
   zr: FloatArray,
   rh: FloatArray,

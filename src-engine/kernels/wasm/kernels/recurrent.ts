@@ -340,4 +340,76 @@ const gruGatesGrad = wasmFunction(
   },
 );
 
-export const recurrentFunctions: EncodedFunction[] = [lstmCell, gruGates, gruCell, gruCellGrad, gruGatesGrad];
+/**
+ * LSTM backwards, rows [start, end) of one step: dh = (dhNext when hasNext) (+ dy row when hasDy),
+ * dc = (dc when hasNext) + dh·o·(1 − tc²); the gate gradients dz [i, f, g, o] into dz (contiguous
+ * rows) and the step's dxw row; dc·f back into dc for the step before.
+ */
+const lstmCellGrad = wasmFunction(
+  'lstmCellGrad',
+  {
+    gates: 'i32',
+    tc: 'i32',
+    cp: 'i32',
+    dhNext: 'i32',
+    dc: 'i32',
+    dy: 'i32',
+    dyRowBytes: 'i32',
+    dz: 'i32',
+    dxw: 'i32',
+    dxwRowBytes: 'i32',
+    units: 'i32',
+    hasNext: 'i32',
+    hasDy: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
+  ({ gates, tc, cp, dhNext, dc, dy, dyRowBytes, dz, dxw, dxwRowBytes, units, hasNext, hasDy, start, end }, s) => {
+    const [b, j, ub, pg, pd, px, py, ps] = s.locals('i32', 8, 'p');
+    const [dh, dcv, gi, gf, gg, go, t, v] = s.locals('v128', 8, 'v');
+    const gate = (p: Local, k: number) => i32.add(p, i32.mul(ub, k));
+    const both = (k: number, value: Operand): Code[] => [set(v, value), v128.store(gate(pd, k), v), v128.store(gate(px, k), v)];
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(
+        b,
+        start,
+        end,
+        1,
+        set(pg, i32.add(gates, i32.mul(b, i32.shl(ub, 2)))),
+        set(pd, i32.add(dz, i32.mul(b, i32.shl(ub, 2)))),
+        set(px, i32.add(dxw, i32.mul(b, dxwRowBytes))),
+        set(py, i32.add(dy, i32.mul(b, dyRowBytes))),
+        set(ps, i32.mul(b, ub)),
+        forRange(
+          j,
+          0,
+          units,
+          4,
+          set(dh, v128.zero()),
+          set(dcv, v128.zero()),
+          when(hasNext, [set(dh, v128.load(i32.add(dhNext, ps))), set(dcv, v128.load(i32.add(dc, ps)))]),
+          when(hasDy, [set(dh, v128.add(dh, v128.load(py)))]),
+          set(gi, v128.load(pg)),
+          set(gf, v128.load(gate(pg, 1))),
+          set(gg, v128.load(gate(pg, 2))),
+          set(go, v128.load(gate(pg, 3))),
+          set(t, v128.load(i32.add(tc, ps))),
+          set(dcv, v128.add(dcv, v128.mul(v128.mul(dh, go), v128.sub(1, v128.mul(t, t))))),
+          ...both(0, v128.mul(v128.mul(v128.mul(dcv, gg), gi), v128.sub(1, gi))),
+          ...both(1, v128.mul(v128.mul(v128.mul(dcv, v128.load(i32.add(cp, ps))), gf), v128.sub(1, gf))),
+          ...both(2, v128.mul(v128.mul(dcv, gi), v128.sub(1, v128.mul(gg, gg)))),
+          ...both(3, v128.mul(v128.mul(v128.mul(dh, t), go), v128.sub(1, go))),
+          v128.store(i32.add(dc, ps), v128.mul(dcv, gf)),
+          inc(pg, 16),
+          inc(pd, 16),
+          inc(px, 16),
+          inc(py, 16),
+          inc(ps, 16),
+        ),
+      ),
+    ];
+  },
+);
+
+export const recurrentFunctions: EncodedFunction[] = [lstmCell, lstmCellGrad, gruGates, gruCell, gruCellGrad, gruGatesGrad];

@@ -1,43 +1,101 @@
-// The LSTM and GRU steps' gate math on the fast backend (kernels/wasm/kernels/recurrent.ts); widths that
-// are not a multiple of 4, or storage from another backend, go to the reference kernel.
+// The LSTM and GRU as whole-sequence kernels on the fast backend (kernels/wasm/kernels/recurrent.ts:
+// GEMMs per step, gate math in f32x4); widths that are not a multiple of 4, or storage from another
+// backend, go to the reference kernels.
 import { getKernel, registerKernel } from '../../registry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import { gemmInto } from './linalg';
-import { savedStates, sequenceOutput } from '../../cpu/recurrentGru';
+import { gruSaved } from '../../cpu/recurrentGru';
+import { lstmSaved, sequenceOutput, statesFrom } from '../../cpu/recurrent';
 
 /** Rough single-thread cost of one unit of one row (five exps and the rest), for the thread split. */
 const NS_PER_UNIT = 6;
 
 export function registerFastRecurrentKernels(): void {
-  registerKernel(FAST_CPU, 'LstmCell', (backend, inputs, attrs) => {
+  // The whole sequence in one call: per step h·U and lstmCell into buffers allocated once.
+  registerKernel(FAST_CPU, 'LstmSequence', (backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
-    const [xw, hu, cPrev] = inputs;
+    const [xw, u, h0, c0] = inputs;
     const [n, steps, width] = xw.shape;
     const units = width / 4;
-    if (units % 4 !== 0 || !inputs.every((t) => be.owns(t.data))) return getKernel('cpu', 'LstmCell')(backend, inputs, attrs);
-    const [h, c, tanhC] = [0, 1, 2].map(() => be.allocUninitialized(n * units));
-    const gates = be.allocUninitialized(n * width);
-    const state = attrs.hasState;
-    const args = [
-      be.address(xw.data),
-      state ? be.address(hu.data) : 0,
-      state ? be.address(cPrev.data) : 0,
-      h.byteOffset,
-      c.byteOffset,
-      gates.byteOffset,
-      tanhC.byteOffset,
-      steps * width * 4,
-      attrs.step * width * 4,
-      units,
-      state ? 1 : 0,
+    if (units % 4 !== 0 || !inputs.every((t) => be.owns(t.data))) return getKernel('cpu', 'LstmSequence')(backend, inputs, attrs);
+    const block = n * units;
+    const hs = statesFrom(be, attrs.hasState ? (h0.data as Float32Array) : null, n, steps, units);
+    const cs = statesFrom(be, attrs.hasState ? (c0.data as Float32Array) : null, n, steps, units);
+    const gates = be.allocUninitialized(steps * n * width);
+    const tanhC = be.allocUninitialized(steps * block);
+    const hu = be.allocUninitialized(n * width);
+    const x = be.address(xw.data);
+    const uAddr = be.address(u.data);
+    try {
+      for (let t = 0; t < steps; t++) {
+        const state = t > 0 || attrs.hasState ? 1 : 0;
+        const h = hs.byteOffset + t * block * 4;
+        if (state) gemmInto(be, hu.byteOffset, h, uAddr, n, units, width, false, false);
+        const out = [
+          h + block * 4,
+          cs.byteOffset + (t + 1) * block * 4,
+          gates.byteOffset + t * n * width * 4,
+          tanhC.byteOffset + t * block * 4,
+        ];
+        const args = [x, hu.byteOffset, cs.byteOffset + t * block * 4, ...out, steps * width * 4, t * width * 4, units, state];
+        be.runtime.run('lstmCell', args, n, 1, units * NS_PER_UNIT);
+      }
+    } finally {
+      be.release(hu);
+    }
+    return [sequenceOutput(be, hs, n, steps, units, attrs.returnSequences), ...lstmSaved(hs, cs, gates, tanhC, n, steps, units)];
+  });
+
+  // Backwards through time: per step lstmCellGrad and dz·Uᵀ; then dU = Σ_t h_{t−1}ᵀ·dz_t in one
+  // GEMM over the stacked steps.
+  registerKernel(FAST_CPU, 'LstmSequenceGrad', (backend, inputs, attrs) => {
+    const be = backend as FastCpuBackend;
+    const [dy, u, hsInfo, csInfo, gatesInfo, tanhCInfo] = inputs;
+    const [steps, n, units] = tanhCInfo.shape;
+    if (units % 4 !== 0 || !inputs.every((t) => be.owns(t.data)))
+      return getKernel('cpu', 'LstmSequenceGrad')(backend, inputs, attrs);
+    const width = 4 * units;
+    const block = n * units;
+    const dxw = be.allocUninitialized(n * steps * width);
+    const du = be.allocUninitialized(units * width);
+    const dh = be.allocUninitialized(block);
+    const dc = be.allocUninitialized(block);
+    const dzAll = be.allocUninitialized(steps * n * width);
+    const [hs, cs, gates, tanhC, uAddr] = [hsInfo, csInfo, gatesInfo, tanhCInfo, u].map((t) => be.address(t.data));
+    const dyBase = be.address(dy.data);
+    const ySteps = attrs.returnSequences ? steps : 1;
+    try {
+      for (let t = steps - 1; t >= 0; t--) {
+        const dz = dzAll.byteOffset + t * n * width * 4;
+        const hasDy = attrs.returnSequences || t === steps - 1 ? 1 : 0;
+        const dyT = dyBase + (attrs.returnSequences ? t * units * 4 : 0);
+        const args = [
+          gates + t * n * width * 4,
+          tanhC + t * block * 4,
+          cs + t * block * 4,
+          dh.byteOffset,
+          dc.byteOffset,
+          dyT,
+          ySteps * units * 4,
+        ];
+        const out = [dz, dxw.byteOffset + t * width * 4, steps * width * 4, units, t < steps - 1 ? 1 : 0, hasDy];
+        be.runtime.run('lstmCellGrad', [...args, ...out], n, 1, units * NS_PER_UNIT);
+        if (t > 0 || attrs.hasState) gemmInto(be, dh.byteOffset, dz, uAddr, n, width, units, false, true);
+      }
+      gemmInto(be, du.byteOffset, hs, dzAll.byteOffset, units, steps * n, width, true, false);
+    } finally {
+      be.release(dzAll);
+    }
+    const grads = [
+      { data: dxw, shape: [n, steps, width] },
+      { data: du, shape: [units, width] },
     ];
-    be.runtime.run('lstmCell', args, n, 1, units * NS_PER_UNIT);
-    return [
-      { data: h, shape: [n, units] },
-      { data: c, shape: [n, units] },
-      { data: gates, shape: [n, width] },
-      { data: tanhC, shape: [n, units] },
-    ];
+    if (!attrs.hasState) {
+      be.release(dh);
+      be.release(dc);
+      return grads;
+    }
+    return [...grads, { data: dh, shape: [n, units] }, { data: dc, shape: [n, units] }];
   });
 }
 
@@ -71,12 +129,10 @@ export function registerFastGruKernels(): void {
     const units = width / 3;
     if (units % 4 !== 0 || !inputs.every((t) => be.owns(t.data))) return getKernel('cpu', 'GruSequence')(backend, inputs, attrs);
     const block = n * units;
-    const hs = be.allocUninitialized((steps + 1) * block);
+    const hs = statesFrom(be, attrs.hasState ? (h0.data as Float32Array) : null, n, steps, units);
     const zr = be.allocUninitialized(steps * 2 * block);
     const rh = be.allocUninitialized(steps * block);
     const cand = be.allocUninitialized(steps * block);
-    if (attrs.hasState) hs.set((h0.data as Float32Array).subarray(0, block));
-    else hs.fill(0, 0, block);
     const scratch = [
       ...splitU(be, u.data as Float32Array, units),
       be.allocUninitialized(2 * block),
@@ -100,7 +156,7 @@ export function registerFastGruKernels(): void {
     } finally {
       releaseAll(be, scratch);
     }
-    return [sequenceOutput(be, hs, n, steps, units, attrs.returnSequences), ...savedStates(hs, zr, rh, cand, n, steps, units)];
+    return [sequenceOutput(be, hs, n, steps, units, attrs.returnSequences), ...gruSaved(hs, zr, rh, cand, n, steps, units)];
   });
 
   // Backwards through time: per step gruCellGrad, dA_h̃·U_hᵀ, gruGatesGrad, dA_zr·U_zrᵀ; then dU
