@@ -79,20 +79,19 @@ export interface KernelAttrs {
   // Row gather (embeddings): [table, indices] -> rows.
   Gather: None;
   GatherGrad: { rows: number }; // [dy, indices] -> scatter-add into [rows, dim]
-  // Fused recurrent steps (layers/recurrent/fused*.ts): one time step's gate math in one pass.
-  // xw is the whole sequence's input projection x·W + b, [n, steps, gates·units]; `step` picks t.
-  // LSTM, gate order i, f, g, o: [xw, hu = h·U, cPrev] (hu, cPrev only when hasState) -> [h, c, gates, tanh(c)].
-  LstmCell: { step: number; hasState: boolean };
-  // [gates, tanh(c), cPrev (hasState), dcNext, dhNext (hasNext), dy (outStep ≥ 0; [n, T', units])] -> [dz, dcPrev].
-  LstmCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
-  // GRU, gate order z, r, candidate: [xw, hzr = h·U_zr, h] (hzr, h only when hasState) -> [zr, rh = r⊙h].
-  GruGates: { step: number; hasState: boolean };
-  // [xw, zr, hc = (r⊙h)·U_h, h] (hc, h only when hasState) -> [hNext, candidate].
-  GruCell: { step: number; hasState: boolean };
-  // [zr, candidate, h (hasState), carryA, carryB (hasNext), dy (outStep ≥ 0)] -> [dAc, dAz, dhDirect = dh⊙z].
-  GruCellGrad: { hasState: boolean; hasNext: boolean; outStep: number };
-  // [zr, h, drh = dAc·U_hᵀ, dAz, dAc] (hasState; else [dAz, dAc]) -> [dxw [n, 3u], dAzr [n, 2u], dh part = drh⊙r].
-  GruGatesGrad: { hasState: boolean };
+  // Fused recurrent layers (layers/recurrent/fused*.ts): a whole sequence in one kernel each way.
+  // xw is the input projection x·W + b of every step, [n, T, gates·units]; y is every h [n, T, units]
+  // with returnSequences, else the last h [n, units]; saved states are step-major.
+  // LSTM, gate order i, f, g, o: [xw, U [units, 4·units], h0, c0 (hasState)] -> [y, hs [T + 1, n, units],
+  // cs [T + 1, n, units] (block 0: the starting state or zeros), gates [T, n, 4·units], tanh(c) [T, n, units]].
+  LstmSequence: { hasState: boolean; returnSequences: boolean };
+  // [dy, U, hs, cs, gates, tanh(c)] -> [dxw [n, T, 4·units], dU, dh0, dc0 (hasState)].
+  LstmSequenceGrad: { hasState: boolean; returnSequences: boolean };
+  // GRU, gate order z, r, candidate: [xw, U [units, 3·units], h0 (hasState)] -> [y, hs [T + 1, n, units]
+  // (block 0: h0 or zeros), zr [T, n, 2·units], r⊙h [T, n, units], candidate [T, n, units]].
+  GruSequence: { hasState: boolean; returnSequences: boolean };
+  // [dy, U, hs, zr, r⊙h, candidate] -> [dxw [n, T, 3·units], dU, dh0 (hasState)].
+  GruSequenceGrad: { hasState: boolean; returnSequences: boolean };
   // In-place parameter updates (return nothing): the optimizer state stays on the device.
   SumSquares: None; // [x] -> scalar
   ScaleInPlace: { factor: number }; // [x]
@@ -115,12 +114,10 @@ export type KernelName = keyof KernelAttrs;
  * WebGPU has none of these yet; its parity tests compare its composite path with the CPU's fused one.
  */
 export const FUSED_WITH_COMPOSITE_FALLBACK = [
-  'LstmCell',
-  'LstmCellGrad',
-  'GruGates',
-  'GruCell',
-  'GruCellGrad',
-  'GruGatesGrad',
+  'LstmSequence',
+  'LstmSequenceGrad',
+  'GruSequence',
+  'GruSequenceGrad',
   'BiasRelu',
   'BiasReluGrad',
   'SoftmaxCrossEntropy',

@@ -38,7 +38,7 @@ registerRecurrentLayer({
       },
     };
   },
-  fused: { kernel: 'GruCell', run: (xw, u, [h0], returnSequences) => gruSequence(xw, u, h0, returnSequences) },
+  fused: { kernel: 'GruSequence', run: (xw, u, [h0], returnSequences) => gruSequence(xw, u, h0, returnSequences) },
   gradCheck: [
     { inputShapes: [[3, 2]], params: { units: 4 } },
     { inputShapes: [[12, 2]], params: { units: 3, returnSequences: true, initialState: 'learned' } },

@@ -48,7 +48,7 @@ registerRecurrentLayer({
       },
     };
   },
-  fused: { kernel: 'LstmCell', run: (xw, u, [h0, c0], returnSequences) => lstmSequence(xw, u, h0, c0, returnSequences) },
+  fused: { kernel: 'LstmSequence', run: (xw, u, [h0, c0], returnSequences) => lstmSequence(xw, u, h0, c0, returnSequences) },
   gradCheck: [
     { inputShapes: [[3, 2]], params: { units: 4 } },
     { inputShapes: [[12, 3]], params: { units: 3, returnSequences: true } },

@@ -1,6 +1,6 @@
-// The fast backend's LstmCell, GruGates and GruCell (WebAssembly f32x4, their own exp) against the
-// float64 reference kernels, with and without a state, across the exp's range; and bit-identical
-// for 1 and 2 threads.
+// The fast backend's whole-sequence LSTM and GRU kernels (GEMMs per step, gate math in WebAssembly
+// f32x4 with its own exp) against the float64 reference kernels, with and without a state, across
+// the exp's range, forwards and backwards; and bit-identical for 1 and 2 threads.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectClose,
@@ -16,13 +16,31 @@ import {
 } from './fixtures';
 import { Rng } from '../../../src-engine/core/rng';
 
-function lstmInputs(rng: Rng, n: number, steps: number, units: number, wide: boolean): Input[] {
-  const span = wide ? 60 : 3;
-  return [
-    randomInput(rng, [n, steps, 4 * units], -span, span),
-    randomInput(rng, [n, 4 * units], -1, 1),
-    randomInput(rng, [n, units], -2, 2),
-  ];
+type Kind = 'LSTM' | 'GRU';
+const KERNELS = { LSTM: ['LstmSequence', 'LstmSequenceGrad'], GRU: ['GruSequence', 'GruSequenceGrad'] } as const;
+const GATES = { LSTM: 4, GRU: 3 };
+type Attrs = { hasState: boolean; returnSequences: boolean };
+
+/** A sequence's inputs: xw within ±span, U, and the starting states when hasState. */
+function sequenceInputs(kind: Kind, rng: Rng, n: number, steps: number, units: number, span: number, hasState: boolean): Input[] {
+  const width = GATES[kind] * units;
+  const inputs = [randomInput(rng, [n, steps, width], -span, span), randomInput(rng, [units, width], -0.3, 0.3)];
+  const states = kind === 'LSTM' ? 2 : 1;
+  return hasState ? [...inputs, ...Array.from({ length: states }, () => randomInput(rng, [n, units], -2, 2))] : inputs;
+}
+
+/** The gradient kernel's inputs: dy, U and the saved states of a float64 forward pass (as float32 values). */
+function gradInputs(kind: Kind, rng: Rng, forward: Input[], attrs: Attrs): Input[] {
+  const [n, steps, width] = forward[0].shape;
+  const units = width / GATES[kind];
+  const [, ...saved] = runOn(ref64, KERNELS[kind][0], forward, attrs);
+  const block = (t: number, w = units) => [t, n, w];
+  const shapes =
+    kind === 'LSTM'
+      ? [block(steps + 1), block(steps + 1), block(steps, width), block(steps)]
+      : [block(steps + 1), block(steps, 2 * units), block(steps), block(steps)];
+  const dy = randomInput(rng, attrs.returnSequences ? [n, steps, units] : [n, units]);
+  return [dy, forward[1], ...saved.map((values, k) => ({ shape: shapes[k], values: Float32Array.from(values) }))];
 }
 
 afterAll(async () => {
@@ -30,82 +48,52 @@ afterAll(async () => {
   await useThreads(1);
 });
 
-describe('LstmCell on the fast backend', () => {
-  for (const [n, steps, units, wide] of [
-    [3, 2, 8, false],
-    [64, 4, 128, false],
-    [5, 3, 12, true],
-  ] as const) {
-    for (const hasState of [true, false]) {
-      it(`[${n}, ${steps}, ${units}] ${wide ? 'wide' : 'usual'} values, ${hasState ? 'with' : 'without'} a state: matches the float64 kernel to 1e-5`, () => {
-        const inputs = lstmInputs(new Rng(n + units), n, steps, units, wide);
-        const used = hasState ? inputs : inputs.slice(0, 1);
-        const attrs = { step: steps - 1, hasState };
-        const got = runOn(fast, 'LstmCell', used, attrs);
-        const want = runOn(ref64, 'LstmCell', used, attrs);
-        expect(got).toHaveLength(4);
-        got.forEach((g, k) => expectClose(g, want[k], 1e-5, `output ${k}`));
-      });
-    }
-  }
-
-  it('gives identical bits with 1 and 2 threads', async () => {
-    const inputs = lstmInputs(new Rng(9), 64, 3, 128, false);
-    const attrs = { step: 1, hasState: true };
-    await useThreads(1);
-    const single = runOn(fast, 'LstmCell', inputs, attrs);
-    await useThreads(2);
-    runtime.parallelThresholdNs = 0;
-    const before = helperChunks();
-    const double = runOn(fast, 'LstmCell', inputs, attrs);
-    expect(helperChunks()).toBeGreaterThan(before);
-    double.forEach((d, k) => expectIdentical(d, single[k], `output ${k}`));
-  });
-});
-
-describe('GruGates and GruCell on the fast backend', () => {
-  for (const [n, steps, units, span] of [
-    [3, 2, 8, 3],
-    [64, 4, 64, 3],
-    [5, 3, 12, 60],
-  ] as const) {
-    for (const hasState of [true, false]) {
-      it(`[${n}, ${steps}, ${units}] values within ±${span}, ${hasState ? 'with' : 'without'} a state: match the float64 kernels to 1e-5`, () => {
-        const rng = new Rng(n * 7 + units);
-        const xw = randomInput(rng, [n, steps, 3 * units], -span, span);
-        const hzr = randomInput(rng, [n, 2 * units]);
-        const h = randomInput(rng, [n, units]);
-        const zr = randomInput(rng, [n, 2 * units], 0, 1);
-        const hc = randomInput(rng, [n, units]);
-        const attrs = { step: steps - 1, hasState };
-        for (const [name, inputs] of [
-          ['GruGates', hasState ? [xw, hzr, h] : [xw]],
-          ['GruCell', hasState ? [xw, zr, hc, h] : [xw, zr]],
-        ] as const) {
-          const got = runOn(fast, name, [...inputs], attrs);
-          const want = runOn(ref64, name, [...inputs], attrs);
-          expect(got).toHaveLength(2);
-          got.forEach((g, k) => expectClose(g, want[k], 1e-5, `${name} output ${k}`));
+for (const kind of ['LSTM', 'GRU'] as const) {
+  const [forwardKernel, gradKernel] = KERNELS[kind];
+  describe(`${forwardKernel} and ${gradKernel} on the fast backend`, () => {
+    for (const [n, steps, units, span] of [
+      [3, 2, 8, 3],
+      [64, 4, 64, 3],
+      [5, 3, 12, 60],
+    ] as const) {
+      for (const hasState of [true, false]) {
+        for (const returnSequences of [true, false]) {
+          const attrs = { hasState, returnSequences };
+          const label = `[${n}, ${steps}, ${units}] values within ±${span}, ${hasState ? 'with' : 'without'} a state, ${returnSequences ? 'every step' : 'last step'}`;
+          it(`${label}: match the float64 kernels to 1e-5`, () => {
+            const rng = new Rng(n * 7 + units);
+            const forward = sequenceInputs(kind, rng, n, steps, units, span, hasState);
+            const got = runOn(fast, forwardKernel, forward, attrs);
+            const want = runOn(ref64, forwardKernel, forward, attrs);
+            expect(got).toHaveLength(5);
+            got.forEach((g, k) => expectClose(g, want[k], 1e-5, `${forwardKernel} output ${k}`));
+            const grad = gradInputs(kind, rng, forward, attrs);
+            const gotGrad = runOn(fast, gradKernel, grad, attrs);
+            const wantGrad = runOn(ref64, gradKernel, grad, attrs);
+            expect(gotGrad).toHaveLength(hasState ? (kind === 'LSTM' ? 4 : 3) : 2);
+            gotGrad.forEach((g, k) => expectClose(g, wantGrad[k], 1e-5, `${gradKernel} output ${k}`));
+          });
         }
-      });
+      }
     }
-  }
 
-  it('give identical bits with 1 and 2 threads', async () => {
-    const rng = new Rng(4);
-    const xw = randomInput(rng, [64, 3, 192]);
-    const inputs: Record<'GruGates' | 'GruCell', Input[]> = {
-      GruGates: [xw, randomInput(rng, [64, 128]), randomInput(rng, [64, 64])],
-      GruCell: [xw, randomInput(rng, [64, 128], 0, 1), randomInput(rng, [64, 64]), randomInput(rng, [64, 64])],
-    };
-    for (const name of ['GruGates', 'GruCell'] as const) {
-      await useThreads(1);
-      const single = runOn(fast, name, inputs[name], { step: 2, hasState: true });
-      await useThreads(2);
-      const before = helperChunks();
-      const double = runOn(fast, name, inputs[name], { step: 2, hasState: true });
-      expect(helperChunks()).toBeGreaterThan(before);
-      double.forEach((d, k) => expectIdentical(d, single[k], `${name} output ${k}`));
-    }
+    it('give identical bits with 1 and 2 threads', async () => {
+      const rng = new Rng(4);
+      const attrs = { hasState: true, returnSequences: true };
+      const forward = sequenceInputs(kind, rng, 64, 3, 64, 3, true);
+      const grad = gradInputs(kind, rng, forward, attrs);
+      for (const [name, inputs] of [
+        [forwardKernel, forward],
+        [gradKernel, grad],
+      ] as const) {
+        await useThreads(1);
+        const single = runOn(fast, name, inputs, attrs);
+        await useThreads(2);
+        const before = helperChunks();
+        const double = runOn(fast, name, inputs, attrs);
+        expect(helperChunks()).toBeGreaterThan(before);
+        double.forEach((d, k) => expectIdentical(d, single[k], `${name} output ${k}`));
+      }
+    });
   });
-});
+}

@@ -218,4 +218,198 @@ const gruCell = wasmFunction(
   },
 );
 
-export const recurrentFunctions: EncodedFunction[] = [lstmCell, gruGates, gruCell];
+/**
+ * GRU backwards, rows [start, end) of one step: dh = (dhA + dhB when hasNext) (+ dy row when hasDy);
+ * dA_h̃ = dh·(1 − z)·(1 − h̃²) → dAc; dA_z = dh·(h − h̃)·z·(1 − z) → dAzr's z half; dh·z → dhDirect.
+ */
+const gruCellGrad = wasmFunction(
+  'gruCellGrad',
+  {
+    zr: 'i32',
+    cand: 'i32',
+    h: 'i32',
+    dhA: 'i32',
+    dhB: 'i32',
+    dy: 'i32',
+    dyRowBytes: 'i32',
+    dAc: 'i32',
+    dAzr: 'i32',
+    dhDirect: 'i32',
+    units: 'i32',
+    hasNext: 'i32',
+    hasDy: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
+  ({ zr, cand, h, dhA, dhB, dy, dyRowBytes, dAc, dAzr, dhDirect, units, hasNext, hasDy, start, end }, s) => {
+    const [b, j, ub, pz, pa, py, ps] = s.locals('i32', 7, 'p');
+    const [dh, z, c, omz] = s.locals('v128', 4, 'v');
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(
+        b,
+        start,
+        end,
+        1,
+        set(pz, i32.add(zr, i32.mul(b, i32.shl(ub, 1)))),
+        set(pa, i32.add(dAzr, i32.mul(b, i32.shl(ub, 1)))),
+        set(py, i32.add(dy, i32.mul(b, dyRowBytes))),
+        set(ps, i32.mul(b, ub)),
+        forRange(
+          j,
+          0,
+          units,
+          4,
+          set(dh, v128.zero()),
+          when(hasNext, [set(dh, v128.add(v128.load(i32.add(dhA, ps)), v128.load(i32.add(dhB, ps))))]),
+          when(hasDy, [set(dh, v128.add(dh, v128.load(py)))]),
+          set(z, v128.load(pz)),
+          set(c, v128.load(i32.add(cand, ps))),
+          set(omz, v128.sub(1, z)),
+          v128.store(i32.add(dAc, ps), v128.mul(v128.mul(dh, omz), v128.sub(1, v128.mul(c, c)))),
+          v128.store(pa, v128.mul(v128.mul(v128.mul(dh, v128.sub(v128.load(i32.add(h, ps)), c)), z), omz)),
+          v128.store(i32.add(dhDirect, ps), v128.mul(dh, z)),
+          inc(pz, 16),
+          inc(pa, 16),
+          inc(py, 16),
+          inc(ps, 16),
+        ),
+      ),
+    ];
+  },
+);
+
+/**
+ * GRU backwards, rows [start, end) of one step, after drh = dA_h̃·U_hᵀ: dA_r = drh·h·r·(1 − r) into
+ * dAzr's r half (0 without a state); the step's dxw row [dA_z, dA_r, dA_h̃]; dhPart = dhDirect + drh·r.
+ */
+const gruGatesGrad = wasmFunction(
+  'gruGatesGrad',
+  {
+    zr: 'i32',
+    h: 'i32',
+    drh: 'i32',
+    dAc: 'i32',
+    dAzr: 'i32',
+    dhDirect: 'i32',
+    dxw: 'i32',
+    dxwRowBytes: 'i32',
+    dhPart: 'i32',
+    units: 'i32',
+    hasState: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
+  ({ zr, h, drh, dAc, dAzr, dhDirect, dxw, dxwRowBytes, dhPart, units, hasState, start, end }, s) => {
+    const [b, j, ub, pz, pa, px, ps] = s.locals('i32', 7, 'p');
+    const [r, d, ar] = s.locals('v128', 3, 'v');
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(
+        b,
+        start,
+        end,
+        1,
+        set(pz, i32.add(zr, i32.add(i32.mul(b, i32.shl(ub, 1)), ub))),
+        set(pa, i32.add(dAzr, i32.mul(b, i32.shl(ub, 1)))),
+        set(px, i32.add(dxw, i32.mul(b, dxwRowBytes))),
+        set(ps, i32.mul(b, ub)),
+        forRange(
+          j,
+          0,
+          units,
+          4,
+          set(ar, v128.zero()),
+          when(hasState, [
+            set(r, v128.load(pz)),
+            set(d, v128.load(i32.add(drh, ps))),
+            set(ar, v128.mul(v128.mul(v128.mul(d, v128.load(i32.add(h, ps))), r), v128.sub(1, r))),
+            v128.store(i32.add(dhPart, ps), v128.add(v128.load(i32.add(dhDirect, ps)), v128.mul(d, r))),
+          ]),
+          v128.store(i32.add(pa, ub), ar),
+          v128.store(px, v128.load(pa)),
+          v128.store(i32.add(px, ub), ar),
+          v128.store(i32.add(px, i32.shl(ub, 1)), v128.load(i32.add(dAc, ps))),
+          inc(pz, 16),
+          inc(pa, 16),
+          inc(px, 16),
+          inc(ps, 16),
+        ),
+      ),
+    ];
+  },
+);
+
+/**
+ * LSTM backwards, rows [start, end) of one step: dh = (dhNext when hasNext) (+ dy row when hasDy),
+ * dc = (dc when hasNext) + dh·o·(1 − tc²); the gate gradients dz [i, f, g, o] into dz (contiguous
+ * rows) and the step's dxw row; dc·f back into dc for the step before.
+ */
+const lstmCellGrad = wasmFunction(
+  'lstmCellGrad',
+  {
+    gates: 'i32',
+    tc: 'i32',
+    cp: 'i32',
+    dhNext: 'i32',
+    dc: 'i32',
+    dy: 'i32',
+    dyRowBytes: 'i32',
+    dz: 'i32',
+    dxw: 'i32',
+    dxwRowBytes: 'i32',
+    units: 'i32',
+    hasNext: 'i32',
+    hasDy: 'i32',
+    start: 'i32',
+    end: 'i32',
+  },
+  ({ gates, tc, cp, dhNext, dc, dy, dyRowBytes, dz, dxw, dxwRowBytes, units, hasNext, hasDy, start, end }, s) => {
+    const [b, j, ub, pg, pd, px, py, ps] = s.locals('i32', 8, 'p');
+    const [dh, dcv, gi, gf, gg, go, t, v] = s.locals('v128', 8, 'v');
+    const gate = (p: Local, k: number) => i32.add(p, i32.mul(ub, k));
+    const both = (k: number, value: Operand): Code[] => [set(v, value), v128.store(gate(pd, k), v), v128.store(gate(px, k), v)];
+    return [
+      set(ub, i32.shl(units, 2)),
+      forRange(
+        b,
+        start,
+        end,
+        1,
+        set(pg, i32.add(gates, i32.mul(b, i32.shl(ub, 2)))),
+        set(pd, i32.add(dz, i32.mul(b, i32.shl(ub, 2)))),
+        set(px, i32.add(dxw, i32.mul(b, dxwRowBytes))),
+        set(py, i32.add(dy, i32.mul(b, dyRowBytes))),
+        set(ps, i32.mul(b, ub)),
+        forRange(
+          j,
+          0,
+          units,
+          4,
+          set(dh, v128.zero()),
+          set(dcv, v128.zero()),
+          when(hasNext, [set(dh, v128.load(i32.add(dhNext, ps))), set(dcv, v128.load(i32.add(dc, ps)))]),
+          when(hasDy, [set(dh, v128.add(dh, v128.load(py)))]),
+          set(gi, v128.load(pg)),
+          set(gf, v128.load(gate(pg, 1))),
+          set(gg, v128.load(gate(pg, 2))),
+          set(go, v128.load(gate(pg, 3))),
+          set(t, v128.load(i32.add(tc, ps))),
+          set(dcv, v128.add(dcv, v128.mul(v128.mul(dh, go), v128.sub(1, v128.mul(t, t))))),
+          ...both(0, v128.mul(v128.mul(v128.mul(dcv, gg), gi), v128.sub(1, gi))),
+          ...both(1, v128.mul(v128.mul(v128.mul(dcv, v128.load(i32.add(cp, ps))), gf), v128.sub(1, gf))),
+          ...both(2, v128.mul(v128.mul(dcv, gi), v128.sub(1, v128.mul(gg, gg)))),
+          ...both(3, v128.mul(v128.mul(v128.mul(dh, t), go), v128.sub(1, go))),
+          v128.store(i32.add(dc, ps), v128.mul(dcv, gf)),
+          inc(pg, 16),
+          inc(pd, 16),
+          inc(px, 16),
+          inc(py, 16),
+          inc(ps, 16),
+        ),
+      ),
+    ];
+  },
+);
+
+export const recurrentFunctions: EncodedFunction[] = [lstmCell, lstmCellGrad, gruGates, gruCell, gruCellGrad, gruGatesGrad];
