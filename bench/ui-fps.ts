@@ -4,10 +4,10 @@
 // Headless Chromium renders in software here (no GPU), so these are lower bounds.
 //   npx tsx bench/ui-fps.ts        (also the "ui" section of npm run bench)
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { startSession } from '../tests/e2e/harness';
 import { GRAPH_FORMAT, type GraphDoc } from '../src-shared/graphFormat';
 import { printUiLiveBench, runUiLiveBench, type UiLiveResult } from './ui-live';
+import { framesDuring, round1, until } from './ui-helpers';
 
 export interface UiFpsResult {
   nodes: number;
@@ -65,22 +65,6 @@ export function benchGraph(stages = 99): GraphDoc {
   };
 }
 
-/** Counts animation frames while `during` (an async function body, given `seconds`) runs in the
- *  page. Page code is passed as text: tsx's helpers would not exist inside the page. */
-async function framesDuring(page: Page, seconds: number, during: string): Promise<{ fps: number; extra: number }> {
-  return page.evaluate(`(async () => {
-    let frames = 0;
-    let running = true;
-    const tick = () => { frames++; if (running) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-    const start = performance.now();
-    const seconds = ${seconds};
-    const extra = await (async () => { ${during} })();
-    running = false;
-    return { fps: frames / ((performance.now() - start) / 1000), extra: extra || 0 };
-  })()`);
-}
-
 export async function runUiFpsBench(): Promise<UiFpsResult> {
   const base = await panAndChart();
   // Its own session: a fresh page and a server whose spare engine nothing else is using.
@@ -94,15 +78,7 @@ async function panAndChart(): Promise<Omit<UiFpsResult, 'live'>> {
     const doc = benchGraph();
     const loaded = await page.evaluate(`window.__layerlab.loadDoc(${JSON.stringify(doc)})`);
     if (!loaded) throw new Error('the bench graph does not parse');
-    // (waitForFunction would evaluate text in the page, which the app's CSP forbids.)
-    for (
-      let waited = 0;
-      Number(await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) < doc.nodes.length;
-      waited += 100
-    ) {
-      if (waited > 60_000) throw new Error('the bench graph did not render');
-      await page.waitForTimeout(100);
-    }
+    await until(page, `document.querySelectorAll('.react-flow__node').length >= ${doc.nodes.length}`, 60_000);
     await page.keyboard.press('f');
     await page.waitForTimeout(800);
 
@@ -144,7 +120,7 @@ async function panAndChart(): Promise<Omit<UiFpsResult, 'live'>> {
     })()`);
     await page.waitForTimeout(500);
     const chartSeconds = 3;
-    const chart = await framesDuring(
+    const chart = await framesDuring<number>(
       page,
       chartSeconds,
       `
@@ -182,12 +158,12 @@ async function panAndChart(): Promise<Omit<UiFpsResult, 'live'>> {
       nodes: doc.nodes.length,
       edges: doc.edges.length,
       panSeconds,
-      panFps: round(pan.fps),
+      panFps: round1(pan.fps),
       chartSeconds,
-      chartUpdatesPerSecond: round(updates / chartSeconds),
+      chartUpdatesPerSecond: round1(updates / chartSeconds),
       chartSteps: 90_000 + updates * 333,
-      chartFps: round(chart.fps),
-      chartUpdateMs: round(chart.extra),
+      chartFps: round1(chart.fps),
+      chartUpdateMs: round1(chart.extra),
       renderer,
     };
   } finally {
@@ -195,18 +171,14 @@ async function panAndChart(): Promise<Omit<UiFpsResult, 'live'>> {
   }
 }
 
-function round(v: number): number {
-  return Math.round(v * 10) / 10;
-}
-
-export function printUiFpsBench(r: UiFpsResult): void {
-  console.log(`Panning a ${r.nodes}-node, ${r.edges}-edge graph for ${r.panSeconds} s: ${r.panFps} frames/s`);
-  console.log(
+export function printUiFpsBench(r: UiFpsResult, out: (line: string) => void = console.log): void {
+  out(`Panning a ${r.nodes}-node, ${r.edges}-edge graph for ${r.panSeconds} s: ${r.panFps} frames/s (no target)`);
+  out(
     `Loss chart at ${r.chartUpdatesPerSecond} updates/s up to ${r.chartSteps.toLocaleString('en')} steps: ${r.chartFps} frames/s ` +
       `(${r.chartUpdateMs} ms to take in each update of 333 steps; the redraw follows in the next frame)`,
   );
-  console.log(`Chromium headless, renderer: ${r.renderer}; software rendering on this machine, so real displays do better.`);
-  printUiLiveBench(r.live);
+  out(`Chromium headless, renderer: ${r.renderer}; software rendering on this machine, so real displays do better.`);
+  printUiLiveBench(r.live, out);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

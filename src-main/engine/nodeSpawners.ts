@@ -10,6 +10,7 @@ import { exitLatch, type EngineProcess, type EngineSpawner } from './engineProce
 import { engineBundleStatus, ENGINE_BUNDLE_DIR, REPO_ROOT } from './engineBundle';
 import { warmSpawner, type StartedEngine, type WarmSpawner } from './warmEngine';
 import type { HostToEngine } from '../../src-shared/engineProtocol';
+import { WARM_UP_FLAG } from '../../src-engine/hosts/node/warmUpFlag';
 
 const sourceEntry = fileURLToPath(new URL('../../src-engine/hosts/node/runWorker.ts', import.meta.url));
 const threadBoot = fileURLToPath(new URL('../../src-engine/hosts/node/runJob/tsThreadBoot.mjs', import.meta.url));
@@ -46,9 +47,9 @@ function entryPicker(entry: string | EngineEntryOptions | undefined): () => stri
   return () => engineEntry(entry).path;
 }
 
-/** An engine in a child process (`child_process.fork`); .ts entries run through tsx. */
-function startChild(entry: string): StartedEngine {
-  const child = fork(entry, [], {
+/** An engine in a child process (`child_process.fork`); .ts entries run through tsx. `args`: its command-line arguments. */
+function startChild(entry: string, args: string[] = []): StartedEngine {
+  const child = fork(entry, args, {
     execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
     // 'advanced' (structured clone) carries Float32Array checkpoints without JSON.
     serialization: 'advanced',
@@ -83,11 +84,11 @@ function startChild(entry: string): StartedEngine {
   return { engine, hold };
 }
 
-/** An engine in a worker thread of this process. */
-function startThread(entry: string): StartedEngine {
+/** An engine in a worker thread of this process; `args` become its process.argv's extra arguments. */
+function startThread(entry: string, args: string[] = []): StartedEngine {
   const worker = entry.endsWith('.ts')
-    ? new Worker(threadBoot, { workerData: { entry: pathToFileURL(entry).href } })
-    : new Worker(entry);
+    ? new Worker(threadBoot, { argv: args, workerData: { entry: pathToFileURL(entry).href } })
+    : new Worker(entry, { argv: args });
   const latch = exitLatch();
   let terminated = false;
   worker.on('exit', (code) => latch.end({ code, signal: terminated ? 'terminate' : null }));
@@ -123,7 +124,8 @@ export function workerThreadSpawner(entry?: string | EngineEntryOptions): Engine
 }
 
 /** Like the spawners above, with one engine kept started ahead of need (serve mode): a run finds
- *  its engine loaded. Still one engine per run; see warmEngine.ts. */
+ *  its engine loaded and warmed up (WARM_UP_FLAG). Still one engine per run; see warmEngine.ts. */
 export function warmEngineSpawner(host: 'child' | 'thread', entry?: string | EngineEntryOptions): WarmSpawner {
-  return warmSpawner(entryPicker(entry), host === 'child' ? startChild : startThread);
+  const start = host === 'child' ? startChild : startThread;
+  return warmSpawner(entryPicker(entry), (path, spare) => start(path, spare ? [WARM_UP_FLAG] : []));
 }

@@ -27,8 +27,11 @@ interface Spare {
   warm: Promise<void>;
 }
 
-function prepare(entry: string, start: (entry: string) => StartedEngine): Spare {
-  const started = start(entry);
+/** Starts an engine from `entry`; `spare`: started ahead of need, so it may warm up before its `ready`. */
+export type EngineStarter = (entry: string, spare: boolean) => StartedEngine;
+
+function prepare(entry: string, start: EngineStarter): Spare {
+  const started = start(entry, true);
   started.hold(false);
   let warmed: () => void = () => undefined;
   const spare: Spare = {
@@ -77,7 +80,7 @@ function handOut(spare: Spare): EngineProcess {
 
 /** Spawns through `start(pick())`, handing out a pre-started engine whenever one from the entry
  *  `pick()` chooses now is ready and alive, and starting the next spare at once. */
-export function warmSpawner(pick: () => string, start: (entry: string) => StartedEngine): WarmSpawner {
+export function warmSpawner(pick: () => string, start: EngineStarter): WarmSpawner {
   let closed = false;
   let spare: Spare | null = prepare(pick(), start);
   const spawn = (): EngineProcess => {
@@ -86,7 +89,8 @@ export function warmSpawner(pick: () => string, start: (entry: string) => Starte
     const usable = spare && spare.entry === entry && !spare.ended ? spare : null;
     if (spare && !usable) spare.started.engine.kill();
     spare = closed ? null : prepare(entry, start);
-    return usable ? handOut(usable) : start(entry).engine;
+    // Without a spare to hand out, the run's own engine starts cold: a warm-up would only delay it.
+    return usable ? handOut(usable) : start(entry, false).engine;
   };
   return Object.assign(spawn, {
     whenWarm: () => spare?.warm ?? Promise.resolve(),

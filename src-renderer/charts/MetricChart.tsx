@@ -1,5 +1,6 @@
 // One live chart: draws the base option when mounted or the theme changes, then only swaps in
-// series data when the metrics gain points (at most once per frame).
+// series data when the metrics gain points: in a shared animation frame (chartFrames.ts), and
+// only while the chart is on screen (one scrolled out of view catches up when it comes back).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLatest } from '../ui/latest';
 import type { LineSeriesOption } from 'echarts/charts';
@@ -8,6 +9,8 @@ import { baseOption, pointCount, type AxisSpec } from './chartOptions';
 import type { MetricsBuffer } from './metricsBuffer';
 import { useEChart } from './useEChart';
 import { LegendToggles, type LegendEntry } from './LegendToggles';
+import { cancelDraw, drawInFrame } from './chartFrames';
+import { useVisible } from './useVisible';
 
 interface Props {
   title: string;
@@ -15,6 +18,7 @@ interface Props {
   hint?: string;
   axes: AxisSpec;
   metrics: MetricsBuffer;
+  /** Moves when the series this chart draws gain points. */
   revision: number;
   series(metrics: MetricsBuffer, theme: ChartTheme): LineSeriesOption[];
   /** Shown instead of the chart while there is nothing to draw. */
@@ -27,6 +31,9 @@ interface Props {
   /** The legend as buttons that hide and show series, reachable with Tab (default); false keeps ECharts' canvas legend. */
   toggles?: boolean;
 }
+
+/** How often a chart out of view (scrolled away, in a hidden tab) redraws while its data grows. */
+const OFFSCREEN_DRAW_MS = 1000;
 
 const entries = (data: readonly LineSeriesOption[]): LegendEntry[] =>
   data.map((s) => ({
@@ -55,37 +62,53 @@ export function MetricChart({
   const [hidden, setHidden] = useState<string[]>([]);
   const hiddenRef = useRef(hidden);
   hiddenRef.current = hidden;
-  const frame = useRef(0);
+  const visible = useVisible(box);
   const axesKey = JSON.stringify(axes);
-  // Effects below run on chosen triggers and read the newest props from here.
-  const latest = useLatest({ chart, theme, axes, metrics, series, toggles });
+  // The draw below runs in a later frame and reads the newest props from here.
+  const latest = useLatest({ chart, theme, axes, axesKey, metrics, series, toggles });
+  // What the whole option was last set for: a new chart, theme, axes or run needs it set again.
+  const drawnFor = useRef<{ chart: unknown; theme: unknown; axesKey: string; metrics: MetricsBuffer } | null>(null);
 
-  useEffect(() => {
+  // One draw, of the newest data when its frame comes; requests before it only keep its place.
+  const draw = useRef(() => {
+    const { chart, theme, axes, axesKey, metrics, series, toggles } = latest.current;
     if (!chart || !theme) return;
-    const { axes, series, toggles } = latest.current;
     const data = series(metrics, theme);
-    const base = baseOption(theme, axes);
-    chart.setOption({ ...base, ...(toggles ? { legend: { show: false } } : {}), series: data }, { notMerge: true });
-    // A full redraw forgets which series were hidden; hide them again.
-    for (const name of hiddenRef.current) chart.dispatchAction({ type: 'legendUnSelect', name });
-    setPoints(pointCount(data));
-    setLegend(entries(data));
-    // Redraw the full option only for a new theme, axes or run.
-  }, [chart, theme, axesKey, metrics, latest]);
-
-  useEffect(() => {
-    const { chart, theme, metrics, series } = latest.current;
-    if (!chart || !theme) return;
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      const data = series(metrics, theme);
+    const d = drawnFor.current;
+    if (d && d.chart === chart && d.theme === theme && d.axesKey === axesKey && d.metrics === metrics) {
       chart.setOption({ series: data }, { lazyUpdate: false });
-      setPoints(pointCount(data));
-      setLegend((before) => (sameEntries(before, entries(data)) ? before : entries(data)));
-    });
-    return () => cancelAnimationFrame(frame.current);
-    // Appends for each new revision of the same run's metrics (the full redraw above handles the rest).
-  }, [revision, latest]);
+    } else {
+      chart.setOption(
+        { ...baseOption(theme, axes), ...(toggles ? { legend: { show: false } } : {}), series: data },
+        { notMerge: true },
+      );
+      // A full redraw forgets which series were hidden; hide them again.
+      for (const name of hiddenRef.current) chart.dispatchAction({ type: 'legendUnSelect', name });
+      drawnFor.current = { chart, theme, axesKey, metrics };
+    }
+    setPoints(pointCount(data));
+    setLegend((before) => (sameEntries(before, entries(data)) ? before : entries(data)));
+  });
+  const offscreen = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!chart || !theme) return;
+    if (visible) {
+      drawInFrame(draw, draw.current);
+      return;
+    }
+    // Out of view, the chart still follows now and then, so what it says (points, series) stays near the truth.
+    offscreen.current ??= setTimeout(() => {
+      offscreen.current = null;
+      drawInFrame(draw, draw.current);
+    }, OFFSCREEN_DRAW_MS);
+  }, [revision, chart, theme, axesKey, metrics, visible]);
+  useEffect(
+    () => () => {
+      cancelDraw(draw);
+      if (offscreen.current) clearTimeout(offscreen.current);
+    },
+    [],
+  );
 
   const toggle = (name: string) => {
     chart?.dispatchAction({ type: 'legendToggleSelect', name });

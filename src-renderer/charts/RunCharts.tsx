@@ -39,6 +39,8 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
   const multi = hasOutputs(metrics);
   // A run that ended inside its first epoch (diverged, stopped, failed) will never draw per-epoch charts.
   const noEpoch = ended && metrics.epochs.length === 0;
+  // Charts per epoch redraw when an epoch arrives, not for every batch of steps the loss chart takes.
+  const epochRevision = metrics.epochs.length;
   const perEpoch = (text: string) =>
     noEpoch ? 'The run ended before its first epoch finished, so there is nothing to draw here.' : text;
   return (
@@ -70,7 +72,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
             hint="unweighted, log scale"
             axes={{ x: 'epoch', y: 'loss', log: true }}
             metrics={metrics}
-            revision={revision}
+            revision={epochRevision}
             series={(m, t: ChartTheme) => outputLossSeries(m, t, labelOf)}
             emptyText={perEpoch('The loss of each output appears after the first epoch.')}
             testId="chart-output-loss"
@@ -80,7 +82,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
             hint="accuracy (classes), R² (values)"
             axes={{ x: 'epoch', y: 'score', yMax: 1, yFloor: -1 }}
             metrics={metrics}
-            revision={revision}
+            revision={epochRevision}
             series={(m, t: ChartTheme) => outputScoreSeries(m, t, labelOf)}
             emptyText={perEpoch('Accuracy and R² of each output appear after the first epoch.')}
             testId="chart-output-score"
@@ -92,7 +94,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           hint="1 = perfect, 0 = no better than the mean guess"
           axes={{ x: 'epoch', y: 'R²', yMax: 1, yFloor: -1 }}
           metrics={metrics}
-          revision={revision}
+          revision={epochRevision}
           series={r2Series}
           emptyText={
             noValidation
@@ -107,7 +109,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           hint="share of samples classified correctly"
           axes={{ x: 'epoch', y: 'accuracy', percent: true }}
           metrics={metrics}
-          revision={revision}
+          revision={epochRevision}
           series={accuracySeries}
           emptyText={perEpoch('Accuracy on the training and validation sets appears after the first epoch.')}
           testId="chart-accuracy"
@@ -118,7 +120,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         hint="per layer, log scale"
         axes={{ x: 'epoch', y: '‖grad‖ (log)', log: true }}
         metrics={metrics}
-        revision={revision}
+        revision={epochRevision}
         series={(m, t: ChartTheme) => layerSeries(m, 'gradNorm', t, labelOf)}
         emptyText={perEpoch('Gradient norms of each layer appear after the first epoch.')}
         testId="chart-gradients"
@@ -129,7 +131,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         hint="per layer, on a probe batch"
         axes={{ x: 'epoch', y: activation === 'actStd' ? 'std' : 'mean' }}
         metrics={metrics}
-        revision={revision}
+        revision={epochRevision}
         series={(m, t: ChartTheme) => layerSeries(m, activation, t, labelOf)}
         emptyText={perEpoch('Activation statistics of each layer appear after the first epoch.')}
         testId="chart-activations"
@@ -151,7 +153,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
           hint="press a class below to hide or show it"
           axes={{ x: 'epoch', y: 'accuracy', percent: true }}
           metrics={metrics}
-          revision={revision}
+          revision={epochRevision}
           series={(m, t: ChartTheme) => classAccuracySeries(m, t, classNames)}
           emptyText={perEpoch(classEmptyText(metrics, noValidation))}
           testId="chart-class-accuracy"

@@ -57,15 +57,24 @@ export function OutputPanel() {
     () => (summary && raw.length ? markValidation(raw, summary, validationSplit, seed) : null),
     [raw, summary, validationSplit, seed],
   );
-  const points = marked ? marked.filter((p) => shown === 'all' || (shown === 'validation') === p.validation) : raw;
+  // Kept from render to render: the canvas redraws when the boundary or the points change, not for every render.
+  const points = useMemo(
+    () => (marked ? marked.filter((p) => shown === 'all' || (shown === 'validation') === p.validation) : raw),
+    [marked, shown, raw],
+  );
   // Only the boundary of a run on this very dataset belongs over these points.
   const boundary = runDataset === datasetId ? insight?.boundary : undefined;
 
+  // Read once per theme: reading a style at every epoch makes the browser recompute the page's styles there and then.
+  const surface = useRef<{ theme: string; color: string } | null>(null);
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    const background = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
-    drawOutput(ctx, boundary, points, SIZE, SIZE, background, regression);
+    if (surface.current?.theme !== theme) {
+      const color = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
+      surface.current = { theme, color };
+    }
+    drawOutput(ctx, boundary, points, SIZE, SIZE, surface.current.color, regression);
   }, [boundary, points, theme, regression]);
 
   if (kind === 'images')

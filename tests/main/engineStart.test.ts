@@ -25,10 +25,12 @@ import { createAppServices } from '../../src-main/services/appServices';
 import { folderProjects } from '../../src-main/projects/folderProjects';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import { tempDir } from './helpers/temp';
+import { WARM_UP_FLAG } from '../../src-engine/hosts/node/warmUpFlag';
 
-// Stand-ins for the two entries: each says which one it is as soon as it starts.
+// Stand-ins for the two entries: each says which one it is as soon as it starts, and whether it was
+// started as a spare (asked to warm up before its ready).
 const fakeEntry = (from: string): string => `import { parentPort, threadId } from 'node:worker_threads';
-const message = { type: 'ready', from: ${JSON.stringify(from)}, engine: process.pid + '/' + threadId };
+const message = { type: 'ready', from: ${JSON.stringify(from)}, engine: process.pid + '/' + threadId, warmUp: process.argv.includes(${JSON.stringify(WARM_UP_FLAG)}) };
 // Like the real engine, it stays until its host ends it.
 if (parentPort) { parentPort.postMessage(message); parentPort.on('message', () => undefined); }
 else { process.send(message); process.on('disconnect', () => process.exit(0)); }
@@ -55,6 +57,7 @@ interface Hello {
   type: 'ready';
   from: string;
   engine: string;
+  warmUp: boolean;
 }
 
 function firstMessage(spawn: EngineSpawner): Promise<Hello> {
@@ -110,10 +113,10 @@ describe('which entry an engine starts from', () => {
     it(`${host} spawner starts the bundle when fresh, the source once it is stale`, async () => {
       const p = fakeProject();
       const spawn = host === 'thread' ? workerThreadSpawner(p.options) : childProcessSpawner(p.options);
-      expect(await firstMessage(spawn)).toMatchObject({ type: 'ready', from: 'bundle' });
+      expect(await firstMessage(spawn)).toMatchObject({ type: 'ready', from: 'bundle', warmUp: false });
       // The same spawner decides again at each start: an edit made while the server runs counts.
       writeFileSync(p.module, 'export const answer = 4200;\n');
-      expect(await firstMessage(spawn)).toMatchObject({ type: 'ready', from: 'source' });
+      expect(await firstMessage(spawn)).toMatchObject({ type: 'ready', from: 'source', warmUp: false });
     });
 
     it(`${host}: a warm spare is a new engine per run, replays its ready, and is dropped once stale`, async () => {
@@ -123,7 +126,8 @@ describe('which entry an engine starts from', () => {
         await spawn.whenWarm();
         // The spare said ready before anyone listened: the listener still hears it, once.
         const first = await firstMessage(spawn);
-        expect(first).toMatchObject({ type: 'ready', from: 'bundle' });
+        // A spare warms up before its ready, so the run it is handed starts warm.
+        expect(first).toMatchObject({ type: 'ready', from: 'bundle', warmUp: true });
         await spawn.whenWarm();
         const second = await firstMessage(spawn);
         expect(second.from).toBe('bundle');
@@ -131,7 +135,11 @@ describe('which entry an engine starts from', () => {
         // The spare waiting now came from the bundle, which is stale from here on.
         await spawn.whenWarm();
         writeFileSync(p.module, 'export const answer = 4200;\n');
-        expect(await firstMessage(spawn)).toMatchObject({ from: 'source' });
+        // No usable spare: the run's own engine starts at once, without a warm-up to wait for.
+        expect(await firstMessage(spawn)).toMatchObject({ from: 'source', warmUp: false });
+        // The next spare, from the source now, warms up again.
+        await spawn.whenWarm();
+        expect(await firstMessage(spawn)).toMatchObject({ from: 'source', warmUp: true });
       } finally {
         spawn.close();
       }

@@ -56,11 +56,13 @@ describe('latest insights only', () => {
     const stream = new UpdateStream(store, 100);
     const seen: RunUpdate[][] = [];
     stream.subscribe((u) => seen.push(u));
-    for (let e = 1; e <= 3; e++) stream.event('r', insightEvent(e));
+    // The run's first insight goes out on its own at once (its first boundary); the next three share a batch.
+    for (let e = 1; e <= 4; e++) stream.event('r', insightEvent(e));
     stream.flush();
+    expect(seen.map((b) => b.length)).toEqual([1, 3]);
     const events = seen.flat().map((u) => (u.kind === 'engine' ? u.event : null));
-    expect(events.map((e) => (e && 'boundary' in e ? e.epoch : null))).toEqual([null, null, 3]);
-    expect(store.insights.list('r').map((e) => !!e.boundary)).toEqual([true, true, true]);
+    expect(events.map((e) => (e && 'boundary' in e ? e.epoch : null))).toEqual([1, null, null, 4]);
+    expect(store.insights.list('r').map((e) => !!e.boundary)).toEqual([true, true, true, true]);
     // The network insight is live only.
     expect(store.insights.list('r').some((e) => e.network)).toBe(false);
   });

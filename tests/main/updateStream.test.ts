@@ -63,6 +63,55 @@ describe('the update stream', () => {
   });
 });
 
+describe("a run's first result", () => {
+  const epoch = (n: number) =>
+    ({ event: 'epoch', epoch: n, step: n * 10, trainLoss: 1 / n, lr: 0.1, elapsedMs: n, samplesPerSec: 1, layers: {} }) as const;
+  const insight = (n: number) => ({ event: 'insight', epoch: n }) as const;
+  const kinds = (b: RunUpdate[]) =>
+    b.map((u) => (u.kind === 'engine' ? `${u.event.event} ${'epoch' in u.event ? u.event.epoch : ''}`.trim() : u.kind));
+
+  it('goes out at once: the first epoch and its insight skip the batching interval, later epochs wait for it', () => {
+    const store = openStore(join(tempDir(), 'first.sqlite'));
+    store.runs.insert({ id: 'r', name: 'r', graph: xorGraph(), backend: 'cpu', createdAt: new Date().toISOString() });
+    // An interval no test outlives: whatever arrives before the close came out of a flush on the spot.
+    const stream = new UpdateStream(store, 10_000);
+    const batches: RunUpdate[][] = [];
+    stream.subscribe((b) => batches.push(b));
+    stream.event('r', { event: 'step', epoch: 1, step: 1, loss: 0.5, lr: 0.1 });
+    expect(batches).toHaveLength(0);
+    stream.event('r', epoch(1));
+    expect(batches.map(kinds)).toEqual([['step 1', 'epoch 1']]);
+    stream.event('r', insight(1));
+    expect(batches.map(kinds)).toEqual([['step 1', 'epoch 1'], ['insight 1']]);
+    // Already in the database when sent, as every batch.
+    expect(store.metrics.epochs('r').map((e) => e.epoch)).toEqual([1]);
+    stream.event('r', epoch(2));
+    stream.event('r', insight(2));
+    expect(batches).toHaveLength(2);
+    stream.close();
+    expect(batches.map(kinds).at(-1)).toEqual(['epoch 2', 'insight 2']);
+    store.close();
+  });
+
+  it('is first for each run on its own', () => {
+    const store = openStore(join(tempDir(), 'runs.sqlite'));
+    for (const id of ['a', 'b'])
+      store.runs.insert({ id, name: id, graph: xorGraph(), backend: 'cpu', createdAt: new Date().toISOString() });
+    const stream = new UpdateStream(store, 10_000);
+    const batches: RunUpdate[][] = [];
+    stream.subscribe((b) => batches.push(b));
+    stream.event('a', epoch(1));
+    stream.event('b', epoch(1));
+    expect(batches.map((b) => b.map((u) => u.runId))).toEqual([['a'], ['b']]);
+    stream.event('a', epoch(2));
+    expect(batches).toHaveLength(2);
+    stream.status('a', 'completed');
+    expect(batches).toHaveLength(3);
+    stream.close();
+    store.close();
+  });
+});
+
 describe('the store benchmark', () => {
   it('inserts rows in batches and reads a whole series back (smaller than the real run)', () => {
     const r = runStoreBench(60_000, 50_000);

@@ -39,6 +39,8 @@ export function useCpuBackend(options: CpuBackendOptions = {}): CpuBackend {
 export function setCpuThreads(threads: number): void {
   const program = kernelProgram();
   if (!program) return;
+  // The same count keeps the started threads (a spare engine started them before its run).
+  if (Math.max(1, Math.floor(threads)) === cpuThreads()) return;
   const next = threads > 1 ? new ThreadPool(program, threads) : null;
   setParallelRunner(next);
   pool?.close();
