@@ -5,6 +5,7 @@ import { gemm, gemmPanels, packB } from './kernels/gemm';
 import { elementwiseFunctions } from './kernels/elementwise';
 import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
+import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
 import { recurrentFunctions } from './kernels/recurrent';
 
@@ -21,6 +22,7 @@ export function kernelFunctions(): EncodedFunction[] {
     ...elementwiseFunctions,
     ...optimizerFunctions,
     ...convFunctions,
+    ...directConvFunctions,
     ...poolFunctions,
     ...recurrentFunctions,
   ];

@@ -1,4 +1,4 @@
-// im2col + GEMM convolution and SIMD max pooling against the reference kernels: strides,
+// Direct and im2col + GEMM convolution and SIMD max pooling against the reference kernels: strides,
 // padding, channel counts that are not multiples of four, and 1 vs 2 threads (bit-identical).
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
@@ -32,6 +32,15 @@ const CONV_CASES: ConvCase[] = [
   { x: [2, 5, 8, 5], k: [1, 1], f: 3, stride: [1, 1], padding: 'valid' },
   { x: [1, 4, 4, 2], k: [4, 4], f: 1, stride: [1, 1], padding: 'same' },
   { x: [2, 10, 6, 4], k: [5, 3], f: 9, stride: [3, 2], padding: 'valid' },
+  // Few filters take the direct kernels: the benchmark CNN's second layer, padded and strided
+  // variants, filter counts that need several passes of 8 or 16, window rows that do not
+  // split evenly into the filter gradient's units, and dx through the flipped filters.
+  { x: [2, 8, 7, 8], k: [3, 3], f: 16, stride: [1, 1], padding: 'valid' },
+  { x: [3, 6, 6, 16], k: [3, 3], f: 8, stride: [1, 1], padding: 'same' },
+  { x: [2, 6, 5, 5], k: [2, 3], f: 24, stride: [1, 2], padding: [1, 1] },
+  { x: [1, 7, 6, 3], k: [3, 3], f: 32, stride: [2, 1], padding: 'same' },
+  { x: [2, 5, 6, 8], k: [3, 3], f: 8, stride: [1, 1], padding: [2, 1] },
+  { x: [8, 14, 14, 8], k: [3, 3], f: 16, stride: [1, 1], padding: 'valid' },
 ];
 
 function convInputs(rng: Rng, c: ConvCase) {
