@@ -13,6 +13,7 @@ import {
   ref32,
   ref64,
   runOn,
+  runtime,
   useThreads,
   type Input,
 } from './fixtures';
@@ -73,6 +74,11 @@ const POOL_CASES: PoolCase[] = [
   { x: [1, 5, 5, 3], pool: [3, 3], stride: [2, 2], padding: 'same' },
   { x: [2, 7, 5, 6], pool: [2, 3], stride: [1, 2], padding: 'valid' },
   { x: [1, 4, 4, 1], pool: [3, 3], stride: [1, 1], padding: 'same' },
+  // The 2×2, stride-2 kernels: even sizes, an odd width and height (a last row and column no
+  // window covers), 'same' padding on even sizes, and enough rows to split across threads.
+  { x: [2, 7, 9, 4], pool: [2, 2], stride: [2, 2], padding: 'valid' },
+  { x: [1, 6, 8, 12], pool: [2, 2], stride: [2, 2], padding: 'same' },
+  { x: [16, 26, 26, 8], pool: [2, 2], stride: [2, 2], padding: 'valid' },
 ];
 
 /** Values on a coarse grid, so windows often hold ties (the first maximum must win). */
@@ -81,11 +87,20 @@ function tiedInput(rng: Rng, shape: number[]): Input {
   return { shape, values };
 }
 
+/** Frees NaN-filled blocks of `floats`, so outputs that size are allocated over them: a cell a kernel leaves unwritten shows. */
+function leaveNaNBlocks(floats: number): void {
+  const blocks = [0, 1, 2].map(() => fast.allocUninitialized(floats));
+  runtime.pool.poisonOnFree = true;
+  blocks.forEach((b) => fast.release(b));
+  runtime.pool.poisonOnFree = false;
+}
+
 function runPoolCase(rng: Rng, c: PoolCase, backend: typeof fast | typeof ref32) {
   const attrs = { poolH: c.pool[0], poolW: c.pool[1], strideH: c.stride[0], strideW: c.stride[1], padding: c.padding };
   const x = tiedInput(rng, c.x);
   const g = convGeometry(c.x, c.pool[0], c.pool[1], c.stride[0], c.stride[1], c.padding);
   const dy = randomInput(rng, [g.n, g.oh, g.ow, g.c]);
+  if (backend === fast) leaveNaNBlocks(x.values.length);
   return [runOn(backend, 'MaxPool', [x], attrs)[0], runOn(backend, 'MaxPoolGrad', [dy, x], attrs)[0]];
 }
 
