@@ -7,10 +7,10 @@
 //                     vectors in registers; a task owns whole rows of dw (units [start, end)),
 //                     positions are visited in tiles so dy stays in cache across units;
 //   padImages:        a zero-bordered copy of each image (images [start, end)).
-import { wasmFunction } from '../emit/func';
+import { wasmFunction, type FunctionScope } from '../emit/func';
 import { block, brIf, forRange, i32, inc, loop, set, v128, when, type Code, type Local } from '../emit/expr';
 import type { EncodedFunction } from '../emit/encoding';
-import { advancePosition, copyFloats, zeroFloats } from './conv';
+import { copyFloats, zeroFloats } from './conv';
 
 /** Geometry of a valid (unpadded) convolution. */
 const VALID = {
@@ -57,6 +57,40 @@ function windowBase(g: Geometry, x: Local, b: Local, oy: Local, ox: Local): Code
   );
 }
 
+/** Byte steps of a window's address from one output position to the next, per wrap. */
+interface Steps {
+  position: Local;
+  row: Local;
+  image: Local;
+}
+
+function windowSteps(s: FunctionScope, g: Geometry): { steps: Steps; code: Code[] } {
+  const [position, row, image] = s.locals('i32', 3, 'step');
+  const rowBytes = i32.shl(i32.mul(g.W, g.C), 2);
+  return {
+    steps: { position, row, image },
+    code: [
+      set(position, i32.shl(i32.mul(g.sw, g.C), 2)),
+      set(row, i32.sub(i32.mul(g.sh, rowBytes), i32.mul(g.OW, position))),
+      set(image, i32.mul(i32.sub(g.H, i32.mul(g.OH, g.sh)), rowBytes)),
+    ],
+  };
+}
+
+/** Moves (b, oy, ox) to the next output position and `base` to its window, without multiplying. */
+function advanceWindow(g: Geometry, steps: Steps, b: Local, oy: Local, ox: Local, base: Local): Code[] {
+  return [
+    inc(ox, 1),
+    inc(base, steps.position),
+    when(i32.eq(ox, g.OW), [
+      set(ox, 0),
+      inc(oy, 1),
+      inc(base, steps.row),
+      when(i32.eq(oy, g.OH), [set(oy, 0), inc(b, 1), inc(base, steps.image)]),
+    ]),
+  ];
+}
+
 function startPosition(g: Geometry, start: Local, b: Local, oy: Local, ox: Local): Code[] {
   return [
     set(ox, i32.remS(start, g.OW)),
@@ -74,12 +108,12 @@ function directConv(fv: number, positions: number): EncodedFunction {
     const weights = s.locals('v128', fv, 'wv');
     const accs = Array.from({ length: positions }, (_, q) => s.locals('v128', fv, `acc${q}_`));
     const xs = s.local('v128', 'xs');
+    const cursor = s.local('i32', 'cursor');
+    const { steps, code: stepCode } = windowSteps(s, p);
 
     /** One pass over `count` positions whose windows start at bases[0..count). */
     const pass = (count: number): Code[] => [
-      ...bases
-        .slice(0, count)
-        .flatMap((base) => [set(base, windowBase(p, x, b, oy, ox)), ...advancePosition(ox, oy, b, p.OW, p.OH)]),
+      ...bases.slice(0, count).flatMap((base) => [set(base, cursor), ...advanceWindow(p, steps, b, oy, ox, cursor)]),
       forRange(
         f0,
         0,
@@ -125,6 +159,8 @@ function directConv(fv: number, positions: number): EncodedFunction {
       set(skipBytes, i32.sub(rowBytes, i32.shl(rowFloats, 2))),
       set(fBytes, i32.shl(F, 2)),
       ...startPosition(p, start, b, oy, ox),
+      ...stepCode,
+      set(cursor, windowBase(p, x, b, oy, ox)),
       set(yp, i32.add(y, i32.mul(start, fBytes))),
       set(blockEnd, i32.sub(end, positions - 1)),
       set(pos, start),
@@ -146,6 +182,8 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
       const grads = s.locals('v128', fv, 'g');
       const xs = s.local('v128', 'xs');
       const rowFloats = s.local('i32', 'rowFloats');
+      const tbase = s.local('i32', 'tbase');
+      const { steps, code: stepCode } = windowSteps(s, p);
 
       /** The unit's dw rows (t0 .. t0 + count) for this tile. */
       const unitPass = (count: number): Code[] => [
@@ -153,13 +191,13 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
         set(b, tb),
         set(oy, toy),
         set(ox, tox),
+        set(base, i32.add(tbase, xo)),
         set(dyp, i32.add(dy, i32.shl(i32.add(i32.mul(tileStart, F), i32.mul(fc, 4 * fv)), 2))),
         forRange(
           pos,
           tileStart,
           tileEnd,
           1,
-          set(base, i32.add(windowBase(p, x, b, oy, ox), xo)),
           ...grads.map((g, q) => set(g, v128.load(dyp, 16 * q))),
           ...accs
             .slice(0, count)
@@ -168,7 +206,7 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
               ...acc.map((a, jj) => set(a, v128.add(a, v128.mul(xs, grads[jj])))),
             ]),
           inc(dyp, fBytes),
-          ...advancePosition(ox, oy, b, p.OW, p.OH),
+          ...advanceWindow(p, steps, b, oy, ox, base),
         ),
         ...accs.slice(0, count).flatMap((acc, q) =>
           acc.map((a, jj) => {
@@ -192,6 +230,8 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
         set(tb, 0),
         set(toy, 0),
         set(tox, 0),
+        set(tbase, x),
+        ...stepCode,
         block(
           brIf(0, i32.geS(tileStart, positions)),
           loop(
@@ -202,6 +242,7 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
             set(tb, b),
             set(toy, oy),
             set(tox, ox),
+            set(tbase, windowBase(p, x, b, oy, ox)),
             brIf(0, i32.ltS(tileStart, positions)),
           ),
         ),
