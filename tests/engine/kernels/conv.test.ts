@@ -3,6 +3,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
 import { convGeometry } from '../../../src-engine/kernels/convGeometry';
+import { withBackend } from '../../../src-engine/core/backend';
+import { tensor } from '../../../src-engine/core/tensor';
+import { gradCheck } from '../../../src-engine/core/gradcheck';
+import { sizeOf } from '../../../src-engine/core/shape';
+import { conv2d, maxPool2d } from '../../../src-engine/ops';
 import type { Padding } from '../../../src-engine/kernels/kernelNames';
 import {
   expectClose,
@@ -147,5 +152,45 @@ describe('fast max pooling', () => {
     await useThreads(2);
     const double = run();
     single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+  });
+});
+
+describe('float32 central differences through the direct convolution and 2×2 pool kernels', () => {
+  const convCases: Array<{ x: number[]; w: number[]; stride: [number, number]; padding: Padding }> = [
+    { x: [2, 6, 6, 8], w: [3, 3, 8, 16], stride: [1, 1], padding: 'valid' },
+    { x: [1, 5, 5, 16], w: [3, 3, 16, 8], stride: [1, 1], padding: 'same' },
+    { x: [1, 7, 6, 3], w: [3, 3, 3, 8], stride: [2, 1], padding: 'same' },
+  ];
+  convCases.forEach((c, i) => {
+    it(`conv2d ${c.x.join('×')} * ${c.w.join('×')}, stride ${c.stride.join(',')}, ${c.padding}`, () => {
+      withBackend(fast, () => {
+        const rng = new Rng(400 + i);
+        const [x, w] = [c.x, c.w].map((shape) => {
+          const t = tensor(randomInput(rng, shape).values as Float32Array, shape);
+          t.requiresGrad = true;
+          return t;
+        });
+        // The loss is linear in each input, so a wide step is exact and keeps float32 rounding small.
+        const result = gradCheck(() => conv2d(x, w, c.stride, c.padding), [x, w], { epsilon: 0.05 });
+        expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(2e-2);
+      });
+    });
+  });
+
+  it('maxPool2d 2×2 over 2×7×9×4 (odd sizes)', () => {
+    withBackend(fast, () => {
+      // Distinct values 0.01 apart: a probe of ±1e-3 never changes which cell is the maximum.
+      const shape = [2, 7, 9, 4];
+      const rng = new Rng(450);
+      const values = Float32Array.from({ length: sizeOf(shape) }, (_, k) => k * 0.01 - 2);
+      for (let k = values.length - 1; k > 0; k--) {
+        const j = rng.int(k + 1);
+        [values[k], values[j]] = [values[j], values[k]];
+      }
+      const x = tensor(values, shape);
+      x.requiresGrad = true;
+      const result = gradCheck(() => maxPool2d(x, [2, 2], [2, 2]), [x], { epsilon: 1e-3 });
+      expect(result.maxRelError, JSON.stringify(result.errors)).toBeLessThan(2e-2);
+    });
   });
 });
