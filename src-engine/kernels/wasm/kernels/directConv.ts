@@ -2,7 +2,8 @@
 // pads a copy). SIMD runs over the filter dimension F in chunks of 4·FV; each output value sums
 // its window in (ky, kx, c) order, so blocking never changes a result.
 //   convDirect:       y[pos, f] = Σ x[window(pos)] · w[·, f], P positions per pass sharing the
-//                     weight loads (output positions [start, end) per task);
+//                     weight loads (output positions [start, end) per task); window rows outside
+//                     x rows [rowLo, rowHi) are known zeros (padding) and skipped;
 //   convFilterDirect: dw[t, f] = Σ_pos x[window(pos) + t] · dy[pos, f], T window offsets × FV
 //                     vectors in registers; a task owns whole rows of dw (units [start, end)),
 //                     positions are visited in tiles so dy stays in cache across units;
@@ -100,74 +101,102 @@ function startPosition(g: Geometry, start: Local, b: Local, oy: Local, ox: Local
 }
 
 function directConv(fv: number, positions: number): EncodedFunction {
-  return wasmFunction(directName(fv), { x: 'i32', w: 'i32', y: 'i32', ...VALID, start: 'i32', end: 'i32' }, (p, s) => {
-    const { x, w, y, C, KH, KW, F, start, end } = p;
-    const [pos, b, oy, ox, f0, ky, t, wp, xo, yp, rowFloats, skipBytes, fBytes, blockEnd] = s.locals('i32', 14, 'i');
-    const rowBytes = s.local('i32', 'rowBytes');
-    const bases = s.locals('i32', positions, 'base');
-    const weights = s.locals('v128', fv, 'wv');
-    const accs = Array.from({ length: positions }, (_, q) => s.locals('v128', fv, `acc${q}_`));
-    const xs = s.local('v128', 'xs');
-    const cursor = s.local('i32', 'cursor');
-    const { steps, code: stepCode } = windowSteps(s, p);
+  return wasmFunction(
+    directName(fv),
+    { x: 'i32', w: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
+    (p, s) => {
+      const { x, w, y, C, KH, KW, F, rowLo, rowHi, start, end } = p;
+      const [kyLo, kyHi, wRowBytes, clip] = s.locals('i32', 4, 'k');
+      const [pos, b, oy, ox, f0, ky, t, wp, xo, yp, rowFloats, skipBytes, fBytes, blockEnd] = s.locals('i32', 14, 'i');
+      const rowBytes = s.local('i32', 'rowBytes');
+      const bases = s.locals('i32', positions, 'base');
+      const weights = s.locals('v128', fv, 'wv');
+      const accs = Array.from({ length: positions }, (_, q) => s.locals('v128', fv, `acc${q}_`));
+      const xs = s.local('v128', 'xs');
+      const cursor = s.local('i32', 'cursor');
+      const { steps, code: stepCode } = windowSteps(s, p);
 
-    /** One pass over `count` positions whose windows start at bases[0..count). */
-    const pass = (count: number): Code[] => [
-      ...bases.slice(0, count).flatMap((base) => [set(base, cursor), ...advanceWindow(p, steps, b, oy, ox, cursor)]),
-      forRange(
-        f0,
-        0,
-        F,
-        4 * fv,
-        ...accs.slice(0, count).flatMap((acc) => acc.map((a) => set(a, v128.zero()))),
-        set(wp, i32.add(w, i32.shl(f0, 2))),
-        set(xo, 0),
-        forRange(
-          ky,
-          0,
-          KH,
-          1,
-          forRange(
-            t,
-            0,
-            rowFloats,
-            1,
-            ...weights.map((wv, j) => set(wv, v128.load(wp, 16 * j))),
-            ...accs
-              .slice(0, count)
-              .flatMap((acc, q) => [
-                set(xs, v128.loadSplat(i32.add(bases[q], xo))),
-                ...acc.map((a, j) => set(a, v128.add(a, v128.mul(xs, weights[j])))),
-              ]),
-            inc(wp, fBytes),
-            inc(xo, 4),
-          ),
-          inc(xo, skipBytes),
-        ),
-        ...accs
+      /**
+       * One pass over `count` positions whose windows start at bases[0..count); `clipped`: the
+       * rows the windows need, [kyLo, kyHi), are worked out first.
+       */
+      const pass = (count: number, clipped: boolean): Code[] => [
+        ...(clipped ? [set(kyLo, KH), set(kyHi, 0)] : []),
+        ...bases
           .slice(0, count)
-          .flatMap((acc, q) =>
-            acc.map((a, j) => v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j)),
+          .flatMap((base) => [
+            set(base, cursor),
+            ...(clipped
+              ? [
+                  set(kyLo, i32.minS(kyLo, i32.maxS(0, i32.sub(rowLo, i32.mul(oy, p.sh))))),
+                  set(kyHi, i32.maxS(kyHi, i32.minS(KH, i32.sub(rowHi, i32.mul(oy, p.sh))))),
+                ]
+              : []),
+            ...advanceWindow(p, steps, b, oy, ox, cursor),
+          ]),
+        forRange(
+          f0,
+          0,
+          F,
+          4 * fv,
+          ...accs.slice(0, count).flatMap((acc) => acc.map((a) => set(a, v128.zero()))),
+          set(wp, i32.add(i32.add(w, i32.shl(f0, 2)), i32.mul(kyLo, wRowBytes))),
+          set(xo, i32.mul(kyLo, rowBytes)),
+          forRange(
+            ky,
+            kyLo,
+            kyHi,
+            1,
+            forRange(
+              t,
+              0,
+              rowFloats,
+              1,
+              ...weights.map((wv, j) => set(wv, v128.load(wp, 16 * j))),
+              ...accs
+                .slice(0, count)
+                .flatMap((acc, q) => [
+                  set(xs, v128.loadSplat(i32.add(bases[q], xo))),
+                  ...acc.map((a, j) => set(a, v128.add(a, v128.mul(xs, weights[j])))),
+                ]),
+              inc(wp, fBytes),
+              inc(xo, 4),
+            ),
+            inc(xo, skipBytes),
           ),
-      ),
-      inc(yp, i32.mul(count, fBytes)),
-    ];
+          ...accs
+            .slice(0, count)
+            .flatMap((acc, q) =>
+              acc.map((a, j) => v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j)),
+            ),
+        ),
+        inc(yp, i32.mul(count, fBytes)),
+      ];
 
-    return [
-      set(rowFloats, i32.mul(KW, C)),
-      set(rowBytes, i32.shl(i32.mul(p.W, C), 2)),
-      set(skipBytes, i32.sub(rowBytes, i32.shl(rowFloats, 2))),
-      set(fBytes, i32.shl(F, 2)),
-      ...startPosition(p, start, b, oy, ox),
-      ...stepCode,
-      set(cursor, windowBase(p, x, b, oy, ox)),
-      set(yp, i32.add(y, i32.mul(start, fBytes))),
-      set(blockEnd, i32.sub(end, positions - 1)),
-      set(pos, start),
-      forRange(pos, pos, blockEnd, positions, ...pass(positions)),
-      forRange(pos, pos, end, 1, ...pass(1)),
-    ];
-  });
+      return [
+        set(rowFloats, i32.mul(KW, C)),
+        set(rowBytes, i32.shl(i32.mul(p.W, C), 2)),
+        set(skipBytes, i32.sub(rowBytes, i32.shl(rowFloats, 2))),
+        set(fBytes, i32.shl(F, 2)),
+        set(wRowBytes, i32.mul(rowFloats, fBytes)),
+        // Without padding rows every window is whole: the passes skip computing their row range.
+        set(clip, i32.or(i32.gtS(rowLo, 0), i32.ltS(rowHi, p.H))),
+        set(kyLo, 0),
+        set(kyHi, KH),
+        ...startPosition(p, start, b, oy, ox),
+        ...stepCode,
+        set(cursor, windowBase(p, x, b, oy, ox)),
+        set(yp, i32.add(y, i32.mul(start, fBytes))),
+        set(blockEnd, i32.sub(end, positions - 1)),
+        set(pos, start),
+        when(
+          clip,
+          [forRange(pos, pos, blockEnd, positions, ...pass(positions, true)), forRange(pos, pos, end, 1, ...pass(1, true))],
+          [forRange(pos, pos, blockEnd, positions, ...pass(positions, false)), forRange(pos, pos, end, 1, ...pass(1, false))],
+        ),
+      ];
+    },
+  );
 }
 
 function filterDirect(fv: number, offsets: number): EncodedFunction {

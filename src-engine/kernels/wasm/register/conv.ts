@@ -75,20 +75,24 @@ function validInput(
   x: TensorInfo,
   g: ConvGeometry,
   fresh: boolean,
-): { address: number; h: number; w: number } {
-  if (g.padTop === 0 && g.padLeft === 0) return { address: be.address(x.data), h: g.h, w: g.w };
+): { address: number; h: number; w: number; rows: [number, number] } {
+  const rows: [number, number] = [g.padTop, g.padTop + g.h];
+  if (g.padTop === 0 && g.padLeft === 0) return { address: be.address(x.data), h: g.h, w: g.w, rows };
   const h = (g.oh - 1) * g.strideH + g.kh;
   const w = (g.ow - 1) * g.strideW + g.kw;
   const cache = cacheOf(be);
   const key = `padded ${PatchCache.key(g)}`;
   const kept = fresh ? null : cache.get(x.data, key);
-  if (kept) return { address: kept.byteOffset, h, w };
+  if (kept) return { address: kept.byteOffset, h, w, rows };
   const padded = cache.claim(x.data, key, g.n * h * w * g.c);
   padInto(be, be.address(x.data), padded.byteOffset, x.shape, h, w, g.padTop, g.padLeft);
-  return { address: padded.byteOffset, h, w };
+  return { address: padded.byteOffset, h, w, rows };
 }
 
-/** y [positions, f] = valid convolution of x (h × w × c images) with w [kh, kw, c, f]. */
+/**
+ * y [positions, f] = valid convolution of x (h × w × c images) with w [kh, kw, c, f]; x rows
+ * outside [rows[0], rows[1]) are zero padding, which the kernel skips.
+ */
 function directForward(
   be: FastCpuBackend,
   fv: number,
@@ -97,9 +101,10 @@ function directForward(
   y: number,
   positions: number,
   geometry: ValidGeometryArgs,
+  rows: [number, number],
 ): void {
   const [, , c, kh, kw, , , , , f] = geometry;
-  be.runtime.run(directName(fv), [x, w, y, ...geometry], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
+  be.runtime.run(directName(fv), [x, w, y, ...geometry, ...rows], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
 }
 
 function registerConv2D(): void {
@@ -113,7 +118,7 @@ function registerConv2D(): void {
     if (fv !== null) {
       const input = validInput(be, x, g, true);
       const geometry: ValidGeometryArgs = [input.h, input.w, g.c, kh, kw, g.oh, g.ow, strideH, strideW, f];
-      directForward(be, fv, input.address, be.address(w.data), y.byteOffset, rows, geometry);
+      directForward(be, fv, input.address, be.address(w.data), y.byteOffset, rows, geometry, input.rows);
     } else {
       const cols = patches(be, x.data, g, true);
       gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
@@ -189,18 +194,16 @@ function directInputGradient(be: FastCpuBackend, dy: TensorInfo, w: TensorInfo, 
           for (let fi = 0; fi < f; fi++)
             flipped[((ky * kw + kx) * f + fi) * c + ch] = src[(((kh - 1 - ky) * kw + (kw - 1 - kx)) * c + ch) * f + fi];
     padInto(be, be.address(dy.data), padded.byteOffset, dy.shape, h2, w2, top, left);
-    directForward(be, fv, padded.byteOffset, flipped.byteOffset, dx.byteOffset, g.n * g.h * g.w, [
-      h2,
-      w2,
-      f,
-      kh,
-      kw,
-      g.h,
-      g.w,
-      1,
-      1,
-      c,
-    ]);
+    directForward(
+      be,
+      fv,
+      padded.byteOffset,
+      flipped.byteOffset,
+      dx.byteOffset,
+      g.n * g.h * g.w,
+      [h2, w2, f, kh, kw, g.h, g.w, 1, 1, c],
+      [top, top + g.oh],
+    );
   } finally {
     be.release(padded);
     be.release(flipped);
