@@ -6,6 +6,7 @@ import { registerCpuKernels } from '../cpu';
 import { FAST_CPU, FastCpuBackend } from './fastBackend';
 import { wasmRuntime } from './runtime';
 import { registerFastLinalgKernels } from './register/linalg';
+import { registerFastConvKernels } from './register/conv';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
 import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
@@ -23,6 +24,7 @@ export function registerFastCpuKernels(): void {
   registerCpuKernels();
   setKernelFallback(FAST_CPU, 'cpu');
   registerFastLinalgKernels();
+  registerFastConvKernels();
   registerFastElementwiseKernels();
   registerFastPoolAndOptimizerKernels();
   registerFastRecurrentKernels();

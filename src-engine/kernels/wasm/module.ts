@@ -7,6 +7,7 @@ import { gemmFunctions } from './kernels/gemm';
 import { elementwiseFunctions } from './kernels/elementwise';
 import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
+import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
 import { recurrentFunctions } from './kernels/recurrent';
 
@@ -47,6 +48,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...elementwiseFunctions,
       ...optimizerFunctions,
       ...convFunctions,
+      ...directConvFunctions,
       ...poolFunctions,
       ...recurrentFunctions,
     ];

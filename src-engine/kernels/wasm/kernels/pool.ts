@@ -187,4 +187,120 @@ const maxPoolGrad = wasmFunction(
   },
 );
 
-export const poolFunctions: EncodedFunction[] = [maxPool, maxPoolGrad];
+/** 2×2 windows with stride 2 and no padding, channels a multiple of four (the common CNN pool). */
+const PAIR = { H: 'i32', W: 'i32', C: 'i32', OH: 'i32', OW: 'i32' } as const;
+
+/** The four cells of a window in (ky, kx) order, as byte offsets from its top-left cell. */
+function cellOffsets(rowBytes: Local, cBytes: Local): Code[] {
+  return [i32.const(0), get(cBytes), get(rowBytes), i32.add(rowBytes, cBytes)];
+}
+
+/** The window maximum as the reference takes it: a later cell wins only when strictly greater. */
+function windowMax(m: Local, v: Local, cell: (k: number) => Code): Code[] {
+  return [
+    set(m, v128.load(cell(0))),
+    ...[1, 2, 3].flatMap((k) => [set(v, v128.load(cell(k))), set(m, v128.select(v, m, v128.gt(v, m)))]),
+  ];
+}
+
+/** Output rows [start, end) (one row = one (b, oy)). */
+const maxPool2x2 = wasmFunction('maxPool2x2', { x: 'i32', out: 'i32', ...PAIR, start: 'i32', end: 'i32' }, (p, s) => {
+  const { x, out, H, W, C, OH, OW, start, end } = p;
+  const [row, b, oy, ox, c, o, top, cBytes, rowBytes] = s.locals('i32', 9, 'r');
+  const [m, v] = s.locals('v128', 2, 'q');
+  const offsets = cellOffsets(rowBytes, cBytes);
+  const cell = (k: number) => i32.add(i32.add(top, offsets[k]), i32.shl(c, 2));
+  return [
+    set(cBytes, i32.shl(C, 2)),
+    set(rowBytes, i32.shl(i32.mul(W, C), 2)),
+    set(o, i32.add(out, i32.shl(i32.mul(i32.mul(start, OW), C), 2))),
+    forRange(
+      row,
+      start,
+      end,
+      1,
+      set(b, i32.divS(row, OH)),
+      set(oy, i32.remS(row, OH)),
+      set(top, i32.add(x, i32.shl(i32.mul(i32.mul(i32.add(i32.mul(b, H), i32.shl(oy, 1)), W), C), 2))),
+      forRange(
+        ox,
+        0,
+        OW,
+        1,
+        forRange(c, 0, C, 4, ...windowMax(m, v, cell), v128.store(i32.add(o, i32.shl(c, 2)), m)),
+        inc(o, cBytes),
+        inc(top, i32.shl(cBytes, 1)),
+      ),
+    ),
+  ];
+});
+
+/**
+ * Output rows [start, end) of the gradient: each writes its two input rows whole (dy at each
+ * window's first maximum, zeros elsewhere, the odd last column included) and the last also the
+ * odd last input row, so no cell is written twice and none is left unwritten.
+ */
+const maxPoolGrad2x2 = wasmFunction(
+  'maxPoolGrad2x2',
+  { dy: 'i32', x: 'i32', dx: 'i32', ...PAIR, start: 'i32', end: 'i32' },
+  (p, s) => {
+    const { dy, x, dx, H, W, C, OH, OW, start, end } = p;
+    const [row, b, oy, ox, c, d, top, cBytes, rowBytes, toDx, tail, firstRow] = s.locals('i32', 12, 'r');
+    const [m, v, grad, taken, hit] = s.locals('v128', 5, 'q');
+    const offsets = cellOffsets(rowBytes, cBytes);
+    const cell = (k: number) => i32.add(i32.add(top, offsets[k]), i32.shl(c, 2));
+    const gradientCell = (k: number): Code[] => [
+      set(hit, v128.andNot(v128.eq(v128.load(cell(k)), m), taken)),
+      v128.store(i32.add(cell(k), toDx), v128.and(grad, hit)),
+      set(taken, v128.or(taken, hit)),
+    ];
+    return [
+      set(cBytes, i32.shl(C, 2)),
+      set(rowBytes, i32.shl(i32.mul(W, C), 2)),
+      set(toDx, i32.sub(dx, x)),
+      set(d, i32.add(dy, i32.shl(i32.mul(i32.mul(start, OW), C), 2))),
+      forRange(
+        row,
+        start,
+        end,
+        1,
+        set(b, i32.divS(row, OH)),
+        set(oy, i32.remS(row, OH)),
+        set(firstRow, i32.add(x, i32.shl(i32.mul(i32.mul(i32.add(i32.mul(b, H), i32.shl(oy, 1)), W), C), 2))),
+        set(top, firstRow),
+        forRange(
+          ox,
+          0,
+          OW,
+          1,
+          forRange(
+            c,
+            0,
+            C,
+            4,
+            ...windowMax(m, v, cell),
+            set(grad, v128.load(i32.add(d, i32.shl(c, 2)))),
+            set(taken, v128.zero()),
+            ...[0, 1, 2, 3].flatMap(gradientCell),
+          ),
+          inc(d, cBytes),
+          inc(top, i32.shl(cBytes, 1)),
+        ),
+        // An odd width leaves a last column in both rows; an odd height a last row after the last window row.
+        when(i32.ne(W, i32.shl(OW, 1)), [
+          set(tail, i32.add(top, toDx)),
+          ...zeroFloats(s, tail, C),
+          set(tail, i32.add(tail, rowBytes)),
+          ...zeroFloats(s, tail, C),
+        ]),
+        when(i32.and(i32.eq(oy, i32.sub(OH, 1)), i32.ne(H, i32.shl(OH, 1))), [
+          set(tail, i32.add(i32.add(firstRow, i32.shl(rowBytes, 1)), toDx)),
+          set(c, i32.mul(W, C)),
+          ...zeroFloats(s, tail, c),
+        ]),
+      ),
+    ];
+  },
+);
+
+export const poolFunctions: EncodedFunction[] = [maxPool, maxPoolGrad, maxPool2x2, maxPoolGrad2x2];

@@ -1,10 +1,7 @@
-// MatMul and the three convolution kernels on the fast backend: im2col + packed SIMD GEMM.
-import { registerKernel, type TensorInfo } from '../../registry';
-import { convGeometry, type ConvGeometry } from '../../convGeometry';
+// MatMul on the fast backend: packed SIMD GEMM (the convolutions call gemmInto too, register/conv.ts).
+import { registerKernel } from '../../registry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import { PANEL, stripRows } from '../kernels/gemm';
-import type { GeometryArgs } from '../kernels/conv';
-import { PatchCache } from './patchCache';
 
 /** Rough single-thread costs (ns) used to decide whether splitting across threads pays. */
 const NS_PER_FLOP = 1 / 30;
@@ -56,29 +53,6 @@ export function gemmInto(
   }
 }
 
-function geometryArgs(g: ConvGeometry): GeometryArgs {
-  return [g.h, g.w, g.c, g.kh, g.kw, g.oh, g.ow, g.strideH, g.strideW, g.padTop, g.padLeft];
-}
-
-const caches = new WeakMap<FastCpuBackend, PatchCache>();
-
-/**
- * The patch matrix [n·oh·ow, kh·kw·c] of x, built by the forward pass (`fresh`) and reused by
- * the filter gradient while cached. The cache owns it: callers never release it.
- */
-function patches(be: FastCpuBackend, x: TensorInfo['data'], g: ConvGeometry, fresh: boolean): Float32Array {
-  let cache = caches.get(be);
-  if (!cache) caches.set(be, (cache = new PatchCache(be)));
-  const key = PatchCache.key(g);
-  const kept = fresh ? null : cache.get(x, key);
-  if (kept) return kept;
-  const rows = g.n * g.oh * g.ow;
-  const patch = g.kh * g.kw * g.c;
-  const cols = cache.claim(x, key, rows * patch);
-  be.runtime.run('im2col', [be.address(x), cols.byteOffset, ...geometryArgs(g)], rows, 1, patch * NS_PER_COPY);
-  return cols;
-}
-
 export function registerFastLinalgKernels(): void {
   registerKernel(FAST_CPU, 'MatMul', (backend, [a, b], { transposeA, transposeB }) => {
     const be = backend as FastCpuBackend;
@@ -88,51 +62,5 @@ export function registerFastLinalgKernels(): void {
     const c = be.allocUninitialized(m * n);
     gemmInto(be, c.byteOffset, be.address(a.data), be.address(b.data), m, k, n, transposeA, transposeB);
     return { data: c, shape: [m, n] };
-  });
-
-  registerKernel(FAST_CPU, 'Conv2D', (backend, [x, w], { strideH, strideW, padding }) => {
-    const be = backend as FastCpuBackend;
-    const [kh, kw, , f] = w.shape;
-    const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
-    const rows = g.n * g.oh * g.ow;
-    const cols = patches(be, x.data, g, true);
-    const y = be.allocUninitialized(rows * f);
-    gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
-    return { data: y, shape: [g.n, g.oh, g.ow, f] };
-  });
-
-  registerKernel(FAST_CPU, 'Conv2DBackpropFilter', (backend, [x, dy], { strideH, strideW, padding, filterShape }) => {
-    const be = backend as FastCpuBackend;
-    const [kh, kw, c, f] = filterShape;
-    const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
-    const rows = g.n * g.oh * g.ow;
-    const cols = patches(be, x.data, g, false);
-    const dw = be.allocUninitialized(kh * kw * c * f);
-    // dW = colsᵀ · dy: each filter value sums over every output position.
-    gemmInto(be, dw.byteOffset, cols.byteOffset, be.address(dy.data), kh * kw * c, rows, f, true, false);
-    return { data: dw, shape: filterShape };
-  });
-
-  registerKernel(FAST_CPU, 'Conv2DBackpropInput', (backend, [dy, w], { strideH, strideW, padding, inputShape }) => {
-    const be = backend as FastCpuBackend;
-    const [kh, kw, c, f] = w.shape;
-    const g = convGeometry(inputShape, kh, kw, strideH, strideW, padding);
-    const rows = g.n * g.oh * g.ow;
-    const patch = kh * kw * c;
-    const dcols = be.allocUninitialized(rows * patch);
-    const dx = be.allocUninitialized(g.n * g.h * g.w * g.c);
-    try {
-      gemmInto(be, dcols.byteOffset, be.address(dy.data), be.address(w.data), rows, f, patch, false, true);
-      be.runtime.run(
-        'col2im',
-        [dcols.byteOffset, dx.byteOffset, ...geometryArgs(g)],
-        g.n,
-        1,
-        g.oh * g.ow * patch * 2 * NS_PER_COPY,
-      );
-    } finally {
-      be.release(dcols);
-    }
-    return { data: dx, shape: inputShape };
   });
 }

@@ -1,7 +1,7 @@
 // Max pooling and the in-place optimizer updates on the fast backend. In-place kernels need the
 // parameter's own storage; storage from another backend goes to the reference kernel.
 import { getKernel, registerKernel, type TensorInfo } from '../../registry';
-import { convGeometry } from '../../convGeometry';
+import { convGeometry, type ConvGeometry } from '../../convGeometry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import { unaryInto } from './elementwise';
 import type { Backend } from '../../../core/backend';
@@ -14,6 +14,12 @@ const GRAIN = 16;
 function poolArgs(shape: readonly number[], a: PoolAttrs) {
   const g = convGeometry(shape, a.poolH, a.poolW, a.strideH, a.strideW, a.padding);
   return { g, args: [g.h, g.w, g.c, g.kh, g.kw, g.oh, g.ow, g.strideH, g.strideW, g.padTop, g.padLeft] };
+}
+
+/** 2×2 windows, stride 2, inside the image, four channels at a time: the kernels made for it. */
+function isPair(g: ConvGeometry): boolean {
+  const two = g.kh === 2 && g.kw === 2 && g.strideH === 2 && g.strideW === 2;
+  return two && g.padTop === 0 && g.padLeft === 0 && 2 * g.oh <= g.h && 2 * g.ow <= g.w && g.c % 4 === 0;
 }
 
 /** Runs `fast` when every in-place input is this backend's storage, else the reference kernel. */
@@ -35,13 +41,21 @@ export function registerFastPoolAndOptimizerKernels(): void {
     const { g, args } = poolArgs(x.shape, attrs);
     const rows = g.n * g.oh * g.ow;
     const out = be.allocUninitialized(rows * g.c);
-    be.runtime.run('maxPool', [be.address(x.data), out.byteOffset, ...args], rows, 1, g.c * g.kh * g.kw * 0.3);
+    if (isPair(g)) {
+      const pairArgs = [be.address(x.data), out.byteOffset, g.h, g.w, g.c, g.oh, g.ow];
+      be.runtime.run('maxPool2x2', pairArgs, g.n * g.oh, 1, g.ow * g.c * 4 * 0.1);
+    } else be.runtime.run('maxPool', [be.address(x.data), out.byteOffset, ...args], rows, 1, g.c * g.kh * g.kw * 0.3);
     return { data: out, shape: [g.n, g.oh, g.ow, g.c] };
   });
   registerKernel(FAST_CPU, 'MaxPoolGrad', (backend, [dy, x], attrs) => {
     const be = backend as FastCpuBackend;
     const { g, args } = poolArgs(x.shape, attrs);
     const dx = be.allocUninitialized(g.n * g.h * g.w * g.c);
+    if (isPair(g)) {
+      const pairArgs = [be.address(dy.data), be.address(x.data), dx.byteOffset, g.h, g.w, g.c, g.oh, g.ow];
+      be.runtime.run('maxPoolGrad2x2', pairArgs, g.n * g.oh, 1, g.ow * g.c * 4 * 0.2);
+      return { data: dx, shape: x.shape };
+    }
     const perImage = g.oh * g.ow * g.c * g.kh * g.kw * 0.6;
     const disjoint = g.strideH >= g.kh && g.strideW >= g.kw ? 1 : 0;
     be.runtime.run('maxPoolGrad', [be.address(dy.data), be.address(x.data), dx.byteOffset, ...args, disjoint], g.n, 1, perImage);
