@@ -53,7 +53,9 @@ export function pageCpu(threads = defaultPageThreads()): PageCpu {
 export function setPageCpuThreads(threads: number): void {
   const program = kernelProgram();
   if (!program || !page || page.fallbackReason) return;
-  const next = threads > 1 ? new WorkerPool(program, threads) : null;
+  // Without Web Workers (a worker of a browser that lacks nested workers, or tests in Node) the
+  // kernels run on this thread alone.
+  const next = threads > 1 && typeof Worker !== 'undefined' ? new WorkerPool(program, threads) : null;
   setParallelRunner(next);
   pool?.close();
   pool = next;
