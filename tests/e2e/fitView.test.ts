@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
 import { eventually } from './actions';
+import { painted } from './settled';
 import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
 
 let s: AppSession;
@@ -52,6 +53,17 @@ async function nodesHidden(): Promise<string[]> {
 
 const nodeCount = () => page.locator('.react-flow__node').count();
 
+/** The element's box once it is the same before and after two painted frames. */
+async function settledBox(selector: string) {
+  const box = () => page.locator(selector).boundingBox();
+  for (;;) {
+    const before = await box();
+    await painted(page);
+    const after = await box();
+    if (before && after && JSON.stringify(before) === JSON.stringify(after)) return after;
+  }
+}
+
 describe('fit view', () => {
   it('keeps the whole graph in view when the output column appears beside the canvas', async () => {
     await page.click('[data-testid="templates"]');
@@ -62,7 +74,8 @@ describe('fit view', () => {
     await page.locator('[data-testid="dataset-select"]').selectOption('iris');
     await eventually(() => page.locator('[data-testid="output-column"]').count()).toBe(0);
     await page.click('[data-testid="fit-view"]');
-    const wide = (await page.locator('[data-testid="node-output"]').boundingBox())!;
+    // Fit view animates: measure once the node stands still between two painted frames.
+    const wide = await settledBox('[data-testid="node-output"]');
     // Back to the spiral: the column takes 256 px of the canvas, where the last node was.
     await page.locator('[data-testid="dataset-select"]').selectOption('spiral');
     await eventually(() => page.locator('[data-testid="output-column"]').count()).toBe(1);
@@ -89,8 +102,11 @@ describe('fit view', () => {
     expect(below.y).toBeGreaterThan(grown.y + grown.height);
     await eventually(() => nodesHidden()).toEqual([]);
     await s.screenshot('fit-02-grown-nodes');
-    // A fast run may end on its own before the stop lands.
-    await page.click('[data-testid="stop"]');
+    // A fast run may end on its own before the stop lands (the button is gone then).
+    await page
+      .locator('[data-testid="stop"]')
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await eventually(() => page.locator('[data-testid="progress-text"]').first().innerText(), 30_000).toMatch(/^(stopped|done)/);
   });
 

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { join } from 'node:path';
 import { SCREENSHOTS, startSession, type AppSession } from './harness';
 import { clickEmptyCanvas, eventually } from './actions';
+import { painted } from './settled';
 import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
 
 let s: AppSession;
@@ -152,13 +153,33 @@ describe('inside the nodes while a 2-D classifier learns', () => {
   });
 
   it('shows a node’s gradient norm over the epochs when the pointer rests on it, and not while it is dragged', async () => {
+    // The test before zoomed in: fit the graph again so h3 is clear of the output column, and wait
+    // for the fit's animation to end before pointing at it.
+    await page.click('[data-testid="fit-view"]');
     const head = page.locator('[data-testid="node-h3"] .layer-node-head');
-    await head.hover();
+    for (let before = ''; ;) {
+      await painted(page);
+      const now = JSON.stringify(await head.boundingBox());
+      if (now === before) break;
+      before = now;
+    }
     const card = page.locator('[data-testid="grad-spark-h3"]');
-    await eventually(() => card.count()).toBe(1);
-    expect(await card.getAttribute('data-epochs')).toBe('60');
-    expect(await card.innerText()).toMatch(/gradient norm · epoch 60: \d/);
-    expect(await card.locator('polyline').getAttribute('points')).toMatch(/^(\d+\.\d,\d+\.\d ){59}\d+\.\d,\d+\.\d$/);
+    // Read in one go while the pointer rests on the node (a refit after the last tiles may move the
+    // node from under the pointer: hover it again until the card shows).
+    const shown = async () => {
+      await head.hover();
+      return card
+        .evaluate((el) => ({
+          epochs: el.getAttribute('data-epochs'),
+          text: (el as HTMLElement).innerText,
+          points: el.querySelector('polyline')?.getAttribute('points') ?? '',
+        }))
+        .catch(() => null);
+    };
+    await eventually(shown).toMatchObject({ epochs: '60' });
+    const seen = (await shown())!;
+    expect(seen.text).toMatch(/gradient norm · epoch 60: \d/);
+    expect(seen.points).toMatch(/^(\d+\.\d,\d+\.\d ){59}\d+\.\d,\d+\.\d$/);
     await s.screenshot('live-net-02-grad-sparkline');
     // Pressed to drag, the card goes and stays away for the whole drag (issue #16: it rode along).
     const box = (await head.boundingBox())!;
