@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSession, type AppSession } from './harness';
-import { eventually } from './actions';
+import { chartPoints, eventually } from './actions';
 
 let s: AppSession;
 let page: Page;
@@ -67,8 +67,8 @@ describe('sweeps and comparison', () => {
     await page.click('[data-testid="sweep-compare"]');
     await page.waitForSelector('[data-testid="compare-view"]');
     await eventually(() => page.locator('[data-testid="compare-row"]').count()).toBe(4);
-    expect(Number(await page.getAttribute('[data-testid="compare-chart-trainLoss"]', 'data-points'))).toBe(4 * EPOCHS);
-    expect(Number(await page.getAttribute('[data-testid="compare-chart-valLoss"]', 'data-points'))).toBe(4 * EPOCHS);
+    await eventually(() => chartPoints(page, 'compare-chart-trainLoss')).toBe(4 * EPOCHS);
+    await eventually(() => chartPoints(page, 'compare-chart-valLoss')).toBe(4 * EPOCHS);
     const headers = await page.locator('[data-testid="compare-table"] thead th').allInnerTexts();
     expect(headers.slice(0, 3)).toEqual(['Run ▲', 'initializer', 'optimizer']);
     // Sorting by final validation loss puts the lowest first.
