@@ -9,9 +9,9 @@ import { OneOffJobs } from '../../src-main/engine/oneOffJobs';
 import type { EngineSpawner } from '../../src-main/engine/engineProcess';
 import type { HostToEngine } from '../../src-shared/engineProtocol';
 import type { EvaluationResult, GradCheckReport } from '../../src-shared/api';
-import type { EngineEvent } from '../../src-shared/engineEvents';
 import { FakeEngine } from './helpers/fakeEngine';
 import { tempDir } from './helpers/temp';
+import { epochEvent } from '../helpers/epochEvent';
 import { xorGraph } from './helpers/graphs';
 
 const dir = tempDir();
@@ -158,26 +158,14 @@ describe('one-off engine jobs', () => {
 });
 
 describe('regression runs in the run list', () => {
-  const epoch = (n: number, extra: Partial<Extract<EngineEvent, { event: 'epoch' }>>): EngineEvent => ({
-    event: 'epoch',
-    epoch: n,
-    step: n * 10,
-    trainLoss: 1 / n,
-    lr: 0.01,
-    elapsedMs: n * 5,
-    samplesPerSec: 500,
-    layers: {},
-    ...extra,
-  });
-
   it('carries the last epoch’s validation R² and no accuracy', () => {
     const store = openStore(join(dir, 'r2list.sqlite'));
     store.runs.insert({ id: 'reg', name: 'reg', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.runs.insert({ id: 'cls', name: 'cls', graph: xorGraph(), backend: 'cpu', createdAt: at });
     store.transaction(() => {
-      store.metrics.record('reg', epoch(1, { valLoss: 0.9, valR2: -0.25 }));
-      store.metrics.record('reg', epoch(2, { valLoss: 0.3, valR2: 0.871 }));
-      store.metrics.record('cls', epoch(1, { valLoss: 0.5, valAcc: 0.75 }));
+      store.metrics.record('reg', epochEvent(1, { valLoss: 0.9, valR2: -0.25 }));
+      store.metrics.record('reg', epochEvent(2, { valLoss: 0.3, valR2: 0.871 }));
+      store.metrics.record('cls', epochEvent(1, { valLoss: 0.5, valAcc: 0.75 }));
     });
     const byId = Object.fromEntries(store.runs.list().map((r) => [r.id, r]));
     expect(byId.reg!.finalValR2).toBe(0.871);

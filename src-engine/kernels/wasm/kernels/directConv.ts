@@ -11,21 +11,11 @@
 import { wasmFunction, type FunctionScope } from '../emit/func';
 import { block, brIf, forRange, i32, inc, loop, set, v128, when, type Code, type Local } from '../emit/expr';
 import type { EncodedFunction } from '../emit/encoding';
-import { copyFloats, zeroFloats } from './conv';
+import { copyFloats, GEOMETRY, zeroFloats } from './conv';
 
-/** Geometry of a valid (unpadded) convolution. */
-const VALID = {
-  H: 'i32',
-  W: 'i32',
-  C: 'i32',
-  KH: 'i32',
-  KW: 'i32',
-  OH: 'i32',
-  OW: 'i32',
-  sh: 'i32',
-  sw: 'i32',
-  F: 'i32',
-} as const;
+/** Geometry of a valid (unpadded) convolution: the conv kernels' geometry without its padding, then F. */
+const { padTop: _padTop, padLeft: _padLeft, ...UNPADDED } = GEOMETRY;
+const VALID = { ...UNPADDED, F: 'i32' } as const;
 export type ValidGeometryArgs = [
   H: number,
   W: number,
