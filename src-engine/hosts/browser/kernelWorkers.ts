@@ -1,9 +1,10 @@
 // Helper threads for the fast CPU kernels in a browser page: Web Workers sharing the kernels'
 // WebAssembly memory (the page must be cross-origin isolated to share it), driven by the same
-// chunk protocol as the Node thread pool (kernels/wasm/chunkTasks.ts). The workers' code is the
+// chunk protocol as the Node thread pool (kernels/wasm/helperPool.ts). The workers' code is the
 // protocol's plain JavaScript in a blob: URL, so no bundler entry or extra file is needed.
-import type { KernelProgram, ParallelRunner } from '../../kernels/wasm/parallel';
-import { ChunkTasks, MAX_HELPER_THREADS, helperSource } from '../../kernels/wasm/chunkTasks';
+import type { KernelProgram } from '../../kernels/wasm/parallel';
+import { helperSource, type HelperData } from '../../kernels/wasm/chunkTasks';
+import { HelperPool, type HelperThread } from '../../kernels/wasm/helperPool';
 
 const WORKER_SOURCE = `${helperSource}\nself.onmessage = (e) => { self.onmessage = null; helperLoop(e.data); };\n`;
 
@@ -17,19 +18,15 @@ function canBlock(): boolean {
   }
 }
 
-export class WorkerPool implements ParallelRunner {
-  readonly threads: number;
-  private readonly workers: Worker[];
-  private readonly tasks = new ChunkTasks(canBlock());
-  /** Tests: the calling thread claims no chunks, so helpers compute every split call. */
-  helpersOnly = false;
-
+export class WorkerPool extends HelperPool {
   constructor(program: KernelProgram, threads: number) {
-    this.threads = Math.max(1, Math.min(MAX_HELPER_THREADS, Math.floor(threads)));
-    const data = this.tasks.helperData(program);
+    super(program, threads, canBlock());
+  }
+
+  protected startHelpers(data: HelperData, count: number): HelperThread[] {
     const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
     try {
-      this.workers = Array.from({ length: this.threads - 1 }, (_, i) => {
+      return Array.from({ length: count }, (_, i) => {
         const w = new Worker(url, { name: `layerlab kernels ${i + 1}` });
         w.postMessage(data);
         return w;
@@ -38,24 +35,5 @@ export class WorkerPool implements ParallelRunner {
       // Workers already fetched their script by the time they run; the URL is not needed after.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     }
-  }
-
-  /** Chunks computed by helper workers so far. */
-  get helperChunks(): number {
-    return this.tasks.helperChunks;
-  }
-
-  /** Helpers that have started (they boot while the page's event loop runs). */
-  get readyHelpers(): number {
-    return this.tasks.readyHelpers;
-  }
-
-  run(fn: number, args: ArrayLike<number>, bounds: ArrayLike<number>, local: (start: number, end: number) => void): void {
-    this.tasks.run(fn, args, bounds, local, this.helpersOnly);
-  }
-
-  close(): void {
-    this.tasks.close();
-    for (const w of this.workers) w.terminate();
   }
 }
