@@ -1,6 +1,7 @@
-// The fast backend's whole-sequence LSTM and GRU kernels (GEMMs per step, gate math in WebAssembly
-// f32x4 with its own exp) against the float64 reference kernels, with and without a state, across
-// the exp's range, forwards and backwards; and bit-identical for 1 and 2 threads.
+// The fast backend's whole-sequence LSTM and GRU kernels (one call per sequence each way: batch
+// rows through every step, GEMMs and gate math in WebAssembly f32x4 with its own exp) against the
+// float64 reference kernels, with and without a state, across the exp's range, forwards and
+// backwards; and bit-identical for 1 and 2 threads.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectClose,

@@ -1,9 +1,17 @@
 // The LSTM and GRU steps' gate math in f32x4 (kernels/cpu/recurrent.ts, recurrentGru.ts): gate
 // activations, cell or candidate, and h, for rows [start, end) of the batch, four units at a time
 // (units a multiple of 4; register/recurrent.ts sends other widths to the reference kernels).
-import { wasmFunction, type FunctionScope } from '../emit/func';
+import type { FunctionScope, Params } from '../emit/func';
 import { forRange, i32, inc, set, v128, when, type Code, type Local, type Operand } from '../emit/expr';
-import type { EncodedFunction } from '../emit/encoding';
+import type { ValType } from '../emit/encoding';
+
+/** A kernel body over rows [start, end) of one step, emitted inside the whole-sequence kernels (recurrentSequence.ts). */
+export interface StepBody<P extends Record<string, ValType>> {
+  params: P;
+  build: (p: Params<P>, s: FunctionScope) => Code[];
+}
+
+const body = <P extends Record<string, ValType>>(params: P, build: StepBody<P>['build']): StepBody<P> => ({ params, build });
 
 /**
  * out = eˣ per lane (Cephes expf: x = n·ln2 + r, a degree-6 polynomial in r, times 2ⁿ built from
@@ -38,8 +46,7 @@ function tanh(s: FunctionScope, out: Local, x: Operand): Code[] {
  * Rows [start, end): z = xw[row, step] (+ hu[row] when hasState), i, f, o = σ, g = tanh,
  * c = i·g (+ f·cPrev), tc = tanh(c), h = o·tc. rowBytes: one row of xw (steps·4·units floats).
  */
-const lstmCell = wasmFunction(
-  'lstmCell',
+export const lstmCell = body(
   {
     xw: 'i32',
     hu: 'i32',
@@ -110,8 +117,7 @@ const lstmCell = wasmFunction(
 );
 
 /** GRU, rows [start, end): z, r = σ(xw[row, step] (+ h·U_zr)) → zr; rh = r·h (0 without a state). */
-const gruGates = wasmFunction(
-  'gruGates',
+export const gruGates = body(
   {
     xw: 'i32',
     hzr: 'i32',
@@ -167,8 +173,7 @@ const gruGates = wasmFunction(
 );
 
 /** GRU, rows [start, end): h̃ = tanh(xw[row, step, candidate] (+ (r⊙h)·U_h)); h = h̃ + z·(h − h̃), or h̃ − z·h̃. */
-const gruCell = wasmFunction(
-  'gruCell',
+export const gruCell = body(
   {
     xw: 'i32',
     zr: 'i32',
@@ -222,8 +227,7 @@ const gruCell = wasmFunction(
  * GRU backwards, rows [start, end) of one step: dh = (dhA + dhB when hasNext) (+ dy row when hasDy);
  * dA_h̃ = dh·(1 − z)·(1 − h̃²) → dAc; dA_z = dh·(h − h̃)·z·(1 − z) → dAzr's z half; dh·z → dhDirect.
  */
-const gruCellGrad = wasmFunction(
-  'gruCellGrad',
+export const gruCellGrad = body(
   {
     zr: 'i32',
     cand: 'i32',
@@ -283,8 +287,7 @@ const gruCellGrad = wasmFunction(
  * GRU backwards, rows [start, end) of one step, after drh = dA_h̃·U_hᵀ: dA_r = drh·h·r·(1 − r) into
  * dAzr's r half (0 without a state); the step's dxw row [dA_z, dA_r, dA_h̃]; dhPart = dhDirect + drh·r.
  */
-const gruGatesGrad = wasmFunction(
-  'gruGatesGrad',
+export const gruGatesGrad = body(
   {
     zr: 'i32',
     h: 'i32',
@@ -345,8 +348,7 @@ const gruGatesGrad = wasmFunction(
  * dc = (dc when hasNext) + dh·o·(1 − tc²); the gate gradients dz [i, f, g, o] into dz (contiguous
  * rows) and the step's dxw row; dc·f back into dc for the step before.
  */
-const lstmCellGrad = wasmFunction(
-  'lstmCellGrad',
+export const lstmCellGrad = body(
   {
     gates: 'i32',
     tc: 'i32',
@@ -411,5 +413,3 @@ const lstmCellGrad = wasmFunction(
     ];
   },
 );
-
-export const recurrentFunctions: EncodedFunction[] = [lstmCell, lstmCellGrad, gruGates, gruCell, gruCellGrad, gruGatesGrad];
