@@ -116,6 +116,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
         ),
       ];
@@ -204,6 +205,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
           when(
             i32.or(i32.gtS(v.t, 0), q.hasState),
@@ -295,6 +297,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
           when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.rhT, N: q.units, bp: q.bh, c: q.hc })),
           ...gruCell.build(
@@ -313,6 +316,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
         ),
       ];
@@ -410,6 +414,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
           when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.dAcT, rsA: q.units, K: q.units, bp: q.bhT, c: q.drh })),
           ...gruGatesGrad.build(
@@ -429,6 +434,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             },
             s,
+            sh.fma,
           ),
           when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.dAzrT, rsA: v.zrUnits, K: v.zrUnits, bp: q.bzrT, c: q.carry })),
         ),
