@@ -59,6 +59,65 @@ function named<K extends string>(s: FunctionScope, names: readonly K[]): Record<
   return Object.fromEntries(names.map((n) => [n, s.local('i32', n)])) as Record<K, Local>;
 }
 
+/** What a forward step knows about itself: its index, whether h_t is a state, where h_t is, one state's bytes. */
+interface ForwardStep {
+  t: Local;
+  state: Local;
+  hT: Local;
+  block: Local;
+}
+
+/** The steps forwards: h_t is hs's block t, a state but for the first step without a starting state. */
+function forwards(
+  s: FunctionScope,
+  q: Record<'steps' | 'hasState' | 'hs' | 'n' | 'units', Local>,
+  body: (f: ForwardStep) => Code[],
+): Code[] {
+  const f = named(s, ['t', 'state', 'hT', 'block'] as const);
+  return [
+    set(f.block, i32.shl(i32.mul(q.n, q.units), 2)),
+    forRange(f.t, 0, q.steps, 1, set(f.state, i32.or(i32.gtS(f.t, 0), q.hasState)), at(f.hT, q.hs, f.t, f.block), ...body(f)),
+  ];
+}
+
+/** What a backward step knows about itself: its index, and where its dy row part is. */
+interface BackStep {
+  t: Local;
+  hasNext: Local;
+  hasDy: Local;
+  dyT: Local;
+  dyRowBytes: Local;
+}
+
+/**
+ * The steps backwards: t = steps − 1 … 0; hasNext but for the last step; dy for every step
+ * (allSteps, dy [n, steps, units]) or only the last (dy [n, units]).
+ */
+function backwards(
+  s: FunctionScope,
+  q: Record<'steps' | 'allSteps' | 'dy' | 'units', Local>,
+  body: (b: BackStep) => Code[],
+): Code[] {
+  const i = s.local('i32', 'i');
+  const b = named(s, ['t', 'hasNext', 'hasDy', 'dyT', 'dyRowBytes'] as const);
+  return [
+    set(b.dyRowBytes, i32.shl(q.units, 2)),
+    when(q.allSteps, [set(b.dyRowBytes, i32.mul(b.dyRowBytes, q.steps))]),
+    forRange(
+      i,
+      0,
+      q.steps,
+      1,
+      set(b.t, i32.sub(i32.sub(q.steps, 1), i)),
+      set(b.hasNext, i32.gtS(i, 0)),
+      set(b.hasDy, i32.or(q.allSteps, i32.eqz(i))),
+      set(b.dyT, q.dy),
+      when(q.allSteps, [at(b.dyT, q.dy, b.t, i32.shl(q.units, 2))]),
+      ...body(b),
+    ),
+  ];
+}
+
 export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFunction[] {
   const sh: Shape = { fma: options.fma, strip: stripRows(options.fma) };
 
@@ -67,22 +126,15 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
     'lstmSequence',
     i32Params(['xw', 'hs', 'cs', 'gates', 'tc', 'hu', 'bp', 'ap', 'n', 'steps', 'units', 'hasState', 'start', 'end'] as const),
     (q, s) => {
-      const v = named(s, ['t', 'state', 'width', 'block', 'rowBytes', 'hT', 'cp', 'h', 'c', 'g', 'tcT', 'stepBytes'] as const);
+      const v = named(s, ['width', 'rowBytes', 'cp', 'h', 'c', 'g', 'tcT', 'stepBytes'] as const);
       return [
         set(v.width, i32.shl(q.units, 2)),
-        set(v.block, i32.shl(i32.mul(q.n, q.units), 2)),
         set(v.rowBytes, i32.shl(i32.mul(q.steps, v.width), 2)),
-        forRange(
-          v.t,
-          0,
-          q.steps,
-          1,
-          set(v.state, i32.or(i32.gtS(v.t, 0), q.hasState)),
-          at(v.hT, q.hs, v.t, v.block),
+        ...forwards(s, q, (f) => [
           when(
-            v.state,
+            f.state,
             rowsTimesPacked(s, sh, {
-              a: v.hT,
+              a: f.hT,
               rsA: q.units,
               K: q.units,
               N: v.width,
@@ -93,12 +145,12 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             }),
           ),
-          at(v.cp, q.cs, v.t, v.block),
-          set(v.h, i32.add(v.hT, v.block)),
-          set(v.c, i32.add(v.cp, v.block)),
-          at(v.g, q.gates, v.t, i32.shl(v.block, 2)),
-          at(v.tcT, q.tc, v.t, v.block),
-          set(v.stepBytes, i32.shl(i32.mul(v.t, v.width), 2)),
+          at(v.cp, q.cs, f.t, f.block),
+          set(v.h, i32.add(f.hT, f.block)),
+          set(v.c, i32.add(v.cp, f.block)),
+          at(v.g, q.gates, f.t, i32.shl(f.block, 2)),
+          at(v.tcT, q.tc, f.t, f.block),
+          set(v.stepBytes, i32.shl(i32.mul(f.t, v.width), 2)),
           ...lstmCell.build(
             {
               xw: q.xw,
@@ -111,14 +163,14 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               rowBytes: v.rowBytes,
               stepBytes: v.stepBytes,
               units: q.units,
-              hasState: v.state,
+              hasState: f.state,
               start: q.start,
               end: q.end,
             },
             s,
             sh.fma,
           ),
-        ),
+        ]),
       ];
     },
   );
@@ -149,43 +201,17 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
       'end',
     ] as const),
     (q, s) => {
-      const v = named(s, [
-        'i',
-        't',
-        'width',
-        'block',
-        'dyRowBytes',
-        'dxwRowBytes',
-        'g',
-        'tcT',
-        'cp',
-        'dzT',
-        'dyT',
-        'dxwT',
-        'hasNext',
-        'hasDy',
-      ] as const);
+      const v = named(s, ['width', 'block', 'dxwRowBytes', 'g', 'tcT', 'cp', 'dzT', 'dxwT'] as const);
       return [
         set(v.width, i32.shl(q.units, 2)),
         set(v.block, i32.shl(i32.mul(q.n, q.units), 2)),
         set(v.dxwRowBytes, i32.shl(i32.mul(q.steps, v.width), 2)),
-        set(v.dyRowBytes, i32.shl(q.units, 2)),
-        when(q.allSteps, [set(v.dyRowBytes, i32.mul(v.dyRowBytes, q.steps))]),
-        forRange(
-          v.i,
-          0,
-          q.steps,
-          1,
-          set(v.t, i32.sub(i32.sub(q.steps, 1), v.i)),
-          set(v.hasNext, i32.gtS(v.i, 0)),
-          set(v.hasDy, i32.or(q.allSteps, i32.eqz(v.i))),
-          at(v.g, q.gates, v.t, i32.shl(v.block, 2)),
-          at(v.tcT, q.tc, v.t, v.block),
-          at(v.cp, q.cs, v.t, v.block),
-          at(v.dzT, q.dz, v.t, i32.shl(v.block, 2)),
-          set(v.dyT, q.dy),
-          when(q.allSteps, [at(v.dyT, q.dy, v.t, i32.shl(q.units, 2))]),
-          at(v.dxwT, q.dxw, v.t, i32.shl(v.width, 2)),
+        ...backwards(s, q, (b) => [
+          at(v.g, q.gates, b.t, i32.shl(v.block, 2)),
+          at(v.tcT, q.tc, b.t, v.block),
+          at(v.cp, q.cs, b.t, v.block),
+          at(v.dzT, q.dz, b.t, i32.shl(v.block, 2)),
+          at(v.dxwT, q.dxw, b.t, i32.shl(v.width, 2)),
           ...lstmCellGrad.build(
             {
               gates: v.g,
@@ -193,14 +219,14 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               cp: v.cp,
               dhNext: q.dh,
               dc: q.dc,
-              dy: v.dyT,
-              dyRowBytes: v.dyRowBytes,
+              dy: b.dyT,
+              dyRowBytes: b.dyRowBytes,
               dz: v.dzT,
               dxw: v.dxwT,
               dxwRowBytes: v.dxwRowBytes,
               units: q.units,
-              hasNext: v.hasNext,
-              hasDy: v.hasDy,
+              hasNext: b.hasNext,
+              hasDy: b.hasDy,
               start: q.start,
               end: q.end,
             },
@@ -208,7 +234,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
             sh.fma,
           ),
           when(
-            i32.or(i32.gtS(v.t, 0), q.hasState),
+            i32.or(i32.gtS(b.t, 0), q.hasState),
             rowsTimesPacked(s, sh, {
               a: v.dzT,
               rsA: v.width,
@@ -221,7 +247,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               end: q.end,
             }),
           ),
-        ),
+        ]),
       ];
     },
   );
@@ -251,74 +277,55 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
       'end',
     ] as const),
     (q, s) => {
-      const v = named(s, [
-        't',
-        'state',
-        'zrUnits',
-        'block',
-        'rowBytes',
-        'hT',
-        'zrT',
-        'rhT',
-        'hNext',
-        'candT',
-        'stepBytes',
-      ] as const);
+      const v = named(s, ['zrUnits', 'rowBytes', 'zrT', 'rhT', 'hNext', 'candT', 'stepBytes'] as const);
       const rows = { ap: q.ap, start: q.start, end: q.end, rsA: q.units, K: q.units };
       return [
         set(v.zrUnits, i32.shl(q.units, 1)),
-        set(v.block, i32.shl(i32.mul(q.n, q.units), 2)),
         set(v.rowBytes, i32.mul(i32.mul(q.steps, q.units), 12)),
-        forRange(
-          v.t,
-          0,
-          q.steps,
-          1,
-          set(v.state, i32.or(i32.gtS(v.t, 0), q.hasState)),
-          at(v.hT, q.hs, v.t, v.block),
-          at(v.zrT, q.zr, v.t, i32.shl(v.block, 1)),
-          at(v.rhT, q.rh, v.t, v.block),
-          at(v.candT, q.cand, v.t, v.block),
-          set(v.hNext, i32.add(v.hT, v.block)),
-          set(v.stepBytes, i32.mul(i32.mul(v.t, q.units), 12)),
-          when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.hT, N: v.zrUnits, bp: q.bzr, c: q.hzr })),
+        ...forwards(s, q, (f) => [
+          at(v.zrT, q.zr, f.t, i32.shl(f.block, 1)),
+          at(v.rhT, q.rh, f.t, f.block),
+          at(v.candT, q.cand, f.t, f.block),
+          set(v.hNext, i32.add(f.hT, f.block)),
+          set(v.stepBytes, i32.mul(i32.mul(f.t, q.units), 12)),
+          when(f.state, rowsTimesPacked(s, sh, { ...rows, a: f.hT, N: v.zrUnits, bp: q.bzr, c: q.hzr })),
           ...gruGates.build(
             {
               xw: q.xw,
               hzr: q.hzr,
-              h: v.hT,
+              h: f.hT,
               zr: v.zrT,
               rh: v.rhT,
               rowBytes: v.rowBytes,
               stepBytes: v.stepBytes,
               units: q.units,
-              hasState: v.state,
+              hasState: f.state,
               start: q.start,
               end: q.end,
             },
             s,
             sh.fma,
           ),
-          when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.rhT, N: q.units, bp: q.bh, c: q.hc })),
+          when(f.state, rowsTimesPacked(s, sh, { ...rows, a: v.rhT, N: q.units, bp: q.bh, c: q.hc })),
           ...gruCell.build(
             {
               xw: q.xw,
               zr: v.zrT,
               hc: q.hc,
-              h: v.hT,
+              h: f.hT,
               hNext: v.hNext,
               cand: v.candT,
               rowBytes: v.rowBytes,
               stepBytes: v.stepBytes,
               units: q.units,
-              hasState: v.state,
+              hasState: f.state,
               start: q.start,
               end: q.end,
             },
             s,
             sh.fma,
           ),
-        ),
+        ]),
       ];
     },
   );
@@ -353,48 +360,20 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
       'end',
     ] as const),
     (q, s) => {
-      const v = named(s, [
-        'i',
-        't',
-        'state',
-        'zrUnits',
-        'block',
-        'dyRowBytes',
-        'dxwRowBytes',
-        'hT',
-        'zrT',
-        'candT',
-        'dAzrT',
-        'dAcT',
-        'dyT',
-        'dxwT',
-        'hasNext',
-        'hasDy',
-      ] as const);
+      const v = named(s, ['state', 'zrUnits', 'block', 'dxwRowBytes', 'hT', 'zrT', 'candT', 'dAzrT', 'dAcT', 'dxwT'] as const);
       const rows = { ap: q.ap, start: q.start, end: q.end, N: q.units };
       return [
         set(v.zrUnits, i32.shl(q.units, 1)),
         set(v.block, i32.shl(i32.mul(q.n, q.units), 2)),
         set(v.dxwRowBytes, i32.mul(i32.mul(q.steps, q.units), 12)),
-        set(v.dyRowBytes, i32.shl(q.units, 2)),
-        when(q.allSteps, [set(v.dyRowBytes, i32.mul(v.dyRowBytes, q.steps))]),
-        forRange(
-          v.i,
-          0,
-          q.steps,
-          1,
-          set(v.t, i32.sub(i32.sub(q.steps, 1), v.i)),
-          set(v.state, i32.or(i32.gtS(v.t, 0), q.hasState)),
-          set(v.hasNext, i32.gtS(v.i, 0)),
-          set(v.hasDy, i32.or(q.allSteps, i32.eqz(v.i))),
-          at(v.hT, q.hs, v.t, v.block),
-          at(v.zrT, q.zr, v.t, i32.shl(v.block, 1)),
-          at(v.candT, q.cand, v.t, v.block),
-          at(v.dAzrT, q.dAzr, v.t, i32.shl(v.block, 1)),
-          at(v.dAcT, q.dAc, v.t, v.block),
-          set(v.dyT, q.dy),
-          when(q.allSteps, [at(v.dyT, q.dy, v.t, i32.shl(q.units, 2))]),
-          at(v.dxwT, q.dxw, v.t, i32.mul(q.units, 12)),
+        ...backwards(s, q, (b) => [
+          set(v.state, i32.or(i32.gtS(b.t, 0), q.hasState)),
+          at(v.hT, q.hs, b.t, v.block),
+          at(v.zrT, q.zr, b.t, i32.shl(v.block, 1)),
+          at(v.candT, q.cand, b.t, v.block),
+          at(v.dAzrT, q.dAzr, b.t, i32.shl(v.block, 1)),
+          at(v.dAcT, q.dAc, b.t, v.block),
+          at(v.dxwT, q.dxw, b.t, i32.mul(q.units, 12)),
           ...gruCellGrad.build(
             {
               zr: v.zrT,
@@ -402,14 +381,14 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
               h: v.hT,
               dhA: q.dhPart,
               dhB: q.carry,
-              dy: v.dyT,
-              dyRowBytes: v.dyRowBytes,
+              dy: b.dyT,
+              dyRowBytes: b.dyRowBytes,
               dAc: v.dAcT,
               dAzr: v.dAzrT,
               dhDirect: q.dhDirect,
               units: q.units,
-              hasNext: v.hasNext,
-              hasDy: v.hasDy,
+              hasNext: b.hasNext,
+              hasDy: b.hasDy,
               start: q.start,
               end: q.end,
             },
@@ -437,7 +416,7 @@ export function recurrentSequenceFunctions(options: { fma: boolean }): EncodedFu
             sh.fma,
           ),
           when(v.state, rowsTimesPacked(s, sh, { ...rows, a: v.dAzrT, rsA: v.zrUnits, K: v.zrUnits, bp: q.bzrT, c: q.carry })),
-        ),
+        ]),
       ];
     },
   );
