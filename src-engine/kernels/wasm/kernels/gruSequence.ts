@@ -35,6 +35,8 @@ export function gruSequenceFunctions(sh: Shape): EncodedFunction[] {
     (q, s) => {
       const v = named(s, ['zrUnits', 'rowBytes', 'zrT', 'rhT', 'hNext', 'candT', 'stepBytes'] as const);
       const rows = { ap: q.ap, start: q.start, end: q.end, rsA: q.units, K: q.units };
+      /** What both gate passes of a step read alike. */
+      const step = { xw: q.xw, rowBytes: v.rowBytes, stepBytes: v.stepBytes, units: q.units, start: q.start, end: q.end };
       return [
         set(v.zrUnits, i32.shl(q.units, 1)),
         set(v.rowBytes, i32.mul(i32.mul(q.steps, q.units), 12)),
@@ -45,39 +47,10 @@ export function gruSequenceFunctions(sh: Shape): EncodedFunction[] {
           set(v.hNext, i32.add(f.hT, f.block)),
           set(v.stepBytes, i32.mul(i32.mul(f.t, q.units), 12)),
           when(f.state, rowsTimesPacked(s, sh, { ...rows, a: f.hT, N: v.zrUnits, bp: q.bzr, c: q.hzr })),
-          ...gruGates.build(
-            {
-              xw: q.xw,
-              hzr: q.hzr,
-              h: f.hT,
-              zr: v.zrT,
-              rh: v.rhT,
-              rowBytes: v.rowBytes,
-              stepBytes: v.stepBytes,
-              units: q.units,
-              hasState: f.state,
-              start: q.start,
-              end: q.end,
-            },
-            s,
-            sh.fma,
-          ),
+          ...gruGates.build({ ...step, hzr: q.hzr, h: f.hT, zr: v.zrT, rh: v.rhT, hasState: f.state }, s, sh.fma),
           when(f.state, rowsTimesPacked(s, sh, { ...rows, a: v.rhT, N: q.units, bp: q.bh, c: q.hc })),
           ...gruCell.build(
-            {
-              xw: q.xw,
-              zr: v.zrT,
-              hc: q.hc,
-              h: f.hT,
-              hNext: v.hNext,
-              cand: v.candT,
-              rowBytes: v.rowBytes,
-              stepBytes: v.stepBytes,
-              units: q.units,
-              hasState: f.state,
-              start: q.start,
-              end: q.end,
-            },
+            { ...step, zr: v.zrT, hc: q.hc, h: f.hT, hNext: v.hNext, cand: v.candT, hasState: f.state },
             s,
             sh.fma,
           ),
