@@ -9,7 +9,7 @@ import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
 import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
-import { recurrentFunctions } from './kernels/recurrent';
+import { recurrentSequenceFunctions } from './kernels/recurrentSequence';
 
 /** 64 KiB pages: the memory starts at 16 MiB and may grow to 4 GiB (wasm32's limit). */
 export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
@@ -50,7 +50,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...convFunctions,
       ...directConvFunctions,
       ...poolFunctions,
-      ...recurrentFunctions,
+      ...recurrentSequenceFunctions({ fma }),
     ];
     functions.set(fma, list);
   }

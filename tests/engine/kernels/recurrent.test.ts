@@ -1,6 +1,7 @@
-// The fast backend's whole-sequence LSTM and GRU kernels (GEMMs per step, gate math in WebAssembly
-// f32x4 with its own exp) against the float64 reference kernels, with and without a state, across
-// the exp's range, forwards and backwards; and bit-identical for 1 and 2 threads.
+// The fast backend's whole-sequence LSTM and GRU kernels (one call per sequence each way: batch
+// rows through every step, GEMMs and gate math in WebAssembly f32x4 with its own exp) against the
+// float64 reference kernels, with and without a state, across the exp's range, forwards and
+// backwards, with and without relaxed SIMD; and bit-identical for 1 and 2 threads.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectClose,
@@ -15,6 +16,8 @@ import {
   type Input,
 } from './fixtures';
 import { Rng } from '../../../src-engine/core/rng';
+import { FastCpuBackend } from '../../../src-engine/kernels/wasm';
+import { WasmRuntime } from '../../../src-engine/kernels/wasm/runtime';
 
 type Kind = 'LSTM' | 'GRU';
 const KERNELS = { LSTM: ['LstmSequence', 'LstmSequenceGrad'], GRU: ['GruSequence', 'GruSequenceGrad'] } as const;
@@ -42,6 +45,11 @@ function gradInputs(kind: Kind, rng: Rng, forward: Input[], attrs: Attrs): Input
   const dy = randomInput(rng, attrs.returnSequences ? [n, steps, units] : [n, units]);
   return [dy, forward[1], ...saved.map((values, k) => ({ shape: shapes[k], values: Float32Array.from(values) }))];
 }
+
+const fallbackRuntime = WasmRuntime.tryCreate({ fma: false });
+if (!fallbackRuntime) throw new Error('the fast CPU backend needs WebAssembly SIMD and shared memory');
+/** The same kernels built without relaxed SIMD (4-row GEMM strips, exp without FMA). */
+const fallback = new FastCpuBackend(fallbackRuntime);
 
 afterAll(async () => {
   runtime.parallelThresholdNs = 40_000;
@@ -77,23 +85,47 @@ for (const kind of ['LSTM', 'GRU'] as const) {
       }
     }
 
-    it('give identical bits with 1 and 2 threads', async () => {
-      const rng = new Rng(4);
-      const attrs = { hasState: true, returnSequences: true };
-      const forward = sequenceInputs(kind, rng, 64, 3, 64, 3, true);
-      const grad = gradInputs(kind, rng, forward, attrs);
-      for (const [name, inputs] of [
-        [forwardKernel, forward],
-        [gradKernel, grad],
-      ] as const) {
-        await useThreads(1);
-        const single = runOn(fast, name, inputs, attrs);
-        await useThreads(2);
-        const before = helperChunks();
-        const double = runOn(fast, name, inputs, attrs);
-        expect(helperChunks()).toBeGreaterThan(before);
-        double.forEach((d, k) => expectIdentical(d, single[k], `${name} output ${k}`));
-      }
-    });
+    // 23 rows: the last chunk ends inside a GEMM strip.
+    for (const [n, hasState, returnSequences] of [
+      [64, true, true],
+      [23, false, false],
+    ] as const) {
+      it(`give identical bits with 1 and 2 threads (${n} rows, ${hasState ? 'with' : 'without'} a state)`, async () => {
+        const rng = new Rng(4);
+        const attrs = { hasState, returnSequences };
+        const forward = sequenceInputs(kind, rng, n, 3, 64, 3, hasState);
+        const grad = gradInputs(kind, rng, forward, attrs);
+        for (const [name, inputs] of [
+          [forwardKernel, forward],
+          [gradKernel, grad],
+        ] as const) {
+          await useThreads(1);
+          const single = runOn(fast, name, inputs, attrs);
+          await useThreads(2);
+          const before = helperChunks();
+          const double = runOn(fast, name, inputs, attrs);
+          expect(helperChunks()).toBeGreaterThan(before);
+          double.forEach((d, k) => expectIdentical(d, single[k], `${name} output ${k}`));
+        }
+      });
+    }
   });
 }
+
+describe('the whole-sequence kernels without relaxed SIMD', () => {
+  for (const kind of ['LSTM', 'GRU'] as const) {
+    const [forwardKernel, gradKernel] = KERNELS[kind];
+    it(`${forwardKernel} and ${gradKernel} match the float64 kernels to 1e-5`, () => {
+      const rng = new Rng(9);
+      const attrs = { hasState: true, returnSequences: true };
+      const forward = sequenceInputs(kind, rng, 23, 3, 12, 3, true);
+      const wantForward = runOn(ref64, forwardKernel, forward, attrs);
+      runOn(fallback, forwardKernel, forward, attrs).forEach((g, k) =>
+        expectClose(g, wantForward[k], 1e-5, `${forwardKernel} output ${k}`),
+      );
+      const grad = gradInputs(kind, rng, forward, attrs);
+      const want = runOn(ref64, gradKernel, grad, attrs);
+      runOn(fallback, gradKernel, grad, attrs).forEach((g, k) => expectClose(g, want[k], 1e-5, `${gradKernel} output ${k}`));
+    });
+  }
+});

@@ -32,7 +32,7 @@ export interface GemmOptions {
   strip?: number;
 }
 
-interface Shape {
+export interface Shape {
   fma: boolean;
   strip: number;
 }
@@ -96,7 +96,7 @@ function packPanel(s: FunctionScope, { b, rsK, csN, K, N, dst }: PackArgs, p: Lo
   ];
 }
 
-interface StripArgs {
+export interface StripArgs {
   a: Local;
   rsA: Local;
   ksA: Local;
@@ -110,7 +110,7 @@ interface StripArgs {
  * a + 4·(i·rsA + k·ksA): rsA = K, ksA = 1 for A as stored, rsA = 1, ksA = M for Aᵀ. Rows past
  * M repeat the last row: computed, never stored.
  */
-function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Local, sh: Shape): Code[] {
+export function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Local, sh: Shape): Code[] {
   const [k, out, kBytes] = s.locals('i32', 3, 'pa');
   const row = s.locals('i32', sh.strip, 'row');
   return [
@@ -121,7 +121,7 @@ function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Lo
   ];
 }
 
-interface TileArgs {
+export interface TileArgs {
   ap: Local;
   bp: Local;
   c: Local;
@@ -138,7 +138,7 @@ interface TileArgs {
  * + 1 splat + 1 temporary of x64's 16 xmm registers (one is V8's scratch), mul+add 8 + 2 + 4 + 1.
  * More rows, more load-splats or unrolling k spill accumulators to the stack (half the speed).
  */
-function tile(s: FunctionScope, { ap, bp, c, M, N, K }: TileArgs, t: Local, p: Local, sh: Shape): Code[] {
+export function tile(s: FunctionScope, { ap, bp, c, M, N, K }: TileArgs, t: Local, p: Local, sh: Shape): Code[] {
   const [k, pa, pb, i0, j0, cRow] = s.locals('i32', 6, 't');
   const acc = s.locals('v128', sh.strip * 2, 'acc');
   const [b0, b1, sa] = s.locals('v128', 3, 'v');

@@ -1,45 +1,57 @@
 // The LSTM and GRU steps' gate math in f32x4 (kernels/cpu/recurrent.ts, recurrentGru.ts): gate
 // activations, cell or candidate, and h, for rows [start, end) of the batch, four units at a time
 // (units a multiple of 4; register/recurrent.ts sends other widths to the reference kernels).
-import { wasmFunction, type FunctionScope } from '../emit/func';
+import type { FunctionScope, Params } from '../emit/func';
 import { forRange, i32, inc, set, v128, when, type Code, type Local, type Operand } from '../emit/expr';
-import type { EncodedFunction } from '../emit/encoding';
+import type { ValType } from '../emit/encoding';
+
+/** A kernel body over rows [start, end) of one step, emitted inside the whole-sequence kernels (recurrentSequence.ts). */
+export interface StepBody<P extends Record<string, ValType>> {
+  params: P;
+  /** fma: multiply-adds in the exp as f32x4.relaxed_madd (the module's choice, kernels/gemm.ts). */
+  build: (p: Params<P>, s: FunctionScope, fma: boolean) => Code[];
+}
+
+const body = <P extends Record<string, ValType>>(params: P, build: StepBody<P>['build']): StepBody<P> => ({ params, build });
+
+/** a·b + c: fused as the module's GEMM is (relaxed_madd), or mul then add. */
+const madd = (fma: boolean, a: Operand, b: Operand, c: Operand): Code =>
+  fma ? v128.relaxedMadd(a, b, c) : v128.add(v128.mul(a, b), c);
 
 /**
  * out = eˣ per lane (Cephes expf: x = n·ln2 + r, a degree-6 polynomial in r, times 2ⁿ built from
  * the exponent bits); relative error about 2·10⁻⁷, x clamped to where f32 stays finite.
  */
-function exp(s: FunctionScope, out: Local, x: Operand): Code[] {
+function exp(s: FunctionScope, fma: boolean, out: Local, x: Operand): Code[] {
   const t = s.local('v128', 'expX');
   const n = s.local('v128', 'expN');
   const poly = [1.98756915e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
   return [
     set(t, v128.min(v128.max(x, -87.3), 88.3)),
     set(n, v128.nearest(v128.mul(t, Math.LOG2E))),
-    set(t, v128.sub(v128.sub(t, v128.mul(n, 0.693359375)), v128.mul(n, -2.1219444e-4))),
+    set(t, madd(fma, n, 2.1219444e-4, madd(fma, n, -0.693359375, t))),
     set(out, poly[0]),
-    ...poly.slice(1).map((k) => set(out, v128.add(v128.mul(out, t), k))),
-    set(out, v128.add(v128.add(v128.mul(v128.mul(out, t), t), t), 1)),
+    ...poly.slice(1).map((k) => set(out, madd(fma, out, t, k))),
+    set(out, v128.add(madd(fma, v128.mul(out, t), t, t), 1)),
     set(out, v128.mul(out, v128.shlI32(v128.truncToI32(v128.add(n, 127)), 23))),
   ];
 }
 
 /** out = 1 / (1 + e⁻ˣ) */
-function sigmoid(s: FunctionScope, out: Local, x: Operand): Code[] {
-  return [...exp(s, out, v128.neg(x)), set(out, v128.div(1, v128.add(out, 1)))];
+function sigmoid(s: FunctionScope, fma: boolean, out: Local, x: Operand): Code[] {
+  return [...exp(s, fma, out, v128.neg(x)), set(out, v128.div(1, v128.add(out, 1)))];
 }
 
 /** out = 1 − 2 / (1 + e²ˣ): ±1 at the extremes, as tanh. */
-function tanh(s: FunctionScope, out: Local, x: Operand): Code[] {
-  return [...exp(s, out, v128.mul(x, 2)), set(out, v128.sub(1, v128.div(2, v128.add(out, 1))))];
+function tanh(s: FunctionScope, fma: boolean, out: Local, x: Operand): Code[] {
+  return [...exp(s, fma, out, v128.mul(x, 2)), set(out, v128.sub(1, v128.div(2, v128.add(out, 1))))];
 }
 
 /**
  * Rows [start, end): z = xw[row, step] (+ hu[row] when hasState), i, f, o = σ, g = tanh,
  * c = i·g (+ f·cPrev), tc = tanh(c), h = o·tc. rowBytes: one row of xw (steps·4·units floats).
  */
-const lstmCell = wasmFunction(
-  'lstmCell',
+export const lstmCell = body(
   {
     xw: 'i32',
     hu: 'i32',
@@ -55,7 +67,7 @@ const lstmCell = wasmFunction(
     start: 'i32',
     end: 'i32',
   },
-  ({ xw, hu, cp, h, c, gates, tc, rowBytes, stepBytes, units, hasState, start, end }, s) => {
+  ({ xw, hu, cp, h, c, gates, tc, rowBytes, stepBytes, units, hasState, start, end }, s, fma) => {
     const [b, j, ub, px, pu, pg, ps] = s.locals('i32', 7, 'p');
     const [zi, zf, zg, zo, gi, gf, gg, go, cn, tcn] = s.locals('v128', 10, 'v');
     const gate = (p: Local, k: number) => i32.add(p, i32.mul(ub, k));
@@ -85,13 +97,13 @@ const lstmCell = wasmFunction(
             set(zg, v128.add(zg, v128.load(gate(pu, 2)))),
             set(zo, v128.add(zo, v128.load(gate(pu, 3)))),
           ]),
-          ...sigmoid(s, gi, zi),
-          ...sigmoid(s, gf, zf),
-          ...tanh(s, gg, zg),
-          ...sigmoid(s, go, zo),
+          ...sigmoid(s, fma, gi, zi),
+          ...sigmoid(s, fma, gf, zf),
+          ...tanh(s, fma, gg, zg),
+          ...sigmoid(s, fma, go, zo),
           set(cn, v128.mul(gi, gg)),
           when(hasState, [set(cn, v128.add(v128.mul(gf, v128.load(i32.add(cp, ps))), cn))]),
-          ...tanh(s, tcn, cn),
+          ...tanh(s, fma, tcn, cn),
           v128.store(i32.add(c, ps), cn),
           v128.store(i32.add(tc, ps), tcn),
           v128.store(i32.add(h, ps), v128.mul(go, tcn)),
@@ -110,8 +122,7 @@ const lstmCell = wasmFunction(
 );
 
 /** GRU, rows [start, end): z, r = σ(xw[row, step] (+ h·U_zr)) → zr; rh = r·h (0 without a state). */
-const gruGates = wasmFunction(
-  'gruGates',
+export const gruGates = body(
   {
     xw: 'i32',
     hzr: 'i32',
@@ -125,7 +136,7 @@ const gruGates = wasmFunction(
     start: 'i32',
     end: 'i32',
   },
-  ({ xw, hzr, h, zr, rh, rowBytes, stepBytes, units, hasState, start, end }, s) => {
+  ({ xw, hzr, h, zr, rh, rowBytes, stepBytes, units, hasState, start, end }, s, fma) => {
     const [b, j, ub, px, pr, pz, ps] = s.locals('i32', 7, 'p');
     const [az, ar, z, r] = s.locals('v128', 4, 'v');
     return [
@@ -147,8 +158,8 @@ const gruGates = wasmFunction(
           set(az, v128.load(px)),
           set(ar, v128.load(i32.add(px, ub))),
           when(hasState, [set(az, v128.add(az, v128.load(pr))), set(ar, v128.add(ar, v128.load(i32.add(pr, ub))))]),
-          ...sigmoid(s, z, az),
-          ...sigmoid(s, r, ar),
+          ...sigmoid(s, fma, z, az),
+          ...sigmoid(s, fma, r, ar),
           v128.store(pz, z),
           v128.store(i32.add(pz, ub), r),
           when(
@@ -167,8 +178,7 @@ const gruGates = wasmFunction(
 );
 
 /** GRU, rows [start, end): h̃ = tanh(xw[row, step, candidate] (+ (r⊙h)·U_h)); h = h̃ + z·(h − h̃), or h̃ − z·h̃. */
-const gruCell = wasmFunction(
-  'gruCell',
+export const gruCell = body(
   {
     xw: 'i32',
     zr: 'i32',
@@ -183,7 +193,7 @@ const gruCell = wasmFunction(
     start: 'i32',
     end: 'i32',
   },
-  ({ xw, zr, hc, h, hNext, cand, rowBytes, stepBytes, units, hasState, start, end }, s) => {
+  ({ xw, zr, hc, h, hNext, cand, rowBytes, stepBytes, units, hasState, start, end }, s, fma) => {
     const [b, j, ub, px, pz, ps] = s.locals('i32', 6, 'p');
     const [a, c, z, out] = s.locals('v128', 4, 'v');
     return [
@@ -203,7 +213,7 @@ const gruCell = wasmFunction(
           4,
           set(a, v128.load(px)),
           when(hasState, [set(a, v128.add(a, v128.load(i32.add(hc, ps))))]),
-          ...tanh(s, c, a),
+          ...tanh(s, fma, c, a),
           set(z, v128.load(pz)),
           set(out, v128.sub(c, v128.mul(z, c))),
           when(hasState, [set(out, v128.add(c, v128.mul(z, v128.sub(v128.load(i32.add(h, ps)), c))))]),
@@ -222,8 +232,7 @@ const gruCell = wasmFunction(
  * GRU backwards, rows [start, end) of one step: dh = (dhA + dhB when hasNext) (+ dy row when hasDy);
  * dA_h̃ = dh·(1 − z)·(1 − h̃²) → dAc; dA_z = dh·(h − h̃)·z·(1 − z) → dAzr's z half; dh·z → dhDirect.
  */
-const gruCellGrad = wasmFunction(
-  'gruCellGrad',
+export const gruCellGrad = body(
   {
     zr: 'i32',
     cand: 'i32',
@@ -283,8 +292,7 @@ const gruCellGrad = wasmFunction(
  * GRU backwards, rows [start, end) of one step, after drh = dA_h̃·U_hᵀ: dA_r = drh·h·r·(1 − r) into
  * dAzr's r half (0 without a state); the step's dxw row [dA_z, dA_r, dA_h̃]; dhPart = dhDirect + drh·r.
  */
-const gruGatesGrad = wasmFunction(
-  'gruGatesGrad',
+export const gruGatesGrad = body(
   {
     zr: 'i32',
     h: 'i32',
@@ -345,8 +353,7 @@ const gruGatesGrad = wasmFunction(
  * dc = (dc when hasNext) + dh·o·(1 − tc²); the gate gradients dz [i, f, g, o] into dz (contiguous
  * rows) and the step's dxw row; dc·f back into dc for the step before.
  */
-const lstmCellGrad = wasmFunction(
-  'lstmCellGrad',
+export const lstmCellGrad = body(
   {
     gates: 'i32',
     tc: 'i32',
@@ -411,5 +418,3 @@ const lstmCellGrad = wasmFunction(
     ];
   },
 );
-
-export const recurrentFunctions: EncodedFunction[] = [lstmCell, lstmCellGrad, gruGates, gruCell, gruCellGrad, gruGatesGrad];

@@ -1,17 +1,45 @@
-// The LSTM and GRU as whole-sequence kernels on the fast backend (kernels/wasm/kernels/recurrent.ts:
-// GEMMs per step, gate math in f32x4); widths that are not a multiple of 4, or storage from another
-// backend, go to the reference kernels.
+// The LSTM and GRU as whole-sequence kernels on the fast backend (kernels/wasm/kernels/
+// recurrentSequence.ts): one call each way takes batch rows through every step, so the threads
+// split the batch once per sequence; U is packed once per call. Widths that are not a multiple of
+// 4, or storage from another backend, go to the reference kernels.
 import { getKernel, registerKernel } from '../../registry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import { gemmInto } from './linalg';
+import { PANEL, stripRows } from '../kernels/gemm';
 import { gruSaved } from '../../cpu/recurrentGru';
 import { lstmSaved, sequenceOutput, statesFrom } from '../../cpu/recurrent';
 
-/** Rough single-thread cost of one unit of one row (five exps and the rest), for the thread split. */
+/** Rough single-thread costs (ns) for the thread split: one unit's gate math (five exps and the rest), one multiply-add. */
 const NS_PER_UNIT = 6;
+const NS_PER_GRU_UNIT = 3;
+const NS_PER_MADD = 1 / 15;
+const NS_PER_COPY = 0.5;
+
+/** B [k, cols] at address b (element strides rsK between k, csN between columns) packed in the GEMM's panels. */
+function packB(be: FastCpuBackend, b: number, rsK: number, csN: number, k: number, cols: number): Float32Array {
+  const panels = Math.ceil(cols / PANEL);
+  const dst = be.allocUninitialized(panels * PANEL * k);
+  be.runtime.run('packB', [b, rsK, csN, k, cols, dst.byteOffset], panels, 1, PANEL * k * NS_PER_COPY);
+  return dst;
+}
+
+/** Scratch for the packed A strips of a whole-sequence kernel: every row's strip, k columns. */
+function stripScratch(be: FastCpuBackend, n: number, k: number): Float32Array {
+  const strip = stripRows(be.runtime.fma);
+  return be.allocUninitialized(Math.ceil(n / strip) * strip * k);
+}
+
+/** Runs a whole-sequence kernel over the batch's rows, split at strip boundaries. */
+function runRows(be: FastCpuBackend, name: string, args: number[], n: number, nsPerRow: number): void {
+  be.runtime.run(name, args, n, stripRows(be.runtime.fma), nsPerRow);
+}
+
+/** Frees kernel scratch. */
+function releaseAll(be: FastCpuBackend, scratch: Float32Array[]): void {
+  for (const s of scratch) be.release(s);
+}
 
 export function registerFastRecurrentKernels(): void {
-  // The whole sequence in one call: per step h·U and lstmCell into buffers allocated once.
   registerKernel(FAST_CPU, 'LstmSequence', (backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
     const [xw, u, h0, c0] = inputs;
@@ -23,31 +51,23 @@ export function registerFastRecurrentKernels(): void {
     const cs = statesFrom(be, attrs.hasState ? (c0.data as Float32Array) : null, n, steps, units);
     const gates = be.allocUninitialized(steps * n * width);
     const tanhC = be.allocUninitialized(steps * block);
-    const hu = be.allocUninitialized(n * width);
-    const x = be.address(xw.data);
-    const uAddr = be.address(u.data);
+    const scratch = [
+      be.allocUninitialized(n * width),
+      packB(be, be.address(u.data), width, 1, units, width),
+      stripScratch(be, n, units),
+    ];
     try {
-      for (let t = 0; t < steps; t++) {
-        const state = t > 0 || attrs.hasState ? 1 : 0;
-        const h = hs.byteOffset + t * block * 4;
-        if (state) gemmInto(be, hu.byteOffset, h, uAddr, n, units, width, false, false);
-        const out = [
-          h + block * 4,
-          cs.byteOffset + (t + 1) * block * 4,
-          gates.byteOffset + t * n * width * 4,
-          tanhC.byteOffset + t * block * 4,
-        ];
-        const args = [x, hu.byteOffset, cs.byteOffset + t * block * 4, ...out, steps * width * 4, t * width * 4, units, state];
-        be.runtime.run('lstmCell', args, n, 1, units * NS_PER_UNIT);
-      }
+      const [hu, bp, ap] = scratch.map((a) => a.byteOffset);
+      const args = [be.address(xw.data), hs.byteOffset, cs.byteOffset, gates.byteOffset, tanhC.byteOffset, hu, bp, ap];
+      const nsPerRow = steps * units * (NS_PER_UNIT + width * NS_PER_MADD);
+      runRows(be, 'lstmSequence', [...args, n, steps, units, attrs.hasState ? 1 : 0], n, nsPerRow);
     } finally {
-      be.release(hu);
+      releaseAll(be, scratch);
     }
     return [sequenceOutput(be, hs, n, steps, units, attrs.returnSequences), ...lstmSaved(hs, cs, gates, tanhC, n, steps, units)];
   });
 
-  // Backwards through time: per step lstmCellGrad and dz·Uᵀ; then dU = Σ_t h_{t−1}ᵀ·dz_t in one
-  // GEMM over the stacked steps.
+  // Backwards through time in one call; then dU = Σ_t h_{t−1}ᵀ·dz_t in one GEMM over the stacked steps.
   registerKernel(FAST_CPU, 'LstmSequenceGrad', (backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
     const [dy, u, hsInfo, csInfo, gatesInfo, tanhCInfo] = inputs;
@@ -60,31 +80,26 @@ export function registerFastRecurrentKernels(): void {
     const du = be.allocUninitialized(units * width);
     const dh = be.allocUninitialized(block);
     const dc = be.allocUninitialized(block);
-    const dzAll = be.allocUninitialized(steps * n * width);
-    const [hs, cs, gates, tanhC, uAddr] = [hsInfo, csInfo, gatesInfo, tanhCInfo, u].map((t) => be.address(t.data));
-    const dyBase = be.address(dy.data);
-    const ySteps = attrs.returnSequences ? steps : 1;
+    const [hs, cs, gates, tanhC] = [hsInfo, csInfo, gatesInfo, tanhCInfo].map((t) => be.address(t.data));
+    const scratch = [
+      be.allocUninitialized(steps * n * width),
+      packB(be, be.address(u.data), 1, width, width, units),
+      stripScratch(be, n, width),
+    ];
     try {
-      for (let t = steps - 1; t >= 0; t--) {
-        const dz = dzAll.byteOffset + t * n * width * 4;
-        const hasDy = attrs.returnSequences || t === steps - 1 ? 1 : 0;
-        const dyT = dyBase + (attrs.returnSequences ? t * units * 4 : 0);
-        const args = [
-          gates + t * n * width * 4,
-          tanhC + t * block * 4,
-          cs + t * block * 4,
-          dh.byteOffset,
-          dc.byteOffset,
-          dyT,
-          ySteps * units * 4,
-        ];
-        const out = [dz, dxw.byteOffset + t * width * 4, steps * width * 4, units, t < steps - 1 ? 1 : 0, hasDy];
-        be.runtime.run('lstmCellGrad', [...args, ...out], n, 1, units * NS_PER_UNIT);
-        if (t > 0 || attrs.hasState) gemmInto(be, dh.byteOffset, dz, uAddr, n, width, units, false, true);
-      }
-      gemmInto(be, du.byteOffset, hs, dzAll.byteOffset, units, steps * n, width, true, false);
+      const [dzAll, bpT, ap] = scratch.map((a) => a.byteOffset);
+      const args = [gates, tanhC, cs, dh.byteOffset, dc.byteOffset, be.address(dy.data), dzAll, dxw.byteOffset, bpT, ap];
+      const flags = [attrs.returnSequences ? 1 : 0, attrs.hasState ? 1 : 0];
+      runRows(
+        be,
+        'lstmSequenceGrad',
+        [...args, n, steps, units, ...flags],
+        n,
+        steps * units * (NS_PER_UNIT + width * NS_PER_MADD),
+      );
+      gemmInto(be, du.byteOffset, hs, dzAll, units, steps * n, width, true, false);
     } finally {
-      be.release(dzAll);
+      releaseAll(be, scratch);
     }
     const grads = [
       { data: dxw, shape: [n, steps, width] },
@@ -99,29 +114,8 @@ export function registerFastRecurrentKernels(): void {
   });
 }
 
-/** The GRU's gate passes: fewer exps per unit than the LSTM (two and one). */
-const NS_PER_GRU_UNIT = 3;
-
-/** U [units, 3·units] → U_zr [units, 2·units] and U_h [units, units], contiguous for the GEMMs. */
-function splitU(be: FastCpuBackend, u: Float32Array, units: number): [Float32Array, Float32Array] {
-  const uzr = be.allocUninitialized(2 * units * units);
-  const uh = be.allocUninitialized(units * units);
-  for (let i = 0; i < units; i++) {
-    const row = i * 3 * units;
-    uzr.set(u.subarray(row, row + 2 * units), i * 2 * units);
-    uh.set(u.subarray(row + 2 * units, row + 3 * units), i * units);
-  }
-  return [uzr, uh];
-}
-
-/** Frees kernel scratch. */
-function releaseAll(be: FastCpuBackend, scratch: Float32Array[]): void {
-  for (const s of scratch) be.release(s);
-}
-
 export function registerFastGruKernels(): void {
-  // The whole sequence in one call: per step h·U_zr, gruGates, (r⊙h)·U_h, gruCell, all into
-  // buffers allocated once (no per-step tensors).
+  // U [units, 3·units] = [U_zr | U_h]: each part packed straight from U by strides.
   registerKernel(FAST_CPU, 'GruSequence', (backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
     const [xw, u, h0] = inputs;
@@ -133,34 +127,32 @@ export function registerFastGruKernels(): void {
     const zr = be.allocUninitialized(steps * 2 * block);
     const rh = be.allocUninitialized(steps * block);
     const cand = be.allocUninitialized(steps * block);
+    const uAddr = be.address(u.data);
     const scratch = [
-      ...splitU(be, u.data as Float32Array, units),
       be.allocUninitialized(2 * block),
       be.allocUninitialized(block),
+      packB(be, uAddr, width, 1, units, 2 * units),
+      packB(be, uAddr + 8 * units, width, 1, units, units),
+      stripScratch(be, n, units),
     ];
-    const [uzr, uh, hzr, hc] = scratch.map((a) => a.byteOffset);
-    const x = be.address(xw.data);
     try {
-      for (let t = 0; t < steps; t++) {
-        const state = t > 0 || attrs.hasState ? 1 : 0;
-        const h = hs.byteOffset + t * block * 4;
-        const zrT = zr.byteOffset + t * 2 * block * 4;
-        const rhT = rh.byteOffset + t * block * 4;
-        const rowBytes = steps * width * 4;
-        if (state) gemmInto(be, hzr, h, uzr, n, units, 2 * units, false, false);
-        be.runtime.run('gruGates', [x, hzr, h, zrT, rhT, rowBytes, t * width * 4, units, state], n, 1, units * NS_PER_GRU_UNIT);
-        if (state) gemmInto(be, hc, rhT, uh, n, units, units, false, false);
-        const args = [x, zrT, hc, h, h + block * 4, cand.byteOffset + t * block * 4, rowBytes, t * width * 4, units, state];
-        be.runtime.run('gruCell', args, n, 1, units * NS_PER_GRU_UNIT);
-      }
+      const args = [
+        be.address(xw.data),
+        hs.byteOffset,
+        zr.byteOffset,
+        rh.byteOffset,
+        cand.byteOffset,
+        ...scratch.map((a) => a.byteOffset),
+      ];
+      const nsPerRow = steps * units * (NS_PER_GRU_UNIT + width * NS_PER_MADD);
+      runRows(be, 'gruSequence', [...args, n, steps, units, attrs.hasState ? 1 : 0], n, nsPerRow);
     } finally {
       releaseAll(be, scratch);
     }
     return [sequenceOutput(be, hs, n, steps, units, attrs.returnSequences), ...gruSaved(hs, zr, rh, cand, n, steps, units)];
   });
 
-  // Backwards through time: per step gruCellGrad, dA_h̃·U_hᵀ, gruGatesGrad, dA_zr·U_zrᵀ; then dU
-  // from the stacked steps in two GEMMs.
+  // Backwards through time in one call; then dU from the stacked steps in two GEMMs.
   registerKernel(FAST_CPU, 'GruSequenceGrad', (backend, inputs, attrs) => {
     const be = backend as FastCpuBackend;
     const [dy, u, hsInfo, zrInfo, rhInfo, candInfo] = inputs;
@@ -171,48 +163,48 @@ export function registerFastGruKernels(): void {
     const block = n * units;
     const dxw = be.allocUninitialized(n * steps * width);
     const du = be.allocUninitialized(units * width);
-    const [uzrArr, uhArr] = splitU(be, u.data as Float32Array, units);
-    const scratch = [uzrArr, uhArr];
+    const uAddr = be.address(u.data);
+    const scratch: Float32Array[] = [];
     const alloc = (size: number) => {
       const a = be.allocUninitialized(size);
       scratch.push(a);
       return a.byteOffset;
     };
-    const [uzr, uh] = [uzrArr.byteOffset, uhArr.byteOffset];
     const dAzrAll = alloc(steps * 2 * block);
     const dAcAll = alloc(steps * block);
     const [dhDirect, drh, dhPart, carry] = [0, 1, 2, 3].map(() => alloc(block));
+    scratch.push(
+      packB(be, uAddr + 8 * units, 1, width, units, units),
+      packB(be, uAddr, 1, width, 2 * units, units),
+      stripScratch(be, n, 2 * units),
+    );
+    const [bhT, bzrT, ap] = scratch.slice(-3).map((a) => a.byteOffset);
     const [hs, zr, rh, cand] = [hsInfo, zrInfo, rhInfo, candInfo].map((t) => be.address(t.data));
-    const dyBase = be.address(dy.data);
-    const ySteps = attrs.returnSequences ? steps : 1;
     try {
-      for (let t = steps - 1; t >= 0; t--) {
-        const state = t > 0 || attrs.hasState ? 1 : 0;
-        const h = hs + t * block * 4;
-        const zrT = zr + t * 2 * block * 4;
-        const dAzr = dAzrAll + t * 2 * block * 4;
-        const dAc = dAcAll + t * block * 4;
-        const hasDy = attrs.returnSequences || t === steps - 1 ? 1 : 0;
-        const dyT = dyBase + (attrs.returnSequences ? t * units * 4 : 0);
-        const cellArgs = [zrT, cand + t * block * 4, h, dhPart, carry, dyT, ySteps * units * 4, dAc, dAzr, dhDirect, units];
-        be.runtime.run('gruCellGrad', [...cellArgs, t < steps - 1 ? 1 : 0, hasDy], n, 1, units * NS_PER_GRU_UNIT);
-        if (state) gemmInto(be, drh, dAc, uh, n, units, units, false, true);
-        const gateArgs = [
-          zrT,
-          h,
-          drh,
-          dAc,
-          dAzr,
-          dhDirect,
-          dxw.byteOffset + t * width * 4,
-          steps * width * 4,
-          dhPart,
-          units,
-          state,
-        ];
-        be.runtime.run('gruGatesGrad', gateArgs, n, 1, units * NS_PER_GRU_UNIT);
-        if (state) gemmInto(be, carry, dAzr, uzr, n, 2 * units, units, false, true);
-      }
+      const args = [
+        zr,
+        cand,
+        hs,
+        be.address(dy.data),
+        dAzrAll,
+        dAcAll,
+        dhDirect,
+        drh,
+        dhPart,
+        carry,
+        dxw.byteOffset,
+        bhT,
+        bzrT,
+        ap,
+      ];
+      const flags = [attrs.returnSequences ? 1 : 0, attrs.hasState ? 1 : 0];
+      runRows(
+        be,
+        'gruSequenceGrad',
+        [...args, n, steps, units, ...flags],
+        n,
+        steps * units * (NS_PER_GRU_UNIT + width * NS_PER_MADD),
+      );
       // dU_zr = Σ_t h_{t−1}ᵀ·dA_zr,t and dU_h = Σ_t (r⊙h_{t−1})ᵀ·dA_h̃,t over the stacked steps.
       const duzr = be.allocUninitialized(2 * units * units);
       const duh = be.allocUninitialized(units * units);
