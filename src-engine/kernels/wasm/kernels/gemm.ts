@@ -113,11 +113,30 @@ interface StripArgs {
 function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Local, sh: Shape): Code[] {
   const [k, out, kBytes] = s.locals('i32', 3, 'pa');
   const row = s.locals('i32', sh.strip, 'row');
+  // Aᵀ (a weight gradient's Xᵀ): a full strip's rows are adjacent in memory, copied in vectors.
+  const adjacent: Code[] = [];
+  for (let r = 0; r < sh.strip; r += r + 4 <= sh.strip ? 4 : 1)
+    adjacent.push(
+      r + 4 <= sh.strip ? v128.store(out, v128.load(row[0], r * 4), r * 4) : f32.store(out, f32.load(row[0], r * 4), r * 4),
+    );
   return [
     set(kBytes, i32.shl(ksA, 2)),
     set(out, i32.add(ap, i32.mul(i32.mul(t, K), sh.strip * 4))),
     ...row.map((x, r) => set(x, i32.add(a, i32.mul(i32.minS(i32.add(i32.mul(t, sh.strip), r), i32.sub(M, 1)), i32.shl(rsA, 2))))),
-    forRange(k, 0, K, 1, ...row.flatMap((x, r) => [f32.store(out, f32.load(x), r * 4), inc(x, kBytes)]), inc(out, sh.strip * 4)),
+    when(
+      i32.and(i32.eq(rsA, 1), i32.leS(i32.mul(i32.add(t, 1), sh.strip), M)),
+      [forRange(k, 0, K, 1, ...adjacent, inc(row[0], kBytes), inc(out, sh.strip * 4))],
+      [
+        forRange(
+          k,
+          0,
+          K,
+          1,
+          ...row.flatMap((x, r) => [f32.store(out, f32.load(x), r * 4), inc(x, kBytes)]),
+          inc(out, sh.strip * 4),
+        ),
+      ],
+    ),
   ];
 }
 
