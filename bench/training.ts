@@ -244,7 +244,7 @@ function ceilingLine(results: Measurement[], flopsPerSample: number): string | n
   const bound = (ours.batch * 1000) / msPerStep;
   const torch = speedOf(results, 'pytorch');
   const versus = torch === null ? '' : `, ${fmt(bound / torch, 2)}× the fastest PyTorch (${fmt(torch)})`;
-  return `  Ceiling: a step of batch ${ours.batch} is ${fmt((flopsPerSample * ours.batch) / 1e6, 1)} MFLOP of matrix multiplies; LayerLab's GEMM on the step's shapes, timed alone right after its training (${ours.threads ?? '?'} threads), takes ${fmt(msPerStep, 3)} ms per step = ${fmt(gflops, 1)} GFLOP/s, so a step that did nothing else would reach ${fmt(bound)} samples/s${versus}; training reached ${fmt(ours.samplesPerSec === null ? null : (100 * ours.samplesPerSec) / bound, 0)}% of that.`;
+  return `  Ceiling: a step of batch ${ours.batch} is ${fmt((flopsPerSample * ours.batch) / 1e6, 1)} MFLOP of matrix multiplies; LayerLab's GEMM on the step's shapes, timed alone right after its training (${ours.threads ?? '?'} threads, median of each), takes ${fmt(msPerStep, 3)} ms per step = ${fmt(gflops, 1)} GFLOP/s, so a step that did nothing else would reach ${fmt(bound)} samples/s${versus}; training reached ${fmt(ours.samplesPerSec === null ? null : (100 * ours.samplesPerSec) / bound, 0)}% of that.`;
 }
 
 const fmt = (v: number | null, digits = 0) =>
