@@ -11,6 +11,7 @@ import { WasmRuntime } from '../src-engine/kernels/wasm/runtime';
 import type { Backend } from '../src-engine/core/backend';
 import type { KernelAttrs, KernelName } from '../src-engine/kernels/kernelNames';
 import { describeMachine, type Machine } from './peers/machine';
+import { MODELS, mlpStepGemms } from './peers/common';
 
 export interface KernelCase {
   name: string;
@@ -51,9 +52,16 @@ function conv(name: string, kernel: KernelCase['kernel'], x: number[], w: number
 }
 
 export const KERNEL_CASES: KernelCase[] = [
-  mm('MatMul 128×784·784×256 (MLP forward)', 128, 784, 256, false, false),
-  mm('MatMul 784×128ᵀ·128×256 (MLP weight gradient)', 784, 128, 256, true, false),
-  mm('MatMul 128×256·(128×256)ᵀ (MLP input gradient)', 128, 256, 128, false, true),
+  ...mlpStepGemms(MODELS.mlp.batchSize).map(({ m, k, n, transposeA, transposeB }) =>
+    mm(
+      `MatMul ${transposeA ? `(${k}×${m})ᵀ` : `${m}×${k}`}·${transposeB ? `(${n}×${k})ᵀ` : `${k}×${n}`} (MLP ${transposeA ? 'weight gradient' : transposeB ? 'input gradient' : 'forward'})`,
+      m,
+      k,
+      n,
+      transposeA,
+      transposeB,
+    ),
+  ),
   mm('MatMul 512×512·512×512', 512, 512, 512, false, false),
   conv('Conv2D 64×28×28×1 * 3×3×1×8', 'Conv2D', [64, 28, 28, 1], [3, 3, 1, 8]),
   conv('Conv2D filter grad, same', 'Conv2DBackpropFilter', [64, 28, 28, 1], [3, 3, 1, 8]),

@@ -233,6 +233,20 @@ function checkTargets(models: TrainingBenchResult['models'], memory: MemoryCheck
   return checks;
 }
 
+/**
+ * The arithmetic ceiling: samples/s if a step were only its matrix multiplies at the rate
+ * LayerLab's GEMM reached on the step's shapes in this run, against the fastest PyTorch.
+ */
+function ceilingLine(results: Measurement[], flopsPerSample: number): string | null {
+  const ours = bestOf(results, 'layerlab');
+  if (!ours?.stepGemm || !ours.batch) return null;
+  const { msPerStep, gflops } = ours.stepGemm;
+  const bound = (ours.batch * 1000) / msPerStep;
+  const torch = speedOf(results, 'pytorch');
+  const versus = torch === null ? '' : `, ${fmt(bound / torch, 2)}× the fastest PyTorch (${fmt(torch)})`;
+  return `  Ceiling: a step of batch ${ours.batch} is ${fmt((flopsPerSample * ours.batch) / 1e6, 1)} MFLOP of matrix multiplies; LayerLab's GEMM on the step's shapes, timed alone right after its training (${ours.threads ?? '?'} threads, median of each), takes ${fmt(msPerStep, 3)} ms per step = ${fmt(gflops, 1)} GFLOP/s, so a step that did nothing else would reach ${fmt(bound)} samples/s${versus}; training reached ${fmt(ours.samplesPerSec === null ? null : (100 * ours.samplesPerSec) / bound, 0)}% of that.`;
+}
+
 const fmt = (v: number | null, digits = 0) =>
   v === null ? '—' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -261,6 +275,8 @@ export function printTrainingBench(r: TrainingBenchResult, out: (line: string) =
         `  ${res.engine.padEnd(44)}${String(res.threads ?? '—').padStart(8)}${fmt(res.samplesPerSec).padStart(11)}${steady.padStart(8)}${fmt(gflops, 1).padStart(9)}${fmt(gflops === null ? null : (100 * gflops) / r.machine.peakGflops, 1).padStart(8)}${(isOurs ? '' : fmt(ratio, 2)).padStart(12)}  ${res.note ?? ''}`,
       );
     }
+    const ceiling = ceilingLine(m.results, m.flopsPerSample);
+    if (ceiling) out(ceiling);
   }
   for (const m of r.memory) {
     out('');

@@ -86,15 +86,40 @@ export const IMAGE = 28;
 export const CLASSES = 10;
 export const SAMPLES = 8192;
 
+/** A matrix multiply C[m,n] = op(A)·op(B) with inner size k. */
+export interface GemmShape {
+  m: number;
+  k: number;
+  n: number;
+  transposeA: boolean;
+  transposeB: boolean;
+}
+
+/**
+ * The matrix multiplies of one MLP training step at `batch`: per layer the forward X·W, the
+ * weight gradient Xᵀ·dY, and the input gradient dY·Wᵀ of every layer but the first (the data
+ * needs none).
+ */
+export function mlpStepGemms(batch: number): GemmShape[] {
+  return MLP_WIDTHS.slice(1).flatMap((out, i) => {
+    const inp = MLP_WIDTHS[i];
+    const shapes: GemmShape[] = [
+      { m: batch, k: inp, n: out, transposeA: false, transposeB: false },
+      { m: inp, k: batch, n: out, transposeA: true, transposeB: false },
+    ];
+    if (i > 0) shapes.push({ m: batch, k: out, n: inp, transposeA: false, transposeB: true });
+    return shapes;
+  });
+}
+
+export const gemmFlops = (g: GemmShape): number => 2 * g.m * g.k * g.n;
+
 /**
  * Multiply-add FLOPs (×2) of one training sample: forward, weight gradients, and input
  * gradients of every layer but the first (the data needs none). Element-wise work is left out.
  */
 export function flopsPerSample(model: ModelId): number {
-  if (model === 'mlp') {
-    const layers = MLP_WIDTHS.slice(1).map((out, i) => 2 * MLP_WIDTHS[i] * out);
-    return layers.reduce((s, f, i) => s + f * (i === 0 ? 2 : 3), 0);
-  }
+  if (model === 'mlp') return mlpStepGemms(1).reduce((s, g) => s + gemmFlops(g), 0);
   const spec = MODELS[model];
   if (spec.cell) {
     // Per step: the gate pre-activations [x, h]·[W; U] forward, then weight and input gradients
@@ -196,6 +221,11 @@ export interface Measurement {
   /** Samples per step. */
   batch?: number;
   rssMB: number;
+  /**
+   * LayerLab, MLP: its step's matrix multiplies timed alone right after training, same threads
+   * (the arithmetic ceiling of a step: ms per step if it were only these, and their GFLOP/s).
+   */
+  stepGemm?: { msPerStep: number; gflops: number };
   note?: string;
 }
 

@@ -10,6 +10,7 @@ import { prepareRun } from '../../src-engine/train/prepareRun';
 import { train } from '../../src-engine/train/trainer';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { Dataset } from '../../src-engine/data/types';
+import { timeStepGemms } from './stepGemms';
 import {
   ADDING_LENGTH,
   CLASSES,
@@ -23,6 +24,7 @@ import {
   parseChildArgs,
   readBenchData,
   readSequenceData,
+  mlpStepGemms,
   report,
   rssMB,
   type BenchData,
@@ -212,6 +214,7 @@ async function main(): Promise<void> {
     threads: cpuThreads(),
     batch,
     rssMB: rssMB(),
+    ...(args.model === 'mlp' ? { stepGemm: timeStepGemms(backend, mlpStepGemms(batch)) } : {}),
   });
 }
 

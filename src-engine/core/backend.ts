@@ -16,6 +16,11 @@ export interface Backend {
   upload(values: ArrayLike<number>, size: number): DataHandle;
   /** New zero-filled storage. */
   zeros(size: number): DataHandle;
+  /**
+   * New storage whose values are unspecified, for callers that write every element (pooled
+   * backends skip the zeroing; absent elsewhere: use zeros).
+   */
+  empty?(size: number): DataHandle;
   /** Host copy of the values (may wait for the device). */
   read(handle: DataHandle, size: number): Promise<FloatArray>;
   /** Direct view of host-memory storage, or null where the data lives on a device. */

@@ -29,8 +29,9 @@ export class BatchMaker {
   make(indices: ArrayLike<number>, start: number, end: number): { x: Tensor; y: Tensor; labels: Int32Array | null } {
     const b = end - start;
     const width = this.layout.width;
-    const xs = hostStorage(b * this.sampleSize);
-    const ys = hostStorage(b * width);
+    // Every input value is written below; targets are one-hot over zeros.
+    const xs = hostStorage(b * this.sampleSize, false);
+    const ys = hostStorage(b * width, true);
     const classification = this.layout.task === 'classification';
     const labels = classification ? new Int32Array(b) : null;
     for (let i = 0; i < b; i++) {
@@ -50,12 +51,13 @@ export class BatchMaker {
 }
 
 /**
- * Zeroed storage to fill a batch into: the backend's own where it lives in host memory (the
- * rows are copied once, straight into kernel memory), else a host array uploaded afterwards.
+ * Storage to fill a batch into (zeroed when `zeroed`, else left for the caller to overwrite): the
+ * backend's own where it lives in host memory (the rows are copied once, straight into kernel
+ * memory), else a host array uploaded afterwards.
  */
-function hostStorage(size: number): { values: Float32Array | Float64Array; tensor(shape: number[]): Tensor } {
+function hostStorage(size: number, zeroed: boolean): { values: Float32Array | Float64Array; tensor(shape: number[]): Tensor } {
   const backend = getBackend();
-  const handle = backend.zeros(size);
+  const handle = zeroed || !backend.empty ? backend.zeros(size) : backend.empty(size);
   const view = backend.hostView(handle);
   if (view) return { values: view, tensor: (shape) => new Tensor(shape, handle, backend) };
   backend.release(handle);

@@ -25,6 +25,10 @@ export class FastCpuBackend extends CpuBackend {
     return this.runtime.pool.allocUninitialized(size, scoped);
   }
 
+  empty(size: number): DataHandle {
+    return this.allocUninitialized(size);
+  }
+
   override upload(values: ArrayLike<number>, size: number): DataHandle {
     const out = values.length >= size ? this.allocUninitialized(size) : this.alloc(size);
     out.set(values);

@@ -126,6 +126,13 @@ export const v128 = {
       operand(v, 'v128'),
       [...simd(0x0d), ...Array.from({ length: 16 }, (_, i) => 4 * lane + (i % 4))],
     ]),
+  /** Four f32 lanes picked from a (lanes 0–3) and b (lanes 4–7): an i8x16.shuffle. */
+  shuffle: (a: Operand, b: Operand, lanes: [number, number, number, number]) =>
+    code('v128', [
+      operand(a, 'v128'),
+      operand(b, 'v128'),
+      [...simd(0x0d), ...Array.from({ length: 16 }, (_, i) => 4 * lanes[i >> 2] + (i % 4))],
+    ]),
   add: binary('v128', 'v128', simd(0xe4)),
   sub: binary('v128', 'v128', simd(0xe5)),
   mul: binary('v128', 'v128', simd(0xe6)),

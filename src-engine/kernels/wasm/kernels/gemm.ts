@@ -113,12 +113,66 @@ export interface StripArgs {
 export function packStrip(s: FunctionScope, { a, rsA, ksA, M, K, ap }: StripArgs, t: Local, sh: Shape): Code[] {
   const [k, out, kBytes] = s.locals('i32', 3, 'pa');
   const row = s.locals('i32', sh.strip, 'row');
+  // Aᵀ (a weight gradient's Xᵀ): a full strip's rows are adjacent in memory, copied in vectors.
+  const adjacent: Code[] = [];
+  for (let r = 0; r < sh.strip; r += r + 4 <= sh.strip ? 4 : 1)
+    adjacent.push(
+      r + 4 <= sh.strip ? v128.store(out, v128.load(row[0], r * 4), r * 4) : f32.store(out, f32.load(row[0], r * 4), r * 4),
+    );
+  const oneByOne = (from: Operand): Code =>
+    forRange(
+      k,
+      from,
+      K,
+      1,
+      ...row.flatMap((x, r) => [f32.store(out, f32.load(x), r * 4), inc(x, kBytes)]),
+      inc(out, sh.strip * 4),
+    );
+  const k4 = s.local('i32', 'k4');
   return [
     set(kBytes, i32.shl(ksA, 2)),
     set(out, i32.add(ap, i32.mul(i32.mul(t, K), sh.strip * 4))),
     ...row.map((x, r) => set(x, i32.add(a, i32.mul(i32.minS(i32.add(i32.mul(t, sh.strip), r), i32.sub(M, 1)), i32.shl(rsA, 2))))),
-    forRange(k, 0, K, 1, ...row.flatMap((x, r) => [f32.store(out, f32.load(x), r * 4), inc(x, kBytes)]), inc(out, sh.strip * 4)),
+    when(
+      i32.eq(ksA, 1),
+      // A as stored: four k of each row per vector, transposed in registers, then the tail.
+      [set(k4, i32.and(K, -4)), forRange(k, 0, k4, 4, ...transposed(s, row, out, sh)), oneByOne(k4)],
+      [
+        when(
+          i32.and(i32.eq(rsA, 1), i32.leS(i32.mul(i32.add(t, 1), sh.strip), M)),
+          [forRange(k, 0, K, 1, ...adjacent, inc(row[0], kBytes), inc(out, sh.strip * 4))],
+          [oneByOne(0)],
+        ),
+      ],
+    ),
   ];
+}
+
+/**
+ * Four k of a strip whose rows are contiguous in k: a vector from each row, each group of four
+ * rows transposed by shuffles into one vector per k, the other rows stored lane by lane.
+ */
+function transposed(s: FunctionScope, row: Local[], out: Local, sh: Shape): Code[] {
+  const v = s.locals('v128', sh.strip, 'tv');
+  const [p, q, u, w] = s.locals('v128', 4, 'tt');
+  const stride = sh.strip * 4;
+  const code: Code[] = row.map((x, r) => set(v[r], v128.load(x)));
+  const grouped = sh.strip & ~3;
+  for (let g = 0; g < grouped; g += 4) {
+    code.push(
+      set(p, v128.shuffle(v[g], v[g + 1], [0, 4, 1, 5])),
+      set(q, v128.shuffle(v[g + 2], v[g + 3], [0, 4, 1, 5])),
+      set(u, v128.shuffle(v[g], v[g + 1], [2, 6, 3, 7])),
+      set(w, v128.shuffle(v[g + 2], v[g + 3], [2, 6, 3, 7])),
+      v128.store(out, v128.shuffle(p, q, [0, 1, 4, 5]), 4 * g),
+      v128.store(out, v128.shuffle(p, q, [2, 3, 6, 7]), stride + 4 * g),
+      v128.store(out, v128.shuffle(u, w, [0, 1, 4, 5]), 2 * stride + 4 * g),
+      v128.store(out, v128.shuffle(u, w, [2, 3, 6, 7]), 3 * stride + 4 * g),
+    );
+  }
+  for (let r = grouped; r < sh.strip; r++)
+    for (let j = 0; j < 4; j++) code.push(f32.store(out, v128.lane(v[r], j), j * stride + 4 * r));
+  return [...code, ...row.map((x) => inc(x, 16)), inc(out, 4 * stride)];
 }
 
 export interface TileArgs {

@@ -6,6 +6,8 @@ import { PANEL, stripRows } from '../kernels/gemm';
 /** Rough single-thread costs (ns) used to decide whether splitting across threads pays. */
 const NS_PER_FLOP = 1 / 30;
 const NS_PER_COPY = 0.5;
+/** packA copies in vectors (128×784 in ~12 µs): the MLP's packing stays on the calling thread. */
+const NS_PER_PACKED_A = 0.12;
 
 /**
  * Panels of B at least this many, and A at most this large (the panel split reads all of packed
@@ -41,7 +43,7 @@ export function gemmInto(
   try {
     if (panels >= PANELS_FOR_COLUMN_SPLIT && m * k * 4 <= A_BYTES_FOR_COLUMN_SPLIT) {
       // Dense layers: A packed once, then each thread packs its panels and runs every strip through them.
-      rt.run('packA', [a, ...aStrides, m, k, ap], strips, 1, strip * k * NS_PER_COPY);
+      rt.run('packA', [a, ...aStrides, m, k, ap], strips, 1, strip * k * NS_PER_PACKED_A);
       rt.run('gemmPanels', [ap, b, ...bStrides, bp, c, m, n, k], panels, 1, strips * flopNs);
     } else {
       rt.run('packB', [b, ...bStrides, k, n, bp], panels, 1, PANEL * k * NS_PER_COPY);
