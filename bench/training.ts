@@ -46,6 +46,8 @@ export interface MemoryCheck {
   samples: Array<{ step: number; rssMB: number }>;
   /** Resident memory growth from step 1,000 to the last step. */
   growthMB: number | null;
+  /** JavaScript heap after a full garbage collection, at step 1,000 and the last step. */
+  heapAfterGcMB: number[];
   poolReservedMB: number | null;
 }
 
@@ -167,7 +169,7 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
         options.memorySteps * 50 + 60_000,
       );
       if (r.ok) {
-        const v = r.value as { samples: MemoryCheck['samples']; poolReservedMB: number | null };
+        const v = r.value as { samples: MemoryCheck['samples']; heapAfterGcMB: number[]; poolReservedMB: number | null };
         const from = v.samples.find((s) => s.step === 1000);
         const to = v.samples[v.samples.length - 1];
         memory.push({
@@ -175,6 +177,7 @@ export async function runTrainingBench(options: TrainingBenchOptions): Promise<T
           steps: options.memorySteps,
           samples: v.samples,
           growthMB: from && to ? to.rssMB - from.rssMB : null,
+          heapAfterGcMB: v.heapAfterGcMB,
           poolReservedMB: v.poolReservedMB,
         });
       } else notes.push(`memory check of ${model} failed: ${r.error}`);
@@ -279,9 +282,14 @@ export function printTrainingBench(r: TrainingBenchResult, out: (line: string) =
     if (ceiling) out(ceiling);
   }
   for (const m of r.memory) {
+    const verdict = m.growthMB === null ? 'n/a' : m.growthMB <= MEMORY_GROWTH_LIMIT_MB ? 'PASS' : 'FAIL';
+    const [heapFrom, heapTo] = m.heapAfterGcMB;
     out('');
     out(
-      `Resident memory while training ${m.steps.toLocaleString('en-US')} steps of ${m.model} (batch 32): ${m.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(m.poolReservedMB, 1)} MB.`,
+      `Resident memory while training ${m.steps.toLocaleString('en-US')} steps of ${m.model} (batch 32): ${m.samples.map((s) => `step ${s.step}: ${fmt(s.rssMB)} MB`).join(', ')}; kernel memory pool ${fmt(m.poolReservedMB, 1)} MB; heap after a full collection ${fmt(heapFrom ?? null, 1)} → ${fmt(heapTo ?? null, 1)} MB.`,
+    );
+    out(
+      `  ${verdict}  ${m.model}: grows ${fmt(m.growthMB, 1)} MB from step 1,000 to ${m.steps.toLocaleString('en-US')} (tolerance ${MEMORY_GROWTH_LIMIT_MB} MB)`,
     );
   }
   out('');

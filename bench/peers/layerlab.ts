@@ -2,7 +2,11 @@
 // the CLI use: batches, autograd, Adam, per-step memory scopes) and prints a Measurement.
 //   tsx bench/peers/layerlab.ts --model mlp --seconds 5 --warmup 1.5 --data DIR --threads 2
 // --batch N overrides the model's batch size. With --steps N it instead trains N steps of the
-// model at batch 32 and reports resident memory along the way.
+// model at batch 32 and reports resident memory along the way, and the JavaScript heap after a
+// full garbage collection at step 1,000 and at the end (what is really kept, whatever the
+// collector's timing).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { useCpuBackend, cpuThreadsReady, cpuThreads } from '../../src-engine/hosts/node/cpuEngine';
 import { wasmRuntime } from '../../src-engine/kernels/wasm/runtime';
 import { makeDataset } from '../../src-engine/data/make-dataset';
@@ -187,7 +191,10 @@ async function main(): Promise<void> {
   await cpuThreadsReady();
   if (args.steps > 0) {
     // Memory: resident set size while training `steps` steps of the model at batch 32.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
     const samples: Array<{ step: number; rssMB: number }> = [];
+    const heapAfterGcMB: number[] = [];
     const marks = new Set([1, 100, 1000, 2500, 5000, 7500, args.steps]);
     await trainFor(
       graphOf(args.model, 32),
@@ -196,11 +203,16 @@ async function main(): Promise<void> {
       0,
       (step) => {
         if (marks.has(step)) samples.push({ step, rssMB: rssMB() });
+        // After the resident size is read, so the collection does not change what it measures.
+        if (step === 1000 || step === args.steps) {
+          gc();
+          heapAfterGcMB.push(process.memoryUsage().heapUsed / 2 ** 20);
+        }
       },
     );
     const pool = wasmRuntime()?.pool.stats();
     process.stdout.write(
-      `${JSON.stringify({ engine: 'layerlab', steps: args.steps, samples, poolReservedMB: pool ? pool.reservedBytes / 2 ** 20 : null })}\n`,
+      `${JSON.stringify({ engine: 'layerlab', steps: args.steps, samples, heapAfterGcMB, poolReservedMB: pool ? pool.reservedBytes / 2 ** 20 : null })}\n`,
     );
     return;
   }

@@ -1,7 +1,7 @@
 // Conv2D and the pooling layers, on [height, width, channels] samples.
 import { registerLayer } from './registry';
 import { ShapeError } from './types';
-import { add, conv2d, maxPool2d, avgPool2d } from '../ops';
+import { add, biasRelu, conv2d, maxPool2d, avgPool2d } from '../ops';
 import { formatShape } from '../core/shape';
 import { axisPadding, convAxis } from '../kernels/convGeometry';
 import {
@@ -139,13 +139,18 @@ registerLayer({
     };
     return {
       params: bias ? [kernel, bias] : [kernel],
-      forward: ([x]) => applyActivation(p.activation as string, linear(x), p.alpha as number),
+      // Bias + relu as one fused op, as in Dense (one pass forward, one backward with the bias gradient).
+      forward: ([x]) =>
+        bias && p.activation === 'relu'
+          ? biasRelu(conv2d(x, kernel, stride, padding), bias)
+          : applyActivation(p.activation as string, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(p.activation as string),
     };
   },
   gradCheck: [
     { inputShapes: [[5, 5, 2]], params: { filters: 3, kernelSize: [3, 3] } },
+    { inputShapes: [[5, 5, 2]], params: { filters: 4, kernelSize: [3, 3], activation: 'relu' } },
     {
       inputShapes: [[6, 5, 1]],
       params: { filters: 2, kernelSize: [3, 2], strides: [2, 2], padding: 'same', activation: 'tanh' },

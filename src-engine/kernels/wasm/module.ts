@@ -15,7 +15,7 @@ import { recurrentSequenceFunctions } from './kernels/recurrentSequence';
 export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
 
 export interface KernelModuleOptions {
-  /** Multiply-add with relaxed-SIMD FMA in the matrix multiply (default: where the runtime has it). */
+  /** Multiply-add with relaxed-SIMD FMA in the matrix multiply and the direct convolutions (default: where the runtime has it). */
   fma?: boolean;
 }
 
@@ -48,7 +48,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...elementwiseFunctions,
       ...optimizerFunctions,
       ...convFunctions,
-      ...directConvFunctions,
+      ...directConvFunctions({ fma }),
       ...poolFunctions,
       ...recurrentSequenceFunctions({ fma }),
     ];

@@ -1,5 +1,6 @@
 // Direct and im2col + GEMM convolution and SIMD max pooling against the reference kernels: strides,
-// padding, channel counts that are not multiples of four, and 1 vs 2 threads (bit-identical).
+// padding, channel counts that are not multiples of four, relaxed-SIMD FMA and its mul+add
+// fallback, and 1 vs 2 threads (bit-identical).
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
 import { convGeometry } from '../../../src-engine/kernels/convGeometry';
@@ -8,6 +9,8 @@ import { tensor } from '../../../src-engine/core/tensor';
 import { gradCheck } from '../../../src-engine/core/gradcheck';
 import { sizeOf } from '../../../src-engine/core/shape';
 import { conv2d, maxPool2d } from '../../../src-engine/ops';
+import { FastCpuBackend } from '../../../src-engine/kernels/wasm';
+import { WasmRuntime } from '../../../src-engine/kernels/wasm/runtime';
 import type { Padding } from '../../../src-engine/kernels/kernelNames';
 import {
   expectClose,
@@ -58,7 +61,12 @@ function convInputs(rng: Rng, c: ConvCase) {
   return { attrs, x, w, dy };
 }
 
-function runConvCase(rng: Rng, c: ConvCase, backend: typeof fast | typeof ref64) {
+const fallbackRuntime = WasmRuntime.tryCreate({ fma: false });
+if (!fallbackRuntime) throw new Error('the fast CPU backend needs WebAssembly SIMD and shared memory');
+/** The same kernels built without relaxed SIMD, as on runtimes that lack it. */
+const fallback = new FastCpuBackend(fallbackRuntime);
+
+function runConvCase(rng: Rng, c: ConvCase, backend: typeof fast | typeof ref64 | typeof fallback) {
   const { attrs, x, w, dy } = convInputs(rng, c);
   return [
     runOn(backend, 'Conv2D', [x, w], attrs)[0],
@@ -119,6 +127,20 @@ describe('fast convolution', () => {
       const names = ['Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
       got.forEach((g, j) => expectClose(g, want[j], 1e-5, names[j]));
     });
+  });
+
+  it('matches the reference with the mul+add fallback too, which differs from FMA only by rounding', () => {
+    expect(fast.runtime.fma).toBe(true);
+    const names = ['Conv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter'];
+    let differs = false;
+    CONV_CASES.forEach((c, i) => {
+      const got = runConvCase(new Rng(i), c, fallback);
+      const want = runConvCase(new Rng(i), c, ref64);
+      const withFma = runConvCase(new Rng(i), c, fast);
+      got.forEach((g, j) => expectClose(g, want[j], 1e-5, `case ${i} ${names[j]}`));
+      differs ||= got.some((g, j) => g.some((v, k) => v !== withFma[j][k]));
+    });
+    expect(differs).toBe(true);
   });
 
   it('is bit-identical with 1 and 2 threads', async () => {

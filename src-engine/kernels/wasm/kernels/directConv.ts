@@ -8,6 +8,7 @@
 //                     vectors in registers; a task owns whole rows of dw (units [start, end)),
 //                     positions are visited in tiles so dy stays in cache across units;
 //   padImages:        a zero-bordered copy of each image (images [start, end)).
+// With `fma`, each multiply-add is one relaxed-SIMD FMA (one rounding instead of two).
 import { wasmFunction, type FunctionScope } from '../emit/func';
 import { block, brIf, forRange, i32, inc, loop, set, v128, when, type Code, type Local } from '../emit/expr';
 import type { EncodedFunction } from '../emit/encoding';
@@ -90,7 +91,11 @@ function startPosition(g: Geometry, start: Local, b: Local, oy: Local, ox: Local
   ];
 }
 
-function directConv(fv: number, positions: number): EncodedFunction {
+/** sum + a·b: one fused multiply-add with relaxed SIMD, else a multiply then an add. */
+const madd = (fma: boolean, a: Local, b: Local, sum: Local): Code =>
+  fma ? v128.relaxedMadd(a, b, sum) : v128.add(sum, v128.mul(a, b));
+
+function directConv(fv: number, positions: number, fma: boolean): EncodedFunction {
   return wasmFunction(
     directName(fv),
     { x: 'i32', w: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
@@ -147,7 +152,7 @@ function directConv(fv: number, positions: number): EncodedFunction {
                 .slice(0, count)
                 .flatMap((acc, q) => [
                   set(xs, v128.loadSplat(i32.add(bases[q], xo))),
-                  ...acc.map((a, j) => set(a, v128.add(a, v128.mul(xs, weights[j])))),
+                  ...acc.map((a, j) => set(a, madd(fma, xs, weights[j], a))),
                 ]),
               inc(wp, fBytes),
               inc(xo, 4),
@@ -189,7 +194,7 @@ function directConv(fv: number, positions: number): EncodedFunction {
   );
 }
 
-function filterDirect(fv: number, offsets: number): EncodedFunction {
+function filterDirect(fv: number, offsets: number, fma: boolean): EncodedFunction {
   return wasmFunction(
     filterName(fv),
     { x: 'i32', dy: 'i32', dw: 'i32', ...VALID, positions: 'i32', tile: 'i32', start: 'i32', end: 'i32' },
@@ -222,7 +227,7 @@ function filterDirect(fv: number, offsets: number): EncodedFunction {
             .slice(0, count)
             .flatMap((acc, q) => [
               set(xs, v128.loadSplat(base, 4 * q)),
-              ...acc.map((a, jj) => set(a, v128.add(a, v128.mul(xs, grads[jj])))),
+              ...acc.map((a, jj) => set(a, madd(fma, xs, grads[jj], a))),
             ]),
           inc(dyp, fBytes),
           ...advanceWindow(p, steps, b, oy, ox, base),
@@ -335,7 +340,9 @@ const padImages = wasmFunction(
   },
 );
 
-export const directConvFunctions: EncodedFunction[] = [
-  ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [directConv(fv, positions), filterDirect(fv, offsets)]),
-  padImages,
-];
+export function directConvFunctions({ fma }: { fma: boolean }): EncodedFunction[] {
+  return [
+    ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [directConv(fv, positions, fma), filterDirect(fv, offsets, fma)]),
+    padImages,
+  ];
+}
