@@ -133,12 +133,7 @@ export function MetricChart({
   const ariaLabel = useLatest((count: number) => `${title}: ${names ? `${names}, ` : ''}${count} points`);
 
   return (
-    <figure
-      className={wide ? 'metric-chart is-wide' : 'metric-chart'}
-      ref={figure}
-      data-testid={testId}
-      data-series={names}
-    >
+    <figure className={wide ? 'metric-chart is-wide' : 'metric-chart'} ref={figure} data-testid={testId} data-series={names}>
       <figcaption>
         <span title={hint ? `${title}: ${hint}` : undefined}>
           {title}
@@ -146,12 +141,7 @@ export function MetricChart({
         </span>
         {tools}
       </figcaption>
-      <div
-        className="metric-chart-canvas"
-        ref={box}
-        role="img"
-        aria-label={ariaLabel.current(points.current)}
-      />
+      <div className="metric-chart-canvas" ref={box} role="img" aria-label={ariaLabel.current(points.current)} />
       {toggles && hasPoints && (
         <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />
       )}
