@@ -3,7 +3,8 @@
 // several charts never makes one long frame (ECharts lays out and paints a chart in each call).
 // A chart asking again before its turn keeps its place in the queue, with the newest redraw.
 // Charts that follow every batch of steps (the loss) go first: they are the ones watched while a
-// run trains, and the per-epoch charts that wait lose nothing but a frame.
+// run trains. The others wait at most OTHERS_WAIT_MS, then go first, so none starves when frames
+// are few (a software-rendered page on busy cores draws one chart per frame).
 
 /** Milliseconds of chart work per frame before the rest waits (a 60 Hz frame is 16.7). */
 export const FRAME_BUDGET_MS = 8;
@@ -11,10 +12,15 @@ export const FRAME_BUDGET_MS = 8;
 const first = new Map<object, () => void>();
 const waiting = new Map<object, () => void>();
 let requested = false;
-let othersFirst = false;
+/** When the oldest of the other charts' redraws started waiting. */
+let othersSince = 0;
+
+/** How long a chart that is not urgent waits behind urgent ones at most. */
+export const OTHERS_WAIT_MS = 200;
 
 /** Runs `draw` in a coming animation frame, replacing a redraw `key` still waits with; `urgent` ones go before the others. */
 export function drawInFrame(key: object, draw: () => void, urgent = false): void {
+  if (!urgent && waiting.size === 0) othersSince = performance.now();
   (urgent ? first : waiting).set(key, draw);
   if (!requested) {
     requested = true;
@@ -31,17 +37,15 @@ export function cancelDraw(key: object): void {
 function runFrame(): void {
   requested = false;
   const start = performance.now();
-  // At least one redraw per frame, whatever it costs; a frame that left the others all waiting
-  // is followed by one where they go first, so every chart gets its turn.
-  const queues = othersFirst ? [waiting, first] : [first, waiting];
-  const othersBefore = waiting.size;
+  // At least one redraw per frame, whatever it costs.
+  const queues = start - othersSince >= OTHERS_WAIT_MS ? [waiting, first] : [first, waiting];
   frame: for (const queue of queues)
     for (const [key, draw] of queue) {
       queue.delete(key);
+      if (queue === waiting) othersSince = start;
       draw();
       if (performance.now() - start >= FRAME_BUDGET_MS) break frame;
     }
-  othersFirst = othersBefore > 0 && waiting.size >= othersBefore;
   if (first.size + waiting.size > 0 && !requested) {
     requested = true;
     requestAnimationFrame(runFrame);
