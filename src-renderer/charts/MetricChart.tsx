@@ -1,7 +1,9 @@
 // One live chart: draws the base option when mounted or the theme changes, then only swaps in
 // series data when the metrics gain points: in a shared animation frame (chartFrames.ts), and
 // only while the chart is on screen (one scrolled out of view catches up when it comes back).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// A draw writes the point count to the DOM itself: a React render per draw (several a second per
+// chart while training) would cost more than the chart's own change.
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useLatest } from '../ui/latest';
 import type { LineSeriesOption } from 'echarts/charts';
 import type { ChartTheme } from './chartTheme';
@@ -30,6 +32,8 @@ interface Props {
   wide?: boolean;
   /** The legend as buttons that hide and show series, reachable with Tab (default); false keeps ECharts' canvas legend. */
   toggles?: boolean;
+  /** Drawn before the other charts in a busy frame (the chart that follows every batch of steps). */
+  urgent?: boolean;
 }
 
 /** How often a chart out of view (scrolled away, in a hidden tab) redraws while its data grows. */
@@ -54,10 +58,14 @@ export function MetricChart({
   tools,
   wide,
   toggles = true,
+  urgent = false,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
   const { chart, theme } = useEChart(box);
-  const [points, setPoints] = useState(0);
+  // The count drawn: in the DOM (data-points, the label) at each draw; in React only whether there is any.
+  const points = useRef(0);
+  const [hasPoints, setHasPoints] = useState(false);
   const [legend, setLegend] = useState<LegendEntry[]>([]);
   const [hidden, setHidden] = useState<string[]>([]);
   const hiddenRef = useRef(hidden);
@@ -86,22 +94,29 @@ export function MetricChart({
       for (const name of hiddenRef.current) chart.dispatchAction({ type: 'legendUnSelect', name });
       drawnFor.current = { chart, theme, axesKey, metrics };
     }
-    setPoints(pointCount(data));
+    const count = pointCount(data);
+    if (count !== points.current) {
+      points.current = count;
+      figure.current?.setAttribute('data-points', String(count));
+      box.current?.setAttribute('aria-label', ariaLabel.current(count));
+    }
+    setHasPoints(count > 0);
     setLegend((before) => (sameEntries(before, entries(data)) ? before : entries(data)));
   });
+  useLayoutEffect(() => figure.current?.setAttribute('data-points', String(points.current)), []);
   const offscreen = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (!chart || !theme) return;
     if (visible) {
-      drawInFrame(draw, draw.current);
+      drawInFrame(draw, draw.current, urgent);
       return;
     }
     // Out of view, the chart still follows now and then, so what it says (points, series) stays near the truth.
     offscreen.current ??= setTimeout(() => {
       offscreen.current = null;
-      drawInFrame(draw, draw.current);
+      drawInFrame(draw, draw.current, urgent);
     }, OFFSCREEN_DRAW_MS);
-  }, [revision, chart, theme, axesKey, metrics, visible]);
+  }, [revision, chart, theme, axesKey, metrics, visible, urgent]);
   useEffect(
     () => () => {
       cancelDraw(draw);
@@ -115,14 +130,10 @@ export function MetricChart({
     setHidden((h) => (h.includes(name) ? h.filter((n) => n !== name) : [...h, name]));
   };
   const names = legend.map((e) => e.name).join(', ');
+  const ariaLabel = useLatest((count: number) => `${title}: ${names ? `${names}, ` : ''}${count} points`);
 
   return (
-    <figure
-      className={wide ? 'metric-chart is-wide' : 'metric-chart'}
-      data-testid={testId}
-      data-points={points}
-      data-series={names}
-    >
+    <figure className={wide ? 'metric-chart is-wide' : 'metric-chart'} ref={figure} data-testid={testId} data-series={names}>
       <figcaption>
         <span title={hint ? `${title}: ${hint}` : undefined}>
           {title}
@@ -130,16 +141,11 @@ export function MetricChart({
         </span>
         {tools}
       </figcaption>
-      <div
-        className="metric-chart-canvas"
-        ref={box}
-        role="img"
-        aria-label={`${title}: ${names ? `${names}, ` : ''}${points} points`}
-      />
-      {toggles && points > 0 && (
+      <div className="metric-chart-canvas" ref={box} role="img" aria-label={ariaLabel.current(points.current)} />
+      {toggles && hasPoints && (
         <LegendToggles label={`${title}: show or hide`} entries={legend} hidden={hidden} onToggle={toggle} />
       )}
-      {points === 0 && <p className="metric-chart-empty">{emptyText}</p>}
+      {!hasPoints && <p className="metric-chart-empty">{emptyText}</p>}
     </figure>
   );
 }

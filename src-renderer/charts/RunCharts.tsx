@@ -64,6 +64,7 @@ export function RunCharts({ metrics, revision, task, classNames, ended, labelOf 
         series={lossSeries}
         emptyText="The loss appears here after the first steps."
         testId="chart-loss"
+        urgent
       />
       {multi ? (
         <>

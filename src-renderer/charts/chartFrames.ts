@@ -2,16 +2,26 @@
 // milliseconds are spent and leaves the rest to the next frame, so a batch of metrics that touches
 // several charts never makes one long frame (ECharts lays out and paints a chart in each call).
 // A chart asking again before its turn keeps its place in the queue, with the newest redraw.
+// Charts that follow every batch of steps (the loss) go first: they are the ones watched while a
+// run trains. The others wait at most OTHERS_WAIT_MS, then go first, so none starves when frames
+// are few (a software-rendered page on busy cores draws one chart per frame).
 
 /** Milliseconds of chart work per frame before the rest waits (a 60 Hz frame is 16.7). */
 export const FRAME_BUDGET_MS = 8;
 
+const first = new Map<object, () => void>();
 const waiting = new Map<object, () => void>();
 let requested = false;
+/** When the oldest of the other charts' redraws started waiting. */
+let othersSince = 0;
 
-/** Runs `draw` in a coming animation frame, replacing a redraw `key` still waits with. */
-export function drawInFrame(key: object, draw: () => void): void {
-  waiting.set(key, draw);
+/** How long a chart that is not urgent waits behind urgent ones at most. */
+export const OTHERS_WAIT_MS = 200;
+
+/** Runs `draw` in a coming animation frame, replacing a redraw `key` still waits with; `urgent` ones go before the others. */
+export function drawInFrame(key: object, draw: () => void, urgent = false): void {
+  if (!urgent && waiting.size === 0) othersSince = performance.now();
+  (urgent ? first : waiting).set(key, draw);
   if (!requested) {
     requested = true;
     requestAnimationFrame(runFrame);
@@ -20,19 +30,23 @@ export function drawInFrame(key: object, draw: () => void): void {
 
 /** Drops the redraw `key` waits with (a chart going away). */
 export function cancelDraw(key: object): void {
+  first.delete(key);
   waiting.delete(key);
 }
 
 function runFrame(): void {
   requested = false;
   const start = performance.now();
-  // At least one redraw per frame, whatever it costs, so every chart gets its turn.
-  for (const [key, draw] of waiting) {
-    waiting.delete(key);
-    draw();
-    if (performance.now() - start >= FRAME_BUDGET_MS) break;
-  }
-  if (waiting.size > 0 && !requested) {
+  // At least one redraw per frame, whatever it costs.
+  const queues = start - othersSince >= OTHERS_WAIT_MS ? [waiting, first] : [first, waiting];
+  frame: for (const queue of queues)
+    for (const [key, draw] of queue) {
+      queue.delete(key);
+      if (queue === waiting) othersSince = start;
+      draw();
+      if (performance.now() - start >= FRAME_BUDGET_MS) break frame;
+    }
+  if (first.size + waiting.size > 0 && !requested) {
     requested = true;
     requestAnimationFrame(runFrame);
   }

@@ -40,7 +40,9 @@ export function advanceProgress(p: RunProgress, event: EngineEvent, now: number)
 
 function withEta(p: RunProgress, now: number): RunProgress {
   // Keep the readings of the last window, plus the one just before it (the window's start).
-  const all = [...p.marks, { at: now, step: p.step }];
+  // Events of one batch share a time: one reading per time keeps the list short (one per batch, not per step).
+  const last = p.marks[p.marks.length - 1];
+  const all = last?.at === now ? [...p.marks.slice(0, -1), { at: now, step: p.step }] : [...p.marks, { at: now, step: p.step }];
   let first = 0;
   while (first < all.length - 2 && all[first + 1]!.at <= now - RATE_WINDOW_MS) first++;
   const marks = all.slice(first);

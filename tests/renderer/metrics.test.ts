@@ -188,6 +188,24 @@ describe('progress', () => {
     expect(p.marks.length).toBeLessThan(8);
   });
 
+  it('keeps one reading per batch: the step events of one batch share a time', () => {
+    let p = advanceProgress(
+      emptyProgress(),
+      { event: 'start', epochs: 10, stepsPerEpoch: 100, trainCount: 800, valCount: 0, parameterCount: 1, backend: 'cpu' },
+      0,
+    );
+    for (let batch = 1; batch <= 3; batch++)
+      for (let k = 1; k <= 50; k++) {
+        const step = (batch - 1) * 50 + k;
+        p = advanceProgress(p, { event: 'step', epoch: 1, step, loss: 1, lr: 0.1 }, batch * 100);
+      }
+    expect(p.marks).toEqual([
+      { at: 100, step: 50 },
+      { at: 200, step: 100 },
+      { at: 300, step: 150 },
+    ]);
+  });
+
   it('writes durations for people', () => {
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(185_000)).toBe('3 min 05 s');

@@ -16,11 +16,23 @@ const WIDTH = 148;
 function UnitTiles({ id, units, input }: { id: string; units: NumberGrid[]; input: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => unitColumn(units.length), [units.length]);
-  // Measured after every paint of the tiles: a problem line or a renamed layer moves them.
+  // Measured when the tiles or their node change size (a problem line or a renamed layer moves
+  // them), not at every update: reading offsets after the canvases are written forces a layout.
   useLayoutEffect(() => {
-    const canvas = ref.current?.querySelector('canvas');
-    useTileAnchors.getState().set(id, canvas ? offsetInNode(canvas) : null);
-  });
+    const box = ref.current;
+    if (!box) return;
+    const measure = () => {
+      const canvas = box.querySelector('canvas');
+      useTileAnchors.getState().set(id, canvas ? offsetInNode(canvas) : null);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    const node = box.closest('.react-flow__node');
+    if (node) observer.observe(node);
+    return () => observer.disconnect();
+  }, [id, layout]);
   useLayoutEffect(() => () => useTileAnchors.getState().set(id, null), [id]);
   const what = input ? 'input features' : 'units';
   return (
