@@ -10,6 +10,12 @@ import type { Backend } from '../../../core/backend';
 const NS_PER_ELEMENT = 0.4;
 /** Chunks of 16 floats keep each thread's vector loop aligned. */
 const GRAIN = 16;
+/**
+ * Column-split kernels (bias gradients) give each thread whole 64-byte lines of every row: with
+ * narrower chunks two threads write the same cache line at each row (a conv's 8 or 16 channels),
+ * and the line bouncing between cores made 2 threads slower than 1.
+ */
+const COLUMNS_PER_LINE = 16;
 
 const BINARY: Array<['Add' | 'Sub' | 'Mul' | 'Div', BinaryOp]> = [
   ['Add', 'add'],
@@ -110,7 +116,7 @@ export function registerFastElementwiseKernels(): void {
       const m = sizeOf(x.shape.slice(lead));
       const rows = sizeOf(x.shape) / m;
       const out = be.allocUninitialized(m);
-      be.runtime.run('sumRows', [be.address(x.data), out.byteOffset, rows, m], m, 4, rows * NS_PER_ELEMENT);
+      be.runtime.run('sumRows', [be.address(x.data), out.byteOffset, rows, m], m, COLUMNS_PER_LINE, rows * NS_PER_ELEMENT);
       const kept = x.shape.map((d, i) => (reduced[i] ? 1 : d));
       return { data: out, shape: keepDims ? kept : x.shape.filter((_, i) => !reduced[i]) };
     }
@@ -131,7 +137,7 @@ export function registerFastElementwiseKernels(): void {
     const dz = be.allocUninitialized(n);
     const db = be.allocUninitialized(m);
     const args = [be.address(dy.data), be.address(y.data), dz.byteOffset, db.byteOffset, n / m, m];
-    be.runtime.run('biasReluGrad', args, m, 4, (n / m) * NS_PER_ELEMENT);
+    be.runtime.run('biasReluGrad', args, m, COLUMNS_PER_LINE, (n / m) * NS_PER_ELEMENT);
     return [
       { data: dz, shape: dy.shape },
       { data: db, shape: [m] },
