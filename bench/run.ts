@@ -2,6 +2,7 @@
 //   --only training|batches|kernels|engine|template|data|store|ui|robustness|word2vec   one section (default: all)
 //   --start-rounds N   rounds of the engine-start section (default 5)
 //   --seconds N        time per training measurement (default 5)
+//   --rounds N         training rounds, LayerLab and PyTorch alternated, best of each kept (default 2)
 //   --threads N        LayerLab/PyTorch threads (default: one per core)
 //   --models a,b       training models (default: all of mlp,cnn,lstm,gru,adding-lstm,adding-gru)
 //   --memory-steps N   steps of the resident-memory check (default 10000; 0 skips it)
@@ -37,6 +38,7 @@ interface Flags {
   seconds: number;
   threads: number;
   memorySteps: number;
+  rounds: number;
   startRounds: number;
   backend: 'cpu' | 'webgpu';
   models: ModelId[] | undefined;
@@ -69,6 +71,7 @@ function parseFlags(argv: string[]): Flags {
     seconds: number('seconds', 5, 0.5),
     threads: Math.floor(number('threads', availableParallelism(), 1)),
     memorySteps: Math.floor(number('memory-steps', 10_000, 0)),
+    rounds: Math.floor(number('rounds', 2, 1)),
     startRounds: Math.floor(number('start-rounds', 5, 1)),
     backend,
   };
@@ -137,6 +140,7 @@ async function main(): Promise<void> {
       seconds: flags.seconds,
       threads: flags.threads,
       memorySteps: flags.memorySteps,
+      rounds: flags.rounds,
       models: flags.models,
       log,
     });
