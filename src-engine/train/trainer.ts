@@ -19,6 +19,7 @@ import { probeEpoch } from './epochProbe';
 import { firstNonFinite } from './nonFinite';
 import { evaluate, type Evaluation } from './evaluate';
 import type { InsightOptions } from './insights';
+import { insightPacer } from './insightPacer';
 import { LossReads, type LandedLoss } from './lossReads';
 import { createTotals } from './totals';
 import { backendOf, hasHostMemory } from './modelBackend';
@@ -150,6 +151,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
 
   // Wall time is measured from the start of training, so a chart over it runs forward (issue #16).
   const trainStart = clock();
+  const paceInsights = insightPacer(setup.insights, epochs, clock);
   try {
     for (let epoch = 0; epoch < epochs; epoch++) {
       optimizer.setEpoch(epoch);
@@ -217,7 +219,8 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
           : undefined;
       // J = L + R(W) with R at the epoch's end weights, when L1/L2 is on.
       const penalty = await readPenalty(model, optimizer.penalties);
-      const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, setup.insights);
+      const insights = paceInsights(epoch + 1, control.holding?.({ epoch: epoch + 1 }) ?? false);
+      const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, insights);
       emit({
         event: 'epoch',
         epoch: epoch + 1,

@@ -1,6 +1,6 @@
 // The one way run data leaves the engine host: events are buffered, written to SQLite in one
 // transaction, and only then forwarded to the UI as one batch. Batches go out at most every
-// `intervalMs` (50 ms: up to 20 updates a second, so live views keep above 10 Hz even when a
+// `intervalMs` (LIVE_UPDATE_INTERVAL_MS, 50 ms: up to 20 updates a second, so live views keep above 10 Hz even when a
 // batch is late). A run's first epoch and first insight (its first boundary) go out at once, so
 // a click on Train shows its first result without waiting for the interval. The chart never shows
 // a point the database lacks, and the database holds every point the chart was sent.
@@ -9,6 +9,7 @@ import type { EngineEvent } from '../../src-shared/engineEvents';
 import type { Store } from '../store/store';
 import { ACTIVE_STATUSES, type StatusChange } from '../store/runsRepo';
 import { latestInsightsOnly } from './latestInsights';
+import { LIVE_UPDATE_INTERVAL_MS } from '../../src-shared/insightCadence';
 
 export type UpdateListener = (updates: RunUpdate[]) => void;
 
@@ -21,7 +22,7 @@ export class UpdateStream {
 
   constructor(
     private readonly store: Store,
-    private readonly intervalMs = 50,
+    private readonly intervalMs = LIVE_UPDATE_INTERVAL_MS,
     /** A write that fails (disk full, database closed) is reported here; its batch is not forwarded. */
     private readonly onError: (e: unknown) => void = (e) => console.error('could not record run metrics:', e),
   ) {}

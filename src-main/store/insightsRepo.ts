@@ -4,19 +4,11 @@
 // over the run (first and last included), so a 64-run sweep of 300 epochs stays small.
 import type Database from 'better-sqlite3';
 import type { InsightEvent } from '../../src-shared/engineEvents';
+import { keepsDetail } from '../../src-shared/insightCadence';
 
 /** Five significant digits are plenty for drawing and keep a boundary grid's row small. */
 function compact(_key: string, value: unknown): unknown {
   return typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(5)) : value;
-}
-
-/** Epochs of a run whose histograms and boundary are kept (sampled text is always kept). */
-export const MAX_DETAILED_EPOCHS = 60;
-
-/** Whether `epoch` is one of the ~MAX_DETAILED_EPOCHS evenly spread over `total` epochs. */
-export function keepsDetail(epoch: number, total: number | null): boolean {
-  if (!total || total <= MAX_DETAILED_EPOCHS || epoch <= 1 || epoch >= total) return true;
-  return Math.floor((epoch * MAX_DETAILED_EPOCHS) / total) !== Math.floor(((epoch - 1) * MAX_DETAILED_EPOCHS) / total);
 }
 
 export class InsightsRepo {

@@ -2,6 +2,7 @@
 // Same protocol and session as the Node worker (src-engine/hosts/node/runWorker.ts).
 import { createEngineSession } from '../node/runJob/session';
 import type { EngineToHost } from '../../../src-shared/engineProtocol';
+import { trainBelowNormalPriority } from '../node/backgroundPriority';
 
 /** The part of Electron's ParentPort this entry uses (declared here so the engine needs no electron import). */
 interface ParentPort {
@@ -15,6 +16,7 @@ if (!parentPort) {
   process.stderr.write('utilityEntry must be started with Electron utilityProcess.fork\n');
   process.exit(2);
 } else {
+  trainBelowNormalPriority();
   const session = createEngineSession((message: EngineToHost) => parentPort.postMessage(message));
   parentPort.on('message', (event) => session.receive(event.data));
   parentPort.postMessage({ type: 'ready' } satisfies EngineToHost);

@@ -5,6 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { createEngineSession } from './runJob/session';
 import { warmUpEngine } from './warmUp';
 import { WARM_UP_FLAG } from './warmUpFlag';
+import { trainBelowNormalPriority } from './backgroundPriority';
 import type { EngineToHost } from '../../../src-shared/engineProtocol';
 
 /** Listens at once, but hands messages to the session only after the warm-up (a spare's), in order, then says `ready`. */
@@ -34,6 +35,7 @@ async function warmUpIfSpare(): Promise<void> {
 }
 
 function start(): void {
+  trainBelowNormalPriority();
   if (parentPort) {
     const port = parentPort;
     serve(

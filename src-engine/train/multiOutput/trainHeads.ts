@@ -9,6 +9,7 @@ import type { OutputHead } from '../../graph/outputs';
 import type { EngineEvent } from '../../../src-shared/engineEvents';
 import type { DoneEvent, TrainControl, TrainSetup } from '../trainer';
 import { probeEpoch } from '../epochProbe';
+import { insightPacer } from '../insightPacer';
 import { firstNonFinite } from '../nonFinite';
 import { startEvent } from '../startEvent';
 import { HeadsBatchMaker, headLogits } from './headBatches';
@@ -88,6 +89,7 @@ export async function trainHeads(
     return event;
   };
   const trainStart = clock();
+  const paceInsights = insightPacer(setup.insights, epochs, clock);
   for (let epoch = 0; epoch < epochs; epoch++) {
     optimizer.setEpoch(epoch);
     const order = shuffleRng.permutation(setup.train.count);
@@ -127,7 +129,8 @@ export async function trainHeads(
     lastTrainLoss = trained.loss;
     const val = setup.validation && setup.validation.count > 0 ? evaluateHeads(setup, setup.validation, logitsAt) : undefined;
     lastValLoss = val?.loss;
-    const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, setup.insights);
+    const insights = paceInsights(epoch + 1, control.holding?.({ epoch: epoch + 1 }) ?? false);
+    const { layers, insight } = await probeEpoch(model, probe.x, dropoutRng, epoch + 1, insights);
     emit({
       event: 'epoch',
       epoch: epoch + 1,
