@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { SCREENSHOTS, startSession, type AppSession } from './harness';
 import { eventually } from './actions';
 import { painted, tooltipsHidden } from './settled';
-import { GRAPH_FORMAT, type GraphDoc } from '../../src-shared/graphFormat';
+import { circleGraph } from '../main/helpers/graphs';
 
 let s: AppSession;
 let page: Page;
@@ -19,29 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-const doc: GraphDoc = {
-  format: GRAPH_FORMAT,
-  name: 'Circle',
-  nodes: [
-    { id: 'input', type: 'Input', params: {}, position: { x: 0, y: 0 } },
-    { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'tanh' }, position: { x: 260, y: 0 } },
-    { id: 'output', type: 'Dense', params: { units: 2, activation: 'softmax' }, position: { x: 520, y: 0 } },
-  ],
-  edges: [
-    { id: 'e1', source: 'input', target: 'hidden' },
-    { id: 'e2', source: 'hidden', target: 'output' },
-  ],
-  training: {
-    dataset: 'circle',
-    loss: 'cross_entropy',
-    optimizer: { name: 'adam', lr: 0.02 },
-    batchSize: 16,
-    epochs: 3,
-    seed: 1,
-    validationSplit: 0.2,
-  },
-};
 
 /** The button at a point of the run bar, as the page shows it, recorded on every DOM change and frame. */
 interface Seen {
@@ -82,7 +59,7 @@ const progress = () => page.locator('[data-testid="progress-text"]').innerText()
 
 describe('the run bar as a run ends', () => {
   it('keeps Stop where it was, disabled, and a click there does nothing', async () => {
-    expect(await page.evaluate((d) => window.__layerlab!.loadDoc(d), doc)).toBe(true);
+    expect(await page.evaluate((d) => window.__layerlab!.loadDoc(d), circleGraph(3))).toBe(true);
     await tooltipsHidden(page);
     await page.locator('.run-controls').screenshot({ path: `${SCREENSHOTS}/run-end-01-idle.png` });
     // Slowly at first, so Stop can be found while the run goes on; then at full speed to its end.
