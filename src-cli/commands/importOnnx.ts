@@ -5,9 +5,9 @@ import { parseArgs, type FlagSpec } from '../args';
 import { CliError } from '../errors';
 import { setUpModel } from '../modelSetup';
 import { writeBytes } from '../weightsIo';
-import { importOnnx, OnnxImportError } from '../../src-engine/export/onnx/importOnnx';
+import { OnnxImportError } from '../../src-engine/export/onnx/importOnnx';
+import { importOnnxForTraining } from '../../src-engine/export/onnx/importForTraining';
 import { encodeWeightsFile, loadModelTensors, modelTensors, WeightsError } from '../../src-engine/export/weightsFile';
-import type { GraphDoc } from '../../src-shared/graphFormat';
 
 export const IMPORT_ONNX_USAGE = 'import-onnx <M.onnx> --dataset ID --out G.json --weights W.safetensors [--loss NAME]';
 
@@ -15,7 +15,12 @@ export const importOnnxFlags = (): FlagSpec[] => [
   { name: 'dataset', kind: 'string', value: 'ID', help: 'the dataset the graph trains on' },
   { name: 'out', kind: 'string', value: 'G.json', help: 'where to write the graph' },
   { name: 'weights', kind: 'string', value: 'W.safetensors', help: 'where to write the weights' },
-  { name: 'loss', kind: 'string', help: 'loss of the training section', default: 'cross_entropy after a Softmax, else mse' },
+  {
+    name: 'loss',
+    kind: 'string',
+    help: 'loss of the training section',
+    default: 'cross_entropy for a classifier (a final softmax), else mse',
+  },
 ];
 
 export async function importOnnxCommand(argv: string[]): Promise<number> {
@@ -31,25 +36,14 @@ export async function importOnnxCommand(argv: string[]): Promise<number> {
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
   }
-  const training: GraphDoc['training'] = {
-    dataset,
-    loss: 'mse',
-    optimizer: { name: 'adam', lr: 0.001 },
-    batchSize: 32,
-    epochs: 10,
-    seed: 1,
-    validationSplit: 0.2,
-  };
   let imported;
   try {
-    imported = importOnnx(bytes, training);
+    imported = importOnnxForTraining(bytes, dataset);
   } catch (e) {
     if (e instanceof OnnxImportError) throw new CliError(`${path}: ${e.message}`);
     throw e;
   }
-  const last = imported.graph.nodes[imported.graph.nodes.length - 1];
-  imported.graph.training.loss = (flags.loss as string | undefined) ?? (last.type === 'Softmax' ? 'cross_entropy' : 'mse');
-  if (imported.scaling) imported.graph.training.datasetOptions = { scaling: 'standard' };
+  if (flags.loss) imported.graph.training.loss = flags.loss as string;
   writeFileSync(out, JSON.stringify(imported.graph, null, 2) + '\n');
   const setup = await setUpModel(out, {});
   try {

@@ -4,22 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store';
 import type { GraphDoc } from '../../src-shared/graphFormat';
-import { importOnnx, OnnxImportError } from '../../src-engine/export/onnx/importOnnx';
-import { foldOutputSquash } from '../../src-engine/export/onnx/foldOutputSquash';
+import { OnnxImportError } from '../../src-engine/export/onnx/importOnnx';
+import { importOnnxForTraining } from '../../src-engine/export/onnx/importForTraining';
 import { UserError } from './userError';
-
-/** The training section an imported graph starts with (the CLI's import-onnx defaults). */
-function importedTraining(dataset: string): GraphDoc['training'] {
-  return {
-    dataset,
-    loss: 'mse',
-    optimizer: { name: 'adam', lr: 0.001 },
-    batchSize: 32,
-    epochs: 10,
-    seed: 1,
-    validationSplit: 0.2,
-  };
-}
 
 export function importOnnxRun(
   store: Store,
@@ -29,15 +16,12 @@ export function importOnnxRun(
 ): { graph: GraphDoc; runId: string } {
   let imported;
   try {
-    imported = importOnnx(new Uint8Array(Buffer.from(base64, 'base64')), importedTraining(dataset));
+    imported = importOnnxForTraining(new Uint8Array(Buffer.from(base64, 'base64')), dataset);
   } catch (e) {
     if (e instanceof OnnxImportError) throw new UserError(`${fileName}: ${e.message}`);
     throw e;
   }
-  const graph = foldOutputSquash(imported.graph);
-  const classifier = graph.nodes.some((n) => n.type === 'Softmax' || n.params?.activation === 'softmax');
-  graph.training.loss = classifier ? 'cross_entropy' : 'mse';
-  if (imported.scaling) graph.training.datasetOptions = { scaling: 'standard' };
+  const graph = imported.graph;
   graph.name = fileName.replace(/\.onnx$/i, '');
   const runId = randomUUID();
   const at = new Date().toISOString();

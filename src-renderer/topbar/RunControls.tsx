@@ -12,47 +12,47 @@ export function RunControls() {
   const live = useRunStore((s) => (s.activeRunId ? s.live[s.activeRunId] : undefined));
   const viewing = useRunStore((s) => s.viewed !== null);
   const active = live !== undefined && ACTIVE_STATUSES.includes(live.status);
+  const paused = active && live.status === 'paused';
   return (
     <div className="run-controls">
+      {/* Every button keeps its place whether a run goes or not: when a run ends under the pointer,
+          Stop turns disabled rather than into another action (it was "Train with a name…"). */}
       <div className="run-buttons">
-        {!active ? (
-          <>
-            <button
-              type="button"
-              className="button primary"
-              onClick={() => void startTraining()}
-              disabled={viewing}
-              data-tip={`Train this network (${SHORTCUTS.train})`}
-              data-tip-side="below"
-              data-testid="train"
-            >
-              <Icon name="play" /> Train
-            </button>
-            <IconButton
-              icon="more"
-              label="Train with a name and a description…"
-              onClick={() => useTrainDialog.getState().setOpen(true)}
-              disabled={viewing}
-              testId="train-named"
-            />
-          </>
-        ) : (
-          <>
-            <IconButton
-              icon={live.status === 'paused' ? 'play' : 'pause'}
-              label={live.status === 'paused' ? 'Resume' : 'Pause'}
-              shortcut="playPause"
-              onClick={() => void pauseOrResume()}
-              testId="pause"
-              className="has-text"
-            >
-              {live.status === 'paused' ? 'Resume' : 'Pause'}
-            </IconButton>
-            <IconButton icon="stop" label="Stop" onClick={() => void stopTraining()} testId="stop" className="has-text danger">
-              Stop
-            </IconButton>
-          </>
-        )}
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void startTraining()}
+          disabled={viewing || active}
+          data-tip={`Train this network (${SHORTCUTS.train})`}
+          data-tip-side="below"
+          data-testid="train"
+        >
+          <Icon name="play" /> Train
+        </button>
+        <IconButton
+          icon="more"
+          label="Train with a name and a description…"
+          onClick={() => useTrainDialog.getState().setOpen(true)}
+          disabled={viewing || active}
+          testId="train-named"
+        />
+        <IconButton
+          icon={paused ? 'play' : 'pause'}
+          label={paused ? 'Resume' : 'Pause'}
+          shortcut="playPause"
+          onClick={() => void pauseOrResume()}
+          disabled={!active}
+          testId="pause"
+          className="run-button"
+        />
+        <IconButton
+          icon="stop"
+          label="Stop"
+          onClick={() => void stopTraining()}
+          disabled={!active}
+          testId="stop"
+          className="run-button danger"
+        />
       </div>
       <StepControls />
       {live && <Progress />}

@@ -93,7 +93,7 @@ describe('run controls', () => {
 
   it('starts a run with a name and a description, shown in the history', async () => {
     await page.click('[data-testid="stop"]');
-    await eventually(() => page.locator('[data-testid="train-named"]').count(), 30_000).toBe(1);
+    await eventually(() => page.locator('[data-testid="train-named"]').isEnabled(), 30_000).toBe(true);
     await page.locator('[data-testid="speed"]').selectOption('0');
     await page.click('[data-testid="train-named"]');
     await page.fill('[data-testid="train-dialog-name"]', 'Spiral, tanh, Adam');

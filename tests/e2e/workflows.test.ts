@@ -170,7 +170,7 @@ describe('editing workflows', () => {
     // "pausing" until the engine reports its loop has halted; every step before the halt has arrived by then.
     await eventually(() => text('[data-testid="progress-text"]')).toMatch(/^paused ·/);
     const pausedAt = await text('[data-testid="progress-text"]');
-    expect(await text('[data-testid="pause"]')).toMatch(/Resume/);
+    expect(await page.getAttribute('[data-testid="pause"]', 'aria-label')).toMatch(/^Resume/);
     await page.click('[data-testid="pause"]');
     await eventually(() => text('[data-testid="progress-text"]')).not.toBe(pausedAt);
     await page.click('[data-testid="stop"]');

@@ -141,7 +141,7 @@ describe('CLI weights and predict', () => {
     expect(readFileSync(join(out, 'model.py'), 'utf8')).toContain('class Model(nn.Module):');
   });
 
-  it('ONNX: export, then import puts the graph back with its weights (same predictions); unsupported operators are named with their node', async () => {
+  it('ONNX: export, then import puts the graph back with its weights (same predictions, the final Softmax folded); unsupported operators are named with their node', async () => {
     const model = join(dir, 'iris.onnx');
     const exported = await runCli(['export', 'examples/iris-mlp.json', '--weights', weights, '--to', 'onnx', '--out', model]);
     expect(exported.code, exported.stderr).toBe(0);
@@ -158,7 +158,11 @@ describe('CLI weights and predict', () => {
     ]);
     expect(imported.code, imported.stderr).toBe(0);
     const graph = JSON.parse(readFileSync(join(dir, 'imported.json'), 'utf8'));
-    expect(graph.nodes.map((n: { type: string }) => n.type)).toEqual(['Input', 'Dense', 'ReLU', 'Dense', 'Softmax', 'Identity']);
+    // The final Softmax folded into its Dense (the export's Identity dropped), as the app imports it
+    // and LayerLab's cross-entropy trains it.
+    expect(graph.nodes.map((n: { type: string }) => n.type)).toEqual(['Input', 'Dense', 'ReLU', 'Dense']);
+    expect(graph.nodes[3].params.activation).toBe('softmax');
+    expect(graph.training.loss).toBe('cross_entropy');
     const again = await runCli([
       'predict',
       join(dir, 'imported.json'),
