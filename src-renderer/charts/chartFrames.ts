@@ -4,7 +4,9 @@
 // A chart asking again before its turn keeps its place in the queue, with the newest redraw.
 // Charts that follow every batch of steps (the loss) go first: they are the ones watched while a
 // run trains. The others wait at most OTHERS_WAIT_MS, then go first, so none starves when frames
-// are few (a software-rendered page on busy cores draws one chart per frame).
+// are few (a software-rendered page on busy cores draws one chart per frame). The others follow
+// epochs, which a fast run finishes dozens a second: each redraws at most every
+// OTHERS_MIN_INTERVAL_MS, as a trend is read, and its frames go to the rest of the page.
 
 /** Milliseconds of chart work per frame before the rest waits (a 60 Hz frame is 16.7). */
 export const FRAME_BUDGET_MS = 8;
@@ -18,8 +20,33 @@ let othersSince = 0;
 /** How long a chart that is not urgent waits behind urgent ones at most. */
 export const OTHERS_WAIT_MS = 200;
 
+/** Least time between two redraws of a chart that is not urgent. */
+export const OTHERS_MIN_INTERVAL_MS = 200;
+
+/** When each chart that is not urgent last drew. */
+const lastDrawn = new WeakMap<object, number>();
+/** Redraws held back until their chart's interval has passed: the newest draw, and its timer. */
+const held = new Map<object, { draw: () => void; timer: ReturnType<typeof setTimeout> }>();
+
 /** Runs `draw` in a coming animation frame, replacing a redraw `key` still waits with; `urgent` ones go before the others. */
 export function drawInFrame(key: object, draw: () => void, urgent = false): void {
+  if (!urgent) {
+    const pending = held.get(key);
+    if (pending) {
+      pending.draw = draw;
+      return;
+    }
+    const wait = (lastDrawn.get(key) ?? -Infinity) + OTHERS_MIN_INTERVAL_MS - performance.now();
+    if (wait > 0 && !waiting.has(key)) {
+      const timer = setTimeout(() => {
+        const h = held.get(key);
+        held.delete(key);
+        if (h) drawInFrame(key, h.draw);
+      }, wait);
+      held.set(key, { draw, timer });
+      return;
+    }
+  }
   if (!urgent && waiting.size === 0) othersSince = performance.now();
   (urgent ? first : waiting).set(key, draw);
   if (!requested) {
@@ -32,6 +59,9 @@ export function drawInFrame(key: object, draw: () => void, urgent = false): void
 export function cancelDraw(key: object): void {
   first.delete(key);
   waiting.delete(key);
+  const h = held.get(key);
+  if (h) clearTimeout(h.timer);
+  held.delete(key);
 }
 
 function runFrame(): void {
@@ -42,7 +72,10 @@ function runFrame(): void {
   frame: for (const queue of queues)
     for (const [key, draw] of queue) {
       queue.delete(key);
-      if (queue === waiting) othersSince = start;
+      if (queue === waiting) {
+        othersSince = start;
+        lastDrawn.set(key, start);
+      }
       draw();
       if (performance.now() - start >= FRAME_BUDGET_MS) break frame;
     }

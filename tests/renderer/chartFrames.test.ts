@@ -60,4 +60,52 @@ describe('chart frames', () => {
     expect(drawn.indexOf('other')).toBe(framesBeforeTurn);
     expect(drawn.filter((d) => d === 'other')).toHaveLength(1);
   });
+
+  it('redraws a chart that is not urgent at most once per interval, with its newest data', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { drawInFrame, OTHERS_MIN_INTERVAL_MS } = await import('../../src-renderer/charts/chartFrames');
+      const drawn: string[] = [];
+      const [accuracy, loss] = [{}, {}];
+      // A 60 Hz page whose run finishes an epoch every frame, for one second.
+      for (let frame = 0; frame < 60; frame++) {
+        drawInFrame(accuracy, () => drawn.push(`accuracy@${frame}`));
+        drawInFrame(loss, () => drawn.push(`loss@${frame}`), true);
+        clock += 1000 / 60;
+        vi.advanceTimersByTime(1000 / 60);
+        nextFrame();
+      }
+      const accuracyDraws = drawn.filter((d) => d.startsWith('accuracy'));
+      // The loss chart follows every frame; the other one about every OTHERS_MIN_INTERVAL_MS…
+      expect(drawn.filter((d) => d.startsWith('loss'))).toHaveLength(60);
+      expect(accuracyDraws.length).toBeGreaterThanOrEqual(Math.floor(1000 / OTHERS_MIN_INTERVAL_MS) - 1);
+      expect(accuracyDraws.length).toBeLessThanOrEqual(Math.ceil(1000 / OTHERS_MIN_INTERVAL_MS) + 1);
+      // …each time with the data of the newest request, not the one that started the wait.
+      const frames = accuracyDraws.map((d) => Number(d.split('@')[1]));
+      for (let i = 1; i < frames.length; i++)
+        expect(frames[i]! - frames[i - 1]!).toBeGreaterThanOrEqual(Math.floor(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
+      expect(frames.at(-1)).toBeGreaterThanOrEqual(60 - Math.ceil(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('drops a held redraw when its chart goes away', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { drawInFrame, cancelDraw, OTHERS_MIN_INTERVAL_MS } = await import('../../src-renderer/charts/chartFrames');
+      const drawn: number[] = [];
+      const chart = {};
+      drawInFrame(chart, () => drawn.push(1));
+      nextFrame();
+      drawInFrame(chart, () => drawn.push(2));
+      cancelDraw(chart);
+      clock += OTHERS_MIN_INTERVAL_MS * 2;
+      vi.advanceTimersByTime(OTHERS_MIN_INTERVAL_MS * 2);
+      nextFrame();
+      expect(drawn).toEqual([1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
