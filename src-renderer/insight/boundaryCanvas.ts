@@ -2,7 +2,7 @@
 // model is unsure, with the dataset's points on top.
 import type { InsightEvent } from '../../src-shared/engineEvents';
 import { SERIES_COLORS } from '../charts/chartTheme';
-import { divergingColor } from '../canvas/live/heatmap';
+import { divergingColor, divergingPixel, packRgb } from '../canvas/live/heatmap';
 
 type Boundary = NonNullable<InsightEvent['boundary']>;
 
@@ -84,21 +84,11 @@ export function drawSurface(
   const cols = boundary.xs.length;
   const { lo, hi } = valueRange(boundary.values, points);
   const t = (v: number) => ((v - lo) / (hi - lo || 1)) * 2 - 1;
-  const image = ctx.createImageData(width, height);
-  for (let py = 0; py < height; py++) {
-    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
-    for (let px = 0; px < width; px++) {
-      const c = Math.min(cols - 1, Math.floor((px / width) * cols));
-      // Paler than the points, so they stand out on the surface.
-      const [cr, cg, cb] = divergingColor(0.75 * t(boundary.values[r]![c]!));
-      const o = (py * width + px) * 4;
-      image.data[o] = cr;
-      image.data[o + 1] = cg;
-      image.data[o + 2] = cb;
-      image.data[o + 3] = 255;
-    }
-  }
-  ctx.putImageData(image, 0, 0);
+  // Paler than the points, so they stand out on the surface.
+  const cells = new Uint32Array(rows * cols);
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) cells[r * cols + c] = divergingPixel(0.75 * t(boundary.values[r]![c]!));
+  paintCells(ctx, cells, rows, cols, width, height);
   const [x0, x1] = [boundary.xs[0]!, boundary.xs[cols - 1]!];
   const [y0, y1] = [boundary.ys[0]!, boundary.ys[rows - 1]!];
   drawPoints(
@@ -147,7 +137,8 @@ export function drawBoundary(
   const cols = boundary.xs.length;
   // One colour per grid cell (1,600 of them), copied to the cell's pixels.
   const palette = new Map<number, [number, number, number]>();
-  const colors = new Uint8ClampedArray(rows * cols * 3);
+  const cells = new Uint32Array(rows * cols);
+  const channel = new Uint8ClampedArray(3);
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
       const cls = boundary.predicted[r]![c]!;
@@ -157,25 +148,13 @@ export function drawBoundary(
       const strength = 0.15 + 0.55 * Math.max(0, (sure - 0.5) * 2);
       let base = palette.get(cls);
       if (!base) palette.set(cls, (base = rgb(classColor(cls))));
-      const k = (r * cols + c) * 3;
-      colors[k] = 255 + (base[0] - 255) * strength;
-      colors[k + 1] = 255 + (base[1] - 255) * strength;
-      colors[k + 2] = 255 + (base[2] - 255) * strength;
+      // Stored as the image's own bytes would round them.
+      channel[0] = 255 + (base[0] - 255) * strength;
+      channel[1] = 255 + (base[1] - 255) * strength;
+      channel[2] = 255 + (base[2] - 255) * strength;
+      cells[r * cols + c] = packRgb(channel[0]!, channel[1]!, channel[2]!);
     }
-  const image = ctx.createImageData(width, height);
-  for (let py = 0; py < height; py++) {
-    // Row 0 of the grid is the lowest y; the canvas's y runs down.
-    const r = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows));
-    for (let px = 0; px < width; px++) {
-      const k = (r * cols + Math.min(cols - 1, Math.floor((px / width) * cols))) * 3;
-      const o = (py * width + px) * 4;
-      image.data[o] = colors[k]!;
-      image.data[o + 1] = colors[k + 1]!;
-      image.data[o + 2] = colors[k + 2]!;
-      image.data[o + 3] = 255;
-    }
-  }
-  ctx.putImageData(image, 0, 0);
+  paintCells(ctx, cells, rows, cols, width, height);
   const [x0, x1] = [boundary.xs[0]!, boundary.xs[cols - 1]!];
   const [y0, y1] = [boundary.ys[0]!, boundary.ys[rows - 1]!];
   drawPoints(
@@ -184,4 +163,29 @@ export function drawBoundary(
     (x) => ((x - x0) / (x1 - x0)) * width,
     (y) => height - ((y - y0) / (y1 - y0)) * height,
   );
+}
+
+/**
+ * Fills the canvas with a grid's cells, one packed pixel each (`cells`, row 0 = the lowest y), each
+ * copied to its pixels through a Uint32Array view of the image: one store per pixel.
+ */
+function paintCells(
+  ctx: CanvasRenderingContext2D,
+  cells: Uint32Array,
+  rows: number,
+  cols: number,
+  width: number,
+  height: number,
+): void {
+  const image = ctx.createImageData(width, height);
+  const pixels = new Uint32Array(image.data.buffer, image.data.byteOffset, width * height);
+  const columnOf = new Int32Array(width);
+  for (let px = 0; px < width; px++) columnOf[px] = Math.min(cols - 1, Math.floor((px / width) * cols));
+  for (let py = 0; py < height; py++) {
+    // The canvas's y runs down.
+    const row = Math.min(rows - 1, Math.floor(((height - 1 - py) / height) * rows)) * cols;
+    let o = py * width;
+    for (let px = 0; px < width; px++, o++) pixels[o] = cells[row + columnOf[px]!]!;
+  }
+  ctx.putImageData(image, 0, 0);
 }
