@@ -54,7 +54,8 @@ export function StepControls() {
         {SPEEDS.map((s) => (
           <option key={s.delayMs} value={s.delayMs}>
             {s.label}
-            {s.delayMs ? ` (${s.delayMs} ms/step)` : ''}
+            {/* Short enough to show whole in the bar; the tooltip says it is a pause per step. */}
+            {s.delayMs ? ` · ${s.delayMs >= 1000 ? `${s.delayMs / 1000} s` : `${s.delayMs} ms`}` : ''}
           </option>
         ))}
       </select>
