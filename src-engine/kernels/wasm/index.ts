@@ -10,6 +10,7 @@ import { registerFastConvKernels } from './register/conv';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
 import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
+import { registerFastSoftmaxKernels } from './register/softmax';
 import type { KernelProgram, ParallelRunner } from './parallel';
 
 export { FAST_CPU, FastCpuBackend } from './fastBackend';
@@ -29,6 +30,7 @@ export function registerFastCpuKernels(): void {
   registerFastPoolAndOptimizerKernels();
   registerFastRecurrentKernels();
   registerFastGruKernels();
+  registerFastSoftmaxKernels();
 }
 
 /** A fast CPU backend, or null where WebAssembly SIMD or shared memory is unavailable. */

@@ -2,6 +2,8 @@
 // training loop that repeats the same shapes reuses the same blocks and the memory stops growing
 // after the first steps. A block returns to its free list when freed explicitly (a memory scope,
 // Tensor.dispose) or, failing that, when the garbage collector drops its Float32Array view.
+// Storage a scope records is freed by that scope, so it gets the collector's guard (a
+// FinalizationRegistry cell, the costliest part of an allocation) only if the scope keeps it.
 import type { DataHandle, MemoryScope } from '../../core/backend';
 
 export interface PoolStats {
@@ -14,6 +16,8 @@ export interface PoolStats {
 interface Block {
   offset: number;
   bytes: number;
+  /** Registered with the finalizer: recycled when its view is collected. */
+  guarded: boolean;
 }
 
 /** The first bytes stay unused, so no tensor starts at address 0. */
@@ -53,13 +57,13 @@ export class MemoryPool {
     const bytes = classBytes(floats);
     const offset = this.freeLists.get(bytes)?.pop() ?? this.bump(bytes);
     const view = new Float32Array(this.buffer, offset, floats);
-    const block = { offset, bytes };
+    const block = { offset, bytes, guarded: false };
     this.blocks.set(view, block);
-    this.finalizer.register(view, block, view);
     this.inUse += bytes;
     this.live++;
     const scope = scoped ? this.recording[this.recording.length - 1] : undefined;
     if (scope) scope.push(view);
+    else this.guard(view, block);
     return view;
   }
 
@@ -72,7 +76,7 @@ export class MemoryPool {
     const block = this.blocks.get(view as Float32Array);
     if (!block) return;
     this.blocks.delete(view as Float32Array);
-    this.finalizer.unregister(view);
+    if (block.guarded) this.finalizer.unregister(view);
     this.recycle(block);
   }
 
@@ -94,8 +98,11 @@ export class MemoryPool {
         const kept: DataHandle[] = [];
         for (const list of [recorded, carried]) {
           for (const h of list) {
-            if (keep.has(h)) kept.push(h);
-            else this.free(h);
+            if (keep.has(h)) {
+              const block = this.blocks.get(h as Float32Array);
+              if (block) this.guard(h as Float32Array, block);
+              kept.push(h);
+            } else this.free(h);
           }
         }
         recorded.length = 0;
@@ -106,6 +113,13 @@ export class MemoryPool {
 
   stats(): PoolStats {
     return { reservedBytes: this.top - FIRST_OFFSET, inUseBytes: this.inUse, liveBlocks: this.live };
+  }
+
+  /** From now on the collector recycles the block if its view is dropped without a free. */
+  private guard(view: Float32Array, block: Block): void {
+    if (block.guarded) return;
+    block.guarded = true;
+    this.finalizer.register(view, block, view);
   }
 
   private recycle(block: Block): void {

@@ -10,6 +10,7 @@ import { convFunctions } from './kernels/conv';
 import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
 import { recurrentSequenceFunctions } from './kernels/recurrentSequence';
+import { softmaxFunctions } from './kernels/softmax';
 
 /** 64 KiB pages: the memory starts at 16 MiB and may grow to 4 GiB (wasm32's limit). */
 export const MEMORY_PAGES = { initial: 256, maximum: 65536 };
@@ -51,6 +52,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...directConvFunctions({ fma }),
       ...poolFunctions,
       ...recurrentSequenceFunctions({ fma }),
+      ...softmaxFunctions({ fma }),
     ];
     functions.set(fma, list);
   }

@@ -9,13 +9,6 @@ import { expectClose, expectIdentical, fast, randomInput, ref32, ref64, runOn, u
 
 const rng = () => new Rng(5);
 
-/** One-hot rows of `classes` columns. */
-function oneHot(r: Rng, rows: number, classes: number): Input {
-  const values = new Float32Array(rows * classes);
-  for (let i = 0; i < rows; i++) values[i * classes + Math.floor(r.uniform(0, classes))] = 1;
-  return { shape: [rows, classes], values };
-}
-
 function biasRelu(backend: Backend, rows: number, units: number): FloatArray[] {
   const r = rng();
   const z = randomInput(r, [rows, units]);
@@ -25,15 +18,22 @@ function biasRelu(backend: Backend, rows: number, units: number): FloatArray[] {
   return [y, ...runOn(backend, 'BiasReluGrad', [dy, { shape: [rows, units], values: y }], {})];
 }
 
-function crossEntropy(backend: Backend, logitScale: number): FloatArray[] {
+/** Rows with `high` at one random class and `low` elsewhere (one-hot: 1 and 0; smoothed rows need not sum to 1). */
+function targetRows(r: Rng, rows: number, classes: number, high = 1, low = 0): Input {
+  const values = new Float32Array(rows * classes).fill(low);
+  for (let i = 0; i < rows; i++) values[i * classes + Math.floor(r.uniform(0, classes))] = high;
+  return { shape: [rows, classes], values };
+}
+
+function crossEntropy(backend: Backend, logitScale: number, rows = 37, classes = 10, high = 1, low = 0): FloatArray[] {
   const r = rng();
-  const logits = randomInput(r, [37, 10], -logitScale, logitScale);
-  const targets = oneHot(r, 37, 10);
+  const logits = randomInput(r, [rows, classes], -logitScale, logitScale);
+  const targets = targetRows(r, rows, classes, high, low);
   const [loss, probs] = runOn(backend, 'SoftmaxCrossEntropy', [logits, targets], {});
   const [dlogits] = runOn(
     backend,
     'SoftmaxCrossEntropyGrad',
-    [{ shape: [], values: [2] }, { shape: [37, 10], values: probs }, targets],
+    [{ shape: [], values: [2] }, { shape: [rows, classes], values: probs }, targets],
     {},
   );
   return [loss, probs, dlogits];
@@ -99,7 +99,7 @@ describe('fused training-step kernels', () => {
     const [loss, probs, dlogits] = crossEntropy(ref64, 3);
     const r = rng();
     const logits = randomInput(r, [37, 10], -3, 3);
-    const targets = oneHot(r, 37, 10);
+    const targets = targetRows(r, 37, 10);
     const [logp] = runOn(ref64, 'LogSoftmax', [logits], {});
     let want = 0;
     for (let i = 0; i < logp.length; i++) want -= targets.values[i] * logp[i];
@@ -112,10 +112,25 @@ describe('fused training-step kernels', () => {
     got.forEach((g, i) => expectClose(g, [loss, probs, dlogits][i], 1e-5, `output ${i}`));
   });
 
+  it('SoftmaxCrossEntropy matches the reference for odd widths, one column and smoothed targets', () => {
+    for (const [rows, classes, high, low] of [
+      [5, 7, 1, 0],
+      [3, 1, 1, 0],
+      [11, 13, 0.9, 0.2],
+    ]) {
+      const got = crossEntropy(fast, 4, rows, classes, high, low);
+      const want = crossEntropy(ref64, 4, rows, classes, high, low);
+      got.forEach((g, i) => expectClose(g, want[i], 1e-5, `${rows}×${classes} output ${i}`));
+    }
+  });
+
   it('SoftmaxCrossEntropy stays finite for logits in the thousands (the row max is subtracted)', () => {
-    const [loss, probs, dlogits] = crossEntropy(ref32, 5000);
-    expect(Number.isFinite(loss[0])).toBe(true);
-    expect([...probs, ...dlogits].every(Number.isFinite)).toBe(true);
+    for (const backend of [ref32, fast]) {
+      const [loss, probs, dlogits] = crossEntropy(backend, 5000);
+      expect(Number.isFinite(loss[0])).toBe(true);
+      expect([...probs, ...dlogits].every(Number.isFinite)).toBe(true);
+      expectClose(loss, crossEntropy(ref64, 5000)[0], 1e-5, `${backend.name} loss`);
+    }
   });
 
   it('ApplyAdamAll equals ApplyAdam per parameter bit for bit, and the reference to 1e-5', () => {
@@ -129,7 +144,13 @@ describe('fused training-step kernels', () => {
   });
 
   it('is bit-identical with 1 and 2 threads', async () => {
-    const run = () => [...biasRelu(fast, 29, 13), ...biasRelu(fast, 3, 300), ...crossEntropy(fast, 3), ...adam(fast, true)];
+    const run = () => [
+      ...biasRelu(fast, 29, 13),
+      ...biasRelu(fast, 3, 300),
+      ...crossEntropy(fast, 3),
+      ...crossEntropy(fast, 3, 300, 7, 0.9, 0.2),
+      ...adam(fast, true),
+    ];
     await useThreads(1);
     const single = run();
     await useThreads(2);
