@@ -74,6 +74,8 @@ export interface KernelAttrs {
   Conv2DBackpropFilter: Conv2DAttrs & { filterShape: number[] }; // [x, dy]
   MaxPool: PoolAttrs;
   MaxPoolGrad: PoolAttrs; // [dy, x]
+  // maxPool(y = relu(z + bias))'s backward in one pass: [dy, y] -> [dz, dbias] (see BiasReluGrad).
+  BiasReluMaxPoolGrad: PoolAttrs;
   AvgPool: PoolAttrs;
   AvgPoolGrad: PoolAttrs & { inputShape: number[] }; // [dy]
   // Row gather (embeddings): [table, indices] -> rows.
@@ -120,6 +122,7 @@ export const FUSED_WITH_COMPOSITE_FALLBACK = [
   'GruSequenceGrad',
   'BiasRelu',
   'BiasReluGrad',
+  'BiasReluMaxPoolGrad',
   'SoftmaxCrossEntropy',
   'SoftmaxCrossEntropyGrad',
   'ApplyAdamAll',

@@ -4,6 +4,7 @@ import { record } from '../core/autograd';
 import { formatShape } from '../core/shape';
 import { runKernel } from './runKernel';
 import { registerOp } from './opRegistry';
+import { biasRelu, recordMaxPoolOfBiasRelu } from './fused';
 import type { Padding } from '../kernels/kernelNames';
 
 export function conv2d(x: Tensor, w: Tensor, stride: [number, number] = [1, 1], padding: Padding = 'valid'): Tensor {
@@ -23,7 +24,9 @@ export function conv2d(x: Tensor, w: Tensor, stride: [number, number] = [1, 1], 
 export function maxPool2d(x: Tensor, pool: [number, number], stride: [number, number], padding: Padding = 'valid'): Tensor {
   const attrs = { poolH: pool[0], poolW: pool[1], strideH: stride[0], strideW: stride[1], padding };
   const out = runKernel('MaxPool', [x], attrs);
-  return record(out, 'maxPool2d', [x], (dy) => [runKernel('MaxPoolGrad', [dy, x], attrs)]);
+  return (
+    recordMaxPoolOfBiasRelu(out, x, attrs) ?? record(out, 'maxPool2d', [x], (dy) => [runKernel('MaxPoolGrad', [dy, x], attrs)])
+  );
 }
 
 export function avgPool2d(x: Tensor, pool: [number, number], stride: [number, number], padding: Padding = 'valid'): Tensor {
@@ -63,6 +66,14 @@ registerOp({
   cases: [
     { inputs: [[2, 4, 4, 2]], run: ([x]) => maxPool2d(x, [2, 2], [2, 2]) },
     { inputs: [[1, 5, 5, 1]], run: ([x]) => maxPool2d(x, [3, 3], [2, 2], 'same') },
+  ],
+});
+registerOp({
+  name: 'maxPoolOfBiasRelu',
+  cases: [
+    { inputs: [[2, 4, 4, 4], [4]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [2, 2], [2, 2]) },
+    { inputs: [[1, 5, 7, 4], [4]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [2, 2], [2, 2]) },
+    { inputs: [[1, 5, 5, 2], [2]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [3, 3], [2, 2], 'same') },
   ],
 });
 registerOp({

@@ -1,10 +1,11 @@
-// Fused ops: one kernel where the composite would run several (Dense's bias + relu, cross-entropy
-// from logits). Each computes the same function as its composite, which runs instead on a
+// Fused ops: one kernel where the composite would run several (Dense's bias + relu, a max pool's
+// backward through it, cross-entropy from logits). Each computes the same function as its composite, which runs instead on a
 // backend without the kernel (FUSED_WITH_COMPOSITE_FALLBACK).
 import type { Tensor } from '../core/tensor';
 import { record } from '../core/autograd';
 import { hasKernel } from '../kernels/registry';
 import { runKernelOutputs } from './runKernel';
+import type { PoolAttrs } from '../kernels/kernelNames';
 import { registerOp } from './opRegistry';
 import { add, mul, neg } from './arithmetic';
 import { relu, logSoftmax } from './activations';
@@ -15,8 +16,27 @@ export function biasRelu(z: Tensor, bias: Tensor): Tensor {
   const units = z.shape[z.rank - 1];
   if (bias.rank !== 1 || bias.shape[0] !== units || !hasKernel(z.backend.name, 'BiasReluGrad')) return relu(add(z, bias));
   const [y] = runKernelOutputs('BiasRelu', [z, bias], {});
+  if (hasKernel(z.backend.name, 'BiasReluMaxPoolGrad')) biasReluInputs.set(y, [z, bias]);
   return record(y, 'biasRelu', [z, bias], (dy) => {
     const [dz, db] = runKernelOutputs('BiasReluGrad', [dy, y], {});
+    return [z.requiresGrad ? dz : null, bias.requiresGrad ? db : null];
+  });
+}
+
+/** The inputs of each biasRelu output, for a max pool over it to take both backwards at once. */
+const biasReluInputs = new WeakMap<Tensor, [Tensor, Tensor]>();
+
+/**
+ * Records `pooled` = maxPool(y) as a function of z and bias when y = biasRelu(z, bias), so the
+ * backward is one pass (BiasReluMaxPoolGrad) instead of the pool's and then biasRelu's; else
+ * null. y keeps its own node: gradients from its other consumers still flow through it and add up.
+ */
+export function recordMaxPoolOfBiasRelu(pooled: Tensor, y: Tensor, attrs: PoolAttrs): Tensor | null {
+  const inputs = biasReluInputs.get(y);
+  if (!inputs) return null;
+  const [z, bias] = inputs;
+  return record(pooled, 'maxPoolOfBiasRelu', [z, bias], (dy) => {
+    const [dz, db] = runKernelOutputs('BiasReluMaxPoolGrad', [dy, y], attrs);
     return [z.requiresGrad ? dz : null, bias.requiresGrad ? db : null];
   });
 }

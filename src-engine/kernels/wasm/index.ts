@@ -9,6 +9,7 @@ import { registerFastLinalgKernels } from './register/linalg';
 import { registerFastConvKernels } from './register/conv';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
+import { registerFastFusedPoolKernels } from './register/poolFused';
 import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
 import type { KernelProgram, ParallelRunner } from './parallel';
 
@@ -27,6 +28,7 @@ export function registerFastCpuKernels(): void {
   registerFastConvKernels();
   registerFastElementwiseKernels();
   registerFastPoolAndOptimizerKernels();
+  registerFastFusedPoolKernels();
   registerFastRecurrentKernels();
   registerFastGruKernels();
 }

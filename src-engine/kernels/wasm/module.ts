@@ -9,6 +9,7 @@ import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
 import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
+import { fusedPoolFunctions } from './kernels/poolFused';
 import { recurrentSequenceFunctions } from './kernels/recurrentSequence';
 
 /** 64 KiB pages: the memory starts at 16 MiB and may grow to 4 GiB (wasm32's limit). */
@@ -50,6 +51,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...convFunctions,
       ...directConvFunctions({ fma }),
       ...poolFunctions,
+      ...fusedPoolFunctions,
       ...recurrentSequenceFunctions({ fma }),
     ];
     functions.set(fma, list);
