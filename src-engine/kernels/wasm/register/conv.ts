@@ -16,6 +16,9 @@ const NS_PER_COPY = 0.5;
 const MAX_DIRECT_FILTERS = 32;
 /** Floats of dy the filter gradient keeps in cache while it visits every dw row. */
 const TILE_FLOATS = 4096;
+/** The filter gradient's blocks of output positions: at most this many, of at least this many rows. */
+const MAX_FILTER_BLOCKS = 8;
+const MIN_BLOCK_ROWS = 512;
 
 /** The direct kernel's vector count for `f` filters, or null when GEMM suits better. */
 function directVectors(f: number): number | null {
@@ -136,32 +139,22 @@ function registerConv2DBackpropFilter(): void {
     const dw = be.allocUninitialized(kh * kw * c * f);
     const fv = directVectors(f);
     if (fv !== null) {
-      const offsets = DIRECT_WIDTHS.find((d) => d.fv === fv)!.offsets;
       const input = validInput(be, x, g, false);
-      const rowFloats = kw * c;
-      const rowUnits = Math.floor(rowFloats / offsets) + (rowFloats % offsets);
-      const units = (f / (4 * fv)) * kh * rowUnits;
       const tile = Math.max(16, Math.floor(TILE_FLOATS / f));
-      const args = [
-        input.address,
-        be.address(dy.data),
-        dw.byteOffset,
-        input.h,
-        input.w,
-        c,
-        kh,
-        kw,
-        g.oh,
-        g.ow,
-        strideH,
-        strideW,
-        f,
-        rows,
-        tile,
-      ];
-      // One chunk per thread: every chunk streams all of dy, so more chunks would re-read it.
-      const grain = Math.ceil(units / be.runtime.threads);
-      be.runtime.run(filterName(fv), args, units, grain, 2 * rows * offsets * 4 * fv * NS_PER_FLOP);
+      // Blocks of positions, each summed into its own partial dw, then added in block order: the
+      // split is fixed by the shape (identical results on any number of threads), and a thread
+      // that falls behind leaves its blocks to the others.
+      const blocks = Math.max(1, Math.min(MAX_FILTER_BLOCKS, Math.floor(rows / MIN_BLOCK_ROWS)));
+      const blockRows = Math.ceil(rows / blocks);
+      const size = kh * kw * c * f;
+      const partials = blocks > 1 ? be.allocUninitialized(blocks * size) : dw;
+      const args = [input.address, be.address(dy.data), partials.byteOffset, input.h, input.w, c, kh, kw, g.oh, g.ow];
+      args.push(strideH, strideW, f, rows, blockRows, tile);
+      be.runtime.run(filterName(fv), args, blocks, 1, 2 * blockRows * size * NS_PER_FLOP);
+      if (blocks > 1) {
+        be.runtime.run('sumRows', [partials.byteOffset, dw.byteOffset, blocks, size], size, 16, blocks * NS_PER_COPY);
+        be.release(partials);
+      }
     } else {
       const cols = patches(be, x.data, g, false);
       // dW = colsᵀ · dy: each filter value sums over every output position.
