@@ -70,6 +70,8 @@ export interface KernelAttrs {
   SoftmaxCrossEntropyGrad: None;
   // Convolution and pooling, NHWC; filters [kh, kw, inC, outC].
   Conv2D: Conv2DAttrs; // [x, w]
+  // Conv2D's layer epilogue in its own pass: [x, w, bias] -> relu(conv2d(x, w) + bias).
+  Conv2DBiasRelu: Conv2DAttrs;
   Conv2DBackpropInput: Conv2DAttrs & { inputShape: number[] }; // [dy, w]
   Conv2DBackpropFilter: Conv2DAttrs & { filterShape: number[] }; // [x, dy]
   MaxPool: PoolAttrs;
@@ -123,6 +125,7 @@ export const FUSED_WITH_COMPOSITE_FALLBACK = [
   'BiasRelu',
   'BiasReluGrad',
   'BiasReluMaxPoolGrad',
+  'Conv2DBiasRelu',
   'SoftmaxCrossEntropy',
   'SoftmaxCrossEntropyGrad',
   'ApplyAdamAll',

@@ -39,6 +39,7 @@ export const DIRECT_WIDTHS = [
 ] as const;
 
 export const directName = (fv: number): string => `convDirect${4 * fv}`;
+export const directBiasReluName = (fv: number): string => `convDirectBiasRelu${4 * fv}`;
 export const filterName = (fv: number): string => `convFilterDirect${4 * fv}`;
 
 type Geometry = Record<keyof typeof VALID, Local>;
@@ -97,12 +98,13 @@ function startPosition(g: Geometry, start: Local, b: Local, oy: Local, ox: Local
 const madd = (fma: boolean, a: Local, b: Local, sum: Local): Code =>
   fma ? v128.relaxedMadd(a, b, sum) : v128.add(sum, v128.mul(a, b));
 
-function directConv(fv: number, positions: number, fma: boolean): EncodedFunction {
+/** `biasRelu`: stores relu(sum + bias[f]) (the BiasRelu kernel's arithmetic) instead of the sum. */
+function directConv(fv: number, positions: number, fma: boolean, biasRelu: boolean): EncodedFunction {
   return wasmFunction(
-    directName(fv),
-    { x: 'i32', w: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
+    biasRelu ? directBiasReluName(fv) : directName(fv),
+    { x: 'i32', w: 'i32', bias: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
     (p, s) => {
-      const { x, w, y, C, KH, KW, F, rowLo, rowHi, start, end } = p;
+      const { x, w, bias, y, C, KH, KW, F, rowLo, rowHi, start, end } = p;
       const [kyLo, kyHi, wRowBytes, clip] = s.locals('i32', 4, 'k');
       const [pos, b, oy, ox, f0, ky, t, wp, xo, yp, rowFloats, skipBytes, fBytes, blockEnd] = s.locals('i32', 14, 'i');
       const rowBytes = s.local('i32', 'rowBytes');
@@ -161,11 +163,14 @@ function directConv(fv: number, positions: number, fma: boolean): EncodedFunctio
             ),
             inc(xo, skipBytes),
           ),
-          ...accs
-            .slice(0, count)
-            .flatMap((acc, q) =>
-              acc.map((a, j) => v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j)),
-            ),
+          ...accs.slice(0, count).flatMap((acc, q) =>
+            acc.flatMap((a, j) => {
+              const store = v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j);
+              if (!biasRelu) return [store];
+              const sum = set(a, v128.add(a, v128.load(i32.add(bias, i32.shl(f0, 2)), 16 * j)));
+              return [sum, set(a, v128.select(a, v128.zero(), v128.gt(a, v128.zero()))), store];
+            }),
+          ),
         ),
         inc(yp, i32.mul(count, fBytes)),
       ];
@@ -364,7 +369,11 @@ const padImages = wasmFunction(
 
 export function directConvFunctions({ fma }: { fma: boolean }): EncodedFunction[] {
   return [
-    ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [directConv(fv, positions, fma), filterDirect(fv, offsets, fma)]),
+    ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [
+      directConv(fv, positions, fma, false),
+      directConv(fv, positions, fma, true),
+      filterDirect(fv, offsets, fma),
+    ]),
     padImages,
   ];
 }

@@ -1,11 +1,12 @@
 // The three convolution kernels on the fast backend. Few filters (the small CNNs people build
 // here): direct convolution, SIMD over the filters, on a zero-padded copy of the input when the
 // layer pads. Many filters: im2col + packed GEMM.
-import { registerKernel, type TensorInfo } from '../../registry';
+import { getKernel, registerKernel, type TensorInfo } from '../../registry';
+import type { Conv2DAttrs } from '../../kernelNames';
 import { convGeometry, type ConvGeometry } from '../../convGeometry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import type { GeometryArgs } from '../kernels/conv';
-import { directName, filterName, DIRECT_WIDTHS, type ValidGeometryArgs } from '../kernels/directConv';
+import { directBiasReluName, directName, filterName, DIRECT_WIDTHS, type ValidGeometryArgs } from '../kernels/directConv';
 import { PatchCache } from './patchCache';
 import { gemmInto } from './linalg';
 
@@ -105,27 +106,34 @@ function directForward(
   positions: number,
   geometry: ValidGeometryArgs,
   rows: [number, number],
+  bias: number | null = null,
 ): void {
   const [, , c, kh, kw, , , , , f] = geometry;
-  be.runtime.run(directName(fv), [x, w, y, ...geometry, ...rows], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
+  const name = bias === null ? directName(fv) : directBiasReluName(fv);
+  be.runtime.run(name, [x, w, bias ?? 0, y, ...geometry, ...rows], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
 }
 
 function registerConv2D(): void {
+  // With a bias, relu(conv + bias) in the direct kernel's own pass; else the convolution, then BiasRelu.
+  registerKernel(FAST_CPU, 'Conv2DBiasRelu', (backend, [x, w, bias], attrs) => {
+    const be = backend as FastCpuBackend;
+    if (directVectors(w.shape[3]) !== null) return directConv2D(be, x, w, attrs, be.address(bias.data));
+    const z = getKernel(FAST_CPU, 'Conv2D')(be, [x, w], attrs) as TensorInfo;
+    try {
+      return getKernel(FAST_CPU, 'BiasRelu')(be, [z, bias], {});
+    } finally {
+      be.release(z.data as Float32Array);
+    }
+  });
   registerKernel(FAST_CPU, 'Conv2D', (backend, [x, w], { strideH, strideW, padding }) => {
     const be = backend as FastCpuBackend;
     const [kh, kw, , f] = w.shape;
     const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
     const rows = g.n * g.oh * g.ow;
+    if (directVectors(f) !== null) return directConv2D(be, x, w, { strideH, strideW, padding }, null);
     const y = be.allocUninitialized(rows * f);
-    const fv = directVectors(f);
-    if (fv !== null) {
-      const input = validInput(be, x, g, true);
-      const geometry: ValidGeometryArgs = [input.h, input.w, g.c, kh, kw, g.oh, g.ow, strideH, strideW, f];
-      directForward(be, fv, input.address, be.address(w.data), y.byteOffset, rows, geometry, input.rows);
-    } else {
-      const cols = patches(be, x.data, g, true);
-      gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
-    }
+    const cols = patches(be, x.data, g, true);
+    gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
     return { data: y, shape: [g.n, g.oh, g.ow, f] };
   });
 }
@@ -228,6 +236,19 @@ function registerConv2DBackpropInput(): void {
     }
     return { data: dx, shape: inputShape };
   });
+}
+
+/** Conv2D by the direct kernel; with a bias address, relu(conv + bias). */
+function directConv2D(be: FastCpuBackend, x: TensorInfo, w: TensorInfo, attrs: Conv2DAttrs, bias: number | null): TensorInfo {
+  const { strideH, strideW, padding } = attrs;
+  const [kh, kw, , f] = w.shape;
+  const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
+  const rows = g.n * g.oh * g.ow;
+  const y = be.allocUninitialized(rows * f);
+  const input = validInput(be, x, g, true);
+  const geometry: ValidGeometryArgs = [input.h, input.w, g.c, kh, kw, g.oh, g.ow, strideH, strideW, f];
+  directForward(be, directVectors(f)!, input.address, be.address(w.data), y.byteOffset, rows, geometry, input.rows, bias);
+  return { data: y, shape: [g.n, g.oh, g.ow, f] };
 }
 
 export function registerFastConvKernels(): void {

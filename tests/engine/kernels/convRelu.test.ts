@@ -1,10 +1,13 @@
-// The fused backward of maxPool(relu(z + bias)) against the two kernels it replaces, on the
-// reference backends and the fast one: 2×2/2 windows on even and odd sizes (the one-pass kernel)
-// and shapes it leaves to the composite; 1 vs 2 threads bit for bit.
+// The fused kernels around a conv layer's bias + relu against the kernels they replace, on the
+// reference backends and the fast one, 1 vs 2 threads bit for bit:
+// - Conv2DBiasRelu: the direct kernels' epilogue (8, 16, 24, 32 filters), padded and strided,
+//   and filter counts left to Conv2D then BiasRelu;
+// - BiasReluMaxPoolGrad: 2×2/2 windows on even and odd sizes (the one-pass kernel) and shapes
+//   it leaves to the composite.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
 import type { Backend, FloatArray } from '../../../src-engine/core/backend';
-import type { PoolAttrs } from '../../../src-engine/kernels/kernelNames';
+import type { Padding, PoolAttrs } from '../../../src-engine/kernels/kernelNames';
 import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref32, ref64, runOn, useThreads } from './fixtures';
 
 interface Case {
@@ -69,6 +72,64 @@ describe('BiasReluMaxPoolGrad', () => {
 
   it('is bit-identical with 1 and 2 threads', async () => {
     const run = () => CASES.flatMap((c, i) => fused(30 + i, c, fast));
+    await useThreads(1);
+    const single = run();
+    await useThreads(2);
+    const before = helperChunks();
+    const double = run();
+    expect(helperChunks()).toBeGreaterThan(before);
+    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+  });
+});
+
+interface ConvCase {
+  x: [number, number, number, number];
+  w: [number, number, number, number];
+  stride: [number, number];
+  padding: Padding;
+}
+
+const CONV_CASES: ConvCase[] = [
+  { x: [4, 12, 12, 1], w: [3, 3, 1, 8], stride: [1, 1], padding: 'valid' },
+  { x: [3, 9, 9, 8], w: [3, 3, 8, 16], stride: [1, 1], padding: 'same' },
+  { x: [2, 7, 8, 3], w: [2, 3, 3, 24], stride: [2, 1], padding: 'valid' },
+  { x: [2, 6, 6, 4], w: [3, 3, 4, 32], stride: [1, 2], padding: [1, 2] },
+  { x: [2, 6, 6, 2], w: [3, 3, 2, 6], stride: [1, 1], padding: 'valid' }, // not a multiple of 8: the composite
+];
+
+function convInputs(seed: number, c: ConvCase) {
+  const rng = new Rng(seed);
+  const attrs = { strideH: c.stride[0], strideW: c.stride[1], padding: c.padding };
+  return { attrs, x: randomInput(rng, c.x), w: randomInput(rng, c.w), b: randomInput(rng, [c.w[3]], -0.3, 0.3) };
+}
+
+const convBiasRelu = (seed: number, c: ConvCase, backend: Backend): FloatArray => {
+  const { attrs, x, w, b } = convInputs(seed, c);
+  return runOn(backend, 'Conv2DBiasRelu', [x, w, b], attrs)[0];
+};
+
+/** Conv2D then BiasRelu: what the fused kernel replaces. */
+function convThenBiasRelu(seed: number, c: ConvCase, backend: Backend): FloatArray {
+  const { attrs, x, w, b } = convInputs(seed, c);
+  const [z] = runOn(backend, 'Conv2D', [x, w], attrs);
+  return runOn(backend, 'BiasRelu', [{ shape: [z.length / c.w[3], c.w[3]], values: z }, b], {})[0];
+}
+
+describe('Conv2DBiasRelu', () => {
+  afterAll(() => useThreads(1));
+
+  CONV_CASES.forEach((c, i) => {
+    it(`case ${i} (${c.x.join('×')}, filters ${c.w.join('×')}): equals Conv2D then BiasRelu exactly, and the reference`, () => {
+      const y = convBiasRelu(i, c, fast);
+      expectIdentical(y, convThenBiasRelu(i, c, fast), 'fast composite');
+      expectClose(y, convThenBiasRelu(i, c, ref64), 1e-5, 'reference');
+      expectIdentical(convBiasRelu(i, c, ref32), convThenBiasRelu(i, c, ref32), 'reference fused');
+      expect(y.some((v) => v === 0) && y.some((v) => v > 0)).toBe(true);
+    });
+  });
+
+  it('is bit-identical with 1 and 2 threads', async () => {
+    const run = () => CONV_CASES.map((c, i) => convBiasRelu(60 + i, c, fast));
     await useThreads(1);
     const single = run();
     await useThreads(2);
