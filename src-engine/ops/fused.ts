@@ -1,6 +1,6 @@
 // Fused ops: one kernel where the composite would run several (Dense's bias + relu, a max pool's
-// backward through it, cross-entropy from logits). Each computes the same function as its composite, which runs instead on a
-// backend without the kernel (FUSED_WITH_COMPOSITE_FALLBACK).
+// backward through it, cross-entropy from logits). Each computes the same function as its
+// composite, which runs instead on a backend without the kernel (FUSED_WITH_COMPOSITE_FALLBACK).
 import type { Tensor } from '../core/tensor';
 import { record } from '../core/autograd';
 import { hasKernel } from '../kernels/registry';

@@ -1,6 +1,7 @@
-// The three convolution kernels on the fast backend. Few filters (the small CNNs people build
-// here): direct convolution, SIMD over the filters, on a zero-padded copy of the input when the
-// layer pads. Many filters: im2col + packed GEMM.
+// The convolution kernels on the fast backend. Few filters (the small CNNs people build here):
+// direct convolution, SIMD over the filters, on a zero-padded copy of the input when the layer
+// pads, with the layer's bias + relu in the same pass (Conv2DBiasRelu). Many filters: im2col +
+// packed GEMM.
 import { getKernel, registerKernel, type TensorInfo } from '../../registry';
 import type { Conv2DAttrs } from '../../kernelNames';
 import { convGeometry, type ConvGeometry } from '../../convGeometry';
@@ -114,7 +115,7 @@ function directForward(
 }
 
 function registerConv2D(): void {
-  // With a bias, relu(conv + bias) in the direct kernel's own pass; else the convolution, then BiasRelu.
+  // relu(conv + bias) in the direct kernel's own pass; where GEMM serves, the convolution then BiasRelu.
   registerKernel(FAST_CPU, 'Conv2DBiasRelu', (backend, [x, w, bias], attrs) => {
     const be = backend as FastCpuBackend;
     if (directVectors(w.shape[3]) !== null) return directConv2D(be, x, w, attrs, be.address(bias.data));
