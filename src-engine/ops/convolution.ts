@@ -6,6 +6,7 @@ import { runKernel } from './runKernel';
 import { registerOp } from './opRegistry';
 import { biasRelu, recordBiasRelu, recordMaxPoolOfBiasRelu } from './fused';
 import { hasKernel } from '../kernels/registry';
+import { add } from './arithmetic';
 import type { Conv2DAttrs, Padding } from '../kernels/kernelNames';
 
 function checkShapes(x: Tensor, w: Tensor): void {
@@ -104,6 +105,14 @@ registerOp({
     { inputs: [[2, 4, 4, 4], [4]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [2, 2], [2, 2]) },
     { inputs: [[1, 5, 7, 4], [4]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [2, 2], [2, 2]) },
     { inputs: [[1, 5, 5, 2], [2]], run: ([z, b]) => maxPool2d(biasRelu(z, b), [3, 3], [2, 2], 'same') },
+    {
+      // y feeds the pool and another op: the gradients through the fused node and through y's add up.
+      inputs: [[1, 4, 4, 4], [4]],
+      run: ([z, b]) => {
+        const y = biasRelu(z, b);
+        return add(maxPool2d(y, [2, 2], [2, 2]), avgPool2d(y, [2, 2], [2, 2]));
+      },
+    },
   ],
 });
 registerOp({
