@@ -70,10 +70,14 @@ export interface KernelAttrs {
   SoftmaxCrossEntropyGrad: None;
   // Convolution and pooling, NHWC; filters [kh, kw, inC, outC].
   Conv2D: Conv2DAttrs; // [x, w]
+  // Conv2D's layer epilogue in its own pass: [x, w, bias] -> relu(conv2d(x, w) + bias).
+  Conv2DBiasRelu: Conv2DAttrs;
   Conv2DBackpropInput: Conv2DAttrs & { inputShape: number[] }; // [dy, w]
   Conv2DBackpropFilter: Conv2DAttrs & { filterShape: number[] }; // [x, dy]
   MaxPool: PoolAttrs;
   MaxPoolGrad: PoolAttrs; // [dy, x]
+  // maxPool(y = relu(z + bias))'s backward in one pass: [dy, y] -> [dz, dbias] (see BiasReluGrad).
+  BiasReluMaxPoolGrad: PoolAttrs;
   AvgPool: PoolAttrs;
   AvgPoolGrad: PoolAttrs & { inputShape: number[] }; // [dy]
   // Row gather (embeddings): [table, indices] -> rows.
@@ -120,6 +124,8 @@ export const FUSED_WITH_COMPOSITE_FALLBACK = [
   'GruSequenceGrad',
   'BiasRelu',
   'BiasReluGrad',
+  'BiasReluMaxPoolGrad',
+  'Conv2DBiasRelu',
   'SoftmaxCrossEntropy',
   'SoftmaxCrossEntropyGrad',
   'ApplyAdamAll',

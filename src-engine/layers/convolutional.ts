@@ -1,7 +1,7 @@
 // Conv2D and the pooling layers, on [height, width, channels] samples.
 import { registerLayer } from './registry';
 import { ShapeError } from './types';
-import { add, biasRelu, conv2d, maxPool2d, avgPool2d } from '../ops';
+import { add, conv2d, conv2dBiasRelu, maxPool2d, avgPool2d } from '../ops';
 import { formatShape } from '../core/shape';
 import { axisPadding, convAxis } from '../kernels/convGeometry';
 import {
@@ -142,7 +142,7 @@ registerLayer({
       // Bias + relu as one fused op, as in Dense (one pass forward, one backward with the bias gradient).
       forward: ([x]) =>
         bias && p.activation === 'relu'
-          ? biasRelu(conv2d(x, kernel, stride, padding), bias)
+          ? conv2dBiasRelu(x, kernel, bias, stride, padding)
           : applyActivation(p.activation as string, linear(x), p.alpha as number),
       logits: ([x]) => linear(x),
       squash: squashOf(p.activation as string),

@@ -1,10 +1,11 @@
-// Fused ops: one kernel where the composite would run several (Dense's bias + relu, cross-entropy
-// from logits). Each computes the same function as its composite, which runs instead on a
-// backend without the kernel (FUSED_WITH_COMPOSITE_FALLBACK).
+// Fused ops: one kernel where the composite would run several (Dense's bias + relu, a max pool's
+// backward through it, cross-entropy from logits). Each computes the same function as its
+// composite, which runs instead on a backend without the kernel (FUSED_WITH_COMPOSITE_FALLBACK).
 import type { Tensor } from '../core/tensor';
 import { record } from '../core/autograd';
 import { hasKernel } from '../kernels/registry';
 import { runKernelOutputs } from './runKernel';
+import type { PoolAttrs } from '../kernels/kernelNames';
 import { registerOp } from './opRegistry';
 import { add, mul, neg } from './arithmetic';
 import { relu, logSoftmax } from './activations';
@@ -15,9 +16,42 @@ export function biasRelu(z: Tensor, bias: Tensor): Tensor {
   const units = z.shape[z.rank - 1];
   if (bias.rank !== 1 || bias.shape[0] !== units || !hasKernel(z.backend.name, 'BiasReluGrad')) return relu(add(z, bias));
   const [y] = runKernelOutputs('BiasRelu', [z, bias], {});
-  return record(y, 'biasRelu', [z, bias], (dy) => {
+  return recordBiasRelu(y, [z, bias], (dz, db) => [z.requiresGrad ? dz : null, bias.requiresGrad ? db : null]);
+}
+
+/** An op ending in relu(z + bias): its inputs, and their gradients from z's and bias's. */
+interface BiasReluSource {
+  inputs: Tensor[];
+  gradients: (dz: Tensor, db: Tensor) => Array<Tensor | null>;
+}
+
+/** The source of each biasRelu output, for a max pool over it to take both backwards at once. */
+const biasReluSources = new WeakMap<Tensor, BiasReluSource>();
+
+/**
+ * Records y = relu(z + bias) computed by an op with these inputs, whose gradients follow from
+ * dz and dbias (biasRelu itself, or a convolution with the epilogue in its own pass).
+ */
+export function recordBiasRelu(y: Tensor, inputs: Tensor[], gradients: BiasReluSource['gradients']): Tensor {
+  if (hasKernel(y.backend.name, 'BiasReluMaxPoolGrad')) biasReluSources.set(y, { inputs, gradients });
+  return record(y, 'biasRelu', inputs, (dy) => {
     const [dz, db] = runKernelOutputs('BiasReluGrad', [dy, y], {});
-    return [z.requiresGrad ? dz : null, bias.requiresGrad ? db : null];
+    return gradients(dz, db);
+  });
+}
+
+/**
+ * Records `pooled` = maxPool(y) as a function of y's source's inputs when y is a biasRelu
+ * output, so the backward is one pass (BiasReluMaxPoolGrad) instead of the pool's and then
+ * biasRelu's; else null. y keeps its own node: gradients from its other consumers still flow
+ * through it and add up.
+ */
+export function recordMaxPoolOfBiasRelu(pooled: Tensor, y: Tensor, attrs: PoolAttrs): Tensor | null {
+  const source = biasReluSources.get(y);
+  if (!source) return null;
+  return record(pooled, 'maxPoolOfBiasRelu', source.inputs, (dy) => {
+    const [dz, db] = runKernelOutputs('BiasReluMaxPoolGrad', [dy, y], attrs);
+    return source.gradients(dz, db);
   });
 }
 

@@ -1,5 +1,5 @@
 // Convolution on the CPU as im2col + matrix multiply, NHWC layout, filters [kh, kw, inC, outC].
-import { registerKernel } from '../registry';
+import { getKernel, registerKernel, type TensorInfo } from '../registry';
 import { convGeometry, type ConvGeometry } from '../convGeometry';
 import { CpuBackend, arr } from './cpuBackend';
 import { matmulInto } from './matmul';
@@ -48,6 +48,11 @@ function col2im(be: CpuBackend, cols: FloatArray, g: ConvGeometry): FloatArray {
 }
 
 export function registerConvKernels(): void {
+  // The reference for the fused forward: the two kernels it replaces.
+  registerKernel('cpu', 'Conv2DBiasRelu', (be, [x, w, bias], attrs) => {
+    const z = getKernel('cpu', 'Conv2D')(be, [x, w], attrs) as TensorInfo;
+    return getKernel('cpu', 'BiasRelu')(be, [z, bias], {});
+  });
   registerKernel('cpu', 'Conv2D', (be, [x, w], { strideH, strideW, padding }) => {
     const cpu = be as CpuBackend;
     const [kh, kw, , f] = w.shape;

@@ -1,5 +1,5 @@
 // Max and average pooling, NHWC. Padding cells are ignored (never the max, not counted in means).
-import { registerKernel } from '../registry';
+import { getKernel, registerKernel, type TensorInfo } from '../registry';
 import { convGeometry, type ConvGeometry } from '../convGeometry';
 import { CpuBackend, arr } from './cpuBackend';
 import type { PoolAttrs } from '../kernelNames';
@@ -58,6 +58,11 @@ export function registerPoolKernels(): void {
     // The gradient goes to the first maximum of each window, as the forward pass picked it.
     forEachWindow(g, (o, win) => (dx[argmax(src, win)] += d[o]));
     return { data: dx, shape: x.shape };
+  });
+  // The reference for the fused backward of maxPool(relu(z + bias)): the two kernels it replaces.
+  registerKernel('cpu', 'BiasReluMaxPoolGrad', (be, [dy, y], attrs) => {
+    const dx = getKernel('cpu', 'MaxPoolGrad')(be, [dy, y], attrs) as TensorInfo;
+    return getKernel('cpu', 'BiasReluGrad')(be, [dx, y], {});
   });
   registerKernel('cpu', 'AvgPool', (be, [x], attrs) => {
     const g = geometry(x.shape, attrs);

@@ -9,6 +9,7 @@ import { registerFastLinalgKernels } from './register/linalg';
 import { registerFastConvKernels } from './register/conv';
 import { registerFastElementwiseKernels } from './register/elementwise';
 import { registerFastPoolAndOptimizerKernels } from './register/poolAndOptim';
+import { registerFastFusedPoolKernels } from './register/poolFused';
 import { registerFastGruKernels, registerFastRecurrentKernels } from './register/recurrent';
 import { registerFastSoftmaxKernels } from './register/softmax';
 import type { KernelProgram, ParallelRunner } from './parallel';
@@ -28,6 +29,7 @@ export function registerFastCpuKernels(): void {
   registerFastConvKernels();
   registerFastElementwiseKernels();
   registerFastPoolAndOptimizerKernels();
+  registerFastFusedPoolKernels();
   registerFastRecurrentKernels();
   registerFastGruKernels();
   registerFastSoftmaxKernels();

@@ -9,6 +9,7 @@ import { optimizerFunctions } from './kernels/optimizers';
 import { convFunctions } from './kernels/conv';
 import { directConvFunctions } from './kernels/directConv';
 import { poolFunctions } from './kernels/pool';
+import { fusedPoolFunctions } from './kernels/poolFused';
 import { recurrentSequenceFunctions } from './kernels/recurrentSequence';
 import { softmaxFunctions } from './kernels/softmax';
 
@@ -51,6 +52,7 @@ export function kernelFunctions(options: KernelModuleOptions = {}): EncodedFunct
       ...convFunctions,
       ...directConvFunctions({ fma }),
       ...poolFunctions,
+      ...fusedPoolFunctions,
       ...recurrentSequenceFunctions({ fma }),
       ...softmaxFunctions({ fma }),
     ];

@@ -50,6 +50,10 @@ const CONV_CASES: ConvCase[] = [
   { x: [1, 7, 6, 3], k: [3, 3], f: 32, stride: [2, 1], padding: 'same' },
   { x: [2, 5, 6, 8], k: [3, 3], f: 8, stride: [1, 1], padding: [2, 1] },
   { x: [8, 14, 14, 8], k: [3, 3], f: 16, stride: [1, 1], padding: 'valid' },
+  // The filter gradient's blocks of positions, starting mid-image and mid-row (the first
+  // layer's single channel; a padded layer).
+  { x: [9, 13, 13, 1], k: [3, 3], f: 8, stride: [1, 1], padding: 'valid' },
+  { x: [5, 16, 15, 4], k: [3, 3], f: 16, stride: [1, 1], padding: 'same' },
 ];
 
 function convInputs(rng: Rng, c: ConvCase) {

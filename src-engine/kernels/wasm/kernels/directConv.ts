@@ -5,8 +5,10 @@
 //                     weight loads (output positions [start, end) per task); window rows outside
 //                     x rows [rowLo, rowHi) are known zeros (padding) and skipped;
 //   convFilterDirect: dw[t, f] = Σ_pos x[window(pos) + t] · dy[pos, f], T window offsets × FV
-//                     vectors in registers; a task owns whole rows of dw (units [start, end)),
-//                     positions are visited in tiles so dy stays in cache across units;
+//                     vectors in registers; a task is a block of positions (blocks [start, end),
+//                     fixed by the call, not by the threads) and writes its own partial dw,
+//                     visiting its positions in tiles so dy stays in cache across the units
+//                     (rows of dw); the caller sums the partials in block order;
 //   padImages:        a zero-bordered copy of each image (images [start, end)).
 // With `fma`, each multiply-add is one relaxed-SIMD FMA (one rounding instead of two).
 import { wasmFunction, type FunctionScope } from '../emit/func';
@@ -37,6 +39,7 @@ export const DIRECT_WIDTHS = [
 ] as const;
 
 export const directName = (fv: number): string => `convDirect${4 * fv}`;
+export const directBiasReluName = (fv: number): string => `convDirectBiasRelu${4 * fv}`;
 export const filterName = (fv: number): string => `convFilterDirect${4 * fv}`;
 
 type Geometry = Record<keyof typeof VALID, Local>;
@@ -95,12 +98,13 @@ function startPosition(g: Geometry, start: Local, b: Local, oy: Local, ox: Local
 const madd = (fma: boolean, a: Local, b: Local, sum: Local): Code =>
   fma ? v128.relaxedMadd(a, b, sum) : v128.add(sum, v128.mul(a, b));
 
-function directConv(fv: number, positions: number, fma: boolean): EncodedFunction {
+/** `biasRelu`: stores relu(sum + bias[f]) (the BiasRelu kernel's arithmetic) instead of the sum. */
+function directConv(fv: number, positions: number, fma: boolean, biasRelu: boolean): EncodedFunction {
   return wasmFunction(
-    directName(fv),
-    { x: 'i32', w: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
+    biasRelu ? directBiasReluName(fv) : directName(fv),
+    { x: 'i32', w: 'i32', bias: 'i32', y: 'i32', ...VALID, rowLo: 'i32', rowHi: 'i32', start: 'i32', end: 'i32' },
     (p, s) => {
-      const { x, w, y, C, KH, KW, F, rowLo, rowHi, start, end } = p;
+      const { x, w, bias, y, C, KH, KW, F, rowLo, rowHi, start, end } = p;
       const [kyLo, kyHi, wRowBytes, clip] = s.locals('i32', 4, 'k');
       const [pos, b, oy, ox, f0, ky, t, wp, xo, yp, rowFloats, skipBytes, fBytes, blockEnd] = s.locals('i32', 14, 'i');
       const rowBytes = s.local('i32', 'rowBytes');
@@ -159,11 +163,14 @@ function directConv(fv: number, positions: number, fma: boolean): EncodedFunctio
             ),
             inc(xo, skipBytes),
           ),
-          ...accs
-            .slice(0, count)
-            .flatMap((acc, q) =>
-              acc.map((a, j) => v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j)),
-            ),
+          ...accs.slice(0, count).flatMap((acc, q) =>
+            acc.flatMap((a, j) => {
+              const store = v128.store(i32.add(i32.add(yp, i32.mul(q, fBytes)), i32.shl(f0, 2)), a, 16 * j);
+              if (!biasRelu) return [store];
+              const sum = set(a, v128.add(a, v128.load(i32.add(bias, i32.shl(f0, 2)), 16 * j)));
+              return [sum, set(a, v128.select(a, v128.zero(), v128.gt(a, v128.zero()))), store];
+            }),
+          ),
         ),
         inc(yp, i32.mul(count, fBytes)),
       ];
@@ -197,9 +204,20 @@ function directConv(fv: number, positions: number, fma: boolean): EncodedFunctio
 function filterDirect(fv: number, offsets: number, fma: boolean): EncodedFunction {
   return wasmFunction(
     filterName(fv),
-    { x: 'i32', dy: 'i32', dw: 'i32', ...VALID, positions: 'i32', tile: 'i32', start: 'i32', end: 'i32' },
+    {
+      x: 'i32',
+      dy: 'i32',
+      dw: 'i32',
+      ...VALID,
+      rows: 'i32',
+      blockRows: 'i32',
+      tile: 'i32',
+      start: 'i32',
+      end: 'i32',
+    },
     (p, s) => {
-      const { x, dy, dw, C, KH, KW, F, positions, tile, start, end } = p;
+      const { x, dy, C, KH, KW, F, rows, blockRows, tile, start: firstBlock, end: endBlock } = p;
+      const [blk, start, end, positions, dw, first] = s.locals('i32', 6, 'blk');
       const [u, unitsPerRow, whole, rest, fc, r, ky, j, t0, width, tileStart, tileEnd, pos, b, oy, ox] = s.locals('i32', 16, 'i');
       const [tb, toy, tox, base, dyp, xo, fBytes, rowBytes, dwp, perChunk] = s.locals('i32', 10, 'j');
       const accs = Array.from({ length: offsets }, (_, q) => s.locals('v128', fv, `acc${q}_`));
@@ -248,29 +266,38 @@ function filterDirect(fv: number, offsets: number, fma: boolean): EncodedFunctio
         set(perChunk, i32.mul(KH, unitsPerRow)),
         set(fBytes, i32.shl(F, 2)),
         set(rowBytes, i32.shl(i32.mul(p.W, C), 2)),
-        // Zero this task's rows of dw.
-        forRange(u, start, end, 1, ...decode(), forRange(r, 0, width, 1, ...zeroVectors(i32.add(dwp, i32.mul(r, fBytes)), fv))),
-        set(tileStart, 0),
-        set(tb, 0),
-        set(toy, 0),
-        set(tox, 0),
-        set(tbase, x),
+        set(start, 0),
+        set(end, i32.mul(i32.divS(F, 4 * fv), perChunk)),
         ...stepCode,
-        block(
-          brIf(0, i32.geS(tileStart, positions)),
-          loop(
-            set(tileEnd, i32.minS(positions, i32.add(tileStart, tile))),
-            forRange(u, start, end, 1, ...decode(), when(i32.eq(width, offsets), unitPass(offsets), unitPass(1))),
-            // The next tile starts where this one ended.
-            set(tileStart, tileEnd),
-            set(tb, b),
-            set(toy, oy),
-            set(tox, ox),
-            set(tbase, windowBase(p, x, b, oy, ox)),
-            brIf(0, i32.ltS(tileStart, positions)),
-          ),
-        ),
+        forRange(blk, firstBlock, endBlock, 1, ...blockPass()),
       ];
+
+      /** Block `blk`'s positions into its partial dw (the block's own copy). */
+      function blockPass(): Code[] {
+        return [
+          set(first, i32.mul(blk, blockRows)),
+          set(positions, i32.minS(rows, i32.add(first, blockRows))),
+          set(dw, i32.add(p.dw, i32.shl(i32.mul(blk, i32.mul(i32.mul(KH, rowFloats), F)), 2))),
+          forRange(u, start, end, 1, ...decode(), forRange(r, 0, width, 1, ...zeroVectors(i32.add(dwp, i32.mul(r, fBytes)), fv))),
+          set(tileStart, first),
+          ...startPosition(p, first, tb, toy, tox),
+          set(tbase, windowBase(p, x, tb, toy, tox)),
+          block(
+            brIf(0, i32.geS(tileStart, positions)),
+            loop(
+              set(tileEnd, i32.minS(positions, i32.add(tileStart, tile))),
+              forRange(u, start, end, 1, ...decode(), when(i32.eq(width, offsets), unitPass(offsets), unitPass(1))),
+              // The next tile starts where this one ended.
+              set(tileStart, tileEnd),
+              set(tb, b),
+              set(toy, oy),
+              set(tox, ox),
+              set(tbase, windowBase(p, x, b, oy, ox)),
+              brIf(0, i32.ltS(tileStart, positions)),
+            ),
+          ),
+        ];
+      }
 
       /** Unit u → filter chunk fc, window row ky, first offset t0, width (offsets or 1), dwp, xo. */
       function decode(): Code[] {
@@ -342,7 +369,11 @@ const padImages = wasmFunction(
 
 export function directConvFunctions({ fma }: { fma: boolean }): EncodedFunction[] {
   return [
-    ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [directConv(fv, positions, fma), filterDirect(fv, offsets, fma)]),
+    ...DIRECT_WIDTHS.flatMap(({ fv, positions, offsets }) => [
+      directConv(fv, positions, fma, false),
+      directConv(fv, positions, fma, true),
+      filterDirect(fv, offsets, fma),
+    ]),
     padImages,
   ];
 }

@@ -188,15 +188,15 @@ const maxPoolGrad = wasmFunction(
 );
 
 /** 2×2 windows with stride 2 and no padding, channels a multiple of four (the common CNN pool). */
-const PAIR = { H: 'i32', W: 'i32', C: 'i32', OH: 'i32', OW: 'i32' } as const;
+export const PAIR = { H: 'i32', W: 'i32', C: 'i32', OH: 'i32', OW: 'i32' } as const;
 
 /** The four cells of a window in (ky, kx) order, as byte offsets from its top-left cell. */
-function cellOffsets(rowBytes: Local, cBytes: Local): Code[] {
+export function cellOffsets(rowBytes: Local, cBytes: Local): Code[] {
   return [i32.const(0), get(cBytes), get(rowBytes), i32.add(rowBytes, cBytes)];
 }
 
 /** The window maximum as the reference takes it: a later cell wins only when strictly greater. */
-function windowMax(m: Local, v: Local, cell: (k: number) => Code): Code[] {
+export function windowMax(m: Local, v: Local, cell: (k: number) => Code): Code[] {
   return [
     set(m, v128.load(cell(0))),
     ...[1, 2, 3].flatMap((k) => [set(v, v128.load(cell(k))), set(m, v128.select(v, m, v128.gt(v, m)))]),

@@ -1,11 +1,13 @@
-// The three convolution kernels on the fast backend. Few filters (the small CNNs people build
-// here): direct convolution, SIMD over the filters, on a zero-padded copy of the input when the
-// layer pads. Many filters: im2col + packed GEMM.
-import { registerKernel, type TensorInfo } from '../../registry';
+// The convolution kernels on the fast backend. Few filters (the small CNNs people build here):
+// direct convolution, SIMD over the filters, on a zero-padded copy of the input when the layer
+// pads, with the layer's bias + relu in the same pass (Conv2DBiasRelu). Many filters: im2col +
+// packed GEMM.
+import { getKernel, registerKernel, type TensorInfo } from '../../registry';
+import type { Conv2DAttrs } from '../../kernelNames';
 import { convGeometry, type ConvGeometry } from '../../convGeometry';
 import { FAST_CPU, type FastCpuBackend } from '../fastBackend';
 import type { GeometryArgs } from '../kernels/conv';
-import { directName, filterName, DIRECT_WIDTHS, type ValidGeometryArgs } from '../kernels/directConv';
+import { directBiasReluName, directName, filterName, DIRECT_WIDTHS, type ValidGeometryArgs } from '../kernels/directConv';
 import { PatchCache } from './patchCache';
 import { gemmInto } from './linalg';
 
@@ -16,6 +18,9 @@ const NS_PER_COPY = 0.5;
 const MAX_DIRECT_FILTERS = 32;
 /** Floats of dy the filter gradient keeps in cache while it visits every dw row. */
 const TILE_FLOATS = 4096;
+/** The filter gradient's blocks of output positions: at most this many, of at least this many rows. */
+const MAX_FILTER_BLOCKS = 8;
+const MIN_BLOCK_ROWS = 512;
 
 /** The direct kernel's vector count for `f` filters, or null when GEMM suits better. */
 function directVectors(f: number): number | null {
@@ -102,27 +107,34 @@ function directForward(
   positions: number,
   geometry: ValidGeometryArgs,
   rows: [number, number],
+  bias: number | null = null,
 ): void {
   const [, , c, kh, kw, , , , , f] = geometry;
-  be.runtime.run(directName(fv), [x, w, y, ...geometry, ...rows], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
+  const name = bias === null ? directName(fv) : directBiasReluName(fv);
+  be.runtime.run(name, [x, w, bias ?? 0, y, ...geometry, ...rows], positions, 1, 2 * kh * kw * c * f * NS_PER_FLOP);
 }
 
 function registerConv2D(): void {
+  // relu(conv + bias) in the direct kernel's own pass; where GEMM serves, the convolution then BiasRelu.
+  registerKernel(FAST_CPU, 'Conv2DBiasRelu', (backend, [x, w, bias], attrs) => {
+    const be = backend as FastCpuBackend;
+    if (directVectors(w.shape[3]) !== null) return directConv2D(be, x, w, attrs, be.address(bias.data));
+    const z = getKernel(FAST_CPU, 'Conv2D')(be, [x, w], attrs) as TensorInfo;
+    try {
+      return getKernel(FAST_CPU, 'BiasRelu')(be, [z, bias], {});
+    } finally {
+      be.release(z.data as Float32Array);
+    }
+  });
   registerKernel(FAST_CPU, 'Conv2D', (backend, [x, w], { strideH, strideW, padding }) => {
     const be = backend as FastCpuBackend;
     const [kh, kw, , f] = w.shape;
     const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
     const rows = g.n * g.oh * g.ow;
+    if (directVectors(f) !== null) return directConv2D(be, x, w, { strideH, strideW, padding }, null);
     const y = be.allocUninitialized(rows * f);
-    const fv = directVectors(f);
-    if (fv !== null) {
-      const input = validInput(be, x, g, true);
-      const geometry: ValidGeometryArgs = [input.h, input.w, g.c, kh, kw, g.oh, g.ow, strideH, strideW, f];
-      directForward(be, fv, input.address, be.address(w.data), y.byteOffset, rows, geometry, input.rows);
-    } else {
-      const cols = patches(be, x.data, g, true);
-      gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
-    }
+    const cols = patches(be, x.data, g, true);
+    gemmInto(be, y.byteOffset, cols.byteOffset, be.address(w.data), rows, kh * kw * g.c, f, false, false);
     return { data: y, shape: [g.n, g.oh, g.ow, f] };
   });
 }
@@ -136,32 +148,22 @@ function registerConv2DBackpropFilter(): void {
     const dw = be.allocUninitialized(kh * kw * c * f);
     const fv = directVectors(f);
     if (fv !== null) {
-      const offsets = DIRECT_WIDTHS.find((d) => d.fv === fv)!.offsets;
       const input = validInput(be, x, g, false);
-      const rowFloats = kw * c;
-      const rowUnits = Math.floor(rowFloats / offsets) + (rowFloats % offsets);
-      const units = (f / (4 * fv)) * kh * rowUnits;
       const tile = Math.max(16, Math.floor(TILE_FLOATS / f));
-      const args = [
-        input.address,
-        be.address(dy.data),
-        dw.byteOffset,
-        input.h,
-        input.w,
-        c,
-        kh,
-        kw,
-        g.oh,
-        g.ow,
-        strideH,
-        strideW,
-        f,
-        rows,
-        tile,
-      ];
-      // One chunk per thread: every chunk streams all of dy, so more chunks would re-read it.
-      const grain = Math.ceil(units / be.runtime.threads);
-      be.runtime.run(filterName(fv), args, units, grain, 2 * rows * offsets * 4 * fv * NS_PER_FLOP);
+      // Blocks of positions, each summed into its own partial dw, then added in block order: the
+      // split is fixed by the shape (identical results on any number of threads), and a thread
+      // that falls behind leaves its blocks to the others.
+      const blocks = Math.max(1, Math.min(MAX_FILTER_BLOCKS, Math.floor(rows / MIN_BLOCK_ROWS)));
+      const blockRows = Math.ceil(rows / blocks);
+      const size = kh * kw * c * f;
+      const partials = blocks > 1 ? be.allocUninitialized(blocks * size) : dw;
+      const args = [input.address, be.address(dy.data), partials.byteOffset, input.h, input.w, c, kh, kw, g.oh, g.ow];
+      args.push(strideH, strideW, f, rows, blockRows, tile);
+      be.runtime.run(filterName(fv), args, blocks, 1, 2 * blockRows * size * NS_PER_FLOP);
+      if (blocks > 1) {
+        be.runtime.run('sumRows', [partials.byteOffset, dw.byteOffset, blocks, size], size, 16, blocks * NS_PER_COPY);
+        be.release(partials);
+      }
     } else {
       const cols = patches(be, x.data, g, false);
       // dW = colsᵀ · dy: each filter value sums over every output position.
@@ -235,6 +237,19 @@ function registerConv2DBackpropInput(): void {
     }
     return { data: dx, shape: inputShape };
   });
+}
+
+/** Conv2D by the direct kernel; with a bias address, relu(conv + bias). */
+function directConv2D(be: FastCpuBackend, x: TensorInfo, w: TensorInfo, attrs: Conv2DAttrs, bias: number | null): TensorInfo {
+  const { strideH, strideW, padding } = attrs;
+  const [kh, kw, , f] = w.shape;
+  const g = convGeometry(x.shape, kh, kw, strideH, strideW, padding);
+  const rows = g.n * g.oh * g.ow;
+  const y = be.allocUninitialized(rows * f);
+  const input = validInput(be, x, g, true);
+  const geometry: ValidGeometryArgs = [input.h, input.w, g.c, kh, kw, g.oh, g.ow, strideH, strideW, f];
+  directForward(be, directVectors(f)!, input.address, be.address(w.data), y.byteOffset, rows, geometry, input.rows, bias);
+  return { data: y, shape: [g.n, g.oh, g.ow, f] };
 }
 
 export function registerFastConvKernels(): void {

@@ -17,7 +17,7 @@ function poolArgs(shape: readonly number[], a: PoolAttrs) {
 }
 
 /** 2×2 windows, stride 2, inside the image, four channels at a time: the kernels made for it. */
-function isPair(g: ConvGeometry): boolean {
+export function isPair(g: ConvGeometry): boolean {
   const two = g.kh === 2 && g.kw === 2 && g.strideH === 2 && g.strideW === 2;
   return two && g.padTop === 0 && g.padLeft === 0 && 2 * g.oh <= g.h && 2 * g.ow <= g.w && g.c % 4 === 0;
 }
