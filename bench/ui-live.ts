@@ -27,7 +27,7 @@ export interface UiLiveResult {
   boundaryUpdatesPerSecond: number;
   /** Redraws per second of the first hidden layer's unit maps inside its node. */
   mapUpdatesPerSecond: number;
-  /** Loss-chart refreshes per second (new points drawn). */
+  /** Loss-chart redraws per second (each with the data that arrived since the last; data-draws). */
   chartHz: number;
   /** Epochs the run advanced per second meanwhile: above the update rate, batches carry several epochs. */
   epochsPerSecond: number;
@@ -147,7 +147,7 @@ async function countDuringTraining(page: Page, seconds: number) {
     const onBoundary = new MutationObserver(() => boundary++);
     onBoundary.observe(panel, { attributes: true, attributeFilter: ['data-epoch'] });
     const onChart = new MutationObserver(() => chart++);
-    onChart.observe(document.querySelector('[data-testid="chart-loss"]'), { attributes: true, attributeFilter: ['data-points'] });
+    onChart.observe(document.querySelector('[data-testid="chart-loss"]'), { attributes: true, attributeFilter: ['data-draws'] });
     const start = performance.now();
     await new Promise((r) => setTimeout(r, seconds * 1000));
     onBoundary.disconnect();

@@ -36,7 +36,7 @@ interface Props {
   urgent?: boolean;
 }
 
-/** How often a chart out of view (scrolled away, in a hidden tab) redraws while its data grows. */
+/** How often a chart out of view (scrolled away, in a hidden tab) updates its point count and legend while its data grows. */
 const OFFSCREEN_DRAW_MS = 1000;
 
 const entries = (data: readonly LineSeriesOption[]): LegendEntry[] =>
@@ -65,6 +65,7 @@ export function MetricChart({
   const { chart, theme } = useEChart(box);
   // The count drawn: in the DOM (data-points, the label) at each draw; in React only whether there is any.
   const points = useRef(0);
+  const draws = useRef(0);
   const [hasPoints, setHasPoints] = useState(false);
   const [legend, setLegend] = useState<LegendEntry[]>([]);
   const [hidden, setHidden] = useState<string[]>([]);
@@ -78,14 +79,16 @@ export function MetricChart({
   const drawnFor = useRef<{ chart: unknown; theme: unknown; axesKey: string; metrics: MetricsBuffer } | null>(null);
 
   // One draw, of the newest data when its frame comes; requests before it only keep its place.
-  const draw = useRef(() => {
+  // `paint` false (a chart out of view): only what the chart says (its points, legend) follows;
+  // ECharts lays out and paints nothing until the chart comes into view.
+  const draw = useRef((paint = true) => {
     const { chart, theme, axes, axesKey, metrics, series, toggles } = latest.current;
     if (!chart || !theme) return;
     const data = series(metrics, theme);
     const d = drawnFor.current;
-    if (d && d.chart === chart && d.theme === theme && d.axesKey === axesKey && d.metrics === metrics) {
+    if (paint && d && d.chart === chart && d.theme === theme && d.axesKey === axesKey && d.metrics === metrics) {
       chart.setOption({ series: data }, { lazyUpdate: false });
-    } else {
+    } else if (paint) {
       chart.setOption(
         { ...baseOption(theme, axes), ...(toggles ? { legend: { show: false } } : {}), series: data },
         { notMerge: true },
@@ -94,6 +97,9 @@ export function MetricChart({
       for (const name of hiddenRef.current) chart.dispatchAction({ type: 'legendUnSelect', name });
       drawnFor.current = { chart, theme, axesKey, metrics };
     }
+    // Each draw is counted in the DOM (the UI bench's chart refresh rate): once long lines are
+    // thinned to a fixed number of points, the point count stops moving while the data still does.
+    if (paint) figure.current?.setAttribute('data-draws', String(++draws.current));
     const count = pointCount(data);
     if (count !== points.current) {
       points.current = count;
@@ -111,10 +117,11 @@ export function MetricChart({
       drawInFrame(draw, draw.current, urgent);
       return;
     }
-    // Out of view, the chart still follows now and then, so what it says (points, series) stays near the truth.
+    // Out of view, what the chart says (points, series) follows now and then, near the truth, without
+    // painting: a chart scrolled away costs no frames. Coming into view paints it.
     offscreen.current ??= setTimeout(() => {
       offscreen.current = null;
-      drawInFrame(draw, draw.current, urgent);
+      draw.current(false);
     }, OFFSCREEN_DRAW_MS);
   }, [revision, chart, theme, axesKey, metrics, visible, urgent]);
   useEffect(

@@ -4,6 +4,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type { EChartsOption } from './echarts';
 import type { ChartTheme } from './chartTheme';
 import type { MetricsBuffer } from './metricsBuffer';
+import { thinPoints } from './thinPoints';
 
 export interface AxisSpec {
   x: string;
@@ -119,10 +120,9 @@ export const line = (
   id,
   name,
   type: 'line',
-  data,
+  data: thinPoints(data),
   showSymbol: data.length < 40,
   symbolSize: 5,
-  sampling: 'lttb',
   lineStyle: { width: 2 },
   emphasis: { disabled: true },
   ...extra,
