@@ -18,7 +18,7 @@ describe('heatmap pixels', () => {
     const image = { width, height, data: new Uint8ClampedArray(width * height * 4) } as unknown as ImageData;
     // A 2 × 2 grid: -1, 1 in row 0; 0.5, -0.5 in row 1; painted 4 × 4 at (1, 1), scale 1.
     paintGrid(image, { rows: 2, cols: 2, values: [-1, 1, 0.5, -0.5] }, 1, 1, 4, 4, 1, true);
-    const at = (x: number, y: number) => [...image.data.subarray((y * width + x) * 4, (y * width + x) * 4 + 4)];
+    const at = (x: number, y: number) => pixel(image, x, y);
     // Flipped: grid row 1 is on top.
     expect(at(1, 1)).toEqual([...divergingColor(0.5), 255]);
     expect(at(4, 2)).toEqual([...divergingColor(-0.5), 255]);
@@ -50,7 +50,7 @@ describe('heatmap pixels', () => {
       4,
       4,
     );
-    const at = (x: number, y: number) => [...image().data.subarray((y * 4 + x) * 4, (y * 4 + x) * 4 + 4)];
+    const at = (x: number, y: number) => pixel(image(), x, y);
     const mix = (cls: number, strength: number) => {
       const n = parseInt(classColor(cls).slice(1), 16);
       const channels = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => 255 + (c - 255) * strength);
@@ -81,7 +81,7 @@ describe('heatmap pixels', () => {
       2,
       2,
     );
-    const at = (x: number, y: number) => [...image().data.subarray((y * 2 + x) * 4, (y * 2 + x) * 4 + 4)];
+    const at = (x: number, y: number) => pixel(image(), x, y);
     // Values span -2..2: -2 → t = -1, shown at 0.75 of full colour.
     expect(at(0, 1)).toEqual([...divergingColor(-0.75), 255]);
     expect(at(1, 1)).toEqual([...divergingColor(0.75), 255]);
@@ -99,4 +99,10 @@ function fakeCanvas() {
   };
   const ctx = new Proxy(methods, { get: (target, key: string) => target[key] ?? (() => undefined), set: () => true });
   return { ctx: ctx as unknown as CanvasRenderingContext2D, image: () => put! };
+}
+
+/** The R, G, B, A bytes of pixel (x, y). */
+function pixel(image: ImageData, x: number, y: number): number[] {
+  const o = (y * image.width + x) * 4;
+  return [...image.data.subarray(o, o + 4)];
 }
