@@ -8,6 +8,7 @@ import { decisionBoundaryAsync } from '../analysis/inspect';
 import { canSampleSequences, sampleSequencesAsync } from '../layers/recurrent/sampleText';
 import type { LayerHistograms, InsightEvent } from '../../src-shared/engineEvents';
 import { collectNetworkInsight, type NetworkInsightOptions } from './networkInsight';
+import { displayDigits } from './displayDigits';
 
 export interface InsightOptions {
   /** Histograms of weights, activations and gradients per layer (30 bins). */
@@ -90,9 +91,10 @@ export async function collectInsights(
     const u = options.boundary.unscale;
     const xs = u ? grid.xs.map((v) => v / u.factor[0] + u.offset[0]) : grid.xs;
     const ys = u ? grid.ys.map((v) => v / u.factor[1] + u.offset[1]) : grid.ys;
-    event.boundary = { xs, ys, predicted: grid.predicted, confidence: grid.confidence };
+    const confidence = grid.confidence.map((row) => row.map(displayDigits));
+    event.boundary = { xs, ys, predicted: grid.predicted, confidence };
     // A one-output regression model's "confidence" is its raw output: the surface's value.
-    if (options.boundary.regression) event.boundary.values = grid.confidence;
+    if (options.boundary.regression) event.boundary.values = confidence;
   }
   if (options.network) event.network = await collectNetworkInsight(model, activations, options.network);
   // A model that does not score the next token over the vocabulary has nothing to sample; its run goes on.

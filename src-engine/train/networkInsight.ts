@@ -8,6 +8,7 @@ import { tensor, type Tensor } from '../core/tensor';
 import { decisionBoundaryAsync } from '../analysis/inspect';
 import type { Model } from '../graph/model';
 import type { NetworkInsight, NumberGrid } from '../../src-shared/engineEvents';
+import { displayDigits } from './displayDigits';
 
 /** Most units mapped per layer, and largest kernel side drawn on an edge. */
 export const MAX_UNITS = 64;
@@ -21,11 +22,6 @@ export interface NetworkInsightOptions {
   plane?: { x: [number, number]; y: [number, number]; rowOf?: (x: number, y: number) => number[] };
   /** Image datasets: validation samples as the model sees them, with their labels and display pixels (0–255). */
   gallery?: { x: Float32Array; shape: number[]; labels: number[]; pixels: number[][]; width: number; height: number };
-}
-
-/** Three significant digits: plenty for a heatmap, and a third of the JSON. */
-function short(v: number): number {
-  return Number.isFinite(v) && v !== 0 ? Number(v.toPrecision(3)) : v;
 }
 
 export async function collectNetworkInsight(
@@ -46,7 +42,7 @@ export async function collectNetworkInsight(
       });
       out.neurons = {};
       for (const [id, units] of Object.entries(grid.neurons ?? {}))
-        out.neurons[id] = { size: NEURON_GRID, units: units.map((rows) => rows.flat().map(short)) };
+        out.neurons[id] = { size: NEURON_GRID, units: units.map((rows) => rows.flat().map(displayDigits)) };
     }
   }
   const weights: Record<string, NumberGrid> = {};
@@ -56,7 +52,7 @@ export async function collectNetworkInsight(
     if (node.type === 'Dense' && kernel?.rank === 2) {
       const [rows, cols] = kernel.shape as [number, number];
       if (rows <= MAX_UNITS && cols <= MAX_UNITS)
-        weights[node.id] = { rows, cols, values: Array.from(await kernel.read(), short) };
+        weights[node.id] = { rows, cols, values: Array.from(await kernel.read(), displayDigits) };
     }
     if (node.type === 'Conv2D' && kernel?.rank === 4) conv[node.id] = await convView(kernel, probeActivations.get(node.id));
   }
@@ -73,7 +69,7 @@ async function convView(kernel: Tensor, act: Tensor | undefined): Promise<{ filt
   const filters: NumberGrid[] = [];
   for (let f = 0; f < Math.min(cout, MAX_CONV_CHANNELS); f++) {
     const values: number[] = [];
-    for (let r = 0; r < kh; r++) for (let c = 0; c < kw; c++) values.push(short(k[((r * kw + c) * cin + 0) * cout + f]!));
+    for (let r = 0; r < kh; r++) for (let c = 0; c < kw; c++) values.push(displayDigits(k[((r * kw + c) * cin + 0) * cout + f]!));
     filters.push({ rows: kh, cols: kw, values });
   }
   const maps: NumberGrid[] = [];
@@ -82,7 +78,7 @@ async function convView(kernel: Tensor, act: Tensor | undefined): Promise<{ filt
     const a = await act.read();
     for (let m = 0; m < Math.min(ch, MAX_CONV_CHANNELS); m++) {
       const values: number[] = [];
-      for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) values.push(short(a[(r * w + c) * ch + m]!));
+      for (let r = 0; r < h; r++) for (let c = 0; c < w; c++) values.push(displayDigits(a[(r * w + c) * ch + m]!));
       maps.push({ rows: h, cols: w, values });
     }
   }
@@ -108,7 +104,7 @@ async function predictGallery(
       for (let j = 1; j < width; j++) if (row[j]! > row[predicted]!) predicted = j;
       confidence = row[predicted]!;
     }
-    return { pixels: g.pixels[i]!, label, predicted, confidence: short(confidence) };
+    return { pixels: g.pixels[i]!, label, predicted, confidence: displayDigits(confidence) };
   });
   return { width: g.width, height: g.height, items };
 }

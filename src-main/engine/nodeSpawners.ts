@@ -51,6 +51,9 @@ function entryPicker(entry: string | EngineEntryOptions | undefined): () => stri
 function startChild(entry: string, args: string[] = []): StartedEngine {
   const child = fork(entry, args, {
     execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    // Its own session, so Linux weighs its lowered priority against the browser's session too
+    // (backgroundPriority.ts). It still ends with this process: it exits when the channel closes.
+    detached: process.platform !== 'win32',
     // 'advanced' (structured clone) carries Float32Array checkpoints without JSON.
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

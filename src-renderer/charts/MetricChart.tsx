@@ -13,6 +13,7 @@ import { useEChart } from './useEChart';
 import { LegendToggles, type LegendEntry } from './LegendToggles';
 import { cancelDraw, drawInFrame } from './chartFrames';
 import { useVisible } from './useVisible';
+import { packSeries } from './packedSeries';
 
 interface Props {
   title: string;
@@ -87,10 +88,10 @@ export function MetricChart({
     const data = series(metrics, theme);
     const d = drawnFor.current;
     if (paint && d && d.chart === chart && d.theme === theme && d.axesKey === axesKey && d.metrics === metrics) {
-      chart.setOption({ series: data }, { lazyUpdate: false });
+      chart.setOption({ series: packSeries(data) }, { lazyUpdate: false });
     } else if (paint) {
       chart.setOption(
-        { ...baseOption(theme, axes), ...(toggles ? { legend: { show: false } } : {}), series: data },
+        { ...baseOption(theme, axes), ...(toggles ? { legend: { show: false } } : {}), series: packSeries(data) },
         { notMerge: true },
       );
       // A full redraw forgets which series were hidden; hide them again.

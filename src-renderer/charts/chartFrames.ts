@@ -4,9 +4,10 @@
 // A chart asking again before its turn keeps its place in the queue, with the newest redraw.
 // Charts that follow every batch of steps (the loss) go first: they are the ones watched while a
 // run trains. The others wait at most OTHERS_WAIT_MS, then go first, so none starves when frames
-// are few (a software-rendered page on busy cores draws one chart per frame). The others follow
-// epochs, which a fast run finishes dozens a second: each redraws at most every
-// OTHERS_MIN_INTERVAL_MS, as a trend is read, and its frames go to the rest of the page.
+// are few (a software-rendered page on busy cores draws one chart per frame).
+// The others follow epochs, which a fast run finishes dozens a second: a trend read at a glance,
+// each redraws at most every OTHERS_MIN_INTERVAL_MS (a redraw costs ECharts 5-15 ms of layout and
+// paint), and its frames go to the rest of the page.
 
 /** Milliseconds of chart work per frame before the rest waits (a 60 Hz frame is 16.7). */
 export const FRAME_BUDGET_MS = 8;
@@ -21,7 +22,7 @@ let othersSince = 0;
 export const OTHERS_WAIT_MS = 200;
 
 /** Least time between two redraws of a chart that is not urgent. */
-export const OTHERS_MIN_INTERVAL_MS = 200;
+export const OTHERS_MIN_INTERVAL_MS = 500;
 
 /** When each chart that is not urgent last drew. */
 const lastDrawn = new WeakMap<object, number>();

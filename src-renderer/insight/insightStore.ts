@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { useRunStore } from '../runs/runStore';
 import type { InsightEvent, NetworkInsight } from '../../src-shared/engineEvents';
 import type { InsightRequest, RunUpdate } from '../../src-shared/api';
+import { frameBatcher } from '../runs/frameBatch';
 
 export interface RunInsights {
   epoch: number;
@@ -55,16 +56,10 @@ export function useLiveNetwork<T>(pick: (network: NetworkInsight) => T | undefin
   });
 }
 
+/** Applies the insight events among the back end's pushes, in the frame the run updates are applied in (frameBatch.ts). */
 export function subscribeToInsights(onRunUpdate: (listener: (u: RunUpdate) => void) => () => void): () => void {
-  let pending: RunUpdate[] = [];
+  const push = frameBatcher<RunUpdate>((batch) => useInsightStore.getState().apply(batch));
   return onRunUpdate((update) => {
-    if (update.kind !== 'engine' || update.event.event !== 'insight') return;
-    if (pending.length === 0)
-      queueMicrotask(() => {
-        const batch = pending;
-        pending = [];
-        useInsightStore.getState().apply(batch);
-      });
-    pending.push(update);
+    if (update.kind === 'engine' && update.event.event === 'insight') push(update);
   });
 }

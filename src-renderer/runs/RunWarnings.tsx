@@ -1,6 +1,8 @@
 // Warnings that teach, under a run's status line: one line each, with a link to the lab that
-// explains it. Recomputed as epochs arrive (the detection is cheap: a pass over the metrics).
-import { useMemo } from 'react';
+// explains it. Recomputed as epochs arrive, at most every WARNINGS_INTERVAL_MS: the detection is a
+// pass over every epoch so far, and a fast run's metrics come a dozen times a second.
+import { useEffect, useRef, useState } from 'react';
+import { Throttle } from '../ui/throttle';
 import { detectWarnings, type TrainingWarning } from '../../src-engine/index';
 import type { GraphDoc } from '../../src-shared/graphFormat';
 import type { RunStatus } from '../../src-shared/api';
@@ -13,6 +15,9 @@ const LAB_NAMES: Record<NonNullable<TrainingWarning['lab']>, string> = {
   gradCheck: 'Gradient check',
 };
 
+/** A warning shows within half a second of the epoch that shows the problem. */
+const WARNINGS_INTERVAL_MS = 500;
+
 interface Props {
   graph: GraphDoc | undefined;
   metrics: MetricsBuffer | undefined;
@@ -22,12 +27,22 @@ interface Props {
 }
 
 export function RunWarnings({ graph, metrics, revision, status }: Props) {
-  const warnings = useMemo(
-    // The buffer is mutated in place; the revision (read here so the memo depends on it) says when.
-    () =>
-      graph && metrics && revision >= 0 ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : [],
-    [graph, metrics, revision, status],
-  );
+  const [warnings, setWarnings] = useState<TrainingWarning[]>([]);
+  const [throttle] = useState(() => new Throttle(WARNINGS_INTERVAL_MS));
+  const shown = useRef<unknown[]>([]);
+  useEffect(() => {
+    // Another run or a new status shows at once; more epochs of the same run at most every interval.
+    const key = [graph, metrics, status];
+    const changed = key.some((v, i) => v !== shown.current[i]);
+    shown.current = key;
+    // The buffer is mutated in place; the revision (a dependency) says when.
+    throttle.request(
+      () =>
+        setWarnings(graph && metrics ? detectWarnings({ graph, epochs: metrics.epochs, layers: metrics.layers, status }) : []),
+      changed,
+    );
+  }, [graph, metrics, revision, status, throttle]);
+  useEffect(() => () => throttle.cancel(), [throttle]);
   if (!warnings.length) return null;
   return (
     <ul className="run-warnings" aria-label="Warnings" data-testid="run-warnings">

@@ -40,12 +40,17 @@ export function advanceProgress(p: RunProgress, event: EngineEvent, now: number)
 
 function withEta(p: RunProgress, now: number): RunProgress {
   // Keep the readings of the last window, plus the one just before it (the window's start).
-  // Events of one batch share a time: one reading per time keeps the list short (one per batch, not per step).
+  // Events of one batch share a time and one reading: its step moves in place. (A step event comes
+  // per step, thousands a second; copying the list for each cost more than the rest of the update.)
   const last = p.marks[p.marks.length - 1];
-  const all = last?.at === now ? [...p.marks.slice(0, -1), { at: now, step: p.step }] : [...p.marks, { at: now, step: p.step }];
-  let first = 0;
-  while (first < all.length - 2 && all[first + 1]!.at <= now - RATE_WINDOW_MS) first++;
-  const marks = all.slice(first);
+  let marks = p.marks;
+  if (last?.at === now) last.step = p.step;
+  else {
+    const all = [...p.marks, { at: now, step: p.step }];
+    let first = 0;
+    while (first < all.length - 2 && all[first + 1]!.at <= now - RATE_WINDOW_MS) first++;
+    marks = all.slice(first);
+  }
   const oldest = marks[0]!;
   const done = p.step - oldest.step;
   const elapsed = now - oldest.at;
@@ -53,6 +58,14 @@ function withEta(p: RunProgress, now: number): RunProgress {
   // Under a second of history gives wild guesses; wait for more.
   const etaMs = done > 0 && elapsed >= 1000 && p.totalSteps ? (elapsed / done) * Math.max(0, left) : null;
   return { ...p, marks, etaMs };
+}
+
+/** Number.toLocaleString builds its formatter at every call: the progress line (a dozen times a second) keeps one. */
+const COUNT_FORMAT = new Intl.NumberFormat();
+
+/** "12,345": a count, as toLocaleString() writes it. */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
 }
 
 /** "1 h 02 min", "3 min 05 s", "12 s". */

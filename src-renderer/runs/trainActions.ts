@@ -13,6 +13,7 @@ import { isCharDataset } from '../sequences/sequenceRuns';
 import { useStartWeights } from '../export/startWeightsStore';
 import { seedSpec } from '../app/engine';
 import { usePaceStore } from './paceStore';
+import { frameBatcher } from './frameBatch';
 
 /** What the user may add when starting a run: a name and a description, and whether it starts paused (to step it). */
 export interface TrainChoices {
@@ -170,25 +171,17 @@ export function uniqueRunName(base: string, at: Date, taken: readonly string[]):
   return `${name} (${n})`;
 }
 
-/** Keeps the run list and live runs in step with the back end's pushes. */
+/** Keeps the run list and live runs in step with the back end's pushes, applied once per frame (frameBatch.ts). */
 export function subscribeToRunUpdates(): () => void {
-  // Updates arrive one by one but in bursts (a batch per ~100 ms); they are applied together,
-  // so the charts redraw once per batch, not once per step.
-  let pending: RunUpdate[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
+  const push = frameBatcher<RunUpdate>((batch) => {
     useRunStore.getState().applyUpdates(batch);
     useEpochSamples.getState().apply(batch);
     for (const update of batch) {
       if (update.kind === 'status' && update.runId === useRunStore.getState().activeRunId)
         announceEnd(update.status, update.error);
     }
-  };
-  return api().onRunUpdate((update) => {
-    if (pending.length === 0) queueMicrotask(flush);
-    pending.push(update);
   });
+  return api().onRunUpdate(push);
 }
 
 function announceEnd(status: string, error: string | undefined): void {

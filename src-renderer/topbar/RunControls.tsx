@@ -1,7 +1,7 @@
 // Train, Pause/Resume and Stop, with the live progress of the current run.
 import { useRunStore, ACTIVE_STATUSES } from '../runs/runStore';
 import { pauseOrResume, startTraining, stopTraining } from '../runs/trainActions';
-import { formatDuration } from '../runs/progress';
+import { formatCount, formatDuration } from '../runs/progress';
 import { IconButton } from '../ui/IconButton';
 import { Icon } from '../ui/icons';
 import { SHORTCUTS } from '../ui/shortcuts';
@@ -73,13 +73,13 @@ function Progress() {
         p.epochs ? `epoch ${Math.min(p.epoch + 1, p.epochs)}/${p.epochs}` : 'starting…',
         // The time left comes early: a narrow bar cuts the end of this line, and the ETA was what got cut.
         p.etaMs !== null && p.step > 0 ? `${formatDuration(p.etaMs)} left` : null,
-        p.totalSteps ? `step ${p.step.toLocaleString()}/${p.totalSteps.toLocaleString()}` : null,
-        p.samplesPerSec ? `${Math.round(p.samplesPerSec).toLocaleString()} samples/s` : null,
+        p.totalSteps ? `step ${formatCount(p.step)}/${formatCount(p.totalSteps)}` : null,
+        p.samplesPerSec ? `${formatCount(Math.round(p.samplesPerSec))} samples/s` : null,
       ]
         .filter(Boolean)
         .join(' · ')
     : live.status === 'completed'
-      ? `done · ${p.epoch} epochs · ${p.step.toLocaleString()} steps`
+      ? `done · ${p.epoch} epochs · ${formatCount(p.step)} steps`
       : `${live.status}${p.epoch ? ` after ${p.epoch} epoch${p.epoch === 1 ? '' : 's'}` : ''}`;
   return (
     <div

@@ -110,7 +110,8 @@ export async function startSession(
 ): Promise<AppSession> {
   await buildRenderer();
   if (options.warmEngine) await ensureEngineBundle();
-  const spare = options.warmEngine ? warmEngineSpawner('thread') : undefined;
+  // Child-process engines, as `npm run serve` starts them (each in its own session: backgroundPriority.ts).
+  const spare = options.warmEngine ? warmEngineSpawner('child') : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-e2e-'));
   mkdirSync(SCREENSHOTS, { recursive: true });
   const server = await startServer({

@@ -38,6 +38,14 @@ describe('insights', () => {
     expect(h.activations!.counts.reduce((a, b) => a + b)).toBe(120 * 6);
     expect(insights[0].boundary!.predicted).toHaveLength(12);
     expect(insights[0].boundary!.predicted[0]).toHaveLength(12);
+    // The confidence is only drawn: three significant digits, a class's probability (two classes: ½ to 1).
+    const confidence = insights[2].boundary!.confidence.flat();
+    expect(confidence).toHaveLength(144);
+    for (const c of confidence) {
+      expect(c).toBeGreaterThanOrEqual(0.5);
+      expect(c).toBeLessThanOrEqual(1);
+      expect(Number(c.toPrecision(3))).toBe(c);
+    }
     // Insights come right after their epoch's metrics.
     const order = events.map((e) => e.event).filter((e) => e === 'epoch' || e === 'insight');
     expect(order).toEqual(['epoch', 'insight', 'epoch', 'insight', 'epoch', 'insight']);

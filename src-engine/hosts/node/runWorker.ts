@@ -5,11 +5,20 @@ import { parentPort } from 'node:worker_threads';
 import { createEngineSession } from './runJob/session';
 import { warmUpEngine } from './warmUp';
 import { WARM_UP_FLAG } from './warmUpFlag';
-import { trainBelowNormalPriority } from './backgroundPriority';
+import { lowerOwnSession, trainBelowNormalPriority } from './backgroundPriority';
 import type { EngineToHost } from '../../../src-shared/engineProtocol';
 
 /** Listens at once, but hands messages to the session only after the warm-up (a spare's), in order, then says `ready`. */
-function serve(post: (message: EngineToHost) => void, listen: (listener: (message: unknown) => void) => void): void {
+function serve(send: (message: EngineToHost) => void, listen: (listener: (message: unknown) => void) => void): void {
+  let lowered = false;
+  const post = (message: EngineToHost): void => {
+    // The first epoch answers the click on Train; from here on the run gives way to the page.
+    if (!lowered && message.type === 'event' && message.event.event === 'epoch') {
+      lowered = true;
+      lowerOwnSession();
+    }
+    send(message);
+  };
   const session = createEngineSession(post);
   let early: unknown[] | null = [];
   listen((message) => {
