@@ -15,8 +15,8 @@ import type { Padding } from '../../../src-engine/kernels/kernelNames';
 import {
   expectClose,
   expectIdentical,
+  expectSameOnOneAndTwoThreads,
   fast,
-  helperChunks,
   randomInput,
   ref32,
   ref64,
@@ -148,14 +148,7 @@ describe('fast convolution', () => {
   });
 
   it('is bit-identical with 1 and 2 threads', async () => {
-    const run = () => CONV_CASES.flatMap((c, i) => runConvCase(new Rng(100 + i), c, fast));
-    await useThreads(1);
-    const single = run();
-    await useThreads(2);
-    const before = helperChunks();
-    const double = run();
-    expect(helperChunks()).toBeGreaterThan(before);
-    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+    await expectSameOnOneAndTwoThreads(() => CONV_CASES.flatMap((c, i) => runConvCase(new Rng(100 + i), c, fast)));
   });
 });
 

@@ -8,7 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../../src-engine/core/rng';
 import type { Backend, FloatArray } from '../../../src-engine/core/backend';
 import type { Padding, PoolAttrs } from '../../../src-engine/kernels/kernelNames';
-import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref32, ref64, runOn, useThreads } from './fixtures';
+import {
+  expectClose,
+  expectIdentical,
+  expectSameOnOneAndTwoThreads,
+  fast,
+  randomInput,
+  ref32,
+  ref64,
+  runOn,
+  useThreads,
+} from './fixtures';
 
 interface Case {
   y: [number, number, number, number];
@@ -71,14 +81,7 @@ describe('BiasReluMaxPoolGrad', () => {
   });
 
   it('is bit-identical with 1 and 2 threads', async () => {
-    const run = () => CASES.flatMap((c, i) => fused(30 + i, c, fast));
-    await useThreads(1);
-    const single = run();
-    await useThreads(2);
-    const before = helperChunks();
-    const double = run();
-    expect(helperChunks()).toBeGreaterThan(before);
-    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+    await expectSameOnOneAndTwoThreads(() => CASES.flatMap((c, i) => fused(30 + i, c, fast)));
   });
 });
 
@@ -129,13 +132,6 @@ describe('Conv2DBiasRelu', () => {
   });
 
   it('is bit-identical with 1 and 2 threads', async () => {
-    const run = () => CONV_CASES.map((c, i) => convBiasRelu(60 + i, c, fast));
-    await useThreads(1);
-    const single = run();
-    await useThreads(2);
-    const before = helperChunks();
-    const double = run();
-    expect(helperChunks()).toBeGreaterThan(before);
-    single.forEach((s, i) => expectIdentical(double[i], s, `output ${i}`));
+    await expectSameOnOneAndTwoThreads(() => CONV_CASES.map((c, i) => convBiasRelu(60 + i, c, fast)));
   });
 });

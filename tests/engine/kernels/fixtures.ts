@@ -58,6 +58,17 @@ export function helperChunks(): number {
   return cpuThreadPool()?.helperChunks ?? 0;
 }
 
+/** `run` gives bit-identical outputs on 1 and 2 threads, and the helper threads did part of the 2-thread run. */
+export async function expectSameOnOneAndTwoThreads(run: () => ArrayLike<number>[]): Promise<void> {
+  await useThreads(1);
+  const single = run();
+  await useThreads(2);
+  const before = helperChunks();
+  const double = run();
+  expect(helperChunks()).toBeGreaterThan(before);
+  single.forEach((s, i) => expectIdentical(double[i]!, s, `output ${i}`));
+}
+
 /** |a − b| ≤ tol · (1 + |b|) element by element, reporting the worst element. */
 export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, label = ''): void {
   expect(actual.length, `${label} length`).toBe(expected.length);
