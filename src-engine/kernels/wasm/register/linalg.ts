@@ -6,8 +6,11 @@ import { PANEL, stripRows } from '../kernels/gemm';
 /** Rough single-thread costs (ns) used to decide whether splitting across threads pays. */
 const NS_PER_FLOP = 1 / 30;
 const NS_PER_COPY = 0.5;
-/** packA copies in vectors (128×784 in ~12 µs): the MLP's packing stays on the calling thread. */
-const NS_PER_PACKED_A = 0.12;
+/**
+ * packA in training: a fresh batch's 128×784 took 80–120 µs on one thread (12 µs when cached in a
+ * loop), so the MLP's large packs are split across threads too (issue #19).
+ */
+const NS_PER_PACKED_A = 0.9;
 
 /**
  * Panels of B at least this many, and A at most this large (the panel split reads all of packed
