@@ -27,6 +27,7 @@ import { readPenalty } from './objective';
 import type { OutputHead } from '../graph/outputs';
 import { trainHeads } from './multiOutput/trainHeads';
 import { startEvent } from './startEvent';
+import { yieldToHost } from './yieldToHost';
 
 export { evaluate, type Evaluation } from './evaluate';
 
@@ -161,7 +162,7 @@ export async function train(setup: TrainSetup, emit: (e: EngineEvent) => void, c
         let stepped = false;
         if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
           // Let pause/stop/step messages in (the host's event loop needs a turn).
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await yieldToHost();
           stepped =
             (await control.waitWhilePaused?.({ epoch }, () => emit({ event: 'halted', epoch: epoch + 1, step }))) === true;
           if (control.shouldStop?.()) return done('stopped', epoch);

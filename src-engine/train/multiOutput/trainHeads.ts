@@ -16,6 +16,7 @@ import { HeadsBatchMaker, headLogits } from './headBatches';
 import { forwardHeads } from './headLoss';
 import { HeadTotals, outputMetrics, type OutputFigures } from './headMetrics';
 import type { Squash } from '../../layers/types';
+import { yieldToHost } from '../yieldToHost';
 
 export interface HeadsSetup extends TrainSetup {
   heads: readonly OutputHead[];
@@ -97,7 +98,7 @@ export async function trainHeads(
       if (control.shouldStop?.()) return done('stopped', epoch);
       if (clock() - lastYield > 50 || control.holding?.({ epoch })) {
         // Let pause/stop/step messages in (the host's event loop needs a turn), as the trainer does.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await yieldToHost();
         await control.waitWhilePaused?.({ epoch }, () => emit({ event: 'halted', epoch: epoch + 1, step }));
         if (control.shouldStop?.()) return done('stopped', epoch);
         lastYield = clock();
