@@ -10,6 +10,8 @@ import type onnxProto from 'onnx-proto';
 import { onnx } from './onnxGraph';
 import { channelsLast } from './imageLayout';
 import { importImageOp, type ImageImportContext } from './importImageOps';
+import { activationParams } from './importActivation';
+import { ONNX_OPSET } from './exportOnnx';
 
 export class OnnxImportError extends Error {}
 
@@ -56,6 +58,7 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
   const consts = new Map(
     (graph.initializer ?? []).map((t) => [t.name ?? '', { dims: (t.dims ?? []).map(Number), data: floatsOf(t) }]),
   );
+  const opset = defaultOpset(model);
   const input = (graph.input ?? []).find((i) => !consts.has(i.name ?? ''));
   if (!input) throw new OnnxImportError('the ONNX graph has no input');
   const dims = (input.type?.tensorType?.shape?.dim ?? []).slice(1).map((d) => Number(d.dimValue ?? 0));
@@ -93,6 +96,11 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
     const weight = ins.map((v) => consts.get(v)).find((c) => c);
     const id = idOf(n, i);
     const attr = (name: string) => n.attribute?.find((a) => a.name === name);
+    const refuse = (why: string | undefined) => {
+      unsupported.push(`${op} (node "${n.name || `#${i}`}"${why ? `: ${why}` : ''})`);
+      // Later nodes are judged on their own operator, not on this one's failure.
+      producer.set(out, id);
+    };
     if ((op === 'Sub' || op === 'Mul') && from[0] === 'input' && weight && nodes.length === 1) {
       // LayerLab's own scaling nodes: kept as preprocessing, not as layers.
       const values = channelsLast(Array.from(weight.data), dims);
@@ -125,9 +133,20 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
       continue;
     }
     if (ACTIVATIONS[op] && from.length === 1) {
-      const params: Record<string, unknown> =
-        op === 'LeakyRelu' ? { alpha: attr('alpha')?.f ?? 0.01 } : op === 'Dropout' ? { rate: 0.5 } : {};
-      add(id, ACTIVATIONS[op], params, from, out, keepShape(ins[0]));
+      const params = activationParams(
+        {
+          op,
+          attribute: (name) => numberAttribute(attr(name)),
+          constantInput: (k) => (n.input?.[k] ? consts.get(n.input[k])?.data[0] : undefined),
+          opset,
+        },
+        { layout: layout.get(ins[0]), hwc: hwc.get(ins[0]), rank: image ? 2 : dims.length + 1 },
+      );
+      if (typeof params !== 'string') {
+        add(id, ACTIVATIONS[op], params, from, out, keepShape(ins[0]));
+        continue;
+      }
+      refuse(params);
       continue;
     }
     if ((op === 'Add' || op === 'Sum') && from.length === ins.length && from.length >= 2) {
@@ -161,9 +180,7 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
         continue;
       }
     }
-    unsupported.push(`${op} (node "${n.name || `#${i}`}"${imageStep ? `: ${imageStep}` : ''})`);
-    // Later nodes are judged on their own operator, not on this one's failure.
-    producer.set(out, id);
+    refuse(imageStep);
   }
   if (unsupported.length) throw new OnnxImportError(`unsupported ONNX operators: ${unsupported.join(', ')}`);
   const last = producer.get(graph.output?.[0]?.name ?? '');
@@ -175,6 +192,18 @@ export function importOnnx(bytes: Uint8Array, training: GraphDoc['training']): I
       ? { scaling: { offset: scaling.offset ?? dims.map(() => 0), factor: scaling.factor ?? dims.map(() => 1) } }
       : {}),
   };
+}
+
+/** The default domain's opset version (the one LayerLab writes when none is declared). */
+function defaultOpset(model: InstanceType<typeof onnx.ModelProto>): number {
+  const entry = (model.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx');
+  return entry?.version != null ? Number(entry.version) : ONNX_OPSET;
+}
+
+/** An attribute's number, integer or float. */
+function numberAttribute(a: onnxProto.onnx.IAttributeProto | undefined): number | undefined {
+  if (!a) return undefined;
+  return a.type === onnx.AttributeProto.AttributeType.FLOAT ? (a.f ?? undefined) : a.i != null ? Number(a.i) : undefined;
 }
 
 function transpose(data: Float32Array, r: number, c: number): Float32Array {
