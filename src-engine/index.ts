@@ -13,6 +13,8 @@ export { listOptimizers, createOptimizer, listSchedules, type Optimizer, type Op
 export { listInitializers, initialValues } from './init';
 export { validateGraph, type DatasetInfo, type Validation, type ValidatedGraph, type ValidateOptions } from './graph/validate';
 export { inferShapes } from './graph/shapes';
+export { deadEnds } from './graph/structure';
+export { metricsFor, targetColumnsOf } from './graph/outputs';
 export { InferenceSession, loadModelState, type LoadedModel } from './train/inferenceSession';
 export { Model } from './graph/model';
 export { train, evaluate, type TrainSetup, type TrainControl } from './train/trainer';
@@ -25,7 +27,15 @@ export { CpuBackend, registerCpuKernels } from './kernels/cpu';
 // What the renderer uses (it imports the engine only through this file; see eslint.config.js).
 export { type LayerCategory, LAYER_CATEGORIES, type LayerCategoryInfo } from './layers';
 export { type OptimizerInfo, type ScheduleInfo } from './optim/types';
-export { batchSizeSpec, epochsSpec, scalingSpec, seedSpec, testSpec, validationSpec } from './train/trainingSpecs';
+export {
+  batchSizeSpec,
+  epochsSpec,
+  outputWeightSpec,
+  scalingSpec,
+  seedSpec,
+  testSpec,
+  validationSpec,
+} from './train/trainingSpecs';
 export { type InitializerInfo } from './init/types';
 export { datasetRegistry, datasetSummary, catalogueEntry, type CatalogueEntry, createGeneratedDataset } from './data/catalogue';
 export { type DatasetPreview } from './data/types';

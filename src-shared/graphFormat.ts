@@ -69,6 +69,9 @@ export const datasetOptionsSchema = z.object({
   features: z.array(z.enum(PLANE_FEATURES)).max(PLANE_FEATURES.length).optional(),
 });
 
+/** What can be reported per output: accuracy of a class column, R² and mean absolute error of values. */
+export const OUTPUT_METRICS = ['accuracy', 'r2', 'mae'] as const;
+
 /**
  * One output of a multi-output graph: the node it reads, its loss and weight in the total
  * Σ weightᵢ·Lᵢ, the dataset's target columns it predicts, and the metrics reported for it.
@@ -83,7 +86,7 @@ export const outputSpecSchema = z.strictObject({
   /** The dataset's target columns this output predicts (`npm run cli -- datasets show ID` lists them). */
   targets: z.array(z.string()).min(1, 'name at least one target column'),
   /** Metrics reported for this output (default: accuracy for a class column, r2 for values). */
-  metrics: z.array(z.enum(['accuracy', 'r2', 'mae'])).optional(),
+  metrics: z.array(z.enum(OUTPUT_METRICS)).optional(),
 });
 
 export const trainingSchema = z.object({

@@ -1,12 +1,16 @@
 // The outputs of a multi-output graph (training.outputs): each one's node, loss, weight, target
 // columns and metrics, checked against the graph and the dataset. Every issue names the output's
 // node and its field, `training.outputs[i].loss` say, so the canvas can mark the node.
-import type { GraphDoc, GraphIssue, OutputSpec } from '../../src-shared/graphFormat';
+import { OUTPUT_METRICS, type GraphDoc, type GraphIssue, type OutputSpec } from '../../src-shared/graphFormat';
 import type { TargetColumn } from '../../src-shared/api';
 import { getLoss, lossRegistry, type LossDef } from '../losses';
 import { formatShape, sizeOf } from '../core/shape';
 import type { Task } from '../data/types';
 import type { DatasetInfo, ValidatedNode } from './validate';
+import { validateParams } from '../core/params';
+import { outputWeightSpec } from '../train/trainingSpecs';
+
+const DEFAULT_WEIGHT = outputWeightSpec.default as number;
 
 export type OutputMetric = NonNullable<OutputSpec['metrics']>[number];
 
@@ -50,8 +54,8 @@ function checkSpec(graph: GraphDoc, spec: OutputSpec, i: number, seen: Set<strin
   seen.add(spec.node);
   const lossName = spec.loss ?? graph.training.loss;
   if (!getLoss(lossName)) issues.push(at('loss', lossRegistry.unknownMessage(lossName)));
-  const weight = spec.weight ?? 1;
-  if (!Number.isFinite(weight) || weight < 0) issues.push(at('weight', `must be a number ≥ 0, got ${weight}`));
+  const weightError = validateParams([outputWeightSpec], { weight: spec.weight }).errors[0];
+  if (weightError) issues.push(at('weight', weightError.message));
   if (new Set(spec.targets).size !== spec.targets.length) issues.push(at('targets', 'names a column twice'));
   return issues;
 }
@@ -60,13 +64,18 @@ function defaultMetrics(task: Task): OutputMetric[] {
   return task === 'classification' ? ['accuracy'] : ['r2'];
 }
 
+/** The metrics that apply to an output whose loss is for `task`. */
+export function metricsFor(task: Task): OutputMetric[] {
+  return OUTPUT_METRICS.filter((m) => (m === 'accuracy') === (task === 'classification'));
+}
+
 /** What can be checked of training.outputs before shapes are known (validateGraph reports it with the training section). */
 export function checkOutputSpecs(graph: GraphDoc): GraphIssue[] {
   const specs = graph.training.outputs ?? [];
   const issues: GraphIssue[] = [];
   const seen = new Set<string>();
   specs.forEach((spec, i) => issues.push(...checkSpec(graph, spec, i, seen)));
-  if (specs.length > 0 && specs.every((s) => (s.weight ?? 1) === 0))
+  if (specs.length > 0 && specs.every((s) => (s.weight ?? DEFAULT_WEIGHT) === 0))
     issues.push({ field: 'training.outputs', message: 'every output has weight 0: nothing would train' });
   if (specs.length > 0 && graph.training.backend === 'webgpu')
     issues.push({ field: 'training.backend', message: 'graphs with several outputs train on the CPU for now: use "cpu"' });
@@ -120,14 +129,9 @@ export function resolveOutputs(
       return;
     }
     const metrics = spec.metrics ?? defaultMetrics(task);
-    const wrong = metrics.filter((m) => (m === 'accuracy') !== (task === 'classification'));
+    const wrong = metrics.filter((m) => !metricsFor(task).includes(m));
     if (wrong.length) {
-      issues.push(
-        at(
-          'metrics',
-          `${wrong.join(', ')} does not apply to a ${task} output (use ${defaultMetrics(task).join(', ')}${task === 'regression' ? ' or mae' : ''})`,
-        ),
-      );
+      issues.push(at('metrics', `${wrong.join(', ')} does not apply to a ${task} output (use ${metricsFor(task).join(' or ')})`));
       return;
     }
     if (!node) return; // the node has its own issue already
@@ -156,7 +160,7 @@ export function resolveOutputs(
     heads.push({
       nodeId: spec.node,
       loss,
-      weight: spec.weight ?? 1,
+      weight: spec.weight ?? DEFAULT_WEIGHT,
       columns: indices,
       targetNames: [...spec.targets],
       task,

@@ -47,7 +47,7 @@ export function checkStructure(graph: GraphDoc): { structure?: Structure; issues
   for (const n of graph.nodes) {
     if (!reachable.has(n.id)) issues.push({ nodeId: n.id, message: 'is not connected to the Input' });
   }
-  const sinks = graph.nodes.filter((n) => reachable.has(n.id) && outputsOf.get(n.id)!.length === 0).map((n) => n.id);
+  const sinks = sinksOf(graph, reachable, outputsOf);
   const declared = graph.training.outputs?.map((o) => o.node);
   if (sinks.length === 0 || (sinks.length === 1 && sinks[0] === inputId)) {
     issues.push({ nodeId: inputId, message: 'is not connected to any layer: the model has no output' });
@@ -104,6 +104,22 @@ export function dependencyOrder(graph: Pick<GraphDoc, 'nodes' | 'edges'>): Depen
     }
   }
   return { order, inputsOf, outputsOf };
+}
+
+/** Reachable nodes that feed no other layer: the model's output, or its outputs (in node order). */
+function sinksOf(graph: Pick<GraphDoc, 'nodes'>, reachable: Set<string>, outputsOf: Map<string, string[]>): string[] {
+  return graph.nodes.filter((n) => reachable.has(n.id) && outputsOf.get(n.id)!.length === 0).map((n) => n.id);
+}
+
+/**
+ * The layers a graph being edited ends in: reached from its one Input and feeding no other layer
+ * (the Input itself excluded). Empty without exactly one Input. What training.outputs may declare.
+ */
+export function deadEnds(graph: Pick<GraphDoc, 'nodes' | 'edges'>): string[] {
+  const inputs = graph.nodes.filter((n) => n.type === 'Input');
+  if (inputs.length !== 1) return [];
+  const { outputsOf } = dependencyOrder(graph);
+  return sinksOf(graph, walk(inputs[0].id, outputsOf), outputsOf).filter((id) => id !== inputs[0].id);
 }
 
 function walk(start: string, next: Map<string, string[]>): Set<string> {

@@ -64,5 +64,17 @@ export const scalingSpec: ParamSpec = {
     'Rescales inputs using training-split statistics: standard = mean 0, std 1; minmax = [0, 1]; pca/zca whiten (uncorrelated, unit variance; at most 256 features).',
 };
 
+/** One output's weight in a multi-output graph's total loss Σ weight·loss (training.outputs[i].weight). */
+export const outputWeightSpec: ParamSpec = {
+  kind: 'number',
+  name: 'weight',
+  label: 'Weight',
+  default: 1,
+  min: 0,
+  max: 1e6,
+  description:
+    "This output's factor in the total loss Σ weight·loss: it evens out losses of different scales (0 = reported, not trained).",
+};
+
 /** The loop settings of `training`, checked in this order. */
 export const trainingLoopSpecs: readonly ParamSpec[] = [epochsSpec, batchSizeSpec, validationSpec, testSpec, seedSpec];

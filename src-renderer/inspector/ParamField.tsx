@@ -13,9 +13,11 @@ interface Props {
   /** Label of the graph-wide initializer, for the "default" option. */
   defaultInitializer?: string;
   testId?: string;
+  /** The description as the label's tooltip, not a line under the field (cards with little room). */
+  compact?: boolean;
 }
 
-export function ParamField({ spec, value, onChange, problem, disabled, defaultInitializer, testId }: Props) {
+export function ParamField({ spec, value, onChange, problem, disabled, defaultInitializer, testId, compact }: Props) {
   const id = useId();
   const [local, setLocal] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -117,17 +119,21 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
   }
   return (
     <div className={`field ${spec.kind === 'bool' ? 'field-inline' : ''} ${message ? 'has-error' : ''}`}>
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id} title={compact ? spec.description : undefined}>
+        {spec.label}
+      </label>
       {control}
-      <p className="field-help" id={describedBy}>
-        {message ? (
-          <span className="field-error" role="alert">
-            {message}
-          </span>
-        ) : (
-          spec.description
-        )}
-      </p>
+      {(message || !compact) && (
+        <p className="field-help" id={describedBy}>
+          {message ? (
+            <span className="field-error" role="alert">
+              {message}
+            </span>
+          ) : (
+            spec.description
+          )}
+        </p>
+      )}
     </div>
   );
 }

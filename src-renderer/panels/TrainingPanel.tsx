@@ -9,7 +9,8 @@ import { ParamField } from '../inspector/ParamField';
 import { BackendField } from '../engineHost/BackendField';
 import { StartFromWeightsField } from '../export/StartFromWeightsField';
 import { switchOptimizer } from './switchOptimizer';
-import { outputsSummary } from './outputsSummary';
+import { OutputsEditor } from './OutputsEditor';
+import { SelectField } from './SelectField';
 
 export function TrainingPanel() {
   const training = useGraphStore((s) => s.training);
@@ -60,17 +61,6 @@ export function TrainingPanel() {
               testId={`loss-${spec.name}`}
             />
           ))}
-        {training.outputs && (
-          <div className="field-help training-outputs" data-testid="training-outputs">
-            Several outputs; the total loss is Σ weight·loss:
-            <ul>
-              {outputsSummary(training).map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-            Edit them in the file's <code>training.outputs</code> (docs/graph-format.md).
-          </div>
-        )}
         <SelectField
           id="initializer"
           label="Default initializer"
@@ -180,6 +170,7 @@ export function TrainingPanel() {
         />
         <BackendField value={training.backend} onChange={(backend) => setTraining({ backend })} />
       </fieldset>
+      <OutputsEditor />
     </div>
   );
 }
@@ -218,41 +209,4 @@ function defaultSchedule(type: string, epochs: number): OptimizerConfig['schedul
     default:
       return undefined;
   }
-}
-
-interface SelectFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  options: Array<{ value: string; label: string }>;
-  help?: string;
-  error?: boolean;
-  onChange(value: string): void;
-}
-
-export function SelectField({ id, label, value, options, help, error, onChange }: SelectFieldProps) {
-  return (
-    <div className={`field ${error ? 'has-error' : ''}`}>
-      <label htmlFor={`f-${id}`}>{label}</label>
-      <select
-        id={`f-${id}`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={`select-${id}`}
-        aria-describedby={`f-${id}-help`}
-      >
-        {!options.some((o) => o.value === value) && <option value={value}>{value}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {help && (
-        <p className={`field-help ${error ? 'field-error' : ''}`} id={`f-${id}-help`}>
-          {help}
-        </p>
-      )}
-    </div>
-  );
 }

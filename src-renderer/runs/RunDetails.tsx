@@ -1,5 +1,5 @@
 // The right-hand panel of an opened run: rename, tags, notes, its settings, delete.
-import { outputsSummary } from '../panels/outputsSummary';
+import { outputsSummary } from './outputsSummary';
 import { useEffect, useState } from 'react';
 import type { RunDetail } from '../../src-shared/api';
 import { useRunStore } from './runStore';

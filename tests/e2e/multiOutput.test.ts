@@ -1,11 +1,12 @@
 // A graph with two outputs (class and box on the shapes images) trained in the app: the charts
-// draw each output's loss and score beside the weighted total.
+// draw each output's loss and score beside the weighted total; the Training panel edits the outputs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { REPO, startSession, type AppSession } from './harness';
 import { eventually } from './actions';
+import type { GraphDoc } from '../../src-shared/graphFormat';
 
 let s: AppSession;
 let page: Page;
@@ -25,13 +26,17 @@ afterAll(async () => {
 });
 
 describe('multi-output charts', () => {
-  it('lists the outputs under the loss in the Training panel', async () => {
+  it('shows each output with its loss, weight and targets in the Training panel', async () => {
     await page.click('[data-testid="tab-training"]');
-    const outputs = page.locator('[data-testid="training-outputs"]');
-    expect(await outputs.locator('li').allInnerTexts()).toEqual([
-      'class: cross_entropy × 1 (shape)',
-      'box: mse × 4 (x, y, w, h)',
-    ]);
+    expect(await page.locator('.output-name').allInnerTexts()).toEqual(['class', 'box']);
+    expect(await page.locator('[data-testid="select-output-loss-class"]').inputValue()).toBe('cross_entropy');
+    expect(await page.locator('[data-testid="output-weight-box"]').inputValue()).toBe('4');
+    const ticked = (id: string) =>
+      page
+        .locator(`[data-testid="output-targets-${id}"] input:checked`)
+        .evaluateAll((els) => els.map((e) => e.parentElement!.textContent));
+    expect(await ticked('class')).toEqual(['shape']);
+    expect(await ticked('box')).toEqual(['x', 'y', 'w', 'h']);
     await s.screenshot('69-multi-output-training-panel');
   });
 
@@ -67,5 +72,68 @@ describe('multi-output charts', () => {
     );
     await loss.scrollIntoViewIfNeeded();
     await s.screenshot('71-multi-output-run-view');
+  });
+});
+
+describe('editing the outputs in the Training panel', () => {
+  // A window of its own, on the example as shipped.
+  let page: Page;
+  const example = JSON.parse(readFileSync(join(REPO, 'examples', 'shapes-class-box.json'), 'utf8')) as GraphDoc;
+  const outputs = async () => (await page.evaluate(() => window.__layerlab!.currentDoc() as GraphDoc)).training.outputs;
+
+  beforeAll(async () => {
+    page = await s.openApp();
+    expect(await page.evaluate((d) => window.__layerlab!.loadDoc(d), example)).toBe(true);
+    await page.click('[data-testid="tab-training"]');
+  });
+
+  it("changes an output's weight, metrics and targets in place, each change one undo step", async () => {
+    const box = page.locator('[data-testid="output-box"]');
+    expect(await page.locator('.output-name').allInnerTexts()).toEqual(['class', 'box']);
+    expect(await box.locator('[data-testid="select-output-loss-box"]').inputValue()).toBe('mse');
+    expect(await page.locator('[data-testid="output-weight-box"]').inputValue()).toBe('4');
+
+    await page.locator('[data-testid="output-weight-box"]').fill('2');
+    await eventually(async () => (await outputs())?.[1]?.weight).toBe(2);
+    await box.getByLabel('MAE').uncheck();
+    await eventually(async () => (await outputs())?.[1]?.metrics).toEqual(['r2']);
+    // Three columns for a four-unit head: the card says what to change.
+    await box.getByLabel('h', { exact: true }).uncheck();
+    await eventually(async () => (await outputs())?.[1]?.targets).toEqual(['x', 'y', 'w']);
+    await eventually(() => box.locator('[data-testid="output-problem"]').allInnerTexts()).toEqual([
+      'gives [4] as output 2, but it predicts 3 columns (x, y, w): end with 3 units',
+    ]);
+    // The class head predicts one column: its only one cannot be unticked.
+    expect(await page.locator('[data-testid="output-targets-class"]').getByLabel('shape').isDisabled()).toBe(true);
+    await page.locator('[data-testid="outputs-editor"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await s.screenshot('72-multi-output-outputs-editor', page);
+
+    for (let k = 0; k < 3; k++) await page.click('[data-testid="undo"]');
+    expect(await outputs()).toEqual(example.training.outputs);
+    expect(await box.locator('[data-testid="output-problem"]').count()).toBe(0);
+  });
+
+  it("removes an output, offers the graph's dead ends to declare again, and adds one back", async () => {
+    await page.click('[data-testid="output-remove-box"]');
+    expect((await outputs())?.map((o) => o.node)).toEqual(['class']);
+    // "box" still ends the graph: validation says so and the editor offers it.
+    await eventually(() => page.innerText('[data-testid="outputs-editor"]')).toMatch(/1 more layer ends the graph/);
+    await page.selectOption('[data-testid="select-add-output"]', 'box');
+    expect((await outputs())?.map((o) => o.node)).toEqual(['class', 'box']);
+
+    await page.click('[data-testid="output-remove-box"]');
+    await page.click('[data-testid="output-remove-class"]');
+    expect(await outputs()).toBeUndefined();
+    await eventually(() => page.innerText('[data-testid="outputs-editor"]')).toMatch(
+      /The graph ends in 2 layers \(class, box\)\. Declare them as outputs/,
+    );
+    await page.click('[data-testid="declare-outputs"]');
+    // A first guess per head (the dataset's columns in order), for the person to finish.
+    expect(await outputs()).toEqual([
+      { node: 'class', targets: ['shape'] },
+      { node: 'box', targets: ['x'] },
+    ]);
+    await page.locator('[data-testid="outputs-editor"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await s.screenshot('73-multi-output-declared', page);
   });
 });

@@ -50,7 +50,7 @@ describe('training.outputs', () => {
       /^node "box" \(training\.outputs\[1\]\.loss\): unknown loss "nope"/,
     );
     expect(issuesOf([cls, { ...box, weight: -1 }])).toEqual([
-      'node "box" (training.outputs[1].weight): must be a number ≥ 0, got -1',
+      'node "box" (training.outputs[1].weight): Weight must be at least 0, got -1',
     ]);
     expect(issuesOf([{ ...cls, targets: ['x'] }, box])[0]).toMatch(
       /^node "class" \(training\.outputs\[0\]\.targets\): .* one class column/,
