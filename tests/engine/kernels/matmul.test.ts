@@ -6,7 +6,16 @@ import { Rng } from '../../../src-engine/core/rng';
 import { FastCpuBackend } from '../../../src-engine/kernels/wasm';
 import { WasmRuntime } from '../../../src-engine/kernels/wasm/runtime';
 import type { ParallelRunner } from '../../../src-engine/kernels/wasm/parallel';
-import { expectClose, expectIdentical, fast, helperChunks, randomInput, ref64, runOn, useThreads } from './fixtures';
+import {
+  expectClose,
+  expectIdentical,
+  expectSameOnOneAndTwoThreads,
+  fast,
+  randomInput,
+  ref64,
+  runOn,
+  useThreads,
+} from './fixtures';
 
 const fallbackRuntime = WasmRuntime.tryCreate({ fma: false });
 if (!fallbackRuntime) throw new Error('the fast CPU backend needs WebAssembly SIMD and shared memory');
@@ -135,12 +144,7 @@ describe('fast MatMul', () => {
     const inputs = cases.map(([m, k, n, ta, tb]) => operands(rng, m, k, n, ta, tb));
     const run = () =>
       cases.map(([, , , transposeA, transposeB], i) => runOn(fast, 'MatMul', inputs[i], { transposeA, transposeB })[0]);
-    await useThreads(1);
-    const single = run();
-    await useThreads(2);
-    const before = helperChunks();
-    const double = run();
-    expect(helperChunks() - before).toBeGreaterThanOrEqual(cases.length);
-    single.forEach((s, i) => expectIdentical(double[i], s, `case ${i}`));
+    // Every case splits across the helper too.
+    await expectSameOnOneAndTwoThreads(run, cases.length);
   });
 });

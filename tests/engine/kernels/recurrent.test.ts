@@ -5,9 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   expectClose,
-  expectIdentical,
+  expectSameOnOneAndTwoThreads,
   fast,
-  helperChunks,
   randomInput,
   ref64,
   runOn,
@@ -99,13 +98,7 @@ for (const kind of ['LSTM', 'GRU'] as const) {
           [forwardKernel, forward],
           [gradKernel, grad],
         ] as const) {
-          await useThreads(1);
-          const single = runOn(fast, name, inputs, attrs);
-          await useThreads(2);
-          const before = helperChunks();
-          const double = runOn(fast, name, inputs, attrs);
-          expect(helperChunks()).toBeGreaterThan(before);
-          double.forEach((d, k) => expectIdentical(d, single[k], `${name} output ${k}`));
+          await expectSameOnOneAndTwoThreads(() => runOn(fast, name, inputs, attrs));
         }
       });
     }
