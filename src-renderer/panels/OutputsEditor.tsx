@@ -186,7 +186,7 @@ function OutputCard({ index, output, label, training, info, problems, onChange, 
                   checked={on}
                   // An output names at least one column: its last one is changed by choosing another first.
                   disabled={on && lastTarget}
-                  onChange={(e) => onChange({ targets: toggle(output.targets, c.name, e.target.checked) }, 'targets')}
+                  onChange={(e) => onChange({ targets: toggle(output.targets, c.name, e.target.checked) }, `targets:${c.name}`)}
                 />
                 {c.name}
               </label>
@@ -207,7 +207,7 @@ function OutputCard({ index, output, label, training, info, problems, onChange, 
                     type="checkbox"
                     checked={on}
                     disabled={on && chosenMetrics.length === 1}
-                    onChange={(e) => onChange({ metrics: toggle(chosenMetrics, m, e.target.checked) }, 'metrics')}
+                    onChange={(e) => onChange({ metrics: toggle(chosenMetrics, m, e.target.checked) }, `metrics:${m}`)}
                   />
                   {METRIC_LABELS[m]}
                 </label>

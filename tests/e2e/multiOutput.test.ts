@@ -108,6 +108,11 @@ describe('editing the outputs in the Training panel', () => {
     await page.locator('[data-testid="outputs-editor"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await s.screenshot('72-multi-output-outputs-editor', page);
 
+    // Another column right after is another undo step, not merged with the first.
+    await box.getByLabel('w', { exact: true }).uncheck();
+    await eventually(async () => (await outputs())?.[1]?.targets).toEqual(['x', 'y']);
+    await page.click('[data-testid="undo"]');
+    expect((await outputs())?.[1]?.targets).toEqual(['x', 'y', 'w']);
     for (let k = 0; k < 3; k++) await page.click('[data-testid="undo"]');
     expect(await outputs()).toEqual(example.training.outputs);
     expect(await box.locator('[data-testid="output-problem"]').count()).toBe(0);
