@@ -1,7 +1,7 @@
 // Drives LayerLab in serve mode: builds the renderer once, starts the real server on a free port
 // with a temporary database and projects folder, and opens Debian's Chromium with playwright-core.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,9 +28,16 @@ export const CHROMIUM_ARGS = [
 
 /** Builds the renderer unless a build newer than every source file exists. Test files run in
  *  parallel, so one builds while the others wait on a lock directory. */
+/** Written beside a production build: vitest sets NODE_ENV=test, which vite would build React's development code with. */
+const PRODUCTION_MARK = join(STATIC_DIR, '.production-build');
+
+/** The page the tests and the UI bench load, built as users get it, again when any source it bundles changed. */
 export async function buildRenderer(): Promise<void> {
-  const index = join(STATIC_DIR, 'index.html');
-  const fresh = () => existsSync(index) && statSync(index).mtimeMs > newestSource(join(REPO, 'src-renderer'));
+  const sources = ['src-renderer', 'src-engine', 'src-shared'].map((d) => join(REPO, d));
+  const fresh = () =>
+    existsSync(PRODUCTION_MARK) &&
+    statSync(PRODUCTION_MARK).mtimeMs >
+      Math.max(...sources.map(newestSource), statSync(join(REPO, 'vite.renderer.config.ts')).mtimeMs);
   const lock = join(REPO, 'out', '.renderer-build-lock');
   mkdirSync(join(REPO, 'out'), { recursive: true });
   for (let waited = 0; ; waited += 200) {
@@ -59,8 +66,10 @@ export async function buildRenderer(): Promise<void> {
       {
         cwd: REPO,
         stdio: 'inherit',
+        env: { ...process.env, NODE_ENV: 'production' },
       },
     );
+    writeFileSync(PRODUCTION_MARK, 'NODE_ENV=production\n');
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
