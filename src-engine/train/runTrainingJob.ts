@@ -19,7 +19,10 @@ import type { NamedTensor } from '../export/safetensors';
 export type TrainingJobMessage = Extract<EngineToHost, { type: 'dataset' | 'checkpoint' | 'event' | 'failed' }>;
 
 export interface TrainingJob {
-  /** The graph as received (validated here), how often to send step events (0 or absent: about 20 per epoch), and the per-epoch insights asked for. */
+  /**
+   * The graph as received (validated here), how often to send step events (0 or absent: about 20
+   * per epoch, at most STEP_EVENTS_PER_SECOND), and the per-epoch insights asked for.
+   */
   request: { graph: unknown; stepEventEvery?: number; insights?: InsightRequest; initialTensors?: NamedTensor[] };
   dataset: Dataset;
   post: (message: TrainingJobMessage) => void;
@@ -30,12 +33,17 @@ export interface TrainingJob {
   snapshot?: Snapshot;
   /** Overrides for the trainer (tests). */
   trainOptions?: Pick<TrainSetup, 'metricsEvery'>;
-  /** Clock for the best-checkpoint interval (tests). */
+  /** Clock (ms) for the best-checkpoint interval and the step-event rate (tests). */
   now?: () => number;
 }
 
 /** Step events per epoch when the host does not choose: enough for a smooth curve, few enough to store. */
 export const STEP_EVENTS_PER_EPOCH = 20;
+/**
+ * And at most this many a second: a small model's epochs take milliseconds, and every step event
+ * is stored, sent and drawn (the spiral's 20 per epoch came to ~2,300 a second).
+ */
+export const STEP_EVENTS_PER_SECOND = 100;
 
 type DoneEvent = Extract<EngineEvent, { event: 'done' }>;
 
@@ -63,11 +71,20 @@ export async function runTrainingJob(job: TrainingJob): Promise<void> {
 
   const stepsPerEpoch = Math.ceil(setup.train.count / setup.batchSize);
   const stepEventEvery = job.request.stepEventEvery || Math.max(1, Math.floor(stepsPerEpoch / STEP_EVENTS_PER_EPOCH));
-  const best = new BestTracker(modelBytes(model), job.now);
+  const now = job.now ?? (() => Date.now());
+  const best = new BestTracker(modelBytes(model), now);
+  const thinSteps = !job.request.stepEventEvery;
+  let lastStepAt = -Infinity;
   // Best checkpoints go out in order, while training goes on; the end waits for them.
   let sending: Promise<void> = Promise.resolve();
   let done: DoneEvent | null = null;
   const emit = (event: EngineEvent): void => {
+    // A paused, stepped or slowed run shows every step it reports (each is a person's click or a slow beat).
+    if (event.event === 'step' && thinSteps && !job.control.holding?.({ epoch: event.epoch - 1 })) {
+      const at = now();
+      if (at - lastStepAt < 1000 / STEP_EVENTS_PER_SECOND) return;
+      lastStepAt = at;
+    }
     // The done event goes out last, after the checkpoints, so the host has everything when it sees it.
     if (event.event === 'done') {
       done = event;

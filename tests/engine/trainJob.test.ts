@@ -2,7 +2,7 @@
 // run goes on (a killed run keeps its best weights), throttled for big models.
 import { describe, expect, it } from 'vitest';
 import './setup';
-import { runTrainingJob, type TrainingJobMessage } from '../../src-engine/train/runTrainingJob';
+import { runTrainingJob, STEP_EVENTS_PER_SECOND, type TrainingJobMessage } from '../../src-engine/train/runTrainingJob';
 import {
   BestTracker,
   BIG_MODEL_INTERVAL_MS,
@@ -117,6 +117,46 @@ describe('the training job', () => {
     });
     expect(messages.map(kind)).toEqual(['dataset', 'failed']);
     expect(messages[1].type === 'failed' && messages[1].message).toMatch(/^the graph cannot train: .*out/);
+  });
+});
+
+describe('step events of a fast run', () => {
+  /** Runs 4 iris epochs (8 steps each) on a clock where each look takes 1 ms; the arrival time of each step event. */
+  async function stepTimes(stepEventEvery?: number, holding = false): Promise<{ steps: number[]; at: number[]; epochs: number }> {
+    let clock = 0;
+    const steps: number[] = [];
+    const at: number[] = [];
+    let epochs = 0;
+    await runTrainingJob({
+      request: { graph: irisDoc(4), ...(stepEventEvery ? { stepEventEvery } : {}) },
+      dataset: await loadDataset('iris'),
+      post: (m) => {
+        if (m.type !== 'event') return;
+        if (m.event.event === 'epoch') epochs++;
+        if (m.event.event !== 'step') return;
+        steps.push(m.event.step);
+        at.push(clock);
+      },
+      control: { holding: () => holding },
+      backendName: 'cpu',
+      now: () => ++clock,
+    });
+    return { steps, at, epochs };
+  }
+
+  it(`are sent at most ${STEP_EVENTS_PER_SECOND} a second when the host leaves their spacing to the job`, async () => {
+    const { steps, at, epochs } = await stepTimes();
+    expect(epochs).toBe(4);
+    // Iris's 8 steps an epoch each have an event (20 an epoch at most), but they come 1 ms apart.
+    expect(steps.length).toBeGreaterThan(1);
+    expect(steps.length).toBeLessThan(32);
+    for (let k = 1; k < at.length; k++) expect(at[k] - at[k - 1]).toBeGreaterThanOrEqual(1000 / STEP_EVENTS_PER_SECOND);
+  });
+
+  it('are all sent when the host asks for every step, or while the run is stepped or slowed', async () => {
+    const every = Array.from({ length: 32 }, (_, i) => i + 1);
+    expect((await stepTimes(1)).steps).toEqual(every);
+    expect((await stepTimes(undefined, true)).steps).toEqual(every);
   });
 });
 
