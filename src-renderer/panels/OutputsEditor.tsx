@@ -3,12 +3,13 @@
 // they concern. Every change is one undo step, as in the rest of the Training panel.
 import { useMemo } from 'react';
 import type { OutputSpec, TrainingConfig } from '../../src-shared/graphFormat';
-import { deadEnds, listLosses, metricsFor, outputWeightSpec, targetColumnsOf, type DatasetInfo } from '../app/engine';
+import { deadEnds, listLosses, metricsFor, outputWeightSpec, sizeOf, targetColumnsOf, type DatasetInfo } from '../app/engine';
 import { useGraphStore } from '../document/graphStore';
 import { toGraphDoc } from '../document/document';
 import { useDatasetInfo, useLiveCheck } from '../validation/useLiveCheck';
 import { ParamField } from '../inspector/ParamField';
 import { SelectField } from './SelectField';
+import { guessOutputs } from './guessOutputs';
 
 type Metric = NonNullable<OutputSpec['metrics']>[number];
 const METRIC_LABELS: Record<Metric, string> = { accuracy: 'accuracy', r2: 'R²', mae: 'MAE' };
@@ -40,12 +41,10 @@ export function OutputsEditor() {
           type="button"
           className="button"
           data-testid="declare-outputs"
-          onClick={() =>
-            setOutputs(
-              ends.map((node, i) => newOutput(node, columns, i)),
-              'outputs:declare',
-            )
-          }
+          onClick={() => {
+            const heads = ends.map((node) => ({ node, width: widthOf(check.shapes[node]) }));
+            setOutputs(guessOutputs(heads, columns, training.loss, taskOfLoss), 'outputs:declare');
+          }}
         >
           Declare {ends.length} outputs
         </button>
@@ -100,7 +99,18 @@ export function OutputsEditor() {
             { value: '', label: `${undeclared.length} more layer${undeclared.length > 1 ? 's end' : ' ends'} the graph…` },
             ...undeclared.map((id) => ({ value: id, label: labelOf(id) })),
           ]}
-          onChange={(node) => node && setOutputs([...declared, newOutput(node, columns, declared.length)], 'outputs:add')}
+          onChange={(node) => {
+            if (!node) return;
+            // Guessed among the columns the declared outputs leave free.
+            const free = columns.filter((c) => !declared.some((o) => o.targets.includes(c.name)));
+            const [added] = guessOutputs(
+              [{ node, width: widthOf(check.shapes[node]) }],
+              free.length ? free : columns,
+              training.loss,
+              taskOfLoss,
+            );
+            setOutputs([...declared, added], 'outputs:add');
+          }}
         />
       )}
     </fieldset>
@@ -227,13 +237,8 @@ function OutputCard({ index, output, label, training, info, problems, onChange, 
   );
 }
 
-/**
- * A new output for `node`: the training loss, weight 1 and the dataset's column at `position`
- * (a first guess: the class column for the first head of the shapes example).
- */
-function newOutput(node: string, columns: Array<{ name: string }>, position: number): OutputSpec {
-  return { node, targets: [columns.length ? columns[position % columns.length].name : 'target'] };
-}
+const widthOf = (shape: number[] | undefined) => (shape ? sizeOf(shape) : undefined);
+const taskOfLoss = (name: string) => listLosses().find((l) => l.name === name)?.task;
 
 /** Drops fields set back to their default, so the saved file stays as a person would write it. */
 function withoutUnset(o: OutputSpec): OutputSpec {

@@ -124,7 +124,7 @@ describe('editing the outputs in the Training panel', () => {
     // "box" still ends the graph: validation says so and the editor offers it.
     await eventually(() => page.innerText('[data-testid="outputs-editor"]')).toMatch(/1 more layer ends the graph/);
     await page.selectOption('[data-testid="select-add-output"]', 'box');
-    expect((await outputs())?.map((o) => o.node)).toEqual(['class', 'box']);
+    expect((await outputs())?.[1]).toEqual({ node: 'box', loss: 'mse', targets: ['x', 'y', 'w', 'h'] });
 
     await page.click('[data-testid="output-remove-box"]');
     await page.click('[data-testid="output-remove-class"]');
@@ -133,11 +133,12 @@ describe('editing the outputs in the Training panel', () => {
       /The graph ends in 2 layers \(class, box\)\. Declare them as outputs/,
     );
     await page.click('[data-testid="declare-outputs"]');
-    // A first guess per head (the dataset's columns in order), for the person to finish.
+    // Guessed by width: the three-unit head predicts the three-class column, the four-unit head the box.
     expect(await outputs()).toEqual([
       { node: 'class', targets: ['shape'] },
-      { node: 'box', targets: ['x'] },
+      { node: 'box', loss: 'mse', targets: ['x', 'y', 'w', 'h'] },
     ]);
+    await eventually(() => page.locator('[data-testid="output-problem"]').count()).toBe(0);
     await page.locator('[data-testid="outputs-editor"]').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await s.screenshot('73-multi-output-declared', page);
   });
