@@ -1,14 +1,14 @@
 // Chart redraws in shared animation frames: the loss chart (urgent) goes first in a busy frame, and
 // the other charts still get their turn when it keeps asking.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeAnimationFrames, type FakeFrames } from './fakes/animationFrames';
 
-let frames: Array<() => void> = [];
+let frames: FakeFrames;
 let clock = 0;
 
 beforeEach(() => {
-  frames = [];
+  frames = fakeAnimationFrames();
   clock = 0;
-  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
   vi.spyOn(performance, 'now').mockImplementation(() => clock);
   vi.resetModules();
 });
@@ -16,12 +16,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
-
-function nextFrame() {
-  const run = frames;
-  frames = [];
-  for (const f of run) f();
-}
 
 describe('chart frames', () => {
   it('draws the urgent chart first, then others until the budget is spent', async () => {
@@ -35,11 +29,11 @@ describe('chart frames', () => {
     drawInFrame(a, chart('a', FRAME_BUDGET_MS / 2));
     drawInFrame(b, chart('b', FRAME_BUDGET_MS / 2));
     drawInFrame(loss, chart('loss', FRAME_BUDGET_MS / 2), true);
-    nextFrame();
+    frames.next();
     expect(drawn).toEqual(['loss', 'a']);
-    nextFrame();
+    frames.next();
     expect(drawn).toEqual(['loss', 'a', 'b']);
-    expect(frames).toHaveLength(0);
+    expect(frames.pending).toBe(0);
   });
 
   it('lets the others go first once they have waited long enough', async () => {
@@ -55,7 +49,7 @@ describe('chart frames', () => {
     const framesBeforeTurn = Math.ceil(OTHERS_WAIT_MS / (FRAME_BUDGET_MS * 2));
     for (let i = 0; i < framesBeforeTurn + 2; i++) {
       drawInFrame(loss, chart('loss'), true);
-      nextFrame();
+      frames.next();
     }
     expect(drawn.indexOf('other')).toBe(framesBeforeTurn);
     expect(drawn.filter((d) => d === 'other')).toHaveLength(1);
@@ -73,7 +67,7 @@ describe('chart frames', () => {
         drawInFrame(loss, () => drawn.push(`loss@${frame}`), true);
         clock += 1000 / 60;
         vi.advanceTimersByTime(1000 / 60);
-        nextFrame();
+        frames.next();
       }
       const accuracyDraws = drawn.filter((d) => d.startsWith('accuracy'));
       // The loss chart follows every frame; the other one about every OTHERS_MIN_INTERVAL_MS…
@@ -81,10 +75,10 @@ describe('chart frames', () => {
       expect(accuracyDraws.length).toBeGreaterThanOrEqual(Math.floor(1000 / OTHERS_MIN_INTERVAL_MS) - 1);
       expect(accuracyDraws.length).toBeLessThanOrEqual(Math.ceil(1000 / OTHERS_MIN_INTERVAL_MS) + 1);
       // …each time with the data of the newest request, not the one that started the wait.
-      const frames = accuracyDraws.map((d) => Number(d.split('@')[1]));
-      for (let i = 1; i < frames.length; i++)
-        expect(frames[i]! - frames[i - 1]!).toBeGreaterThanOrEqual(Math.floor(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
-      expect(frames.at(-1)).toBeGreaterThanOrEqual(60 - Math.ceil(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
+      const drawnAt = accuracyDraws.map((d) => Number(d.split('@')[1]));
+      for (let i = 1; i < drawnAt.length; i++)
+        expect(drawnAt[i]! - drawnAt[i - 1]!).toBeGreaterThanOrEqual(Math.floor(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
+      expect(drawnAt.at(-1)).toBeGreaterThanOrEqual(60 - Math.ceil(OTHERS_MIN_INTERVAL_MS / (1000 / 60)) - 1);
     } finally {
       vi.useRealTimers();
     }
@@ -97,12 +91,12 @@ describe('chart frames', () => {
       const drawn: number[] = [];
       const chart = {};
       drawInFrame(chart, () => drawn.push(1));
-      nextFrame();
+      frames.next();
       drawInFrame(chart, () => drawn.push(2));
       cancelDraw(chart);
       clock += OTHERS_MIN_INTERVAL_MS * 2;
       vi.advanceTimersByTime(OTHERS_MIN_INTERVAL_MS * 2);
-      nextFrame();
+      frames.next();
       expect(drawn).toEqual([1]);
     } finally {
       vi.useRealTimers();

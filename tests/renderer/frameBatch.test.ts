@@ -1,27 +1,18 @@
 // Run updates are applied once per animation frame, every store in the same callback (one React
 // render), and by a timer when no frame comes (a hidden window).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeAnimationFrames, type FakeFrames } from './fakes/animationFrames';
 
-let frames: Array<() => void> = [];
+let frames: FakeFrames;
 beforeEach(() => {
-  frames = [];
+  frames = fakeAnimationFrames();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f));
-  vi.stubGlobal('cancelAnimationFrame', (id: number) => {
-    frames[id - 1] = () => undefined;
-  });
   vi.resetModules();
 });
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });
-
-function nextFrame() {
-  const run = frames;
-  frames = [];
-  for (const f of run) f();
-}
 
 describe('frame batches', () => {
   it('hands the updates of several messages over together, in one frame callback for every store', async () => {
@@ -35,11 +26,11 @@ describe('frame batches', () => {
     runs(2);
     runs(3);
     expect(applied).toEqual([]);
-    expect(frames).toHaveLength(1);
-    nextFrame();
+    expect(frames.pending).toBe(1);
+    frames.next();
     expect(applied).toEqual(['runs 1,2,3', 'insights 1']);
     runs(4);
-    nextFrame();
+    frames.next();
     expect(applied.at(-1)).toBe('runs 4');
   });
 
@@ -52,7 +43,7 @@ describe('frame batches', () => {
     vi.advanceTimersByTime(HIDDEN_FLUSH_MS);
     expect(applied).toEqual([[1, 2]]);
     // The frame that comes late finds nothing left to do.
-    nextFrame();
+    frames.next();
     expect(applied).toEqual([[1, 2]]);
   });
 });
