@@ -123,17 +123,16 @@ export function ParamField({ spec, value, onChange, problem, disabled, defaultIn
         {spec.label}
       </label>
       {control}
-      {(message || !compact) && (
-        <p className="field-help" id={describedBy}>
-          {message ? (
-            <span className="field-error" role="alert">
-              {message}
-            </span>
-          ) : (
-            spec.description
-          )}
-        </p>
-      )}
+      {/* Compact: hidden from view (the label's tooltip shows it), still the control's description. */}
+      <p className="field-help" id={describedBy} hidden={compact && !message}>
+        {message ? (
+          <span className="field-error" role="alert">
+            {message}
+          </span>
+        ) : (
+          spec.description
+        )}
+      </p>
     </div>
   );
 }
