@@ -34,6 +34,8 @@ export function TrainingPanel() {
 
   return (
     <div className="training-panel" data-testid="training-panel">
+      {/* First when the graph ends in several layers: what each output trains on comes before the rest. */}
+      <OutputsEditor />
       <fieldset>
         <legend>Objective</legend>
         <SelectField
@@ -170,7 +172,6 @@ export function TrainingPanel() {
         />
         <BackendField value={training.backend} onChange={(backend) => setTraining({ backend })} />
       </fieldset>
-      <OutputsEditor />
     </div>
   );
 }
